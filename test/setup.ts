@@ -1,0 +1,7 @@
+// Applies the D1 migrations to each test file's isolated database.
+import { applyD1Migrations } from "cloudflare:test";
+import { env } from "cloudflare:workers";
+
+import type { D1Migration } from "cloudflare:test";
+
+await applyD1Migrations(env.DB, (env as unknown as { TEST_MIGRATIONS: D1Migration[] }).TEST_MIGRATIONS);
