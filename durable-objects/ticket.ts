@@ -1,7 +1,551 @@
+// The ticket actor: one per ticket, the source of truth of its thread, status, assignee and tags.
 import { DurableObject } from "cloudflare:workers";
+import { db } from "../src/db/client.ts";
+import { outbox as outboxTable } from "../src/db/schema/index.ts";
+import { writeTicketIndex } from "../src/db/ticketIndex.ts";
+import { decideAttach } from "../src/domain/attach.ts";
+import { systemClock, type Clock } from "../src/lib/clock.ts";
+import { actorError } from "../src/lib/errors.ts";
+import { newId } from "../src/lib/ids.ts";
+import type { Author, Card, Channel, MessageView, TicketStatus, TicketView } from "../src/schemas/ticket.ts";
+import {
+  normaliseTags,
+  previewOf,
+  toMessageView,
+  toTicketView,
+  type Customer,
+  type MessageRecord,
+  type TicketState,
+} from "../src/tickets/model.ts";
+import { allocateTicketNumber } from "../src/tickets/numbers.ts";
+import type { InboxEvent } from "../src/tickets/events.ts";
+
+export interface CreateTicketInput {
+  id: string;
+  accountId: string;
+  channel: Channel;
+  customer: Customer;
+  subject?: string | null;
+  threadKey?: string | null;
+  handledBy?: "team" | "ai";
+  tags?: string[];
+  spam?: boolean;
+  teamId?: string | null;
+}
+
+export interface CustomerMessageInput {
+  /** Stable id: a retry of the same provider message or client send carries the same id. */
+  id: string;
+  body: string;
+  cards?: Card[];
+}
+
+/** One shape, not a union: RPC stub types keep only the first member of a union. */
+export interface ReceiveResult {
+  /** false when the ticket is closed and the channel's rule says a new ticket must start. */
+  accepted: boolean;
+  ticket: TicketView;
+  message: MessageView | null;
+  created: boolean;
+  reopened: boolean;
+  duplicate: boolean;
+}
+
+export interface TeamMessageInput {
+  author: Extract<Author, "agent" | "ai" | "system">;
+  agentId?: string | null;
+  body: string;
+  cards?: Card[];
+  /** Optional idempotency key from the caller (a retried request returns the same message). */
+  id?: string;
+}
+
+export interface TicketPatch {
+  status?: TicketStatus;
+  snoozeUntil?: number | null;
+  assigneeId?: string | null;
+  teamId?: string | null;
+  tags?: string[];
+  addTags?: string[];
+  removeTags?: string[];
+  spam?: boolean;
+  unread?: boolean;
+  handledBy?: "team" | "ai";
+  customer?: Customer;
+}
+
+const SCHEMA_VERSION = 1;
+const SYNC_RETRY_MS = [1_000, 5_000, 15_000, 60_000, 300_000];
+const DELIVERED_CHANNELS: readonly Channel[] = ["email", "sms", "whatsapp", "instagram"];
 
 export class TicketActor extends DurableObject<Env> {
-  async ping(): Promise<string> {
-    return "pong";
+  /** Tests replace this to move time. */
+  clock: Clock = systemClock;
+  private ticket: TicketState | null;
+  private syncChain: Promise<void> = Promise.resolve();
+
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    this.migrate();
+    this.ticket = this.loadState();
   }
+
+  // ---- RPC surface -------------------------------------------------------------------------
+
+  /** Creates the ticket if it does not exist yet; returns it either way. */
+  async open(init: CreateTicketInput): Promise<TicketView> {
+    const t = await this.ensureCreated(init);
+    return toTicketView(t);
+  }
+
+  /**
+   * A customer's message. Creates the ticket from `init` when new; applies the channel's attach
+   * rule otherwise (reopen, or refuse when a closed ticket must not take it — the caller then
+   * starts a new ticket). Idempotent on `message.id`.
+   */
+  async receive(input: { init?: CreateTicketInput; message: CustomerMessageInput }): Promise<ReceiveResult> {
+    const existing = this.findMessage(input.message.id);
+    if (existing && this.ticket) {
+      return { accepted: true, ticket: toTicketView(this.ticket), message: toMessageView(this.ticket.id, existing), created: false, reopened: false, duplicate: true };
+    }
+    let created = false;
+    if (!this.ticket) {
+      if (!input.init) throw actorError("not_found", "ticket not found");
+      await this.ensureCreated(input.init);
+      created = true;
+    }
+    const t = this.requireTicket();
+    let reopened = false;
+    if (!created) {
+      const decision = decideAttach(t.channel, t.status);
+      if (decision === "new") return { accepted: false, ticket: toTicketView(t), message: null, created: false, reopened: false, duplicate: false };
+      if (decision === "reopen") reopened = true;
+    }
+    const now = this.clock.now();
+    const message = this.insertMessage({ id: input.message.id, author: "customer", agentId: null, body: input.message.body, cards: input.message.cards ?? null, internal: false, channel: t.channel, createdAt: now });
+    const wasClosed = t.status === "closed";
+    if (t.status !== "open") {
+      t.status = "open";
+      t.snoozeUntil = null;
+    }
+    if (wasClosed) t.closedAt = null;
+    t.unread = true;
+    t.lastCustomerMessageAt = now;
+    this.touchForMessage(t, message);
+    await this.commit(created ? ["ticket.created"] : ["ticket.updated"], message);
+    return { accepted: true, ticket: toTicketView(t), message: toMessageView(t.id, message), created, reopened, duplicate: false };
+  }
+
+  /** A reply to the customer from an agent, the AI agent or the system; queued for delivery on the ticket's channel. */
+  async reply(input: TeamMessageInput): Promise<MessageView> {
+    const t = this.requireTicket();
+    if (input.id) {
+      const existing = this.findMessage(input.id);
+      if (existing) return toMessageView(t.id, existing);
+    }
+    const now = this.clock.now();
+    const message = this.insertMessage({ id: input.id ?? newId("msg", now), author: input.author, agentId: input.agentId ?? null, body: input.body, cards: input.cards ?? null, internal: false, channel: t.channel, createdAt: now });
+    if (input.author === "agent") {
+      t.lastAgentMessageAt = now;
+      if (t.firstResponseAt == null) t.firstResponseAt = now;
+      t.unread = false;
+    }
+    this.touchForMessage(t, message);
+    if (DELIVERED_CHANNELS.includes(t.channel)) this.queueDelivery(t, message);
+    await this.commit(["ticket.updated"], message);
+    return toMessageView(t.id, message);
+  }
+
+  /** An internal note: visible to the team only, never delivered. */
+  async note(input: { agentId: string; body: string; id?: string }): Promise<MessageView> {
+    const t = this.requireTicket();
+    if (input.id) {
+      const existing = this.findMessage(input.id);
+      if (existing) return toMessageView(t.id, existing);
+    }
+    const now = this.clock.now();
+    const message = this.insertMessage({ id: input.id ?? newId("msg", now), author: "agent", agentId: input.agentId, body: input.body, cards: null, internal: true, channel: t.channel, createdAt: now });
+    t.messageCount += 1;
+    t.updatedAt = now;
+    await this.commit(["ticket.updated"], message);
+    return toMessageView(t.id, message);
+  }
+
+  async update(patch: TicketPatch): Promise<TicketView> {
+    const t = this.requireTicket();
+    const now = this.clock.now();
+    if (patch.status !== undefined) {
+      if (patch.status === "snoozed") {
+        const until = patch.snoozeUntil ?? t.snoozeUntil;
+        if (until == null || until <= now) throw actorError("validation_failed", "snoozeUntil must be a future time to snooze a ticket");
+        t.snoozeUntil = until;
+      } else {
+        t.snoozeUntil = null;
+      }
+      if (patch.status === "closed" && t.status !== "closed") t.closedAt = now;
+      if (patch.status !== "closed") t.closedAt = null;
+      t.status = patch.status;
+    } else if (patch.snoozeUntil !== undefined) {
+      if (patch.snoozeUntil === null) {
+        if (t.status === "snoozed") t.status = "open";
+        t.snoozeUntil = null;
+      } else {
+        if (patch.snoozeUntil <= now) throw actorError("validation_failed", "snoozeUntil must be in the future");
+        t.status = "snoozed";
+        t.snoozeUntil = patch.snoozeUntil;
+        t.closedAt = null;
+      }
+    }
+    if (patch.assigneeId !== undefined) t.assigneeId = patch.assigneeId;
+    if (patch.teamId !== undefined) t.teamId = patch.teamId;
+    if (patch.tags !== undefined) t.tags = normaliseTags(patch.tags);
+    if (patch.addTags) t.tags = normaliseTags([...t.tags, ...patch.addTags]);
+    if (patch.removeTags) {
+      const drop = new Set(patch.removeTags.map((x) => x.trim().toLowerCase()));
+      t.tags = t.tags.filter((x) => !drop.has(x.toLowerCase()));
+    }
+    if (patch.spam !== undefined) t.spam = patch.spam;
+    if (patch.unread !== undefined) t.unread = patch.unread;
+    if (patch.handledBy !== undefined) t.handledBy = patch.handledBy;
+    if (patch.customer) t.customer = { ...t.customer, ...patch.customer };
+    t.updatedAt = now;
+    await this.commit(["ticket.updated"]);
+    return toTicketView(t);
+  }
+
+  /** The ticket with its latest `limit` messages, oldest first. */
+  async view(opts: { limit?: number; includeInternal?: boolean } = {}): Promise<{ ticket: TicketView; messages: MessageView[]; hasOlder: boolean }> {
+    const t = this.requireTicket();
+    const limit = opts.limit ?? 50;
+    const rows = this.selectMessages({ beforeSeq: null, limit: limit + 1, includeInternal: opts.includeInternal ?? true });
+    const hasOlder = rows.length > limit;
+    const page = rows.slice(0, limit).reverse();
+    return { ticket: toTicketView(t), messages: page.map((m) => toMessageView(t.id, m)), hasOlder };
+  }
+
+  /** Messages older than `before` (a message id), newest page first returned oldest first. */
+  async messagesBefore(opts: { before: string | null; limit: number; includeInternal: boolean }): Promise<{ items: MessageView[]; nextCursor: string | null }> {
+    const t = this.requireTicket();
+    let beforeSeq: number | null = null;
+    if (opts.before) {
+      const anchor = this.findMessage(opts.before);
+      if (!anchor) throw actorError("validation_failed", "before: no such message in this ticket");
+      beforeSeq = anchor.seq;
+    }
+    const rows = this.selectMessages({ beforeSeq, limit: opts.limit + 1, includeInternal: opts.includeInternal });
+    const more = rows.length > opts.limit;
+    const page = rows.slice(0, opts.limit);
+    const oldest = page[page.length - 1];
+    return { items: page.reverse().map((m) => toMessageView(t.id, m)), nextCursor: more && oldest ? oldest.id : null };
+  }
+
+  /** Messages after `after` (a message id; null = from the start), oldest first — for resuming a chat. */
+  async messagesAfter(opts: { after: string | null; limit: number; includeInternal: boolean }): Promise<MessageView[]> {
+    const t = this.requireTicket();
+    let afterSeq = 0;
+    if (opts.after) {
+      const anchor = this.findMessage(opts.after);
+      if (anchor) afterSeq = anchor.seq;
+    }
+    const internalClause = opts.includeInternal ? "" : "AND internal = 0";
+    const rows = this.ctx.storage.sql
+      .exec<MessageRow>(`SELECT * FROM messages WHERE seq > ? ${internalClause} ORDER BY seq ASC LIMIT ?`, afterSeq, opts.limit)
+      .toArray();
+    return rows.map((r) => toMessageView(t.id, fromRow(r)));
+  }
+
+  async get(): Promise<TicketView | null> {
+    return this.ticket ? toTicketView(this.ticket) : null;
+  }
+
+  /** The current status (null if the ticket was never created) — the attach rules ask the actor, not the index. */
+  async status(): Promise<TicketStatus | null> {
+    return this.ticket?.status ?? null;
+  }
+
+  /** Re-writes the D1 index row from the actor (index rebuild). */
+  async reindex(): Promise<boolean> {
+    if (!this.ticket) return false;
+    await this.syncIndex();
+    return true;
+  }
+
+  override async alarm(): Promise<void> {
+    const t = this.ticket;
+    if (!t) return;
+    const now = this.clock.now();
+    if (t.status === "snoozed" && t.snoozeUntil != null && t.snoozeUntil <= now) {
+      t.status = "open";
+      t.snoozeUntil = null;
+      t.unread = true;
+      t.updatedAt = now;
+      const note = this.insertMessage({ id: newId("msg", now), author: "system", agentId: null, body: "Snooze ended: the ticket is open again.", cards: null, internal: true, channel: t.channel, createdAt: now });
+      t.messageCount += 1;
+      await this.commit(["ticket.updated", "ticket.snooze_ended"], note);
+      return;
+    }
+    if (this.syncedVersion() < t.version || this.unsyncedOutbox() > 0) {
+      await this.syncIndex();
+    }
+    this.scheduleAlarm();
+  }
+
+  // ---- internals ------------------------------------------------------------------------------
+
+  private async ensureCreated(init: CreateTicketInput): Promise<TicketState> {
+    if (this.ticket) {
+      if (this.ticket.id !== init.id || this.ticket.accountId !== init.accountId) throw actorError("conflict", "ticket actor holds another ticket");
+      return this.ticket;
+    }
+    const number = await allocateTicketNumber(this.env.DB, init.accountId);
+    // Another call may have created it while we awaited the number.
+    if (this.ticket) return this.ticket;
+    const now = this.clock.now();
+    const t: TicketState = {
+      id: init.id,
+      accountId: init.accountId,
+      number,
+      channel: init.channel,
+      status: "open",
+      snoozeUntil: null,
+      assigneeId: null,
+      teamId: init.teamId ?? null,
+      tags: normaliseTags(init.tags ?? []),
+      customer: init.customer,
+      spam: init.spam ?? false,
+      unread: true,
+      handledBy: init.handledBy ?? "team",
+      subject: init.subject ?? null,
+      preview: null,
+      messageCount: 0,
+      createdAt: now,
+      updatedAt: now,
+      lastMessageAt: null,
+      lastCustomerMessageAt: null,
+      lastAgentMessageAt: null,
+      firstResponseAt: null,
+      closedAt: null,
+      threadKey: init.threadKey ?? null,
+      version: 0,
+    };
+    this.ticket = t;
+    this.saveState();
+    return t;
+  }
+
+  private requireTicket(): TicketState {
+    if (!this.ticket) throw actorError("not_found", "ticket not found");
+    return this.ticket;
+  }
+
+  private touchForMessage(t: TicketState, m: MessageRecord): void {
+    t.messageCount += 1;
+    t.lastMessageAt = m.createdAt;
+    t.updatedAt = m.createdAt;
+    t.preview = previewOf(m.body);
+  }
+
+  /** Persists the state, writes it through to D1 (in this request) and tells the inbox. */
+  private async commit(events: InboxEvent["type"][], message?: MessageRecord): Promise<void> {
+    const t = this.requireTicket();
+    t.version += 1;
+    this.saveState();
+    await this.syncIndex();
+    this.scheduleAlarm();
+    const view = toTicketView(t);
+    const out: InboxEvent[] = [];
+    for (const type of events) {
+      if (type === "ticket.created" || type === "ticket.updated" || type === "ticket.snooze_ended") out.push({ type, ticket: view });
+    }
+    if (message) out.push({ type: "message.created", ticket: view, message: toMessageView(t.id, message) });
+    this.publish(t.accountId, out);
+  }
+
+  private publish(accountId: string, events: InboxEvent[]): void {
+    if (events.length === 0) return;
+    const inbox = this.env.INBOX.get(this.env.INBOX.idFromName(accountId));
+    this.ctx.waitUntil(inbox.publish(events).catch(() => undefined));
+  }
+
+  /** Ordered, coalesced write-through: each call waits for a write at least as new as the state it saw. */
+  private syncIndex(): Promise<void> {
+    const run = this.syncChain.then(() => this.syncOnce());
+    this.syncChain = run.catch(() => undefined);
+    return run;
+  }
+
+  private async syncOnce(): Promise<void> {
+    const t = this.ticket;
+    if (!t) return;
+    const version = t.version;
+    const pending = this.ctx.storage.sql.exec<OutboxRow>("SELECT * FROM outbox WHERE synced = 0 ORDER BY created_at").toArray();
+    if (this.syncedVersion() >= version && pending.length === 0) return;
+    try {
+      const d = db(this.env.DB);
+      await writeTicketIndex(d, { ...t, tags: [...t.tags], customer: { ...t.customer } });
+      if (pending.length > 0) {
+        await d
+          .insert(outboxTable)
+          .values(pending.map((o) => ({ id: o.id, accountId: t.accountId, ticketId: t.id, messageId: o.message_id, channel: o.channel, recipient: o.recipient, body: o.body, createdAt: o.created_at })))
+          .onConflictDoNothing();
+        for (const o of pending) this.ctx.storage.sql.exec("UPDATE outbox SET synced = 1 WHERE id = ?", o.id);
+      }
+      this.setMeta("synced_version", String(Math.max(version, this.syncedVersion())));
+      this.setMeta("sync_failures", "0");
+    } catch (err) {
+      // The actor is the truth: keep going and retry from the alarm until D1 matches.
+      const failures = Number(this.getMeta("sync_failures") ?? "0") + 1;
+      this.setMeta("sync_failures", String(failures));
+      this.setMeta("sync_retry_at", String(this.clock.now() + (SYNC_RETRY_MS[Math.min(failures - 1, SYNC_RETRY_MS.length - 1)] ?? 60_000)));
+      console.warn(`ticket ${t.id}: D1 write-through failed (attempt ${failures}), retrying from alarm`, err);
+      this.scheduleAlarm();
+    }
+  }
+
+  private scheduleAlarm(): void {
+    const t = this.ticket;
+    if (!t) return;
+    const due: number[] = [];
+    if (t.status === "snoozed" && t.snoozeUntil != null) due.push(t.snoozeUntil);
+    if (this.syncedVersion() < t.version || this.unsyncedOutbox() > 0) {
+      due.push(Number(this.getMeta("sync_retry_at") ?? this.clock.now() + 1_000));
+    }
+    if (due.length === 0) {
+      void this.ctx.storage.deleteAlarm();
+      return;
+    }
+    void this.ctx.storage.setAlarm(Math.min(...due));
+  }
+
+  private queueDelivery(t: TicketState, m: MessageRecord): void {
+    const recipient = t.channel === "email" ? (t.customer.email ?? null) : (t.customer.phone ?? t.threadKey ?? null);
+    this.ctx.storage.sql.exec(
+      "INSERT OR IGNORE INTO outbox (id, message_id, channel, recipient, body, created_at, synced) VALUES (?, ?, ?, ?, ?, ?, 0)",
+      newId("out", m.createdAt),
+      m.id,
+      t.channel,
+      recipient,
+      m.body,
+      m.createdAt,
+    );
+  }
+
+  private unsyncedOutbox(): number {
+    return this.ctx.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM outbox WHERE synced = 0").one().n;
+  }
+
+  private insertMessage(m: Omit<MessageRecord, "seq">): MessageRecord {
+    const row = this.ctx.storage.sql
+      .exec<{ seq: number }>(
+        "INSERT INTO messages (id, author, agent_id, body, cards, internal, channel, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
+        m.id,
+        m.author,
+        m.agentId,
+        m.body,
+        m.cards ? JSON.stringify(m.cards) : null,
+        m.internal ? 1 : 0,
+        m.channel,
+        m.createdAt,
+      )
+      .one();
+    return { ...m, seq: row.seq };
+  }
+
+  private findMessage(id: string): MessageRecord | null {
+    const row = this.ctx.storage.sql.exec<MessageRow>("SELECT * FROM messages WHERE id = ?", id).toArray()[0];
+    return row ? fromRow(row) : null;
+  }
+
+  private selectMessages(opts: { beforeSeq: number | null; limit: number; includeInternal: boolean }): MessageRecord[] {
+    const internalClause = opts.includeInternal ? "" : "AND internal = 0";
+    const rows = this.ctx.storage.sql
+      .exec<MessageRow>(`SELECT * FROM messages WHERE seq < ? ${internalClause} ORDER BY seq DESC LIMIT ?`, opts.beforeSeq ?? Number.MAX_SAFE_INTEGER, opts.limit)
+      .toArray();
+    return rows.map(fromRow);
+  }
+
+  private migrate(): void {
+    const sql = this.ctx.storage.sql;
+    sql.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    const current = Number(sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'schema_version'").toArray()[0]?.value ?? "0");
+    if (current < 1) {
+      sql.exec(`CREATE TABLE IF NOT EXISTS messages (
+        seq INTEGER PRIMARY KEY AUTOINCREMENT,
+        id TEXT NOT NULL UNIQUE,
+        author TEXT NOT NULL,
+        agent_id TEXT,
+        body TEXT NOT NULL,
+        cards TEXT,
+        internal INTEGER NOT NULL DEFAULT 0,
+        channel TEXT NOT NULL,
+        created_at INTEGER NOT NULL
+      )`);
+      sql.exec(`CREATE TABLE IF NOT EXISTS outbox (
+        id TEXT PRIMARY KEY,
+        message_id TEXT NOT NULL UNIQUE,
+        channel TEXT NOT NULL,
+        recipient TEXT,
+        body TEXT NOT NULL,
+        created_at INTEGER NOT NULL,
+        synced INTEGER NOT NULL DEFAULT 0
+      )`);
+    }
+    sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", String(SCHEMA_VERSION));
+  }
+
+  private loadState(): TicketState | null {
+    const raw = this.getMeta("ticket");
+    return raw ? (JSON.parse(raw) as TicketState) : null;
+  }
+
+  private saveState(): void {
+    if (this.ticket) this.setMeta("ticket", JSON.stringify(this.ticket));
+  }
+
+  private syncedVersion(): number {
+    return Number(this.getMeta("synced_version") ?? "-1");
+  }
+
+  private getMeta(key: string): string | null {
+    return this.ctx.storage.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = ?", key).toArray()[0]?.value ?? null;
+  }
+
+  private setMeta(key: string, value: string): void {
+    this.ctx.storage.sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", key, value);
+  }
+}
+
+interface MessageRow extends Record<string, SqlStorageValue> {
+  seq: number;
+  id: string;
+  author: string;
+  agent_id: string | null;
+  body: string;
+  cards: string | null;
+  internal: number;
+  channel: string;
+  created_at: number;
+}
+
+interface OutboxRow extends Record<string, SqlStorageValue> {
+  id: string;
+  message_id: string;
+  channel: string;
+  recipient: string | null;
+  body: string;
+  created_at: number;
+}
+
+function fromRow(r: MessageRow): MessageRecord {
+  return {
+    id: r.id,
+    seq: r.seq,
+    author: r.author as Author,
+    agentId: r.agent_id,
+    body: r.body,
+    cards: r.cards ? (JSON.parse(r.cards) as Card[]) : null,
+    internal: r.internal === 1,
+    channel: r.channel as Channel,
+    createdAt: r.created_at,
+  };
 }

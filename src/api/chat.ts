@@ -1,0 +1,123 @@
+// Web chat for the widget: conversations, messages, the visitor's thread (API.md "Web chat").
+import { createRoute, z } from "@hono/zod-openapi";
+import { accountOr404 } from "./accounts.ts";
+import { router } from "../app.ts";
+import { identityVerified, issueVisitorToken, verifyVisitor } from "../chat/visitor.ts";
+import { AppError } from "../lib/errors.ts";
+import { newId } from "../lib/ids.ts";
+import { findOrCreateProfile } from "../profiles/service.ts";
+import { chatMessageInput, chatMessageResult, chatThread, conversationCreated, createConversationInput, handoffInput } from "../schemas/chat.ts";
+import { body, errorResponses, json } from "../schemas/common.ts";
+import type { MessageView, TicketView } from "../schemas/ticket.ts";
+import { ticketStub, viaActor } from "../tickets/actors.ts";
+import { assertMessageSize } from "../tickets/service.ts";
+import type { ReceiveResult } from "../../durable-objects/ticket.ts";
+
+export const chatApi = router();
+
+const conversationParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" } }) });
+const visitorHeader = z.object({ "x-visitor-token": z.string().optional() });
+
+chatApi.openapi(
+  createRoute({
+    method: "post",
+    path: "/chat/conversations",
+    tags: ["Web chat"],
+    summary: "Start a web-chat conversation (a new ticket)",
+    request: { body: body(createConversationInput) },
+    responses: { 201: json(conversationCreated, "Conversation started"), ...errorResponses(400, 404) },
+  }),
+  async (c) => {
+    const { accountId, visitor } = c.req.valid("json");
+    const account = await accountOr404(c.env, accountId);
+    const verified = await identityVerified(account.identitySecret, visitor?.externalId, visitor?.identityHash);
+    if (visitor?.identityHash && !verified) {
+      throw new AppError("unauthorized", "identityHash does not match externalId", [{ path: "visitor.identityHash", message: "HMAC mismatch" }]);
+    }
+    const profile = await findOrCreateProfile(c.env, accountId, {
+      email: visitor?.email,
+      name: visitor?.name,
+      externalId: verified ? visitor?.externalId : undefined,
+    });
+    const ticketId = newId("tkt");
+    await viaActor(
+      ticketStub(c.env, accountId, ticketId).open({
+        id: ticketId,
+        accountId,
+        channel: "webchat",
+        customer: { profileId: profile?.id, email: visitor?.email ?? profile?.email ?? undefined, name: visitor?.name ?? profile?.name ?? undefined },
+        subject: null,
+      }),
+    );
+    const visitorToken = await issueVisitorToken(c.env, accountId, ticketId, verified ? (visitor?.externalId ?? null) : null);
+    return c.json({ conversationId: ticketId, ticketId, visitorToken, verified }, 201);
+  },
+);
+
+chatApi.openapi(
+  createRoute({
+    method: "post",
+    path: "/chat/conversations/{id}/messages",
+    tags: ["Web chat"],
+    summary: "The shopper writes in the conversation",
+    request: { params: conversationParam, headers: visitorHeader, body: body(chatMessageInput) },
+    responses: { 201: json(chatMessageResult, "Message stored"), ...errorResponses(400, 401, 404, 409, 413) },
+  }),
+  async (c) => {
+    const { id } = c.req.valid("param");
+    const claims = await verifyVisitor(c.env, c.req.header("X-Visitor-Token"), id);
+    const { text, clientMessageId } = c.req.valid("json");
+    assertMessageSize(text, "text");
+    const messageId = clientMessageId ? `msg_c${clientMessageId}` : newId("msg");
+    const res: ReceiveResult = await viaActor(ticketStub(c.env, claims.acc, id).receive({ message: { id: messageId, body: text } }));
+    if (!res.accepted || !res.message) throw new AppError("conflict", "This conversation is closed; start a new conversation");
+    const replies: MessageView[] = [];
+    return c.json({ message: res.message, replies }, 201);
+  },
+);
+
+chatApi.openapi(
+  createRoute({
+    method: "get",
+    path: "/chat/conversations/{id}/messages",
+    tags: ["Web chat"],
+    summary: "The visitor's view of the thread (no internal notes)",
+    request: {
+      params: conversationParam,
+      headers: visitorHeader,
+      query: z.object({ after: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(200).default(200) }),
+    },
+    responses: { 200: json(chatThread), ...errorResponses(401, 404) },
+  }),
+  async (c) => {
+    const { id } = c.req.valid("param");
+    const { after, limit } = c.req.valid("query");
+    const claims = await verifyVisitor(c.env, c.req.header("X-Visitor-Token") ?? c.req.query("visitorToken"), id);
+    const stub = ticketStub(c.env, claims.acc, id);
+    const ticket: TicketView | null = await viaActor(stub.get());
+    if (!ticket) throw new AppError("not_found", "conversation not found");
+    const items: MessageView[] = await viaActor(stub.messagesAfter({ after: after ?? null, limit: limit + 1, includeInternal: false }));
+    const page = items.slice(0, limit);
+    const last = page[page.length - 1];
+    return c.json({ conversationId: id, status: ticket.status, items: page, nextCursor: items.length > limit && last ? last.id : null }, 200);
+  },
+);
+
+chatApi.openapi(
+  createRoute({
+    method: "post",
+    path: "/chat/conversations/{id}/handoff",
+    tags: ["Web chat"],
+    summary: "The shopper asks for a human (\"Yes, connect me with an agent\")",
+    request: { params: conversationParam, headers: visitorHeader, body: { required: false, content: { "application/json": { schema: handoffInput } } } },
+    responses: { 200: json(z.object({ ticketId: z.string(), status: z.string() })), ...errorResponses(400, 401, 404, 409) },
+  }),
+  async (c) => {
+    const { id } = c.req.valid("param");
+    const claims = await verifyVisitor(c.env, c.req.header("X-Visitor-Token"), id);
+    const input = c.req.valid("json") ?? {};
+    const stub = ticketStub(c.env, claims.acc, id);
+    const ticket: TicketView = await viaActor(stub.update({ handledBy: "team", ...(input.email ? { customer: { email: input.email } } : {}) }));
+    return c.json({ ticketId: ticket.id, status: ticket.status }, 200);
+  },
+);

@@ -1,0 +1,55 @@
+// Development-only door for inbound channel messages (API.md "Inbound channels"); absent in production.
+import { createRoute } from "@hono/zod-openapi";
+import { router } from "../app.ts";
+import { parseEmail } from "../channels/email.ts";
+import { receiveInbound } from "../channels/inbound.ts";
+import { AppError } from "../lib/errors.ts";
+import { devInboundInput, devInboundResult } from "../schemas/chat.ts";
+import { body, errorResponses, json } from "../schemas/common.ts";
+import { assertMessageSize } from "../tickets/service.ts";
+import { accountOr404 } from "./accounts.ts";
+
+export const devApi = router();
+
+devApi.use("/dev/*", async (c, next) => {
+  if (c.env.ENVIRONMENT !== "development") throw new AppError("not_found", "not found");
+  await next();
+});
+
+devApi.openapi(
+  createRoute({
+    method: "post",
+    path: "/dev/inbound",
+    tags: ["Development"],
+    summary: "Simulate an inbound email, SMS, WhatsApp or Instagram message (development only)",
+    request: { body: body(devInboundInput) },
+    responses: { 200: json(devInboundResult), ...errorResponses(400, 404, 409, 413) },
+  }),
+  async (c) => {
+    const input = c.req.valid("json");
+    await accountOr404(c.env, input.accountId);
+    let { from, text, threadId, subject, name } = input;
+    if (input.channel === "email" && input.raw) {
+      const parsed = parseEmail(input.raw);
+      from = parsed.from || from;
+      text = text?.trim() ? text : parsed.text;
+      threadId = threadId ?? parsed.threadId ?? undefined;
+      subject = subject ?? parsed.subject ?? undefined;
+      name = name ?? parsed.fromName ?? undefined;
+    }
+    const body = (text ?? "").trim();
+    if (!body) throw new AppError("validation_failed", "The message has no text", [{ path: "text", message: "must not be empty" }]);
+    assertMessageSize(body, "text");
+    const result = await receiveInbound(c.env, {
+      accountId: input.accountId,
+      channel: input.channel,
+      from,
+      text: body,
+      providerMessageId: input.providerMessageId,
+      threadId: threadId ?? null,
+      subject: subject ?? null,
+      name: name ?? null,
+    });
+    return c.json(result, 200);
+  },
+);

@@ -1,0 +1,91 @@
+// Saved custom views: named filter sets, personal or shared with the team.
+import { createRoute, z } from "@hono/zod-openapi";
+import { and, eq, isNull, or } from "drizzle-orm";
+import { router } from "../app.ts";
+import { HELPDESK_ROLES, requireAgent, requireRole } from "../auth/context.ts";
+import { db } from "../db/client.ts";
+import { savedViews } from "../db/schema/index.ts";
+import { iso } from "../lib/clock.ts";
+import { AppError } from "../lib/errors.ts";
+import { newId } from "../lib/ids.ts";
+import { body, errorResponses, idParam, json } from "../schemas/common.ts";
+import { savedViewInput, savedViewSchema, ticketFiltersSchema, type TicketFilters } from "../schemas/ticket.ts";
+import { countTickets } from "../tickets/queries.ts";
+
+export const viewsApi = router();
+viewsApi.use("/views", requireAgent, requireRole(...HELPDESK_ROLES));
+viewsApi.use("/views/*", requireAgent, requireRole(...HELPDESK_ROLES));
+
+const secured = { security: [{ bearer: [] }], tags: ["Views"] };
+
+function toView(r: typeof savedViews.$inferSelect) {
+  return { id: r.id, name: r.name, filters: ticketFiltersSchema.parse(JSON.parse(r.filters)), shared: r.agentId === null, createdAt: iso(r.createdAt) };
+}
+
+viewsApi.openapi(
+  createRoute({
+    ...secured,
+    method: "post",
+    path: "/views",
+    summary: "Save a custom view from filters",
+    request: { body: body(savedViewInput) },
+    responses: { 201: json(savedViewSchema, "View saved"), ...errorResponses(400, 401) },
+  }),
+  async (c) => {
+    const input = c.req.valid("json");
+    const me = c.get("agent");
+    const row = { id: newId("view"), accountId: me.accountId, agentId: input.shared ? null : me.id, name: input.name, filters: JSON.stringify(input.filters), createdAt: Date.now() };
+    await db(c.env.DB).insert(savedViews).values(row);
+    return c.json(toView(row), 201);
+  },
+);
+
+viewsApi.openapi(
+  createRoute({
+    ...secured,
+    method: "get",
+    path: "/views",
+    summary: "Saved views (shared ones and your own), with the count of tickets in each built-in and saved view",
+    responses: {
+      200: json(z.object({ items: z.array(savedViewSchema.extend({ count: z.number().int() })), builtIn: z.record(z.string(), z.number().int()) })),
+      ...errorResponses(401),
+    },
+  }),
+  async (c) => {
+    const me = c.get("agent");
+    const d = db(c.env.DB);
+    const rows = await d
+      .select()
+      .from(savedViews)
+      .where(and(eq(savedViews.accountId, me.accountId), or(isNull(savedViews.agentId), eq(savedViews.agentId, me.id))))
+      .orderBy(savedViews.createdAt);
+    const items = await Promise.all(rows.map(async (r) => {
+      const v = toView(r);
+      return { ...v, count: await countTickets(d, me.accountId, me.id, v.filters) };
+    }));
+    const builtInViews: Record<string, TicketFilters> = { mine: { view: "mine" }, unassigned: { view: "unassigned" }, all: { view: "all" }, spam: { view: "spam" } };
+    const counts = await Promise.all(Object.entries(builtInViews).map(async ([k, f]) => [k, await countTickets(d, me.accountId, me.id, f)] as const));
+    return c.json({ items, builtIn: Object.fromEntries(counts) }, 200);
+  },
+);
+
+viewsApi.openapi(
+  createRoute({
+    ...secured,
+    method: "delete",
+    path: "/views/{id}",
+    summary: "Delete a saved view",
+    request: { params: idParam },
+    responses: { 204: { description: "Deleted" }, ...errorResponses(401, 404) },
+  }),
+  async (c) => {
+    const { id } = c.req.valid("param");
+    const me = c.get("agent");
+    const res = await db(c.env.DB)
+      .delete(savedViews)
+      .where(and(eq(savedViews.id, id), eq(savedViews.accountId, me.accountId), or(isNull(savedViews.agentId), eq(savedViews.agentId, me.id))))
+      .run();
+    if (res.meta.changes === 0) throw new AppError("not_found", "view not found");
+    return c.body(null, 204);
+  },
+);

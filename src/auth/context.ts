@@ -1,0 +1,76 @@
+// Who is calling: the agent and account behind a bearer token, checked against the session store.
+import { and, eq, isNull } from "drizzle-orm";
+import type { MiddlewareHandler } from "hono";
+import { db } from "../db/client.ts";
+import { accounts, agents, sessions } from "../db/schema/index.ts";
+import { verifyToken } from "../lib/crypto.ts";
+import { AppError } from "../lib/errors.ts";
+import type { AppEnv } from "../app.ts";
+
+export type AgentRow = typeof agents.$inferSelect;
+export type AccountRow = typeof accounts.$inferSelect;
+export type Role = AgentRow["role"];
+
+export interface TokenPayload {
+  sid: string;
+  sub: string;
+  acc: string;
+  exp: number;
+}
+
+export const TOKEN_TTL_MS = 7 * 24 * 60 * 60 * 1000;
+
+export function tokenSecret(env: Env): string {
+  const secret = (env as { TOKEN_SECRET?: string }).TOKEN_SECRET;
+  if (!secret || secret.length < 32) throw new AppError("internal", "TOKEN_SECRET is not configured (wrangler secret put TOKEN_SECRET)");
+  return secret;
+}
+
+export function bearerOf(header: string | undefined | null): string | null {
+  if (!header) return null;
+  const m = /^Bearer\s+(.+)$/i.exec(header.trim());
+  return m?.[1]?.trim() ?? null;
+}
+
+/** Resolves a token to its live session, agent and account, or null. */
+export async function authenticate(env: Env, token: string, now = Date.now()) {
+  const payload = await verifyToken<TokenPayload>(tokenSecret(env), token);
+  if (!payload || typeof payload.exp !== "number" || payload.exp <= now) return null;
+  const d = db(env.DB);
+  const rows = await d
+    .select({ agent: agents, account: accounts })
+    .from(sessions)
+    .innerJoin(agents, eq(agents.id, sessions.agentId))
+    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
+    .where(and(eq(sessions.id, payload.sid), isNull(sessions.revokedAt), eq(sessions.agentId, payload.sub)))
+    .limit(1);
+  const row = rows[0];
+  if (!row || row.account.id !== payload.acc) return null;
+  return { ...row, sessionId: payload.sid };
+}
+
+export const requireAgent: MiddlewareHandler<AppEnv> = async (c, next) => {
+  const token = bearerOf(c.req.header("Authorization")) ?? (c.req.header("Upgrade") === "websocket" ? c.req.query("token") : null) ?? null;
+  if (!token) throw new AppError("unauthorized", "Send Authorization: Bearer <token>");
+  const found = await authenticate(c.env, token);
+  if (!found) throw new AppError("unauthorized", "The token is invalid, expired or logged out");
+  c.set("agent", found.agent);
+  c.set("account", found.account);
+  c.set("sessionId", found.sessionId);
+  await next();
+};
+
+export function requireRole(...roles: Role[]): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    if (!roles.includes(c.get("agent").role)) throw new AppError("forbidden", `This needs one of the roles: ${roles.join(", ")}`);
+    await next();
+  };
+}
+
+/** Helpdesk roles: all four may use the helpdesk and assign tickets (SPEC §2). */
+export const HELPDESK_ROLES: Role[] = ["owner", "admin", "manager", "support"];
+export const ADMIN_ROLES: Role[] = ["owner", "admin"];
+
+export function publicAgent(a: AgentRow) {
+  return { id: a.id, name: a.name, email: a.email, role: a.role, status: a.status, capacity: a.capacity ?? null };
+}

@@ -1,0 +1,112 @@
+// Inbound customer messages on email, SMS, WhatsApp and Instagram: attach rules, exactly once.
+import { and, eq } from "drizzle-orm";
+import { db } from "../db/client.ts";
+import { channelThreads, inboundReceipts } from "../db/schema/index.ts";
+import { decideAttach, normaliseSender, threadKeyFor } from "../domain/attach.ts";
+import { sha256Hex } from "../lib/crypto.ts";
+import { AppError } from "../lib/errors.ts";
+import { findOrCreateProfile } from "../profiles/service.ts";
+import type { Channel } from "../schemas/ticket.ts";
+import { ticketStub, viaActor } from "../tickets/actors.ts";
+import type { CreateTicketInput, ReceiveResult } from "../../durable-objects/ticket.ts";
+
+export type InboundChannel = Exclude<Channel, "webchat">;
+
+export interface InboundMessage {
+  accountId: string;
+  channel: InboundChannel;
+  from: string;
+  text: string;
+  providerMessageId: string;
+  threadId?: string | null;
+  name?: string | null;
+  subject?: string | null;
+}
+
+export interface InboundResult {
+  ticketId: string;
+  messageId: string;
+  created: boolean;
+  reopened: boolean;
+  duplicate: boolean;
+}
+
+/** Ids derived from the provider message id, so every retry of one message targets the same ticket and message. */
+async function derivedIds(m: InboundMessage) {
+  const h = await sha256Hex(`${m.accountId}|${m.channel}|${m.providerMessageId}`);
+  return { ticketId: `tkt_${h.slice(0, 24)}`, messageId: `msg_${h.slice(24, 48)}` };
+}
+
+const MAX_ATTEMPTS = 8;
+
+export async function receiveInbound(env: Env, m: InboundMessage): Promise<InboundResult> {
+  const d = db(env.DB);
+  const prior = await d
+    .select()
+    .from(inboundReceipts)
+    .where(and(eq(inboundReceipts.accountId, m.accountId), eq(inboundReceipts.channel, m.channel), eq(inboundReceipts.providerMessageId, m.providerMessageId)))
+    .limit(1);
+  if (prior[0]) return { ticketId: prior[0].ticketId, messageId: prior[0].messageId, created: false, reopened: false, duplicate: true };
+
+  const ids = await derivedIds(m);
+  const sender = normaliseSender(m.channel, m.from);
+  // An email with no thread headers starts its own thread.
+  const threadKey = m.channel === "email" ? threadKeyFor("email", m.from, m.threadId ?? `<${m.providerMessageId}>`) : threadKeyFor(m.channel, m.from);
+  const profile = await findOrCreateProfile(env, m.accountId, {
+    email: m.channel === "email" ? sender : null,
+    phone: m.channel === "sms" || m.channel === "whatsapp" ? sender : null,
+    externalId: m.channel === "instagram" ? `instagram:${sender}` : null,
+    name: m.name ?? null,
+  });
+  const init: CreateTicketInput = {
+    id: ids.ticketId,
+    accountId: m.accountId,
+    channel: m.channel,
+    customer: {
+      profileId: profile?.id,
+      email: m.channel === "email" ? sender : (profile?.email ?? undefined),
+      phone: m.channel === "sms" || m.channel === "whatsapp" ? sender : (profile?.phone ?? undefined),
+      name: m.name ?? profile?.name ?? undefined,
+    },
+    subject: m.subject ?? null,
+    threadKey,
+  };
+  const message = { id: ids.messageId, body: m.text };
+  const key = and(eq(channelThreads.accountId, m.accountId), eq(channelThreads.channel, m.channel), eq(channelThreads.threadKey, threadKey));
+
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const current = (await d.select({ ticketId: channelThreads.ticketId }).from(channelThreads).where(key).limit(1))[0]?.ticketId ?? null;
+    const status = current ? await viaActor(ticketStub(env, m.accountId, current).status()) : null;
+    if (current && status === null && current !== ids.ticketId) {
+      // Another message is creating that ticket right now; give it a moment.
+      await new Promise((r) => setTimeout(r, 25 * (attempt + 1)));
+      continue;
+    }
+    const decision = current && status !== null ? decideAttach(m.channel, status) : "new";
+    if (decision !== "new" && current) {
+      const res: ReceiveResult = await viaActor(ticketStub(env, m.accountId, current).receive({ message }));
+      if (!res.accepted || !res.message) continue;
+      return record(d, m, { ticketId: current, messageId: res.message.id, created: false, reopened: res.reopened, duplicate: res.duplicate });
+    }
+    if (current !== ids.ticketId) {
+      const now = Date.now();
+      const swapped = current
+        ? await d.update(channelThreads).set({ ticketId: ids.ticketId, updatedAt: now }).where(and(key, eq(channelThreads.ticketId, current))).run()
+        : await d.insert(channelThreads).values({ accountId: m.accountId, channel: m.channel, threadKey, ticketId: ids.ticketId, updatedAt: now }).onConflictDoNothing().run();
+      if (swapped.meta.changes !== 1) continue;
+    }
+    const res: ReceiveResult = await viaActor(ticketStub(env, m.accountId, ids.ticketId).receive({ init, message }));
+    if (!res.accepted || !res.message) continue;
+    return record(d, m, { ticketId: ids.ticketId, messageId: res.message.id, created: res.created, reopened: false, duplicate: res.duplicate });
+  }
+  throw new AppError("conflict", "The conversation changed too often while this message arrived; retry");
+}
+
+async function record(d: ReturnType<typeof db>, m: InboundMessage, r: InboundResult): Promise<InboundResult> {
+  await d
+    .insert(inboundReceipts)
+    .values({ accountId: m.accountId, channel: m.channel, providerMessageId: m.providerMessageId, ticketId: r.ticketId, messageId: r.messageId, createdTicket: r.created, reopened: r.reopened, createdAt: Date.now() })
+    .onConflictDoNothing();
+  return r;
+}
+

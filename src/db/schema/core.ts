@@ -1,0 +1,186 @@
+// D1 tables for accounts, agents, sessions and the cross-ticket indexes the ticket actors write through.
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+export const accounts = sqliteTable("accounts", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  createdAt: integer("created_at").notNull(),
+  ticketSeq: integer("ticket_seq").notNull().default(0),
+  /** HMAC secret for widget identity verification (`identityHash`). */
+  identitySecret: text("identity_secret").notNull(),
+  /** JSON: assignment, officeHours, autoClose, handoff, agent, allowedOrigins, unreadBadge… */
+  settings: text("settings").notNull().default("{}"),
+});
+
+export const agents = sqliteTable(
+  "agents",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    name: text("name").notNull(),
+    email: text("email").notNull(),
+    role: text("role", { enum: ["owner", "admin", "manager", "support"] }).notNull(),
+    passwordHash: text("password_hash").notNull(),
+    passwordSalt: text("password_salt").notNull(),
+    passwordIterations: integer("password_iterations").notNull(),
+    status: text("status", { enum: ["online", "offline"] }).notNull().default("offline"),
+    lastSeenAt: integer("last_seen_at"),
+    capacity: integer("capacity"),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [uniqueIndex("agents_email_unique").on(t.email), index("agents_account_idx").on(t.accountId)],
+);
+
+export const sessions = sqliteTable(
+  "sessions",
+  {
+    id: text("id").primaryKey(),
+    agentId: text("agent_id").notNull(),
+    accountId: text("account_id").notNull(),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [index("sessions_agent_idx").on(t.agentId)],
+);
+
+/** The ticket index: one row per ticket actor, written through by it (`version` orders the writes). */
+export const tickets = sqliteTable(
+  "tickets",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    number: integer("number").notNull(),
+    channel: text("channel", { enum: ["webchat", "email", "sms", "whatsapp", "instagram"] }).notNull(),
+    status: text("status", { enum: ["open", "snoozed", "closed"] }).notNull(),
+    snoozeUntil: integer("snooze_until"),
+    assigneeId: text("assignee_id"),
+    teamId: text("team_id"),
+    tags: text("tags").notNull().default("[]"),
+    customerProfileId: text("customer_profile_id"),
+    customerEmail: text("customer_email"),
+    customerPhone: text("customer_phone"),
+    customerName: text("customer_name"),
+    subject: text("subject"),
+    preview: text("preview"),
+    spam: integer("spam", { mode: "boolean" }).notNull().default(false),
+    unread: integer("unread", { mode: "boolean" }).notNull().default(true),
+    /** "ai" while the AI agent handles the conversation; such tickets stay out of helpdesk views. */
+    handledBy: text("handled_by", { enum: ["team", "ai"] }).notNull().default("team"),
+    messageCount: integer("message_count").notNull().default(0),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+    lastMessageAt: integer("last_message_at"),
+    lastCustomerMessageAt: integer("last_customer_message_at"),
+    lastAgentMessageAt: integer("last_agent_message_at"),
+    firstResponseAt: integer("first_response_at"),
+    closedAt: integer("closed_at"),
+    version: integer("version").notNull(),
+  },
+  (t) => [
+    uniqueIndex("tickets_account_number_unique").on(t.accountId, t.number),
+    index("tickets_account_status_updated_idx").on(t.accountId, t.status, t.updatedAt, t.id),
+    index("tickets_account_assignee_idx").on(t.accountId, t.assigneeId, t.status, t.updatedAt),
+    index("tickets_account_updated_idx").on(t.accountId, t.updatedAt, t.id),
+    index("tickets_account_created_idx").on(t.accountId, t.createdAt),
+  ],
+);
+
+export const ticketTags = sqliteTable(
+  "ticket_tags",
+  {
+    accountId: text("account_id").notNull(),
+    ticketId: text("ticket_id").notNull(),
+    tag: text("tag").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.ticketId, t.tag] }), index("ticket_tags_account_tag_idx").on(t.accountId, t.tag)],
+);
+
+/**
+ * Which ticket a channel thread currently attaches to: the sender for SMS/WhatsApp/Instagram,
+ * the thread id for email. Swapped with compare-and-set so concurrent inbound messages agree.
+ */
+export const channelThreads = sqliteTable(
+  "channel_threads",
+  {
+    accountId: text("account_id").notNull(),
+    channel: text("channel").notNull(),
+    threadKey: text("thread_key").notNull(),
+    ticketId: text("ticket_id").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.channel, t.threadKey] }), index("channel_threads_ticket_idx").on(t.ticketId)],
+);
+
+/** Exactly-once inbound processing: a provider message id claims its ticket and message id once. */
+export const inboundReceipts = sqliteTable(
+  "inbound_receipts",
+  {
+    accountId: text("account_id").notNull(),
+    channel: text("channel").notNull(),
+    providerMessageId: text("provider_message_id").notNull(),
+    ticketId: text("ticket_id").notNull(),
+    messageId: text("message_id").notNull(),
+    createdTicket: integer("created_ticket", { mode: "boolean" }).notNull(),
+    reopened: integer("reopened", { mode: "boolean" }).notNull().default(false),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.channel, t.providerMessageId] })],
+);
+
+/** Replies waiting for (or done with) delivery to the customer's channel. */
+export const outbox = sqliteTable(
+  "outbox",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    ticketId: text("ticket_id").notNull(),
+    messageId: text("message_id").notNull(),
+    channel: text("channel").notNull(),
+    recipient: text("recipient"),
+    body: text("body").notNull(),
+    status: text("status", { enum: ["pending", "sent", "failed", "skipped"] }).notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    lastError: text("last_error"),
+    createdAt: integer("created_at").notNull(),
+    sentAt: integer("sent_at"),
+  },
+  (t) => [uniqueIndex("outbox_message_unique").on(t.messageId), index("outbox_status_idx").on(t.status, t.createdAt)],
+);
+
+export const savedViews = sqliteTable(
+  "saved_views",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    agentId: text("agent_id"),
+    name: text("name").notNull(),
+    filters: text("filters").notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("saved_views_account_idx").on(t.accountId)],
+);
+
+/** Customer profiles: who wrote in, their consent and segment memberships. */
+export const profiles = sqliteTable(
+  "profiles",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    email: text("email"),
+    phone: text("phone"),
+    name: text("name"),
+    externalId: text("external_id"),
+    segments: text("segments").notNull().default("[]"),
+    smsConsent: text("sms_consent", { enum: ["unknown", "opted_in", "opted_out"] }).notNull().default("unknown"),
+    createdAt: integer("created_at").notNull(),
+    updatedAt: integer("updated_at").notNull(),
+  },
+  (t) => [
+    uniqueIndex("profiles_account_email_unique").on(t.accountId, t.email).where(sql`email IS NOT NULL`),
+    uniqueIndex("profiles_account_phone_unique").on(t.accountId, t.phone).where(sql`phone IS NOT NULL`),
+    uniqueIndex("profiles_account_external_unique").on(t.accountId, t.externalId).where(sql`external_id IS NOT NULL`),
+  ],
+);
+

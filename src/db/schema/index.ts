@@ -1,0 +1,2 @@
+// All D1 tables, one file per area.
+export * from "./core.ts";

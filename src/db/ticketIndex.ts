@@ -1,0 +1,58 @@
+// Write-through of a ticket actor's state into the D1 index (views, filters, reports).
+import { sql } from "drizzle-orm";
+import type { TicketState } from "../tickets/model.ts";
+import type { Db } from "./client.ts";
+import { tickets, ticketTags } from "./schema/index.ts";
+
+export function ticketRow(t: TicketState): typeof tickets.$inferInsert {
+  return {
+    id: t.id,
+    accountId: t.accountId,
+    number: t.number,
+    channel: t.channel,
+    status: t.status,
+    snoozeUntil: t.status === "snoozed" ? t.snoozeUntil : null,
+    assigneeId: t.assigneeId,
+    teamId: t.teamId,
+    tags: JSON.stringify(t.tags),
+    customerProfileId: t.customer.profileId ?? null,
+    customerEmail: t.customer.email ?? null,
+    customerPhone: t.customer.phone ?? null,
+    customerName: t.customer.name ?? null,
+    subject: t.subject,
+    preview: t.preview,
+    spam: t.spam,
+    unread: t.unread,
+    handledBy: t.handledBy,
+    messageCount: t.messageCount,
+    createdAt: t.createdAt,
+    updatedAt: t.updatedAt,
+    lastMessageAt: t.lastMessageAt,
+    lastCustomerMessageAt: t.lastCustomerMessageAt,
+    lastAgentMessageAt: t.lastAgentMessageAt,
+    firstResponseAt: t.firstResponseAt,
+    closedAt: t.closedAt,
+    version: t.version,
+  };
+}
+
+/**
+ * Upserts the ticket row unless D1 already holds a newer version, and replaces its tag rows
+ * only when the stored version is this one — all in one D1 batch (one transaction).
+ */
+export async function writeTicketIndex(d: Db, t: TicketState): Promise<void> {
+  const row = ticketRow(t);
+  const { id: _id, ...update } = row;
+  const upsert = d
+    .insert(tickets)
+    .values(row)
+    .onConflictDoUpdate({ target: tickets.id, set: update, setWhere: sql`excluded.version > ${tickets.version}` });
+  const isCurrent = sql`(SELECT version FROM tickets WHERE id = ${t.id}) = ${t.version}`;
+  const clearTags = d.delete(ticketTags).where(sql`${ticketTags.ticketId} = ${t.id} AND ${isCurrent}`);
+  const addTags = t.tags.map((tag) =>
+    d.run(
+      sql`INSERT OR IGNORE INTO ticket_tags (account_id, ticket_id, tag) SELECT ${t.accountId}, ${t.id}, ${tag.toLowerCase()} WHERE ${isCurrent}`,
+    ),
+  );
+  await d.batch([upsert, clearTags, ...addTags]);
+}

@@ -1,0 +1,94 @@
+// Passwords (PBKDF2-SHA256), signed expiring tokens (HMAC-SHA256) and HMAC helpers, all on WebCrypto.
+const enc = new TextEncoder();
+
+export const PASSWORD_ITERATIONS = 100_000;
+
+export function toHex(buf: ArrayBuffer | Uint8Array): string {
+  const bytes = buf instanceof Uint8Array ? buf : new Uint8Array(buf);
+  let out = "";
+  for (const b of bytes) out += b.toString(16).padStart(2, "0");
+  return out;
+}
+
+export function fromHex(hex: string): Uint8Array {
+  const out = new Uint8Array(hex.length / 2);
+  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+  return out;
+}
+
+export function base64url(bytes: Uint8Array): string {
+  let s = "";
+  for (const b of bytes) s += String.fromCharCode(b);
+  return btoa(s).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+}
+
+export function fromBase64url(s: string): Uint8Array {
+  const b = atob(s.replaceAll("-", "+").replaceAll("_", "/"));
+  const out = new Uint8Array(b.length);
+  for (let i = 0; i < b.length; i++) out[i] = b.charCodeAt(i);
+  return out;
+}
+
+/** Constant-time comparison of two equal-length strings. */
+export function timingSafeEqual(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let diff = 0;
+  for (let i = 0; i < a.length; i++) diff |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return diff === 0;
+}
+
+export interface PasswordHash {
+  hash: string;
+  salt: string;
+  iterations: number;
+}
+
+export async function hashPassword(password: string, iterations = PASSWORD_ITERATIONS, saltHex?: string): Promise<PasswordHash> {
+  const salt = saltHex ? fromHex(saltHex) : crypto.getRandomValues(new Uint8Array(16));
+  const key = await crypto.subtle.importKey("raw", enc.encode(password), "PBKDF2", false, ["deriveBits"]);
+  const bits = await crypto.subtle.deriveBits({ name: "PBKDF2", hash: "SHA-256", salt, iterations }, key, 256);
+  return { hash: toHex(bits), salt: toHex(salt), iterations };
+}
+
+export async function verifyPassword(password: string, stored: PasswordHash): Promise<boolean> {
+  const candidate = await hashPassword(password, stored.iterations, stored.salt);
+  return timingSafeEqual(candidate.hash, stored.hash);
+}
+
+async function hmacKey(secret: string): Promise<CryptoKey> {
+  return crypto.subtle.importKey("raw", enc.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
+}
+
+export async function hmacHex(secret: string, data: string): Promise<string> {
+  return toHex(await crypto.subtle.sign("HMAC", await hmacKey(secret), enc.encode(data)));
+}
+
+export async function hmacBase64(secret: string, data: string): Promise<string> {
+  const sig = new Uint8Array(await crypto.subtle.sign("HMAC", await hmacKey(secret), enc.encode(data)));
+  let s = "";
+  for (const b of sig) s += String.fromCharCode(b);
+  return btoa(s);
+}
+
+export async function sha256Hex(data: string): Promise<string> {
+  return toHex(await crypto.subtle.digest("SHA-256", enc.encode(data)));
+}
+
+/** A compact signed token: base64url(JSON payload) + "." + base64url(HMAC). */
+export async function signToken(secret: string, payload: Record<string, unknown>): Promise<string> {
+  const body = base64url(enc.encode(JSON.stringify(payload)));
+  const sig = await crypto.subtle.sign("HMAC", await hmacKey(secret), enc.encode(body));
+  return `${body}.${base64url(new Uint8Array(sig))}`;
+}
+
+export async function verifyToken<T>(secret: string, token: string): Promise<T | null> {
+  const [body, sig] = token.split(".");
+  if (!body || !sig) return null;
+  const expected = base64url(new Uint8Array(await crypto.subtle.sign("HMAC", await hmacKey(secret), enc.encode(body))));
+  if (!timingSafeEqual(expected, sig)) return null;
+  try {
+    return JSON.parse(new TextDecoder().decode(fromBase64url(body))) as T;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,36 @@
+// Accounts, agents and sessions as the API shows them.
+import { z } from "@hono/zod-openapi";
+
+export const roleSchema = z.enum(["owner", "admin", "manager", "support"]);
+export const emailSchema = z.string().trim().toLowerCase().max(254).pipe(z.email("must be an email address"));
+export const passwordSchema = z.string().min(8, "must be at least 8 characters").max(256);
+
+export const agentSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    email: z.string(),
+    role: roleSchema,
+    status: z.enum(["online", "offline"]),
+    capacity: z.number().int().nullable(),
+  })
+  .openapi("Agent");
+
+export const accountSchema = z
+  .object({ id: z.string(), name: z.string(), createdAt: z.string(), settings: z.record(z.string(), z.unknown()) })
+  .openapi("Account");
+
+export const signupInput = z
+  .object({ accountName: z.string().trim().min(1).max(100), name: z.string().trim().min(1).max(100), email: emailSchema, password: passwordSchema })
+  .openapi("SignupInput");
+export const loginInput = z.object({ email: emailSchema, password: z.string().min(1).max(256) }).openapi("LoginInput");
+export const createAgentInput = z
+  .object({
+    name: z.string().trim().min(1).max(100),
+    email: emailSchema,
+    password: passwordSchema,
+    role: roleSchema,
+    capacity: z.number().int().min(1).max(1000).nullable().optional(),
+  })
+  .openapi("CreateAgentInput");
+export const statusInput = z.object({ status: z.enum(["online", "offline"]) }).openapi("AgentStatusInput");

@@ -1,0 +1,65 @@
+// Web chat (the widget, no agent token) and the development inbound door.
+import { z } from "@hono/zod-openapi";
+import { channelSchema, messageSchema } from "./ticket.ts";
+
+export const visitorSchema = z
+  .object({
+    email: z.string().trim().toLowerCase().max(254).pipe(z.email()).optional(),
+    name: z.string().trim().min(1).max(100).optional(),
+    externalId: z.string().trim().min(1).max(200).optional(),
+    identityHash: z.string().trim().regex(/^[0-9a-fA-F]{64}$/, "must be a hex HMAC-SHA256").optional(),
+  })
+  .strict();
+
+export const createConversationInput = z
+  .object({ accountId: z.string().min(1).max(64), visitor: visitorSchema.optional() })
+  .strict()
+  .openapi("CreateConversationInput");
+
+export const conversationCreated = z
+  .object({ conversationId: z.string(), ticketId: z.string(), visitorToken: z.string(), verified: z.boolean() })
+  .openapi("ConversationCreated");
+
+export const chatMessageInput = z
+  .object({
+    text: z.string().trim().min(1, "must not be empty"),
+    /** Optional client-generated id: a retried send with the same id is stored once. */
+    clientMessageId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
+  })
+  .strict()
+  .openapi("ChatMessageInput");
+
+export const chatMessageResult = z
+  .object({ message: messageSchema, replies: z.array(messageSchema) })
+  .openapi("ChatMessageResult");
+
+export const chatThread = z
+  .object({
+    conversationId: z.string(),
+    status: z.enum(["open", "snoozed", "closed"]),
+    items: z.array(messageSchema),
+    nextCursor: z.string().nullable(),
+  })
+  .openapi("ChatThread");
+
+export const handoffInput = z.object({ email: z.string().trim().toLowerCase().max(254).pipe(z.email()).optional() }).strict();
+
+export const devInboundInput = z
+  .object({
+    accountId: z.string().min(1).max(64),
+    channel: channelSchema.exclude(["webchat"]),
+    from: z.string().trim().min(1).max(320),
+    text: z.string().optional(),
+    threadId: z.string().trim().min(1).max(998).optional(),
+    providerMessageId: z.string().trim().min(1).max(200),
+    raw: z.string().max(1_000_000).optional(),
+    name: z.string().trim().max(100).optional(),
+    subject: z.string().trim().max(998).optional(),
+  })
+  .strict()
+  .refine((v) => (v.text !== undefined && v.text.trim() !== "") || v.raw !== undefined, { message: "give text (or raw for email)", path: ["text"] })
+  .openapi("DevInboundInput");
+
+export const devInboundResult = z
+  .object({ ticketId: z.string(), messageId: z.string(), created: z.boolean(), reopened: z.boolean(), duplicate: z.boolean() })
+  .openapi("DevInboundResult");

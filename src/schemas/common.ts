@@ -1,0 +1,45 @@
+// Shared zod pieces: the error shape, list paging, ids and time strings.
+import { z } from "@hono/zod-openapi";
+
+export const errorSchema = z
+  .object({
+    error: z.object({
+      code: z.string().openapi({ example: "validation_failed" }),
+      message: z.string(),
+      issues: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .openapi("Error");
+
+export const idParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" } }) });
+
+export const limitQuery = z.coerce.number().int().min(1).max(200).default(50);
+
+export const isoTime = z.string().openapi({ format: "date-time", example: "2026-11-23T10:00:00.000Z" });
+
+/** Message bodies: at most 10 KB (UTF-8); larger ones answer 413 (checked by `assertMessageSize`). */
+export const MAX_MESSAGE_BYTES = 10 * 1024;
+export const messageText = z.string().trim().min(1, "must not be empty");
+
+export function errorResponses(...codes: (400 | 401 | 403 | 404 | 409 | 413 | 429)[]) {
+  const out: Record<number, { description: string; content: { "application/json": { schema: typeof errorSchema } } }> = {};
+  const descriptions: Record<number, string> = {
+    400: "Invalid input",
+    401: "Missing or invalid token",
+    403: "Not allowed for this role",
+    404: "Not found in this account",
+    409: "Conflicts with the current state",
+    413: "Payload too large",
+    429: "Rate limited",
+  };
+  for (const code of codes) out[code] = { description: descriptions[code] ?? "Error", content: { "application/json": { schema: errorSchema } } };
+  return out;
+}
+
+export function json<T extends z.ZodType>(schema: T, description = "OK") {
+  return { description, content: { "application/json": { schema } } };
+}
+
+export function body<T extends z.ZodType>(schema: T) {
+  return { required: true, content: { "application/json": { schema } } };
+}

@@ -1,0 +1,116 @@
+// The ticket actor's state and how it is shown through the API.
+import { iso } from "../lib/clock.ts";
+import type { Author, Card, Channel, MessageView, TicketStatus, TicketView } from "../schemas/ticket.ts";
+
+export interface Customer {
+  profileId?: string | undefined;
+  email?: string | undefined;
+  phone?: string | undefined;
+  name?: string | undefined;
+}
+
+export interface TicketState {
+  id: string;
+  accountId: string;
+  number: number;
+  channel: Channel;
+  status: TicketStatus;
+  snoozeUntil: number | null;
+  assigneeId: string | null;
+  teamId: string | null;
+  tags: string[];
+  customer: Customer;
+  spam: boolean;
+  unread: boolean;
+  handledBy: "team" | "ai";
+  subject: string | null;
+  preview: string | null;
+  messageCount: number;
+  createdAt: number;
+  updatedAt: number;
+  lastMessageAt: number | null;
+  lastCustomerMessageAt: number | null;
+  lastAgentMessageAt: number | null;
+  firstResponseAt: number | null;
+  closedAt: number | null;
+  /** Channel thread this ticket answers on (email thread, sender), for delivery. */
+  threadKey: string | null;
+  /** Bumped on every change; orders the write-through to D1. */
+  version: number;
+}
+
+export interface MessageRecord {
+  id: string;
+  seq: number;
+  author: Author;
+  agentId: string | null;
+  body: string;
+  cards: Card[] | null;
+  internal: boolean;
+  channel: Channel;
+  createdAt: number;
+}
+
+export function toTicketView(t: TicketState): TicketView {
+  const view: TicketView = {
+    id: t.id,
+    number: t.number,
+    channel: t.channel,
+    status: t.status,
+    assigneeId: t.assigneeId,
+    teamId: t.teamId,
+    tags: [...t.tags],
+    customer: stripUndefined(t.customer),
+    spam: t.spam,
+    unread: t.unread,
+    handledBy: t.handledBy,
+    messageCount: t.messageCount,
+    createdAt: iso(t.createdAt),
+    updatedAt: iso(t.updatedAt),
+  };
+  if (t.snoozeUntil != null && t.status === "snoozed") view.snoozeUntil = iso(t.snoozeUntil);
+  if (t.subject) view.subject = t.subject;
+  if (t.preview) view.preview = t.preview;
+  if (t.lastMessageAt != null) view.lastMessageAt = iso(t.lastMessageAt);
+  if (t.firstResponseAt != null) view.firstResponseAt = iso(t.firstResponseAt);
+  if (t.closedAt != null) view.closedAt = iso(t.closedAt);
+  return view;
+}
+
+export function toMessageView(ticketId: string, m: MessageRecord): MessageView {
+  const view: MessageView = {
+    id: m.id,
+    ticketId,
+    author: m.author,
+    body: m.body,
+    internal: m.internal,
+    channel: m.channel,
+    createdAt: iso(m.createdAt),
+  };
+  if (m.agentId) view.agentId = m.agentId;
+  if (m.cards && m.cards.length > 0) view.cards = m.cards;
+  return view;
+}
+
+function stripUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== null)) as T;
+}
+
+export function normaliseTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of tags) {
+    const tag = raw.trim();
+    const key = tag.toLowerCase();
+    if (tag && !seen.has(key)) {
+      seen.add(key);
+      out.push(tag);
+    }
+  }
+  return out;
+}
+
+export function previewOf(body: string): string {
+  const flat = body.replace(/\s+/g, " ").trim();
+  return flat.length > 140 ? `${flat.slice(0, 139)}…` : flat;
+}
