@@ -8,6 +8,8 @@ import { devInboundInput, devInboundResult } from "../schemas/chat.ts";
 import { body, errorResponses, json } from "../schemas/common.ts";
 import { assertMessageSize } from "../tickets/service.ts";
 import { accountOr404 } from "./accounts.ts";
+import { seedDemo } from "../dev/seed.ts";
+import { z } from "@hono/zod-openapi";
 
 export const devApi = router();
 
@@ -52,4 +54,15 @@ devApi.openapi(
     });
     return c.json(result, 200);
   },
+);
+
+devApi.openapi(
+  createRoute({
+    method: "post",
+    path: "/dev/seed",
+    tags: ["Development"],
+    summary: "Create the demo account and its data if missing (development only)",
+    responses: { 200: json(z.object({ accountId: z.string(), created: z.boolean(), owner: z.string() })), ...errorResponses(404) },
+  }),
+  async (c) => c.json(await seedDemo(c.env), 200),
 );

@@ -1,0 +1,43 @@
+// The development seed: the demo account (API.md), its team and a few tickets on every channel. Idempotent.
+import { eq } from "drizzle-orm";
+import { createAccount, createAgent } from "../accounts/service.ts";
+import { receiveInbound } from "../channels/inbound.ts";
+import { db } from "../db/client.ts";
+import { accounts, agents } from "../db/schema/index.ts";
+
+export const DEMO_ACCOUNT_ID = "demo";
+export const DEMO_OWNER = { email: "demo@edgedesk.dev", password: "demo-password", name: "Dana Demo" };
+
+const demoAgents = [
+  { name: "Alex Admin", email: "alex@edgedesk.dev", role: "admin" as const },
+  { name: "Morgan Manager", email: "morgan@edgedesk.dev", role: "manager" as const },
+  { name: "Sam Support", email: "sam@edgedesk.dev", role: "support" as const },
+];
+
+const demoMessages = [
+  { channel: "email" as const, from: "Jamie Rivera <jamie@example.com>", text: "Hi, my order #1042 hasn't arrived yet. Can you check where it is?", threadId: "<order-1042@mail.example.com>", subject: "Where is my order #1042?" },
+  { channel: "sms" as const, from: "+15555550123", text: "Can I swap my hiking boots for a size 10?" },
+  { channel: "whatsapp" as const, from: "whatsapp:+447700900123", text: "Hello! Do you ship to the UK?" },
+  { channel: "instagram" as const, from: "17841400000000001", text: "Love the new rain jacket! Is it back in stock in green?" },
+];
+
+export interface SeedResult {
+  accountId: string;
+  created: boolean;
+  owner: string;
+}
+
+export async function seedDemo(env: Env): Promise<SeedResult> {
+  const d = db(env.DB);
+  const existing = await d.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, DEMO_ACCOUNT_ID)).limit(1);
+  if (existing.length > 0) return { accountId: DEMO_ACCOUNT_ID, created: false, owner: DEMO_OWNER.email };
+  await createAccount(env, { accountId: DEMO_ACCOUNT_ID, accountName: "Northwind Outfitters (demo)", name: DEMO_OWNER.name, email: DEMO_OWNER.email, password: DEMO_OWNER.password });
+  for (const a of demoAgents) {
+    const taken = await d.select({ id: agents.id }).from(agents).where(eq(agents.email, a.email)).limit(1);
+    if (taken.length === 0) await createAgent(env, DEMO_ACCOUNT_ID, { ...a, password: DEMO_OWNER.password });
+  }
+  for (const [i, m] of demoMessages.entries()) {
+    await receiveInbound(env, { accountId: DEMO_ACCOUNT_ID, providerMessageId: `demo-seed-${i}`, ...m });
+  }
+  return { accountId: DEMO_ACCOUNT_ID, created: true, owner: DEMO_OWNER.email };
+}
