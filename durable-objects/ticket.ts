@@ -382,7 +382,7 @@ export class TicketActor extends DurableObject<Env> {
     if (this.syncedVersion() >= version && pending.length === 0) return;
     try {
       const d = db(this.env.DB);
-      await writeTicketIndex(d, { ...t, tags: [...t.tags], customer: { ...t.customer } });
+      await writeTicketIndex(this.env.DB, d, { ...t, tags: [...t.tags], customer: { ...t.customer } });
       if (pending.length > 0) {
         await d
           .insert(outboxTable)

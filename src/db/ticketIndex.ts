@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import type { TicketState } from "../tickets/model.ts";
 import type { Db } from "./client.ts";
-import { tickets, ticketTags } from "./schema/index.ts";
+import { tickets } from "./schema/index.ts";
 
 export function ticketRow(t: TicketState): typeof tickets.$inferInsert {
   return {
@@ -40,19 +40,23 @@ export function ticketRow(t: TicketState): typeof tickets.$inferInsert {
  * Upserts the ticket row unless D1 already holds a newer version, and replaces its tag rows
  * only when the stored version is this one — all in one D1 batch (one transaction).
  */
-export async function writeTicketIndex(d: Db, t: TicketState): Promise<void> {
+export async function writeTicketIndex(d1: D1Database, d: Db, t: TicketState): Promise<void> {
   const row = ticketRow(t);
   const { id: _id, ...update } = row;
   const upsert = d
     .insert(tickets)
     .values(row)
-    .onConflictDoUpdate({ target: tickets.id, set: update, setWhere: sql`excluded.version > ${tickets.version}` });
-  const isCurrent = sql`(SELECT version FROM tickets WHERE id = ${t.id}) = ${t.version}`;
-  const clearTags = d.delete(ticketTags).where(sql`${ticketTags.ticketId} = ${t.id} AND ${isCurrent}`);
-  const addTags = t.tags.map((tag) =>
-    d.run(
-      sql`INSERT OR IGNORE INTO ticket_tags (account_id, ticket_id, tag) SELECT ${t.accountId}, ${t.id}, ${tag.toLowerCase()} WHERE ${isCurrent}`,
+    .onConflictDoUpdate({ target: tickets.id, set: update, setWhere: sql`excluded.version > ${tickets.version}` })
+    .toSQL();
+  const isCurrent = "(SELECT version FROM tickets WHERE id = ?) = ?";
+  const statements = [
+    d1.prepare(upsert.sql).bind(...upsert.params),
+    d1.prepare(`DELETE FROM ticket_tags WHERE ticket_id = ? AND ${isCurrent}`).bind(t.id, t.id, t.version),
+    ...t.tags.map((tag) =>
+      d1
+        .prepare(`INSERT OR IGNORE INTO ticket_tags (account_id, ticket_id, tag) SELECT ?, ?, ? WHERE ${isCurrent}`)
+        .bind(t.accountId, t.id, tag.toLowerCase(), t.id, t.version),
     ),
-  );
-  await d.batch([upsert, clearTags, ...addTags]);
+  ];
+  await d1.batch(statements);
 }

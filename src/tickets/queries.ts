@@ -51,12 +51,16 @@ export function ticketConditions(accountId: string, me: string, f: TicketFilters
   if (f.createdFrom) where.push(sql`t.created_at >= ${Date.parse(f.createdFrom)}`);
   if (f.createdTo) where.push(sql`t.created_at < ${Date.parse(f.createdTo)}`);
   if (f.q) {
-    const q = f.q.replace(/^#/, "");
-    const like = `%${q.toLowerCase().replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
-    const asNumber = /^\d+$/.test(q) ? Number(q) : -1;
-    where.push(
-      sql`(t.number = ${asNumber} OR lower(coalesce(t.customer_email,'')) LIKE ${like} ESCAPE '\\' OR lower(coalesce(t.customer_name,'')) LIKE ${like} ESCAPE '\\' OR coalesce(t.customer_phone,'') LIKE ${like} ESCAPE '\\' OR lower(coalesce(t.subject,'')) LIKE ${like} ESCAPE '\\' OR lower(coalesce(t.preview,'')) LIKE ${like} ESCAPE '\\')`,
-    );
+    const byNumber = /^#(\d+)$/.exec(f.q);
+    if (byNumber) {
+      where.push(sql`t.number = ${Number(byNumber[1])}`);
+    } else {
+      const like = `%${f.q.toLowerCase().replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+      const asNumber = /^\d+$/.test(f.q) ? Number(f.q) : -1;
+      where.push(
+        sql`(t.number = ${asNumber} OR lower(coalesce(t.customer_email,'')) LIKE ${like} ESCAPE '\\' OR lower(coalesce(t.customer_name,'')) LIKE ${like} ESCAPE '\\' OR coalesce(t.customer_phone,'') LIKE ${like} ESCAPE '\\' OR lower(coalesce(t.subject,'')) LIKE ${like} ESCAPE '\\' OR lower(coalesce(t.preview,'')) LIKE ${like} ESCAPE '\\')`,
+      );
+    }
   }
   return where;
 }
