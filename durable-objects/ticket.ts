@@ -266,8 +266,9 @@ export class TicketActor extends DurableObject<Env> {
   /** Re-writes the D1 index row from the actor (index rebuild). */
   async reindex(): Promise<boolean> {
     if (!this.ticket) return false;
+    this.setMeta("synced_version", "-1");
     await this.syncIndex();
-    return true;
+    return this.syncedVersion() >= this.ticket.version;
   }
 
   override async alarm(): Promise<void> {

@@ -50,11 +50,16 @@ export const ticketSchema = z
   .openapi("Ticket");
 export type TicketView = z.infer<typeof ticketSchema>;
 
+// Card payloads are JSON of bounded depth (RPC and OpenAPI both choke on recursive JSON types).
+const jsonPrimitive = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const jsonShallow = z.union([jsonPrimitive, z.array(jsonPrimitive), z.record(z.string(), z.union([jsonPrimitive, z.array(jsonPrimitive)]))]);
+export const cardDataSchema = z.record(z.string(), z.union([jsonShallow, z.array(jsonShallow)]));
+
 export const cardSchema = z
   .object({
     type: z.string(),
     title: z.string().optional(),
-    data: z.record(z.string(), z.unknown()).optional(),
+    data: cardDataSchema.optional(),
     actions: z.array(z.object({ label: z.string(), url: z.string().optional(), action: z.string().optional() })).optional(),
   })
   .openapi("Card");
