@@ -3,7 +3,7 @@
 // Keywords are Twilio's defaults for long codes and Messaging Services (Advanced Opt-Out):
 // opt-out STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, REVOKE, OPTOUT; opt-in START, YES, UNSTOP;
 // help HELP, INFO. Like Twilio, only a whole single-keyword message counts ("STOP please" is a
-// normal message); we also accept surrounding spaces, any letter case and trailing punctuation.
+// normal message); we also accept surrounding spaces, any letter case or width and trailing punctuation.
 
 export type ConsentAction = "opt_out" | "opt_in" | "help";
 
@@ -15,7 +15,7 @@ const KEYWORDS: ReadonlyMap<string, ConsentAction> = new Map([
 
 /** The consent action a whole inbound message asks for, or null for an ordinary message. */
 export function consentAction(text: string): ConsentAction | null {
-  const word = text.trim().replace(/[\p{P}\s]+$/u, "").toUpperCase();
+  const word = text.normalize("NFKC").trim().replace(/[\p{P}\s]+$/u, "").toUpperCase();
   return KEYWORDS.get(word) ?? null;
 }
 

@@ -27,7 +27,8 @@ describe("consentAction", () => {
     ["start\n", "opt_in"],
     ["help?", "help"],
     ["Info...", "help"],
-  ] as const)("accepts %j regardless of case, spaces and trailing punctuation", (text, action) => {
+    ["ＳＴＯＰ", "opt_out"],
+  ] as const)("accepts %j regardless of case, width, spaces and trailing punctuation", (text, action) => {
     expect(consentAction(text)).toBe(action);
   });
 
