@@ -1,0 +1,29 @@
+// Auto-close (SPEC §2): close tickets whose customer went quiet after the team's last reply.
+//
+// Rule: a ticket is auto-closed when it is open, the team has replied (`lastAgentMessageAt`, which
+// the caller sets for agent and AI replies, never for internal notes), the customer has not written
+// since that reply, and at least `afterHours` have passed since it. Snoozed tickets wait for their
+// snooze to end; closed tickets are already closed; `afterHours` null (or not a positive number)
+// switches auto-close off. A ticket the team never answered is never auto-closed.
+
+export type AutoCloseTicket = {
+  status: "open" | "snoozed" | "closed";
+  lastCustomerMessageAt: number | null;
+  lastAgentMessageAt: number | null;
+};
+
+const HOUR = 3_600_000;
+
+/** When the ticket becomes due for auto-close, or null if it never will as things stand (for scheduling an alarm). */
+export function autoCloseDueAt(ticket: AutoCloseTicket, afterHours: number | null): number | null {
+  if (afterHours === null || !Number.isFinite(afterHours) || afterHours <= 0) return null;
+  const { status, lastAgentMessageAt, lastCustomerMessageAt } = ticket;
+  if (status !== "open" || lastAgentMessageAt === null) return null;
+  if (lastCustomerMessageAt !== null && lastCustomerMessageAt > lastAgentMessageAt) return null; // the team owes a reply
+  return lastAgentMessageAt + afterHours * HOUR;
+}
+
+export function shouldAutoClose(ticket: AutoCloseTicket, afterHours: number | null, now: number): boolean {
+  const dueAt = autoCloseDueAt(ticket, afterHours);
+  return dueAt !== null && now >= dueAt;
+}
