@@ -5,6 +5,7 @@ import { cors } from "hono/cors";
 import { accountsApi } from "./api/accounts.ts";
 import { chatApi } from "./api/chat.ts";
 import { devApi } from "./api/dev.ts";
+import { describeSockets, liveApi } from "./api/live.ts";
 import { ticketsApi } from "./api/tickets.ts";
 import { viewsApi } from "./api/views.ts";
 import { onError, type AppEnv } from "./app.ts";
@@ -20,11 +21,14 @@ app.onError(onError);
 app.notFound((c) => c.json(errorBody("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`), 404));
 
 // The widget calls the chat routes from shops' own origins; agent routes use bearer tokens, not cookies.
-app.use("/api/*", cors({ origin: (origin) => origin, allowHeaders: ["Content-Type", "Authorization", "X-Visitor-Token", "Idempotency-Key"], allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"], maxAge: 600 }));
+const corsHeaders = cors({ origin: (origin) => origin, allowHeaders: ["Content-Type", "Authorization", "X-Visitor-Token", "Idempotency-Key"], allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"], maxAge: 600 });
+// WebSocket upgrades skip header-editing middleware: the actor's 101 response must pass through untouched.
+app.use("/api/*", (c, next) => (c.req.header("Upgrade")?.toLowerCase() === "websocket" ? next() : corsHeaders(c, next)));
 app.use("/api/*", bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json(errorBody("payload_too_large", "Request body is larger than 1 MB"), 413) }));
 
 app.get("/api/health", (c) => c.json({ ok: true }));
-for (const api of [accountsApi, ticketsApi, viewsApi, chatApi, devApi]) app.route("/api", api);
+for (const api of [accountsApi, ticketsApi, viewsApi, chatApi, liveApi, devApi]) app.route("/api", api);
+describeSockets(app.openAPIRegistry);
 
 app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
 app.doc31("/openapi.json", {
