@@ -2,7 +2,7 @@
 import { z } from "zod";
 
 import { IntegrationError } from "./errors.ts";
-import type { IntegrationProviderName } from "./errors.ts";
+import type { IntegrationErrorCode, IntegrationProviderName } from "./errors.ts";
 import { parseResponse, requestJson, resolveFetch, trimTrailingSlash } from "./http.ts";
 import type { AdapterOptions, FetchFn } from "./http.ts";
 import type {
@@ -107,6 +107,11 @@ function graphqlClient(
     }
     return parseResponse(provider, dataSchema, envelope.data);
   };
+}
+
+// GraphQL answers 200 even when the change is refused, hence the default status.
+function shopifyError(code: IntegrationErrorCode, message: string, status = 200): IntegrationError {
+  return new IntegrationError({ provider: "shopify", status, code, message });
 }
 
 function rejectOnUserErrors(userErrors: { message: string; code?: string | null | undefined }[]): void {
@@ -517,7 +522,7 @@ export function createShopifyStore(opts: ShopifyOptions): OrderProvider & Catalo
 
     async editQuantity(orderId, lineItemId, quantity) {
       if (!Number.isInteger(quantity) || quantity < 0) {
-        throw new IntegrationError({ provider: "shopify", status: 0, code: "rejected", message: "Quantity must be a whole number of 0 or more" });
+        throw shopifyError("rejected", "Quantity must be a whole number of 0 or more", 422);
       }
       const begun = await gql(
         ORDER_EDIT_BEGIN_MUTATION,
@@ -533,11 +538,11 @@ export function createShopifyStore(opts: ShopifyOptions): OrderProvider & Catalo
       );
       rejectOnUserErrors(begun.orderEditBegin.userErrors);
       const calculated = begun.orderEditBegin.calculatedOrder;
-      if (!calculated) throw new IntegrationError({ provider: "shopify", status: 200, code: "upstream", message: "Shopify did not open an order edit" });
+      if (!calculated) throw shopifyError("upstream", "Shopify did not open an order edit");
       // A CalculatedLineItem keeps the numeric id of the LineItem it was calculated from.
       const target = numericId(lineItemId);
       const line = calculated.lineItems.nodes.find((li) => numericId(li.id) === target);
-      if (!line) throw new IntegrationError({ provider: "shopify", status: 200, code: "not_found", message: `Line item ${lineItemId} is not on order ${orderId}` });
+      if (!line) throw shopifyError("not_found", `Line item ${lineItemId} is not on order ${orderId}`);
 
       const set = await gql(
         ORDER_EDIT_SET_QUANTITY_MUTATION,
@@ -552,7 +557,7 @@ export function createShopifyStore(opts: ShopifyOptions): OrderProvider & Catalo
         z.object({ orderEditCommit: z.object({ order: orderNode.nullish(), userErrors: z.array(userError) }) }),
       );
       rejectOnUserErrors(committed.orderEditCommit.userErrors);
-      if (!committed.orderEditCommit.order) throw new IntegrationError({ provider: "shopify", status: 200, code: "upstream", message: "Shopify committed the edit but returned no order" });
+      if (!committed.orderEditCommit.order) throw shopifyError("upstream", "Shopify committed the edit but returned no order");
       return mapShopifyOrder(committed.orderEditCommit.order);
     },
 
