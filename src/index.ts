@@ -6,6 +6,7 @@ import { accountsApi } from "./api/accounts.ts";
 import { chatApi } from "./api/chat.ts";
 import { devApi } from "./api/dev.ts";
 import { describeSockets, liveApi } from "./api/live.ts";
+import { macrosApi } from "./api/macros.ts";
 import { ticketsApi } from "./api/tickets.ts";
 import { viewsApi } from "./api/views.ts";
 import { onError, type AppEnv } from "./app.ts";
@@ -27,7 +28,7 @@ app.use("/api/*", (c, next) => (c.req.header("Upgrade")?.toLowerCase() === "webs
 app.use("/api/*", bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json(errorBody("payload_too_large", "Request body is larger than 1 MB"), 413) }));
 
 app.get("/api/health", (c) => c.json({ ok: true }));
-for (const api of [accountsApi, ticketsApi, viewsApi, chatApi, liveApi, devApi]) app.route("/api", api);
+for (const api of [accountsApi, ticketsApi, viewsApi, macrosApi, chatApi, liveApi, devApi]) app.route("/api", api);
 describeSockets(app.openAPIRegistry);
 
 app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
