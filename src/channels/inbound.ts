@@ -6,6 +6,7 @@ import { decideAttach, normaliseSender, threadKeyFor } from "../domain/attach.ts
 import { sha256Hex } from "../lib/crypto.ts";
 import { AppError } from "../lib/errors.ts";
 import { findOrCreateProfile } from "../profiles/service.ts";
+import { displayNameOf } from "./email.ts";
 import type { Channel } from "../schemas/ticket.ts";
 import { ticketStub, viaActor } from "../tickets/actors.ts";
 import type { CreateTicketInput, ReceiveResult } from "../../durable-objects/ticket.ts";
@@ -49,6 +50,7 @@ export async function receiveInbound(env: Env, m: InboundMessage): Promise<Inbou
   if (prior[0]) return { ticketId: prior[0].ticketId, messageId: prior[0].messageId, created: false, reopened: false, duplicate: true };
 
   const ids = await derivedIds(m);
+  const name = m.name ?? (m.channel === "email" ? displayNameOf(m.from) : null);
   const sender = normaliseSender(m.channel, m.from);
   // An email with no thread headers starts its own thread.
   const threadKey = m.channel === "email" ? threadKeyFor("email", m.from, m.threadId ?? `<${m.providerMessageId}>`) : threadKeyFor(m.channel, m.from);
@@ -56,7 +58,7 @@ export async function receiveInbound(env: Env, m: InboundMessage): Promise<Inbou
     email: m.channel === "email" ? sender : null,
     phone: m.channel === "sms" || m.channel === "whatsapp" ? sender : null,
     externalId: m.channel === "instagram" ? `instagram:${sender}` : null,
-    name: m.name ?? null,
+    name,
   });
   const init: CreateTicketInput = {
     id: ids.ticketId,
@@ -66,7 +68,7 @@ export async function receiveInbound(env: Env, m: InboundMessage): Promise<Inbou
       profileId: profile?.id,
       email: m.channel === "email" ? sender : (profile?.email ?? undefined),
       phone: m.channel === "sms" || m.channel === "whatsapp" ? sender : (profile?.phone ?? undefined),
-      name: m.name ?? profile?.name ?? undefined,
+      name: name ?? profile?.name ?? undefined,
     },
     subject: m.subject ?? null,
     threadKey,
