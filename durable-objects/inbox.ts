@@ -25,6 +25,8 @@ interface MirrorRow extends Record<string, SqlStorageValue> {
  * badges need, so counting never touches D1 on the hot path.
  */
 export class InboxActor extends DurableObject<Env> {
+  private readonly lastUnread = new Map<string, string>();
+
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     ctx.storage.sql.exec(`CREATE TABLE IF NOT EXISTS live_tickets (
@@ -45,7 +47,8 @@ export class InboxActor extends DurableObject<Env> {
     if (sockets.length === 0) return 0;
     let sent = 0;
     const payloads = events.map((e) => JSON.stringify(e));
-    const countsByAgent = new Map<string, string>();
+    // Unread frames only go out when an agent's counts changed since the last ones sent.
+    const countsByAgent = new Map<string, string | null>();
     for (const ws of sockets) {
       const who = ws.deserializeAttachment() as SocketAttachment | null;
       try {
@@ -55,11 +58,13 @@ export class InboxActor extends DurableObject<Env> {
         }
         if (touched && who) {
           let frame = countsByAgent.get(who.agentId);
-          if (!frame) {
-            frame = JSON.stringify({ type: "unread", unread: this.unreadFor(who.agentId) });
+          if (frame === undefined) {
+            const next = JSON.stringify({ type: "unread", unread: this.unreadFor(who.agentId) });
+            frame = this.lastUnread.get(who.agentId) === next ? null : next;
+            this.lastUnread.set(who.agentId, next);
             countsByAgent.set(who.agentId, frame);
           }
-          ws.send(frame);
+          if (frame) ws.send(frame);
         }
       } catch {
         // A socket that cannot take a send is gone; webSocketClose cleans it up.

@@ -1,5 +1,6 @@
 // The ticket actor: one per ticket, the source of truth of its thread, status, assignee and tags.
 import { DurableObject } from "cloudflare:workers";
+import type { InboxActor } from "./inbox.ts";
 import { db } from "../src/db/client.ts";
 import { outbox as outboxTable } from "../src/db/schema/index.ts";
 import { writeTicketIndex } from "../src/db/ticketIndex.ts";
@@ -92,6 +93,7 @@ export class TicketActor extends DurableObject<Env> {
   clock: Clock = systemClock;
   private ticket: TicketState | null;
   private syncChain: Promise<void> = Promise.resolve();
+  private inbox: DurableObjectStub<InboxActor> | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -454,16 +456,19 @@ export class TicketActor extends DurableObject<Env> {
     const t = this.requireTicket();
     t.version += 1;
     this.saveState();
-    await this.syncIndex();
-    this.scheduleAlarm();
+    // Live delivery first: the state is durable in this actor, the D1 index follows below.
     const view = toTicketView(t);
-    const out: InboxEvent[] = events.map((type) => ({ type, ticket: view }));
-    if (message) out.push({ type: "message.created", ticket: view, message: toMessageView(t.id, message) });
+    const messageView = message ? toMessageView(t.id, message) : null;
+    // message.created carries the ticket, so a plain ticket.updated alongside it would be redundant.
+    const out: InboxEvent[] = events.filter((type) => !(messageView && type === "ticket.updated")).map((type) => ({ type, ticket: view }));
+    if (messageView) out.push({ type: "message.created", ticket: view, message: messageView });
     this.publish(t.accountId, out);
-    if (message && !message.internal) this.toVisitors({ type: "message", message: toMessageView(t.id, message) });
+    if (messageView && !messageView.internal) this.toVisitors({ type: "message", message: messageView });
     if (previous && previous.status !== t.status) this.toVisitors({ type: "status", status: t.status });
     const joined = t.assigneeId && previous && previous.assigneeId !== t.assigneeId ? t.assigneeId : message?.author === "agent" && !message.internal && message.agentId && !this.hasJoined(message.agentId) ? message.agentId : null;
     if (joined) this.ctx.waitUntil(this.announceJoined(joined));
+    await this.syncIndex();
+    this.scheduleAlarm();
   }
 
   private toVisitors(frame: VisitorFrame): void {
@@ -493,8 +498,9 @@ export class TicketActor extends DurableObject<Env> {
 
   private publish(accountId: string, events: InboxEvent[]): void {
     if (events.length === 0) return;
-    const inbox = this.env.INBOX.get(this.env.INBOX.idFromName(accountId));
-    this.ctx.waitUntil(inbox.publish(events).catch(() => undefined));
+    // One stub for the actor's lifetime keeps calls to the inbox in order.
+    this.inbox ??= this.env.INBOX.get(this.env.INBOX.idFromName(accountId));
+    this.ctx.waitUntil(this.inbox.publish(events).catch(() => undefined));
   }
 
   /** Ordered, coalesced write-through: each call waits for a write at least as new as the state it saw. */
