@@ -10,6 +10,7 @@ import { macrosApi } from "./api/macros.ts";
 import { ticketsApi } from "./api/tickets.ts";
 import { viewsApi } from "./api/views.ts";
 import { onError, type AppEnv } from "./app.ts";
+import { handleInboundEmail } from "./channels/emailHandler.ts";
 import { errorBody } from "./lib/errors.ts";
 
 export { TicketActor } from "../durable-objects/ticket.ts";
@@ -39,4 +40,9 @@ app.doc31("/openapi.json", {
 
 export default {
   fetch: app.fetch,
+  async email(message, env) {
+    const raw = await new Response(message.raw).text();
+    const refused = await handleInboundEmail(env, { from: message.from, to: message.to, raw });
+    if (refused) message.setReject(refused);
+  },
 } satisfies ExportedHandler<Env>;
