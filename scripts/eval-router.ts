@@ -8,8 +8,7 @@ import { parseArgs } from "node:util";
 
 import { evaluateRouter, readLabelledCsv, splitForEvaluation } from "../src/agent/router/dataset.ts";
 import type { EvaluationReport, LabelledUtterance } from "../src/agent/router/dataset.ts";
-import { loadRouterModel } from "../src/agent/router/model-file.ts";
-import type { RouterModelFile } from "../src/agent/router/model-file.ts";
+import { loadRouterModel, routerModelFileSchema } from "../src/agent/router/model-file.ts";
 import { createOfflineClassifier } from "../src/agent/router/offline.ts";
 import { skillIds } from "../src/agent/router/skills.ts";
 
@@ -27,7 +26,7 @@ const { values: flags } = parseArgs({
   },
 });
 
-const modelFile = JSON.parse(readFileSync(flags.model, "utf8")) as RouterModelFile;
+const modelFile = routerModelFileSchema.parse(JSON.parse(readFileSync(flags.model, "utf8")));
 const model = loadRouterModel(modelFile);
 const classify = createOfflineClassifier(model);
 const classifyAlone = (utterance: string): ReturnType<typeof classify> => classify({ text: utterance });

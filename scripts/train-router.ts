@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 
 import { evaluateRouter, readLabelledCsv, splitForEvaluation, utteranceKey } from "../src/agent/router/dataset.ts";
 import type { LabelledUtterance } from "../src/agent/router/dataset.ts";
-import { defaultFeatureConfig, extractFeatures } from "../src/agent/router/features.ts";
+import { defaultFeatureConfig, extractFeatures, hashedBlocks, inverseDocumentFrequency } from "../src/agent/router/features.ts";
 import type { FeatureConfig } from "../src/agent/router/features.ts";
 import { encodeBase64, encodeSortedBuckets, loadRouterModel, modelFormat, skillProbabilities } from "../src/agent/router/model-file.ts";
 import type { RouterModelFile } from "../src/agent/router/model-file.ts";
@@ -105,9 +105,11 @@ log(
 
 const k = skillIds.length;
 const labelIndex = new Map<SkillId, number>(skillIds.map((s, i) => [s, i]));
-const hashed = training.map((row) => extractFeatures(row.utterance, featureConfig));
 const documentFrequency = new Map<number, number>();
-for (const doc of hashed) for (const b of doc.buckets) documentFrequency.set(b, (documentFrequency.get(b) ?? 0) + 1);
+for (const row of training) {
+  const unique = new Set(hashedBlocks(row.utterance, featureConfig).flatMap((b) => b.buckets));
+  for (const b of unique) documentFrequency.set(b, (documentFrequency.get(b) ?? 0) + 1);
+}
 const keptBuckets = [...documentFrequency.entries()]
   .filter(([, df]) => df >= minDf)
   .map(([b]) => b)
@@ -115,6 +117,18 @@ const keptBuckets = [...documentFrequency.entries()]
 const columnOf = new Map<number, number>(keptBuckets.map((b, i) => [b, i]));
 const featureCount = keptBuckets.length;
 log(`features: ${documentFrequency.size} distinct, ${featureCount} kept (document frequency >= ${minDf})`);
+
+// IDF is quantised to a byte before training, so training and inference see exactly the same values.
+const unseenIdf = inverseDocumentFrequency(0, training.length);
+const idfScale = unseenIdf / 255;
+const idfBytes = Uint8Array.from(keptBuckets, (b) =>
+  Math.max(1, Math.round(inverseDocumentFrequency(documentFrequency.get(b) ?? 0, training.length) / idfScale)),
+);
+const idfOf = (bucket: number): number => {
+  const column = columnOf.get(bucket);
+  return column === undefined ? unseenIdf : (idfBytes[column] ?? 0) * idfScale;
+};
+const hashed = training.map((row) => extractFeatures(row.utterance, featureConfig, idfOf));
 
 interface Example {
   readonly columns: Int32Array;
@@ -275,15 +289,9 @@ const weightScale = maxAbs / 127;
 const quantized = new Int8Array(biasOffset);
 for (let i = 0; i < biasOffset; i++) quantized[i] = Math.round((params[i] ?? 0) / weightScale);
 
-// Drop features whose weights all round to zero: they cost bytes and change nothing.
-const liveRows: number[] = [];
-for (let r = 0; r < featureCount; r++) {
-  let any = false;
-  for (let j = 0; j < k; j++) if (quantized[r * k + j] !== 0) any = true;
-  if (any) liveRows.push(r);
-}
-const packedWeights = new Int8Array(liveRows.length * k);
-liveRows.forEach((r, i) => packedWeights.set(quantized.subarray(r * k, r * k + k), i * k));
+// Every kept feature stays, even if its weights round to zero: its IDF still shapes the normalisation.
+const liveRows = Array.from({ length: featureCount }, (_, r) => r);
+const packedWeights = quantized;
 
 function modelFileWith(temperature: number): RouterModelFile {
   return {
@@ -296,6 +304,9 @@ function modelFileWith(temperature: number): RouterModelFile {
     featureCount: liveRows.length,
     buckets: encodeSortedBuckets(liveRows.map((r) => keptBuckets[r] ?? 0)),
     weights: encodeBase64(new Uint8Array(packedWeights.buffer)),
+    idf: encodeBase64(idfBytes),
+    idfScale,
+    unseenIdf,
     trainedOn: {
       trainingRows: training.length,
       sharedRows: sharedTrain.length,

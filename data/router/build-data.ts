@@ -84,6 +84,7 @@ const closers = [
 
 const templates: Record<SkillId, readonly string[]> = {
   order_tracking: [
+    "the {thing} i ordered {when} still hasn't come", "the tracking for {order} hasn't updated",
     "where is {order}", "where is my order {order}", "status of {order}", "has {order} shipped", "track {order}", "tracking for {order}",
     "where is {product}", "i ordered {product} {when} and it hasn't arrived", "ordered {product} {when}, when will it come",
     "its been {days} and my order still isnt here", "been waiting {days} for {order}", "{carrier} tracking hasn't moved in {days}",
@@ -95,6 +96,7 @@ const templates: Record<SkillId, readonly string[]> = {
     "i need my {thing} by friday, is it shipped", "the {thing} i ordered {when} hasn't come yet", "no update on {order} for {days}",
   ],
   order_editing: [
+    "the address on {order} is wrong", "the {thing} on my order should be {colour}, not shipped yet", "the size on {order} should be {size}",
     "cancel {order}", "please cancel {order}", "can i cancel {order}", "i want to cancel my {thing} order", "cancel my order for {product}",
     "change the address on {order}", "update shipping address for {order}", "change {product} to {size}", "change my {thing} to {colour}",
     "i ordered {size} but want {size}, not shipped yet", "swap the {colour} {thing} for {colour} on my order", "add a {thing} to {order}",
@@ -115,6 +117,7 @@ const templates: Record<SkillId, readonly string[]> = {
     "the {thing} has a hole in it", "the {thing} came scratched",
   ],
   subscriptions: [
+    "the {sub}, can i pause it", "the {sub} is too frequent, make it {freq}", "the {sub} charge this month was wrong",
     "cancel my {sub}", "pause my {sub}", "pause my {sub} until {month}", "skip my next {sub} delivery", "change my {sub} to {freq}",
     "deliver my {sub} {freq}", "when is my next {sub} charge", "when does my next {sub} ship", "update the card on my {sub}",
     "change the address on my {sub}", "resume my {sub}", "restart my {sub} in {month}", "i was charged for my {sub} after cancelling",
@@ -123,6 +126,7 @@ const templates: Record<SkillId, readonly string[]> = {
     "i want to cancel the {sub} for {person}", "downgrade my {sub}", "why was my {sub} more expensive this month",
   ],
   loyalty: [
+    "the points for {order} never showed up", "the {tier} perks, what are they", "the reward for {points} points didn't apply",
     "how many points do i have", "i have {points} points, what can i get", "redeem {points} points", "my {points} points disappeared",
     "points for {order} are missing", "i didn't get points for {order}", "how do i get to {tier} tier", "what are the perks of {tier}",
     "am i {tier} status", "my {tier} status is gone", "how many points for {budget}", "how many points is the {thing} worth",
@@ -132,6 +136,7 @@ const templates: Record<SkillId, readonly string[]> = {
     "how do i reach {tier}", "rewards points missing from {when}",
   ],
   coupons_discounts: [
+    "the code {code} isn't working", "the sale on {thing}s, when does it end",
     "code {code} not working", "{code} is invalid", "does {code} still work", "is {code} expired", "{code} won't apply to {product}",
     "do you have a code for the {thing}", "discount on the {thing}?", "any coupon for {product}", "is the {thing} going on sale",
     "the {thing} was cheaper {when}, can i get the difference", "price of {product} dropped after i bought it", "{code} says minimum spend",
@@ -141,6 +146,7 @@ const templates: Record<SkillId, readonly string[]> = {
     "the 20% off isn't applying to the {thing}", "my code {code} was already used",
   ],
   product_recommendations: [
+    "the {colour} {thing}, do you have it in {size}", "the {thing} in {colour}, is it in stock", "the {thing} for {person}, which one would you pick",
     "gift for {person}", "what should i get {person} for {occasion}", "{occasion} gift ideas for {person} under {budget}",
     "something for {person} who likes {thing}s", "do you have the {thing} in {colour}", "is the {thing} in stock in {size}",
     "is {product} available in {colour}", "do you have {product} in {size}", "recommend a {thing}", "which {thing} is best",
@@ -150,6 +156,7 @@ const templates: Record<SkillId, readonly string[]> = {
     "need a {thing} for {occasion}", "good {thing} for {person}", "top rated {thing}s", "any {colour} {thing}s for {person}",
   ],
   general_qa: [
+    "the {thing}, is it machine washable", "the {thing}, what is it made of", "the delivery to {country}, how long", "the {thing} in {size}, what are the measurements",
     "do you ship to {country}", "shipping time to {country}", "how long does delivery to {country} take", "shipping cost to {country}",
     "do you accept {payment}", "can i pay with {payment}", "is {payment} available at checkout", "what is the {thing} made of",
     "how do i wash the {thing}", "is the {thing} machine washable", "does the {thing} run small", "what size {thing} should i get",

@@ -146,25 +146,39 @@ export function featureStrings(tokens: readonly string[], config: FeatureConfig)
   return { words, bigrams, chars, length: [`n ${lengthBucket(tokens.length)}`], stems };
 }
 
-/** Hashes one message into a sparse, per-block L2-normalised feature vector. */
-export function extractFeatures(text: string, config: FeatureConfig): SparseFeatures {
+/** The unique hashed buckets of one message, block by block, with each block's weight. */
+export function hashedBlocks(text: string, config: FeatureConfig): { buckets: number[]; weight: number }[] {
   const blocks = featureStrings(normalizeUtterance(text), config);
   const mask = 2 ** config.hashBits - 1;
+  const hash = (strings: readonly string[]): number[] => [...new Set(strings.map((s) => fnv1a(s) & mask))];
+  return [
+    { buckets: hash(blocks.words), weight: config.wordWeight },
+    { buckets: hash(blocks.bigrams), weight: config.bigramWeight },
+    { buckets: hash(blocks.chars), weight: config.charWeight },
+    { buckets: hash(blocks.length), weight: config.lengthWeight },
+    { buckets: hash(blocks.stems), weight: config.stemWeight },
+  ];
+}
+
+/**
+ * Hashes one message into a sparse vector: binary presence times IDF (so "the" and "my" count for
+ * little), each block L2-normalised on its own and scaled by its weight.
+ */
+export function extractFeatures(text: string, config: FeatureConfig, idfOf: (bucket: number) => number): SparseFeatures {
   const merged = new Map<number, number>();
-  const addBlock = (strings: readonly string[], weight: number): void => {
-    if (strings.length === 0 || weight === 0) return;
-    const counts = new Map<number, number>();
-    for (const s of strings) {
-      const bucket = fnv1a(s) & mask;
-      counts.set(bucket, 1); // binary presence: repeating a word should not shout louder
-    }
-    const scale = weight / Math.sqrt(counts.size);
-    for (const bucket of counts.keys()) merged.set(bucket, (merged.get(bucket) ?? 0) + scale);
-  };
-  addBlock(blocks.words, config.wordWeight);
-  addBlock(blocks.bigrams, config.bigramWeight);
-  addBlock(blocks.chars, config.charWeight);
-  addBlock(blocks.length, config.lengthWeight);
-  addBlock(blocks.stems, config.stemWeight);
+  for (const block of hashedBlocks(text, config)) {
+    if (block.buckets.length === 0 || block.weight === 0) continue;
+    const idfs = block.buckets.map(idfOf);
+    const norm = Math.sqrt(idfs.reduce((sum, v) => sum + v * v, 0));
+    if (norm === 0) continue;
+    block.buckets.forEach((bucket, i) => {
+      merged.set(bucket, (merged.get(bucket) ?? 0) + (block.weight * (idfs[i] ?? 0)) / norm);
+    });
+  }
   return { buckets: [...merged.keys()], values: [...merged.values()] };
+}
+
+/** Smoothed inverse document frequency, as in scikit-learn: rare features weigh more, none weighs zero. */
+export function inverseDocumentFrequency(documentFrequency: number, documents: number): number {
+  return Math.log((1 + documents) / (1 + documentFrequency)) + 1;
 }

@@ -1,4 +1,6 @@
 // The router's model.json format: a multinomial logistic regression over hashed features, weights packed as int8.
+import { z } from "zod";
+
 import { extractFeatures } from "./features.ts";
 import type { FeatureConfig } from "./features.ts";
 import { skillIds } from "./skills.ts";
@@ -6,23 +8,41 @@ import type { SkillId } from "./skills.ts";
 
 export const modelFormat = "edgedesk-router-logreg/1";
 
+const featureConfigSchema = z.object({
+  hashBits: z.number().int().min(8).max(30),
+  charNgramMin: z.number().int().min(1),
+  charNgramMax: z.number().int().min(1),
+  wordWeight: z.number(),
+  bigramWeight: z.number(),
+  charWeight: z.number(),
+  lengthWeight: z.number(),
+  stemWeight: z.number(),
+}) satisfies z.ZodType<FeatureConfig>;
+
 /** What `scripts/train-router.ts` writes and the offline router reads. */
-export interface RouterModelFile {
-  readonly format: typeof modelFormat;
-  readonly labels: readonly string[];
-  readonly features: FeatureConfig;
-  /** Logits are divided by this before the softmax (fitted on the dev set for calibration). */
-  readonly temperature: number;
-  readonly bias: readonly number[];
+export const routerModelFileSchema = z.object({
+  format: z.literal(modelFormat),
+  labels: z.array(z.string()),
+  features: featureConfigSchema,
+  /** Logits are divided by this before the softmax. */
+  temperature: z.number().positive(),
+  bias: z.array(z.number()),
   /** weight = int8 * weightScale. */
-  readonly weightScale: number;
-  readonly featureCount: number;
+  weightScale: z.number().positive(),
+  featureCount: z.number().int().nonnegative(),
   /** Sorted bucket ids, delta-encoded as LEB128 varints, base64. */
-  readonly buckets: string;
+  buckets: z.string(),
   /** featureCount × labels.length int8 weights, row per feature, base64. */
-  readonly weights: string;
-  readonly trainedOn: Readonly<Record<string, number | string>>;
-}
+  weights: z.string(),
+  /** featureCount uint8 IDF values (idf = byte * idfScale), base64. */
+  idf: z.string(),
+  idfScale: z.number().positive(),
+  /** The IDF of a feature never seen in training (the rarest possible). */
+  unseenIdf: z.number().positive(),
+  trainedOn: z.record(z.string(), z.union([z.number(), z.string()])),
+});
+
+export type RouterModelFile = z.infer<typeof routerModelFileSchema>;
 
 /** A model ready to score: a bucket → row lookup and dequantised weights. */
 export interface RouterModel {
@@ -32,6 +52,8 @@ export interface RouterModel {
   readonly bias: Float64Array;
   readonly rowOf: ReadonlyMap<number, number>;
   readonly weights: Float32Array;
+  readonly idf: Float32Array;
+  readonly unseenIdf: number;
 }
 
 const base64Alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -108,9 +130,9 @@ export function decodeSortedBuckets(text: string, count: number): number[] {
   return out;
 }
 
-/** Unpacks model.json; throws if the file does not match the skills this build knows. */
-export function loadRouterModel(file: RouterModelFile): RouterModel {
-  if (file.format !== modelFormat) throw new Error(`model.json: unknown format ${String(file.format)}`);
+/** Checks and unpacks model.json; throws if the file does not match this build's format or skills. */
+export function loadRouterModel(json: unknown): RouterModel {
+  const file = routerModelFileSchema.parse(json);
   const labels = file.labels.map((label) => {
     const skill = skillIds.find((id) => id === label);
     if (!skill) throw new Error(`model.json: unknown skill ${label}`);
@@ -123,6 +145,9 @@ export function loadRouterModel(file: RouterModelFile): RouterModel {
   const weights = new Float32Array(raw.length);
   const signed = new Int8Array(raw.buffer, raw.byteOffset, raw.length);
   for (let i = 0; i < signed.length; i++) weights[i] = (signed[i] ?? 0) * file.weightScale;
+  const idfBytes = decodeBase64(file.idf);
+  if (idfBytes.length !== file.featureCount) throw new Error("model.json: IDF table has the wrong size");
+  const idf = Float32Array.from(idfBytes, (b) => b * file.idfScale);
   const rowOf = new Map<number, number>();
   buckets.forEach((bucket, row) => rowOf.set(bucket, row));
   return {
@@ -132,6 +157,8 @@ export function loadRouterModel(file: RouterModelFile): RouterModel {
     bias: Float64Array.from(file.bias),
     rowOf,
     weights,
+    idf,
+    unseenIdf: file.unseenIdf,
   };
 }
 
@@ -139,7 +166,11 @@ export function loadRouterModel(file: RouterModelFile): RouterModel {
 export function skillProbabilities(model: RouterModel, text: string): Float64Array {
   const k = model.labels.length;
   const logits = Float64Array.from(model.bias);
-  const { buckets, values } = extractFeatures(text, model.features);
+  const idfOf = (bucket: number): number => {
+    const row = model.rowOf.get(bucket);
+    return row === undefined ? model.unseenIdf : (model.idf[row] ?? model.unseenIdf);
+  };
+  const { buckets, values } = extractFeatures(text, model.features, idfOf);
   for (let i = 0; i < buckets.length; i++) {
     const row = model.rowOf.get(buckets[i] ?? -1);
     if (row === undefined) continue;

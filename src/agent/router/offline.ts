@@ -1,7 +1,7 @@
 // The offline router: the bundled logistic-regression model plus the rules that keep a conversation's topic.
 import { normalizeUtterance } from "./features.ts";
 import { loadRouterModel, skillProbabilities } from "./model-file.ts";
-import type { RouterModel, RouterModelFile } from "./model-file.ts";
+import type { RouterModel } from "./model-file.ts";
 import type { SkillId } from "./skills.ts";
 import modelFile from "./model.json" with { type: "json" };
 
@@ -109,6 +109,6 @@ let bundledModel: RouterModel | undefined;
 
 /** The model committed as model.json, unpacked once per isolate. */
 export function bundledRouterModel(): RouterModel {
-  bundledModel ??= loadRouterModel(modelFile as RouterModelFile);
+  bundledModel ??= loadRouterModel(modelFile);
   return bundledModel;
 }
