@@ -41,6 +41,6 @@ export const freshUtterances: readonly (readonly [text: string, skill: SkillId])
   ["ok thank you, bye!", "other"],
   ["hello, anybody home? lol just kidding", "other"],
   ["what's the best pizza in new york", "other"],
-  ["👍👍", "other"],
+  ["haha you are quite funny for a robot", "other"],
   ["good morning how are you today", "other"],
 ];
