@@ -10,7 +10,7 @@ import type { LabelledUtterance } from "../src/agent/router/dataset.ts";
 import { defaultFeatureConfig, extractFeatures, hashedBlocks, inverseDocumentFrequency } from "../src/agent/router/features.ts";
 import type { FeatureConfig } from "../src/agent/router/features.ts";
 import { encodeBase64, encodeSortedBuckets, loadRouterModel, modelFormat, skillProbabilities } from "../src/agent/router/model-file.ts";
-import type { RouterModelFile } from "../src/agent/router/model-file.ts";
+import type { RouterModel, RouterModelFile } from "../src/agent/router/model-file.ts";
 
 import { skillIds } from "../src/agent/router/skills.ts";
 import type { SkillId } from "../src/agent/router/skills.ts";
@@ -289,10 +289,6 @@ const weightScale = maxAbs / 127;
 const quantized = new Int8Array(biasOffset);
 for (let i = 0; i < biasOffset; i++) quantized[i] = Math.round((params[i] ?? 0) / weightScale);
 
-// Every kept feature stays, even if its weights round to zero: its IDF still shapes the normalisation.
-const liveRows = Array.from({ length: featureCount }, (_, r) => r);
-const packedWeights = quantized;
-
 function modelFileWith(temperature: number): RouterModelFile {
   return {
     format: modelFormat,
@@ -301,9 +297,10 @@ function modelFileWith(temperature: number): RouterModelFile {
     temperature,
     bias: Array.from(params.subarray(biasOffset), (b) => Number(b.toFixed(5))),
     weightScale,
-    featureCount: liveRows.length,
-    buckets: encodeSortedBuckets(liveRows.map((r) => keptBuckets[r] ?? 0)),
-    weights: encodeBase64(new Uint8Array(packedWeights.buffer)),
+    // Every kept feature stays, even if its weights round to zero: its IDF still shapes the normalisation.
+    featureCount,
+    buckets: encodeSortedBuckets(keptBuckets),
+    weights: encodeBase64(new Uint8Array(quantized.buffer)),
     idf: encodeBase64(idfBytes),
     idfScale,
     unseenIdf,
@@ -366,7 +363,7 @@ if (dev.length > 0) {
 const file = modelFileWith(temperature);
 const json = JSON.stringify(file, null, 1) + "\n";
 writeFileSync(flags.out, json);
-log(`wrote ${flags.out}: ${liveRows.length} features, ${(json.length / 1024).toFixed(0)} KiB`);
+log(`wrote ${flags.out}: ${featureCount} features, ${(json.length / 1024).toFixed(0)} KiB`);
 
 const finalModel = loadRouterModel(file);
 const classifyAlone = (utterance: string): { skill: SkillId; confidence: number } => {
@@ -376,6 +373,17 @@ const classifyAlone = (utterance: string): { skill: SkillId; confidence: number 
   return { skill: finalModel.labels[top] ?? "other", confidence: p[top] ?? 0 };
 };
 const trainReport = evaluateRouter(training, classifyAlone);
+if (dev.length > 0) {
+  // What int8 packing costs: the same model with unrounded weights, scored on dev.
+  const exact: RouterModel = { ...finalModel, weights: Float32Array.from(params.subarray(0, biasOffset)) };
+  const exactReport = evaluateRouter(dev, (utterance) => {
+    const p = skillProbabilities(exact, utterance);
+    let top = 0;
+    for (let j = 1; j < k; j++) if ((p[j] ?? 0) > (p[top] ?? 0)) top = j;
+    return { skill: exact.labels[top] ?? "other", confidence: p[top] ?? 0 };
+  });
+  log(`dev accuracy with unrounded weights ${(exactReport.accuracy * 100).toFixed(1)}%`);
+}
 log(`training accuracy ${(trainReport.accuracy * 100).toFixed(1)}%`);
 if (dev.length > 0) {
   const devReport = evaluateRouter(dev, classifyAlone);
