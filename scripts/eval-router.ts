@@ -52,6 +52,24 @@ const started = performance.now();
 for (let r = 0; r < rounds; r++) for (const row of heldout) classifyAlone(row.utterance);
 const microsecondsPerMessage = ((performance.now() - started) * 1000) / (rounds * Math.max(1, heldout.length));
 
+// Calibration: do confidences mean what they say? Expected calibration error over 10 equal-width bins.
+function calibration(rows: readonly LabelledUtterance[]): { meanConfidence: number; expectedCalibrationError: number } {
+  const bins = Array.from({ length: 10 }, () => ({ n: 0, confidence: 0, correct: 0 }));
+  let total = 0;
+  for (const row of rows) {
+    const { skill, confidence } = classifyAlone(row.utterance);
+    const bin = bins[Math.min(9, Math.floor(confidence * 10))];
+    if (!bin) continue;
+    bin.n++;
+    bin.confidence += confidence;
+    if (skill === row.skill) bin.correct++;
+    total += confidence;
+  }
+  const ece = bins.reduce((sum, b) => sum + (b.n === 0 ? 0 : (b.n / rows.length) * Math.abs(b.confidence / b.n - b.correct / b.n)), 0);
+  return { meanConfidence: rows.length === 0 ? 0 : total / rows.length, expectedCalibrationError: ece };
+}
+const heldoutCalibration = calibration(heldout);
+
 const passed = heldoutReport.macroF1 >= macroF1Floor;
 
 function printReport(title: string, report: EvaluationReport): void {
@@ -80,7 +98,7 @@ if (flags.json) {
   console.log(
     JSON.stringify(
       {
-        heldout: { ...heldoutReport, mistakes: flags.mistakes ? heldoutReport.mistakes : undefined },
+        heldout: { ...heldoutReport, ...heldoutCalibration, mistakes: flags.mistakes ? heldoutReport.mistakes : undefined },
         shared: sharedReport ? { ...sharedReport, mistakes: undefined } : null,
         microsecondsPerMessage,
         modelFeatures: modelFile.featureCount,
@@ -93,6 +111,10 @@ if (flags.json) {
   );
 } else {
   printReport(`held-out (${flags.file})`, heldoutReport);
+  console.log(
+    `\ncalibration: mean confidence ${(heldoutCalibration.meanConfidence * 100).toFixed(1)}% ` +
+      `vs accuracy ${(heldoutReport.accuracy * 100).toFixed(1)}%, expected calibration error ${heldoutCalibration.expectedCalibrationError.toFixed(3)}`,
+  );
   if (sharedReport) printReport("shared data, evaluation split", sharedReport);
   console.log(`\nlatency: ${microsecondsPerMessage.toFixed(1)} µs per message (${modelFile.featureCount} features)`);
   console.log(passed ? `PASS: macro-F1 >= ${macroF1Floor}` : `FAIL: macro-F1 < ${macroF1Floor}`);
