@@ -68,7 +68,7 @@ export function normalizeUtterance(text: string): string[] {
 
 function normalizeWord(word: string): string[] {
   if (word === "") return [];
-  // "pleeeease" and "pls" typed in a hurry: cap runs of one letter at two.
+  // "pleeeease" and "heeelp": cap runs of one letter at two.
   const squeezed = word.replace(/([a-z])\1{2,}/g, "$1$1");
   const hasDigit = /\d/.test(squeezed);
   if (!hasDigit) return [squeezed];

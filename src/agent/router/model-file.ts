@@ -84,7 +84,7 @@ export function decodeBase64(text: string): Uint8Array {
   for (let i = 0; i < clean.length; i++) {
     const v = lookup[clean.charCodeAt(i)] ?? -1;
     if (v < 0) throw new Error("model.json: invalid base64");
-    acc = (acc << 6) | v;
+    acc = ((acc << 6) | v) & 0xffffff; // only the last few bits are still unread
     bits += 6;
     if (bits >= 8) {
       bits -= 8;
@@ -124,6 +124,7 @@ export function decodeSortedBuckets(text: string, count: number): number[] {
       delta |= (byte & 0x7f) << shift;
       shift += 7;
     } while (byte & 0x80);
+    if (i > bytes.length) throw new Error("model.json: bucket list is shorter than featureCount");
     previous += delta;
     out.push(previous);
   }

@@ -5,8 +5,6 @@ import type { RouterModel } from "./model-file.ts";
 import type { SkillId } from "./skills.ts";
 import modelFile from "./model.json" with { type: "json" };
 
-export { skillProbabilities };
-
 /** One earlier message of the conversation. */
 export interface Turn {
   readonly author: "customer" | "ai" | "agent";
@@ -26,6 +24,8 @@ export interface ClassifyInput {
 
 /** Only the last few customer messages shape the running topic; older ones are history, not context. */
 const historyWindow = 8;
+/** Long emails: the topic is set in the opening lines, and reading all of it would cost milliseconds. */
+const maxCharsRead = 1200;
 
 /**
  * How likely the shopper is to still be on the previous topic, before reading the message, by message
@@ -79,7 +79,8 @@ function best(model: RouterModel, probabilities: Float64Array): RouteDecision {
 }
 
 /** The topic after one more customer message, given the topic so far (null at the start). */
-function nextTopic(model: RouterModel, text: string, previous: RouteDecision | null): RouteDecision {
+function nextTopic(model: RouterModel, fullText: string, previous: RouteDecision | null): RouteDecision {
+  const text = fullText.length > maxCharsRead ? fullText.slice(0, maxCharsRead) : fullText;
   const probabilities = skillProbabilities(model, text);
   const standalone = best(model, probabilities);
   if (previous === null || previous.skill === "other") return standalone;
