@@ -36,6 +36,8 @@ export class InboxActor extends DurableObject<Env> {
       updated_at INTEGER NOT NULL
     )`);
     ctx.storage.sql.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
+    // Every ticket the account ever had: the list the D1 index is rebuilt from.
+    ctx.storage.sql.exec("CREATE TABLE IF NOT EXISTS tickets (id TEXT PRIMARY KEY, created_at INTEGER NOT NULL)");
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair('{"type":"ping"}', '{"type":"pong"}'));
   }
 
@@ -71,6 +73,20 @@ export class InboxActor extends DurableObject<Env> {
       }
     }
     return sent;
+  }
+
+  /** A ticket actor announces itself once (retried from its alarm until this succeeds). */
+  async register(input: { ticketId: string; createdAt: number }): Promise<void> {
+    this.ctx.storage.sql.exec("INSERT OR IGNORE INTO tickets (id, created_at) VALUES (?, ?)", input.ticketId, input.createdAt);
+  }
+
+  /** A page of the account's ticket ids, oldest first, after `after` (an id). */
+  async ticketIds(input: { after: string | null; limit: number }): Promise<{ ids: string[]; next: string | null }> {
+    const rows = this.ctx.storage.sql
+      .exec<{ id: string }>("SELECT id FROM tickets WHERE id > ? ORDER BY id LIMIT ?", input.after ?? "", input.limit + 1)
+      .toArray();
+    const page = rows.slice(0, input.limit).map((r) => r.id);
+    return { ids: page, next: rows.length > input.limit ? (page[page.length - 1] ?? null) : null };
   }
 
   /** Unread badge counts for one agent. */

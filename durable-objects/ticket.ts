@@ -390,10 +390,13 @@ export class TicketActor extends DurableObject<Env> {
       await this.commit(["ticket.updated", "ticket.snooze_ended"], note, { status: "snoozed", assigneeId: t.assigneeId });
       return;
     }
-    if (this.syncedVersion() < t.version || this.unsyncedOutbox() > 0) {
-      await this.syncIndex();
-    }
+    if (this.needsSync()) await this.syncIndex();
     this.scheduleAlarm();
+  }
+
+  private needsSync(): boolean {
+    const t = this.ticket;
+    return t !== null && (this.syncedVersion() < t.version || this.unsyncedOutbox() > 0 || this.getMeta("registered") === null);
   }
 
   // ---- internals ------------------------------------------------------------------------------
@@ -515,8 +518,15 @@ export class TicketActor extends DurableObject<Env> {
     if (!t) return;
     const version = t.version;
     const pending = this.ctx.storage.sql.exec<OutboxRow>("SELECT * FROM outbox WHERE synced = 0 ORDER BY created_at").toArray();
-    if (this.syncedVersion() >= version && pending.length === 0) return;
+    const registered = this.getMeta("registered") !== null;
+    if (this.syncedVersion() >= version && pending.length === 0 && registered) return;
     try {
+      if (!registered) {
+        // The account's inbox actor keeps the list of its tickets, so the D1 index can be rebuilt from the actors.
+        this.inbox ??= this.env.INBOX.get(this.env.INBOX.idFromName(t.accountId));
+        await this.inbox.register({ ticketId: t.id, createdAt: t.createdAt });
+        this.setMeta("registered", "1");
+      }
       const d = db(this.env.DB);
       await writeTicketIndex(this.env.DB, d, { ...t, tags: [...t.tags], customer: { ...t.customer } });
       if (pending.length > 0) {
@@ -543,9 +553,7 @@ export class TicketActor extends DurableObject<Env> {
     if (!t) return;
     const due: number[] = [];
     if (t.status === "snoozed" && t.snoozeUntil != null) due.push(t.snoozeUntil);
-    if (this.syncedVersion() < t.version || this.unsyncedOutbox() > 0) {
-      due.push(Number(this.getMeta("sync_retry_at") ?? this.clock.now() + 1_000));
-    }
+    if (this.needsSync()) due.push(Number(this.getMeta("sync_retry_at") ?? this.clock.now() + 1_000));
     if (due.length === 0) {
       void this.ctx.storage.deleteAlarm();
       return;

@@ -3,6 +3,7 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { accountsApi } from "./api/accounts.ts";
+import { adminApi } from "./api/admin.ts";
 import { chatApi } from "./api/chat.ts";
 import { classifyApi } from "./api/classify.ts";
 import { devApi } from "./api/dev.ts";
@@ -30,7 +31,7 @@ app.use("/api/*", (c, next) => (c.req.header("Upgrade")?.toLowerCase() === "webs
 app.use("/api/*", bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json(errorBody("payload_too_large", "Request body is larger than 1 MB"), 413) }));
 
 app.get("/api/health", (c) => c.json({ ok: true }));
-for (const api of [accountsApi, ticketsApi, viewsApi, macrosApi, chatApi, liveApi, classifyApi, devApi]) app.route("/api", api);
+for (const api of [accountsApi, ticketsApi, viewsApi, macrosApi, chatApi, liveApi, classifyApi, adminApi, devApi]) app.route("/api", api);
 describeSockets(app.openAPIRegistry);
 
 app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
