@@ -88,7 +88,8 @@ export function ungroundedFacts(reply: string, evidence: readonly string[]): str
   const known = new Set(numbersIn(all));
   const knownText = all.toUpperCase();
   const out: string[] = [];
-  for (const m of reply.matchAll(/\d[\d,]*(?:\.\d+)?/g)) {
+  // Digits inside a code (SAVE20, 1Z8W…) are checked as part of the code below.
+  for (const m of reply.matchAll(/(?<![A-Za-z0-9])\d[\d,]*(?:\.\d+)?(?![A-Za-z0-9])/g)) {
     const raw = m[0];
     const value = Number(raw.replaceAll(",", ""));
     if (raw.replace(/\D/g, "").length < 2 && Number.isInteger(value)) continue;

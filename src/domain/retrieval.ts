@@ -5,8 +5,8 @@ const stopWords = new Set(
     "a about after again all also am an and any anything are as at be been before being but by can can't cannot could did do does doing don't " +
     "for from get gets getting got had has have having he hello help her here hey hi him his how i i'd i'll i'm i've if in into is isn't it it's its " +
     "just know let like long look looking make many me much my need needs no not now of off on once one only or other our out please " +
-    "question quick really right she should so some something take takes tell than thank thanks that that's the their them then there these they " +
-    "this those to too up us very want wanted was way we were what what's when where which while who why will with won't would yes you you're your yours"
+    "possible question quick really right she should so some something take takes tell than thank thanks that that's the their them then there these they " +
+    "this those to too up us very want wanted was way we were whether wondering what what's when where which while who why will with won't would yes you you're your yours"
   ).split(" "),
 );
 
@@ -77,12 +77,12 @@ export function coverage(question: string, passage: Passage): { matched: string[
 }
 
 /**
- * Whether a retrieved passage answers the question well enough to quote it: at least half of the
- * question's words appear in it, or one appears in its title. bm25 alone always returns *something*.
+ * Whether a retrieved passage answers the question well enough to quote it: at least half of the question's words,
+ * or two of them, appear in it. bm25 alone always returns *something*, even for one shared word.
  */
 export function isRelevant(question: string, passage: Passage): boolean {
   const c = coverage(question, passage);
-  return c.matched.length > 0 && (c.share >= 0.5 || c.inTitle);
+  return c.matched.length >= 2 || (c.matched.length > 0 && c.share >= 0.5);
 }
 
 export function sentencesOf(body: string): string[] {
