@@ -47,19 +47,23 @@ function routerHistory(history: readonly HistoryEntry[]): Turn[] {
 }
 
 /**
- * "1042, sam@example.com" answers the agent's question; it says nothing about intent on its own.
- * Such a message keeps the skill of the shopper's last message that had one.
+ * "1042, sam@example.com" answers the agent's question and says nothing about intent on its own:
+ * such a message keeps the skill of the shopper's last message that had one.
  */
 async function classify(input: AgentTurnInput): Promise<{ skill: SkillId; confidence: number }> {
   const history = routerHistory(input.history);
-  const route = await input.router.classify({ text: input.text, history });
-  if ((answering.has(route.skill) && route.confidence >= LOW_CONFIDENCE) || !isIdentificationOnly(input.text)) return route;
-  const earlier = history.map((h, i) => ({ h, i })).filter(({ h }) => h.author === "customer" && !isIdentificationOnly(h.text)).slice(-3).reverse();
-  for (const { h, i } of earlier) {
-    const previous = await input.router.classify({ text: h.text, history: history.slice(0, i) });
-    if (answering.has(previous.skill) && previous.confidence >= LOW_CONFIDENCE) return previous;
+  if (isIdentificationOnly(input.text)) {
+    const earlier = history
+      .map((h, i) => ({ h, i }))
+      .filter(({ h }) => h.author === "customer" && !isIdentificationOnly(h.text))
+      .slice(-3)
+      .reverse();
+    for (const { h, i } of earlier) {
+      const previous = await input.router.classify({ text: h.text, history: history.slice(0, i) });
+      if (answering.has(previous.skill) && previous.confidence >= LOW_CONFIDENCE) return previous;
+    }
   }
-  return route;
+  return input.router.classify({ text: input.text, history });
 }
 
 type HandoffWhy = "asked_for_human" | "low_confidence" | "skill_unavailable" | "unresolved";
@@ -88,13 +92,14 @@ interface Composed {
   handoff: HandoffMode;
 }
 
-/** The answer, then the handoff: a separate message with the offer card on web chat, one message elsewhere. */
+/** The answer, then the handoff in a message of its own (with the offer card on web chat). */
 function withHandoff(input: AgentTurnInput, body: string, cards: Reply["cards"], mode: HandoffMode, why: HandoffWhy): Composed {
   const answerReply: Reply[] = body ? [{ body, cards }] : [];
   if (mode === "none") return { replies: answerReply, handoff: "none" };
   if (input.handoffMessage) return { replies: [...answerReply, { body: input.handoffMessage, cards: [] }], handoff: "none" };
   const text = offerText(input.channel, mode, why);
-  if (mode === "now") return { replies: [{ body: [body, text].filter(Boolean).join("\n\n"), cards }], handoff: "now" };
+  // Its own message, so shortening the answer for SMS can never cut the handoff off.
+  if (mode === "now") return { replies: [...answerReply, { body: text, cards: [] }], handoff: "now" };
   const card = handoffOfferCard({ emailRequired: mode === "ask_email", email: input.profile.email });
   return { replies: [...answerReply, { body: text, cards: [card] }], handoff: mode };
 }

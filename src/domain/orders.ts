@@ -159,6 +159,11 @@ export function latestMention<T>(texts: readonly string[], find: (text: string) 
   return null;
 }
 
+const fillerWords = new Set(
+  ("a an and are as email e-mail address for here here's hi hello hey i i'm is it it's its mail my no number of oops ok okay order please " +
+    "sorry sure thanks thank that's the there this thx used was with yeah yep yes you").split(" "),
+);
+
 /** A message that only carries identification (an order number and/or an email), e.g. the answer to "what's your order number?". */
 export function isIdentificationOnly(text: string): boolean {
   if (orderNumberIn(text) === null && emailIn(text) === null) return false;
@@ -166,8 +171,7 @@ export function isIdentificationOnly(text: string): boolean {
     .replace(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, " ")
     .replace(/#?\d{3,12}/g, " ")
     .toLowerCase()
-    .replace(/\b(it'?s|is|my|the|order|number|no|email|e-mail|address|and|here|sure|ok|okay|yes|it|was|used|i|with|a|an|of|for|thanks|thank|you|please)\b/g, " ")
-    .replace(/[^a-z]+/g, " ")
-    .trim();
-  return rest.split(" ").filter(Boolean).length <= 2;
+    .split(/[^a-z'-]+/)
+    .filter((w) => w && !fillerWords.has(w));
+  return rest.length === 0;
 }

@@ -119,6 +119,8 @@ describe("order numbers and emails in messages", () => {
     expect(isIdentificationOnly("1042, sam@example.com")).toBe(true);
     expect(isIdentificationOnly("it's sam@example.com")).toBe(true);
     expect(isIdentificationOnly("My order number is #1042")).toBe(true);
+    expect(isIdentificationOnly("Sure, it's 1042 and sam@example.com")).toBe(true);
+    expect(isIdentificationOnly("Where is my order #1038?")).toBe(false);
     expect(isIdentificationOnly("Can I return the boots from order #1029?")).toBe(false);
     expect(isIdentificationOnly("hello")).toBe(false);
   });

@@ -1,6 +1,7 @@
 // Tool: search the store's catalog for products matching what the shopper is looking for.
 import { z } from "zod";
-import { questionWords } from "../../domain/retrieval.ts";
+import { coverage, questionWords } from "../../domain/retrieval.ts";
+import type { Product } from "../../integrations/types.ts";
 import { defineTool } from "./call.ts";
 import { productFacts, type ProductFacts } from "./facts.ts";
 
@@ -13,6 +14,17 @@ export function productQuery(text: string): string {
     .join(" ");
 }
 
+/**
+ * Keeps the products about as relevant as the best one (by the share of the shopper's words in title, tags and
+ * description): a keyword hit on "button-down" shouldn't be recommended next to the down jacket asked for.
+ */
+export function closestMatches(query: string, products: readonly Product[]): Product[] {
+  const shares = products.map((p) => coverage(query, { title: p.title, body: `${p.tags.join(" ")} ${p.description}` }).share);
+  const best = Math.max(0, ...shares);
+  if (best === 0) return [...products];
+  return products.filter((_, i) => (shares[i] ?? 0) >= best * 0.75);
+}
+
 export const catalogSearch = defineTool({
   name: "catalogSearch",
   description: "Search the store's products. Returns title, price, availability and link; only suggest products from these results.",
@@ -21,6 +33,6 @@ export const catalogSearch = defineTool({
     if (!ctx.providers.catalog) return { products: [] };
     const query = productQuery(input.query) || input.query;
     const products = await ctx.providers.catalog.searchProducts(query, { limit: 6 });
-    return { products: products.map(productFacts) };
+    return { products: closestMatches(query, products).map(productFacts) };
   },
 });
