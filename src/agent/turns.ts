@@ -3,7 +3,7 @@ import { and, count, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { db } from "../db/client.ts";
 import { agentTurns } from "../db/schema/index.ts";
 import { iso } from "../lib/clock.ts";
-import type { AgentTurnResult } from "./turn.ts";
+import type { AgentTurnInput, AgentTurnResult } from "./turn.ts";
 
 export type TurnOutcome = "resolved" | "pending" | "handoff";
 
@@ -37,6 +37,20 @@ export async function recordTurn(env: Env, turn: TurnRecord): Promise<void> {
   await db(env.DB)
     .insert(agentTurns)
     .values({ ...turn, question: turn.question.slice(0, 500), confidence: Math.max(0, Math.min(1, turn.confidence)), at: turn.at ?? Date.now() });
+}
+
+/** Records a turn straight from runAgentTurn's input and result. */
+export async function recordAgentTurn(env: Env, input: Pick<AgentTurnInput, "accountId" | "ticketId" | "channel" | "text" | "now">, result: AgentTurnResult): Promise<void> {
+  await recordTurn(env, {
+    accountId: input.accountId,
+    ticketId: input.ticketId,
+    skill: result.skill,
+    confidence: result.confidence,
+    channel: input.channel,
+    question: input.text,
+    outcome: turnOutcome(result),
+    at: input.now ?? Date.now(),
+  });
 }
 
 /** The shopper accepted a human (clicked "Yes, connect me with an agent"): the ticket's latest turn counts as routed to the team. */

@@ -1,7 +1,7 @@
 // The agent's turn records: outcome of a turn, the handoff click, and the resolution figures per skill.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { agentFigures, recordHandoff, recordTurn, skillPerformance, turnOutcome, type TurnRecord } from "../../src/agent/turns.ts";
+import { agentFigures, recordAgentTurn, recordHandoff, recordTurn, skillPerformance, turnOutcome, type TurnRecord } from "../../src/agent/turns.ts";
 import { unique } from "../helpers.ts";
 
 const base = (accountId: string, over: Partial<TurnRecord>): TurnRecord => ({
@@ -67,5 +67,14 @@ describe("agentFigures", () => {
         { skill: "general_qa", conversations: 1, resolved: 1, routedToTeam: 0, resolutionRate: 1 },
       ],
     });
+  });
+});
+
+describe("recordAgentTurn", () => {
+  it("records a turn from runAgentTurn's input and result", async () => {
+    const accountId = unique("acc");
+    await recordAgentTurn(env, { accountId, ticketId: "tkt_r", channel: "sms", text: "Where is #1038?" }, { skill: "order_tracking", confidence: 0.8, replies: [], handoff: "now", resolved: false });
+    const perf = await skillPerformance(env, accountId, "order_tracking");
+    expect(perf.recentQuestions).toEqual([{ question: "Where is #1038?", at: expect.any(String), outcome: "handoff", ticketId: "tkt_r" }]);
   });
 });
