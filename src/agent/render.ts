@@ -28,6 +28,17 @@ export function shorten(text: string, max: number): string {
   return out;
 }
 
+/** A short closing paragraph is usually the question to the shopper ("What's the email…?"): it survives shortening. */
+function shortenForSms(text: string): string {
+  const paragraphs = text.split(/\n{2,}/).map((p) => p.trim()).filter(Boolean);
+  const last = paragraphs.at(-1);
+  if (paragraphs.length > 1 && last && last.length <= 160) {
+    const rest = shorten(paragraphs.slice(0, -1).join(" "), SMS_MAX_TEXT - last.length - 1);
+    return `${rest} ${last}`;
+  }
+  return shorten(paragraphs.join(" "), SMS_MAX_TEXT);
+}
+
 function links(cards: readonly Card[]): { label: string; url: string }[] {
   const out: { label: string; url: string }[] = [];
   for (const card of cards) for (const a of card.actions ?? []) if (a.url && !out.some((l) => l.url === a.url)) out.push({ label: a.label, url: a.url });
@@ -86,7 +97,7 @@ export function renderReply(channel: AgentChannel, reply: Reply): Reply {
     case "instagram": {
       // One deep link to the self-service page; the rest of the card lives behind it.
       const link = links(reply.cards)[0];
-      const text = channel === "sms" ? shorten(plain(reply.body), SMS_MAX_TEXT) : plain(reply.body);
+      const text = channel === "sms" ? shortenForSms(plain(reply.body)) : plain(reply.body);
       return { body: link ? `${text}\n${link.label}: ${link.url}` : text, cards: [] };
     }
   }

@@ -130,10 +130,15 @@ export function returnableOrder(orders: readonly Order[], about = ""): Order | u
   return named ?? delivered[0];
 }
 
+const emailPattern = "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}";
+
+// Bare numbers count only as 3–8 digits, so a phone number isn't taken for an order number.
 const orderNumberPatterns = [
   /#\s?(\d{3,12})\b/,
   /\border\s*(?:number|no\.?|num|nr\.?|#|id)?\s*(?:is|was|:)?\s*#?(\d{3,12})\b/i,
-  /^\s*#?(\d{3,12})\s*(?:[,;.!]|$)/,
+  /\b(?:it'?s|its|it is|number is|number)\s+#?(\d{3,8})\b/i,
+  new RegExp(`^\\s*(\\d{3,8})\\s*(?:[,;.!]|$|(?:and\\s+)?${emailPattern})`),
+  new RegExp(`${emailPattern}\\s*(?:,|and)?\\s*#?(\\d{3,8})\\s*[.!]?\\s*$`),
 ];
 
 /** The order number a message quotes ("#1042", "order 1042", "my order number is 1042", or just "1042"), without the #. */

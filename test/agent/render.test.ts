@@ -22,6 +22,14 @@ describe("renderReply", () => {
     expect(r.cards).toEqual([]);
   });
 
+  it("keeps the closing question of a long SMS answer", () => {
+    const policy = `Our “Returns policy” article says: ${"Items can be returned within thirty days of delivery. ".repeat(8)}`;
+    const body = renderReply("sms", { body: `${policy}\n\nWhat's the email address you used for order #1040?`, cards: [] }).body;
+    expect(body.length).toBeLessThanOrEqual(SMS_MAX_TEXT);
+    expect(body).toMatch(/^Our “Returns policy” article says: Items can be returned/);
+    expect(body.endsWith("What's the email address you used for order #1040?")).toBe(true);
+  });
+
   it("gives email the card details and every link as text", () => {
     const r = renderReply("email", { body: "Here are some picks.", cards: [product, coupon, handoffOfferCard({ emailRequired: false })] });
     expect(r).toEqual({

@@ -109,6 +109,13 @@ describe("returns & exchanges", () => {
     expect(allText(r)).toContain("You already have an exchange in progress for #1033 (Alpine Softshell Jacket)");
   });
 
+  it("gives a shopper who isn't logged in the returns link once they identify the order", async () => {
+    const first = await turn(shop, "I want to return something");
+    const r = await turn(shop, "1029 shopper@example.com", { history: history(["customer", "I want to return something"], ["ai", allText(first)]) });
+    expect(r).toMatchObject({ skill: "returns_exchanges", resolved: true });
+    expect(cardsOf(r)[0]?.actions?.[0]?.label).toBe("Start a return");
+  });
+
   it("answers the policy for anyone and invites them to identify the order", async () => {
     const r = await turn(shop, "What's your return policy?");
     expect(r).toMatchObject({ resolved: true, handoff: "none" });

@@ -177,6 +177,16 @@ describe("rendering per channel", () => {
     expect(body).toContain("Start a return: https://northwind-outfitters.example/returns?order=1029&email=shopper%40example.com");
   });
 
+  it("keeps the agent's question when an SMS answer is long", async () => {
+    const r = await turn(shop, "Can I cancel order 1040?", { channel: "sms" });
+    expect(r.replies[0]!.body.length).toBeLessThanOrEqual(SMS_MAX_TEXT);
+    expect(r.replies[0]!.body).toMatch(/What's the email address you used for order #1040\?$/);
+    const next = await turn(shop, "1040 jordan.lee@example.com", { channel: "sms", history: history(["customer", "Can I cancel order 1040?"], ["ai", r.replies[0]!.body]) });
+    expect(next).toMatchObject({ skill: "order_editing", resolved: true });
+    expect(next.replies[0]!.body).toContain("order #1040 hasn't been packed yet");
+    expect(next.replies[0]!.body).toContain("Change or cancel order: https://northwind-outfitters.example/orders/1040/status");
+  });
+
   it("keeps coupon codes in the text where cards can't be shown", async () => {
     const r = await turn(shop, "Any discount code?", { channel: "sms" });
     expect(r.replies[0]!.body).toContain("WELCOME10");

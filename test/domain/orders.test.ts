@@ -104,6 +104,11 @@ describe("order numbers and emails in messages", () => {
     ["My order number is 1042", "1042"],
     ["1042, sam@example.com", "1042"],
     ["# 1042", "1042"],
+    ["1042 sam@example.com", "1042"],
+    ["sam@example.com and 1042", "1042"],
+    ["it's 1042", "1042"],
+    ["Call me on 5550100101", null],
+    ["The total is 189 dollars", null],
     ["I have 820 points", null],
     ["Where is my order?", null],
   ])("finds the order number in %j", (text, expected) => {
