@@ -1,6 +1,7 @@
 // The development seed: the demo account (API.md), its team and a few tickets on every channel. Idempotent.
 import { eq } from "drizzle-orm";
 import { createAccount, createAgent } from "../accounts/service.ts";
+import { seedDemoAgentData } from "../agent/seed.ts";
 import { receiveInbound } from "../channels/inbound.ts";
 import { db } from "../db/client.ts";
 import { accounts, agents } from "../db/schema/index.ts";
@@ -32,6 +33,7 @@ export async function seedDemo(env: Env): Promise<SeedResult> {
   const existing = await d.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, DEMO_ACCOUNT_ID)).limit(1);
   if (existing.length > 0) return { accountId: DEMO_ACCOUNT_ID, created: false, owner: DEMO_OWNER.email };
   await createAccount(env, { accountId: DEMO_ACCOUNT_ID, accountName: "Northwind Outfitters (demo)", name: DEMO_OWNER.name, email: DEMO_OWNER.email, password: DEMO_OWNER.password });
+  await seedDemoAgentData(env, DEMO_ACCOUNT_ID);
   for (const a of demoAgents) {
     const taken = await d.select({ id: agents.id }).from(agents).where(eq(agents.email, a.email)).limit(1);
     if (taken.length === 0) await createAgent(env, DEMO_ACCOUNT_ID, { ...a, password: DEMO_OWNER.password });

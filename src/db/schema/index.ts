@@ -1,3 +1,4 @@
 // All D1 tables, one file per area.
 export * from "./core.ts";
 export * from "./helpdesk.ts";
+export * from "./agent.ts";

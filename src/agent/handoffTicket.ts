@@ -1,0 +1,81 @@
+// Handoff to an outside helpdesk without the Worker around it: the ticket (transcript with timestamps, requester, profile id) sent through the Zendesk/Gorgias adapters, and the chat-ending wording.
+import type { Providers } from "../integrations/registry.ts";
+import type { HandoffChannel, HandoffTicket, TranscriptAuthor } from "../integrations/types.ts";
+
+export type HandoffPlatform = "builtin" | "zendesk" | "gorgias";
+export type OutsidePlatform = Exclude<HandoffPlatform, "builtin">;
+
+export interface HandoffRequest {
+  /** The whole conversation, oldest first, with epoch-ms times. */
+  transcript: readonly { author: TranscriptAuthor; text: string; at: number }[];
+  requester: { email: string; name?: string | undefined };
+  profileId?: string | undefined;
+  channel: HandoffChannel;
+  subject?: string | undefined;
+  /** Edgedesk's ticket id, stored on the outside ticket to link back. */
+  ticketId?: string | undefined;
+  tags?: readonly string[] | undefined;
+}
+
+export interface HandoffOutcome {
+  platform: OutsidePlatform;
+  externalId: string;
+  url: string | null;
+}
+
+export const platformLabels: Record<HandoffPlatform, string> = { builtin: "the Edgedesk helpdesk", zendesk: "Zendesk", gorgias: "Gorgias" };
+
+/** The shopper's first message, shortened: what the team sees in the outside helpdesk's ticket list. */
+export function handoffSubject(transcript: HandoffRequest["transcript"]): string {
+  const first = transcript.find((e) => e.author === "customer")?.text.replace(/\s+/g, " ").trim();
+  if (!first) return "Conversation handed off by the AI agent";
+  return first.length > 80 ? `${first.slice(0, 79).trimEnd()}…` : first;
+}
+
+export function handoffTicket(req: HandoffRequest): HandoffTicket {
+  return {
+    subject: req.subject?.trim() || handoffSubject(req.transcript),
+    transcript: req.transcript.map((e) => ({ author: e.author, body: e.text, createdAt: new Date(e.at).toISOString() })),
+    requester: req.requester.name ? { email: req.requester.email, name: req.requester.name } : { email: req.requester.email },
+    ...(req.profileId ? { profileId: req.profileId } : {}),
+    channel: req.channel,
+    tags: [...(req.tags ?? [])],
+    ...(req.ticketId ? { externalId: req.ticketId } : {}),
+  };
+}
+
+/** null when the platform isn't connected (or its credentials no longer validate). */
+export async function sendToHelpdesk(helpdesk: Providers["helpdesk"], platform: OutsidePlatform, req: HandoffRequest): Promise<HandoffOutcome | null> {
+  const provider = helpdesk?.[platform];
+  if (!provider) return null;
+  const created = await provider.createTicket(handoffTicket(req));
+  return { platform, externalId: created.externalId, url: created.url ?? null };
+}
+
+/**
+ * What the shopper is told when the conversation goes to the team (SPEC §4): the built-in helpdesk continues in the
+ * same conversation; with Zendesk/Gorgias the chat ends — web chat moves to email, SMS continues by SMS.
+ */
+export function handoffClosingMessage(platform: HandoffPlatform, channel: HandoffChannel, email?: string): string {
+  if (platform === "builtin") {
+    switch (channel) {
+      case "webchat":
+        return "Thanks! I've passed our conversation to our team. Someone will join this chat as soon as they're available.";
+      case "email":
+        return "Thanks! I've passed your message to our team, and someone will reply to your email as soon as possible.";
+      default:
+        return "Thanks! I've passed your message to our team, and someone will reply to you here as soon as possible.";
+    }
+  }
+  switch (channel) {
+    case "webchat":
+      return `Thanks! I've passed our conversation to our support team. A human will follow up by email${email ? ` at ${email}` : ""}, so you can close this chat now.`;
+    case "sms":
+      return "Thanks! I've passed our conversation to our support team. A human will follow up by SMS.";
+    case "email":
+      return "Thanks! I've passed your message to our support team. A human will follow up by email.";
+    case "whatsapp":
+    case "instagram":
+      return "Thanks! I've passed our conversation to our support team. A human will follow up here.";
+  }
+}

@@ -1,0 +1,52 @@
+// Replies per channel: web chat keeps cards; SMS gets whole sentences and one deep link; email gets the cards as text with links.
+import { describe, expect, it } from "vitest";
+import { couponCard, handoffOfferCard, productCard } from "../../src/agent/cards.ts";
+import { renderReply, shorten, SMS_MAX_TEXT } from "../../src/agent/render.ts";
+
+const product = productCard({ id: "p1", title: "Ridgeline Rain Jacket", description: "Waterproof shell.", price: "$189.00", url: "https://shop.example/products/ridgeline", imageUrl: null, available: true });
+const coupon = couponCard({ code: "WELCOME10", description: "10% off your first order", expiresOn: null, personal: false });
+
+describe("renderReply", () => {
+  it("keeps text and cards as they are on web chat", () => {
+    const reply = { body: "Here is a pick: **Ridgeline**.", cards: [product] };
+    expect(renderReply("webchat", reply)).toEqual(reply);
+  });
+
+  it("gives SMS whole sentences within two segments plus the first deep link", () => {
+    const body = `${"This sentence is about forty characters. ".repeat(9)}Last.`;
+    const r = renderReply("sms", { body, cards: [coupon, product] });
+    const [text, link] = r.body.split("\n");
+    expect(text!.length).toBeLessThanOrEqual(SMS_MAX_TEXT);
+    expect(text).toMatch(/characters\.$/);
+    expect(link).toBe("View product: https://shop.example/products/ridgeline");
+    expect(r.cards).toEqual([]);
+  });
+
+  it("keeps the closing question of a long SMS answer", () => {
+    const policy = `Our “Returns policy” article says: ${"Items can be returned within thirty days of delivery. ".repeat(8)}`;
+    const body = renderReply("sms", { body: `${policy}\n\nWhat's the email address you used for order #1040?`, cards: [] }).body;
+    expect(body.length).toBeLessThanOrEqual(SMS_MAX_TEXT);
+    expect(body).toMatch(/^Our “Returns policy” article says: Items can be returned/);
+    expect(body.endsWith("What's the email address you used for order #1040?")).toBe(true);
+  });
+
+  it("gives email the card details and every link as text", () => {
+    const r = renderReply("email", { body: "Here are some picks.", cards: [product, coupon, handoffOfferCard({ emailRequired: false })] });
+    expect(r).toEqual({
+      body: "Here are some picks.\n\nRidgeline Rain Jacket\n$189.00\nView product: https://shop.example/products/ridgeline\n\nWELCOME10\n10% off your first order",
+      cards: [],
+    });
+  });
+
+  it("strips markdown bold outside web chat", () => {
+    expect(renderReply("whatsapp", { body: "Use **WELCOME10**", cards: [] }).body).toBe("Use WELCOME10");
+  });
+});
+
+describe("shorten", () => {
+  it("cuts a single over-long sentence with an ellipsis", () => {
+    const out = shorten("a".repeat(400), 300);
+    expect(out).toHaveLength(300);
+    expect(out.endsWith("…")).toBe(true);
+  });
+});

@@ -1,0 +1,72 @@
+// The agent's turn rules: the path a classified message takes, handoff per channel, smalltalk and the grounding check.
+import { describe, expect, it } from "vitest";
+
+import { handoffAfter, handoffModeFor, LOW_CONFIDENCE, smalltalkKind, turnPath, ungroundedFacts } from "../../src/domain/agentTurn.ts";
+
+const known = { loggedIn: false, email: "sam@example.com" };
+const stranger = { loggedIn: false };
+
+describe("turnPath", () => {
+  it("offers a human when the shopper asks for one", () => {
+    expect(turnPath({ skill: "handoff", confidence: 0.95, skillLive: false })).toEqual({ path: "handoff", why: "asked_for_human" });
+  });
+
+  it("doesn't act on an intent the router isn't sure of", () => {
+    expect(turnPath({ skill: "order_tracking", confidence: LOW_CONFIDENCE - 0.01, skillLive: true })).toEqual({ path: "handoff", why: "low_confidence" });
+    expect(turnPath({ skill: "order_tracking", confidence: LOW_CONFIDENCE, skillLive: true })).toEqual({ path: "skill" });
+    expect(turnPath({ skill: "order_tracking", confidence: Number.NaN, skillLive: true }).path).toBe("handoff");
+  });
+
+  it("answers greetings and thanks itself", () => {
+    expect(turnPath({ skill: "other", confidence: 0.9, skillLive: false })).toEqual({ path: "smalltalk" });
+  });
+
+  it("hands off when the skill isn't live", () => {
+    expect(turnPath({ skill: "returns_exchanges", confidence: 0.9, skillLive: false })).toEqual({ path: "handoff", why: "skill_unavailable" });
+  });
+});
+
+describe("handoff per channel", () => {
+  it("asks first on web chat, and asks for an email when there is none", () => {
+    expect(handoffModeFor("webchat", known)).toBe("offer");
+    expect(handoffModeFor("webchat", { loggedIn: true })).toBe("offer");
+    expect(handoffModeFor("webchat", stranger)).toBe("ask_email");
+  });
+
+  it("hands SMS, email and social conversations to the team at once", () => {
+    for (const channel of ["sms", "email", "whatsapp", "instagram"]) expect(handoffModeFor(channel, known)).toBe("now");
+  });
+
+  it("maps a skill's outcome to the handoff", () => {
+    expect(handoffAfter("resolved", "webchat", known)).toBe("none");
+    expect(handoffAfter("asked", "sms", known)).toBe("none");
+    expect(handoffAfter("needs_login", "webchat", stranger)).toBe("none");
+    expect(handoffAfter("needs_login", "sms", stranger)).toBe("now");
+    expect(handoffAfter("unresolved", "webchat", known)).toBe("offer");
+    expect(handoffAfter("unresolved", "email", known)).toBe("now");
+  });
+});
+
+describe("smalltalk", () => {
+  it.each([
+    ["Hello!", "greeting"],
+    ["thanks a lot", "thanks"],
+    ["ok bye", "goodbye"],
+    ["lol", "other"],
+  ] as const)("%j is %s", (text, kind) => {
+    expect(smalltalkKind(text)).toBe(kind);
+  });
+});
+
+describe("ungroundedFacts", () => {
+  const evidence = [JSON.stringify({ order: { name: "#1038", total: "$139.00", trackingNumber: "1Z8W31V60312345678", expectedOn: "Nov 25" } })];
+
+  it("accepts a reply whose numbers and codes all come from the evidence", () => {
+    expect(ungroundedFacts("Your order #1038 ($139.00) arrives Nov 25 — tracking 1Z8W31V60312345678.", evidence)).toEqual([]);
+    expect(ungroundedFacts("It's on its way with UPS in 1 parcel.", evidence)).toEqual([]);
+  });
+
+  it("flags invented order numbers, prices, dates and codes", () => {
+    expect(ungroundedFacts("Your order #1039 costs $150 and arrives Nov 27. Use SAVE20!", evidence)).toEqual(["1039", "150", "27", "SAVE20"]);
+  });
+});
