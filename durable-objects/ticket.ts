@@ -1,5 +1,6 @@
 // The ticket actor: one per ticket, the source of truth of its thread, status, assignee and tags.
 import { DurableObject } from "cloudflare:workers";
+import { AssignmentLink } from "../src/assignment/link.ts";
 import { db } from "../src/db/client.ts";
 import { outbox as outboxTable } from "../src/db/schema/index.ts";
 import { writeTicketIndex } from "../src/db/ticketIndex.ts";
@@ -72,6 +73,8 @@ export interface TicketPatch {
   unread?: boolean;
   handledBy?: "team" | "ai";
   customer?: Customer;
+  /** Compare-and-set for automatic assignment: change nothing unless the ticket is still open, handled by the team, not spam, with exactly this assignee and team. */
+  ifUnchanged?: { assigneeId: string | null; teamId: string | null };
 }
 
 const SCHEMA_VERSION = 1;
@@ -83,11 +86,14 @@ export class TicketActor extends DurableObject<Env> {
   clock: Clock = systemClock;
   private ticket: TicketState | null;
   private syncChain: Promise<void> = Promise.resolve();
+  // Assignment hook: routing, rotation queues and capacity counts hear about each relevant change.
+  private readonly assignment: AssignmentLink;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.migrate();
     this.ticket = this.loadState();
+    this.assignment = new AssignmentLink(ctx, env, () => this.clock, (teamId, seen) => this.update({ teamId, ifUnchanged: { assigneeId: seen.assigneeId, teamId: seen.teamId } }));
   }
 
   // ---- RPC surface -------------------------------------------------------------------------
@@ -174,6 +180,10 @@ export class TicketActor extends DurableObject<Env> {
   async update(patch: TicketPatch): Promise<TicketView> {
     const t = this.requireTicket();
     const now = this.clock.now();
+    if (patch.ifUnchanged) {
+      const waiting = t.status === "open" && t.handledBy === "team" && !t.spam && t.messageCount > 0;
+      if (!waiting || t.assigneeId !== patch.ifUnchanged.assigneeId || t.teamId !== patch.ifUnchanged.teamId) return toTicketView(t);
+    }
     if (patch.status !== undefined) {
       if (patch.status === "snoozed") {
         const until = patch.snoozeUntil ?? t.snoozeUntil;
@@ -288,6 +298,8 @@ export class TicketActor extends DurableObject<Env> {
     if (this.syncedVersion() < t.version || this.unsyncedOutbox() > 0) {
       await this.syncIndex();
     }
+    // Assignment hook: a report that failed is retried here.
+    if (this.assignment.retryAt() !== null) await this.assignment.flush();
     this.scheduleAlarm();
   }
 
@@ -351,6 +363,7 @@ export class TicketActor extends DurableObject<Env> {
     const t = this.requireTicket();
     t.version += 1;
     this.saveState();
+    this.assignment.changed(t); // assignment hook
     await this.syncIndex();
     this.scheduleAlarm();
     const view = toTicketView(t);
@@ -411,6 +424,8 @@ export class TicketActor extends DurableObject<Env> {
     if (this.syncedVersion() < t.version || this.unsyncedOutbox() > 0) {
       due.push(Number(this.getMeta("sync_retry_at") ?? this.clock.now() + 1_000));
     }
+    const assignmentRetry = this.assignment.retryAt(); // assignment hook
+    if (assignmentRetry !== null) due.push(assignmentRetry);
     if (due.length === 0) {
       void this.ctx.storage.deleteAlarm();
       return;

@@ -2,6 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { accountOr404 } from "./accounts.ts";
 import { router } from "../app.ts";
+import { officeHoursAutoReply } from "../assignment/autoReply.ts";
 import { identityVerified, issueVisitorToken, verifyVisitor } from "../chat/visitor.ts";
 import { AppError } from "../lib/errors.ts";
 import { newId } from "../lib/ids.ts";
@@ -72,6 +73,9 @@ chatApi.openapi(
     const res: ReceiveResult = await viaActor(ticketStub(c.env, claims.acc, id).receive({ message: { id: messageId, body: text } }));
     if (!res.accepted || !res.message) throw new AppError("conflict", "This conversation is closed; start a new conversation");
     const replies: MessageView[] = [];
+    // Outside office hours a conversation with the team gets the office-hours auto-reply (once).
+    const autoReply = res.ticket.handledBy === "team" ? await officeHoursAutoReply(c.env, claims.acc, id, res.message) : null;
+    if (autoReply) replies.push(autoReply);
     return c.json({ message: res.message, replies }, 201);
   },
 );
