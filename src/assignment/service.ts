@@ -4,7 +4,7 @@ import { afterMove, afterRouting, planAssignment, type AssignmentFacts } from ".
 import { routeTicket, type RoutingTeam } from "../domain/routing.ts";
 import { ticketStub, viaActor } from "../tickets/actors.ts";
 import { inParallel } from "../tickets/service.ts";
-import { listTeams, teamIdsOfAgents, toRoutingTeam } from "./teams.ts";
+import { listTeams, teamIdsOfAgents } from "./teams.ts";
 import type { RotationRef, TicketReport } from "../../durable-objects/rotation.ts";
 
 /** The ticket joins a team as routing decided, unless it changed since routing looked at it. */
@@ -65,14 +65,33 @@ interface RoutingContext {
 
 /** Settings, and for routing the teams and the customer's segments, in one D1 round trip. */
 async function routingContext(env: Env, accountId: string, profileId: string | null, withTeams: boolean): Promise<RoutingContext> {
-  const [settingsRes, profileRes] = await env.DB.batch([
+  const scope = withTeams ? accountId : "";
+  const [settingsRes, profileRes, teamsRes, membersRes] = await env.DB.batch([
     env.DB.prepare("SELECT settings FROM accounts WHERE id = ?").bind(accountId),
     env.DB.prepare("SELECT segments FROM profiles WHERE id = ? AND account_id = ?").bind(profileId ?? "", accountId),
+    env.DB.prepare("SELECT id, priority, tags, segments FROM teams WHERE account_id = ? ORDER BY priority, created_at, id").bind(scope),
+    env.DB.prepare("SELECT team_id, agent_id FROM team_members WHERE account_id = ? ORDER BY position").bind(scope),
   ]);
-  const settings = assignmentSettingsOf(parseSettings(((settingsRes?.results ?? [])[0] as { settings?: string } | undefined)?.settings));
-  const rawSegments = ((profileRes?.results ?? [])[0] as { segments?: string } | undefined)?.segments;
-  const teams = withTeams ? (await listTeams(env, accountId)).map(toRoutingTeam) : [];
+  const settings = assignmentSettingsOf(parseSettings(firstRow<{ settings: string }>(settingsRes)?.settings));
+  const rawSegments = firstRow<{ segments: string }>(profileRes)?.segments;
+  const members = new Map<string, string[]>();
+  for (const m of rowsOf<{ team_id: string; agent_id: string }>(membersRes)) members.set(m.team_id, [...(members.get(m.team_id) ?? []), m.agent_id]);
+  const teams = rowsOf<{ id: string; priority: number; tags: string; segments: string }>(teamsRes).map((t) => ({
+    id: t.id,
+    priority: t.priority,
+    tags: JSON.parse(t.tags) as string[],
+    segments: JSON.parse(t.segments) as string[],
+    agentIds: members.get(t.id) ?? [],
+  }));
   return { teams, segments: rawSegments ? (JSON.parse(rawSegments) as string[]) : [], roundRobin: settings.roundRobin };
+}
+
+function rowsOf<T>(res: D1Result | undefined): T[] {
+  return (res?.results ?? []) as T[];
+}
+
+function firstRow<T>(res: D1Result | undefined): T | undefined {
+  return rowsOf<T>(res)[0];
 }
 
 /** Presence listener: the agent's rotations (their teams' and the account-wide one) learn the new status. */

@@ -2,7 +2,6 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import { db } from "../db/client.ts";
 import { teamMembers, teams } from "../db/schema/index.ts";
-import type { RoutingTeam } from "../domain/routing.ts";
 import { AppError } from "../lib/errors.ts";
 import { newId } from "../lib/ids.ts";
 import { normaliseTags } from "../tickets/model.ts";
@@ -182,6 +181,3 @@ export async function teamIdsOfAgents(env: Env, accountId: string, agentIds: rea
   return rows.map((r) => r.teamId);
 }
 
-export function toRoutingTeam(t: Team): RoutingTeam {
-  return { id: t.id, priority: t.priority, tags: t.tags, segments: t.segments, agentIds: t.agentIds };
-}
