@@ -93,7 +93,11 @@ export class TicketActor extends DurableObject<Env> {
     super(ctx, env);
     this.migrate();
     this.ticket = this.loadState();
-    this.assignment = new AssignmentLink(ctx, env, () => this.clock, (teamId, seen) => this.update({ teamId, ifUnchanged: { assigneeId: seen.assigneeId, teamId: seen.teamId } }));
+    this.assignment = new AssignmentLink(ctx, env, {
+      clock: () => this.clock,
+      adoptTeam: (teamId, seen) => this.update({ teamId, ifUnchanged: { assigneeId: seen.assigneeId, teamId: seen.teamId } }),
+      reschedule: () => this.scheduleAlarm(),
+    });
   }
 
   // ---- RPC surface -------------------------------------------------------------------------

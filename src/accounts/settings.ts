@@ -47,6 +47,8 @@ interface Section<S extends z.ZodType> {
   schema: S;
   /** What an account that never saved the section gets. */
   fallback: z.output<S> | null;
+  /** Values shown for fields saved as null or left out (the effective setting). */
+  defaults?: Partial<z.output<S>>;
 }
 
 function section<S extends z.ZodType>(s: Section<S>): Section<S> {
@@ -58,7 +60,8 @@ export const sections = {
     path: "assignment",
     summary: "Round robin on or off, and the presence grace",
     schema: assignmentSettingsSchema,
-    fallback: { roundRobin: false },
+    fallback: { roundRobin: false, presenceGraceSeconds: DEFAULT_PRESENCE_GRACE_SECONDS },
+    defaults: { presenceGraceSeconds: DEFAULT_PRESENCE_GRACE_SECONDS },
   }),
   officeHours: section({
     path: "office-hours",
@@ -96,7 +99,7 @@ export function parseSettings(raw: string | null | undefined): AccountSettings {
   for (const [name, s] of Object.entries(sections) as [SectionName, Section<z.ZodType>][]) {
     const value = stored[name];
     const checked = value === undefined || value === null ? null : s.schema.safeParse(value);
-    out[name] = checked?.success ? checked.data : s.fallback;
+    out[name] = checked?.success ? withDefaults(checked.data, s.defaults) : s.fallback;
   }
   return out as AccountSettings;
 }
@@ -137,6 +140,13 @@ export async function putSettingsSection<K extends SectionName>(env: Env, accoun
     .run();
   if (res.meta.changes !== 1) throw new AppError("not_found", "account not found");
   return getSettings(env, accountId);
+}
+
+function withDefaults(value: unknown, defaults: Record<string, unknown> | undefined): unknown {
+  if (!defaults || !isPlainObject(value)) return value;
+  const out: Record<string, unknown> = { ...value };
+  for (const [key, fallback] of Object.entries(defaults)) if (out[key] === undefined || out[key] === null) out[key] = fallback;
+  return out;
 }
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {

@@ -8,28 +8,36 @@ const REPORTED = "assignment_reported";
 const RETRY_AT = "assignment_retry_at";
 const FAILURES = "assignment_failures";
 const RETRY_MS = [1_000, 5_000, 15_000, 60_000, 300_000];
+/** A report not delivered by then (the actor was evicted or restarted mid-way) is sent from the alarm. */
+const SAFETY_NET_MS = 30_000;
+
+export interface AssignmentLinkHooks {
+  clock: () => Clock;
+  /** Changes the ticket's team as routing decided (a compare-and-set on the facts routing saw). */
+  adoptTeam: AdoptTeam;
+  /** Re-plans the ticket actor's single alarm (it asks `retryAt()`). */
+  reschedule: () => void;
+}
 
 export class AssignmentLink {
   private readonly ctx: DurableObjectState;
   private readonly env: Env;
-  private readonly clock: () => Clock;
-  private readonly adoptTeam: AdoptTeam;
+  private readonly hooks: AssignmentLinkHooks;
   private chain: Promise<void> = Promise.resolve();
 
-  /** `adoptTeam` changes the ticket's team as routing decided (a compare-and-set on the facts routing saw). */
-  constructor(ctx: DurableObjectState, env: Env, clock: () => Clock, adoptTeam: AdoptTeam) {
+  constructor(ctx: DurableObjectState, env: Env, hooks: AssignmentLinkHooks) {
     this.ctx = ctx;
     this.env = env;
-    this.clock = clock;
-    this.adoptTeam = adoptTeam;
+    this.hooks = hooks;
   }
 
-  /** Called on every commit of the ticket (after its state is saved); cheap when nothing relevant changed. */
+  /** Called on every commit of the ticket, before its alarm is planned; cheap when nothing relevant changed. */
   changed(t: TicketLike): void {
     const facts = factsOf(t);
     const latest = this.read(LATEST);
     if (latest && sameFacts(latest, facts)) return;
     this.write(LATEST, facts);
+    if (this.get(RETRY_AT) === null) this.set(RETRY_AT, String(this.hooks.clock().now() + SAFETY_NET_MS));
     this.ctx.waitUntil(this.flush());
   }
 
@@ -52,20 +60,21 @@ export class AssignmentLink {
       const reported = this.read(REPORTED);
       if (!latest || (reported && sameFacts(reported, latest))) return;
       try {
-        await syncAssignment(this.env, reported, latest, this.adoptTeam);
+        await syncAssignment(this.env, reported, latest, this.hooks.adoptTeam);
       } catch (err) {
         const failures = Number(this.get(FAILURES) ?? "0") + 1;
-        const at = this.clock().now() + (RETRY_MS[Math.min(failures - 1, RETRY_MS.length - 1)] ?? 60_000);
         this.set(FAILURES, String(failures));
-        this.set(RETRY_AT, String(at));
-        const current = await this.ctx.storage.getAlarm();
-        if (current === null || current > at) await this.ctx.storage.setAlarm(at);
+        this.set(RETRY_AT, String(this.hooks.clock().now() + (RETRY_MS[Math.min(failures - 1, RETRY_MS.length - 1)] ?? 60_000)));
+        this.hooks.reschedule();
         console.warn(`ticket ${latest.ticketId}: assignment report failed (attempt ${failures}), retrying from alarm`, err);
         return;
       }
       this.write(REPORTED, latest);
-      this.del(RETRY_AT);
-      this.del(FAILURES);
+      if (this.get(RETRY_AT) !== null) {
+        this.del(RETRY_AT);
+        this.del(FAILURES);
+        this.hooks.reschedule();
+      }
     }
   }
 
