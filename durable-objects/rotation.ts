@@ -42,6 +42,8 @@ export interface OfferResult {
   /** false when the rotation does not take it: already a member's, already waiting, or no such team. */
   queued: boolean;
   waiting: number;
+  /** The team no longer exists (deleted): the ticket should leave it. */
+  teamGone: boolean;
 }
 
 /** What changed on a ticket, as far as counts and the waiting queue care. */
@@ -141,13 +143,13 @@ export class RotationActor extends DurableObject<Env> {
   /** A ticket for this rotation. Stored before returning; assigned as soon as the rules allow. */
   async offer(ref: RotationRef, input: OfferInput): Promise<OfferResult> {
     await this.ensureLoaded(ref);
-    if (!this.enabledForOffers(ref)) return { queued: false, waiting: this.waitingCount() };
+    if (!this.enabledForOffers(ref)) return { queued: false, waiting: this.waitingCount(), teamGone: true };
     const sql = this.ctx.storage.sql;
     const known = sql.exec("SELECT 1 FROM queue WHERE ticket_id = ? UNION ALL SELECT 1 FROM inflight WHERE ticket_id = ?", input.ticketId, input.ticketId).toArray().length > 0;
     // Already with a member (a team move that keeps the assignee): just count it.
     const keeps = input.expect.assigneeId !== null && this.isMember(input.expect.assigneeId);
     if (keeps && input.expect.assigneeId) this.hold(input.ticketId, input.expect.assigneeId, true, null);
-    if (known || keeps) return { queued: false, waiting: this.waitingCount() };
+    if (known || keeps) return { queued: false, waiting: this.waitingCount(), teamGone: false };
     sql.exec(
       "INSERT INTO queue (ticket_id, created_at, enqueued_at, expect_assignee, expect_team) VALUES (?, ?, ?, ?, ?)",
       input.ticketId,
@@ -157,7 +159,7 @@ export class RotationActor extends DurableObject<Env> {
       input.expect.teamId,
     );
     void this.kick();
-    return { queued: true, waiting: this.waitingCount() };
+    return { queued: true, waiting: this.waitingCount(), teamGone: false };
   }
 
   /** A ticket's assignee, team or activity changed: keep counts right and drop it from the queue if it no longer waits here. */

@@ -7,8 +7,8 @@ import { inParallel } from "../tickets/service.ts";
 import { listTeams, teamIdsOfAgents } from "./teams.ts";
 import type { RotationRef, TicketReport } from "../../durable-objects/rotation.ts";
 
-/** The ticket joins a team as routing decided, unless it changed since routing looked at it. */
-export type AdoptTeam = (teamId: string, seen: AssignmentFacts) => Promise<unknown>;
+/** The ticket joins a team as routing decided (null: leaves a deleted one), unless it changed since routing looked at it. */
+export type AdoptTeam = (teamId: string | null, seen: AssignmentFacts) => Promise<unknown>;
 
 /** A team's rotation (teamId) or the account-wide one (null). */
 export function rotationStub(env: Env, accountId: string, teamId: string | null) {
@@ -49,11 +49,13 @@ export async function syncAssignment(env: Env, before: AssignmentFacts | null, a
     return;
   }
   if (outcome.kind === "offer") {
-    await rotationStub(env, accountId, outcome.teamId).offer(ref(accountId, outcome.teamId), {
+    const res = await rotationStub(env, accountId, outcome.teamId).offer(ref(accountId, outcome.teamId), {
       ticketId: after.ticketId,
       createdAt: after.createdAt,
       expect: { assigneeId: after.assigneeId, teamId: after.teamId },
     });
+    // Routed or moved to a team deleted meanwhile: the ticket leaves it (and may go account-wide).
+    if (res.teamGone && outcome.teamId !== null && after.teamId === outcome.teamId) await adoptTeam(null, after);
   }
 }
 

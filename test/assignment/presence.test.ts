@@ -4,8 +4,8 @@ import { createExecutionContext, createScheduledController, waitOnExecutionConte
 import { describe, expect, it } from "vitest";
 import worker from "../../src/index.ts";
 import { markSeen, sweepStalePresence } from "../../src/accounts/presence.ts";
-import { call } from "../helpers.ts";
-import { eventually, newTicket, put, rotation, setStatus, staffed } from "./support.ts";
+import { addAgent, call } from "../helpers.ts";
+import { assigneeOf, eventually, newTicket, put, rotation, setStatus, staffed } from "./support.ts";
 
 async function lastSeen(agentId: string) {
   return env.DB.prepare("SELECT status, last_seen_at FROM agents WHERE id = ?").bind(agentId).first<{ status: string; last_seen_at: number }>();
@@ -26,6 +26,18 @@ describe("presence", () => {
     expect(id).toBeDefined();
     const bad = await call("PUT", "/api/agents/me/status", { token: sam.token, body: { status: "away" } });
     expect(bad.status).toBe(400);
+  });
+
+  it("puts an agent added later into the account-wide rotation when they come online", async () => {
+    const { acc } = await staffed(1);
+    await newTicket(acc.accountId);
+    await eventually(async () => expect((await rotation(acc.accountId).idle()).members).toHaveLength(1));
+    const late = await addAgent(acc, "support", "Late Larry");
+    await setStatus(late.token, "online");
+    const snap = await rotation(acc.accountId).snapshot();
+    expect(snap.members.map((m) => [m.agentId, m.online])).toEqual([[acc.agentId, true], [late.agentId, true]]);
+    const next = await newTicket(acc.accountId);
+    await eventually(async () => expect(await assigneeOf(acc.accountId, next)).toBe(late.agentId));
   });
 
   it("takes a logged-out agent out of the rotation", async () => {

@@ -114,6 +114,11 @@ describe("tag and segment routing", () => {
     expect((await call("DELETE", `/api/teams/${gone}`, { token: acc.token })).status).toBe(204);
     await settled(acc.accountId, id, { teamId: null, assignee: (a) => a === agents[0]!.agentId });
     expect((await call("GET", `/api/teams/${gone}`, { token: acc.token })).status).toBe(404);
+    // A ticket that reaches the deleted team afterwards leaves it too.
+    const late = await newTicket(acc.accountId);
+    await settled(acc.accountId, late, { teamId: null, assignee: (a) => a !== null });
+    await ticketActor(acc.accountId, late).update({ assigneeId: null, teamId: gone });
+    await settled(acc.accountId, late, { teamId: null, assignee: (a) => a === agents[0]!.agentId });
   });
 
   it("gives a ticket an agent moves to a team to a member of that team", async () => {
