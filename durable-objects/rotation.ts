@@ -499,7 +499,7 @@ export class RotationActor extends DurableObject<Env> {
     const now = this.clock.now();
     const due: number[] = [];
     const inflight = this.inflight();
-    if (inflight) due.push(inflight.retry_at ?? now + RETRY_MS[0]!);
+    if (inflight) due.push(inflight.retry_at ?? now + (RETRY_MS[0] ?? 1_000));
     if (this.waitingCount() > 0 && this.getMeta("enabled") === "1") {
       const hours = this.officeHours();
       if (isOpen(hours, now)) due.push(now + BACKSTOP_MS);
