@@ -1,6 +1,8 @@
 // The ticket actor: one per ticket, the source of truth of its thread, status, assignee and tags.
 import { DurableObject } from "cloudflare:workers";
 import type { InboxActor } from "./inbox.ts";
+import { autoReplyId, officeHoursAutoReplyText } from "../src/assignment/autoReply.ts";
+import { AssignmentLink } from "../src/assignment/link.ts";
 import { db } from "../src/db/client.ts";
 import { outbox as outboxTable } from "../src/db/schema/index.ts";
 import { writeTicketIndex } from "../src/db/ticketIndex.ts";
@@ -82,6 +84,8 @@ export interface TicketPatch {
   unread?: boolean;
   handledBy?: "team" | "ai";
   customer?: Customer;
+  /** Compare-and-set for automatic assignment: change nothing unless the ticket is still open, handled by the team, not spam, with exactly this assignee and team. */
+  ifUnchanged?: { assigneeId: string | null; teamId: string | null };
 }
 
 const SCHEMA_VERSION = 1;
@@ -94,6 +98,8 @@ export class TicketActor extends DurableObject<Env> {
   private ticket: TicketState | null;
   private syncChain: Promise<void> = Promise.resolve();
   private inbox: DurableObjectStub<InboxActor> | null = null;
+  // Assignment hook: routing, rotation queues and capacity counts hear about each relevant change.
+  private readonly assignment: AssignmentLink;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -101,6 +107,11 @@ export class TicketActor extends DurableObject<Env> {
     this.ticket = this.loadState();
     // Keep-alive pings are answered without waking the actor from hibernation.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair('{"type":"ping"}', '{"type":"pong"}'));
+    this.assignment = new AssignmentLink(ctx, env, {
+      clock: () => this.clock,
+      adoptTeam: (teamId, seen) => this.update({ teamId, ifUnchanged: { assigneeId: seen.assigneeId, teamId: seen.teamId } }),
+      reschedule: () => this.scheduleAlarm(),
+    });
   }
 
   // ---- RPC surface -------------------------------------------------------------------------
@@ -189,6 +200,10 @@ export class TicketActor extends DurableObject<Env> {
     const t = this.requireTicket();
     const now = this.clock.now();
     const previous = { status: t.status, assigneeId: t.assigneeId };
+    if (patch.ifUnchanged) {
+      const waiting = t.status === "open" && t.handledBy === "team" && !t.spam && t.messageCount > 0;
+      if (!waiting || t.assigneeId !== patch.ifUnchanged.assigneeId || t.teamId !== patch.ifUnchanged.teamId) return toTicketView(t);
+    }
     if (patch.status !== undefined) {
       if (patch.status === "snoozed") {
         const until = patch.snoozeUntil ?? t.snoozeUntil;
@@ -276,7 +291,22 @@ export class TicketActor extends DurableObject<Env> {
   async chatMessage(input: CustomerMessageInput): Promise<ChatMessageResult> {
     const res = await this.receive({ message: input });
     const replies: MessageView[] = [];
+    if (res.accepted && res.message && !res.duplicate && res.ticket.handledBy === "team") {
+      const auto = await this.officeHoursReply(res.message);
+      if (auto) replies.push(auto);
+    }
     return { accepted: res.accepted, message: res.message, replies, status: res.ticket.status, duplicate: res.duplicate };
+  }
+
+  /** Outside office hours a web-chat conversation with the team gets the auto-reply, once. */
+  private async officeHoursReply(after: MessageView): Promise<MessageView | null> {
+    const t = this.requireTicket();
+    if (t.channel !== "webchat") return null;
+    const text = await officeHoursAutoReplyText(this.env, t.accountId, this.clock.now());
+    if (!text) return null;
+    const reply = await this.reply({ author: "system", body: text, id: autoReplyId(t.id) });
+    // Sent earlier in the conversation: it is older than this message, so this message did not bring it.
+    return reply.createdAt >= after.createdAt ? reply : null;
   }
 
   /** An agent is typing in this ticket: tell the shopper's widget. */
@@ -391,6 +421,8 @@ export class TicketActor extends DurableObject<Env> {
       return;
     }
     if (this.needsSync()) await this.syncIndex();
+    // Assignment hook: a report that failed is retried here.
+    if (this.assignment.retryAt() !== null) await this.assignment.flush();
     this.scheduleAlarm();
   }
 
@@ -470,6 +502,7 @@ export class TicketActor extends DurableObject<Env> {
     if (previous && previous.status !== t.status) this.toVisitors({ type: "status", status: t.status });
     const joined = t.assigneeId && previous && previous.assigneeId !== t.assigneeId ? t.assigneeId : message?.author === "agent" && !message.internal && message.agentId && !this.hasJoined(message.agentId) ? message.agentId : null;
     if (joined) this.ctx.waitUntil(this.announceJoined(joined));
+    this.assignment.changed(t); // assignment hook
     await this.syncIndex();
     this.scheduleAlarm();
   }
@@ -554,6 +587,8 @@ export class TicketActor extends DurableObject<Env> {
     const due: number[] = [];
     if (t.status === "snoozed" && t.snoozeUntil != null) due.push(t.snoozeUntil);
     if (this.needsSync()) due.push(Number(this.getMeta("sync_retry_at") ?? this.clock.now() + 1_000));
+    const assignmentRetry = this.assignment.retryAt(); // assignment hook
+    if (assignmentRetry !== null) due.push(assignmentRetry);
     if (due.length === 0) {
       void this.ctx.storage.deleteAlarm();
       return;

@@ -2,6 +2,7 @@
 import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
+import { onPresenceChange, sweepStalePresence } from "./accounts/presence.ts";
 import { accountsApi } from "./api/accounts.ts";
 import { adminApi } from "./api/admin.ts";
 import { chatApi } from "./api/chat.ts";
@@ -11,10 +12,14 @@ import { integrationsApi } from "./api/integrations.ts";
 import { knowledgeApi } from "./api/knowledge.ts";
 import { describeSockets, liveApi } from "./api/live.ts";
 import { macrosApi } from "./api/macros.ts";
+import { profilesApi } from "./api/profiles.ts";
+import { settingsApi } from "./api/settings.ts";
 import { skillsApi } from "./api/skills.ts";
+import { teamsApi } from "./api/teams.ts";
 import { ticketsApi } from "./api/tickets.ts";
 import { viewsApi } from "./api/views.ts";
 import { onError, type AppEnv } from "./app.ts";
+import { presenceToRotations } from "./assignment/service.ts";
 import { handleInboundEmail } from "./channels/emailHandler.ts";
 import { errorBody } from "./lib/errors.ts";
 
@@ -23,6 +28,9 @@ export { RotationActor } from "../durable-objects/rotation.ts";
 export { InboxActor } from "../durable-objects/inbox.ts";
 
 export const app = new OpenAPIHono<AppEnv>();
+
+// Rotations hear every status change (the agent's own, logout, the presence sweep).
+onPresenceChange(presenceToRotations);
 
 app.onError(onError);
 app.notFound((c) => c.json(errorBody("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`), 404));
@@ -34,7 +42,7 @@ app.use("/api/*", (c, next) => (c.req.header("Upgrade")?.toLowerCase() === "webs
 app.use("/api/*", bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json(errorBody("payload_too_large", "Request body is larger than 1 MB"), 413) }));
 
 app.get("/api/health", (c) => c.json({ ok: true }));
-for (const api of [accountsApi, ticketsApi, viewsApi, macrosApi, chatApi, liveApi, classifyApi, integrationsApi, knowledgeApi, skillsApi, adminApi, devApi]) app.route("/api", api);
+for (const api of [accountsApi, ticketsApi, viewsApi, macrosApi, teamsApi, profilesApi, settingsApi, chatApi, liveApi, classifyApi, integrationsApi, knowledgeApi, skillsApi, adminApi, devApi]) app.route("/api", api);
 describeSockets(app.openAPIRegistry);
 
 app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
@@ -49,5 +57,9 @@ export default {
     const raw = await new Response(message.raw).text();
     const refused = await handleInboundEmail(env, { from: message.from, to: message.to, raw });
     if (refused) message.setReject(refused);
+  },
+  // Every 5 minutes (wrangler.toml): agents gone quiet for longer than the presence grace go offline.
+  async scheduled(controller, env, ctx) {
+    ctx.waitUntil(sweepStalePresence(env, controller.scheduledTime).then(() => undefined));
   },
 } satisfies ExportedHandler<Env>;

@@ -107,3 +107,10 @@ export async function getAccount(env: Env, accountId: string) {
   const rows = await db(env.DB).select().from(accounts).where(eq(accounts.id, accountId)).limit(1);
   return rows[0] ?? null;
 }
+
+/** The most open tickets auto-assignment gives this agent (null = no limit). */
+export async function setAgentCapacity(env: Env, accountId: string, agentId: string, capacity: number | null): Promise<AgentRow> {
+  const rows = await db(env.DB).update(agents).set({ capacity }).where(and(eq(agents.accountId, accountId), eq(agents.id, agentId))).returning();
+  if (!rows[0]) throw new AppError("not_found", "agent not found");
+  return rows[0];
+}

@@ -1,13 +1,15 @@
 // Accounts and agents: signup, login, logout, me, agents, own status (API.md "Accounts and agents").
 import { createRoute, z } from "@hono/zod-openapi";
-import { createAccount, createAgent, getAccount, issueToken, listAgents, login, revokeSession } from "../accounts/service.ts";
-import { setPresence } from "../accounts/presence.ts";
+import { createAccount, createAgent, getAccount, issueToken, listAgents, login, revokeSession, setAgentCapacity } from "../accounts/service.ts";
+import { markSeen, setPresence } from "../accounts/presence.ts";
+import { refreshRotations } from "../assignment/service.ts";
 import { router } from "../app.ts";
 import { ADMIN_ROLES, HELPDESK_ROLES, publicAgent, requireAgent, requireRole, type AccountRow } from "../auth/context.ts";
 import { iso } from "../lib/clock.ts";
 import { AppError } from "../lib/errors.ts";
 import { accountSchema, agentSchema, createAgentInput, loginInput, signupInput, statusInput } from "../schemas/account.ts";
-import { body, errorResponses, json } from "../schemas/common.ts";
+import { agentPatch } from "../schemas/assignment.ts";
+import { body, errorResponses, idParam, json } from "../schemas/common.ts";
 
 export const accountsApi = router();
 
@@ -134,6 +136,44 @@ accountsApi.openapi(
     const { status } = c.req.valid("json");
     await setPresence(c.env, me.accountId, me.id, status);
     return c.json(publicAgent({ ...me, status }), 200);
+  },
+);
+
+accountsApi.openapi(
+  createRoute({
+    method: "post",
+    path: "/agents/me/heartbeat",
+    tags: ["Agents"],
+    summary: "Presence keep-alive: an online agent with no dashboard socket and no heartbeat for the grace goes offline",
+    security: [{ bearer: [] }],
+    middleware: [requireRole(...HELPDESK_ROLES)] as const,
+    responses: { 204: { description: "Seen" }, ...errorResponses(401) },
+  }),
+  async (c) => {
+    const me = c.get("agent");
+    await markSeen(c.env, me.accountId, me.id);
+    return c.body(null, 204);
+  },
+);
+
+accountsApi.openapi(
+  createRoute({
+    method: "patch",
+    path: "/agents/{id}",
+    tags: ["Agents"],
+    summary: "Set an agent's capacity: the most open tickets auto-assignment gives them (owner/admin)",
+    security: [{ bearer: [] }],
+    middleware: [requireRole(...ADMIN_ROLES)] as const,
+    request: { params: idParam, body: body(agentPatch) },
+    responses: { 200: json(agentSchema), ...errorResponses(400, 401, 403, 404) },
+  }),
+  async (c) => {
+    const { id } = c.req.valid("param");
+    const { capacity } = c.req.valid("json");
+    const accountId = c.get("account").id;
+    const agent = await setAgentCapacity(c.env, accountId, id, capacity);
+    await refreshRotations(c.env, accountId, { agentIds: [id] });
+    return c.json(publicAgent(agent), 200);
   },
 );
 

@@ -1,6 +1,7 @@
 // The helpdesk ticket routes (API.md "Tickets (helpdesk)").
 import { createRoute, z } from "@hono/zod-openapi";
 import { router } from "../app.ts";
+import { findTeam } from "../assignment/teams.ts";
 import { HELPDESK_ROLES, requireAgent, requireRole } from "../auth/context.ts";
 import { db } from "../db/client.ts";
 import { AppError } from "../lib/errors.ts";
@@ -164,6 +165,9 @@ ticketsApi.openapi(
     // 404 for foreign or unknown tickets before validating anything that refers to them.
     if (!(await viaActor(stub.get()))) throw new AppError("not_found", "ticket not found");
     await assertAssignable(c.env, accountId, input.assigneeId);
+    if (input.teamId && !(await findTeam(c.env, accountId, input.teamId))) {
+      throw new AppError("validation_failed", "No such team in this account", [{ path: "teamId", message: "unknown team" }]);
+    }
     const ticket: TicketView = await viaActor(stub.update(patch));
     return c.json(ticket, 200);
   },

@@ -2,6 +2,7 @@
 import { and, eq, type SQL } from "drizzle-orm";
 import { db } from "../db/client.ts";
 import { profiles } from "../db/schema/index.ts";
+import { AppError } from "../lib/errors.ts";
 import { newId } from "../lib/ids.ts";
 
 export type ProfileRow = typeof profiles.$inferSelect;
@@ -51,4 +52,20 @@ export async function findOrCreateProfile(env: Env, accountId: string, who: Prof
     })
     .onConflictDoNothing();
   return findProfile(env, accountId, who);
+}
+
+export async function profileOr404(env: Env, accountId: string, profileId: string): Promise<ProfileRow> {
+  const rows = await db(env.DB).select().from(profiles).where(and(eq(profiles.accountId, accountId), eq(profiles.id, profileId))).limit(1);
+  if (!rows[0]) throw new AppError("not_found", "profile not found");
+  return rows[0];
+}
+
+/** Replaces the profile's segment memberships and/or its name. */
+export async function updateProfile(env: Env, accountId: string, profileId: string, patch: { segments?: string[] | undefined; name?: string | null | undefined }, now = Date.now()): Promise<ProfileRow> {
+  await profileOr404(env, accountId, profileId);
+  const set: Partial<ProfileRow> = { updatedAt: now };
+  if (patch.segments !== undefined) set.segments = JSON.stringify([...new Set(patch.segments)]);
+  if (patch.name !== undefined) set.name = patch.name;
+  await db(env.DB).update(profiles).set(set).where(and(eq(profiles.accountId, accountId), eq(profiles.id, profileId)));
+  return profileOr404(env, accountId, profileId);
 }

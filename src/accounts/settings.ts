@@ -1,0 +1,162 @@
+// Account settings: one zod-checked section per concern, stored together in accounts.settings (JSON).
+//
+// Adding a section: add its schema and default to `sections` below; `GET /api/settings` shows it
+// and `PUT /api/settings/<path>` (src/api/settings.ts) stores it, with nothing else to wire.
+import { z } from "@hono/zod-openapi";
+import { eq } from "drizzle-orm";
+import { db } from "../db/client.ts";
+import { accounts } from "../db/schema/index.ts";
+import { officeHoursSchema, type OfficeHours } from "../domain/officeHours.ts";
+import { AppError } from "../lib/errors.ts";
+
+export const DEFAULT_PRESENCE_GRACE_SECONDS = 120;
+
+export const assignmentSettingsSchema = z
+  .object({
+    roundRobin: z.boolean().openapi({ description: "New tickets no team takes go to online agents in rotating order" }),
+    presenceGraceSeconds: z
+      .number()
+      .int()
+      .min(30)
+      .max(86_400)
+      .nullable()
+      .optional()
+      .openapi({ description: "An agent with no dashboard connection and no heartbeat for this long goes offline (default 120; null = back to the default)" }),
+  })
+  .strict()
+  .openapi("AssignmentSettings");
+
+export const officeHoursSettingsSchema = officeHoursSchema.openapi("OfficeHoursSettings");
+
+export const autoCloseSettingsSchema = z
+  .object({
+    afterHours: z
+      .number()
+      .positive()
+      .max(24 * 365)
+      .nullable()
+      .openapi({ description: "Close a ticket after this many hours without a customer message; null = never" }),
+  })
+  .strict()
+  .openapi("AutoCloseSettings");
+
+interface Section<S extends z.ZodType> {
+  /** The URL segment: `PUT /api/settings/<path>`. */
+  path: string;
+  summary: string;
+  schema: S;
+  /** What an account that never saved the section gets. */
+  fallback: z.output<S> | null;
+  /** Values shown for fields saved as null or left out (the effective setting). */
+  defaults?: Partial<z.output<S>>;
+}
+
+function section<S extends z.ZodType>(s: Section<S>): Section<S> {
+  return s;
+}
+
+export const sections = {
+  assignment: section({
+    path: "assignment",
+    summary: "Round robin on or off, and the presence grace",
+    schema: assignmentSettingsSchema,
+    fallback: { roundRobin: false, presenceGraceSeconds: DEFAULT_PRESENCE_GRACE_SECONDS },
+    defaults: { presenceGraceSeconds: DEFAULT_PRESENCE_GRACE_SECONDS },
+  }),
+  officeHours: section({
+    path: "office-hours",
+    summary: "Office hours in the account's time zone, and the auto-reply sent outside them (no office hours = always open)",
+    schema: officeHoursSettingsSchema,
+    fallback: null,
+  }),
+  autoClose: section({
+    path: "auto-close",
+    summary: "Close tickets after a period of customer inactivity",
+    schema: autoCloseSettingsSchema,
+    fallback: { afterHours: null },
+  }),
+};
+
+export type SectionName = keyof typeof sections;
+export type AccountSettings = { [K in SectionName]: z.output<(typeof sections)[K]["schema"]> | null };
+
+export interface AssignmentSettings {
+  roundRobin: boolean;
+  presenceGraceSeconds: number;
+  officeHours: OfficeHours | null;
+}
+
+/** Reads the stored JSON; a section that is missing or no longer valid falls back to its default. */
+export function parseSettings(raw: string | null | undefined): AccountSettings {
+  let stored: Record<string, unknown> = {};
+  try {
+    const parsed: unknown = JSON.parse(raw ?? "{}");
+    if (parsed && typeof parsed === "object" && !Array.isArray(parsed)) stored = parsed as Record<string, unknown>;
+  } catch {
+    // unreadable settings behave as defaults
+  }
+  const out: Record<string, unknown> = {};
+  for (const [name, s] of Object.entries(sections) as [SectionName, Section<z.ZodType>][]) {
+    const value = stored[name];
+    const checked = value === undefined || value === null ? null : s.schema.safeParse(value);
+    out[name] = checked?.success ? withDefaults(checked.data, s.defaults) : s.fallback;
+  }
+  return out as AccountSettings;
+}
+
+/** The parts of the settings that assignment needs, with defaults filled in. */
+export function assignmentSettingsOf(settings: AccountSettings): AssignmentSettings {
+  return {
+    roundRobin: settings.assignment?.roundRobin ?? false,
+    presenceGraceSeconds: settings.assignment?.presenceGraceSeconds ?? DEFAULT_PRESENCE_GRACE_SECONDS,
+    officeHours: settings.officeHours,
+  };
+}
+
+export async function getSettings(env: Env, accountId: string): Promise<AccountSettings> {
+  const row = await db(env.DB).select({ settings: accounts.settings }).from(accounts).where(eq(accounts.id, accountId)).limit(1);
+  if (!row[0]) throw new AppError("not_found", "account not found");
+  return parseSettings(row[0].settings);
+}
+
+/**
+ * Saves one section (null = back to its default), leaving the others as they are. Fields the new
+ * value leaves out keep their saved value (`PUT /settings/assignment {roundRobin}` keeps the grace).
+ * One json_set, so puts of different sections never overwrite each other.
+ */
+export async function putSettingsSection<K extends SectionName>(env: Env, accountId: string, name: K, value: z.output<(typeof sections)[K]["schema"]> | null): Promise<AccountSettings> {
+  let stored: unknown = null;
+  if (value !== null) {
+    const row = await env.DB.prepare("SELECT CASE WHEN json_valid(settings) THEN json_extract(settings, ?) END AS section FROM accounts WHERE id = ?")
+      .bind(`$.${name}`, accountId)
+      .first<{ section: string | number | null }>();
+    if (!row) throw new AppError("not_found", "account not found");
+    stored = typeof row.section === "string" ? safeJson(row.section) : null;
+  }
+  const merged = isPlainObject(stored) && isPlainObject(value) ? sections[name].schema.safeParse({ ...stored, ...value }) : null;
+  const next = merged?.success ? merged.data : value;
+  const res = await env.DB.prepare("UPDATE accounts SET settings = json_set(CASE WHEN json_valid(settings) THEN settings ELSE '{}' END, ?, json(?)) WHERE id = ?")
+    .bind(`$.${name}`, JSON.stringify(next), accountId)
+    .run();
+  if (res.meta.changes !== 1) throw new AppError("not_found", "account not found");
+  return getSettings(env, accountId);
+}
+
+function withDefaults(value: unknown, defaults: Record<string, unknown> | undefined): unknown {
+  if (!defaults || !isPlainObject(value)) return value;
+  const out: Record<string, unknown> = { ...value };
+  for (const [key, fallback] of Object.entries(defaults)) if (out[key] === undefined || out[key] === null) out[key] = fallback;
+  return out;
+}
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+function safeJson(raw: string): unknown {
+  try {
+    return JSON.parse(raw);
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,15 @@
+// The office-hours auto-reply: outside office hours, a web-chat conversation with the team gets it once.
+import { getSettings } from "../accounts/settings.ts";
+import { isOpen } from "../domain/officeHours.ts";
+
+/** One id per conversation, so the ticket actor stores the auto-reply once however often it is asked. */
+export function autoReplyId(ticketId: string): string {
+  return `msg_oh${ticketId}`;
+}
+
+/** The auto-reply text when the team is closed at `now` and has one; null otherwise. */
+export async function officeHoursAutoReplyText(env: Env, accountId: string, now: number): Promise<string | null> {
+  const hours = (await getSettings(env, accountId)).officeHours;
+  if (!hours || hours.autoReply.trim() === "" || isOpen(hours, now)) return null;
+  return hours.autoReply;
+}

@@ -1,0 +1,7 @@
+// What a settings change means for assignment: rotations re-read round robin and office hours.
+import type { SectionName } from "../accounts/settings.ts";
+import { refreshRotations } from "./service.ts";
+
+export async function settingsChanged(env: Env, accountId: string, section: SectionName): Promise<void> {
+  if (section === "assignment" || section === "officeHours") await refreshRotations(env, accountId, { all: true });
+}
