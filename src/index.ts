@@ -24,6 +24,8 @@ app.use("/api/*", cors({ origin: (origin) => origin, allowHeaders: ["Content-Typ
 app.use("/api/*", bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json(errorBody("payload_too_large", "Request body is larger than 1 MB"), 413) }));
 
 app.get("/api/health", (c) => c.json({ ok: true }));
+// "/" is the demo store (web/public/index.html) in development only; a production deployment opens the dashboard.
+app.get("/", (c) => (c.env.ENVIRONMENT === "development" ? c.env.ASSETS.fetch(c.req.raw) : c.redirect("/app/", 302)));
 for (const api of [accountsApi, ticketsApi, viewsApi, chatApi, devApi]) app.route("/api", api);
 
 app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
