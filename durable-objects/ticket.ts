@@ -1,11 +1,13 @@
 // The ticket actor: one per ticket, the source of truth of its thread, status, assignee and tags.
 import { DurableObject } from "cloudflare:workers";
+import type { InboxActor } from "./inbox.ts";
 import { db } from "../src/db/client.ts";
 import { outbox as outboxTable } from "../src/db/schema/index.ts";
 import { writeTicketIndex } from "../src/db/ticketIndex.ts";
 import { decideAttach } from "../src/domain/attach.ts";
 import { systemClock, type Clock } from "../src/lib/clock.ts";
-import { actorError } from "../src/lib/errors.ts";
+import { actorError, asAppError } from "../src/lib/errors.ts";
+import { MAX_MESSAGE_BYTES } from "../src/schemas/common.ts";
 import { newId } from "../src/lib/ids.ts";
 import type { Author, Card, Channel, MessageView, TicketStatus, TicketView } from "../src/schemas/ticket.ts";
 import {
@@ -18,7 +20,7 @@ import {
   type TicketState,
 } from "../src/tickets/model.ts";
 import { allocateTicketNumber } from "../src/tickets/numbers.ts";
-import type { InboxEvent } from "../src/tickets/events.ts";
+import type { InboxEvent, TicketEventType, VisitorFrame } from "../src/tickets/events.ts";
 
 export interface CreateTicketInput {
   id: string;
@@ -48,6 +50,14 @@ export interface ReceiveResult {
   message: MessageView | null;
   created: boolean;
   reopened: boolean;
+  duplicate: boolean;
+}
+
+export interface ChatMessageResult {
+  accepted: boolean;
+  message: MessageView | null;
+  replies: MessageView[];
+  status: TicketStatus;
   duplicate: boolean;
 }
 
@@ -83,11 +93,14 @@ export class TicketActor extends DurableObject<Env> {
   clock: Clock = systemClock;
   private ticket: TicketState | null;
   private syncChain: Promise<void> = Promise.resolve();
+  private inbox: DurableObjectStub<InboxActor> | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.migrate();
     this.ticket = this.loadState();
+    // Keep-alive pings are answered without waking the actor from hibernation.
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair('{"type":"ping"}', '{"type":"pong"}'));
   }
 
   // ---- RPC surface -------------------------------------------------------------------------
@@ -123,6 +136,7 @@ export class TicketActor extends DurableObject<Env> {
     }
     const now = this.clock.now();
     const message = this.insertMessage({ id: input.message.id, author: "customer", agentId: null, body: input.message.body, cards: input.message.cards ?? null, internal: false, channel: t.channel, createdAt: now });
+    const previous = { status: t.status, assigneeId: t.assigneeId };
     const wasClosed = t.status === "closed";
     if (t.status !== "open") {
       t.status = "open";
@@ -132,7 +146,7 @@ export class TicketActor extends DurableObject<Env> {
     t.unread = true;
     t.lastCustomerMessageAt = now;
     this.touchForMessage(t, message);
-    await this.commit(created ? ["ticket.created"] : ["ticket.updated"], message);
+    await this.commit(created ? ["ticket.created"] : ["ticket.updated"], message, previous);
     return { accepted: true, ticket: toTicketView(t), message: toMessageView(t.id, message), created, reopened, duplicate: false };
   }
 
@@ -174,6 +188,7 @@ export class TicketActor extends DurableObject<Env> {
   async update(patch: TicketPatch): Promise<TicketView> {
     const t = this.requireTicket();
     const now = this.clock.now();
+    const previous = { status: t.status, assigneeId: t.assigneeId };
     if (patch.status !== undefined) {
       if (patch.status === "snoozed") {
         const until = patch.snoozeUntil ?? t.snoozeUntil;
@@ -209,7 +224,7 @@ export class TicketActor extends DurableObject<Env> {
     if (patch.handledBy !== undefined) t.handledBy = patch.handledBy;
     if (patch.customer) t.customer = { ...t.customer, ...patch.customer };
     t.updatedAt = now;
-    await this.commit(["ticket.updated"]);
+    await this.commit(["ticket.updated"], undefined, previous);
     return toTicketView(t);
   }
 
@@ -254,6 +269,96 @@ export class TicketActor extends DurableObject<Env> {
     return rows.map((r) => toMessageView(t.id, fromRow(r)));
   }
 
+  /**
+   * The shopper writes in web chat (over HTTP or the widget socket). Returns the stored message and
+   * any immediate replies (the AI agent's or an office-hours reply).
+   */
+  async chatMessage(input: CustomerMessageInput): Promise<ChatMessageResult> {
+    const res = await this.receive({ message: input });
+    const replies: MessageView[] = [];
+    return { accepted: res.accepted, message: res.message, replies, status: res.ticket.status, duplicate: res.duplicate };
+  }
+
+  /** An agent is typing in this ticket: tell the shopper's widget. */
+  async agentTyping(input: { agentId: string; name: string }): Promise<void> {
+    this.toVisitors({ type: "typing", author: "agent", name: input.name });
+  }
+
+  /** The shopper's widget connects here (the Worker has checked the visitor token). */
+  override async fetch(request: Request): Promise<Response> {
+    if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") return new Response("expected a WebSocket upgrade", { status: 426 });
+    const t = this.ticket;
+    if (!t) return new Response("conversation not found", { status: 404 });
+    const pair = new WebSocketPair();
+    const [client, server] = [pair[0], pair[1]];
+    this.ctx.acceptWebSocket(server, ["visitor"]);
+    server.serializeAttachment({ role: "visitor" });
+    const after = new URL(request.url).searchParams.get("after");
+    // Resume: everything the widget has not seen yet, then live frames.
+    let cursor = after || null;
+    for (;;) {
+      const batch = await this.messagesAfter({ after: cursor, limit: 200, includeInternal: false });
+      for (const message of batch) server.send(JSON.stringify({ type: "message", message } satisfies VisitorFrame));
+      if (batch.length < 200) break;
+      cursor = batch[batch.length - 1]?.id ?? null;
+    }
+    server.send(JSON.stringify({ type: "ready", status: t.status } satisfies VisitorFrame));
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  override async webSocketMessage(ws: WebSocket, raw: string | ArrayBuffer): Promise<void> {
+    let frame: { type?: unknown; text?: unknown; clientMessageId?: unknown };
+    try {
+      frame = JSON.parse(typeof raw === "string" ? raw : new TextDecoder().decode(raw)) as typeof frame;
+    } catch {
+      ws.send(JSON.stringify({ type: "error", code: "validation_failed", text: "frames are JSON" } satisfies VisitorFrame));
+      return;
+    }
+    const t = this.ticket;
+    if (!t) return;
+    if (frame.type === "typing") {
+      this.publish(t.accountId, [{ type: "typing", ticketId: t.id, author: "customer" }]);
+      return;
+    }
+    if (frame.type !== "message") return;
+    const text = typeof frame.text === "string" ? frame.text.trim() : "";
+    const clientId = typeof frame.clientMessageId === "string" && /^[A-Za-z0-9_-]{8,64}$/.test(frame.clientMessageId) ? frame.clientMessageId : null;
+    if (!text || !clientId) {
+      ws.send(JSON.stringify({ type: "error", code: "validation_failed", text: "a message needs text and a clientMessageId (8-64 of A-Z a-z 0-9 _ -)" } satisfies VisitorFrame));
+      return;
+    }
+    if (new TextEncoder().encode(text).length > MAX_MESSAGE_BYTES) {
+      ws.send(JSON.stringify({ type: "error", code: "payload_too_large", text: "a message may be at most 10 KB" } satisfies VisitorFrame));
+      return;
+    }
+    try {
+      const res = await this.chatMessage({ id: `msg_c${clientId}`, body: text });
+      if (!res.accepted) ws.send(JSON.stringify({ type: "error", code: "conflict", text: "This conversation is closed; start a new conversation" } satisfies VisitorFrame));
+      // A new message reaches every visitor socket through commit(); a retried one only needs echoing back.
+      else if (res.message && res.duplicate) ws.send(JSON.stringify({ type: "message", message: res.message } satisfies VisitorFrame));
+    } catch (err) {
+      const e = asAppError(err);
+      ws.send(JSON.stringify({ type: "error", code: e?.code ?? "internal", text: e?.message ?? "could not store the message" } satisfies VisitorFrame));
+    }
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
+    // Always answer the close handshake.
+    try {
+      ws.close(code === 1005 || code === 1006 ? 1000 : code, reason);
+    } catch {
+      // already closed
+    }
+  }
+
+  override async webSocketError(ws: WebSocket): Promise<void> {
+    try {
+      ws.close(1011, "error");
+    } catch {
+      // already closed
+    }
+  }
+
   async get(): Promise<TicketView | null> {
     return this.ticket ? toTicketView(this.ticket) : null;
   }
@@ -282,13 +387,16 @@ export class TicketActor extends DurableObject<Env> {
       t.updatedAt = now;
       const note = this.insertMessage({ id: newId("msg", now), author: "system", agentId: null, body: "Snooze ended: the ticket is open again.", cards: null, internal: true, channel: t.channel, createdAt: now });
       t.messageCount += 1;
-      await this.commit(["ticket.updated", "ticket.snooze_ended"], note);
+      await this.commit(["ticket.updated", "ticket.snooze_ended"], note, { status: "snoozed", assigneeId: t.assigneeId });
       return;
     }
-    if (this.syncedVersion() < t.version || this.unsyncedOutbox() > 0) {
-      await this.syncIndex();
-    }
+    if (this.needsSync()) await this.syncIndex();
     this.scheduleAlarm();
+  }
+
+  private needsSync(): boolean {
+    const t = this.ticket;
+    return t !== null && (this.syncedVersion() < t.version || this.unsyncedOutbox() > 0 || this.getMeta("registered") === null);
   }
 
   // ---- internals ------------------------------------------------------------------------------
@@ -347,25 +455,55 @@ export class TicketActor extends DurableObject<Env> {
   }
 
   /** Persists the state, writes it through to D1 (in this request) and tells the inbox. */
-  private async commit(events: InboxEvent["type"][], message?: MessageRecord): Promise<void> {
+  private async commit(events: TicketEventType[], message?: MessageRecord, previous?: { status: TicketStatus; assigneeId: string | null }): Promise<void> {
     const t = this.requireTicket();
     t.version += 1;
     this.saveState();
+    // Live delivery first: the state is durable in this actor, the D1 index follows below.
+    const view = toTicketView(t);
+    const messageView = message ? toMessageView(t.id, message) : null;
+    // message.created carries the ticket, so a plain ticket.updated alongside it would be redundant.
+    const out: InboxEvent[] = events.filter((type) => !(messageView && type === "ticket.updated")).map((type) => ({ type, ticket: view }));
+    if (messageView) out.push({ type: "message.created", ticket: view, message: messageView });
+    this.publish(t.accountId, out);
+    if (messageView && !messageView.internal) this.toVisitors({ type: "message", message: messageView });
+    if (previous && previous.status !== t.status) this.toVisitors({ type: "status", status: t.status });
+    const joined = t.assigneeId && previous && previous.assigneeId !== t.assigneeId ? t.assigneeId : message?.author === "agent" && !message.internal && message.agentId && !this.hasJoined(message.agentId) ? message.agentId : null;
+    if (joined) this.ctx.waitUntil(this.announceJoined(joined));
     await this.syncIndex();
     this.scheduleAlarm();
-    const view = toTicketView(t);
-    const out: InboxEvent[] = [];
-    for (const type of events) {
-      if (type === "ticket.created" || type === "ticket.updated" || type === "ticket.snooze_ended") out.push({ type, ticket: view });
+  }
+
+  private toVisitors(frame: VisitorFrame): void {
+    const sockets = this.ctx.getWebSockets("visitor");
+    if (sockets.length === 0) return;
+    const payload = JSON.stringify(frame);
+    for (const ws of sockets) {
+      try {
+        ws.send(payload);
+      } catch {
+        // gone; webSocketClose cleans up
+      }
     }
-    if (message) out.push({ type: "message.created", ticket: view, message: toMessageView(t.id, message) });
-    this.publish(t.accountId, out);
+  }
+
+  private hasJoined(agentId: string): boolean {
+    return this.getMeta(`joined:${agentId}`) !== null;
+  }
+
+  /** "An agent joined" once per agent per conversation. */
+  private async announceJoined(agentId: string): Promise<void> {
+    if (this.hasJoined(agentId)) return;
+    this.setMeta(`joined:${agentId}`, "1");
+    const row = await this.env.DB.prepare("SELECT name FROM agents WHERE id = ?").bind(agentId).first<{ name: string }>();
+    this.toVisitors({ type: "agent.joined", agent: { id: agentId, name: row?.name ?? "An agent" } });
   }
 
   private publish(accountId: string, events: InboxEvent[]): void {
     if (events.length === 0) return;
-    const inbox = this.env.INBOX.get(this.env.INBOX.idFromName(accountId));
-    this.ctx.waitUntil(inbox.publish(events).catch(() => undefined));
+    // One stub for the actor's lifetime keeps calls to the inbox in order.
+    this.inbox ??= this.env.INBOX.get(this.env.INBOX.idFromName(accountId));
+    this.ctx.waitUntil(this.inbox.publish(events).catch(() => undefined));
   }
 
   /** Ordered, coalesced write-through: each call waits for a write at least as new as the state it saw. */
@@ -380,8 +518,15 @@ export class TicketActor extends DurableObject<Env> {
     if (!t) return;
     const version = t.version;
     const pending = this.ctx.storage.sql.exec<OutboxRow>("SELECT * FROM outbox WHERE synced = 0 ORDER BY created_at").toArray();
-    if (this.syncedVersion() >= version && pending.length === 0) return;
+    const registered = this.getMeta("registered") !== null;
+    if (this.syncedVersion() >= version && pending.length === 0 && registered) return;
     try {
+      if (!registered) {
+        // The account's inbox actor keeps the list of its tickets, so the D1 index can be rebuilt from the actors.
+        this.inbox ??= this.env.INBOX.get(this.env.INBOX.idFromName(t.accountId));
+        await this.inbox.register({ ticketId: t.id, createdAt: t.createdAt });
+        this.setMeta("registered", "1");
+      }
       const d = db(this.env.DB);
       await writeTicketIndex(this.env.DB, d, { ...t, tags: [...t.tags], customer: { ...t.customer } });
       if (pending.length > 0) {
@@ -408,9 +553,7 @@ export class TicketActor extends DurableObject<Env> {
     if (!t) return;
     const due: number[] = [];
     if (t.status === "snoozed" && t.snoozeUntil != null) due.push(t.snoozeUntil);
-    if (this.syncedVersion() < t.version || this.unsyncedOutbox() > 0) {
-      due.push(Number(this.getMeta("sync_retry_at") ?? this.clock.now() + 1_000));
-    }
+    if (this.needsSync()) due.push(Number(this.getMeta("sync_retry_at") ?? this.clock.now() + 1_000));
     if (due.length === 0) {
       void this.ctx.storage.deleteAlarm();
       return;

@@ -3,11 +3,16 @@ import { OpenAPIHono } from "@hono/zod-openapi";
 import { bodyLimit } from "hono/body-limit";
 import { cors } from "hono/cors";
 import { accountsApi } from "./api/accounts.ts";
+import { adminApi } from "./api/admin.ts";
 import { chatApi } from "./api/chat.ts";
+import { classifyApi } from "./api/classify.ts";
 import { devApi } from "./api/dev.ts";
+import { describeSockets, liveApi } from "./api/live.ts";
+import { macrosApi } from "./api/macros.ts";
 import { ticketsApi } from "./api/tickets.ts";
 import { viewsApi } from "./api/views.ts";
 import { onError, type AppEnv } from "./app.ts";
+import { handleInboundEmail } from "./channels/emailHandler.ts";
 import { errorBody } from "./lib/errors.ts";
 
 export { TicketActor } from "../durable-objects/ticket.ts";
@@ -20,13 +25,16 @@ app.onError(onError);
 app.notFound((c) => c.json(errorBody("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`), 404));
 
 // The widget calls the chat routes from shops' own origins; agent routes use bearer tokens, not cookies.
-app.use("/api/*", cors({ origin: (origin) => origin, allowHeaders: ["Content-Type", "Authorization", "X-Visitor-Token", "Idempotency-Key"], allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"], maxAge: 600 }));
+const corsHeaders = cors({ origin: (origin) => origin, allowHeaders: ["Content-Type", "Authorization", "X-Visitor-Token", "Idempotency-Key"], allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"], maxAge: 600 });
+// WebSocket upgrades skip header-editing middleware: the actor's 101 response must pass through untouched.
+app.use("/api/*", (c, next) => (c.req.header("Upgrade")?.toLowerCase() === "websocket" ? next() : corsHeaders(c, next)));
 app.use("/api/*", bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json(errorBody("payload_too_large", "Request body is larger than 1 MB"), 413) }));
 
 app.get("/api/health", (c) => c.json({ ok: true }));
 // "/" is the demo store (web/public/index.html) in development only; a production deployment opens the dashboard.
 app.get("/", (c) => (c.env.ENVIRONMENT === "development" ? c.env.ASSETS.fetch(c.req.raw) : c.redirect("/app/", 302)));
-for (const api of [accountsApi, ticketsApi, viewsApi, chatApi, devApi]) app.route("/api", api);
+for (const api of [accountsApi, ticketsApi, viewsApi, macrosApi, chatApi, liveApi, classifyApi, adminApi, devApi]) app.route("/api", api);
+describeSockets(app.openAPIRegistry);
 
 app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
 app.doc31("/openapi.json", {
@@ -36,4 +44,9 @@ app.doc31("/openapi.json", {
 
 export default {
   fetch: app.fetch,
+  async email(message, env) {
+    const raw = await new Response(message.raw).text();
+    const refused = await handleInboundEmail(env, { from: message.from, to: message.to, raw });
+    if (refused) message.setReject(refused);
+  },
 } satisfies ExportedHandler<Env>;

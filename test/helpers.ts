@@ -62,7 +62,7 @@ export async function addAgent(owner: TestAccount, role: "owner" | "admin" | "ma
 }
 
 export async function inbound(accountId: string, input: { channel: string; from: string; text: string; threadId?: string; providerMessageId?: string; raw?: string }) {
-  return call<{ ticketId: string; messageId: string; created: boolean; reopened: boolean; duplicate: boolean }>("POST", "/api/dev/inbound", {
+  return call<{ ticketId: string; messageId: string; created: boolean; reopened: boolean; duplicate: boolean; consent?: string; spam?: boolean }>("POST", "/api/dev/inbound", {
     body: { accountId, providerMessageId: unique("pm"), ...input },
   });
 }

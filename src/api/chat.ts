@@ -11,7 +11,7 @@ import { body, errorResponses, json } from "../schemas/common.ts";
 import type { MessageView, TicketView } from "../schemas/ticket.ts";
 import { ticketStub, viaActor } from "../tickets/actors.ts";
 import { assertMessageSize } from "../tickets/service.ts";
-import type { ReceiveResult } from "../../durable-objects/ticket.ts";
+import type { ChatMessageResult } from "../../durable-objects/ticket.ts";
 
 export const chatApi = router();
 
@@ -69,10 +69,9 @@ chatApi.openapi(
     const { text, clientMessageId } = c.req.valid("json");
     assertMessageSize(text, "text");
     const messageId = clientMessageId ? `msg_c${clientMessageId}` : newId("msg");
-    const res: ReceiveResult = await viaActor(ticketStub(c.env, claims.acc, id).receive({ message: { id: messageId, body: text } }));
+    const res: ChatMessageResult = await viaActor(ticketStub(c.env, claims.acc, id).chatMessage({ id: messageId, body: text }));
     if (!res.accepted || !res.message) throw new AppError("conflict", "This conversation is closed; start a new conversation");
-    const replies: MessageView[] = [];
-    return c.json({ message: res.message, replies }, 201);
+    return c.json({ message: res.message, replies: res.replies }, 201);
   },
 );
 

@@ -120,7 +120,7 @@ export function parseEmail(raw: string): ParsedEmail {
   const headers = unfoldHeaders(head);
   const fromHeader = headers.get("from") ?? "";
   const addr = /<([^>]+)>/.exec(fromHeader)?.[1] ?? fromHeader.trim();
-  const name = /^"?([^"<]+?)"?\s*</.exec(fromHeader)?.[1]?.trim() ?? null;
+  const name = displayNameOf(fromHeader);
   const messageId = messageIds(headers.get("message-id"))[0] ?? null;
   const refs = messageIds(headers.get("references"));
   const inReplyTo = messageIds(headers.get("in-reply-to"))[0];
@@ -132,4 +132,9 @@ export function parseEmail(raw: string): ParsedEmail {
     threadId: refs[0] ?? inReplyTo ?? messageId,
     text: stripQuotedReply(textOf(headers, body)),
   };
+}
+
+/** The display name in an address like `"Jo Buyer" <jo@example.com>`, if any. */
+export function displayNameOf(address: string): string | null {
+  return /^\s*"?([^"<]+?)"?\s*</.exec(address)?.[1]?.trim() || null;
 }

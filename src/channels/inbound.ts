@@ -1,11 +1,14 @@
 // Inbound customer messages on email, SMS, WhatsApp and Instagram: attach rules, exactly once.
 import { and, eq } from "drizzle-orm";
 import { db } from "../db/client.ts";
-import { channelThreads, inboundReceipts } from "../db/schema/index.ts";
+import { channelThreads, inboundReceipts, profiles } from "../db/schema/index.ts";
+import { consentAction, type ConsentAction } from "../domain/consent.ts";
+import { spamScore } from "../domain/spam.ts";
 import { decideAttach, normaliseSender, threadKeyFor } from "../domain/attach.ts";
 import { sha256Hex } from "../lib/crypto.ts";
 import { AppError } from "../lib/errors.ts";
 import { findOrCreateProfile } from "../profiles/service.ts";
+import { displayNameOf } from "./email.ts";
 import type { Channel } from "../schemas/ticket.ts";
 import { ticketStub, viaActor } from "../tickets/actors.ts";
 import type { CreateTicketInput, ReceiveResult } from "../../durable-objects/ticket.ts";
@@ -24,11 +27,14 @@ export interface InboundMessage {
 }
 
 export interface InboundResult {
-  ticketId: string;
-  messageId: string;
+  /** null when the message was a consent keyword (STOP, START, HELP…) rather than a conversation. */
+  ticketId: string | null;
+  messageId: string | null;
   created: boolean;
   reopened: boolean;
   duplicate: boolean;
+  consent?: ConsentAction;
+  spam?: boolean;
 }
 
 /** Ids derived from the provider message id, so every retry of one message targets the same ticket and message. */
@@ -46,9 +52,13 @@ export async function receiveInbound(env: Env, m: InboundMessage): Promise<Inbou
     .from(inboundReceipts)
     .where(and(eq(inboundReceipts.accountId, m.accountId), eq(inboundReceipts.channel, m.channel), eq(inboundReceipts.providerMessageId, m.providerMessageId)))
     .limit(1);
-  if (prior[0]) return { ticketId: prior[0].ticketId, messageId: prior[0].messageId, created: false, reopened: false, duplicate: true };
+  if (prior[0]) return { ticketId: prior[0].ticketId || null, messageId: prior[0].messageId || null, created: false, reopened: false, duplicate: true };
 
+  if ((m.channel === "sms" || m.channel === "whatsapp") && consentAction(m.text)) {
+    return recordConsent(env, m, consentAction(m.text) as ConsentAction);
+  }
   const ids = await derivedIds(m);
+  const name = m.name ?? (m.channel === "email" ? displayNameOf(m.from) : null);
   const sender = normaliseSender(m.channel, m.from);
   // An email with no thread headers starts its own thread.
   const threadKey = m.channel === "email" ? threadKeyFor("email", m.from, m.threadId ?? `<${m.providerMessageId}>`) : threadKeyFor(m.channel, m.from);
@@ -56,7 +66,7 @@ export async function receiveInbound(env: Env, m: InboundMessage): Promise<Inbou
     email: m.channel === "email" ? sender : null,
     phone: m.channel === "sms" || m.channel === "whatsapp" ? sender : null,
     externalId: m.channel === "instagram" ? `instagram:${sender}` : null,
-    name: m.name ?? null,
+    name,
   });
   const init: CreateTicketInput = {
     id: ids.ticketId,
@@ -66,10 +76,12 @@ export async function receiveInbound(env: Env, m: InboundMessage): Promise<Inbou
       profileId: profile?.id,
       email: m.channel === "email" ? sender : (profile?.email ?? undefined),
       phone: m.channel === "sms" || m.channel === "whatsapp" ? sender : (profile?.phone ?? undefined),
-      name: m.name ?? profile?.name ?? undefined,
+      name: name ?? profile?.name ?? undefined,
     },
     subject: m.subject ?? null,
     threadKey,
+    // Scanned once, when the ticket starts; an agent can mark it "not spam".
+    spam: spamScore({ text: m.text, from: m.from, channel: m.channel }).spam,
   };
   const message = { id: ids.messageId, body: m.text };
   const key = and(eq(channelThreads.accountId, m.accountId), eq(channelThreads.channel, m.channel), eq(channelThreads.threadKey, threadKey));
@@ -97,15 +109,31 @@ export async function receiveInbound(env: Env, m: InboundMessage): Promise<Inbou
     }
     const res: ReceiveResult = await viaActor(ticketStub(env, m.accountId, ids.ticketId).receive({ init, message }));
     if (!res.accepted || !res.message) continue;
-    return record(d, m, { ticketId: ids.ticketId, messageId: res.message.id, created: res.created, reopened: false, duplicate: res.duplicate });
+    return record(d, m, { ticketId: ids.ticketId, messageId: res.message.id, created: res.created, reopened: false, duplicate: res.duplicate, spam: res.ticket.spam });
   }
   throw new AppError("conflict", "The conversation changed too often while this message arrived; retry");
+}
+
+/** Opt-in/opt-out keywords change the sender's SMS consent instead of opening a conversation. */
+async function recordConsent(env: Env, m: InboundMessage, action: ConsentAction): Promise<InboundResult> {
+  const d = db(env.DB);
+  const phone = normaliseSender(m.channel, m.from);
+  const profile = await findOrCreateProfile(env, m.accountId, { phone });
+  if (profile && action !== "help") {
+    await d.update(profiles).set({ smsConsent: action === "opt_out" ? "opted_out" : "opted_in", updatedAt: Date.now() }).where(eq(profiles.id, profile.id));
+  }
+  const prior = await d
+    .insert(inboundReceipts)
+    .values({ accountId: m.accountId, channel: m.channel, providerMessageId: m.providerMessageId, ticketId: "", messageId: "", createdTicket: false, createdAt: Date.now() })
+    .onConflictDoNothing()
+    .run();
+  return { ticketId: null, messageId: null, created: false, reopened: false, duplicate: prior.meta.changes === 0, consent: action };
 }
 
 async function record(d: ReturnType<typeof db>, m: InboundMessage, r: InboundResult): Promise<InboundResult> {
   await d
     .insert(inboundReceipts)
-    .values({ accountId: m.accountId, channel: m.channel, providerMessageId: m.providerMessageId, ticketId: r.ticketId, messageId: r.messageId, createdTicket: r.created, reopened: r.reopened, createdAt: Date.now() })
+    .values({ accountId: m.accountId, channel: m.channel, providerMessageId: m.providerMessageId, ticketId: r.ticketId ?? "", messageId: r.messageId ?? "", createdTicket: r.created, reopened: r.reopened, createdAt: Date.now() })
     .onConflictDoNothing();
   return r;
 }

@@ -61,5 +61,13 @@ export const devInboundInput = z
   .openapi("DevInboundInput");
 
 export const devInboundResult = z
-  .object({ ticketId: z.string(), messageId: z.string(), created: z.boolean(), reopened: z.boolean(), duplicate: z.boolean() })
+  .object({
+    ticketId: z.string().nullable(),
+    messageId: z.string().nullable(),
+    created: z.boolean(),
+    reopened: z.boolean(),
+    duplicate: z.boolean(),
+    consent: z.enum(["opt_out", "opt_in", "help"]).optional().openapi({ description: "set when the message was a consent keyword; no ticket then" }),
+    spam: z.boolean().optional(),
+  })
   .openapi("DevInboundResult");

@@ -124,4 +124,34 @@ describe("inbound channels through the development door", () => {
     const list = await call("GET", "/api/tickets?view=all", { token: acc.token });
     expect(list.body.items).toHaveLength(0);
   });
+
+  it("treats SMS and WhatsApp opt-out and opt-in keywords as consent actions, not tickets", async () => {
+    const acc = await signup();
+    const stop = await inbound(acc.accountId, { channel: "sms", from: "+15550006666", text: "STOP" });
+    expect(stop.body).toMatchObject({ ticketId: null, consent: "opt_out", created: false });
+    let row = await env.DB.prepare("SELECT sms_consent FROM profiles WHERE account_id = ? AND phone = ?").bind(acc.accountId, "+15550006666").first<{ sms_consent: string }>();
+    expect(row?.sms_consent).toBe("opted_out");
+    const start = await inbound(acc.accountId, { channel: "whatsapp", from: "whatsapp:+15550006666", text: "start" });
+    expect(start.body.consent).toBe("opt_in");
+    row = await env.DB.prepare("SELECT sms_consent FROM profiles WHERE account_id = ? AND phone = ?").bind(acc.accountId, "+15550006666").first<{ sms_consent: string }>();
+    expect(row?.sms_consent).toBe("opted_in");
+    expect((await call("GET", "/api/tickets?view=all", { token: acc.token })).body.items).toHaveLength(0);
+    // "stop" inside a sentence is a conversation.
+    const sentence = await inbound(acc.accountId, { channel: "sms", from: "+15550006666", text: "please stop my order from shipping" });
+    expect(sentence.body.created).toBe(true);
+  });
+
+  it("sends spam to the Spam view, where an agent can mark it not spam", async () => {
+    const acc = await signup();
+    const spam = await inbound(acc.accountId, { channel: "email", from: "seo@growth.xyz", text: "Boost your SEO ranking! Guaranteed first page on Google. Buy backlinks now http://cheap-links.xyz http://seo.top", threadId: "<s@x>" });
+    expect(spam.body.spam).toBe(true);
+    const legit = await inbound(acc.accountId, { channel: "email", from: "kim@example.com", text: "Hi, my order #1042 arrived damaged, can you help?", threadId: "<l@x>" });
+    expect(legit.body.spam).toBe(false);
+    const spamView = await call("GET", "/api/tickets?view=spam", { token: acc.token });
+    expect(spamView.body.items.map((t: { id: string }) => t.id)).toEqual([spam.body.ticketId]);
+    const unassigned = await call("GET", "/api/tickets?view=unassigned", { token: acc.token });
+    expect(unassigned.body.items.map((t: { id: string }) => t.id)).toEqual([legit.body.ticketId]);
+    await call("PATCH", `/api/tickets/${spam.body.ticketId}`, { token: acc.token, body: { spam: false } });
+    expect((await call("GET", "/api/tickets?view=spam", { token: acc.token })).body.items).toHaveLength(0);
+  });
 });

@@ -1,2 +1,3 @@
 // All D1 tables, one file per area.
 export * from "./core.ts";
+export * from "./helpdesk.ts";

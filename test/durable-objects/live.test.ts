@@ -1,0 +1,174 @@
+import { env, exports } from "cloudflare:workers";
+import { evictDurableObject } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import { BASE, call, chatSay, inbound, signup, startChat } from "../helpers.ts";
+
+interface Frame {
+  type: string;
+  [k: string]: any;
+}
+
+/** A test client over a WebSocket: collects frames and waits for the ones a test expects. */
+async function connect(path: string) {
+  const res = await exports.default.fetch(new Request(`${BASE}${path}`, { headers: { Upgrade: "websocket" } }));
+  const ws = res.webSocket;
+  if (res.status !== 101 || !ws) throw new Error(`no upgrade: ${res.status} ${await res.text()}`);
+  ws.accept();
+  const frames: Frame[] = [];
+  const waiters: (() => void)[] = [];
+  ws.addEventListener("message", (e) => {
+    frames.push(JSON.parse(e.data as string) as Frame);
+    waiters.splice(0).forEach((w) => w());
+  });
+  async function waitFor(pred: (f: Frame) => boolean, what = "frame"): Promise<Frame> {
+    const deadline = Date.now() + 5000;
+    for (;;) {
+      const hit = frames.find(pred);
+      if (hit) return hit;
+      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; got ${JSON.stringify(frames.map((f) => f.type))}`);
+      await new Promise<void>((r) => {
+        waiters.push(r);
+        setTimeout(r, 50);
+      });
+    }
+  }
+  return { ws, frames, waitFor, send: (f: unknown) => ws.send(JSON.stringify(f)) };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 100));
+
+describe("shopper's conversation socket", () => {
+  it("replays the thread, then delivers agent replies live but never internal notes", async () => {
+    const acc = await signup();
+    const conv = await startChat(acc.accountId);
+    await chatSay(conv, "hello from http");
+    const sock = await connect(`/api/chat/conversations/${conv.conversationId}/ws?visitorToken=${conv.visitorToken}`);
+    await sock.waitFor((f) => f.type === "ready");
+    expect(sock.frames.filter((f) => f.type === "message").map((f) => f.message.body)).toEqual(["hello from http"]);
+    await call("POST", `/api/tickets/${conv.ticketId}/notes`, { token: acc.token, body: { body: "internal only" } });
+    await call("POST", `/api/tickets/${conv.ticketId}/replies`, { token: acc.token, body: { body: "Hi, I'm here" } });
+    const reply = await sock.waitFor((f) => f.type === "message" && f.message.author === "agent");
+    expect(reply.message.body).toBe("Hi, I'm here");
+    const joined = await sock.waitFor((f) => f.type === "agent.joined");
+    expect(joined.agent).toEqual({ id: acc.agentId, name: "Olivia Owner" });
+    expect(sock.frames.some((f) => f.type === "message" && f.message.internal)).toBe(false);
+    sock.ws.close(1000, "bye");
+  });
+
+  it("stores a message sent over the socket once, even when resent with the same clientMessageId", async () => {
+    const acc = await signup();
+    const conv = await startChat(acc.accountId);
+    const sock = await connect(`/api/chat/conversations/${conv.conversationId}/ws?visitorToken=${conv.visitorToken}`);
+    await sock.waitFor((f) => f.type === "ready");
+    sock.send({ type: "message", text: "Is this in stock?", clientMessageId: "c_abcdefgh1" });
+    sock.send({ type: "message", text: "Is this in stock?", clientMessageId: "c_abcdefgh1" });
+    await sock.waitFor((f) => f.type === "message");
+    await settle();
+    const ids = new Set(sock.frames.filter((f) => f.type === "message").map((f) => f.message.id));
+    expect(ids.size).toBe(1);
+    const t = await call("GET", `/api/tickets/${conv.ticketId}`, { token: acc.token });
+    expect(t.body.messages).toHaveLength(1);
+    sock.send({ type: "message", text: "" , clientMessageId: "c_abcdefgh2" });
+    const err = await sock.waitFor((f) => f.type === "error");
+    expect(err.code).toBe("validation_failed");
+  });
+
+  it("resumes after a dropped socket from the last seen message with no gap and no duplicate", async () => {
+    const acc = await signup();
+    const conv = await startChat(acc.accountId);
+    const first = await connect(`/api/chat/conversations/${conv.conversationId}/ws?visitorToken=${conv.visitorToken}`);
+    await first.waitFor((f) => f.type === "ready");
+    await chatSay(conv, "one");
+    const seen = await first.waitFor((f) => f.type === "message");
+    first.ws.close(1001, "network drop");
+    // While the shopper is away the agent answers twice.
+    await call("POST", `/api/tickets/${conv.ticketId}/replies`, { token: acc.token, body: { body: "two" } });
+    await call("POST", `/api/tickets/${conv.ticketId}/replies`, { token: acc.token, body: { body: "three" } });
+    const again = await connect(`/api/chat/conversations/${conv.conversationId}/ws?visitorToken=${conv.visitorToken}&after=${seen.message.id}`);
+    await again.waitFor((f) => f.type === "ready");
+    expect(again.frames.filter((f) => f.type === "message").map((f) => f.message.body)).toEqual(["two", "three"]);
+  });
+
+  it("keeps delivering after the actor hibernates", async () => {
+    const acc = await signup();
+    const conv = await startChat(acc.accountId);
+    const sock = await connect(`/api/chat/conversations/${conv.conversationId}/ws?visitorToken=${conv.visitorToken}`);
+    await sock.waitFor((f) => f.type === "ready");
+    await chatSay(conv, "before sleep");
+    await sock.waitFor((f) => f.type === "message");
+    const stub = env.TICKET.get(env.TICKET.idFromName(`${acc.accountId}:${conv.ticketId}`));
+    await evictDurableObject(stub, { webSockets: "hibernate" });
+    await call("POST", `/api/tickets/${conv.ticketId}/replies`, { token: acc.token, body: { body: "after sleep" } });
+    const reply = await sock.waitFor((f) => f.type === "message" && f.message.body === "after sleep");
+    expect(reply.message.author).toBe("agent");
+  });
+
+  it("refuses sockets without the conversation's visitor token", async () => {
+    const acc = await signup();
+    const a = await startChat(acc.accountId);
+    const b = await startChat(acc.accountId);
+    const none = await exports.default.fetch(new Request(`${BASE}/api/chat/conversations/${a.conversationId}/ws`, { headers: { Upgrade: "websocket" } }));
+    expect(none.status).toBe(401);
+    const crossed = await exports.default.fetch(new Request(`${BASE}/api/chat/conversations/${a.conversationId}/ws?visitorToken=${b.visitorToken}`, { headers: { Upgrade: "websocket" } }));
+    expect(crossed.status).toBe(404);
+    const plain = await call("GET", `/api/chat/conversations/${a.conversationId}/ws?visitorToken=${a.visitorToken}`);
+    expect(plain.status).toBe(400);
+  });
+});
+
+describe("dashboard inbox socket", () => {
+  it("pushes new tickets, messages and unread counts, and clears unread when the agent reads", async () => {
+    const acc = await signup();
+    const dash = await connect(`/api/inbox/ws?token=${acc.token}`);
+    const hello = await dash.waitFor((f) => f.type === "hello");
+    expect(hello.unread).toEqual({ mine: 0, unassigned: 0, all: 0 });
+    const r = await inbound(acc.accountId, { channel: "sms", from: "+15559000001", text: "anyone there?" });
+    const created = await dash.waitFor((f) => f.type === "ticket.created");
+    expect(created.ticket.id).toBe(r.body.ticketId);
+    const msg = await dash.waitFor((f) => f.type === "message.created");
+    expect(msg.message.body).toBe("anyone there?");
+    const unread = await dash.waitFor((f) => f.type === "unread" && f.unread.unassigned === 1);
+    expect(unread.unread).toEqual({ mine: 0, unassigned: 1, all: 1 });
+    dash.send({ type: "read", ticketId: r.body.ticketId });
+    await dash.waitFor((f) => f.type === "unread" && f.unread.all === 0, "unread cleared");
+    const t = await call("GET", `/api/tickets/${r.body.ticketId}`, { token: acc.token });
+    expect(t.body.ticket.unread).toBe(false);
+  });
+
+  it("relays typing both ways between the dashboard and the shopper", async () => {
+    const acc = await signup();
+    const conv = await startChat(acc.accountId);
+    await chatSay(conv, "hi");
+    const dash = await connect(`/api/inbox/ws?token=${acc.token}`);
+    await dash.waitFor((f) => f.type === "hello");
+    const shopper = await connect(`/api/chat/conversations/${conv.conversationId}/ws?visitorToken=${conv.visitorToken}`);
+    await shopper.waitFor((f) => f.type === "ready");
+    shopper.send({ type: "typing" });
+    const typing = await dash.waitFor((f) => f.type === "typing");
+    expect(typing).toMatchObject({ ticketId: conv.ticketId, author: "customer" });
+    dash.send({ type: "typing", ticketId: conv.ticketId });
+    const agentTyping = await shopper.waitFor((f) => f.type === "typing");
+    expect(agentTyping).toMatchObject({ author: "agent", name: "Olivia Owner" });
+  });
+
+  it("broadcasts presence changes and only to the agent's own account", async () => {
+    const acc = await signup();
+    const other = await signup();
+    const dash = await connect(`/api/inbox/ws?token=${acc.token}`);
+    const foreign = await connect(`/api/inbox/ws?token=${other.token}`);
+    await dash.waitFor((f) => f.type === "hello");
+    await foreign.waitFor((f) => f.type === "hello");
+    await call("PUT", "/api/agents/me/status", { token: acc.token, body: { status: "online" } });
+    const status = await dash.waitFor((f) => f.type === "agent.status");
+    expect(status).toMatchObject({ agentId: acc.agentId, status: "online" });
+    await inbound(acc.accountId, { channel: "sms", from: "+15559000002", text: "private" });
+    await dash.waitFor((f) => f.type === "ticket.created");
+    await settle();
+    expect(foreign.frames.map((f) => f.type)).toEqual(["hello"]);
+  });
+
+  it("refuses a dashboard socket without a valid token", async () => {
+    const res = await exports.default.fetch(new Request(`${BASE}/api/inbox/ws?token=nope`, { headers: { Upgrade: "websocket" } }));
+    expect(res.status).toBe(401);
+  });
+});
