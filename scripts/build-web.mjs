@@ -18,7 +18,7 @@ const widget = {
   bundle: true,
   format: "iife",
   platform: "browser",
-  target: ["es2020", "chrome90", "firefox90", "safari14"],
+  target: ["es2020"],
   minify: true,
   legalComments: "none",
   logLevel: "warning",

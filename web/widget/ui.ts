@@ -238,7 +238,7 @@ export class WidgetView {
     if (item.kind === "event") return el("li", { class: "notice", "data-key": item.key }, item.text);
     const m = item.message;
     const sameAuthor = prev?.kind === "message" && prev.message.author === m.author && prev.message.agentId === m.agentId;
-    const row = this.messageRow(m, sameAuthor ? null : this.authorName(m));
+    const row = this.messageRow(m, sameAuthor || m.author === "customer" ? null : this.authorName(m));
     row.dataset.id = m.id;
     if (m.cards?.length) {
       const ctx = this.cardContext();

@@ -70,7 +70,7 @@ function boot(): void {
   view = new WidgetView(client, {
     title: d.title ?? "Chat with us",
     subtitle: d.subtitle ?? "We typically reply in a few minutes",
-    greeting: d.greeting ?? "Hi there! 👋 Ask us anything about your order, our products or returns.",
+    greeting: d.greeting ?? "Hi there! Ask us anything about your order, our products or returns.",
     accent: d.color && /^#[0-9a-f]{3,8}$/i.test(d.color) ? d.color : null,
     openKey: `edgedesk:open:${accountId}`,
   });
