@@ -32,7 +32,7 @@ app.use("/api/*", bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json(error
 
 app.get("/api/health", (c) => c.json({ ok: true }));
 // "/" is the demo store (web/public/index.html) in development only; a production deployment opens the dashboard.
-app.get("/", (c) => (c.env.ENVIRONMENT === "development" ? c.env.ASSETS.fetch(c.req.raw) : c.redirect("/app/", 302)));
+app.get("/", async (c) => (c.env.ENVIRONMENT === "development" ? await c.env.ASSETS.fetch(c.req.raw) : c.redirect("/app/", 302)));
 for (const api of [accountsApi, ticketsApi, viewsApi, macrosApi, chatApi, liveApi, classifyApi, adminApi, devApi]) app.route("/api", api);
 describeSockets(app.openAPIRegistry);
 
