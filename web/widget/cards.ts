@@ -37,6 +37,7 @@ function formatValue(key: string, v: Value, currency: string | undefined): strin
   if (v === null || v === undefined || v === "") return null;
   if (typeof v === "boolean") return v ? "Yes" : "No";
   if (typeof v === "number") {
+    if (/(number|id|code|zip|year)$/i.test(key)) return String(v);
     if (MONEY_KEY.test(key) && currency) {
       try {
         return new Intl.NumberFormat(undefined, { style: "currency", currency }).format(v);
@@ -49,7 +50,8 @@ function formatValue(key: string, v: Value, currency: string | undefined): strin
   if (typeof v === "string") {
     if (/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/.test(v)) {
       const d = new Date(v);
-      if (!Number.isNaN(d.getTime())) return d.toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric" });
+      // A bare date means that calendar day everywhere, so it is shown in UTC, not shifted by the shopper's zone.
+      if (!Number.isNaN(d.getTime())) return d.toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric", ...(v.length === 10 ? { timeZone: "UTC" } : {}) });
     }
     return v;
   }
@@ -106,6 +108,8 @@ function fieldsOf(card: Card): HTMLElement | null {
   const dl = el("dl");
   for (const [k, v] of Object.entries(data)) {
     if (HIDDEN_KEYS.has(k)) continue;
+    // The order number is already the title.
+    if (card.type === "order" && !card.title && (k === "number" || k === "orderNumber")) continue;
     const text = formatValue(k, v, currency);
     if (text === null) continue;
     dl.append(el("dt", {}, humanize(k)), el("dd", {}, text));
@@ -185,6 +189,8 @@ function actionsOf(card: Card, ctx: CardContext): HTMLElement | null {
   card.actions.forEach((a, i) => {
     const cls = i === 0 ? "primary" : "secondary";
     const url = a.url ? safeUrl(a.url) : null;
+    // A link that is not http(s) is dropped, never turned into something clickable.
+    if (a.url && !url) return;
     if (url) {
       row.append(el("a", { class: cls, href: url, target: "_blank", rel: "noopener noreferrer" }, a.label));
     } else if (a.action === "handoff") {
@@ -196,7 +202,7 @@ function actionsOf(card: Card, ctx: CardContext): HTMLElement | null {
       row.append(b);
     }
   });
-  return row;
+  return row.childElementCount ? row : null;
 }
 
 export function renderCard(card: Card, ctx: CardContext): HTMLElement {
