@@ -241,6 +241,71 @@ describe.skipIf(!hasChromium)("web chat and dashboard in a real browser", () => 
     expect(await shopper.log.locator(".row[data-id]").count()).toBe(0);
   });
 
+  it("pages long lists and threads, bulk-assigns, snoozes, tags and keeps notes internal", async () => {
+    const mark = stamp("bulkcheck").replace(" ", "-");
+    const prefix = `+1555${String(Date.now()).slice(-5)}`;
+    for (let i = 0; i < 52; i++) {
+      const res = await fetch(`${server.base}/api/dev/inbound`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ accountId: "demo", channel: "sms", from: `${prefix}${String(i).padStart(2, "0")}`, text: `Order question ${mark} n${i}`, providerMessageId: `${mark}-${i}` }) });
+      expect(res.status).toBe(200);
+    }
+    const conv = (await (await fetch(`${server.base}/api/chat/conversations`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ accountId: "demo" }) })).json()) as { conversationId: string; visitorToken: string };
+    for (let i = 1; i <= 55; i++) {
+      const res = await fetch(`${server.base}/api/chat/conversations/${conv.conversationId}/messages`, { method: "POST", headers: { "Content-Type": "application/json", "X-Visitor-Token": conv.visitorToken }, body: JSON.stringify({ text: `Long thread line ${i}` }) });
+      expect(res.status).toBe(201);
+    }
+
+    const agent = await openAgent("#/unassigned");
+    const search = agent.page.getByLabel("Search tickets");
+    await search.fill(mark);
+    await search.press("Enter");
+    await agent.page.locator(".rows .row").nth(49).waitFor({ timeout: WAIT });
+    expect(await agent.page.locator(".rows .row").count()).toBe(50);
+    await agent.page.getByRole("button", { name: "Load more" }).click();
+    await agent.page.locator(".rows .row").nth(51).waitFor({ timeout: WAIT });
+    expect(await agent.page.getByRole("button", { name: "Load more" }).count()).toBe(0);
+
+    await agent.page.getByLabel("Select all loaded tickets").check();
+    await agent.page.locator(".bulk-count", { hasText: "52 selected" }).waitFor();
+    await agent.page.getByLabel("Assign selected to").selectOption({ label: "Sam Support" });
+    await agent.page.locator(".toast", { hasText: "Assigned 52 tickets" }).waitFor({ timeout: WAIT });
+    await agent.page.getByText("No tickets here").waitFor({ timeout: WAIT });
+
+    await agent.page.goto(`${server.base}/app/#/all/${conv.conversationId}`);
+    await agent.message("Long thread line 55").waitFor({ timeout: WAIT });
+    expect(await agent.page.locator(".thread .msg").count()).toBe(50);
+    await agent.page.getByRole("button", { name: "Load older messages" }).click();
+    await agent.page.locator(".thread .msg-body", { hasText: /^Long thread line 1$/ }).waitFor({ timeout: WAIT });
+    expect(await agent.page.locator(".thread .msg").count()).toBe(55);
+    expect(await agent.page.getByRole("button", { name: "Load older messages" }).count()).toBe(0);
+    // Loading older messages keeps the reader's place instead of jumping to the very top.
+    expect(await agent.page.locator(".thread").evaluate((el) => el.scrollTop)).toBeGreaterThan(100);
+
+    await agent.page.getByRole("tab", { name: "Internal note" }).click();
+    const note = stamp("Customer is a repeat buyer");
+    await agent.page.getByLabel("Internal note for the team").fill(note);
+    await agent.page.getByRole("button", { name: "Add note" }).click();
+    await agent.page.locator(".thread .msg.note", { hasText: note }).waitFor({ timeout: WAIT });
+    // What the agent just wrote is scrolled into view, even after reading older messages.
+    await agent.page.waitForFunction(() => {
+      const thread = document.querySelector(".thread")?.getBoundingClientRect();
+      const last = [...document.querySelectorAll(".thread .msg")].at(-1)?.getBoundingClientRect();
+      return !!thread && !!last && last.bottom <= thread.bottom + 1 && last.top >= thread.top;
+    }, undefined, { timeout: WAIT });
+    const visitorView = (await (await fetch(`${server.base}/api/chat/conversations/${conv.conversationId}/messages`, { headers: { "X-Visitor-Token": conv.visitorToken } })).json()) as { items: { body: string }[] };
+    expect(visitorView.items.some((m) => m.body === note)).toBe(false);
+
+    await agent.page.getByLabel("Add a tag").fill("VIP");
+    await agent.page.getByLabel("Add a tag").press("Enter");
+    await agent.page.locator(".overview .tag", { hasText: "vip" }).waitFor({ timeout: WAIT });
+    await agent.page.getByLabel("Assignee", { exact: true }).selectOption({ label: "Dana Demo (me)" });
+    await agent.page.locator(".overview dd", { hasText: "Dana Demo" }).waitFor({ timeout: WAIT });
+    await agent.page.getByRole("button", { name: "Snooze" }).click();
+    await agent.page.getByRole("button", { name: "In 1 hour" }).click();
+    await agent.page.locator(".ticket-head .pill.st-snoozed").waitFor({ timeout: WAIT });
+    await agent.page.locator(".overview", { hasText: "until" }).waitFor({ timeout: WAIT });
+    await shot(agent.page, "dashboard-snoozed-note.png");
+  });
+
   it("keeps host-page CSS out of the widget (and the widget out of the page)", async () => {
     const props = ["font-family", "font-size", "line-height", "letter-spacing", "text-transform", "color", "background-color", "border-top-width", "border-top-style", "border-top-left-radius", "padding-top", "display", "width", "height", "list-style-type", "opacity", "transform", "filter"];
     const probe = async (page: Page) => {

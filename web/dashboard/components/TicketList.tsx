@@ -88,13 +88,13 @@ function Filters() {
   return (
     <div class="filters" role="group" aria-label="Filters">
       <input class="search" type="search" placeholder="Search name, email, #number…" aria-label="Search tickets" value={f.q ?? ""} onChange={(e) => setFilter("q", e.currentTarget.value.trim())} />
-      <select aria-label="Status" value={f.status ?? ""} onChange={(e) => setFilter("status", (e.currentTarget.value || undefined) as TicketStatus | undefined)}>
+      <select aria-label="Filter by status" value={f.status ?? ""} onChange={(e) => setFilter("status", (e.currentTarget.value || undefined) as TicketStatus | undefined)}>
         <option value="">{statusDefault}</option>
         <option value="open">Open</option>
         <option value="snoozed">Snoozed</option>
         <option value="closed">Closed</option>
       </select>
-      <select aria-label="Channel" value={f.channel ?? ""} onChange={(e) => setFilter("channel", (e.currentTarget.value || undefined) as Ticket["channel"] | undefined)}>
+      <select aria-label="Filter by channel" value={f.channel ?? ""} onChange={(e) => setFilter("channel", (e.currentTarget.value || undefined) as Ticket["channel"] | undefined)}>
         <option value="">Any channel</option>
         {CHANNELS.map((c) => (
           <option value={c} key={c}>
@@ -103,7 +103,7 @@ function Filters() {
         ))}
       </select>
       {view !== "mine" && view !== "unassigned" && (
-        <select aria-label="Assignee" value={f.assigneeId ?? ""} onChange={(e) => setFilter("assigneeId", e.currentTarget.value || undefined)}>
+        <select aria-label="Filter by assignee" value={f.assigneeId ?? ""} onChange={(e) => setFilter("assigneeId", e.currentTarget.value || undefined)}>
           <option value="">Any assignee</option>
           <option value="none">No assignee</option>
           {agents.value.map((a) => (
@@ -113,7 +113,7 @@ function Filters() {
           ))}
         </select>
       )}
-      <input class="tag-filter" type="text" placeholder="Tag" aria-label="Tag" value={f.tag ?? ""} onChange={(e) => setFilter("tag", e.currentTarget.value.trim().toLowerCase())} />
+      <input class="tag-filter" type="text" placeholder="Tag" aria-label="Filter by tag" value={f.tag ?? ""} onChange={(e) => setFilter("tag", e.currentTarget.value.trim().toLowerCase())} />
     </div>
   );
 }

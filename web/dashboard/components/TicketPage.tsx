@@ -161,27 +161,27 @@ function MessageItem({ m, t }: { m: Message; t: Ticket }) {
 
 function Thread({ t, messages, hasOlder, loadingOlder }: { t: Ticket; messages: Message[]; hasOlder: boolean; loadingOlder: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
-  const last = messages[messages.length - 1]?.id;
+  const lastMessage = messages[messages.length - 1];
+  const last = lastMessage?.id;
   const first = messages[0]?.id;
   const stick = useRef(true);
-  const prevHeight = useRef(0);
-  const prevFirst = useRef<string | undefined>(undefined);
+  const seen = useRef<{ ticket: string; first?: string; height: number } | null>(null);
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    if (prevFirst.current && first !== prevFirst.current && prevHeight.current) {
+    const prev = seen.current;
+    if (!prev || prev.ticket !== t.id) {
+      stick.current = true;
+      el.scrollTop = el.scrollHeight;
+    } else if (prev.first !== first && prev.height) {
       // Older messages were prepended: keep the reader's place.
-      el.scrollTop += el.scrollHeight - prevHeight.current;
-    } else if (stick.current) el.scrollTop = el.scrollHeight;
-    prevFirst.current = first;
-    prevHeight.current = el.scrollHeight;
-  }, [last, first]);
-  useEffect(() => {
-    stick.current = true;
-    prevFirst.current = undefined;
-    const el = ref.current;
-    if (el) el.scrollTop = el.scrollHeight;
-  }, [t.id]);
+      el.scrollTop += el.scrollHeight - prev.height;
+    } else if (stick.current || (lastMessage?.author === "agent" && lastMessage.agentId === me.value?.id)) {
+      // Follow the conversation, and always show what I just sent.
+      el.scrollTop = el.scrollHeight;
+    }
+    seen.current = { ticket: t.id, first, height: el.scrollHeight };
+  }, [t.id, first, last]);
   const typing = (customerTyping.value[t.id] ?? 0) > Date.now();
   let lastDay = "";
   return (
