@@ -127,7 +127,7 @@ describe.skipIf(!hasChromium)("widget cards", () => {
     await card.getByRole("button", { name: "Yes, connect me with an agent" }).click();
     const email = card.getByRole("textbox");
     await email.waitFor();
-    expect(await email.evaluate((el) => el === el.getRootNode().activeElement || el.matches(":focus"))).toBe(true);
+    expect(await email.evaluate((el) => el.matches(":focus"))).toBe(true);
     await email.fill("not-an-email");
     await card.getByRole("button", { name: "Connect me" }).click();
     await card.getByRole("alert").waitFor();
