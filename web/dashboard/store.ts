@@ -1,5 +1,5 @@
 // Dashboard state as signals, and the actions that load it over HTTP and keep it current from the inbox socket.
-import { batch, computed, signal } from "@preact/signals";
+import { batch, computed, effect, signal } from "@preact/signals";
 import { Api, ApiError, type Account, type Agent, type BulkSet, type Macro, type Message, type SavedView, type Ticket, type TicketFilters, type TicketPatch } from "./api.ts";
 import { InboxSocket, type InboxFrame, type LiveState, type UnreadCounts } from "./live.ts";
 
@@ -32,6 +32,13 @@ export const unread = signal<UnreadCounts>({ mine: 0, unassigned: 0, all: 0 });
 export const savedViews = signal<SavedView[]>([]);
 export const viewCounts = signal<Record<string, number>>({});
 export const toasts = signal<{ id: number; text: string; kind: "info" | "error" }[]>([]);
+/** The unread badges can be switched off (SPEC §2); a per-browser preference. */
+export const showUnread = signal<boolean>(localStorage.getItem("edgedesk:showUnread") !== "0");
+
+export function setShowUnread(on: boolean): void {
+  showUnread.value = on;
+  localStorage.setItem("edgedesk:showUnread", on ? "1" : "0");
+}
 
 let socket: InboxSocket | null = null;
 
@@ -542,3 +549,9 @@ async function resync(): Promise<void> {
 }
 
 export const agentById = computed(() => new Map(agents.value.map((a) => [a.id, a])));
+
+// The tab title carries my unread count, so a background tab still tells me something arrived.
+effect(() => {
+  const n = session.value && showUnread.value ? unread.value.mine + unread.value.unassigned : 0;
+  document.title = n > 0 ? `(${n}) Edgedesk` : "Edgedesk";
+});

@@ -103,14 +103,14 @@ export class WidgetView {
     this.ended = el("div", { class: "ended", hidden: "" }, el("div", {}, "This conversation has ended."), restart);
 
     this.panel = el("section", { class: "panel", id: "ed-panel", role: "dialog", "aria-modal": "false", "aria-labelledby": "ed-title", hidden: "" }, header, this.banner, this.log, this.typing, this.composer, this.ended);
-    this.panel.addEventListener("keydown", (ev) => {
-      if (ev.key === "Escape") {
+    this.live = el("div", { class: "sr-only", "aria-live": "polite", "aria-atomic": "true" });
+    this.root = el("div", { class: "root" }, this.panel, this.launcher, this.live);
+    this.root.addEventListener("keydown", (ev) => {
+      if (ev.key === "Escape" && this.isOpen) {
         ev.stopPropagation();
         this.close();
       }
     });
-    this.live = el("div", { class: "sr-only", "aria-live": "polite", "aria-atomic": "true" });
-    this.root = el("div", { class: "root" }, this.panel, this.launcher, this.live);
     if (opts.accent) this.root.style.setProperty("--accent", opts.accent);
     shadow.append(this.root);
   }

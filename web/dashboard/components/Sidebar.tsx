@@ -1,6 +1,6 @@
 // The left rail: account, built-in and saved views with counts and unread badges, the agent's presence and logout.
 import { Icon, Avatar, type IconName } from "./ui.tsx";
-import { account, deleteSavedView, hrefOf, liveState, me, route, savedViews, setMyStatus, signOut, unread, viewCounts, type BuiltInView } from "../store.ts";
+import { account, deleteSavedView, hrefOf, liveState, me, route, savedViews, setMyStatus, setShowUnread, showUnread, signOut, unread, viewCounts, type BuiltInView } from "../store.ts";
 
 const VIEWS: { key: BuiltInView; label: string; icon: IconName }[] = [
   { key: "mine", label: "My inbox", icon: "inbox" },
@@ -16,7 +16,7 @@ export function Sidebar() {
   const agent = me.value;
   const online = agent?.status === "online";
   const live = liveState.value;
-  const unreadOf = (k: BuiltInView) => (k === "mine" ? u.mine : k === "unassigned" ? u.unassigned : k === "all" ? u.all : 0);
+  const unreadOf = (k: BuiltInView) => (!showUnread.value ? 0 : k === "mine" ? u.mine : k === "unassigned" ? u.unassigned : k === "all" ? u.all : 0);
 
   return (
     <nav class="sidebar" aria-label="Views">
@@ -72,9 +72,16 @@ export function Sidebar() {
         })}
       </ul>
       <div class="sidebar-foot">
-        <div class={`live live-${live}`} role="status" aria-live="polite">
-          <i />
-          {live === "live" ? "Live" : live === "connecting" ? "Connecting…" : "Reconnecting…"}
+        <div class="foot-row">
+          <div class={`live live-${live}`} role="status" aria-live="polite">
+            <i />
+            {live === "live" ? "Live" : live === "connecting" ? "Connecting…" : "Reconnecting…"}
+          </div>
+          <label class="switch">
+            <input type="checkbox" role="switch" checked={showUnread.value} aria-checked={showUnread.value} onChange={(e) => setShowUnread(e.currentTarget.checked)} />
+            <span class="track" aria-hidden="true" />
+            <span class="switch-label">Unread badges</span>
+          </label>
         </div>
         {agent && (
           <div class="me">
