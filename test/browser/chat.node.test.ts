@@ -129,7 +129,8 @@ describe.skipIf(!hasChromium)("web chat and dashboard in a real browser", () => 
     await agent.page.waitForFunction(() => !document.querySelector(".rows .row.active")?.classList.contains("unread"), undefined, { timeout: WAIT });
 
     // Typing shows both ways.
-    await shopper.input.fill("I also wanted to ask");
+    // Typed slowly enough to outlast the 2 s typing throttle left from the first message.
+    await shopper.input.pressSequentially("I also wanted to ask", { delay: 130 });
     await agent.page.locator(".typing-line", { hasText: "is typing" }).waitFor({ timeout: WAIT });
     await shopper.input.fill("");
     await agent.page.getByLabel("Reply to the customer").fill("Let me check that for you");
@@ -254,7 +255,7 @@ describe.skipIf(!hasChromium)("web chat and dashboard in a real browser", () => 
       expect(res.status).toBe(201);
     }
 
-    const agent = await openAgent("#/unassigned");
+    const agent = await openAgent("#/all");
     const search = agent.page.getByLabel("Search tickets");
     await search.fill(mark);
     await search.press("Enter");
@@ -268,7 +269,8 @@ describe.skipIf(!hasChromium)("web chat and dashboard in a real browser", () => 
     await agent.page.locator(".bulk-count", { hasText: "52 selected" }).waitFor();
     await agent.page.getByLabel("Assign selected to").selectOption({ label: "Sam Support" });
     await agent.page.locator(".toast", { hasText: "Assigned 52 tickets" }).waitFor({ timeout: WAIT });
-    await agent.page.getByText("No tickets here").waitFor({ timeout: WAIT });
+    await agent.page.waitForFunction(() => document.querySelectorAll('.rows .row [title="Assigned to Sam Support"]').length === 52, undefined, { timeout: WAIT });
+    expect(await agent.page.locator(".rows .row.checked").count()).toBe(0);
 
     await agent.page.goto(`${server.base}/app/#/all/${conv.conversationId}`);
     await agent.message("Long thread line 55").waitFor({ timeout: WAIT });
