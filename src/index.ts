@@ -42,6 +42,8 @@ app.use("/api/*", (c, next) => (c.req.header("Upgrade")?.toLowerCase() === "webs
 app.use("/api/*", bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json(errorBody("payload_too_large", "Request body is larger than 1 MB"), 413) }));
 
 app.get("/api/health", (c) => c.json({ ok: true }));
+// "/" is the demo store (web/public/index.html) in development only; a production deployment opens the dashboard.
+app.get("/", async (c) => (c.env.ENVIRONMENT === "development" ? await c.env.ASSETS.fetch(c.req.raw) : c.redirect("/app/", 302)));
 for (const api of [accountsApi, ticketsApi, viewsApi, macrosApi, teamsApi, profilesApi, settingsApi, chatApi, liveApi, classifyApi, integrationsApi, knowledgeApi, skillsApi, adminApi, devApi]) app.route("/api", api);
 describeSockets(app.openAPIRegistry);
 

@@ -1,0 +1,128 @@
+// Browser-test harness: builds the front ends, runs `wrangler dev` on a free loopback port with throwaway state, seeds the demo account.
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser } from "playwright-core";
+
+export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const CHROMIUM = "/usr/bin/chromium";
+export const hasChromium = existsSync(CHROMIUM);
+// CI sets this: there the browser tests must run, never skip.
+if (!hasChromium && process.env.EDGEDESK_REQUIRE_BROWSER) throw new Error(`${CHROMIUM} is missing and EDGEDESK_REQUIRE_BROWSER is set`);
+export const ARTIFACTS = join(ROOT, "test-artifacts");
+
+const WRANGLER = join(ROOT, "node_modules", "wrangler", "bin", "wrangler.js");
+const ENV = { ...process.env, CI: "1", WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" };
+
+export interface DevServer {
+  base: string;
+  port: number;
+  stop(): Promise<void>;
+  log(): string;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on("error", reject);
+    srv.listen(0, "127.0.0.1", () => {
+      const addr = srv.address();
+      const port = typeof addr === "object" && addr ? addr.port : 0;
+      srv.close(() => resolve(port));
+    });
+  });
+}
+
+function runOrThrow(args: string[], what: string): void {
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, env: ENV, encoding: "utf8", timeout: 120_000 });
+  if (r.status !== 0) throw new Error(`${what} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+}
+
+async function waitForHealth(base: string, child: ChildProcess, deadline: number): Promise<void> {
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with ${child.exitCode}`);
+    try {
+      const res = await fetch(`${base}/api/health`);
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`wrangler dev did not become healthy on ${base}`);
+}
+
+export async function startDevServer(): Promise<DevServer> {
+  runOrThrow([join(ROOT, "scripts", "build-web.mjs")], "build-web");
+  const state = mkdtempSync(join(tmpdir(), "edgedesk-browser-"));
+  runOrThrow([WRANGLER, "d1", "migrations", "apply", "DB", "--local", "--persist-to", state], "d1 migrations apply");
+  const [port, inspector] = [await freePort(), await freePort()];
+  const base = `http://127.0.0.1:${port}`;
+  let output = "";
+  const child = spawn(process.execPath, [WRANGLER, "dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", state, "--inspector-port", String(inspector), "--log-level", "warn"], {
+    cwd: ROOT,
+    env: ENV,
+    detached: true,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout?.on("data", (d: Buffer) => (output += d.toString()));
+  child.stderr?.on("data", (d: Buffer) => (output += d.toString()));
+  const stop = async () => {
+    if (child.exitCode === null && child.pid) {
+      const exited = new Promise((r) => child.once("exit", r));
+      try {
+        process.kill(-child.pid, "SIGTERM");
+      } catch {
+        // already gone
+      }
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (child.exitCode === null) {
+        try {
+          process.kill(-child.pid, "SIGKILL");
+        } catch {
+          // already gone
+        }
+      }
+    }
+    rmSync(state, { recursive: true, force: true });
+  };
+  try {
+    await waitForHealth(base, child, Date.now() + 60_000);
+    const seed = await fetch(`${base}/api/dev/seed`, { method: "POST" });
+    if (!seed.ok) throw new Error(`seed failed: ${seed.status} ${await seed.text()}`);
+  } catch (err) {
+    await stop();
+    throw new Error(`${(err as Error).message}\n--- wrangler output ---\n${output}`);
+  }
+  return { base, port, stop, log: () => output };
+}
+
+export function launchChromium(): Promise<Browser> {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  });
+}
+
+/**
+ * Tests read the widget through its shadow root, so they open it: the mode only hides the root from page
+ * scripts, style isolation is the same. One test checks that the real page gets a closed root.
+ */
+export const OPEN_SHADOW_ROOTS = `(() => {
+  const attach = Element.prototype.attachShadow;
+  Element.prototype.attachShadow = function (init) { return attach.call(this, { ...init, mode: "open" }); };
+})();`;
+
+/** Keeps a handle on every WebSocket the page opens so a test can drop one as a network failure would. */
+export const TRACK_SOCKETS = `(() => {
+  const Native = window.WebSocket;
+  window.__sockets = [];
+  window.WebSocket = class extends Native {
+    constructor(url, protocols) { super(url, protocols); window.__sockets.push(this); }
+  };
+})();`;

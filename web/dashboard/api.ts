@@ -1,0 +1,156 @@
+// Typed client for the helpdesk HTTP API (API.md "Accounts and agents", "Tickets"); bearer token from the session.
+import type { Card, Channel, MessageView, TicketFilters, TicketStatus, TicketView } from "../../src/schemas/ticket.ts";
+
+export type Ticket = TicketView;
+export type Message = MessageView;
+export type { Card, Channel, TicketFilters, TicketStatus };
+
+export interface Agent {
+  id: string;
+  name: string;
+  email: string;
+  role: "owner" | "admin" | "manager" | "support";
+  status: "online" | "offline";
+  capacity?: number | null;
+}
+
+export interface Account {
+  id: string;
+  name: string;
+}
+
+export interface SavedView {
+  id: string;
+  name: string;
+  filters: TicketFilters;
+  shared: boolean;
+  count: number;
+}
+
+export interface Macro {
+  id: string;
+  name: string;
+  body: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface TicketWithMessages {
+  ticket: Ticket;
+  messages: Message[];
+  hasOlder: boolean;
+}
+
+export interface BulkSet {
+  assigneeId?: string | null;
+  status?: TicketStatus;
+  addTags?: string[];
+  removeTags?: string[];
+}
+
+export interface TicketPatch {
+  status?: TicketStatus;
+  snoozeUntil?: string | null;
+  assigneeId?: string | null;
+  tags?: string[];
+  spam?: boolean;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+type Query = Record<string, string | number | undefined | null>;
+
+export class Api {
+  /** Called when the server says the token is no longer valid. */
+  onUnauthorized: () => void = () => undefined;
+
+  constructor(private token: string | null = null) {}
+
+  setToken(token: string | null): void {
+    this.token = token;
+  }
+
+  private async call<T>(method: string, path: string, body?: unknown, query?: Query, headers: Record<string, string> = {}): Promise<T> {
+    const qs = query ? new URLSearchParams(Object.entries(query).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== null && e[1] !== "").map(([k, v]) => [k, String(v)])).toString() : "";
+    let res: Response;
+    try {
+      res = await fetch(`/api${path}${qs ? `?${qs}` : ""}`, {
+        method,
+        headers: { ...(body !== undefined ? { "Content-Type": "application/json" } : {}), ...(this.token ? { Authorization: `Bearer ${this.token}` } : {}), ...headers },
+        body: body !== undefined ? JSON.stringify(body) : undefined,
+      });
+    } catch {
+      throw new ApiError(0, "network", "Can't reach the server. Check your connection.");
+    }
+    if (res.status === 204) return undefined as T;
+    const data = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+    if (!res.ok) {
+      if (res.status === 401 && this.token) this.onUnauthorized();
+      throw new ApiError(res.status, data?.error?.code ?? "http_error", data?.error?.message ?? res.statusText);
+    }
+    return data as T;
+  }
+
+  login(email: string, password: string) {
+    return this.call<{ token: string; agent: Agent }>("POST", "/login", { email, password });
+  }
+  logout() {
+    return this.call<void>("POST", "/logout");
+  }
+  me() {
+    return this.call<{ agent: Agent; account: Account }>("GET", "/me");
+  }
+  agents() {
+    return this.call<{ items: Agent[] }>("GET", "/agents");
+  }
+  setMyStatus(status: Agent["status"]) {
+    return this.call<Agent>("PUT", "/agents/me/status", { status });
+  }
+  views() {
+    return this.call<{ items: SavedView[]; builtIn: Record<string, number> }>("GET", "/views");
+  }
+  saveView(name: string, filters: TicketFilters) {
+    return this.call<SavedView>("POST", "/views", { name, filters });
+  }
+  deleteView(id: string) {
+    return this.call<void>("DELETE", `/views/${encodeURIComponent(id)}`);
+  }
+  tickets(filters: TicketFilters, cursor?: string | null, limit = 50) {
+    return this.call<Page<Ticket>>("GET", "/tickets", undefined, { ...(filters as Query), cursor, limit });
+  }
+  ticket(id: string) {
+    return this.call<TicketWithMessages>("GET", `/tickets/${encodeURIComponent(id)}`);
+  }
+  olderMessages(id: string, before: string, limit = 50) {
+    return this.call<Page<Message>>("GET", `/tickets/${encodeURIComponent(id)}/messages`, undefined, { before, limit });
+  }
+  reply(id: string, body: string, idempotencyKey: string) {
+    return this.call<Message>("POST", `/tickets/${encodeURIComponent(id)}/replies`, { body }, undefined, { "Idempotency-Key": idempotencyKey });
+  }
+  note(id: string, body: string, idempotencyKey: string) {
+    return this.call<Message>("POST", `/tickets/${encodeURIComponent(id)}/notes`, { body }, undefined, { "Idempotency-Key": idempotencyKey });
+  }
+  patch(id: string, patch: TicketPatch) {
+    return this.call<Ticket>("PATCH", `/tickets/${encodeURIComponent(id)}`, patch);
+  }
+  bulk(ids: string[], set: BulkSet) {
+    return this.call<{ updated: number; failed: { id: string; code: string }[] }>("POST", "/tickets/bulk", { ids, set });
+  }
+  macros() {
+    return this.call<{ items: Macro[] }>("GET", "/macros");
+  }
+  renderMacro(id: string, ticketId: string) {
+    return this.call<{ body: string }>("POST", `/macros/${encodeURIComponent(id)}/render`, { ticketId });
+  }
+}

@@ -1,0 +1,57 @@
+// The sign-in screen (POST /api/login); the token is kept in localStorage until logout.
+import { useState } from "preact/hooks";
+import { ApiError } from "../api.ts";
+import { signIn } from "../store.ts";
+
+export function Login() {
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const isLocal = ["localhost", "127.0.0.1", "[::1]"].includes(location.hostname);
+
+  const submit = async (ev: Event) => {
+    ev.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await signIn(email.trim(), password);
+    } catch (err) {
+      setError(err instanceof ApiError && err.status === 401 ? "That email and password don't match an agent." : err instanceof ApiError ? err.message : "Sign-in failed.");
+      setBusy(false);
+    }
+  };
+
+  return (
+    <main class="login">
+      <form class="login-card" onSubmit={submit} aria-labelledby="login-title">
+        <div class="logo" aria-hidden="true">
+          <span class="logo-mark">E</span>
+        </div>
+        <h1 id="login-title">Sign in to Edgedesk</h1>
+        <p class="muted">The helpdesk for your shop's team.</p>
+        <label class="field">
+          <span>Email</span>
+          <input type="email" name="email" autocomplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} autoFocus />
+        </label>
+        <label class="field">
+          <span>Password</span>
+          <input type="password" name="password" autocomplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
+        </label>
+        {error && (
+          <div class="form-error" role="alert">
+            {error}
+          </div>
+        )}
+        <button class="btn primary block" type="submit" disabled={busy}>
+          {busy ? "Signing in…" : "Sign in"}
+        </button>
+        {isLocal && (
+          <p class="hint">
+            Local demo: <code>demo@edgedesk.dev</code> / <code>demo-password</code>
+          </p>
+        )}
+      </form>
+    </main>
+  );
+}

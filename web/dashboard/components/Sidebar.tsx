@@ -1,0 +1,105 @@
+// The left rail: account, built-in and saved views with counts and unread badges, the agent's presence and logout.
+import { Icon, Avatar, type IconName } from "./ui.tsx";
+import { account, deleteSavedView, hrefOf, liveState, me, route, savedViews, setMyStatus, setShowUnread, showUnread, signOut, unread, viewCounts, type BuiltInView } from "../store.ts";
+
+const VIEWS: { key: BuiltInView; label: string; icon: IconName }[] = [
+  { key: "mine", label: "My inbox", icon: "inbox" },
+  { key: "unassigned", label: "Unassigned", icon: "user" },
+  { key: "all", label: "All tickets", icon: "layers" },
+  { key: "spam", label: "Spam", icon: "alert" },
+];
+
+export function Sidebar() {
+  const current = route.value.view;
+  const counts = viewCounts.value;
+  const u = unread.value;
+  const agent = me.value;
+  const online = agent?.status === "online";
+  const live = liveState.value;
+  const unreadOf = (k: BuiltInView) => (!showUnread.value ? 0 : k === "mine" ? u.mine : k === "unassigned" ? u.unassigned : k === "all" ? u.all : 0);
+
+  return (
+    <nav class="sidebar" aria-label="Views">
+      <div class="brand">
+        <span class="logo-mark small" aria-hidden="true">
+          E
+        </span>
+        <div class="brand-text">
+          <div class="brand-name">Edgedesk</div>
+          <div class="brand-account" title={account.value?.name}>
+            {account.value?.name ?? "…"}
+          </div>
+        </div>
+      </div>
+      <ul class="views">
+        {VIEWS.map((v) => {
+          const n = unreadOf(v.key);
+          return (
+            <li key={v.key}>
+              <a href={hrefOf({ view: v.key, ticketId: null })} class={current === v.key ? "view active" : "view"} aria-current={current === v.key ? "page" : undefined}>
+                <Icon name={v.icon} />
+                <span class="view-name">{v.label}</span>
+                {n > 0 && (
+                  <span class="unread-badge" aria-label={`${n} unread`} data-testid={`unread-${v.key}`}>
+                    {n}
+                  </span>
+                )}
+                <span class="count" aria-label={`${counts[v.key] ?? 0} tickets`}>
+                  {counts[v.key] ?? ""}
+                </span>
+              </a>
+            </li>
+          );
+        })}
+      </ul>
+      <div class="views-head">Saved views</div>
+      <ul class="views">
+        {savedViews.value.length === 0 && <li class="views-empty">Filter a list, then “Save view”.</li>}
+        {savedViews.value.map((v) => {
+          const key = `saved:${v.id}` as const;
+          return (
+            <li key={v.id} class="saved-row">
+              <a href={hrefOf({ view: key, ticketId: null })} class={current === key ? "view active" : "view"} aria-current={current === key ? "page" : undefined}>
+                <Icon name="bookmark" />
+                <span class="view-name">{v.name}</span>
+                <span class="count">{v.count}</span>
+              </a>
+              <button class="icon-btn ghost delete-view" type="button" aria-label={`Delete view ${v.name}`} title="Delete view" onClick={() => confirm(`Delete the view “${v.name}”?`) && void deleteSavedView(v.id)}>
+                <Icon name="x" size={12} />
+              </button>
+            </li>
+          );
+        })}
+      </ul>
+      <div class="sidebar-foot">
+        <div class="foot-row">
+          <div class={`live live-${live}`} role="status" aria-live="polite">
+            <i />
+            {live === "live" ? "Live" : live === "connecting" ? "Connecting…" : "Reconnecting…"}
+          </div>
+          <label class="switch">
+            <input type="checkbox" role="switch" checked={showUnread.value} aria-checked={showUnread.value} onChange={(e) => setShowUnread(e.currentTarget.checked)} />
+            <span class="track" aria-hidden="true" />
+            <span class="switch-label">Unread badges</span>
+          </label>
+        </div>
+        {agent && (
+          <div class="me">
+            <Avatar name={agent.name} size={30} online={online} />
+            <div class="me-text">
+              <div class="me-name">{agent.name}</div>
+              <label class="switch">
+                <input type="checkbox" role="switch" checked={online} aria-checked={online} onChange={(e) => void setMyStatus(e.currentTarget.checked ? "online" : "offline")} />
+                <span class="track" aria-hidden="true" />
+                <span class="switch-label">{online ? "Online" : "Offline"}</span>
+              </label>
+            </div>
+            <button class="icon-btn ghost" type="button" onClick={() => void signOut()} aria-label="Log out" title="Log out">
+              <Icon name="logout" />
+            </button>
+          </div>
+        )}
+      </div>
+    </nav>
+  );
+}

@@ -1,0 +1,238 @@
+// The ticket list of the current view: filters, bulk select (assign / close / tag), cursor paging, live updates.
+import { useState } from "preact/hooks";
+import type { Ticket, TicketStatus } from "../api.ts";
+import { CHANNELS, CHANNEL_LABEL, customerName, shortAgo } from "../format.ts";
+import {
+  activeFilters,
+  agentById,
+  agents,
+  bulk,
+  customerTyping,
+  hrefOf,
+  list,
+  loadList,
+  loadMore,
+  me,
+  route,
+  saveCurrentView,
+  savedViews,
+  selected,
+  setFilter,
+  userFilters,
+  type BuiltInView,
+} from "../store.ts";
+import { Avatar, ChannelBadge, Empty, Icon } from "./ui.tsx";
+
+const TITLES: Record<BuiltInView, string> = { mine: "My inbox", unassigned: "Unassigned", all: "All tickets", spam: "Spam" };
+
+function viewTitle(): string {
+  const v = route.value.view;
+  if (v.startsWith("saved:")) return savedViews.value.find((s) => `saved:${s.id}` === v)?.name ?? "Saved view";
+  return TITLES[v as BuiltInView];
+}
+
+function toggle(id: string): void {
+  const s = new Set(selected.value);
+  if (s.has(id)) s.delete(id);
+  else s.add(id);
+  selected.value = s;
+}
+
+function Row({ t, active }: { t: Ticket; active: boolean }) {
+  const assignee = t.assigneeId ? agentById.value.get(t.assigneeId) : undefined;
+  const typing = (customerTyping.value[t.id] ?? 0) > Date.now();
+  const checked = selected.value.has(t.id);
+  const name = customerName(t);
+  return (
+    <li class={`row${active ? " active" : ""}${t.unread ? " unread" : ""}${checked ? " checked" : ""}`} data-ticket-id={t.id}>
+      <input class="row-check" type="checkbox" checked={checked} onChange={() => toggle(t.id)} aria-label={`Select ticket #${t.number} from ${name}`} />
+      <a class="row-link" href={hrefOf({ view: route.value.view, ticketId: t.id })} aria-current={active ? "true" : undefined}>
+        <div class="row-top">
+          {t.unread && <span class="dot" aria-label="Unread" />}
+          <span class="row-name">{name}</span>
+          <time class="row-time" dateTime={t.lastMessageAt ?? t.updatedAt} title={new Date(t.lastMessageAt ?? t.updatedAt).toLocaleString()}>
+            {shortAgo(t.lastMessageAt ?? t.updatedAt)}
+          </time>
+        </div>
+        {t.subject && <div class="row-subject">{t.subject}</div>}
+        <div class="row-preview">{typing ? <em class="typing-inline">typing…</em> : (t.preview ?? "")}</div>
+        <div class="row-meta">
+          <ChannelBadge channel={t.channel} />
+          <span class="num">#{t.number}</span>
+          {t.status !== "open" && <span class={`pill st-${t.status}`}>{t.status}</span>}
+          {t.tags.slice(0, 3).map((tag) => (
+            <span class="tag" key={tag}>
+              {tag}
+            </span>
+          ))}
+          <span class="grow" />
+          {assignee ? (
+            <span title={`Assigned to ${assignee.name}`}>
+              <Avatar name={assignee.name} size={20} />
+            </span>
+          ) : (
+            <span class="unassigned-mark" title="Unassigned">
+              —
+            </span>
+          )}
+        </div>
+      </a>
+    </li>
+  );
+}
+
+function Filters() {
+  const f = userFilters.value;
+  const view = route.value.view;
+  const statusDefault = view === "all" || (view.startsWith("saved:") && !activeFilters.value.status) ? "Any status" : "Open";
+  return (
+    <div class="filters" role="group" aria-label="Filters">
+      <input class="search" type="search" placeholder="Search name, email, #number…" aria-label="Search tickets" value={f.q ?? ""} onChange={(e) => setFilter("q", e.currentTarget.value.trim())} />
+      <select aria-label="Filter by status" value={f.status ?? ""} onChange={(e) => setFilter("status", (e.currentTarget.value || undefined) as TicketStatus | undefined)}>
+        <option value="">{statusDefault}</option>
+        <option value="open">Open</option>
+        <option value="snoozed">Snoozed</option>
+        <option value="closed">Closed</option>
+      </select>
+      <select aria-label="Filter by channel" value={f.channel ?? ""} onChange={(e) => setFilter("channel", (e.currentTarget.value || undefined) as Ticket["channel"] | undefined)}>
+        <option value="">Any channel</option>
+        {CHANNELS.map((c) => (
+          <option value={c} key={c}>
+            {CHANNEL_LABEL[c]}
+          </option>
+        ))}
+      </select>
+      {view !== "mine" && view !== "unassigned" && (
+        <select aria-label="Filter by assignee" value={f.assigneeId ?? ""} onChange={(e) => setFilter("assigneeId", e.currentTarget.value || undefined)}>
+          <option value="">Any assignee</option>
+          <option value="none">No assignee</option>
+          {agents.value.map((a) => (
+            <option value={a.id} key={a.id}>
+              {a.id === me.value?.id ? `${a.name} (me)` : a.name}
+            </option>
+          ))}
+        </select>
+      )}
+      <input class="tag-filter" type="text" placeholder="Tag" aria-label="Filter by tag" value={f.tag ?? ""} onChange={(e) => setFilter("tag", e.currentTarget.value.trim().toLowerCase())} />
+    </div>
+  );
+}
+
+function BulkBar() {
+  const [tag, setTag] = useState("");
+  const n = selected.value.size;
+  if (n === 0) return null;
+  return (
+    <div class="bulkbar" role="toolbar" aria-label="Bulk actions">
+      <span class="bulk-count">{n} selected</span>
+      <select
+        aria-label="Assign selected to"
+        value=""
+        onChange={(e) => {
+          const v = e.currentTarget.value;
+          if (v) void bulk({ assigneeId: v === "none" ? null : v }, v === "none" ? "Unassigned" : "Assigned");
+        }}
+      >
+        <option value="">Assign…</option>
+        <option value="none">No assignee</option>
+        {agents.value.map((a) => (
+          <option value={a.id} key={a.id}>
+            {a.name}
+          </option>
+        ))}
+      </select>
+      <button class="btn small" type="button" onClick={() => void bulk({ status: "closed" }, "Closed")}>
+        Close
+      </button>
+      <button class="btn small" type="button" onClick={() => void bulk({ status: "open" }, "Reopened")}>
+        Reopen
+      </button>
+      <form
+        class="bulk-tag"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const t = tag.trim().toLowerCase();
+          if (!t) return;
+          setTag("");
+          void bulk({ addTags: [t] }, `Tagged “${t}” on`);
+        }}
+      >
+        <input type="text" placeholder="Add tag" aria-label="Tag to add to selected tickets" value={tag} onInput={(e) => setTag(e.currentTarget.value)} />
+      </form>
+      <button class="btn small ghost" type="button" onClick={() => (selected.value = new Set())}>
+        Clear
+      </button>
+    </div>
+  );
+}
+
+export function TicketList() {
+  const l = list.value;
+  const openId = route.value.ticketId;
+  const allSelected = l.items.length > 0 && l.items.every((t) => selected.value.has(t.id));
+  const hasUserFilters = Object.values(userFilters.value).some(Boolean);
+  return (
+    <section class="list-pane" aria-labelledby="list-title">
+      <header class="list-head">
+        <input
+          type="checkbox"
+          class="row-check"
+          checked={allSelected}
+          disabled={l.items.length === 0}
+          aria-label="Select all loaded tickets"
+          onChange={(e) => (selected.value = e.currentTarget.checked ? new Set(l.items.map((t) => t.id)) : new Set())}
+        />
+        <h1 id="list-title">{viewTitle()}</h1>
+        <span class="muted small">{l.loading ? "" : `${l.items.length}${l.nextCursor ? "+" : ""}`}</span>
+        <span class="grow" />
+        {hasUserFilters && (
+          <button
+            class="btn small ghost"
+            type="button"
+            onClick={() => {
+              const name = prompt("Name this view");
+              if (name?.trim()) void saveCurrentView(name.trim());
+            }}
+          >
+            <Icon name="bookmark" size={14} /> Save view
+          </button>
+        )}
+        <button class="icon-btn ghost" type="button" aria-label="Refresh list" title="Refresh" onClick={() => void loadList(l.items.length)}>
+          <Icon name="refresh" size={14} />
+        </button>
+      </header>
+      <Filters />
+      <BulkBar />
+      {l.error && (
+        <div class="banner error" role="alert">
+          {l.error}{" "}
+          <button class="link" type="button" onClick={() => void loadList()}>
+            Retry
+          </button>
+        </div>
+      )}
+      {l.loading ? (
+        <div class="skeletons" aria-busy="true" aria-label="Loading tickets">
+          {[0, 1, 2, 3, 4].map((i) => (
+            <div class="skeleton" key={i} />
+          ))}
+        </div>
+      ) : l.items.length === 0 ? (
+        <Empty title={route.value.view === "mine" ? "Your inbox is clear" : "No tickets here"}>{route.value.view === "mine" ? "Tickets assigned to you show up here." : "Try another view or clear the filters."}</Empty>
+      ) : (
+        <ul class="rows" aria-label="Tickets">
+          {l.items.map((t) => (
+            <Row t={t} key={t.id} active={t.id === openId} />
+          ))}
+          {l.nextCursor && (
+            <li class="more">
+              <button class="btn small" type="button" onClick={() => void loadMore()} disabled={l.loadingMore}>
+                {l.loadingMore ? "Loading…" : "Load more"}
+              </button>
+            </li>
+          )}
+        </ul>
+      )}
+    </section>
+  );
+}

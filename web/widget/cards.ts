@@ -1,0 +1,271 @@
+// Rich cards on AI messages: order, product, coupon, loyalty, subscription, and the handoff / email-request cards.
+import { ApiError } from "./client.ts";
+import { el, safeUrl } from "./dom.ts";
+import type { Card } from "./protocol.ts";
+
+export interface CardContext {
+  handoff(email?: string): Promise<unknown>;
+  handedOff(): boolean;
+  knownEmail(): string | undefined;
+  send(text: string): void;
+  announce(text: string): void;
+}
+
+type Value = NonNullable<Card["data"]>[string];
+
+const KIND_LABEL: Record<string, string> = {
+  order: "Order",
+  product: "Product",
+  coupon: "Coupon",
+  loyalty: "Rewards",
+  subscription: "Subscription",
+};
+const IMAGE_KEYS = ["image", "imageUrl", "image_url", "img", "thumbnail"];
+const HIDDEN_KEYS = new Set([...IMAGE_KEYS, "url", "title", "name", "currency", "id", "emailRequired", "requiresEmail", "needsEmail", "items", "lineItems", "code", "description", "handle", "productId"]);
+const MONEY_KEY = /price|total|amount|subtotal|value|balance_?usd|fee/i;
+
+export function humanize(key: string): string {
+  const words = key
+    .replace(/[_-]+/g, " ")
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+function formatValue(key: string, v: Value, currency: string | undefined): string | null {
+  if (v === null || v === undefined || v === "") return null;
+  if (typeof v === "boolean") return v ? "Yes" : "No";
+  if (typeof v === "number") {
+    if (/(number|id|code|zip|year)$/i.test(key)) return String(v);
+    if (MONEY_KEY.test(key) && currency) {
+      try {
+        return new Intl.NumberFormat(undefined, { style: "currency", currency }).format(v);
+      } catch {
+        return String(v);
+      }
+    }
+    return new Intl.NumberFormat().format(v);
+  }
+  if (typeof v === "string") {
+    if (/^\d{4}-\d{2}-\d{2}(T[\d:.]+Z?)?$/.test(v)) {
+      const d = new Date(v);
+      // A bare date means that calendar day everywhere, so it is shown in UTC, not shifted by the shopper's zone.
+      if (!Number.isNaN(d.getTime())) return d.toLocaleDateString(undefined, { year: "numeric", month: "short", day: "numeric", ...(v.length === 10 ? { timeZone: "UTC" } : {}) });
+    }
+    return v;
+  }
+  if (Array.isArray(v)) {
+    const parts = v.map((x) => (x !== null && typeof x === "object" ? Object.values(x).join(" ") : x === null ? "" : String(x))).filter(Boolean);
+    return parts.length ? parts.join(", ") : null;
+  }
+  const parts = Object.entries(v).map(([k, x]) => `${humanize(k)}: ${Array.isArray(x) ? x.join(", ") : String(x)}`);
+  return parts.length ? parts.join("; ") : null;
+}
+
+function lineItems(v: Value | undefined): HTMLElement | null {
+  if (!Array.isArray(v) || v.length === 0) return null;
+  const ul = el("ul");
+  for (const item of v) {
+    let text: string;
+    if (item !== null && typeof item === "object" && !Array.isArray(item)) {
+      const r = item as Record<string, unknown>;
+      const label = String(r.title ?? r.name ?? r.sku ?? "Item");
+      const qty = typeof r.quantity === "number" ? `${r.quantity} × ` : "";
+      const variant = r.variant ? ` (${String(r.variant)})` : "";
+      text = `${qty}${label}${variant}`;
+    } else text = String(item);
+    ul.append(el("li", {}, text));
+  }
+  return ul;
+}
+
+function imageOf(data: Card["data"]): string | null {
+  if (!data) return null;
+  for (const k of IMAGE_KEYS) {
+    const v = data[k];
+    if (typeof v === "string") {
+      const url = safeUrl(v);
+      if (url) return url;
+    }
+  }
+  return null;
+}
+
+function defaultTitle(card: Card): string {
+  const d = card.data ?? {};
+  if (card.type === "order") {
+    const n = d.number ?? d.orderNumber ?? d.name;
+    return n !== undefined && n !== null ? `Order #${String(n).replace(/^#/, "")}` : "Your order";
+  }
+  const t = d.title ?? d.name;
+  return typeof t === "string" ? t : (KIND_LABEL[card.type] ?? humanize(card.type));
+}
+
+function fieldsOf(card: Card): HTMLElement | null {
+  const data = card.data ?? {};
+  const currency = typeof data.currency === "string" ? data.currency : undefined;
+  const dl = el("dl");
+  for (const [k, v] of Object.entries(data)) {
+    if (HIDDEN_KEYS.has(k)) continue;
+    // The order number is already the title.
+    if (card.type === "order" && !card.title && (k === "number" || k === "orderNumber")) continue;
+    const text = formatValue(k, v, currency);
+    if (text === null) continue;
+    dl.append(el("dt", {}, humanize(k)), el("dd", {}, text));
+  }
+  return dl.childElementCount ? dl : null;
+}
+
+function hint(text: string, error = false): HTMLElement {
+  return el("div", { class: error ? "hint err" : "hint", role: error ? "alert" : "status" }, text);
+}
+
+/** "Yes, connect me with an agent", asking for an email first when the shopper is anonymous and one is needed. */
+function handoffControls(ctx: CardContext, askEmailFirst: boolean, label = "Yes, connect me with an agent"): HTMLElement {
+  const box = el("div");
+  const done = () => {
+    box.replaceChildren(hint("Thanks! You're connected with our team — an agent will reply here shortly."));
+  };
+  if (ctx.handedOff()) {
+    done();
+    return box;
+  }
+  const run = async (button: HTMLButtonElement, email?: string) => {
+    button.disabled = true;
+    box.querySelector(".hint")?.remove();
+    try {
+      await ctx.handoff(email);
+      done();
+      ctx.announce("Connecting you with an agent");
+    } catch (err) {
+      button.disabled = false;
+      if (err instanceof ApiError && !email && (err.code === "email_required" || err.issues.some((i) => i.path.includes("email")))) {
+        showEmail(err.message && err.code === "email_required" ? err.message : undefined);
+        return;
+      }
+      box.append(hint(err instanceof ApiError && err.status === 400 ? err.message : "We couldn't connect you just now. Please try again.", true));
+    }
+  };
+  const showEmail = (why?: string) => {
+    box.replaceChildren(emailForm(ctx, why ?? "Leave your email so our team can follow up if you leave the chat.", (email, button) => run(button, email)));
+    box.querySelector("input")?.focus();
+  };
+  const button = el("button", { class: "primary", type: "button" }, label);
+  button.addEventListener("click", () => {
+    if (askEmailFirst && !ctx.knownEmail()) showEmail();
+    else void run(button);
+  });
+  box.append(el("div", { class: "actions" }, button));
+  return box;
+}
+
+function emailForm(ctx: CardContext, why: string, submit: (email: string, button: HTMLButtonElement) => Promise<void>): HTMLElement {
+  const id = `ed-email-${Math.random().toString(36).slice(2, 8)}`;
+  const input = el("input", { id, type: "email", name: "email", autocomplete: "email", required: "", placeholder: "you@example.com" });
+  input.value = ctx.knownEmail() ?? "";
+  const button = el("button", { class: "primary", type: "submit" }, "Connect me");
+  const form = el("form", { class: "email", novalidate: "" }, el("label", { for: id }, why), input, el("div", { class: "actions" }, button));
+  form.addEventListener("submit", (ev) => {
+    ev.preventDefault();
+    ev.stopPropagation();
+    const email = input.value.trim();
+    form.querySelector(".hint")?.remove();
+    if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
+      input.setAttribute("aria-invalid", "true");
+      form.append(hint("Please enter a valid email address.", true));
+      input.focus();
+      return;
+    }
+    input.removeAttribute("aria-invalid");
+    void submit(email, button);
+  });
+  return form;
+}
+
+function actionsOf(card: Card, ctx: CardContext): HTMLElement | null {
+  if (!card.actions?.length) return null;
+  const row = el("div", { class: "actions" });
+  card.actions.forEach((a, i) => {
+    const cls = i === 0 ? "primary" : "secondary";
+    const url = a.url ? safeUrl(a.url) : null;
+    // A link that is not http(s) is dropped, never turned into something clickable.
+    if (a.url && !url) return;
+    if (url) {
+      row.append(el("a", { class: cls, href: url, target: "_blank", rel: "noopener noreferrer" }, a.label));
+    } else if (a.action === "handoff") {
+      row.append(handoffControls(ctx, false, a.label));
+    } else {
+      // An action without a link is a quick reply: the shopper says it.
+      const b = el("button", { class: cls, type: "button" }, a.label);
+      b.addEventListener("click", () => ctx.send(a.label));
+      row.append(b);
+    }
+  });
+  return row.childElementCount ? row : null;
+}
+
+export function renderCard(card: Card, ctx: CardContext): HTMLElement {
+  const data = card.data ?? {};
+  const body = el("div", { class: "card-body" });
+  const wrap = el("div", { class: `card card-${card.type.replace(/[^a-z0-9_-]/gi, "")}` });
+  const needsEmail = data.emailRequired === true || data.requiresEmail === true || data.needsEmail === true;
+
+  if (card.type === "handoff_offer") {
+    body.append(el("div", { class: "card-title" }, card.title ?? "Want to talk to a person?"));
+    if (typeof data.text === "string") body.append(el("div", { class: "hint" }, data.text));
+    body.append(handoffControls(ctx, needsEmail));
+    wrap.append(body);
+    return wrap;
+  }
+  if (card.type === "email_request") {
+    body.append(el("div", { class: "card-title" }, card.title ?? "Where can we reach you?"));
+    const box = el("div");
+    if (ctx.handedOff()) box.append(hint("Thanks! Our team has your details."));
+    else
+      box.append(
+        emailForm(ctx, typeof data.text === "string" ? data.text : "Your email, so an agent can follow up.", async (email, button) => {
+          button.disabled = true;
+          try {
+            await ctx.handoff(email);
+            box.replaceChildren(hint("Thanks! Our team has your details and will reply here shortly."));
+            ctx.announce("Email sent, connecting you with an agent");
+          } catch (err) {
+            button.disabled = false;
+            box.append(hint(err instanceof ApiError && err.status === 400 ? err.message : "That didn't go through. Please try again.", true));
+          }
+        }),
+      );
+    body.append(box);
+    wrap.append(body);
+    return wrap;
+  }
+
+  const image = card.type === "product" ? imageOf(data) : null;
+  if (image) wrap.append(el("img", { src: image, alt: card.title ?? defaultTitle(card), loading: "lazy" }));
+  body.append(el("div", { class: "card-kind" }, KIND_LABEL[card.type] ?? humanize(card.type)));
+  body.append(el("div", { class: "card-title" }, card.title ?? defaultTitle(card)));
+  if (card.type === "coupon" && typeof data.code === "string") {
+    const code = data.code;
+    const copy = el("button", { type: "button", "aria-label": `Copy code ${code}` }, "Copy");
+    copy.addEventListener("click", () => {
+      void navigator.clipboard?.writeText(code).then(
+        () => {
+          copy.textContent = "Copied";
+          ctx.announce(`Code ${code} copied`);
+        },
+        () => undefined,
+      );
+    });
+    body.append(el("div", { class: "code" }, el("span", {}, code), copy));
+  }
+  if (typeof data.description === "string") body.append(el("div", { class: "hint" }, data.description));
+  const fields = fieldsOf(card);
+  if (fields) body.append(fields);
+  const items = lineItems(data.items ?? data.lineItems);
+  if (items) body.append(items);
+  const actions = actionsOf(card, ctx);
+  if (actions) body.append(actions);
+  wrap.append(body);
+  return wrap;
+}

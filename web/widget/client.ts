@@ -1,0 +1,618 @@
+// The shopper's conversation: lazy start, local resume, the live socket with backoff and the HTTP fallback.
+import {
+  isServerFrame,
+  serverIdOf,
+  type ApiErrorBody,
+  type ChatMessageResult,
+  type ChatThread,
+  type ClientFrame,
+  type ConversationCreated,
+  type Message,
+  type ServerFrame,
+  type TicketStatus,
+  type Visitor,
+} from "./protocol.ts";
+
+export interface Pending {
+  clientMessageId: string;
+  text: string;
+  createdAt: string;
+  /** Set once the HTTP fallback also failed: the UI shows "not sent yet". */
+  stalled?: boolean;
+}
+
+export type Item =
+  | { kind: "message"; key: string; message: Message }
+  | { kind: "event"; key: string; text: string; createdAt: string; agent?: { id: string; name: string } };
+
+export type Connection = "idle" | "connecting" | "live" | "reconnecting";
+
+interface Stored {
+  v: 1;
+  conversationId: string;
+  visitorToken: string;
+  lastSeenId: string | null;
+  identityKey: string | null;
+  status: TicketStatus;
+  handedOff?: boolean;
+  items: Item[];
+  pending: Pending[];
+}
+
+export interface ClientEvents {
+  /** Something visible changed: items, pending, status, connection or typing. */
+  change(): void;
+  /** A message from the team or the AI agent arrived live (not history). */
+  incoming(message: Message): void;
+  /** An "agent joined" or similar line was added. */
+  notice(text: string): void;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: { path: string; message: string }[] = [],
+  ) {
+    super(message);
+  }
+}
+
+const MAX_ITEMS = 200;
+const PING_MS = 25_000;
+const PONG_TIMEOUT_MS = 10_000;
+const ACK_TIMEOUT_MS = 6_000;
+const TYPING_SEND_MS = 2_000;
+const TYPING_SHOW_MS = 5_000;
+const POLL_MS = 4_000;
+
+export function backoffDelay(attempt: number, random: () => number = Math.random): number {
+  const base = Math.min(30_000, 500 * 2 ** attempt);
+  return Math.round(base / 2 + (random() * base) / 2);
+}
+
+function newClientMessageId(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(12));
+  let out = "c_";
+  for (const b of bytes) out += (b % 36).toString(36);
+  return out;
+}
+
+function identityKeyOf(v: Visitor): string | null {
+  return v.externalId ? `x:${v.externalId}` : v.email ? `e:${v.email.toLowerCase()}` : null;
+}
+
+export class ChatClient {
+  items: Item[] = [];
+  pending: Pending[] = [];
+  status: TicketStatus = "open";
+  connection: Connection = "idle";
+  typingName: string | null = null;
+  conversationId: string | null = null;
+  handedOff = false;
+
+  private visitorToken: string | null = null;
+  private lastSeenId: string | null = null;
+  private identityKey: string | null = null;
+  private visitor: Visitor = {};
+  private ws: WebSocket | null = null;
+  private generation = 0;
+  private attempts = 0;
+  private ready = false;
+  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
+  private pingTimer: ReturnType<typeof setInterval> | undefined;
+  private pongTimer: ReturnType<typeof setTimeout> | undefined;
+  private pollTimer: ReturnType<typeof setTimeout> | undefined;
+  private typingTimer: ReturnType<typeof setTimeout> | undefined;
+  private ackTimers = new Map<string, ReturnType<typeof setTimeout>>();
+  private inFlightHttp = new Set<string>();
+  private lastTypingSent = 0;
+  private starting: Promise<void> | null = null;
+  private readonly storageKey: string;
+
+  constructor(
+    private readonly apiBase: string,
+    private readonly accountId: string,
+    private readonly on: ClientEvents,
+  ) {
+    this.storageKey = `edgedesk:v1:${accountId}`;
+    this.restore();
+    if (typeof window !== "undefined") {
+      window.addEventListener("online", () => this.reconnectNow());
+      window.addEventListener("offline", () => this.ws?.close());
+      document.addEventListener("visibilitychange", () => {
+        if (document.visibilityState === "visible") this.reconnectNow();
+      });
+    }
+  }
+
+  get hasConversation(): boolean {
+    return this.conversationId !== null;
+  }
+
+  get closed(): boolean {
+    return this.status === "closed";
+  }
+
+  /** Who the shopper is; a different logged-in shopper never sees the previous one's chat. */
+  identify(visitor: Visitor): void {
+    this.visitor = { ...this.visitor, ...visitor };
+    const key = identityKeyOf(this.visitor);
+    if (this.conversationId && this.identityKey && key && key !== this.identityKey) this.reset();
+    else if (this.conversationId && !this.identityKey && key) {
+      this.identityKey = key;
+      this.persist();
+    }
+  }
+
+  knownEmail(): string | undefined {
+    return this.visitor.email;
+  }
+
+  /** Forget the conversation (closed, or "Start a new conversation"). */
+  reset(): void {
+    this.disconnect();
+    this.conversationId = null;
+    this.visitorToken = null;
+    this.lastSeenId = null;
+    this.identityKey = null;
+    this.items = [];
+    this.pending = [];
+    this.status = "open";
+    this.handedOff = false;
+    this.typingName = null;
+    this.connection = "idle";
+    try {
+      localStorage.removeItem(this.storageKey);
+    } catch {
+      // storage unavailable: nothing to forget
+    }
+    this.on.change();
+  }
+
+  /** Connect the live socket if a conversation exists (called at load and on open). */
+  resume(): void {
+    if (this.conversationId && !this.ws && this.reconnectTimer === undefined) this.connect();
+  }
+
+  async send(text: string): Promise<void> {
+    const body = text.trim();
+    if (!body) return;
+    const p: Pending = { clientMessageId: newClientMessageId(), text: body, createdAt: new Date().toISOString() };
+    this.pending.push(p);
+    this.persist();
+    this.on.change();
+    try {
+      await this.ensureConversation();
+    } catch {
+      p.stalled = true;
+      this.on.change();
+      return;
+    }
+    this.deliver(p);
+  }
+
+  /** Retry every message that has not reached the server yet (after a failure or a "retry" click). */
+  retryPending(): void {
+    for (const p of this.pending) {
+      p.stalled = false;
+      this.deliver(p);
+    }
+    this.on.change();
+  }
+
+  typing(): void {
+    const now = Date.now();
+    if (now - this.lastTypingSent < TYPING_SEND_MS || !this.ready) return;
+    this.lastTypingSent = now;
+    this.sendFrame({ type: "typing" });
+  }
+
+  /** "Yes, connect me with an agent". Throws ApiError (e.g. when an email is needed). */
+  async handoff(email?: string): Promise<{ ticketId: string; status: string }> {
+    await this.ensureConversation();
+    if (email) this.visitor.email = email;
+    const res = await this.http<{ ticketId: string; status: string }>("POST", `/handoff`, email ? { email } : {});
+    this.handedOff = true;
+    this.afterChange();
+    return res;
+  }
+
+  // ---- conversation ------------------------------------------------------------------------
+
+  private async ensureConversation(): Promise<void> {
+    if (this.conversationId) return;
+    this.starting ??= this.start().finally(() => {
+      this.starting = null;
+    });
+    return this.starting;
+  }
+
+  private async start(): Promise<void> {
+    const visitor = this.cleanVisitor();
+    let created: ConversationCreated;
+    try {
+      created = await this.request<ConversationCreated>("POST", "/api/chat/conversations", { accountId: this.accountId, ...(visitor ? { visitor } : {}) });
+    } catch (err) {
+      // A bad identity must not keep the shopper from chatting: retry as an anonymous visitor.
+      if (err instanceof ApiError && visitor && (err.status === 400 || err.status === 401)) {
+        created = await this.request<ConversationCreated>("POST", "/api/chat/conversations", { accountId: this.accountId });
+      } else throw err;
+    }
+    this.conversationId = created.conversationId;
+    this.visitorToken = created.visitorToken;
+    this.identityKey = identityKeyOf(this.visitor);
+    this.status = "open";
+    this.persist();
+    this.connect();
+  }
+
+  private cleanVisitor(): Visitor | null {
+    const v: Visitor = {};
+    const { email, name, externalId, identityHash } = this.visitor;
+    if (email && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) v.email = email.trim();
+    if (name?.trim()) v.name = name.trim().slice(0, 100);
+    if (externalId?.trim()) v.externalId = externalId.trim().slice(0, 200);
+    if (v.externalId && identityHash && /^[0-9a-fA-F]{64}$/.test(identityHash)) v.identityHash = identityHash;
+    return Object.keys(v).length ? v : null;
+  }
+
+  // ---- sending -----------------------------------------------------------------------------
+
+  private deliver(p: Pending): void {
+    p.stalled = false;
+    if (this.ready && this.sendFrame({ type: "message", text: p.text, clientMessageId: p.clientMessageId })) {
+      clearTimeout(this.ackTimers.get(p.clientMessageId));
+      // No echo in time: the same clientMessageId over HTTP is stored at most once.
+      this.ackTimers.set(p.clientMessageId, setTimeout(() => this.postPending(p), ACK_TIMEOUT_MS));
+    } else {
+      void this.postPending(p);
+    }
+  }
+
+  private async postPending(p: Pending): Promise<void> {
+    this.ackTimers.delete(p.clientMessageId);
+    if (!this.pending.includes(p) || this.inFlightHttp.has(p.clientMessageId)) return;
+    this.inFlightHttp.add(p.clientMessageId);
+    try {
+      const res = await this.http<ChatMessageResult>("POST", "/messages", { text: p.text, clientMessageId: p.clientMessageId });
+      this.accept(res.message, false);
+      for (const r of res.replies) this.accept(r, true);
+    } catch (err) {
+      if (err instanceof ApiError && err.status === 409) {
+        this.setStatus("closed");
+      } else if (err instanceof ApiError && (err.status === 401 || err.status === 404)) {
+        this.lostConversation();
+        return;
+      } else {
+        p.stalled = true;
+        this.on.change();
+      }
+    } finally {
+      this.inFlightHttp.delete(p.clientMessageId);
+    }
+  }
+
+  /** The visitor token no longer opens this conversation: start over, keeping unsent text. */
+  private lostConversation(): void {
+    const unsent = this.pending.map((p) => p.text);
+    this.reset();
+    for (const text of unsent) void this.send(text);
+  }
+
+  // ---- receiving ---------------------------------------------------------------------------
+
+  /** Adds a message once (dedupe by id), in time order; clears the pending send it confirms. */
+  private accept(message: Message, live: boolean): boolean {
+    const idx = this.pending.findIndex((p) => serverIdOf(p.clientMessageId) === message.id);
+    if (idx >= 0) {
+      const p = this.pending[idx];
+      if (p) clearTimeout(this.ackTimers.get(p.clientMessageId));
+      this.pending.splice(idx, 1);
+    }
+    if (this.items.some((i) => i.key === message.id)) {
+      if (idx >= 0) this.afterChange();
+      return false;
+    }
+    const item: Item = { kind: "message", key: message.id, message };
+    let at = this.items.length;
+    while (at > 0 && createdAtOf(this.items[at - 1]) > message.createdAt) at -= 1;
+    this.items.splice(at, 0, item);
+    if (this.items.length > MAX_ITEMS) this.items.splice(0, this.items.length - MAX_ITEMS);
+    if (message.author !== "customer") {
+      this.typingName = null;
+      if (live) this.on.incoming(message);
+    }
+    this.afterChange();
+    return true;
+  }
+
+  private addNotice(key: string, text: string, agent?: { id: string; name: string }): void {
+    if (this.items.some((i) => i.key === key)) return;
+    this.items.push({ kind: "event", key, text, createdAt: new Date().toISOString(), ...(agent ? { agent } : {}) });
+    this.on.notice(text);
+    this.afterChange();
+  }
+
+  private setStatus(status: TicketStatus): void {
+    if (this.status === status) return;
+    this.status = status;
+    this.afterChange();
+  }
+
+  private afterChange(): void {
+    this.persist();
+    this.on.change();
+  }
+
+  private onFrame(frame: ServerFrame): void {
+    switch (frame.type) {
+      case "message":
+        // Socket frames arrive in server order with no gap: the resume point moves with them.
+        this.accept(frame.message, this.ready || this.items.length > 0);
+        this.lastSeenId = frame.message.id;
+        this.persist();
+        return;
+      case "ready":
+        this.ready = true;
+        this.attempts = 0;
+        this.stopPolling();
+        this.connection = "live";
+        this.status = frame.status;
+        this.afterChange();
+        for (const p of this.pending) this.deliver(p);
+        return;
+      case "typing":
+        this.typingName = frame.name || "An agent";
+        clearTimeout(this.typingTimer);
+        this.typingTimer = setTimeout(() => {
+          this.typingName = null;
+          this.on.change();
+        }, TYPING_SHOW_MS);
+        this.on.change();
+        return;
+      case "agent.joined":
+        this.addNotice(`joined:${frame.agent.id}`, `${frame.agent.name || "An agent"} joined the conversation`, frame.agent);
+        return;
+      case "status":
+        this.setStatus(frame.status);
+        return;
+      case "error":
+        if (frame.code === "conflict") this.setStatus("closed");
+        return;
+      case "handoff.offer":
+      case "pong":
+        return;
+    }
+  }
+
+  // ---- the socket --------------------------------------------------------------------------
+
+  private connect(): void {
+    if (!this.conversationId || !this.visitorToken) return;
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
+    const gen = ++this.generation;
+    const url = new URL(`${this.apiBase}/api/chat/conversations/${encodeURIComponent(this.conversationId)}/ws`);
+    url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
+    url.searchParams.set("visitorToken", this.visitorToken);
+    // Without cached history, ask for all of it; otherwise only what came after the last rendered message.
+    if (this.lastSeenId && this.items.length > 0) url.searchParams.set("after", this.lastSeenId);
+    this.ready = false;
+    this.connection = this.attempts === 0 && this.connection !== "reconnecting" ? "connecting" : "reconnecting";
+    this.on.change();
+    let ws: WebSocket;
+    try {
+      ws = new WebSocket(url.href);
+    } catch {
+      this.scheduleReconnect();
+      return;
+    }
+    this.ws = ws;
+    ws.onmessage = (ev) => {
+      if (gen !== this.generation) return;
+      this.alive();
+      let data: unknown;
+      try {
+        data = JSON.parse(String(ev.data));
+      } catch {
+        return;
+      }
+      if (isServerFrame(data)) this.onFrame(data);
+    };
+    ws.onopen = () => {
+      if (gen !== this.generation) return;
+      clearInterval(this.pingTimer);
+      this.pingTimer = setInterval(() => this.ping(), PING_MS);
+    };
+    ws.onclose = () => {
+      if (gen !== this.generation) return;
+      this.ws = null;
+      this.ready = false;
+      this.stopTimers();
+      this.scheduleReconnect();
+    };
+  }
+
+  private ping(): void {
+    if (!this.sendFrame({ type: "ping" })) return;
+    clearTimeout(this.pongTimer);
+    // A half-open socket (laptop lid, lost Wi-Fi) never closes by itself: give up on it.
+    this.pongTimer = setTimeout(() => this.ws?.close(), PONG_TIMEOUT_MS);
+  }
+
+  private alive(): void {
+    clearTimeout(this.pongTimer);
+  }
+
+  private sendFrame(frame: ClientFrame): boolean {
+    if (!this.ws || this.ws.readyState !== WebSocket.OPEN) return false;
+    try {
+      this.ws.send(JSON.stringify(frame));
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  private scheduleReconnect(): void {
+    if (!this.conversationId) return;
+    this.connection = "reconnecting";
+    this.on.change();
+    const delay = backoffDelay(this.attempts);
+    this.attempts += 1;
+    if (this.attempts >= 2) this.startPolling();
+    for (const p of this.pending) if (!this.inFlightHttp.has(p.clientMessageId)) void this.postPending(p);
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = setTimeout(() => {
+      this.reconnectTimer = undefined;
+      this.connect();
+    }, delay);
+  }
+
+  /** Back online or back in view: skip the remaining backoff. */
+  private reconnectNow(): void {
+    if (!this.conversationId || this.ready) return;
+    if (this.ws && this.ws.readyState === WebSocket.CONNECTING) return;
+    this.attempts = 0;
+    this.connect();
+  }
+
+  private disconnect(): void {
+    this.generation += 1;
+    this.stopTimers();
+    this.stopPolling();
+    clearTimeout(this.reconnectTimer);
+    this.reconnectTimer = undefined;
+    for (const t of this.ackTimers.values()) clearTimeout(t);
+    this.ackTimers.clear();
+    const ws = this.ws;
+    this.ws = null;
+    this.ready = false;
+    ws?.close(1000, "bye");
+  }
+
+  private stopTimers(): void {
+    clearInterval(this.pingTimer);
+    clearTimeout(this.pongTimer);
+  }
+
+  // ---- HTTP fallback for receiving while the socket is down ------------------------------------
+
+  private startPolling(): void {
+    if (this.pollTimer !== undefined) return;
+    const tick = async () => {
+      try {
+        await this.pollOnce();
+      } catch (err) {
+        if (err instanceof ApiError && (err.status === 401 || err.status === 404)) {
+          this.lostConversation();
+          return;
+        }
+      }
+      if (this.pollTimer !== undefined && !this.ready) this.pollTimer = setTimeout(tick, POLL_MS);
+      else this.pollTimer = undefined;
+    };
+    this.pollTimer = setTimeout(tick, 0);
+  }
+
+  private stopPolling(): void {
+    clearTimeout(this.pollTimer);
+    this.pollTimer = undefined;
+  }
+
+  private async pollOnce(): Promise<void> {
+    let after = this.items.length > 0 ? this.lastSeenId : null;
+    for (let page = 0; page < 10; page++) {
+      const q = after ? `?after=${encodeURIComponent(after)}` : "";
+      const thread = await this.http<ChatThread>("GET", `/messages${q}`);
+      // The socket came back meanwhile: its resume owns the stream now.
+      if (this.ready) return;
+      for (const m of thread.items) {
+        this.accept(m, true);
+        this.lastSeenId = m.id;
+      }
+      this.setStatus(thread.status);
+      this.persist();
+      if (!thread.nextCursor) return;
+      after = thread.nextCursor;
+    }
+  }
+
+  // ---- plumbing ----------------------------------------------------------------------------
+
+  private async http<T>(method: string, suffix: string, body?: unknown): Promise<T> {
+    if (!this.conversationId || !this.visitorToken) throw new ApiError(0, "no_conversation", "no conversation yet");
+    return this.request<T>(method, `/api/chat/conversations/${encodeURIComponent(this.conversationId)}${suffix}`, body, { "X-Visitor-Token": this.visitorToken });
+  }
+
+  private async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+    let res: Response;
+    try {
+      res = await fetch(`${this.apiBase}${path}`, {
+        method,
+        headers: { ...(body !== undefined ? { "Content-Type": "application/json" } : {}), ...headers },
+        body: body !== undefined ? JSON.stringify(body) : undefined,
+        credentials: "omit",
+        mode: "cors",
+      });
+    } catch {
+      throw new ApiError(0, "network", "You seem to be offline");
+    }
+    if (!res.ok) {
+      const err = (await res.json().catch(() => ({}))) as ApiErrorBody;
+      throw new ApiError(res.status, err.error?.code ?? "http_error", err.error?.message ?? res.statusText, err.error?.issues ?? []);
+    }
+    return (await res.json()) as T;
+  }
+
+  private restore(): void {
+    let raw: string | null = null;
+    try {
+      raw = localStorage.getItem(this.storageKey);
+    } catch {
+      return;
+    }
+    if (!raw) return;
+    try {
+      const s = JSON.parse(raw) as Stored;
+      if (s.v !== 1 || !s.conversationId || !s.visitorToken) return;
+      this.conversationId = s.conversationId;
+      this.visitorToken = s.visitorToken;
+      this.lastSeenId = s.lastSeenId;
+      this.identityKey = s.identityKey;
+      this.status = s.status;
+      this.handedOff = s.handedOff === true;
+      this.items = Array.isArray(s.items) ? s.items : [];
+      this.pending = Array.isArray(s.pending) ? s.pending : [];
+    } catch {
+      // corrupt entry: start fresh
+    }
+  }
+
+  private persist(): void {
+    if (!this.conversationId || !this.visitorToken) return;
+    const s: Stored = {
+      v: 1,
+      conversationId: this.conversationId,
+      visitorToken: this.visitorToken,
+      lastSeenId: this.lastSeenId,
+      identityKey: this.identityKey,
+      status: this.status,
+      handedOff: this.handedOff,
+      items: this.items.slice(-MAX_ITEMS),
+      pending: this.pending.map(({ clientMessageId, text, createdAt }) => ({ clientMessageId, text, createdAt })),
+    };
+    try {
+      localStorage.setItem(this.storageKey, JSON.stringify(s));
+    } catch {
+      // storage full or blocked: the conversation still works for this page view
+    }
+  }
+}
+
+function createdAtOf(item: Item | undefined): string {
+  if (!item) return "";
+  return item.kind === "message" ? item.message.createdAt : item.createdAt;
+}

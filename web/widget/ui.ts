@@ -1,0 +1,322 @@
+// The widget's DOM inside a closed shadow root: launcher, chat panel, keyed message log, composer, announcements.
+import { renderCard, type CardContext } from "./cards.ts";
+import type { ChatClient, Item, Pending } from "./client.ts";
+import { el, icon, linkified } from "./dom.ts";
+import type { Message } from "./protocol.ts";
+import { css } from "./styles.ts";
+
+export interface ViewOptions {
+  title: string;
+  subtitle: string;
+  greeting: string;
+  accent: string | null;
+  openKey: string;
+}
+
+const CHAT_ICON = ["M21 12a8 8 0 0 1-11.6 7.1L4 20l1-4.6A8 8 0 1 1 21 12Z"];
+const CLOSE_ICON = ["M6 6l12 12", "M18 6 6 18"];
+const SEND_ICON = ["M5 12h13", "M12 5l7 7-7 7"];
+const DOWN_ICON = ["M6 9l6 6 6-6"];
+
+function timeOf(iso: string): string {
+  const d = new Date(iso);
+  return Number.isNaN(d.getTime()) ? "" : d.toLocaleTimeString(undefined, { hour: "numeric", minute: "2-digit" });
+}
+
+export class WidgetView {
+  readonly host: HTMLElement;
+  private readonly root: HTMLDivElement;
+  private readonly launcher: HTMLButtonElement;
+  private readonly badge: HTMLSpanElement;
+  private readonly panel: HTMLElement;
+  private readonly subtitle: HTMLSpanElement;
+  private readonly dot: HTMLSpanElement;
+  private readonly banner: HTMLDivElement;
+  private readonly log: HTMLOListElement;
+  private readonly typing: HTMLDivElement;
+  private readonly typingText: HTMLSpanElement;
+  private readonly composer: HTMLFormElement;
+  private readonly input: HTMLTextAreaElement;
+  private readonly sendButton: HTMLButtonElement;
+  private readonly ended: HTMLDivElement;
+  private readonly live: HTMLDivElement;
+  private readonly rows = new Map<string, HTMLElement>();
+  private readonly greetingRow: HTMLElement;
+  private unread = 0;
+  private isOpen = false;
+
+  constructor(
+    private readonly client: ChatClient,
+    private readonly opts: ViewOptions,
+  ) {
+    this.host = document.createElement("edgedesk-chat");
+    this.host.setAttribute("data-edgedesk", "");
+    const shadow = this.host.attachShadow({ mode: "closed" });
+    if ("adoptedStyleSheets" in shadow && typeof CSSStyleSheet !== "undefined" && "replaceSync" in CSSStyleSheet.prototype) {
+      const sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+      shadow.adoptedStyleSheets = [sheet];
+    } else {
+      shadow.append(el("style", {}, css));
+    }
+
+    this.badge = el("span", { class: "badge", hidden: "", "aria-hidden": "true" });
+    this.launcher = el("button", { class: "launcher", type: "button", "aria-label": "Open chat", "aria-expanded": "false", "aria-controls": "ed-panel", "aria-haspopup": "dialog" }, icon(CHAT_ICON), this.badge);
+    this.launcher.addEventListener("click", () => this.toggle());
+
+    this.dot = el("span", { class: "dot" });
+    this.subtitle = el("span", {}, opts.subtitle);
+    const close = el("button", { class: "close", type: "button", "aria-label": "Close chat" }, icon(DOWN_ICON));
+    close.addEventListener("click", () => this.close());
+    const header = el("header", {}, el("div", { class: "heading" }, el("h2", { class: "title", id: "ed-title" }, opts.title), el("div", { class: "subtitle" }, this.dot, this.subtitle)), close);
+
+    this.banner = el("div", { class: "banner", role: "status", hidden: "" }, "Reconnecting… your messages will be delivered.");
+    this.log = el("ol", { class: "log", role: "log", "aria-live": "off", "aria-label": "Conversation", tabindex: "0" });
+    this.greetingRow = this.messageRow({ author: "system-greeting", body: opts.greeting });
+    this.typingText = el("span");
+    this.typing = el("div", { class: "typing", hidden: "", "aria-hidden": "true" }, el("span", { class: "dots" }, el("i"), el("i"), el("i")), this.typingText);
+
+    this.input = el("textarea", { id: "ed-input", rows: "1", placeholder: "Write a message…", autocomplete: "off", maxlength: "5000", enterkeyhint: "send" });
+    this.sendButton = el("button", { class: "send", type: "submit", "aria-label": "Send message", disabled: "" }, icon(SEND_ICON));
+    this.composer = el("form", { class: "composer" }, el("label", { class: "sr-only", for: "ed-input" }, "Message"), this.input, this.sendButton);
+    this.composer.addEventListener("submit", (ev) => {
+      ev.preventDefault();
+      this.submit();
+    });
+    this.input.addEventListener("keydown", (ev) => {
+      if (ev.key === "Enter" && !ev.shiftKey && !ev.isComposing) {
+        ev.preventDefault();
+        this.submit();
+      }
+    });
+    this.input.addEventListener("input", () => {
+      this.autosize();
+      this.sendButton.disabled = this.input.value.trim() === "";
+      if (this.input.value.trim()) this.client.typing();
+    });
+
+    const restart = el("button", { class: "primary", type: "button" }, "Start a new conversation");
+    restart.addEventListener("click", () => {
+      this.client.reset();
+      this.input.focus();
+    });
+    this.ended = el("div", { class: "ended", hidden: "" }, el("div", {}, "This conversation has ended."), restart);
+
+    this.panel = el("section", { class: "panel", id: "ed-panel", role: "dialog", "aria-modal": "false", "aria-labelledby": "ed-title", hidden: "" }, header, this.banner, this.log, this.typing, this.composer, this.ended);
+    this.live = el("div", { class: "sr-only", "aria-live": "polite", "aria-atomic": "true" });
+    this.root = el("div", { class: "root" }, this.panel, this.launcher, this.live);
+    this.root.addEventListener("keydown", (ev) => {
+      if (ev.key === "Escape" && this.isOpen) {
+        ev.stopPropagation();
+        this.close();
+      }
+    });
+    if (opts.accent) this.root.style.setProperty("--accent", opts.accent);
+    shadow.append(this.root);
+  }
+
+  mount(): void {
+    (document.body ?? document.documentElement).append(this.host);
+    this.render();
+    let wasOpen = false;
+    try {
+      wasOpen = sessionStorage.getItem(this.opts.openKey) === "1";
+    } catch {
+      // storage blocked
+    }
+    if (wasOpen) this.open(false);
+  }
+
+  open(focus = true): void {
+    if (this.isOpen) return;
+    this.isOpen = true;
+    this.panel.hidden = false;
+    this.root.classList.add("open");
+    this.launcher.setAttribute("aria-expanded", "true");
+    this.launcher.setAttribute("aria-label", "Close chat");
+    this.launcher.replaceChildren(icon(CLOSE_ICON), this.badge);
+    this.unread = 0;
+    this.renderBadge();
+    this.remember(true);
+    this.client.resume();
+    this.scrollToEnd();
+    if (focus) (this.client.closed ? (this.ended.querySelector("button") ?? this.input) : this.input).focus();
+  }
+
+  close(): void {
+    if (!this.isOpen) return;
+    this.isOpen = false;
+    this.panel.hidden = true;
+    this.root.classList.remove("open");
+    this.launcher.setAttribute("aria-expanded", "false");
+    this.launcher.setAttribute("aria-label", "Open chat");
+    this.launcher.replaceChildren(icon(CHAT_ICON), this.badge);
+    this.remember(false);
+    this.launcher.focus();
+  }
+
+  toggle(): void {
+    if (this.isOpen) this.close();
+    else this.open();
+  }
+
+  /** A message from the team or the AI arrived live. */
+  incoming(m: Message): void {
+    this.announce(`${this.authorName(m)}: ${m.body.slice(0, 160)}`);
+    if (!this.isOpen) {
+      this.unread += 1;
+      this.renderBadge();
+    }
+  }
+
+  announce(text: string): void {
+    // Clearing first makes screen readers read a repeated text again.
+    this.live.textContent = "";
+    setTimeout(() => {
+      this.live.textContent = text;
+    }, 30);
+  }
+
+  render(): void {
+    const c = this.client;
+    const nearEnd = this.log.scrollHeight - this.log.scrollTop - this.log.clientHeight < 60;
+    const wanted: HTMLElement[] = [this.greetingRow];
+    const keys = new Set<string>();
+    let prev: Item | null = null;
+    for (const item of c.items) {
+      keys.add(item.key);
+      let row = this.rows.get(item.key);
+      if (!row) {
+        row = this.itemRow(item, prev);
+        this.rows.set(item.key, row);
+      }
+      wanted.push(row);
+      prev = item;
+    }
+    for (const p of c.pending) {
+      const key = `p:${p.clientMessageId}:${p.stalled ? 1 : 0}`;
+      keys.add(key);
+      let row = this.rows.get(key);
+      if (!row) {
+        row = this.pendingRow(p);
+        this.rows.set(key, row);
+      }
+      wanted.push(row);
+    }
+    for (const [k, row] of this.rows) {
+      if (!keys.has(k)) {
+        row.remove();
+        this.rows.delete(k);
+      }
+    }
+    // Keyed reconcile: move or insert only what is out of place, so focus inside cards survives.
+    let cursor: ChildNode | null = this.log.firstChild;
+    for (const row of wanted) {
+      if (row === cursor) cursor = cursor.nextSibling;
+      else this.log.insertBefore(row, cursor);
+    }
+    while (cursor) {
+      const next: ChildNode | null = cursor.nextSibling;
+      cursor.remove();
+      cursor = next;
+    }
+    if (nearEnd || c.pending.length > 0) this.scrollToEnd();
+
+    const closed = c.closed;
+    this.composer.hidden = closed;
+    this.ended.hidden = !closed;
+    this.banner.hidden = !(c.hasConversation && c.connection === "reconnecting");
+    this.dot.classList.toggle("off", closed || (c.hasConversation && c.connection === "reconnecting"));
+    this.subtitle.textContent = closed ? "Conversation ended" : this.opts.subtitle;
+    this.typing.hidden = c.typingName === null || closed;
+    this.typingText.textContent = c.typingName ? `${c.typingName} is typing…` : "";
+  }
+
+  // ---- rows --------------------------------------------------------------------------------
+
+  private itemRow(item: Item, prev: Item | null): HTMLElement {
+    if (item.kind === "event") return el("li", { class: "notice", "data-key": item.key }, item.text);
+    const m = item.message;
+    const sameAuthor = prev?.kind === "message" && prev.message.author === m.author && prev.message.agentId === m.agentId;
+    const row = this.messageRow(m, sameAuthor || m.author === "customer" ? null : this.authorName(m));
+    row.dataset.id = m.id;
+    if (m.cards?.length) {
+      const ctx = this.cardContext();
+      for (const card of m.cards) row.append(renderCard(card, ctx));
+    }
+    return row;
+  }
+
+  private messageRow(m: Pick<Message, "body"> & { author: string; createdAt?: string }, who: string | null = null): HTMLElement {
+    const row = el("li", { class: `row ${m.author === "system-greeting" ? "ai" : m.author}` });
+    if (who) row.append(el("div", { class: "who" }, who));
+    if (m.body) row.append(el("div", { class: "bubble" }, linkified(m.body)));
+    if (m.createdAt) row.append(el("div", { class: "meta" }, el("time", { datetime: m.createdAt }, timeOf(m.createdAt))));
+    return row;
+  }
+
+  private pendingRow(p: Pending): HTMLElement {
+    const row = el("li", { class: p.stalled ? "row customer pending stalled" : "row customer pending", "data-pending": p.clientMessageId }, el("div", { class: "bubble" }, linkified(p.text)));
+    if (p.stalled) {
+      const retry = el("button", { class: "retry", type: "button" }, "Retry");
+      retry.addEventListener("click", () => this.client.retryPending());
+      row.append(el("div", { class: "meta" }, "Not sent yet · ", retry));
+    } else row.append(el("div", { class: "meta" }, "Sending…"));
+    return row;
+  }
+
+  private authorName(m: Message): string {
+    if (m.author === "ai") return "Assistant";
+    if (m.author === "system") return this.opts.title;
+    if (m.author === "customer") return "You";
+    for (const i of this.client.items) if (i.kind === "event" && i.agent && i.agent.id === m.agentId) return i.agent.name;
+    return "Support team";
+  }
+
+  private cardContext(): CardContext {
+    return {
+      handoff: (email) => this.client.handoff(email),
+      handedOff: () => this.client.handedOff,
+      knownEmail: () => this.client.knownEmail(),
+      send: (text) => void this.client.send(text),
+      announce: (text) => this.announce(text),
+    };
+  }
+
+  // ---- bits --------------------------------------------------------------------------------
+
+  private submit(): void {
+    const text = this.input.value.trim();
+    if (!text || this.client.closed) return;
+    this.input.value = "";
+    this.sendButton.disabled = true;
+    this.autosize();
+    void this.client.send(text);
+    this.input.focus();
+  }
+
+  private autosize(): void {
+    this.input.style.height = "auto";
+    this.input.style.height = `${Math.min(this.input.scrollHeight + 2, 120)}px`;
+  }
+
+  private scrollToEnd(): void {
+    requestAnimationFrame(() => {
+      this.log.scrollTop = this.log.scrollHeight;
+    });
+  }
+
+  private renderBadge(): void {
+    this.badge.hidden = this.unread === 0;
+    this.badge.textContent = this.unread > 9 ? "9+" : String(this.unread);
+    this.launcher.setAttribute("aria-label", this.isOpen ? "Close chat" : this.unread ? `Open chat, ${this.unread} new message${this.unread === 1 ? "" : "s"}` : "Open chat");
+  }
+
+  private remember(open: boolean): void {
+    try {
+      sessionStorage.setItem(this.opts.openKey, open ? "1" : "0");
+    } catch {
+      // storage blocked
+    }
+  }
+}
