@@ -3,6 +3,12 @@ import { DurableObject } from "cloudflare:workers";
 import type { InboxActor } from "./inbox.ts";
 import { autoReplyId, officeHoursAutoReplyText } from "../src/assignment/autoReply.ts";
 import { AssignmentLink } from "../src/assignment/link.ts";
+import { getSettings } from "../src/accounts/settings.ts";
+import { handoffClosingMessage, handoffToPlatform, modelFor, recordAgentTurn, recordHandoff, runAgentTurn, type AgentTurnResult, type HandoffPlatform } from "../src/agent/index.ts";
+import { agentFailureText, agentReplyId, handoffMessageOf, handoffNoticeId, handoffPlatformOf, historyOf, HISTORY_LIMIT, transcriptOf } from "../src/agent/conversation.ts";
+import { platformLabels } from "../src/agent/handoffTicket.ts";
+import { routerFor } from "../src/agent/router/index.ts";
+import type { ProvidersForOptions } from "../src/integrations/registry.ts";
 import { db } from "../src/db/client.ts";
 import { outbox as outboxTable } from "../src/db/schema/index.ts";
 import { writeTicketIndex } from "../src/db/ticketIndex.ts";
@@ -35,6 +41,8 @@ export interface CreateTicketInput {
   tags?: string[];
   spam?: boolean;
   teamId?: string | null;
+  /** A web-chat visitor whose identity the shop signed (identityHash): "logged in" for the AI agent. */
+  verified?: boolean;
 }
 
 export interface CustomerMessageInput {
@@ -53,6 +61,17 @@ export interface ReceiveResult {
   created: boolean;
   reopened: boolean;
   duplicate: boolean;
+  /** What the AI agent answered to this message (empty while the team handles the ticket). */
+  replies: MessageView[];
+}
+
+/** The shopper clicked "Yes, connect me with an agent". One shape: `refused` is "" when it went through. */
+export interface HandoffResult {
+  ok: boolean;
+  /** "email_required": an anonymous shopper must leave an email first; "no_human": the shop answers with a message instead. */
+  refused: string;
+  platform: string;
+  ticket: TicketView;
 }
 
 export interface ChatMessageResult {
@@ -95,8 +114,11 @@ const DELIVERED_CHANNELS: readonly Channel[] = ["email", "sms", "whatsapp", "ins
 export class TicketActor extends DurableObject<Env> {
   /** Tests replace this to move time. */
   clock: Clock = systemClock;
+  /** Tests replace this to send outside calls (Zendesk, Gorgias, the shop's store) to a fake. */
+  integrations: ProvidersForOptions = {};
   private ticket: TicketState | null;
   private syncChain: Promise<void> = Promise.resolve();
+  private turnChain: Promise<unknown> = Promise.resolve();
   private inbox: DurableObjectStub<InboxActor> | null = null;
   // Assignment hook: routing, rotation queues and capacity counts hear about each relevant change.
   private readonly assignment: AssignmentLink;
@@ -130,7 +152,9 @@ export class TicketActor extends DurableObject<Env> {
   async receive(input: { init?: CreateTicketInput; message: CustomerMessageInput }): Promise<ReceiveResult> {
     const existing = this.findMessage(input.message.id);
     if (existing && this.ticket) {
-      return { accepted: true, ticket: toTicketView(this.ticket), message: toMessageView(this.ticket.id, existing), created: false, reopened: false, duplicate: true };
+      // A retry: the agent's answer is the one already given (or, after a crash mid-turn, given now).
+      const replies = existing.author === "customer" ? await this.answer(existing) : [];
+      return { accepted: true, ticket: toTicketView(this.ticket), message: toMessageView(this.ticket.id, existing), created: false, reopened: false, duplicate: true, replies };
     }
     let created = false;
     if (!this.ticket) {
@@ -142,7 +166,7 @@ export class TicketActor extends DurableObject<Env> {
     let reopened = false;
     if (!created) {
       const decision = decideAttach(t.channel, t.status);
-      if (decision === "new") return { accepted: false, ticket: toTicketView(t), message: null, created: false, reopened: false, duplicate: false };
+      if (decision === "new") return { accepted: false, ticket: toTicketView(t), message: null, created: false, reopened: false, duplicate: false, replies: [] };
       if (decision === "reopen") reopened = true;
     }
     const now = this.clock.now();
@@ -157,8 +181,12 @@ export class TicketActor extends DurableObject<Env> {
     t.unread = true;
     t.lastCustomerMessageAt = now;
     this.touchForMessage(t, message);
+    // Stored with the message: a turn cut short by a restart is finished from the alarm.
+    if (t.handledBy === "ai") this.setMeta(`turn:${message.id}`, "pending");
     await this.commit(created ? ["ticket.created"] : ["ticket.updated"], message, previous);
-    return { accepted: true, ticket: toTicketView(t), message: toMessageView(t.id, message), created, reopened, duplicate: false };
+    const view = toTicketView(t);
+    const replies = await this.answer(message);
+    return { accepted: true, ticket: view, message: toMessageView(t.id, message), created, reopened, duplicate: false, replies };
   }
 
   /** A reply to the customer from an agent, the AI agent or the system; queued for delivery on the ticket's channel. */
@@ -174,6 +202,8 @@ export class TicketActor extends DurableObject<Env> {
       t.lastAgentMessageAt = now;
       if (t.firstResponseAt == null) t.firstResponseAt = now;
       t.unread = false;
+      // A person writing in the conversation takes it over from the AI agent.
+      t.handledBy = "team";
     }
     this.touchForMessage(t, message);
     if (DELIVERED_CHANNELS.includes(t.channel)) this.queueDelivery(t, message);
@@ -290,12 +320,163 @@ export class TicketActor extends DurableObject<Env> {
    */
   async chatMessage(input: CustomerMessageInput): Promise<ChatMessageResult> {
     const res = await this.receive({ message: input });
-    const replies: MessageView[] = [];
-    if (res.accepted && res.message && !res.duplicate && res.ticket.handledBy === "team") {
+    const replies: MessageView[] = [...res.replies];
+    if (res.accepted && res.message && !res.duplicate && this.ticket?.handledBy === "team") {
       const auto = await this.officeHoursReply(res.message);
       if (auto) replies.push(auto);
     }
-    return { accepted: res.accepted, message: res.message, replies, status: res.ticket.status, duplicate: res.duplicate };
+    return { accepted: res.accepted, message: res.message, replies, status: this.ticket?.status ?? res.ticket.status, duplicate: res.duplicate };
+  }
+
+  /**
+   * "Yes, connect me with an agent" (web chat). Idempotent: a second click answers like the first.
+   * An anonymous shopper with no email is refused until they give one.
+   */
+  async handoff(input: { email?: string }): Promise<HandoffResult> {
+    const t = this.requireTicket();
+    const done = (platform: string): HandoffResult => ({ ok: true, refused: "", platform, ticket: toTicketView(this.requireTicket()) });
+    if (t.handledBy === "team") return done("builtin");
+    const earlier = this.getMeta("handed_off");
+    if (earlier) return done(earlier);
+    const settings = await getSettings(this.env, t.accountId);
+    if (handoffPlatformOf(settings) === null) return { ok: false, refused: "no_human", platform: "", ticket: toTicketView(t) };
+    const email = input.email ?? t.customer.email;
+    if (!email && this.getMeta("verified") !== "1") return { ok: false, refused: "email_required", platform: "", ticket: toTicketView(t) };
+    if (input.email && input.email !== t.customer.email) t.customer = { ...t.customer, email: input.email };
+    const platform = await this.handOff({ closingId: handoffNoticeId(t.id) });
+    try {
+      await recordHandoff(this.env, t.accountId, t.id);
+    } catch (err) {
+      console.error(`ticket ${t.id}: could not record the handoff`, err);
+    }
+    if (platform === "builtin") {
+      const last = this.selectMessages({ beforeSeq: null, limit: 1, includeInternal: false })[0];
+      if (last) await this.officeHoursReply(toMessageView(t.id, last));
+    }
+    return done(platform);
+  }
+
+  // ---- the AI agent ---------------------------------------------------------------------------
+
+  /** The agent's answer to a customer message; turns run one at a time, in the order messages arrived. */
+  private answer(message: MessageRecord): Promise<MessageView[]> {
+    const run = this.turnChain.then(() => this.runTurn(message));
+    this.turnChain = run.catch(() => undefined);
+    return run;
+  }
+
+  private async runTurn(message: MessageRecord): Promise<MessageView[]> {
+    const t = this.requireTicket();
+    const key = `turn:${message.id}`;
+    const state = this.getMeta(key);
+    if (state === "done") return this.repliesTo(message.id);
+    if (state === null) return [];
+    if (t.handledBy !== "ai" || t.status === "closed") {
+      this.setMeta(key, "done");
+      return [];
+    }
+    this.toVisitors({ type: "typing", author: "ai", name: "Assistant" });
+    const settings = await getSettings(this.env, t.accountId);
+    const earlier = this.selectMessages({ beforeSeq: message.seq, limit: HISTORY_LIMIT, includeInternal: false }).reverse();
+    const now = this.clock.now();
+    const input = {
+      accountId: t.accountId,
+      ticketId: t.id,
+      channel: t.channel,
+      text: message.body,
+      history: historyOf(earlier),
+      profile: { id: t.customer.profileId, email: t.customer.email, name: t.customer.name, loggedIn: this.getMeta("verified") === "1" },
+      router: routerFor(this.env),
+      model: modelFor(this.env),
+      handoffMessage: handoffMessageOf(settings),
+      now,
+      integrations: this.integrations,
+    };
+    let result: AgentTurnResult;
+    try {
+      result = await runAgentTurn(this.env, input);
+    } catch (err) {
+      console.error(`ticket ${t.id}: agent turn failed, handing off`, err);
+      result = { skill: "other", confidence: 0, replies: [{ body: agentFailureText(t.channel), cards: [] }], handoff: "now", resolved: false };
+    }
+    const handingOff = result.handoff === "now";
+    // On a handoff the last reply is the turn's "passed to our team" line: handOff() stores it, or the outside helpdesk's words.
+    const answers = handingOff ? result.replies.slice(0, -1) : result.replies;
+    for (const [i, r] of answers.entries()) await this.reply({ author: "ai", body: r.body, cards: r.cards, id: agentReplyId(message.id, i) });
+    if (handingOff) await this.handOff({ closingId: agentReplyId(message.id, answers.length), closing: result.replies.at(-1)?.body });
+    if (this.getMeta(`recorded:${message.id}`) === null) {
+      try {
+        await recordAgentTurn(this.env, input, result);
+        this.setMeta(`recorded:${message.id}`, "1");
+      } catch (err) {
+        console.error(`ticket ${t.id}: could not record the agent turn`, err);
+      }
+    }
+    this.setMeta(key, "done");
+    this.scheduleAlarm();
+    return this.repliesTo(message.id);
+  }
+
+  private repliesTo(customerMessageId: string): MessageView[] {
+    const t = this.requireTicket();
+    const rows = this.ctx.storage.sql
+      .exec<MessageRow>("SELECT * FROM messages WHERE id LIKE ? ESCAPE '\\' AND internal = 0 ORDER BY seq ASC", `${customerMessageId.replace(/[\\%_]/g, (c) => `\\${c}`)}\\_ai%`)
+      .toArray();
+    return rows.map((r) => toMessageView(t.id, fromRow(r)));
+  }
+
+  /**
+   * The conversation goes to the team the shop chose. Built-in: the ticket enters the helpdesk views and is routed
+   * and assigned like any new ticket. Zendesk/Gorgias: a ticket with the whole transcript is created there and this
+   * conversation ends; when that fails (or there is no email to reply to) the built-in helpdesk takes it, so nothing is lost.
+   */
+  private async handOff(opts: { closingId: string; closing?: string | undefined }): Promise<HandoffPlatform> {
+    const t = this.requireTicket();
+    const settings = await getSettings(this.env, t.accountId);
+    let platform: HandoffPlatform = handoffPlatformOf(settings) ?? "builtin";
+    let note: string | null = null;
+    if (platform !== "builtin") {
+      const label = platformLabels[platform];
+      const email = t.customer.email;
+      if (!email) {
+        note = `The AI agent could not hand this conversation to ${label}: there is no email address for the customer.`;
+        platform = "builtin";
+      } else {
+        try {
+          const all = this.selectMessages({ beforeSeq: null, limit: 1_000, includeInternal: false }).reverse();
+          const outcome = await handoffToPlatform(this.env, t.accountId, platform, {
+            transcript: transcriptOf(all),
+            requester: { email, name: t.customer.name },
+            profileId: t.customer.profileId,
+            channel: t.channel,
+            ticketId: t.id,
+            tags: t.tags,
+          }, this.integrations);
+          this.setMeta("handed_off", platform);
+          note = `Handed off to ${label}: ticket ${outcome.externalId}${outcome.url ? ` (${outcome.url})` : ""}.`;
+        } catch (err) {
+          console.error(`ticket ${t.id}: handoff to ${label} failed, keeping it in the helpdesk`, err);
+          note = `${label} did not take this conversation (${asAppError(err)?.message ?? String(err)}); it stays in the Edgedesk helpdesk.`;
+          platform = "builtin";
+        }
+      }
+    }
+    const closing = platform === "builtin" ? (opts.closing ?? handoffClosingMessage("builtin", t.channel)) : handoffClosingMessage(platform, t.channel, t.customer.email);
+    await this.reply({ author: "ai", body: closing, id: opts.closingId });
+    if (note) await this.systemNote(note);
+    if (platform === "builtin") await this.update({ handledBy: "team" });
+    else await this.update({ status: "closed", addTags: [`handoff-${platform}`] });
+    return platform;
+  }
+
+  /** An internal line from Edgedesk itself (not an agent): what happened to the ticket. */
+  private async systemNote(body: string): Promise<void> {
+    const t = this.requireTicket();
+    const now = this.clock.now();
+    const note = this.insertMessage({ id: newId("msg", now), author: "system", agentId: null, body, cards: null, internal: true, channel: t.channel, createdAt: now });
+    t.messageCount += 1;
+    t.updatedAt = now;
+    await this.commit(["ticket.updated"], note);
   }
 
   /** Outside office hours a web-chat conversation with the team gets the auto-reply, once. */
@@ -421,6 +602,11 @@ export class TicketActor extends DurableObject<Env> {
       return;
     }
     if (this.needsSync()) await this.syncIndex();
+    for (const id of this.pendingTurns()) {
+      const message = this.findMessage(id);
+      if (message) await this.answer(message);
+      else this.setMeta(`turn:${id}`, "done");
+    }
     // Assignment hook: a report that failed is retried here.
     if (this.assignment.retryAt() !== null) await this.assignment.flush();
     this.scheduleAlarm();
@@ -471,6 +657,7 @@ export class TicketActor extends DurableObject<Env> {
     };
     this.ticket = t;
     this.saveState();
+    if (init.verified) this.setMeta("verified", "1");
     return t;
   }
 
@@ -587,6 +774,8 @@ export class TicketActor extends DurableObject<Env> {
     const due: number[] = [];
     if (t.status === "snoozed" && t.snoozeUntil != null) due.push(t.snoozeUntil);
     if (this.needsSync()) due.push(Number(this.getMeta("sync_retry_at") ?? this.clock.now() + 1_000));
+    // A turn still pending (cut short by a restart) is finished a few seconds later.
+    if (this.pendingTurns().length > 0) due.push(this.clock.now() + 5_000);
     const assignmentRetry = this.assignment.retryAt(); // assignment hook
     if (assignmentRetry !== null) due.push(assignmentRetry);
     if (due.length === 0) {
@@ -683,6 +872,13 @@ export class TicketActor extends DurableObject<Env> {
 
   private syncedVersion(): number {
     return Number(this.getMeta("synced_version") ?? "-1");
+  }
+
+  private pendingTurns(): string[] {
+    return this.ctx.storage.sql
+      .exec<{ key: string }>("SELECT key FROM meta WHERE key LIKE 'turn:%' AND value = 'pending'")
+      .toArray()
+      .map((r) => r.key.slice("turn:".length));
   }
 
   private getMeta(key: string): string | null {

@@ -40,6 +40,38 @@ export const autoCloseSettingsSchema = z
   .strict()
   .openapi("AutoCloseSettings");
 
+export const AGENT_CHANNELS = ["webchat", "sms", "email", "whatsapp", "instagram"] as const;
+export const DEFAULT_AGENT_CHANNELS: (typeof AGENT_CHANNELS)[number][] = ["webchat", "sms", "email"];
+
+export const agentSettingsSchema = z
+  .object({
+    enabled: z.boolean().openapi({ description: "The AI customer agent answers new conversations first; off = every inbound message goes straight to the helpdesk" }),
+    channels: z
+      .array(z.enum(AGENT_CHANNELS))
+      .max(AGENT_CHANNELS.length)
+      .optional()
+      .openapi({ description: "Channels the agent answers (default webchat, sms, email)" }),
+  })
+  .strict()
+  .openapi("AgentSettings");
+
+export const handoffSettingsSchema = z
+  .discriminatedUnion("method", [
+    z
+      .object({
+        method: z.literal("helpdesk"),
+        platform: z.enum(["builtin", "zendesk", "gorgias"]).openapi({ description: "Zendesk and Gorgias must be connected first (PUT /api/integrations/:kind)" }),
+      })
+      .strict(),
+    z
+      .object({
+        method: z.literal("message"),
+        message: z.string().trim().min(1).max(2_000).openapi({ description: "Shown instead of offering a human; may carry helpful links" }),
+      })
+      .strict(),
+  ])
+  .openapi("HandoffSettings");
+
 interface Section<S extends z.ZodType> {
   /** The URL segment: `PUT /api/settings/<path>`. */
   path: string;
@@ -74,6 +106,19 @@ export const sections = {
     summary: "Close tickets after a period of customer inactivity",
     schema: autoCloseSettingsSchema,
     fallback: { afterHours: null },
+  }),
+  agent: section({
+    path: "agent",
+    summary: "The AI customer agent on or off, and the channels it answers",
+    schema: agentSettingsSchema,
+    fallback: { enabled: false, channels: DEFAULT_AGENT_CHANNELS },
+    defaults: { channels: DEFAULT_AGENT_CHANNELS },
+  }),
+  handoff: section({
+    path: "handoff",
+    summary: "What happens when the AI agent cannot resolve: a helpdesk (built-in, Zendesk, Gorgias) or a message",
+    schema: handoffSettingsSchema,
+    fallback: { method: "helpdesk", platform: "builtin" },
   }),
 };
 

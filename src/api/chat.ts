@@ -1,6 +1,8 @@
 // Web chat for the widget: conversations, messages, the visitor's thread (API.md "Web chat").
 import { createRoute, z } from "@hono/zod-openapi";
 import { accountOr404 } from "./accounts.ts";
+import { getSettings } from "../accounts/settings.ts";
+import { firstResponder } from "../agent/conversation.ts";
 import { router } from "../app.ts";
 import { identityVerified, issueVisitorToken, verifyVisitor } from "../chat/visitor.ts";
 import { AppError } from "../lib/errors.ts";
@@ -11,7 +13,7 @@ import { body, errorResponses, json } from "../schemas/common.ts";
 import type { MessageView, TicketView } from "../schemas/ticket.ts";
 import { ticketStub, viaActor } from "../tickets/actors.ts";
 import { assertMessageSize } from "../tickets/service.ts";
-import type { ChatMessageResult } from "../../durable-objects/ticket.ts";
+import type { ChatMessageResult, HandoffResult } from "../../durable-objects/ticket.ts";
 
 export const chatApi = router();
 
@@ -47,6 +49,8 @@ chatApi.openapi(
         channel: "webchat",
         customer: { profileId: profile?.id, email: visitor?.email ?? profile?.email ?? undefined, name: visitor?.name ?? profile?.name ?? undefined },
         subject: null,
+        handledBy: firstResponder(await getSettings(c.env, accountId), "webchat"),
+        verified,
       }),
     );
     const visitorToken = await issueVisitorToken(c.env, accountId, ticketId, verified ? (visitor?.externalId ?? null) : null);
@@ -109,14 +113,29 @@ chatApi.openapi(
     tags: ["Web chat"],
     summary: "The shopper asks for a human (\"Yes, connect me with an agent\")",
     request: { params: conversationParam, headers: visitorHeader, body: { required: false, content: { "application/json": { schema: handoffInput } } } },
-    responses: { 200: json(z.object({ ticketId: z.string(), status: z.string() })), ...errorResponses(400, 401, 404, 409) },
+    responses: {
+      200: json(
+        z.object({
+          ticketId: z.string(),
+          status: z.string(),
+          platform: z.string().openapi({ description: "Where the conversation went: builtin, zendesk or gorgias" }),
+          handledBy: z.enum(["team", "ai"]),
+        }),
+        "Handed off (a repeated click answers the same)",
+      ),
+      ...errorResponses(400, 401, 404, 409),
+    },
   }),
   async (c) => {
     const { id } = c.req.valid("param");
     const claims = await verifyVisitor(c.env, c.req.header("X-Visitor-Token"), id);
     const input = c.req.valid("json") ?? {};
     const stub = ticketStub(c.env, claims.acc, id);
-    const ticket: TicketView = await viaActor(stub.update({ handledBy: "team", ...(input.email ? { customer: { email: input.email } } : {}) }));
-    return c.json({ ticketId: ticket.id, status: ticket.status }, 200);
+    const res: HandoffResult = await viaActor(stub.handoff(input.email ? { email: input.email } : {}));
+    if (res.refused === "email_required") {
+      throw new AppError("validation_failed", "Leave your email address so our team can get back to you", [{ path: "email", message: "required for a shopper who is not logged in" }]);
+    }
+    if (res.refused === "no_human") throw new AppError("conflict", "This shop answers here instead of connecting chats to its team");
+    return c.json({ ticketId: res.ticket.id, status: res.ticket.status, platform: res.platform, handledBy: res.ticket.handledBy }, 200);
   },
 );

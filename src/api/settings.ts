@@ -4,6 +4,7 @@ import { router } from "../app.ts";
 import { getSettings, putSettingsSection, sections, type AccountSettings, type SectionName } from "../accounts/settings.ts";
 import { settingsChanged } from "../assignment/settings.ts";
 import { ADMIN_ROLES, HELPDESK_ROLES, requireAgent, requireRole } from "../auth/context.ts";
+import { assertHandoffConnected } from "../agent/handoff.ts";
 import { body, errorResponses, json } from "../schemas/common.ts";
 
 export const settingsApi = router();
@@ -11,6 +12,14 @@ settingsApi.use("/settings", requireAgent, requireRole(...HELPDESK_ROLES));
 settingsApi.use("/settings/*", requireAgent, requireRole(...HELPDESK_ROLES));
 
 const secured = { security: [{ bearer: [] }], tags: ["Settings"] };
+
+/** Checks beyond the schema, run before a section is saved. */
+const checks: { [K in SectionName]?: (env: Env, accountId: string, value: AccountSettings[K]) => Promise<void> } = {
+  // Zendesk and Gorgias must be connected before the shop can hand conversations to them (SPEC §4).
+  handoff: async (env, accountId, value) => {
+    if (value?.method === "helpdesk") await assertHandoffConnected(env, accountId, value.platform);
+  },
+};
 
 const sectionEntries = Object.entries(sections) as [SectionName, (typeof sections)[SectionName]][];
 const settingsSchema = z
@@ -37,11 +46,12 @@ for (const [name, s] of sectionEntries) {
       summary: s.summary,
       middleware: [requireRole(...ADMIN_ROLES)] as const,
       request: { body: body(s.schema) },
-      responses: { 200: json(settingsSchema, "All settings after the change"), ...errorResponses(400, 401, 403) },
+      responses: { 200: json(settingsSchema, "All settings after the change"), ...errorResponses(400, 401, 403, 409) },
     }),
     async (c) => {
       const accountId = c.get("account").id;
       const input = c.req.valid("json") as AccountSettings[typeof name];
+      await (checks[name] as ((env: Env, accountId: string, value: unknown) => Promise<void>) | undefined)?.(c.env, accountId, input);
       const saved = await putSettingsSection(c.env, accountId, name, input);
       await settingsChanged(c.env, accountId, name);
       return c.json(saved, 200);

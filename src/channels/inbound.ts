@@ -1,5 +1,7 @@
 // Inbound customer messages on email, SMS, WhatsApp and Instagram: attach rules, exactly once.
 import { and, eq } from "drizzle-orm";
+import { getSettings } from "../accounts/settings.ts";
+import { firstResponder } from "../agent/conversation.ts";
 import { db } from "../db/client.ts";
 import { channelThreads, inboundReceipts, profiles } from "../db/schema/index.ts";
 import { consentAction, type ConsentAction } from "../domain/consent.ts";
@@ -68,6 +70,7 @@ export async function receiveInbound(env: Env, m: InboundMessage): Promise<Inbou
     externalId: m.channel === "instagram" ? `instagram:${sender}` : null,
     name,
   });
+  const spam = spamScore({ text: m.text, from: m.from, channel: m.channel }).spam;
   const init: CreateTicketInput = {
     id: ids.ticketId,
     accountId: m.accountId,
@@ -81,7 +84,9 @@ export async function receiveInbound(env: Env, m: InboundMessage): Promise<Inbou
     subject: m.subject ?? null,
     threadKey,
     // Scanned once, when the ticket starts; an agent can mark it "not spam".
-    spam: spamScore({ text: m.text, from: m.from, channel: m.channel }).spam,
+    spam,
+    // The AI agent answers first when it is on for this channel; spam always goes to the team's spam view.
+    handledBy: firstResponder(await getSettings(env, m.accountId), m.channel, spam),
   };
   const message = { id: ids.messageId, body: m.text };
   const key = and(eq(channelThreads.accountId, m.accountId), eq(channelThreads.channel, m.channel), eq(channelThreads.threadKey, threadKey));

@@ -1,7 +1,10 @@
 // The development seed: the demo account (API.md), its team and a few tickets on every channel. Idempotent.
 import { eq } from "drizzle-orm";
 import { createAccount, createAgent } from "../accounts/service.ts";
+import { putSettingsSection } from "../accounts/settings.ts";
 import { seedDemoAgentData } from "../agent/seed.ts";
+import { settingsChanged } from "../assignment/settings.ts";
+import { createTeam } from "../assignment/teams.ts";
 import { receiveInbound } from "../channels/inbound.ts";
 import { db } from "../db/client.ts";
 import { accounts, agents } from "../db/schema/index.ts";
@@ -34,12 +37,20 @@ export async function seedDemo(env: Env): Promise<SeedResult> {
   if (existing.length > 0) return { accountId: DEMO_ACCOUNT_ID, created: false, owner: DEMO_OWNER.email };
   await createAccount(env, { accountId: DEMO_ACCOUNT_ID, accountName: "Northwind Outfitters (demo)", name: DEMO_OWNER.name, email: DEMO_OWNER.email, password: DEMO_OWNER.password });
   await seedDemoAgentData(env, DEMO_ACCOUNT_ID);
+  const agentIds: string[] = [];
   for (const a of demoAgents) {
     const taken = await d.select({ id: agents.id }).from(agents).where(eq(agents.email, a.email)).limit(1);
-    if (taken.length === 0) await createAgent(env, DEMO_ACCOUNT_ID, { ...a, password: DEMO_OWNER.password });
+    if (taken.length === 0) agentIds.push((await createAgent(env, DEMO_ACCOUNT_ID, { ...a, password: DEMO_OWNER.password })).id);
   }
+  const owner = await d.select({ id: agents.id }).from(agents).where(eq(agents.email, DEMO_OWNER.email)).limit(1);
+  // One team takes everything in turn: an agent who goes online in the dashboard starts receiving tickets.
+  await createTeam(env, DEMO_ACCOUNT_ID, { name: "Customer care", description: "Everyone, in rotation", agentIds: [...owner.map((o) => o.id), ...agentIds], tags: [], segments: [] });
+  await putSettingsSection(env, DEMO_ACCOUNT_ID, "assignment", { roundRobin: true });
+  await settingsChanged(env, DEMO_ACCOUNT_ID, "assignment");
+  // Tickets already with the team, on every channel, before the AI agent answers new conversations.
   for (const [i, m] of demoMessages.entries()) {
     await receiveInbound(env, { accountId: DEMO_ACCOUNT_ID, providerMessageId: `demo-seed-${i}`, ...m });
   }
+  await putSettingsSection(env, DEMO_ACCOUNT_ID, "agent", { enabled: true });
   return { accountId: DEMO_ACCOUNT_ID, created: true, owner: DEMO_OWNER.email };
 }

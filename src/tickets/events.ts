@@ -19,7 +19,7 @@ export interface InboxEvent {
 export interface VisitorFrame {
   type: "message" | "typing" | "agent.joined" | "status" | "ready" | "handoff.offer" | "error";
   message?: MessageView;
-  author?: "agent";
+  author?: "agent" | "ai";
   name?: string;
   agent?: { id: string; name: string };
   status?: string;

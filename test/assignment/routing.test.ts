@@ -142,7 +142,7 @@ describe("tag and segment routing", () => {
     await chatSay(conv, "I want to return my boots");
     await new Promise((r) => setTimeout(r, 100));
     expect(await assigneeOf(acc.accountId, conv.ticketId)).toBeNull();
-    const handoff = await call("POST", `/api/chat/conversations/${conv.conversationId}/handoff`, { body: {}, headers: { "X-Visitor-Token": conv.visitorToken } });
+    const handoff = await call("POST", `/api/chat/conversations/${conv.conversationId}/handoff`, { body: { email: "shopper@example.com" }, headers: { "X-Visitor-Token": conv.visitorToken } });
     expect(handoff.status).toBe(200);
     await settled(acc.accountId, conv.ticketId, { teamId: returns, assignee: (a) => a === agents[1]!.agentId });
 

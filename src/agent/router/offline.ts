@@ -24,6 +24,8 @@ export interface ClassifyInput {
 
 /** Only the last few customer messages shape the running topic; older ones are history, not context. */
 const historyWindow = 8;
+/** A message this sure of its own topic switches to it, however short. */
+const switchConfidence = 0.8;
 /** Long emails: the topic is set in the opening lines, and reading all of it would cost milliseconds. */
 const maxCharsRead = 1200;
 
@@ -87,6 +89,8 @@ function nextTopic(model: RouterModel, fullText: string, previous: RouteDecision
   const tokens = normalizeUtterance(text);
   if (carriesNoTopic(tokens)) return previous;
   if (standalone.skill === "other" && tokens.some((token) => socialWords.has(token))) return standalone;
+  // A message that is clearly about something else on its own is a change of topic, whatever came before.
+  if (standalone.skill !== "other" && standalone.confidence >= switchConfidence) return standalone;
   // Bayes with the previous topic as the prior: switching needs the message to be clearly about something else.
   const stay = stickiness(tokens.length);
   const previousIndex = model.labels.indexOf(previous.skill);

@@ -1,0 +1,73 @@
+// GET /api/reports: the helpdesk's and the AI agent's figures over a date range (API.md "Tickets (helpdesk)").
+import { createRoute, z } from "@hono/zod-openapi";
+import { router } from "../app.ts";
+import { HELPDESK_ROLES, requireAgent, requireRole } from "../auth/context.ts";
+import { AppError } from "../lib/errors.ts";
+import { buildReport } from "../reports/service.ts";
+import { errorResponses, isoTime, json } from "../schemas/common.ts";
+
+export const reportsApi = router();
+reportsApi.use("/reports", requireAgent, requireRole(...HELPDESK_ROLES));
+
+const DAY = 86_400_000;
+/** Longer ranges are refused: a report reads every ticket in it. */
+const MAX_DAYS = 366;
+
+const instant = z
+  .string()
+  .max(40)
+  .refine((s) => !Number.isNaN(Date.parse(s)), "must be an ISO 8601 date or time");
+
+const percentiles = z.object({ p50: z.number().nullable(), p90: z.number().nullable() });
+const reportSchema = z
+  .object({
+    from: isoTime,
+    to: isoTime,
+    tickets: z.number().int().openapi({ description: "Helpdesk tickets created in the range (spam and conversations the AI agent kept excluded)" }),
+    closed: z.number().int(),
+    open: z.number().int(),
+    byChannel: z.array(z.object({ channel: z.string(), tickets: z.number().int() })),
+    byDay: z.array(z.object({ day: z.string(), created: z.number().int(), closed: z.number().int() })),
+    firstResponseSeconds: percentiles,
+    resolutionSeconds: percentiles,
+    byAgent: z.array(
+      z.object({ agentId: z.string(), name: z.string(), tickets: z.number().int(), closed: z.number().int(), firstResponseSeconds: z.number().nullable(), resolutionSeconds: z.number().nullable() }),
+    ),
+    byTag: z.array(z.object({ tag: z.string(), tickets: z.number().int(), closed: z.number().int(), resolutionSeconds: z.number().nullable() })),
+    agent: z.object({
+      conversations: z.number().int(),
+      resolved: z.number().int(),
+      routedToTeam: z.number().int(),
+      resolutionRate: z.number(),
+      bySkill: z.array(z.object({ skill: z.string(), conversations: z.number().int(), resolved: z.number().int(), routedToTeam: z.number().int(), resolutionRate: z.number() })),
+      volumeByDay: z.array(z.object({ day: z.string(), conversations: z.number().int() })),
+      recentQuestions: z.array(z.object({ skill: z.string(), question: z.string(), at: isoTime, outcome: z.string(), ticketId: z.string() })),
+    }),
+  })
+  .openapi("Report");
+
+reportsApi.openapi(
+  createRoute({
+    method: "get",
+    path: "/reports",
+    security: [{ bearer: [] }],
+    tags: ["Reports"],
+    summary: "Ticket counts, first response and resolution times, per agent and tag, and the AI agent's figures over [from, to)",
+    request: {
+      query: z.object({
+        from: instant.optional().openapi({ description: "Start (inclusive); default 30 days before `to`" }),
+        to: instant.optional().openapi({ description: "End (exclusive); default now. A bare date means the end of that day" }),
+      }),
+    },
+    responses: { 200: json(reportSchema), ...errorResponses(400, 401, 403) },
+  }),
+  async (c) => {
+    const q = c.req.valid("query");
+    // A bare date as `to` includes that whole day.
+    const to = q.to ? Date.parse(q.to) + (/^\d{4}-\d{2}-\d{2}$/.test(q.to) ? DAY : 0) : Date.now();
+    const from = q.from ? Date.parse(q.from) : to - 30 * DAY;
+    if (from >= to) throw new AppError("validation_failed", "`from` must be before `to`", [{ path: "from", message: "must be before to" }]);
+    if (to - from > MAX_DAYS * DAY) throw new AppError("validation_failed", `A report covers at most ${MAX_DAYS} days`, [{ path: "from", message: `at most ${MAX_DAYS} days before to` }]);
+    return c.json(await buildReport(c.env, c.get("account").id, from, to), 200);
+  },
+);

@@ -1,0 +1,127 @@
+// Reports over a date range (SPEC §5): ticket counts, first response and resolution times, per agent, per tag, per
+// day, and the AI agent's figures. Everything is computed in D1 from the ticket index and the agent's turn records.
+import { agentFigures, type AgentFigures } from "../agent/turns.ts";
+
+const DAY = 86_400_000;
+
+export interface Percentiles {
+  p50: number | null;
+  p90: number | null;
+}
+
+export interface Report {
+  from: string;
+  to: string;
+  tickets: number;
+  closed: number;
+  open: number;
+  byChannel: { channel: string; tickets: number }[];
+  byDay: { day: string; created: number; closed: number }[];
+  firstResponseSeconds: Percentiles;
+  resolutionSeconds: Percentiles;
+  byAgent: { agentId: string; name: string; tickets: number; closed: number; firstResponseSeconds: number | null; resolutionSeconds: number | null }[];
+  byTag: { tag: string; tickets: number; closed: number; resolutionSeconds: number | null }[];
+  agent: AgentFigures & {
+    volumeByDay: { day: string; conversations: number }[];
+    recentQuestions: { skill: string; question: string; at: string; outcome: string; ticketId: string }[];
+  };
+}
+
+/** Helpdesk tickets (handled by the team, not spam) created in [from, to). */
+const scope = "t.account_id = ?1 AND t.created_at >= ?2 AND t.created_at < ?3 AND t.handled_by = 'team' AND t.spam = 0";
+
+/** Nearest-rank percentiles of a duration in ms, computed in SQL (the rows never leave D1). */
+async function percentiles(d1: D1Database, expr: string, where: string, args: unknown[]): Promise<Percentiles> {
+  const count = await d1.prepare(`SELECT COUNT(*) AS n FROM tickets t WHERE ${scope} AND ${where}`).bind(...args).first<{ n: number }>();
+  const n = count?.n ?? 0;
+  if (n === 0) return { p50: null, p90: null };
+  const at = (p: number) => Math.max(0, Math.ceil(p * n) - 1);
+  const query = `SELECT ${expr} AS v FROM tickets t WHERE ${scope} AND ${where} ORDER BY v LIMIT 1 OFFSET ?4`;
+  const [p50, p90] = await d1.batch<{ v: number }>([d1.prepare(query).bind(...args, at(0.5)), d1.prepare(query).bind(...args, at(0.9))]);
+  const seconds = (r: D1Result<{ v: number }> | undefined) => (r?.results[0] ? Math.round(r.results[0].v / 1000) : null);
+  return { p50: seconds(p50), p90: seconds(p90) };
+}
+
+function days(from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let day = Math.floor(from / DAY); day * DAY < to; day++) out.push(new Date(day * DAY).toISOString().slice(0, 10));
+  return out;
+}
+
+export async function buildReport(env: Env, accountId: string, from: number, to: number): Promise<Report> {
+  const d1 = env.DB;
+  const args = [accountId, from, to];
+  const [totals, byChannel, created, closedByDay, byAgent, byTag, turnDays, recent] = await d1.batch([
+    d1.prepare(`SELECT COUNT(*) AS tickets, SUM(t.status = 'closed') AS closed, SUM(t.status <> 'closed') AS open FROM tickets t WHERE ${scope}`).bind(...args),
+    d1.prepare(`SELECT t.channel AS channel, COUNT(*) AS tickets FROM tickets t WHERE ${scope} GROUP BY t.channel ORDER BY tickets DESC, channel`).bind(...args),
+    d1.prepare(`SELECT t.created_at / ${DAY} AS day, COUNT(*) AS n FROM tickets t WHERE ${scope} GROUP BY day`).bind(...args),
+    // Closed in the range, whenever created.
+    d1
+      .prepare(`SELECT t.closed_at / ${DAY} AS day, COUNT(*) AS n FROM tickets t WHERE t.account_id = ?1 AND t.status = 'closed' AND t.closed_at >= ?2 AND t.closed_at < ?3 AND t.handled_by = 'team' AND t.spam = 0 GROUP BY day`)
+      .bind(...args),
+    d1
+      .prepare(
+        `SELECT t.assignee_id AS agentId, a.name AS name, COUNT(*) AS tickets, SUM(t.status = 'closed') AS closed,
+           AVG(t.first_response_at - t.created_at) AS firstResponse, AVG(CASE WHEN t.status = 'closed' THEN t.closed_at - t.created_at END) AS resolution
+         FROM tickets t LEFT JOIN agents a ON a.id = t.assignee_id AND a.account_id = t.account_id
+         WHERE ${scope} AND t.assignee_id IS NOT NULL GROUP BY t.assignee_id ORDER BY tickets DESC, name`,
+      )
+      .bind(...args),
+    d1
+      .prepare(
+        `SELECT g.tag AS tag, COUNT(*) AS tickets, SUM(t.status = 'closed') AS closed, AVG(CASE WHEN t.status = 'closed' THEN t.closed_at - t.created_at END) AS resolution
+         FROM ticket_tags g JOIN tickets t ON t.id = g.ticket_id
+         WHERE g.account_id = ?1 AND ${scope} GROUP BY g.tag ORDER BY tickets DESC, tag LIMIT 100`,
+      )
+      .bind(...args),
+    d1.prepare(`SELECT at / ${DAY} AS day, COUNT(DISTINCT ticket_id) AS n FROM agent_turns WHERE account_id = ?1 AND at >= ?2 AND at < ?3 GROUP BY day`).bind(...args),
+    d1
+      .prepare(
+        `SELECT skill, question, at, outcome, ticket_id AS ticketId FROM (
+           SELECT skill, question, at, outcome, ticket_id, ROW_NUMBER() OVER (PARTITION BY skill ORDER BY at DESC, seq DESC) AS k
+           FROM agent_turns WHERE account_id = ?1 AND at >= ?2 AND at < ?3)
+         WHERE k <= 5 ORDER BY skill, at DESC`,
+      )
+      .bind(...args),
+  ]);
+  const rows = <T>(r: D1Result | undefined) => (r?.results ?? []) as T[];
+  const total = rows<{ tickets: number; closed: number | null; open: number | null }>(totals)[0];
+  const createdMap = new Map(rows<{ day: number; n: number }>(created).map((r) => [Number(r.day), r.n]));
+  const closedMap = new Map(rows<{ day: number; n: number }>(closedByDay).map((r) => [Number(r.day), r.n]));
+  const turnMap = new Map(rows<{ day: number; n: number }>(turnDays).map((r) => [Number(r.day), r.n]));
+  const secs = (ms: number | null) => (ms == null ? null : Math.round(ms / 1000));
+  const [firstResponseSeconds, resolutionSeconds, figures] = await Promise.all([
+    percentiles(d1, "t.first_response_at - t.created_at", "t.first_response_at IS NOT NULL", args),
+    percentiles(d1, "t.closed_at - t.created_at", "t.status = 'closed' AND t.closed_at IS NOT NULL", args),
+    agentFigures(env, accountId, from, to),
+  ]);
+  const dayList = days(from, to);
+  return {
+    from: new Date(from).toISOString(),
+    to: new Date(to).toISOString(),
+    tickets: total?.tickets ?? 0,
+    closed: total?.closed ?? 0,
+    open: total?.open ?? 0,
+    byChannel: rows(byChannel),
+    byDay: dayList.map((day) => {
+      const n = Date.parse(`${day}T00:00:00Z`) / DAY;
+      return { day, created: createdMap.get(n) ?? 0, closed: closedMap.get(n) ?? 0 };
+    }),
+    firstResponseSeconds,
+    resolutionSeconds,
+    byAgent: rows<{ agentId: string; name: string | null; tickets: number; closed: number; firstResponse: number | null; resolution: number | null }>(byAgent).map((r) => ({
+      agentId: r.agentId,
+      name: r.name ?? "Former agent",
+      tickets: r.tickets,
+      closed: r.closed,
+      firstResponseSeconds: secs(r.firstResponse),
+      resolutionSeconds: secs(r.resolution),
+    })),
+    byTag: rows<{ tag: string; tickets: number; closed: number; resolution: number | null }>(byTag).map((r) => ({ tag: r.tag, tickets: r.tickets, closed: r.closed, resolutionSeconds: secs(r.resolution) })),
+    agent: {
+      ...figures,
+      volumeByDay: dayList.map((day) => ({ day, conversations: turnMap.get(Date.parse(`${day}T00:00:00Z`) / DAY) ?? 0 })),
+      recentQuestions: rows<{ skill: string; question: string; at: number; outcome: string; ticketId: string }>(recent).map((r) => ({ ...r, at: new Date(r.at).toISOString() })),
+    },
+  };
+}
