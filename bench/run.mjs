@@ -7,6 +7,8 @@ const CHATS = Number(process.env.BENCH_CHATS ?? 200);
 const DASHBOARDS = Number(process.env.BENCH_DASHBOARDS ?? 10);
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10);
 const GAP_MS = Number(process.env.BENCH_GAP_MS ?? 1000);
+const AGENT_CHATS = Number(process.env.BENCH_AGENT_CHATS ?? 40);
+const AGENT_QUESTIONS = ["Do you have any discount codes?", "Can you recommend waterproof hiking boots?", "How long does shipping take to Canada?", "Where is my order #1038?"];
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 const now = () => performance.now();
@@ -83,6 +85,38 @@ async function benchEchoBaseline(base) {
   return { latencyMs: summarise(latencies), lost: pending.size, messagesPerSecond: Math.round(latencies.length / elapsed) };
 }
 
+async function setAgent(base, token, enabled) {
+  await json(`${base}/api/settings/agent`, { method: "PUT", headers: { authorization: `Bearer ${token}` }, body: JSON.stringify({ enabled }) });
+}
+
+/** The offline AI agent: time from the shopper's POST to the response carrying the agent's answer. */
+async function benchAgent(base, ownerToken) {
+  await setAgent(base, ownerToken, true);
+  const conversations = await Promise.all(Array.from({ length: AGENT_CHATS }, () => json(`${base}/api/chat/conversations`, { method: "POST", body: JSON.stringify({ accountId: "demo" }) })));
+  const latencies = [];
+  let unanswered = 0;
+  const started = now();
+  await Promise.all(
+    conversations.map(async (conv, c) => {
+      await sleep(Math.random() * GAP_MS);
+      for (const [q, text] of AGENT_QUESTIONS.entries()) {
+        const t0 = now();
+        const res = await json(`${base}/api/chat/conversations/${conv.conversationId}/messages`, {
+          method: "POST",
+          headers: { "x-visitor-token": conv.visitorToken },
+          body: JSON.stringify({ text, clientMessageId: `agent_${c}_${q}_${started0}` }),
+        });
+        latencies.push(now() - t0);
+        if (!res.replies?.some((r) => r.author === "ai")) unanswered += 1;
+        // A shopper reads the answer before asking the next question.
+        await sleep(GAP_MS * (0.5 + Math.random()));
+      }
+    }),
+  );
+  const elapsed = (now() - started) / 1000;
+  return { turnLatencyMs: summarise(latencies), turnsPerSecond: Math.round(latencies.length / elapsed), unanswered };
+}
+
 async function benchEdgedesk(base) {
   const wsBase = base.replace("http", "ws");
   const emails = ["demo@edgedesk.dev", "alex@edgedesk.dev", "morgan@edgedesk.dev", "sam@edgedesk.dev"];
@@ -90,6 +124,8 @@ async function benchEdgedesk(base) {
   for (let d = 0; d < DASHBOARDS; d++) {
     tokens.push((await json(`${base}/api/login`, { method: "POST", body: JSON.stringify({ email: emails[d % emails.length], password: "demo-password" }) })).token);
   }
+  // Live chat between shoppers and the team: the AI agent (measured on its own below) stays out of this path.
+  await setAgent(base, tokens[0], false);
   const sentAt = new Map(); // body → send time
   const firstSeen = new Map(); // body → latency at the first dashboard
   const fanout = []; // every dashboard's latency
@@ -134,6 +170,7 @@ async function benchEdgedesk(base) {
     deliveriesMissing: sentAt.size * DASHBOARDS - deliveries,
     messagesPerSecond: Math.round(firstSeen.size / elapsed),
     deliveriesPerSecond: Math.round(deliveries / elapsed),
+    ownerToken: tokens[0],
   };
 }
 const started0 = Date.now();
@@ -143,12 +180,14 @@ const echoServer = await startDevServer({ config: "bench/echo/wrangler.toml", mi
 try {
   console.log(`bench: ${CHATS} chats × ${MESSAGES} messages (≈${GAP_MS} ms apart, ≈${Math.round((CHATS * 1000) / GAP_MS)} msg/s offered), ${DASHBOARDS} dashboards, wrangler dev on loopback`);
   const baseline = await benchEchoBaseline(echoServer.url);
-  const edgedesk = await benchEdgedesk(edgedeskServer.url);
+  const { ownerToken, ...edgedesk } = await benchEdgedesk(edgedeskServer.url);
+  const agent = await benchAgent(edgedeskServer.url, ownerToken);
   const result = {
     at: new Date().toISOString(),
     setup: { chats: CHATS, dashboards: DASHBOARDS, messagesPerChat: MESSAGES, gapMs: GAP_MS, node: process.version },
     baseline: { name: "bare Durable Object WebSocket echo (round trip)", ...baseline },
     edgedesk: { name: "shopper socket → ticket actor (SQLite + D1 write-through) → inbox actor → first dashboard", ...edgedesk },
+    agent: { name: `offline AI agent: ${AGENT_CHATS} web chats × ${AGENT_QUESTIONS.length} questions over HTTP (≈${AGENT_CHATS} questions/s offered), POST → answer`, ...agent },
     ratio: {
       p50: edgedesk.latencyMs.p50 && baseline.latencyMs.p50 ? Math.round((edgedesk.latencyMs.p50 / baseline.latencyMs.p50) * 100) / 100 : null,
       p99: edgedesk.latencyMs.p99 && baseline.latencyMs.p99 ? Math.round((edgedesk.latencyMs.p99 / baseline.latencyMs.p99) * 100) / 100 : null,
@@ -160,6 +199,7 @@ try {
   baseline echo    p50 ${baseline.latencyMs.p50} ms   p99 ${baseline.latencyMs.p99} ms   ${baseline.messagesPerSecond} msg/s   lost ${baseline.lost}
   edgedesk         p50 ${edgedesk.latencyMs.p50} ms   p99 ${edgedesk.latencyMs.p99} ms   ${edgedesk.messagesPerSecond} msg/s   lost ${edgedesk.lost}
   fan-out to ${DASHBOARDS} dashboards p50 ${edgedesk.fanoutLatencyMs.p50} ms  p99 ${edgedesk.fanoutLatencyMs.p99} ms  ${edgedesk.deliveriesPerSecond} deliveries/s  missing ${edgedesk.deliveriesMissing}
+  AI agent turn    p50 ${agent.turnLatencyMs.p50} ms   p99 ${agent.turnLatencyMs.p99} ms   ${agent.turnsPerSecond} turns/s   unanswered ${agent.unanswered}
   ratio to baseline  p50 ×${result.ratio.p50}   p99 ×${result.ratio.p99}
   written to bench/results/latest.json`);
 } finally {
