@@ -87,6 +87,27 @@ export const integrationKinds = {
       pointsName: z.string().trim().min(1).max(50).optional(),
     }),
   },
+  // Channels: what the webhooks need to check that a request really comes from Twilio or Meta.
+  twilio: {
+    label: "Twilio (SMS and WhatsApp)",
+    provides: [],
+    credentials: z.object({
+      accountSid: z.string().trim().regex(/^AC[0-9a-fA-F]{32}$/, "the Account SID, AC followed by 32 hex digits"),
+      authToken: secret,
+      phoneNumber: z.string().trim().regex(/^\+[1-9]\d{6,14}$/, "an E.164 number such as +15551234567").optional(),
+      whatsappNumber: z.string().trim().regex(/^\+[1-9]\d{6,14}$/, "an E.164 number such as +15551234567").optional(),
+    }),
+  },
+  instagram: {
+    label: "Instagram messaging (Meta)",
+    provides: [],
+    credentials: z.object({
+      appSecret: secret,
+      verifyToken: z.string().trim().min(8).max(200),
+      pageAccessToken: secret.optional(),
+      instagramAccountId: z.string().trim().regex(/^\d{5,30}$/, "the numeric Instagram account id").optional(),
+    }),
+  },
   demo: {
     label: "Demo store (Northwind Outfitters)",
     provides: ["orders", "catalog", "returns", "subscriptions", "loyalty", "coupons"],
@@ -129,6 +150,8 @@ const buildOrder: Record<IntegrationKindName, number> = {
   loop: 2,
   recharge: 2,
   smile: 2,
+  twilio: 3,
+  instagram: 3,
 };
 
 /**
