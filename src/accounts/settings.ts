@@ -72,6 +72,23 @@ export const handoffSettingsSchema = z
   ])
   .openapi("HandoffSettings");
 
+const originPattern = z
+  .string()
+  .trim()
+  .max(200)
+  .transform((s) => s.replace(/\/+$/, "").toLowerCase())
+  .refine((s) => /^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/.test(s), "an origin such as https://shop.example or https://*.shop.example (no path)");
+
+export const widgetSettingsSchema = z
+  .object({
+    allowedOrigins: z
+      .array(originPattern)
+      .max(50)
+      .openapi({ description: "Sites that may embed the chat widget; empty = any site. \"https://*.shop.example\" allows every subdomain" }),
+  })
+  .strict()
+  .openapi("WidgetSettings");
+
 interface Section<S extends z.ZodType> {
   /** The URL segment: `PUT /api/settings/<path>`. */
   path: string;
@@ -113,6 +130,12 @@ export const sections = {
     schema: agentSettingsSchema,
     fallback: { enabled: false, channels: DEFAULT_AGENT_CHANNELS },
     defaults: { channels: DEFAULT_AGENT_CHANNELS },
+  }),
+  widget: section({
+    path: "widget",
+    summary: "Which websites may embed the chat widget",
+    schema: widgetSettingsSchema,
+    fallback: { allowedOrigins: [] },
   }),
   handoff: section({
     path: "handoff",

@@ -4,6 +4,7 @@ import { accountOr404 } from "./accounts.ts";
 import { getSettings } from "../accounts/settings.ts";
 import { firstResponder } from "../agent/conversation.ts";
 import { router } from "../app.ts";
+import { assertOriginAllowed } from "../chat/origins.ts";
 import { identityVerified, issueVisitorToken, verifyVisitor } from "../chat/visitor.ts";
 import { AppError } from "../lib/errors.ts";
 import { newId } from "../lib/ids.ts";
@@ -27,11 +28,12 @@ chatApi.openapi(
     tags: ["Web chat"],
     summary: "Start a web-chat conversation (a new ticket)",
     request: { body: body(createConversationInput) },
-    responses: { 201: json(conversationCreated, "Conversation started"), ...errorResponses(400, 404) },
+    responses: { 201: json(conversationCreated, "Conversation started"), ...errorResponses(400, 403, 404) },
   }),
   async (c) => {
     const { accountId, visitor } = c.req.valid("json");
     const account = await accountOr404(c.env, accountId);
+    await assertOriginAllowed(c.env, accountId, c.req.header("Origin"));
     const verified = await identityVerified(account.identitySecret, visitor?.externalId, visitor?.identityHash);
     if (visitor?.identityHash && !verified) {
       throw new AppError("unauthorized", "identityHash does not match externalId", [{ path: "visitor.identityHash", message: "HMAC mismatch" }]);
@@ -65,11 +67,12 @@ chatApi.openapi(
     tags: ["Web chat"],
     summary: "The shopper writes in the conversation",
     request: { params: conversationParam, headers: visitorHeader, body: body(chatMessageInput) },
-    responses: { 201: json(chatMessageResult, "Message stored"), ...errorResponses(400, 401, 404, 409, 413) },
+    responses: { 201: json(chatMessageResult, "Message stored"), ...errorResponses(400, 401, 403, 404, 409, 413) },
   }),
   async (c) => {
     const { id } = c.req.valid("param");
     const claims = await verifyVisitor(c.env, c.req.header("X-Visitor-Token"), id);
+    await assertOriginAllowed(c.env, claims.acc, c.req.header("Origin"));
     const { text, clientMessageId } = c.req.valid("json");
     assertMessageSize(text, "text");
     const messageId = clientMessageId ? `msg_c${clientMessageId}` : newId("msg");
@@ -90,12 +93,13 @@ chatApi.openapi(
       headers: visitorHeader,
       query: z.object({ after: z.string().max(64).optional(), limit: z.coerce.number().int().min(1).max(200).default(200) }),
     },
-    responses: { 200: json(chatThread), ...errorResponses(401, 404) },
+    responses: { 200: json(chatThread), ...errorResponses(401, 403, 404) },
   }),
   async (c) => {
     const { id } = c.req.valid("param");
     const { after, limit } = c.req.valid("query");
     const claims = await verifyVisitor(c.env, c.req.header("X-Visitor-Token") ?? c.req.query("visitorToken"), id);
+    await assertOriginAllowed(c.env, claims.acc, c.req.header("Origin"));
     const stub = ticketStub(c.env, claims.acc, id);
     const ticket: TicketView | null = await viaActor(stub.get());
     if (!ticket) throw new AppError("not_found", "conversation not found");
@@ -123,12 +127,13 @@ chatApi.openapi(
         }),
         "Handed off (a repeated click answers the same)",
       ),
-      ...errorResponses(400, 401, 404, 409),
+      ...errorResponses(400, 401, 403, 404, 409),
     },
   }),
   async (c) => {
     const { id } = c.req.valid("param");
     const claims = await verifyVisitor(c.env, c.req.header("X-Visitor-Token"), id);
+    await assertOriginAllowed(c.env, claims.acc, c.req.header("Origin"));
     const input = c.req.valid("json") ?? {};
     const stub = ticketStub(c.env, claims.acc, id);
     const res: HandoffResult = await viaActor(stub.handoff(input.email ? { email: input.email } : {}));

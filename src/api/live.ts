@@ -2,6 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { router } from "../app.ts";
 import { HELPDESK_ROLES, requireAgent, requireRole } from "../auth/context.ts";
+import { assertOriginAllowed } from "../chat/origins.ts";
 import { verifyVisitor } from "../chat/visitor.ts";
 import { AppError } from "../lib/errors.ts";
 import { errorResponses, idParam } from "../schemas/common.ts";
@@ -28,6 +29,7 @@ liveApi.get("/chat/conversations/:id/ws", async (c) => {
   requireUpgrade(c.req.raw);
   const id = c.req.param("id");
   const claims = await verifyVisitor(c.env, c.req.query("visitorToken"), id);
+  await assertOriginAllowed(c.env, claims.acc, c.req.header("Origin"));
   return ticketStub(c.env, claims.acc, id).fetch(c.req.raw);
 });
 
