@@ -13,6 +13,7 @@ import { db } from "../src/db/client.ts";
 import { outbox as outboxTable } from "../src/db/schema/index.ts";
 import { writeTicketIndex } from "../src/db/ticketIndex.ts";
 import { decideAttach } from "../src/domain/attach.ts";
+import { shouldAutoClose } from "../src/domain/autoClose.ts";
 import { systemClock, type Clock } from "../src/lib/clock.ts";
 import { actorError, asAppError } from "../src/lib/errors.ts";
 import { MAX_MESSAGE_BYTES } from "../src/schemas/common.ts";
@@ -204,6 +205,8 @@ export class TicketActor extends DurableObject<Env> {
       t.unread = false;
       // A person writing in the conversation takes it over from the AI agent.
       t.handledBy = "team";
+    } else if (input.author === "ai") {
+      t.lastAgentMessageAt = now;
     }
     this.touchForMessage(t, message);
     if (DELIVERED_CHANNELS.includes(t.channel)) this.queueDelivery(t, message);
@@ -488,6 +491,25 @@ export class TicketActor extends DurableObject<Env> {
     const reply = await this.reply({ author: "system", body: text, id: autoReplyId(t.id) });
     // Sent earlier in the conversation: it is older than this message, so this message did not bring it.
     return reply.createdAt >= after.createdAt ? reply : null;
+  }
+
+  /**
+   * Auto-close (SPEC §2): closes the ticket if, by its own state, the customer has been quiet for `afterHours` since
+   * the team's (or the AI agent's) last reply at `at`. The sweep that calls this reads the index; the actor decides.
+   */
+  async autoClose(input: { afterHours: number; at: number }): Promise<boolean> {
+    const t = this.ticket;
+    if (!t || !shouldAutoClose(t, input.afterHours, input.at)) return false;
+    const now = this.clock.now();
+    const hours = Number.isInteger(input.afterHours) ? String(input.afterHours) : input.afterHours.toFixed(1);
+    const note = this.insertMessage({ id: newId("msg", now), author: "system", agentId: null, body: `Closed automatically: no reply from the customer for ${hours} hours.`, cards: null, internal: true, channel: t.channel, createdAt: now });
+    const previous = { status: t.status, assigneeId: t.assigneeId };
+    t.status = "closed";
+    t.closedAt = now;
+    t.messageCount += 1;
+    t.updatedAt = now;
+    await this.commit(["ticket.updated"], note, previous);
+    return true;
   }
 
   /** An agent is typing in this ticket: tell the shopper's widget. */

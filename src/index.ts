@@ -24,6 +24,7 @@ import { onError, type AppEnv } from "./app.ts";
 import { presenceToRotations } from "./assignment/service.ts";
 import { handleInboundEmail } from "./channels/emailHandler.ts";
 import { errorBody } from "./lib/errors.ts";
+import { sweepAutoClose } from "./tickets/autoClose.ts";
 
 export { TicketActor } from "../durable-objects/ticket.ts";
 export { RotationActor } from "../durable-objects/rotation.ts";
@@ -66,5 +67,7 @@ export default {
   // Every 5 minutes (wrangler.toml): agents gone quiet for longer than the presence grace go offline.
   async scheduled(controller, env, ctx) {
     ctx.waitUntil(sweepStalePresence(env, controller.scheduledTime).then(() => undefined));
+    // ...and tickets whose customer went quiet after the team's reply close (PUT /api/settings/auto-close).
+    ctx.waitUntil(sweepAutoClose(env, controller.scheduledTime).then(() => undefined));
   },
 } satisfies ExportedHandler<Env>;
