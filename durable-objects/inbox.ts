@@ -2,6 +2,7 @@
 import { DurableObject } from "cloudflare:workers";
 import type { InboxEvent } from "../src/tickets/events.ts";
 import type { TicketView } from "../src/schemas/ticket.ts";
+import { closeSocket } from "../src/lib/sockets.ts";
 
 interface SocketAttachment {
   agentId: string;
@@ -141,19 +142,12 @@ export class InboxActor extends DurableObject<Env> {
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
-    try {
-      ws.close(code === 1005 || code === 1006 ? 1000 : code, reason);
-    } catch {
-      // already closed
-    }
+    // Always answer the close handshake.
+    closeSocket(ws, code, reason);
   }
 
   override async webSocketError(ws: WebSocket): Promise<void> {
-    try {
-      ws.close(1011, "error");
-    } catch {
-      // already closed
-    }
+    closeSocket(ws, 1011, "error");
   }
 
   /** Agents with at least one dashboard connected right now. */

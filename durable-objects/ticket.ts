@@ -30,6 +30,7 @@ import {
 } from "../src/tickets/model.ts";
 import { allocateTicketNumber } from "../src/tickets/numbers.ts";
 import type { InboxEvent, TicketEventType, VisitorFrame } from "../src/tickets/events.ts";
+import { closeSocket } from "../src/lib/sockets.ts";
 
 export interface CreateTicketInput {
   id: string;
@@ -577,19 +578,11 @@ export class TicketActor extends DurableObject<Env> {
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
     // Always answer the close handshake.
-    try {
-      ws.close(code === 1005 || code === 1006 ? 1000 : code, reason);
-    } catch {
-      // already closed
-    }
+    closeSocket(ws, code, reason);
   }
 
   override async webSocketError(ws: WebSocket): Promise<void> {
-    try {
-      ws.close(1011, "error");
-    } catch {
-      // already closed
-    }
+    closeSocket(ws, 1011, "error");
   }
 
   async get(): Promise<TicketView | null> {

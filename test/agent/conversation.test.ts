@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { TicketActor } from "../../durable-objects/ticket.ts";
 import { hmacHex } from "../../src/lib/crypto.ts";
 import { call, chatSay, inbound, startChat, unique, type TestAccount } from "../helpers.ts";
-import { demoShop } from "./helpers.ts";
+import { demoShop, fakeHelpdesk } from "./helpers.ts";
 
 interface Msg {
   id: string;
@@ -23,6 +23,10 @@ interface Ticket {
   tags: string[];
   customer: { email?: string };
   assigneeId: string | null;
+}
+
+interface ZendeskBody {
+  ticket: { comment: { body: string }; requester: { email: string } };
 }
 
 const zendesk = { subdomain: "northwind", email: "ops@northwind.example", apiToken: "zd_token_0123456789" };
@@ -304,20 +308,10 @@ describe("handoff to Zendesk", () => {
     return zShop;
   }
 
-  function fake(status: number, json: unknown) {
-    const requests: { url: string; authorization: string | null; body: { ticket: { comment: { body: string }; requester: { email: string } } } }[] = [];
-    const fetchFn: typeof fetch = async (input, init) => {
-      const req = new Request(input, init);
-      requests.push({ url: req.url, authorization: req.headers.get("authorization"), body: await req.json() });
-      return Response.json(json, { status });
-    };
-    return { requests, fetch: fetchFn };
-  }
-
   it("creates the Zendesk ticket with the transcript, tells the shopper email follows, and ends the chat", async () => {
     const zShop = await zendeskShop();
     const conv = await startChat(zShop.accountId, { email: "emma@example.com", name: "Emma" });
-    const zd = fake(201, { ticket: { id: 35436 } });
+    const zd = fakeHelpdesk(201, { ticket: { id: 35436 } });
     await runInDurableObject(stub(zShop.accountId, conv.ticketId), (instance: TicketActor) => {
       instance.integrations = { fetch: zd.fetch };
     });
@@ -327,8 +321,8 @@ describe("handoff to Zendesk", () => {
     expect(zd.requests).toHaveLength(1);
     expect(zd.requests[0]?.url).toBe("https://northwind.zendesk.com/api/v2/tickets.json");
     expect(zd.requests[0]?.authorization).toBe(`Basic ${btoa("ops@northwind.example/token:zd_token_0123456789")}`);
-    expect(zd.requests[0]?.body.ticket.requester.email).toBe("emma@example.com");
-    expect(zd.requests[0]?.body.ticket.comment.body).toContain("I want to talk to a real person");
+    expect((zd.requests[0]?.body as ZendeskBody).ticket.requester.email).toBe("emma@example.com");
+    expect((zd.requests[0]?.body as ZendeskBody).ticket.comment.body).toContain("I want to talk to a real person");
     const { ticket, messages } = await ticketOf(zShop, conv.ticketId);
     expect(ticket).toMatchObject({ status: "closed", handledBy: "ai", tags: ["handoff-zendesk"] });
     expect(messages.filter((m) => !m.internal).at(-1)?.body).toContain("follow up by email at emma@example.com");
@@ -342,7 +336,7 @@ describe("handoff to Zendesk", () => {
   it("keeps the conversation in the built-in helpdesk when Zendesk refuses it", async () => {
     const zShop = await zendeskShop();
     const conv = await startChat(zShop.accountId, { email: "kai@example.com" });
-    const zd = fake(503, { error: "Service Unavailable" });
+    const zd = fakeHelpdesk(503, { error: "Service Unavailable" });
     await runInDurableObject(stub(zShop.accountId, conv.ticketId), (instance: TicketActor) => {
       instance.integrations = { fetch: zd.fetch };
     });

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { assertHandoffConnected, handoffToPlatform, type HandoffRequest } from "../../src/agent/handoff.ts";
 import { AppError } from "../../src/lib/errors.ts";
 import { call, signup } from "../helpers.ts";
+import { fakeHelpdesk } from "./helpers.ts";
 
 const zendesk = { subdomain: "northwind", email: "ops@northwind.example", apiToken: "zd_token_0123456789" };
 const gorgias = { domain: "northwind", email: "ops@northwind.example", apiKey: "gorgias_key_0123456789" };
@@ -18,17 +19,6 @@ const request: HandoffRequest = {
   channel: "webchat",
   ticketId: "tkt_emma",
 };
-
-/** A small stand-in for the helpdesk's API: records each request and answers with a scripted status. */
-function fakeHelpdesk(status: number, json: unknown) {
-  const requests: { url: string; method: string; authorization: string | null; body: unknown }[] = [];
-  const fetchFn: typeof fetch = async (input, init) => {
-    const req = new Request(input, init);
-    requests.push({ url: req.url, method: req.method, authorization: req.headers.get("authorization"), body: await req.json() });
-    return Response.json(json, { status });
-  };
-  return { requests, fetch: fetchFn };
-}
 
 describe("assertHandoffConnected", () => {
   it("always accepts the built-in helpdesk", async () => {

@@ -91,3 +91,14 @@ export function allText(result: AgentTurnResult): string {
 export function cardsOf(result: AgentTurnResult) {
   return result.replies.flatMap((r) => r.cards);
 }
+
+/** A small stand-in for the helpdesk's API: records each request and answers with a scripted status. */
+export function fakeHelpdesk(status: number, json: unknown) {
+  const requests: { url: string; method: string; authorization: string | null; body: unknown }[] = [];
+  const fetchFn: typeof fetch = async (input, init) => {
+    const req = new Request(input, init);
+    requests.push({ url: req.url, method: req.method, authorization: req.headers.get("authorization"), body: await req.json() });
+    return Response.json(json, { status });
+  };
+  return { requests, fetch: fetchFn };
+}
