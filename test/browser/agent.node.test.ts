@@ -139,7 +139,7 @@ describe.skipIf(!hasChromium)("the AI customer agent in the widget, and its hand
     await shot(anon.page, "agent-widget-knowledge.png");
   });
 
-  it("shows a logged-in shopper's order on an order card", async () => {
+  it("shows a logged-in shopper's order on an order card, and hands off without asking for an email", async () => {
     const secret = d1Query<{ identity_secret: string }>(server, "SELECT identity_secret FROM accounts WHERE id = 'demo'")[0]?.identity_secret;
     expect(secret).toBeTruthy();
     const externalId = "demo_cust_01";
@@ -160,6 +160,14 @@ describe.skipIf(!hasChromium)("the AI customer agent in the widget, and its hand
     expect(await card.getByRole("link", { name: "Track order" }).getAttribute("href")).toBe("https://northwind-outfitters.example/orders/1042/status");
     await card.scrollIntoViewIfNeeded();
     await shot(sam.page, "agent-widget-order.png");
+
+    // A logged-in shopper is not asked for an email before the handoff.
+    const before = await sam.aiRows().count();
+    await sam.send("Can I talk to a human please?");
+    const offer = sam.aiRows().nth(before).locator(".card-handoff_offer");
+    await offer.getByRole("button", { name: "Yes, connect me with an agent" }).click({ timeout: WAIT });
+    await offer.getByText("You're connected with our team").waitFor({ timeout: WAIT });
+    expect(await offer.getByRole("textbox").count()).toBe(0);
   });
 
   it("hands the conversation to the team: email asked, ticket live in the dashboard with the transcript, the agent's reply live in the widget", async () => {
@@ -209,5 +217,13 @@ describe.skipIf(!hasChromium)("the AI customer agent in the widget, and its hand
     await anon.log.locator(".notice", { hasText: "joined the conversation" }).waitFor({ timeout: WAIT });
     expect(await anon.log.locator(".row.agent", { hasText: answer }).locator(".who").innerText()).toBe("Dana Demo");
     await shot(anon.page, "agent-widget-after-handoff.png");
+
+    // A reload shows the same conversation at once: cards, the settled handoff, the team's reply.
+    await anon.page.reload();
+    await anon.page.getByRole("textbox", { name: "Message" }).waitFor({ timeout: WAIT });
+    await anon.log.locator(".card-product", { hasText: "Switchback Hiking Boots" }).waitFor({ timeout: WAIT });
+    await anon.log.locator(".card-handoff_offer").getByText("You're connected with our team").waitFor({ timeout: WAIT });
+    expect(await anon.log.getByRole("button", { name: "Yes, connect me with an agent" }).count()).toBe(0);
+    await anon.bubble(answer).waitFor({ timeout: WAIT });
   });
 });
