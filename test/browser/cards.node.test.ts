@@ -11,9 +11,11 @@ let harness: string;
 /** Renders cards with the widget's own code and styles, with a recording stand-in for the conversation. */
 const HARNESS = `
 import { renderCard } from "./web/widget/cards.ts";
+import * as agentCards from "./src/agent/cards.ts";
 import { ApiError } from "./web/widget/client.ts";
 import { css } from "./web/widget/styles.ts";
 const w = window;
+w.__agentCards = agentCards;
 w.__calls = [];
 w.__serverWantsEmail = false;
 const ctx = {
@@ -48,11 +50,13 @@ w.__render = (cards) => {
 `;
 
 const PRODUCT_IMAGE = "https://img.northwind.example/boots.svg";
+const MISSING_IMAGE = "https://img.northwind.example/missing.jpg";
 const BOOTS_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 300"><rect width="400" height="300" fill="#8aa0b5"/><path d="M120 90h70v110h90l20 40H110z" fill="#3d556e"/></svg>`;
 
 async function page(): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: 980, height: 620 }, reducedMotion: "reduce" });
   await ctx.route(PRODUCT_IMAGE, (r) => r.fulfill({ contentType: "image/svg+xml", body: BOOTS_SVG }));
+  await ctx.route(MISSING_IMAGE, (r) => r.fulfill({ status: 404, body: "" }));
   const p = await ctx.newPage();
   await p.setContent("<!doctype html><html><body style='margin:0'></body></html>");
   await p.addScriptTag({ content: harness });
@@ -117,6 +121,76 @@ describe.skipIf(!hasChromium)("widget cards", () => {
       return img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0;
     });
     await p.screenshot({ path: join(ARTIFACTS, "widget-cards.png") });
+    await p.context().close();
+  });
+
+  it("renders the cards the agent really sends (src/agent/cards.ts) without raw data keys", async () => {
+    const p = await page();
+    await p.evaluate(
+      ([image, missing]) => {
+        // The builders of src/agent/cards.ts, bundled into the page (their types pull in the Worker's, which this project lacks).
+        type Build = (...args: unknown[]) => unknown;
+        type Builders = Record<"orderCard" | "productCard" | "couponCard" | "loyaltyCard" | "subscriptionCard" | "handoffOfferCard", Build>;
+        const w = window as unknown as { __render: (c: unknown[]) => void; __agentCards: Builders };
+        const b = w.__agentCards;
+        const order = {
+          id: "gid://order/1038", name: "#1038", number: "1038", placedOn: "Nov 18", stage: "in_transit", statusLabel: "On its way", summary: "", total: "$189.00", canEdit: false,
+          items: ["1 × Ridgeline Rain Jacket (M / Moss)"],
+          shipments: [{ carrier: "UPS", trackingNumber: "1Z999", trackingUrl: "https://ups.example/track/1Z999", status: "in_transit", expectedOn: "Nov 25", deliveredOn: null }],
+          statusPageUrl: "https://northwind.example/orders/1038", customerEmail: "shopper@example.com",
+        };
+        w.__render([
+          b.orderCard(order, { returnsUrl: "https://returns.example/northwind" }),
+          b.productCard({ id: "p1", title: "Switchback Hiking Boots", description: "Waterproof nubuck leather mid boots.", price: "$179.00", url: "https://northwind.example/products/boots", imageUrl: image, available: true }),
+          b.productCard({ id: "p2", title: "Cloudstep Trail Runners", description: "Light trail shoes.", price: "$139.00", url: "https://northwind.example/products/runners", imageUrl: missing, available: false }),
+          b.couponCard({ code: "SAM-SUMMIT15", description: "15% off one full-price item", expiresOn: "Dec 7", personal: true }),
+          b.loyaltyCard({ programName: "Northwind Trail Rewards", points: 820, tier: "Summit", redeemable: [{ name: "Free standard shipping", pointsCost: 200 }] }),
+          b.subscriptionCard({ id: "s1", product: "Merino Socks Club", status: "active", quantity: 1, price: "$24.00", every: "month", nextChargeOn: "Dec 1" }, "https://subs.example/portal"),
+          b.handoffOfferCard({ emailRequired: false, email: "shopper@example.com" }),
+        ]);
+      },
+      [PRODUCT_IMAGE, MISSING_IMAGE],
+    );
+
+    const order = slot(p, "order");
+    expect(await order.locator(".card-title").innerText()).toBe("Order #1038");
+    expect(await order.locator("dt").allInnerTexts()).toEqual(["Status", "Placed", "Total", "Carrier", "Tracking number", "Expected"]);
+    expect(await order.locator("dd").allInnerTexts()).toEqual(["On its way", "Nov 18", "$189.00", "UPS", "1Z999", "Nov 25"]);
+    expect(await order.locator("li").allInnerTexts()).toEqual(["1 × Ridgeline Rain Jacket (M / Moss)"]);
+    expect(await order.getByRole("link").allInnerTexts()).toEqual(["Track order", "Start a return"]);
+
+    const [boots, runners] = [p.locator('.card-slot[data-type="product"]').nth(0), p.locator('.card-slot[data-type="product"]').nth(1)];
+    expect(await boots.locator(".price").innerText()).toBe("$179.00");
+    expect(await boots.locator(".stock").count()).toBe(0);
+    expect(await boots.locator("dl").count()).toBe(0);
+    expect(await runners.locator(".stock").innerText()).toBe("Out of stock");
+    expect(await runners.getByRole("link").innerText()).toBe("View product (out of stock)");
+    // A picture that does not load is left out rather than shown broken.
+    await runners.locator("img").waitFor({ state: "detached" });
+
+    const coupon = slot(p, "coupon");
+    expect(await coupon.locator(".card-title").innerText()).toBe("15% off one full-price item");
+    expect(await coupon.locator(".code span").innerText()).toBe("SAM-SUMMIT15");
+    expect(await coupon.locator(".tag").innerText()).toBe("Just for you");
+    expect(await coupon.locator("dd").allInnerTexts()).toEqual(["Dec 7"]);
+    // "Copy code" is the code box's own button, not a quick reply sent to the agent.
+    expect(await coupon.getByRole("button").count()).toBe(1);
+
+    expect(await slot(p, "loyalty").locator("dd").allInnerTexts()).toEqual(["820", "Summit", "Free standard shipping (200 points)"]);
+    expect(await slot(p, "subscription").locator("dd").allInnerTexts()).toEqual(["Active", "1", "$24.00", "month", "Dec 1"]);
+    expect(await slot(p, "subscription").getByRole("link").innerText()).toBe("Manage subscription");
+
+    await p.waitForFunction(() => {
+      const img = document.querySelector("div")?.shadowRoot?.querySelector("img");
+      return img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0;
+    });
+    await p.screenshot({ path: join(ARTIFACTS, "widget-agent-cards.png"), fullPage: true });
+
+    const offer = slot(p, "handoff_offer");
+    expect(await offer.locator(".card-title").innerText()).toBe("Talk to our team");
+    await offer.getByRole("button", { name: "Yes, connect me with an agent" }).click();
+    await offer.getByText("You're connected with our team").waitFor();
+    expect(await p.evaluate(() => (window as unknown as { __calls: string[] }).__calls)).toEqual(["handoff"]);
     await p.context().close();
   });
 

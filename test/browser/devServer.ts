@@ -20,6 +20,8 @@ const ENV = { ...process.env, CI: "1", WRANGLER_SEND_METRICS: "false", NO_COLOR:
 export interface DevServer {
   base: string;
   port: number;
+  /** The throwaway `--persist-to` directory (D1 and Durable Object state) of this run. */
+  state: string;
   stop(): Promise<void>;
   log(): string;
 }
@@ -98,7 +100,15 @@ export async function startDevServer(): Promise<DevServer> {
     await stop();
     throw new Error(`${(err as Error).message}\n--- wrangler output ---\n${output}`);
   }
-  return { base, port, stop, log: () => output };
+  return { base, port, state, stop, log: () => output };
+}
+
+/** Runs one SQL statement against the dev server's local D1 (`wrangler d1 execute --local`) and returns the rows. */
+export function d1Query<T>(server: DevServer, sql: string): T[] {
+  const r = spawnSync(process.execPath, [WRANGLER, "d1", "execute", "DB", "--local", "--persist-to", server.state, "--json", "--command", sql], { cwd: ROOT, env: ENV, encoding: "utf8", timeout: 60_000 });
+  if (r.status !== 0) throw new Error(`d1 execute failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
+  const out = JSON.parse(r.stdout) as { results: T[] }[];
+  return out[0]?.results ?? [];
 }
 
 export function launchChromium(): Promise<Browser> {

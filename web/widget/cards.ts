@@ -21,7 +21,15 @@ const KIND_LABEL: Record<string, string> = {
   subscription: "Subscription",
 };
 const IMAGE_KEYS = ["image", "imageUrl", "image_url", "img", "thumbnail"];
-const HIDDEN_KEYS = new Set([...IMAGE_KEYS, "url", "title", "name", "currency", "id", "emailRequired", "requiresEmail", "needsEmail", "items", "lineItems", "code", "description", "handle", "productId"]);
+const HIDDEN_KEYS = new Set([...IMAGE_KEYS, "url", "title", "name", "currency", "id", "emailRequired", "requiresEmail", "needsEmail", "items", "lineItems", "code", "description", "handle", "productId", "email"]);
+/** Per card type (src/agent/cards.ts): keys shown elsewhere on the card or meant for the agent, not the shopper. */
+const HIDDEN_BY_TYPE: Record<string, string[]> = {
+  order: ["number", "orderNumber", "canEdit"],
+  product: ["price", "available"],
+  coupon: ["personal"],
+};
+/** Friendlier labels than the humanized key. */
+const LABELS: Record<string, string> = { statusLabel: "Status", placedOn: "Placed", expectedOn: "Expected", deliveredOn: "Delivered", expiresOn: "Expires", nextChargeOn: "Next charge", redeemable: "Redeem for", every: "Every" };
 const MONEY_KEY = /price|total|amount|subtotal|value|balance_?usd|fee/i;
 
 export function humanize(key: string): string {
@@ -105,27 +113,39 @@ function defaultTitle(card: Card): string {
 function fieldsOf(card: Card): HTMLElement | null {
   const data = card.data ?? {};
   const currency = typeof data.currency === "string" ? data.currency : undefined;
+  const hidden = HIDDEN_BY_TYPE[card.type] ?? [];
   const dl = el("dl");
   for (const [k, v] of Object.entries(data)) {
-    if (HIDDEN_KEYS.has(k)) continue;
-    // The order number is already the title.
-    if (card.type === "order" && !card.title && (k === "number" || k === "orderNumber")) continue;
-    const text = formatValue(k, v, currency);
-    if (text === null) continue;
-    dl.append(el("dt", {}, humanize(k)), el("dd", {}, text));
+    if (HIDDEN_KEYS.has(k) || hidden.includes(k)) continue;
+    // A status id ("in_transit") gives way to its label ("In transit").
+    if (k === "status" && typeof data.statusLabel === "string") continue;
+    const raw = formatValue(k, v, currency);
+    if (raw === null) continue;
+    // Status ids ("active", "on_hold") read as words.
+    const text = k === "status" && /^[a-z_]+$/.test(raw) ? humanize(raw) : raw;
+    dl.append(el("dt", {}, LABELS[k] ?? humanize(k)), el("dd", {}, text));
   }
   return dl.childElementCount ? dl : null;
 }
 
-function hint(text: string, error = false): HTMLElement {
-  return el("div", { class: error ? "hint err" : "hint", role: error ? "alert" : "status" }, text);
+/** The product's price (already formatted by the server, or a number with `currency`) and stock, under its title. */
+function priceLine(data: NonNullable<Card["data"]>): HTMLElement | null {
+  const currency = typeof data.currency === "string" ? data.currency : undefined;
+  const price = data.price === undefined ? null : formatValue("price", data.price, currency);
+  const soldOut = data.available === false;
+  if (!price && !soldOut) return null;
+  return el("div", { class: "price-line" }, price && el("span", { class: "price" }, price), soldOut && el("span", { class: "stock" }, "Out of stock"));
+}
+
+function hint(text: string, kind: "err" | "ok" | "" = ""): HTMLElement {
+  return el("div", { class: `hint ${kind}`.trim(), role: kind === "err" ? "alert" : "status" }, text);
 }
 
 /** "Yes, connect me with an agent", asking for an email first when the shopper is anonymous and one is needed. */
 function handoffControls(ctx: CardContext, askEmailFirst: boolean, label = "Yes, connect me with an agent"): HTMLElement {
   const box = el("div");
   const done = () => {
-    box.replaceChildren(hint("Thanks! You're connected with our team — an agent will reply here shortly."));
+    box.replaceChildren(hint("✓ You're connected with our team.", "ok"));
   };
   if (ctx.handedOff()) {
     done();
@@ -144,12 +164,14 @@ function handoffControls(ctx: CardContext, askEmailFirst: boolean, label = "Yes,
         showEmail(err.message && err.code === "email_required" ? err.message : undefined);
         return;
       }
-      box.append(hint(err instanceof ApiError && err.status === 400 ? err.message : "We couldn't connect you just now. Please try again.", true));
+      box.append(hint(err instanceof ApiError && err.status === 400 ? err.message : "We couldn't connect you just now. Please try again.", "err"));
     }
   };
   const showEmail = (why?: string) => {
     box.replaceChildren(emailForm(ctx, why ?? "Leave your email so our team can follow up if you leave the chat.", (email, button) => run(button, email)));
-    box.querySelector("input")?.focus();
+    box.querySelector("input")?.focus({ preventScroll: true });
+    // The whole form, "Connect me" included, comes into view (focus alone stops at the input).
+    (box.closest(".card") ?? box).scrollIntoView?.({ block: "nearest" });
   };
   const button = el("button", { class: "primary", type: "button" }, label);
   button.addEventListener("click", () => {
@@ -173,7 +195,7 @@ function emailForm(ctx: CardContext, why: string, submit: (email: string, button
     form.querySelector(".hint")?.remove();
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
       input.setAttribute("aria-invalid", "true");
-      form.append(hint("Please enter a valid email address.", true));
+      form.append(hint("Please enter a valid email address.", "err"));
       input.focus();
       return;
     }
@@ -193,6 +215,9 @@ function actionsOf(card: Card, ctx: CardContext): HTMLElement | null {
     if (a.url && !url) return;
     if (url) {
       row.append(el("a", { class: cls, href: url, target: "_blank", rel: "noopener noreferrer" }, a.label));
+    } else if (a.action === "copy_code") {
+      // The code box has its own Copy button; saying "Copy code" to the agent would copy nothing.
+      return;
     } else if (a.action === "handoff") {
       row.append(handoffControls(ctx, false, a.label));
     } else {
@@ -228,11 +253,11 @@ export function renderCard(card: Card, ctx: CardContext): HTMLElement {
           button.disabled = true;
           try {
             await ctx.handoff(email);
-            box.replaceChildren(hint("Thanks! Our team has your details and will reply here shortly."));
+            box.replaceChildren(hint("✓ Thanks! Our team has your details and will reply here shortly.", "ok"));
             ctx.announce("Email sent, connecting you with an agent");
           } catch (err) {
             button.disabled = false;
-            box.append(hint(err instanceof ApiError && err.status === 400 ? err.message : "That didn't go through. Please try again.", true));
+            box.append(hint(err instanceof ApiError && err.status === 400 ? err.message : "That didn't go through. Please try again.", "err"));
           }
         }),
       );
@@ -242,11 +267,22 @@ export function renderCard(card: Card, ctx: CardContext): HTMLElement {
   }
 
   const image = card.type === "product" ? imageOf(data) : null;
-  if (image) wrap.append(el("img", { src: image, alt: card.title ?? defaultTitle(card), loading: "lazy" }));
-  body.append(el("div", { class: "card-kind" }, KIND_LABEL[card.type] ?? humanize(card.type)));
-  body.append(el("div", { class: "card-title" }, card.title ?? defaultTitle(card)));
-  if (card.type === "coupon" && typeof data.code === "string") {
-    const code = data.code;
+  if (image) {
+    const img = el("img", { src: image, alt: card.title ?? defaultTitle(card), loading: "lazy" });
+    // A missing picture is left out rather than shown as a broken image.
+    img.addEventListener("error", () => img.remove());
+    wrap.append(img);
+  }
+  const code = card.type === "coupon" && typeof data.code === "string" ? data.code : null;
+  // A coupon titled with its own code reads better under its description, with the code in the box below.
+  const describedCoupon = code !== null && (!card.title || card.title === code) && typeof data.description === "string";
+  body.append(el("div", { class: "card-kind" }, KIND_LABEL[card.type] ?? humanize(card.type), code && data.personal === true && el("span", { class: "tag" }, "Just for you")));
+  body.append(el("div", { class: "card-title" }, describedCoupon ? String(data.description) : (card.title ?? defaultTitle(card))));
+  if (card.type === "product") {
+    const line = priceLine(data);
+    if (line) body.append(line);
+  }
+  if (code !== null) {
     const copy = el("button", { type: "button", "aria-label": `Copy code ${code}` }, "Copy");
     copy.addEventListener("click", () => {
       void navigator.clipboard?.writeText(code).then(
@@ -259,7 +295,7 @@ export function renderCard(card: Card, ctx: CardContext): HTMLElement {
     });
     body.append(el("div", { class: "code" }, el("span", {}, code), copy));
   }
-  if (typeof data.description === "string") body.append(el("div", { class: "hint" }, data.description));
+  if (typeof data.description === "string" && !describedCoupon) body.append(el("div", { class: "hint" }, data.description));
   const fields = fieldsOf(card);
   if (fields) body.append(fields);
   const items = lineItems(data.items ?? data.lineItems);

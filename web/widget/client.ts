@@ -330,7 +330,12 @@ export class ChatClient {
 
   private addNotice(key: string, text: string, agent?: { id: string; name: string }): void {
     if (this.items.some((i) => i.key === key)) return;
-    this.items.push({ kind: "event", key, text, createdAt: new Date().toISOString(), ...(agent ? { agent } : {}) });
+    // "X joined" usually arrives just after X's first message: it goes right before that message.
+    const at = agent ? this.items.findIndex((i) => i.kind === "message" && i.message.author === "agent" && i.message.agentId === agent.id) : -1;
+    const first = this.items[at];
+    const item: Item = { kind: "event", key, text, createdAt: first ? createdAtOf(first) : new Date().toISOString(), ...(agent ? { agent } : {}) };
+    if (at >= 0) this.items.splice(at, 0, item);
+    else this.items.push(item);
     this.on.notice(text);
     this.afterChange();
   }

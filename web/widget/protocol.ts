@@ -37,7 +37,7 @@ export interface ApiErrorBody {
 export type ServerFrame =
   | { type: "message"; message: Message }
   | { type: "ready"; status: TicketStatus }
-  | { type: "typing"; author: "agent"; name?: string }
+  | { type: "typing"; author: "agent" | "ai"; name?: string }
   | { type: "agent.joined"; agent: { id: string; name: string } }
   | { type: "status"; status: TicketStatus }
   | { type: "handoff.offer" }

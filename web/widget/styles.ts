@@ -64,6 +64,10 @@ textarea::placeholder{color:#8a909c}
 .primary:disabled,.secondary:disabled{opacity:.55;cursor:default}
 .ended .primary{margin-top:8px}
 .card{width:min(290px,85%);background:#fff;border:1px solid var(--line);border-radius:14px;overflow:hidden;margin-top:6px;box-shadow:0 1px 2px rgba(15,23,42,.05)}
+.scroller{align-self:stretch;display:flex;gap:8px;overflow-x:auto;scroll-snap-type:x mandatory;scrollbar-width:thin;padding:0 2px 6px;margin-top:6px}
+.scroller .card{flex:0 0 220px;margin-top:0;scroll-snap-align:start;display:flex;flex-direction:column}
+.scroller .card-body{flex:1;display:flex;flex-direction:column}
+.scroller .card-body>.actions{margin-top:auto;padding-top:10px}
 .card img{display:block;width:100%;aspect-ratio:4/3;object-fit:cover;background:#eef0f3}
 .card-body{padding:11px 13px 12px}
 .card-kind{font-size:10.5px;letter-spacing:.06em;text-transform:uppercase;color:var(--muted);font-weight:700}
@@ -71,6 +75,11 @@ textarea::placeholder{color:#8a909c}
 .card dl{display:grid;grid-template-columns:auto 1fr;gap:3px 12px;margin:0;font-size:12.5px}
 .card dt{color:var(--muted)}
 .card dd{margin:0;text-align:right;font-weight:550;overflow-wrap:anywhere}
+.price-line{display:flex;align-items:center;gap:8px;margin:-2px 0 6px}
+.price{font-size:15px;font-weight:700}
+.stock,.tag{font-size:10.5px;font-weight:700;border-radius:999px;padding:2px 8px}
+.stock{background:#fdecea;color:var(--danger)}
+.tag{margin-left:6px;background:#e7f3ef;color:var(--accent);letter-spacing:normal;text-transform:none}
 .card ul{margin:6px 0 0;padding-left:18px;font-size:12.5px}
 .code{display:flex;align-items:center;justify-content:space-between;gap:8px;border:1px dashed var(--accent);border-radius:10px;padding:7px 10px;margin:4px 0 8px;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-weight:700;font-size:14px;letter-spacing:.04em}
 .code button{font-family:system-ui,sans-serif;letter-spacing:normal;font-size:12px;border:0;background:none;color:var(--accent);text-decoration:underline;padding:0}
@@ -81,6 +90,7 @@ textarea::placeholder{color:#8a909c}
 .email input:focus-visible{outline:2px solid var(--focus);outline-offset:0}
 .hint{font-size:12px;color:var(--muted);margin-top:6px}
 .hint.err{color:var(--danger)}
+.hint.ok{color:var(--accent);font-weight:600;font-size:12.5px}
 .powered{font-size:10.5px;color:#9aa1ad;text-align:center;padding:0 0 6px;background:#fff}
 @media (prefers-reduced-motion:reduce){.panel,.dots i,.launcher{animation:none;transition:none}}
 `;

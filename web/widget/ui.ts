@@ -189,6 +189,10 @@ export class WidgetView {
       if (!row) {
         row = this.itemRow(item, prev);
         this.rows.set(item.key, row);
+      } else if (item.kind === "message" && item.message.author === "agent") {
+        // The agent's name comes with the "joined" notice, which may arrive after their first message.
+        const who = row.querySelector(".who");
+        if (who) who.textContent = this.authorName(item.message);
       }
       wanted.push(row);
       prev = item;
@@ -242,7 +246,12 @@ export class WidgetView {
     row.dataset.id = m.id;
     if (m.cards?.length) {
       const ctx = this.cardContext();
-      for (const card of m.cards) row.append(renderCard(card, ctx));
+      // Cards sit under the text they belong to, above the time; several products side by side in a scroller.
+      const meta = row.querySelector(".meta");
+      const products = m.cards.length > 1 && m.cards.every((c) => c.type === "product");
+      const box = products ? el("div", { class: "scroller", role: "group", "aria-label": "Products", tabindex: "0" }) : null;
+      for (const card of m.cards) (box ?? row).insertBefore(renderCard(card, ctx), box ? null : meta);
+      if (box) row.insertBefore(box, meta);
     }
     return row;
   }

@@ -93,8 +93,25 @@ function SnoozeMenu({ t }: { t: Ticket }) {
   );
 }
 
+/** Keys of the agent's cards (src/agent/cards.ts) that add nothing to the summary: links, pictures, flags, ids shown elsewhere. */
+const CARD_SKIP = new Set(["imageUrl", "image", "url", "email", "emailRequired", "canEdit", "number", "id"]);
+
+function cardFields(card: Card): [string, string][] {
+  const data = card.data ?? {};
+  const out: [string, string][] = [];
+  for (const [k, v] of Object.entries(data)) {
+    if (CARD_SKIP.has(k) || v === null || v === "" || (typeof v === "object" && !Array.isArray(v))) continue;
+    if (k === "status" && typeof data.statusLabel === "string") continue;
+    const text = Array.isArray(v) ? v.filter((x) => x !== null && typeof x !== "object").join(", ") : typeof v === "boolean" ? (v ? "yes" : "no") : String(v);
+    if (text) out.push([k === "statusLabel" ? "status" : k.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase(), text]);
+  }
+  return out;
+}
+
 function CardSummary({ card }: { card: Card }) {
-  const fields = Object.entries(card.data ?? {}).filter(([, v]) => v !== null && typeof v !== "object");
+  const fields = cardFields(card);
+  const links = (card.actions ?? []).filter((a) => a.url && /^https?:/i.test(a.url));
+  const other = (card.actions ?? []).filter((a) => !links.includes(a));
   return (
     <div class="card-summary">
       <div class="card-type">{card.type.replace(/_/g, " ")}</div>
@@ -104,12 +121,24 @@ function CardSummary({ card }: { card: Card }) {
           {fields.slice(0, 6).map(([k, v]) => (
             <Fragment key={k}>
               <dt>{k}</dt>
-              <dd>{String(v)}</dd>
+              <dd>{v}</dd>
             </Fragment>
           ))}
         </dl>
       )}
-      {card.actions && card.actions.length > 0 && <div class="card-actions">{card.actions.map((a) => a.label).join(" · ")}</div>}
+      {(links.length > 0 || other.length > 0) && (
+        <div class="card-actions">
+          {links.map((a, i) => (
+            <Fragment key={`l${i}`}>
+              {i > 0 && " · "}
+              <a href={a.url} target="_blank" rel="noopener noreferrer">
+                {a.label}
+              </a>
+            </Fragment>
+          ))}
+          {other.length > 0 && `${links.length ? " · " : ""}${other.map((a) => a.label).join(" · ")}`}
+        </div>
+      )}
     </div>
   );
 }
