@@ -4,7 +4,7 @@ import type { InboxActor } from "./inbox.ts";
 import { autoReplyId, officeHoursAutoReplyText } from "../src/assignment/autoReply.ts";
 import { AssignmentLink } from "../src/assignment/link.ts";
 import { getSettings } from "../src/accounts/settings.ts";
-import { handoffClosingMessage, handoffToPlatform, modelFor, recordAgentTurn, recordHandoff, runAgentTurn, type AgentTurnResult, type HandoffPlatform } from "../src/agent/index.ts";
+import { handoffClosingMessage, handoffSubject, handoffToPlatform, modelFor, recordAgentTurn, recordHandoff, runAgentTurn, type AgentTurnResult, type HandoffPlatform } from "../src/agent/index.ts";
 import { agentFailureText, agentReplyId, handoffMessageOf, handoffNoticeId, handoffPlatformOf, historyOf, HISTORY_LIMIT, transcriptOf } from "../src/agent/conversation.ts";
 import { platformLabels } from "../src/agent/handoffTicket.ts";
 import { routerFor } from "../src/agent/router/index.ts";
@@ -468,7 +468,14 @@ export class TicketActor extends DurableObject<Env> {
     const closing = platform === "builtin" ? (opts.closing ?? handoffClosingMessage("builtin", t.channel)) : handoffClosingMessage(platform, t.channel, t.customer.email);
     await this.reply({ author: "ai", body: closing, id: opts.closingId });
     if (note) await this.systemNote(note);
-    if (platform === "builtin") await this.update({ handledBy: "team" });
+    if (platform === "builtin") {
+      // A chat has no subject; the team's list shows the shopper's first question instead.
+      if (!t.subject) {
+        const first = this.ctx.storage.sql.exec<MessageRow>("SELECT * FROM messages WHERE author = 'customer' AND internal = 0 ORDER BY seq LIMIT 1").toArray()[0];
+        if (first) t.subject = handoffSubject(transcriptOf([fromRow(first)]));
+      }
+      await this.update({ handledBy: "team" });
+    }
     else await this.update({ status: "closed", addTags: [`handoff-${platform}`] });
     return platform;
   }
@@ -685,7 +692,8 @@ export class TicketActor extends DurableObject<Env> {
     t.messageCount += 1;
     t.lastMessageAt = m.createdAt;
     t.updatedAt = m.createdAt;
-    t.preview = previewOf(m.body);
+    // The list shows what people wrote; the AI agent's and the system's lines only fill an empty preview.
+    if (m.author === "customer" || m.author === "agent" || t.preview === null) t.preview = previewOf(m.body);
   }
 
   /** Persists the state, writes it through to D1 (in this request) and tells the inbox. */

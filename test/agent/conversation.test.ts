@@ -212,6 +212,9 @@ describe("handoff to the built-in helpdesk", () => {
     expect(await inView(shop, "unassigned", conv.ticketId)).toBe(true);
     const { ticket, messages } = await ticketOf(shop, conv.ticketId);
     expect(ticket.customer.email).toBe("pat@example.com");
+    // The team's list shows the shopper's words, not the agent's.
+    const listed = (await call<{ items: { id: string; subject: string | null; preview: string | null }[] }>("GET", "/api/tickets?view=unassigned", { token: shop.token })).body.items.find((t) => t.id === conv.ticketId);
+    expect(listed).toMatchObject({ subject: "Do you have any discount codes?", preview: "I want to talk to a real person" });
     expect(new Set(messages.map((m) => m.author))).toEqual(new Set(["customer", "ai"]));
     expect(messages.filter((m) => m.author === "customer").map((m) => m.body)).toEqual(["Do you have any discount codes?", "I want to talk to a real person"]);
     expect(messages.at(-1)?.body).toContain("passed our conversation to our team");
