@@ -10,9 +10,26 @@ describe("integrations", () => {
     const owner = await signup();
     const res = await call("GET", "/api/integrations", { token: owner.token });
     expect(res.status).toBe(200);
-    expect(res.body.items.map((i: { kind: string }) => i.kind)).toEqual(["shopify", "catalog", "zendesk", "gorgias", "loop", "recharge", "smile", "demo"]);
+    expect(res.body.items.map((i: { kind: string }) => i.kind)).toEqual(["shopify", "catalog", "zendesk", "gorgias", "loop", "recharge", "smile", "twilio", "instagram", "demo"]);
     expect(res.body.items.every((i: { connected: boolean; credentials: unknown }) => !i.connected && i.credentials === null)).toBe(true);
     expect(res.body.items.find((i: { kind: string }) => i.kind === "loop")).toMatchObject({ label: "Loop Returns", provides: ["returns"], connectedAt: null });
+  });
+
+  it("names each kind's credential fields, which are required and which are secret, so a form can be built from the list", async () => {
+    const owner = await signup();
+    const items = (await call("GET", "/api/integrations", { token: owner.token })).body.items as { kind: string; fields: unknown }[];
+    const fields = (kind: string) => items.find((i) => i.kind === kind)?.fields;
+    expect(fields("zendesk")).toEqual([
+      { name: "subdomain", required: true, secret: false },
+      { name: "email", required: true, secret: false },
+      { name: "apiToken", required: true, secret: true },
+    ]);
+    expect(fields("shopify")).toEqual([
+      { name: "shop", required: true, secret: false },
+      { name: "accessToken", required: true, secret: true },
+      { name: "apiVersion", required: false, secret: false },
+    ]);
+    expect(fields("demo")).toEqual([]);
   });
 
   it("refuses credentials that don't fit the kind with the zod issues", async () => {
