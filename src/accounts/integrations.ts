@@ -3,7 +3,7 @@ import { and, eq } from "drizzle-orm";
 import { tokenSecret } from "../auth/context.ts";
 import { db } from "../db/client.ts";
 import { integrations } from "../db/schema/index.ts";
-import { redactCredentials } from "../domain/credentials.ts";
+import { isSecretField, redactCredentials } from "../domain/credentials.ts";
 import { integrationKinds, isIntegrationKind, providersFor } from "../integrations/registry.ts";
 import type { IntegrationKindName, Providers, ProvidersForOptions, ProviderSlot } from "../integrations/registry.ts";
 import { iso } from "../lib/clock.ts";
@@ -18,6 +18,14 @@ export interface IntegrationView {
   connectedAt: string | null;
   /** Secrets masked ("••••1a2b"); null when not connected. */
   credentials: Record<string, string | number | boolean> | null;
+  /** The credential fields the kind takes, so a form can be built from the list alone. */
+  fields: IntegrationField[];
+}
+
+export interface IntegrationField {
+  name: string;
+  required: boolean;
+  secret: boolean;
 }
 
 export interface ConnectedIntegration {
@@ -30,6 +38,12 @@ function sealContext(accountId: string, kind: string): string {
   return `${accountId}:${kind}`;
 }
 
+/** Read from the kind's credential schema (a flat z.object), so the registry stays the one source. */
+export function credentialFields(kind: IntegrationKindName): IntegrationField[] {
+  const shape = integrationKinds[kind].credentials.shape as Record<string, { safeParse(v: unknown): { success: boolean } }>;
+  return Object.entries(shape).map(([name, field]) => ({ name, required: !field.safeParse(undefined).success, secret: isSecretField(name) }));
+}
+
 function view(kind: IntegrationKindName, connected?: ConnectedIntegration): IntegrationView {
   const def = integrationKinds[kind];
   return {
@@ -39,6 +53,7 @@ function view(kind: IntegrationKindName, connected?: ConnectedIntegration): Inte
     connected: connected !== undefined,
     connectedAt: connected ? (iso(connected.connectedAt) ?? null) : null,
     credentials: connected ? redactCredentials(connected.credentials) : null,
+    fields: credentialFields(kind),
   };
 }
 

@@ -4,7 +4,8 @@ import { router } from "../app.ts";
 import { HELPDESK_ROLES, requireAgent, requireRole } from "../auth/context.ts";
 import { AppError } from "../lib/errors.ts";
 import { buildReport } from "../reports/service.ts";
-import { errorResponses, isoTime, json } from "../schemas/common.ts";
+import { errorResponses, json } from "../schemas/common.ts";
+import { reportSchema } from "../schemas/report.ts";
 
 export const reportsApi = router();
 reportsApi.use("/reports", requireAgent, requireRole(...HELPDESK_ROLES));
@@ -17,34 +18,6 @@ const instant = z
   .string()
   .max(40)
   .refine((s) => !Number.isNaN(Date.parse(s)), "must be an ISO 8601 date or time");
-
-const percentiles = z.object({ p50: z.number().nullable(), p90: z.number().nullable() });
-const reportSchema = z
-  .object({
-    from: isoTime,
-    to: isoTime,
-    tickets: z.number().int().openapi({ description: "Helpdesk tickets created in the range (spam and conversations the AI agent kept excluded)" }),
-    closed: z.number().int(),
-    open: z.number().int(),
-    byChannel: z.array(z.object({ channel: z.string(), tickets: z.number().int() })),
-    byDay: z.array(z.object({ day: z.string(), created: z.number().int(), closed: z.number().int() })),
-    firstResponseSeconds: percentiles,
-    resolutionSeconds: percentiles,
-    byAgent: z.array(
-      z.object({ agentId: z.string(), name: z.string(), tickets: z.number().int(), closed: z.number().int(), firstResponseSeconds: z.number().nullable(), resolutionSeconds: z.number().nullable() }),
-    ),
-    byTag: z.array(z.object({ tag: z.string(), tickets: z.number().int(), closed: z.number().int(), resolutionSeconds: z.number().nullable() })),
-    agent: z.object({
-      conversations: z.number().int(),
-      resolved: z.number().int(),
-      routedToTeam: z.number().int(),
-      resolutionRate: z.number(),
-      bySkill: z.array(z.object({ skill: z.string(), conversations: z.number().int(), resolved: z.number().int(), routedToTeam: z.number().int(), resolutionRate: z.number() })),
-      volumeByDay: z.array(z.object({ day: z.string(), conversations: z.number().int() })),
-      recentQuestions: z.array(z.object({ skill: z.string(), question: z.string(), at: isoTime, outcome: z.string(), ticketId: z.string() })),
-    }),
-  })
-  .openapi("Report");
 
 reportsApi.openapi(
   createRoute({

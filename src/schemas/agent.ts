@@ -13,6 +13,9 @@ export const integrationSchema = z
       .record(z.string(), z.union([z.string(), z.number(), z.boolean()]))
       .nullable()
       .openapi({ description: "Secrets (tokens, keys) are masked; null when not connected", example: { shop: "northwind", accessToken: "••••f3a9" } }),
+    fields: z
+      .array(z.object({ name: z.string(), required: z.boolean(), secret: z.boolean() }))
+      .openapi({ description: "The credentials PUT /api/integrations/:kind takes, in order; secret ones are never shown back", example: [{ name: "shop", required: true, secret: false }] }),
   })
   .openapi("Integration");
 

@@ -15,6 +15,23 @@ describe("integrations", () => {
     expect(res.body.items.find((i: { kind: string }) => i.kind === "loop")).toMatchObject({ label: "Loop Returns", provides: ["returns"], connectedAt: null });
   });
 
+  it("names each kind's credential fields, which are required and which are secret, so a form can be built from the list", async () => {
+    const owner = await signup();
+    const items = (await call("GET", "/api/integrations", { token: owner.token })).body.items as { kind: string; fields: unknown }[];
+    const fields = (kind: string) => items.find((i) => i.kind === kind)?.fields;
+    expect(fields("zendesk")).toEqual([
+      { name: "subdomain", required: true, secret: false },
+      { name: "email", required: true, secret: false },
+      { name: "apiToken", required: true, secret: true },
+    ]);
+    expect(fields("shopify")).toEqual([
+      { name: "shop", required: true, secret: false },
+      { name: "accessToken", required: true, secret: true },
+      { name: "apiVersion", required: false, secret: false },
+    ]);
+    expect(fields("demo")).toEqual([]);
+  });
+
   it("refuses credentials that don't fit the kind with the zod issues", async () => {
     const owner = await signup();
     const res = await call("PUT", "/api/integrations/shopify", { token: owner.token, body: { shop: "https://evil.example" } });

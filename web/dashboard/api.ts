@@ -59,11 +59,18 @@ export interface TicketPatch {
   spam?: boolean;
 }
 
+export interface ApiIssue {
+  path: string;
+  message: string;
+}
+
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
+    /** validation_failed: what is wrong where ("weekly.mon.0", "email"). */
+    readonly issues: ApiIssue[] = [],
   ) {
     super(message);
   }
@@ -81,6 +88,11 @@ export class Api {
     this.token = token;
   }
 
+  /** For the Reports, AI agent and Settings pages (pages.ts); same auth and error handling. */
+  request<T>(method: string, path: string, body?: unknown, query?: Query): Promise<T> {
+    return this.call<T>(method, path, body, query);
+  }
+
   private async call<T>(method: string, path: string, body?: unknown, query?: Query, headers: Record<string, string> = {}): Promise<T> {
     const qs = query ? new URLSearchParams(Object.entries(query).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== null && e[1] !== "").map(([k, v]) => [k, String(v)])).toString() : "";
     let res: Response;
@@ -94,10 +106,10 @@ export class Api {
       throw new ApiError(0, "network", "Can't reach the server. Check your connection.");
     }
     if (res.status === 204) return undefined as T;
-    const data = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+    const data = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; issues?: ApiIssue[] } } | null;
     if (!res.ok) {
       if (res.status === 401 && this.token) this.onUnauthorized();
-      throw new ApiError(res.status, data?.error?.code ?? "http_error", data?.error?.message ?? res.statusText);
+      throw new ApiError(res.status, data?.error?.code ?? "http_error", data?.error?.message ?? res.statusText, Array.isArray(data?.error?.issues) ? data.error.issues : []);
     }
     return data as T;
   }

@@ -1,27 +1,40 @@
-// The signed-in layout: sidebar, ticket list and the open ticket side by side, plus toasts.
+// The signed-in layout: sidebar, ticket list and the open ticket side by side (or a full-width page), plus toasts.
+import { ReportsPage } from "./ReportsPage.tsx";
+import { SettingsPage } from "./SettingsPage.tsx";
 import { Sidebar } from "./Sidebar.tsx";
+import { SkillsPage } from "./SkillsPage.tsx";
 import { TicketList } from "./TicketList.tsx";
 import { TicketPage } from "./TicketPage.tsx";
 import { Empty } from "./ui.tsx";
 import { currentError, currentLoading, route, toasts } from "../store.ts";
 
 export function Shell() {
-  const ticketId = route.value.ticketId;
+  const { ticketId, page } = route.value;
   return (
-    <div class={ticketId ? "shell with-ticket" : "shell"}>
+    <div class={page ? "shell with-page" : ticketId ? "shell with-ticket" : "shell"}>
       <Sidebar />
-      <TicketList />
-      <main class="ticket-pane" aria-label="Ticket">
-        {ticketId ? (
-          currentError.value ? (
-            <Empty title="Ticket not available">{currentError.value}</Empty>
-          ) : (
-            <TicketPage loading={currentLoading.value === ticketId} />
-          )
-        ) : (
-          <Empty title="No ticket open">Pick a ticket from the list. New tickets and messages appear here live.</Empty>
-        )}
-      </main>
+      {page === "reports" ? (
+        <ReportsPage />
+      ) : page === "skills" ? (
+        <SkillsPage />
+      ) : page === "settings" ? (
+        <SettingsPage />
+      ) : (
+        <>
+          <TicketList />
+          <main class="ticket-pane" aria-label="Ticket">
+            {ticketId ? (
+              currentError.value ? (
+                <Empty title="Ticket not available">{currentError.value}</Empty>
+              ) : (
+                <TicketPage loading={currentLoading.value === ticketId} />
+              )
+            ) : (
+              <Empty title="No ticket open">Pick a ticket from the list. New tickets and messages appear here live.</Empty>
+            )}
+          </main>
+        </>
+      )}
       <div class="toasts" role="status" aria-live="polite">
         {toasts.value.map((t) => (
           <div key={t.id} class={`toast ${t.kind}`}>

@@ -1,6 +1,6 @@
 // The left rail: account, built-in and saved views with counts and unread badges, the agent's presence and logout.
 import { Icon, Avatar, type IconName } from "./ui.tsx";
-import { account, deleteSavedView, hrefOf, liveState, me, route, savedViews, setMyStatus, setShowUnread, showUnread, signOut, unread, viewCounts, type BuiltInView } from "../store.ts";
+import { account, deleteSavedView, hrefOf, liveState, me, route, savedViews, setMyStatus, setShowUnread, showUnread, signOut, unread, viewCounts, type BuiltInView, type PageKey } from "../store.ts";
 
 const VIEWS: { key: BuiltInView; label: string; icon: IconName }[] = [
   { key: "mine", label: "My inbox", icon: "inbox" },
@@ -9,8 +9,16 @@ const VIEWS: { key: BuiltInView; label: string; icon: IconName }[] = [
   { key: "spam", label: "Spam", icon: "alert" },
 ];
 
+const PAGE_LINKS: { key: PageKey; label: string; icon: IconName }[] = [
+  { key: "reports", label: "Reports", icon: "chart" },
+  { key: "skills", label: "AI agent", icon: "sparkle" },
+  { key: "settings", label: "Settings", icon: "settings" },
+];
+
 export function Sidebar() {
-  const current = route.value.view;
+  const page = route.value.page;
+  // On a page no view is the current one.
+  const current = page ? null : route.value.view;
   const counts = viewCounts.value;
   const u = unread.value;
   const agent = me.value;
@@ -70,6 +78,17 @@ export function Sidebar() {
             </li>
           );
         })}
+      </ul>
+      <div class="views-head">Workspace</div>
+      <ul class="views">
+        {PAGE_LINKS.map((p) => (
+          <li key={p.key}>
+            <a href={hrefOf({ view: route.value.view, ticketId: null, page: p.key })} class={page === p.key ? "view active" : "view"} aria-current={page === p.key ? "page" : undefined}>
+              <Icon name={p.icon} />
+              <span class="view-name">{p.label}</span>
+            </a>
+          </li>
+        ))}
       </ul>
       <div class="sidebar-foot">
         <div class="foot-row">

@@ -1,0 +1,34 @@
+// The report's shape (GET /api/reports, API.md "Tickets (helpdesk)"): the route validates with it, OpenAPI shows it, the dashboard types it.
+import { z } from "@hono/zod-openapi";
+import { isoTime } from "./common.ts";
+
+const percentiles = z.object({ p50: z.number().nullable(), p90: z.number().nullable() });
+
+export const reportSchema = z
+  .object({
+    from: isoTime,
+    to: isoTime,
+    tickets: z.number().int().openapi({ description: "Helpdesk tickets created in the range (spam and conversations the AI agent kept excluded)" }),
+    closed: z.number().int(),
+    open: z.number().int(),
+    byChannel: z.array(z.object({ channel: z.string(), tickets: z.number().int() })),
+    byDay: z.array(z.object({ day: z.string(), created: z.number().int(), closed: z.number().int() })),
+    firstResponseSeconds: percentiles,
+    resolutionSeconds: percentiles,
+    byAgent: z.array(
+      z.object({ agentId: z.string(), name: z.string(), tickets: z.number().int(), closed: z.number().int(), firstResponseSeconds: z.number().nullable(), resolutionSeconds: z.number().nullable() }),
+    ),
+    byTag: z.array(z.object({ tag: z.string(), tickets: z.number().int(), closed: z.number().int(), resolutionSeconds: z.number().nullable() })),
+    agent: z.object({
+      conversations: z.number().int(),
+      resolved: z.number().int(),
+      routedToTeam: z.number().int(),
+      resolutionRate: z.number(),
+      bySkill: z.array(z.object({ skill: z.string(), conversations: z.number().int(), resolved: z.number().int(), routedToTeam: z.number().int(), resolutionRate: z.number() })),
+      volumeByDay: z.array(z.object({ day: z.string(), conversations: z.number().int() })),
+      recentQuestions: z.array(z.object({ skill: z.string(), question: z.string(), at: isoTime, outcome: z.string(), ticketId: z.string() })),
+    }),
+  })
+  .openapi("Report");
+
+export type ReportView = z.output<typeof reportSchema>;

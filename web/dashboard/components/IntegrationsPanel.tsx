@@ -1,0 +1,153 @@
+// Integrations (API.md "PUT /api/integrations/:kind"): what is connected, and a credentials form built from each kind's fields.
+import { useState } from "preact/hooks";
+import { dateTime } from "../format.ts";
+import { canAdmin, connectIntegration, disconnectIntegration, integrations, type FormResult, type Integration } from "../pages.ts";
+import { FieldError, FormStatus, Panel, invalid } from "./form.tsx";
+
+const WORDS: Record<string, string> = { api: "API", url: "URL", sid: "SID", id: "ID", whatsapp: "WhatsApp" };
+
+/** "storefrontAccessToken" → "Storefront access token", "portalUrl" → "Portal URL". */
+export function fieldLabel(name: string): string {
+  const words = name
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .toLowerCase()
+    .split(" ")
+    .map((w) => WORDS[w] ?? w);
+  const first = words[0] ?? "";
+  words[0] = first === first.toUpperCase() ? first : first.charAt(0).toUpperCase() + first.slice(1);
+  return words.join(" ");
+}
+
+const SLOT_LABEL: Record<string, string> = { orders: "Orders", catalog: "Catalog", returns: "Returns", subscriptions: "Subscriptions", loyalty: "Loyalty", coupons: "Coupons", helpdesk: "Handoff" };
+
+function group(i: Integration): "store" | "helpdesk" | "channel" {
+  if (i.provides.includes("helpdesk")) return "helpdesk";
+  return i.provides.length ? "store" : "channel";
+}
+
+const GROUPS = [
+  { key: "store", title: "Store and agent data", sub: "What the AI agent's skills read: orders, catalog, returns, subscriptions, loyalty." },
+  { key: "helpdesk", title: "Outside helpdesks", sub: "Connect one to hand conversations off to it (Settings › AI agent › Handoff)." },
+  { key: "channel", title: "Channels", sub: "Credentials the SMS, WhatsApp and Instagram webhooks check requests with." },
+] as const;
+
+function CredentialsForm({ i, onDone }: { i: Integration; onDone: () => void }) {
+  const initial = Object.fromEntries(i.fields.map((f) => [f.name, !f.secret && i.credentials?.[f.name] !== undefined ? String(i.credentials[f.name]) : ""]));
+  const [values, setValues] = useState<Record<string, string>>(initial);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<FormResult | null>(null);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    const body = Object.fromEntries(Object.entries(values).filter(([, v]) => v.trim() !== ""));
+    const r = await connectIntegration(i.kind, body);
+    setBusy(false);
+    setResult(r);
+    if (r.ok) onDone();
+  };
+  return (
+    <form class="stack creds" onSubmit={submit} aria-label={`${i.label} credentials`}>
+      {i.fields.map((f) => {
+        const id = `cred-${i.kind}-${f.name}`;
+        const props = {
+          name: f.name,
+          autocomplete: "off",
+          spellcheck: false,
+          value: values[f.name] ?? "",
+          placeholder: f.secret && i.connected ? "Enter it again to replace it" : undefined,
+          onInput: (e: Event) => setValues({ ...values, [f.name]: (e.currentTarget as HTMLInputElement).value }),
+          ...invalid(result, f.name, `${id}-err`),
+        };
+        return (
+          <div key={f.name}>
+            <label class="field">
+              <span>
+                {fieldLabel(f.name)}
+                {!f.required && <span class="muted"> (optional)</span>}
+              </span>
+              {f.secret ? <input type="password" {...props} /> : <input type="text" {...props} />}
+            </label>
+            <FieldError result={result} path={f.name} id={`${id}-err`} />
+          </div>
+        );
+      })}
+      {i.fields.length === 0 && <p class="muted small">Nothing to fill in.</p>}
+      <div class="form-foot">
+        <button class="btn primary" type="submit" disabled={busy}>
+          {busy ? "Connecting…" : i.connected ? "Save credentials" : `Connect ${i.label}`}
+        </button>
+        <button class="btn" type="button" onClick={onDone}>
+          Cancel
+        </button>
+        <FormStatus result={result} fields={i.fields.map((f) => f.name)} />
+      </div>
+    </form>
+  );
+}
+
+function IntegrationCard({ i }: { i: Integration }) {
+  const [editing, setEditing] = useState(false);
+  const creds = Object.entries(i.credentials ?? {});
+  return (
+    <li class="integration" data-kind={i.kind}>
+      <div class="integration-head">
+        <div class="grow">
+          <div class="integration-name">
+            {i.label}
+            {i.connected ? <span class="pill st-open">Connected</span> : <span class="pill muted-pill">Not connected</span>}
+          </div>
+          <div class="muted small">
+            {i.provides.length ? i.provides.map((p) => SLOT_LABEL[p] ?? p).join(" · ") : "Channel webhooks"}
+            {i.connectedAt && ` · since ${dateTime(i.connectedAt)}`}
+          </div>
+        </div>
+        {canAdmin.value && !editing && (
+          <div class="row-actions">
+            <button class="btn small" type="button" onClick={() => setEditing(true)} aria-label={`${i.connected ? "Update" : "Connect"} ${i.label}`}>
+              {i.connected ? "Update" : "Connect"}
+            </button>
+            {i.connected && (
+              <button class="btn small danger" type="button" aria-label={`Disconnect ${i.label}`} onClick={() => confirm(`Disconnect ${i.label}? Its credentials are deleted.`) && void disconnectIntegration(i.kind)}>
+                Disconnect
+              </button>
+            )}
+          </div>
+        )}
+      </div>
+      {i.connected && creds.length > 0 && !editing && (
+        <dl class="creds-view">
+          {creds.map(([k, v]) => (
+            <div key={k}>
+              <dt>{fieldLabel(k)}</dt>
+              <dd>
+                <code>{String(v)}</code>
+              </dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      {editing && <CredentialsForm i={i} onDone={() => setEditing(false)} />}
+    </li>
+  );
+}
+
+export function IntegrationsPanel() {
+  const items = integrations.value;
+  return (
+    <>
+      {GROUPS.map((g) => {
+        const list = items.filter((i) => group(i) === g.key);
+        if (list.length === 0) return null;
+        return (
+          <Panel key={g.key} title={g.title} sub={g.sub} id={`int-${g.key}`}>
+            <ul class="integrations">
+              {list.map((i) => (
+                <IntegrationCard key={i.kind} i={i} />
+              ))}
+            </ul>
+          </Panel>
+        );
+      })}
+    </>
+  );
+}

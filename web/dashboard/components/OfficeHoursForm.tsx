@@ -1,0 +1,176 @@
+// Office hours (SPEC §2, §3): time zone, weekly hours per day, holidays and the auto-reply sent outside them; none = always open.
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { canAdmin, saveSection, type FormResult, type OfficeHours, type Settings } from "../pages.ts";
+import { FieldError, FormStatus, Panel, Toggle, invalid } from "./form.tsx";
+import { Icon } from "./ui.tsx";
+
+type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
+type Interval = [string, string];
+
+const DAYS: [Weekday, string][] = [
+  ["mon", "Monday"],
+  ["tue", "Tuesday"],
+  ["wed", "Wednesday"],
+  ["thu", "Thursday"],
+  ["fri", "Friday"],
+  ["sat", "Saturday"],
+  ["sun", "Sunday"],
+];
+
+const DEFAULT_REPLY = "Thanks for your message! Our team is away right now and will reply as soon as we're back.";
+
+// <input type="time"> cannot show 24:00: a day that ends at midnight shows (and is entered as) 00:00.
+const toInput = (t: string) => (t === "24:00" ? "00:00" : t);
+const fromInput = (end: string) => (end === "00:00" ? "24:00" : end);
+
+interface Draft {
+  on: boolean;
+  timezone: string;
+  weekly: Record<Weekday, Interval[]>;
+  holidays: string[];
+  autoReply: string;
+}
+
+function draftOf(oh: OfficeHours | null): Draft {
+  const weekly = {} as Record<Weekday, Interval[]>;
+  for (const [d] of DAYS) weekly[d] = oh ? (oh.weekly[d] ?? []).map(([a, b]) => [a, toInput(b)] as Interval) : ["sat", "sun"].includes(d) ? [] : [["09:00", "17:00"]];
+  return {
+    on: oh !== null,
+    timezone: oh?.timezone ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+    weekly,
+    holidays: oh ? [...oh.holidays].sort() : [],
+    autoReply: oh?.autoReply ?? DEFAULT_REPLY,
+  };
+}
+
+function timeZones(): string[] {
+  try {
+    return Intl.supportedValuesOf("timeZone");
+  } catch {
+    return [];
+  }
+}
+
+export function OfficeHoursForm({ s }: { s: Settings }) {
+  const savedKey = JSON.stringify(s.officeHours);
+  const [d, setD] = useState<Draft>(() => draftOf(s.officeHours));
+  const [holiday, setHoliday] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<FormResult | null>(null);
+  const zones = useMemo(timeZones, []);
+  useEffect(() => setD(draftOf(s.officeHours)), [savedKey]);
+  const editable = canAdmin.value;
+
+  const setDay = (day: Weekday, intervals: Interval[]) => setD({ ...d, weekly: { ...d.weekly, [day]: intervals } });
+  const addHoliday = () => {
+    if (!holiday || d.holidays.includes(holiday)) return;
+    setD({ ...d, holidays: [...d.holidays, holiday].sort() });
+    setHoliday("");
+  };
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    if (!d.on) {
+      setResult(await saveSection("officeHours", null, "Office hours removed: always open"));
+    } else {
+      const weekly: OfficeHours["weekly"] = {};
+      for (const [day] of DAYS) if (d.weekly[day].length) weekly[day] = d.weekly[day].map(([a, b]) => [a, fromInput(b)] as Interval);
+      setResult(await saveSection("officeHours", { timezone: d.timezone.trim(), weekly, holidays: d.holidays, autoReply: d.autoReply }, "Office hours saved"));
+    }
+    setBusy(false);
+  };
+
+  return (
+    <Panel title="Office hours" id="set-hours" sub="Outside office hours nobody is auto-assigned, and customers get the auto-reply. Without office hours the team is always open.">
+      <form class="stack" onSubmit={save} aria-label="Office hours">
+        <Toggle label="Office hours" checked={d.on} disabled={!editable} onChange={(on) => setD({ ...d, on })} hint={d.on ? "the team works set hours" : "always open"} />
+        <fieldset class="bare stack" disabled={!editable || !d.on}>
+          <label class="field short">
+            <span>Time zone</span>
+            <input type="text" list="oh-zones" value={d.timezone} onInput={(e) => setD({ ...d, timezone: e.currentTarget.value })} required autocomplete="off" spellcheck={false} {...invalid(result, "timezone", "oh-tz-err")} />
+            <datalist id="oh-zones">
+              {zones.map((z) => (
+                <option key={z} value={z} />
+              ))}
+            </datalist>
+          </label>
+          <FieldError result={result} path="timezone" id="oh-tz-err" />
+
+          <fieldset class="week">
+            <legend>Weekly hours</legend>
+            {DAYS.map(([day, name]) => {
+              const intervals = d.weekly[day];
+              const errId = `oh-${day}-err`;
+              return (
+                <div class="day-row" key={day} data-day={day}>
+                  <label class="check day-name">
+                    <input type="checkbox" checked={intervals.length > 0} onChange={(e) => setDay(day, e.currentTarget.checked ? [["09:00", "17:00"]] : [])} aria-label={`Open on ${name}`} />
+                    {name}
+                  </label>
+                  <div class="intervals">
+                    {intervals.length === 0 && <span class="muted">Closed</span>}
+                    {intervals.map(([start, end], i) => (
+                      <span class="interval" key={i}>
+                        <input type="time" value={start} aria-label={`${name} opens`} required onInput={(e) => setDay(day, intervals.map((iv, j) => (j === i ? [e.currentTarget.value, iv[1]] : iv)))} {...invalid(result, `weekly.${day}`, errId)} />
+                        <span class="muted">–</span>
+                        <input type="time" value={end} aria-label={`${name} closes`} required onInput={(e) => setDay(day, intervals.map((iv, j) => (j === i ? [iv[0], e.currentTarget.value] : iv)))} {...invalid(result, `weekly.${day}`, errId)} />
+                        <button type="button" class="icon-btn ghost" aria-label={`Remove ${name} ${start}–${end}`} title="Remove" onClick={() => setDay(day, intervals.filter((_, j) => j !== i))}>
+                          <Icon name="x" size={12} />
+                        </button>
+                      </span>
+                    ))}
+                    {intervals.length > 0 && intervals.length < 4 && (
+                      <button type="button" class="link small" onClick={() => setDay(day, [...intervals, ["18:00", "20:00"]])}>
+                        Add hours
+                      </button>
+                    )}
+                  </div>
+                  <FieldError result={result} path={`weekly.${day}`} id={errId} />
+                </div>
+              );
+            })}
+            <p class="muted small">An end time of 00:00 means midnight, the end of the day.</p>
+          </fieldset>
+          <FieldError result={result} path="weekly" id="oh-weekly-err" />
+
+          <div class="field">
+            <span id="oh-holidays">Holidays</span>
+            <ul class="chips" aria-labelledby="oh-holidays">
+              {d.holidays.length === 0 && <li class="muted small">No holidays.</li>}
+              {d.holidays.map((h) => (
+                <li class="chip" key={h}>
+                  {new Date(`${h}T00:00:00Z`).toLocaleDateString(undefined, { dateStyle: "medium", timeZone: "UTC" })}
+                  <button type="button" aria-label={`Remove holiday ${h}`} onClick={() => setD({ ...d, holidays: d.holidays.filter((x) => x !== h) })}>
+                    <Icon name="x" size={11} />
+                  </button>
+                </li>
+              ))}
+            </ul>
+            <div class="inline-field">
+              <input type="date" value={holiday} aria-label="Holiday date" onInput={(e) => setHoliday(e.currentTarget.value)} {...invalid(result, "holidays", "oh-hol-err")} />
+              <button type="button" class="btn small" onClick={addHoliday} disabled={!holiday}>
+                <Icon name="plus" size={13} /> Add holiday
+              </button>
+            </div>
+            <FieldError result={result} path="holidays" id="oh-hol-err" />
+          </div>
+
+          <label class="field">
+            <span>Auto-reply outside office hours</span>
+            <textarea rows={3} maxLength={2000} value={d.autoReply} onInput={(e) => setD({ ...d, autoReply: e.currentTarget.value })} {...invalid(result, "autoReply", "oh-reply-err")} />
+          </label>
+          <FieldError result={result} path="autoReply" id="oh-reply-err" />
+        </fieldset>
+        {editable && (
+          <div class="form-foot">
+            <button class="btn primary" type="submit" disabled={busy}>
+              Save office hours
+            </button>
+            <FormStatus result={result} saved="Saved" fields={["timezone", "weekly", "holidays", "autoReply"]} />
+          </div>
+        )}
+      </form>
+    </Panel>
+  );
+}

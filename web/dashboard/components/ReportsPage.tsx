@@ -1,0 +1,267 @@
+// Reports (SPEC §5, §4 "Dashboard figures"): a date range, ticket counts, response and resolution times, per agent, per tag, and the AI agent.
+import { useEffect, useState } from "preact/hooks";
+import { CHANNEL_LABEL, dateTime, duration, percent } from "../format.ts";
+import { loadReport, report, reportRange, skills, loadSkills, type RangePreset, type Report } from "../pages.ts";
+import { hrefOf } from "../store.ts";
+import type { Channel } from "../api.ts";
+import { Chart } from "./charts.tsx";
+import { PageHead, Panel } from "./form.tsx";
+import { Empty } from "./ui.tsx";
+
+const PRESETS: { value: RangePreset; label: string }[] = [
+  { value: 7, label: "7 days" },
+  { value: 30, label: "30 days" },
+  { value: 90, label: "90 days" },
+  { value: "custom", label: "Custom" },
+];
+
+const COLORS = { created: "#2b6b5f", closed: "#9cc7b9", ai: "#6d4bd8" };
+
+function RangePicker() {
+  const r = reportRange.value;
+  const [from, setFrom] = useState(r.from);
+  const [to, setTo] = useState(r.to);
+  const pick = (preset: RangePreset) => {
+    if (preset === "custom") reportRange.value = { ...r, preset };
+    else void loadReport({ ...r, preset });
+  };
+  return (
+    <div class="range">
+      <div class="segmented" role="group" aria-label="Date range">
+        {PRESETS.map((p) => (
+          <button key={p.value} type="button" class={r.preset === p.value ? "seg active" : "seg"} aria-pressed={r.preset === p.value} onClick={() => pick(p.value)}>
+            {p.value === "custom" ? p.label : `Last ${p.label}`}
+          </button>
+        ))}
+      </div>
+      {r.preset === "custom" && (
+        <form
+          class="custom-range"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void loadReport({ preset: "custom", from, to });
+          }}
+        >
+          <label>
+            <span class="sr-only">From</span>
+            <input type="date" value={from} max={to} required onInput={(e) => setFrom(e.currentTarget.value)} aria-label="From" />
+          </label>
+          <span class="muted">to</span>
+          <label>
+            <span class="sr-only">To</span>
+            <input type="date" value={to} min={from} required onInput={(e) => setTo(e.currentTarget.value)} aria-label="To" />
+          </label>
+          <button class="btn small primary" type="submit">
+            Apply
+          </button>
+        </form>
+      )}
+    </div>
+  );
+}
+
+function Stat({ label, value, sub, testId }: { label: string; value: string; sub?: string; testId?: string }) {
+  return (
+    <div class="stat" data-testid={testId}>
+      <div class="stat-label">{label}</div>
+      <div class="stat-value">{value}</div>
+      {sub && <div class="stat-sub">{sub}</div>}
+    </div>
+  );
+}
+
+function TicketFigures({ r }: { r: Report }) {
+  return (
+    <>
+      <div class="stats" aria-label="Helpdesk figures" role="group">
+        <Stat label="Tickets" value={String(r.tickets)} sub={`${r.open} still open`} testId="stat-tickets" />
+        <Stat label="Closed" value={String(r.closed)} sub={r.tickets ? `${percent(r.closed / r.tickets)} of new tickets` : undefined} testId="stat-closed" />
+        <Stat label="First response" value={duration(r.firstResponseSeconds.p50)} sub={`median · 90% within ${duration(r.firstResponseSeconds.p90)}`} testId="stat-first-response" />
+        <Stat label="Resolution" value={duration(r.resolutionSeconds.p50)} sub={`median · 90% within ${duration(r.resolutionSeconds.p90)}`} testId="stat-resolution" />
+      </div>
+      <Panel title="Tickets created and closed per day" id="r-days" sub={r.byChannel.length ? r.byChannel.map((c) => `${CHANNEL_LABEL[c.channel as Channel] ?? c.channel} ${c.tickets}`).join(" · ") : undefined}>
+        <Chart
+          title="Tickets created and closed per day"
+          days={r.byDay.map((d) => d.day)}
+          series={[
+            { name: "Created", color: COLORS.created, values: r.byDay.map((d) => d.created) },
+            { name: "Closed", color: COLORS.closed, values: r.byDay.map((d) => d.closed) },
+          ]}
+          testId="chart-tickets"
+        />
+      </Panel>
+      <div class="grid-2">
+        <Panel title="By agent" id="r-agents">
+          {r.byAgent.length === 0 ? (
+            <p class="muted small">No assigned tickets in this range.</p>
+          ) : (
+            <table class="table" aria-labelledby="r-agents-title">
+              <thead>
+                <tr>
+                  <th scope="col">Agent</th>
+                  <th scope="col" class="num-col">Tickets</th>
+                  <th scope="col" class="num-col">Closed</th>
+                  <th scope="col" class="num-col">First response</th>
+                  <th scope="col" class="num-col">Resolution</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.byAgent.map((a) => (
+                  <tr key={a.agentId}>
+                    <th scope="row">{a.name}</th>
+                    <td class="num-col">{a.tickets}</td>
+                    <td class="num-col">{a.closed}</td>
+                    <td class="num-col">{duration(a.firstResponseSeconds)}</td>
+                    <td class="num-col">{duration(a.resolutionSeconds)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Panel>
+        <Panel title="By tag" id="r-tags">
+          {r.byTag.length === 0 ? (
+            <p class="muted small">No tagged tickets in this range.</p>
+          ) : (
+            <table class="table" aria-labelledby="r-tags-title">
+              <thead>
+                <tr>
+                  <th scope="col">Tag</th>
+                  <th scope="col" class="num-col">Tickets</th>
+                  <th scope="col" class="num-col">Closed</th>
+                  <th scope="col" class="num-col">Resolution</th>
+                </tr>
+              </thead>
+              <tbody>
+                {r.byTag.map((t) => (
+                  <tr key={t.tag}>
+                    <th scope="row">
+                      <span class="tag">{t.tag}</span>
+                    </th>
+                    <td class="num-col">{t.tickets}</td>
+                    <td class="num-col">{t.closed}</td>
+                    <td class="num-col">{duration(t.resolutionSeconds)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Panel>
+      </div>
+    </>
+  );
+}
+
+const OUTCOME: Record<string, string> = { resolved: "Resolved", handoff: "Routed to team", pending: "Pending" };
+
+export function Outcome({ outcome }: { outcome: string }) {
+  return <span class={`pill out-${outcome}`}>{OUTCOME[outcome] ?? outcome}</span>;
+}
+
+function AgentFigures({ r }: { r: Report }) {
+  const a = r.agent;
+  const names = new Map((skills.value.data ?? []).map((s) => [s.id, s.name]));
+  const skillName = (id: string) => names.get(id) ?? id;
+  return (
+    <>
+      <h2 class="section-title" id="r-ai">
+        AI agent
+      </h2>
+      <div class="stats" aria-labelledby="r-ai" role="group">
+        <Stat label="Conversations" value={String(a.conversations)} testId="stat-ai-conversations" />
+        <Stat label="Resolution rate" value={a.conversations ? percent(a.resolutionRate) : "—"} sub={`${a.resolved} resolved by the agent`} testId="stat-ai-rate" />
+        <Stat label="Routed to team" value={String(a.routedToTeam)} sub={a.conversations ? `${percent(a.routedToTeam / a.conversations)} of conversations` : undefined} testId="stat-ai-routed" />
+      </div>
+      <div class="grid-2">
+        <Panel title="Conversations per day" id="r-ai-days">
+          <Chart title="AI agent conversations per day" days={a.volumeByDay.map((d) => d.day)} series={[{ name: "Conversations", color: COLORS.ai, values: a.volumeByDay.map((d) => d.conversations) }]} kind="line" testId="chart-ai" />
+        </Panel>
+        <Panel title="By skill" id="r-skills">
+          {a.bySkill.length === 0 ? (
+            <p class="muted small">The agent had no conversations in this range.</p>
+          ) : (
+            <table class="table" aria-labelledby="r-skills-title">
+              <thead>
+                <tr>
+                  <th scope="col">Skill</th>
+                  <th scope="col" class="num-col">Conversations</th>
+                  <th scope="col" class="num-col">Resolved</th>
+                  <th scope="col" class="num-col">Routed</th>
+                  <th scope="col" class="num-col">Rate</th>
+                </tr>
+              </thead>
+              <tbody>
+                {a.bySkill.map((s) => (
+                  <tr key={s.skill}>
+                    <th scope="row">
+                      <a href={hrefOf({ view: "mine", ticketId: null, page: "skills", sub: s.skill })}>{skillName(s.skill)}</a>
+                    </th>
+                    <td class="num-col">{s.conversations}</td>
+                    <td class="num-col">{s.resolved}</td>
+                    <td class="num-col">{s.routedToTeam}</td>
+                    <td class="num-col">{percent(s.resolutionRate)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </Panel>
+      </div>
+      <Panel title="Recent questions" id="r-questions">
+        {a.recentQuestions.length === 0 ? (
+          <p class="muted small">No questions in this range.</p>
+        ) : (
+          <ul class="questions">
+            {[...a.recentQuestions]
+              .sort((x, y) => (x.at < y.at ? 1 : -1))
+              .slice(0, 20)
+              .map((q) => (
+                <li key={`${q.ticketId}-${q.at}`}>
+                  <a class="q-text" href={hrefOf({ view: "all", ticketId: q.ticketId })} title="Open the conversation">
+                    “{q.question}”
+                  </a>
+                  <span class="q-meta">
+                    <span class="muted">{skillName(q.skill)}</span>
+                    <Outcome outcome={q.outcome} />
+                    <time class="muted small" dateTime={q.at}>
+                      {dateTime(q.at)}
+                    </time>
+                  </span>
+                </li>
+              ))}
+          </ul>
+        )}
+      </Panel>
+    </>
+  );
+}
+
+export function ReportsPage() {
+  useEffect(() => {
+    void loadReport();
+    if (!skills.value.data) void loadSkills();
+  }, []);
+  const { data, loading, error } = report.value;
+  return (
+    <main class="page" aria-labelledby="page-title">
+      <PageHead title="Reports" sub="Days are counted in UTC.">
+        <RangePicker />
+      </PageHead>
+      <div class="page-body" aria-busy={loading}>
+        {error && (
+          <div class="banner error" role="alert">
+            {error}
+          </div>
+        )}
+        {!data && loading && <div class="skeleton tall" />}
+        {!data && !loading && !error && <Empty title="No report yet" />}
+        {data && (
+          <div class={loading ? "report stale" : "report"}>
+            <TicketFigures r={data} />
+            <AgentFigures r={data} />
+          </div>
+        )}
+      </div>
+    </main>
+  );
+}

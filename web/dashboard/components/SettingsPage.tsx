@@ -1,0 +1,267 @@
+// Settings (owner/admin edit, everyone else reads): the AI agent and its handoff, office hours, assignment and auto-close, integrations, teams.
+import { useEffect, useState } from "preact/hooks";
+import { CHANNEL_LABEL } from "../format.ts";
+import { AGENT_CHANNELS, canAdmin, integrations, loadSettings, saveSection, settings, type AgentChannel, type FormResult, type HandoffPlatform, type Settings } from "../pages.ts";
+import { hrefOf, route } from "../store.ts";
+import { FieldError, FormStatus, PageHead, Panel, Toggle, invalid } from "./form.tsx";
+import { IntegrationsPanel } from "./IntegrationsPanel.tsx";
+import { OfficeHoursForm } from "./OfficeHoursForm.tsx";
+import { TeamsPanel } from "./TeamsPanel.tsx";
+import { Empty } from "./ui.tsx";
+
+const TABS = [
+  { key: "agent", label: "AI agent" },
+  { key: "office-hours", label: "Office hours" },
+  { key: "assignment", label: "Assignment" },
+  { key: "integrations", label: "Integrations" },
+  { key: "teams", label: "Teams" },
+] as const;
+type TabKey = (typeof TABS)[number]["key"];
+
+const tabHref = (key: TabKey) => hrefOf({ view: "mine", ticketId: null, page: "settings", sub: key });
+
+function AgentPanel({ s }: { s: Settings }) {
+  const enabled = s.agent?.enabled ?? false;
+  const saved = s.agent?.channels ?? ["webchat", "sms", "email"];
+  const [picked, setPicked] = useState<AgentChannel[]>(saved);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<FormResult | null>(null);
+  useEffect(() => setPicked(saved), [saved.join()]);
+
+  const toggle = async (on: boolean) => {
+    setBusy(true);
+    const r = await saveSection("agent", { enabled: on }, on ? "The AI agent is on" : "The AI agent is off");
+    setResult(r.ok ? null : r);
+    setBusy(false);
+  };
+  const saveChannels = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setResult(await saveSection("agent", { enabled, channels: AGENT_CHANNELS.filter((c) => picked.includes(c)) }, "Channels saved"));
+    setBusy(false);
+  };
+  const changed = picked.slice().sort().join() !== saved.slice().sort().join();
+
+  return (
+    <Panel title="AI customer agent" id="set-agent" sub="The agent answers new conversations first and hands them to your team when it can't resolve them.">
+      <form class="stack" onSubmit={saveChannels}>
+        <Toggle label="AI customer agent" checked={enabled} disabled={busy || !canAdmin.value} onChange={(on) => void toggle(on)} hint={enabled ? "on: answers new conversations first" : "off: every message goes straight to the helpdesk"} />
+        <fieldset class="choices" disabled={!canAdmin.value}>
+          <legend>Channels it answers</legend>
+          <div class="checks">
+            {AGENT_CHANNELS.map((c) => (
+              <label key={c} class="check">
+                <input type="checkbox" checked={picked.includes(c)} onChange={(e) => setPicked(e.currentTarget.checked ? [...picked, c] : picked.filter((x) => x !== c))} />
+                {CHANNEL_LABEL[c]}
+              </label>
+            ))}
+          </div>
+          <FieldError result={result} path="channels" id="agent-channels-err" />
+        </fieldset>
+        {canAdmin.value && (
+          <div class="form-foot">
+            <button class="btn primary" type="submit" disabled={busy || !changed}>
+              Save channels
+            </button>
+            <FormStatus result={result} fields={["channels"]} />
+          </div>
+        )}
+      </form>
+    </Panel>
+  );
+}
+
+const PLATFORMS: { value: HandoffPlatform; label: string; hint: string }[] = [
+  { value: "builtin", label: "Edgedesk helpdesk (recommended)", hint: "The conversation arrives as a new ticket with the transcript; an available agent continues live in the same chat." },
+  { value: "zendesk", label: "Zendesk", hint: "A Zendesk ticket is created with the transcript; the shopper is told a human will follow up by email." },
+  { value: "gorgias", label: "Gorgias", hint: "A Gorgias ticket is created with the transcript; the shopper is told a human will follow up by email." },
+];
+
+function HandoffPanel({ s }: { s: Settings }) {
+  const h = s.handoff ?? { method: "helpdesk", platform: "builtin" };
+  const initial: HandoffPlatform | "message" = h.method === "message" ? "message" : h.platform;
+  const [choice, setChoice] = useState<HandoffPlatform | "message">(initial);
+  const [message, setMessage] = useState(h.method === "message" ? h.message : "");
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<FormResult | null>(null);
+  const connected = new Set(integrations.value.filter((i) => i.connected).map((i) => i.kind));
+  useEffect(() => {
+    setChoice(initial);
+    if (h.method === "message") setMessage(h.message);
+  }, [initial, h.method === "message" ? h.message : ""]);
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setResult(await saveSection("handoff", choice === "message" ? { method: "message", message } : { method: "helpdesk", platform: choice }, "Handoff saved"));
+    setBusy(false);
+  };
+  const refused = result && !result.ok && result.status === 409 && choice !== "message" && choice !== "builtin";
+
+  return (
+    <Panel title="Handoff" id="set-handoff" sub="What happens when the agent can't resolve a conversation.">
+      <form class="stack" onSubmit={save}>
+        <fieldset class="choices" disabled={!canAdmin.value}>
+          <legend>Send to a helpdesk</legend>
+          {PLATFORMS.map((p) => (
+            <label key={p.value} class="radio">
+              <input type="radio" name="handoff" value={p.value} checked={choice === p.value} onChange={() => setChoice(p.value)} />
+              <span>
+                <span class="radio-label">
+                  {p.label}
+                  {p.value !== "builtin" && !connected.has(p.value) && <span class="pill muted-pill">Not connected</span>}
+                </span>
+                <span class="radio-hint">{p.hint}</span>
+              </span>
+            </label>
+          ))}
+        </fieldset>
+        <fieldset class="choices" disabled={!canAdmin.value}>
+          <legend>Or</legend>
+          <label class="radio">
+            <input type="radio" name="handoff" value="message" checked={choice === "message"} onChange={() => setChoice("message")} />
+            <span>
+              <span class="radio-label">Send a message</span>
+              <span class="radio-hint">A message with helpful links instead of offering a human.</span>
+            </span>
+          </label>
+          {choice === "message" && (
+            <div class="indent">
+              <label class="field">
+                <span>Message</span>
+                <textarea rows={3} maxLength={2000} value={message} onInput={(e) => setMessage(e.currentTarget.value)} placeholder="Our team can't chat right now. See https://… for returns, or email us at …" {...invalid(result, "message", "handoff-msg-err")} />
+              </label>
+              <FieldError result={result} path="message" id="handoff-msg-err" />
+            </div>
+          )}
+        </fieldset>
+        {canAdmin.value && (
+          <div class="form-foot">
+            <button class="btn primary" type="submit" disabled={busy}>
+              Save handoff
+            </button>
+            <FormStatus result={result} fields={["message"]} saved="Saved" />
+            {refused && (
+              <a class="link-btn" href={tabHref("integrations")}>
+                Connect {choice === "zendesk" ? "Zendesk" : "Gorgias"}
+              </a>
+            )}
+          </div>
+        )}
+      </form>
+    </Panel>
+  );
+}
+
+function AssignmentPanel({ s }: { s: Settings }) {
+  const roundRobin = s.assignment?.roundRobin ?? false;
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<FormResult | null>(null);
+  const toggle = async (on: boolean) => {
+    setBusy(true);
+    const r = await saveSection("assignment", { roundRobin: on }, on ? "Round robin is on" : "Round robin is off");
+    setResult(r.ok ? null : r);
+    setBusy(false);
+  };
+  return (
+    <Panel title="Round robin" id="set-rr" sub="New tickets no team takes go to online agents in turn, evenly, during office hours. Each agent sets their own Online/Offline status.">
+      <Toggle label="Round robin" checked={roundRobin} disabled={busy || !canAdmin.value} onChange={(on) => void toggle(on)} hint={roundRobin ? "on" : "off: tickets wait in Unassigned"} />
+      <FormStatus result={result} />
+    </Panel>
+  );
+}
+
+function AutoClosePanel({ s }: { s: Settings }) {
+  const saved = s.autoClose?.afterHours ?? null;
+  const [never, setNever] = useState(saved === null);
+  const [hours, setHours] = useState(String(saved ?? 72));
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<FormResult | null>(null);
+  useEffect(() => {
+    setNever(saved === null);
+    if (saved !== null) setHours(String(saved));
+  }, [saved]);
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setResult(await saveSection("autoClose", { afterHours: never ? null : Number(hours) }, "Auto-close saved"));
+    setBusy(false);
+  };
+  return (
+    <Panel title="Auto-close" id="set-autoclose" sub="Close open tickets after a period without a message from the customer.">
+      <form class="stack" onSubmit={save}>
+        <fieldset class="choices" disabled={!canAdmin.value}>
+          <legend class="sr-only">Auto-close</legend>
+          <label class="radio">
+            <input type="radio" name="autoclose" checked={never} onChange={() => setNever(true)} />
+            <span class="radio-label">Never</span>
+          </label>
+          <div class="radio">
+            <input type="radio" name="autoclose" id="autoclose-after" checked={!never} onChange={() => setNever(false)} />
+            <span class="radio-label inline-field">
+              <label for="autoclose-after">After</label>
+              <input type="number" min={1} max={8760} step={1} value={hours} disabled={never} aria-label="Hours without a customer message" onInput={(e) => setHours(e.currentTarget.value)} {...invalid(result, "afterHours", "autoclose-err")} />
+              <span aria-hidden="true">hours without a customer message</span>
+            </span>
+          </div>
+          <FieldError result={result} path="afterHours" id="autoclose-err" />
+        </fieldset>
+        {canAdmin.value && (
+          <div class="form-foot">
+            <button class="btn primary" type="submit" disabled={busy}>
+              Save auto-close
+            </button>
+            <FormStatus result={result} fields={["afterHours"]} saved="Saved" />
+          </div>
+        )}
+      </form>
+    </Panel>
+  );
+}
+
+export function SettingsPage() {
+  const tab: TabKey = TABS.some((t) => t.key === route.value.sub) ? (route.value.sub as TabKey) : "agent";
+  useEffect(() => void loadSettings(), []);
+  const { data, loading, error } = settings.value;
+  return (
+    <main class="page" aria-labelledby="page-title">
+      <PageHead title="Settings" />
+      <nav class="tabs" aria-label="Settings sections">
+        {TABS.map((t) => (
+          <a key={t.key} href={tabHref(t.key)} class={tab === t.key ? "page-tab active" : "page-tab"} aria-current={tab === t.key ? "page" : undefined}>
+            {t.label}
+          </a>
+        ))}
+      </nav>
+      <div class="page-body narrow" aria-busy={loading}>
+        {!canAdmin.value && tab !== "teams" && (
+          <div class="banner info" role="note">
+            Only owners and admins can change these settings; you can see them.
+          </div>
+        )}
+        {error && (
+          <div class="banner error" role="alert">
+            {error}
+          </div>
+        )}
+        {!data && loading && <div class="skeleton tall" />}
+        {!data && !loading && error && <Empty title="Settings not available" />}
+        {data && tab === "agent" && (
+          <>
+            <AgentPanel s={data} />
+            <HandoffPanel s={data} />
+          </>
+        )}
+        {data && tab === "office-hours" && <OfficeHoursForm s={data} />}
+        {data && tab === "assignment" && (
+          <>
+            <AssignmentPanel s={data} />
+            <AutoClosePanel s={data} />
+          </>
+        )}
+        {data && tab === "integrations" && <IntegrationsPanel />}
+        {data && tab === "teams" && <TeamsPanel />}
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,170 @@
+// Teams (SPEC §3): agents in rotation order and the tags and customer segments routed to them; create, edit, delete.
+import { useState } from "preact/hooks";
+import { canManageTeams, deleteTeam, saveTeam, teams, type FormResult, type Team } from "../pages.ts";
+import { agentById, agents } from "../store.ts";
+import { FieldError, FormStatus, Panel, invalid } from "./form.tsx";
+import { Avatar, Icon } from "./ui.tsx";
+
+const splitList = (s: string) => [...new Set(s.split(",").map((x) => x.trim()).filter(Boolean))];
+
+function TeamForm({ team, onDone }: { team: Team | null; onDone: () => void }) {
+  const [name, setName] = useState(team?.name ?? "");
+  const [description, setDescription] = useState(team?.description ?? "");
+  const [members, setMembers] = useState<string[]>(team?.agentIds ?? []);
+  const [tags, setTags] = useState((team?.tags ?? []).join(", "));
+  const [segments, setSegments] = useState((team?.segments ?? []).join(", "));
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<FormResult | null>(null);
+  const prefix = team ? `team-${team.id}` : "team-new";
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    const r = await saveTeam(team?.id ?? null, { name, description: description.trim() || null, agentIds: members, tags: splitList(tags), segments: splitList(segments) });
+    setBusy(false);
+    setResult(r);
+    if (r.ok) onDone();
+  };
+
+  return (
+    <form class="stack team-form" onSubmit={submit} aria-label={team ? `Edit team ${team.name}` : "New team"}>
+      <div class="grid-2 tight">
+        <div>
+          <label class="field">
+            <span>Name</span>
+            <input type="text" value={name} maxLength={100} onInput={(e) => setName(e.currentTarget.value)} {...invalid(result, "name", `${prefix}-name-err`)} />
+          </label>
+          <FieldError result={result} path="name" id={`${prefix}-name-err`} />
+        </div>
+        <div>
+          <label class="field">
+            <span>
+              Description <span class="muted">(optional)</span>
+            </span>
+            <input type="text" value={description} maxLength={500} onInput={(e) => setDescription(e.currentTarget.value)} {...invalid(result, "description", `${prefix}-desc-err`)} />
+          </label>
+          <FieldError result={result} path="description" id={`${prefix}-desc-err`} />
+        </div>
+      </div>
+      <fieldset class="choices">
+        <legend>Members, in rotation order</legend>
+        <div class="checks members">
+          {agents.value.map((a) => (
+            <label key={a.id} class="check">
+              <input type="checkbox" checked={members.includes(a.id)} onChange={(e) => setMembers(e.currentTarget.checked ? [...members, a.id] : members.filter((x) => x !== a.id))} />
+              <Avatar name={a.name} size={20} />
+              {a.name}
+              <span class="muted small">{a.role}</span>
+            </label>
+          ))}
+        </div>
+        <FieldError result={result} path="agentIds" id={`${prefix}-members-err`} />
+      </fieldset>
+      <div class="grid-2 tight">
+        <div>
+          <label class="field">
+            <span>Tags it takes</span>
+            <input type="text" value={tags} placeholder="returns, wholesale" onInput={(e) => setTags(e.currentTarget.value)} {...invalid(result, "tags", `${prefix}-tags-err`)} />
+          </label>
+          <FieldError result={result} path="tags" id={`${prefix}-tags-err`} />
+        </div>
+        <div>
+          <label class="field">
+            <span>Customer segments it takes</span>
+            <input type="text" value={segments} placeholder="VIP, EU customers" onInput={(e) => setSegments(e.currentTarget.value)} {...invalid(result, "segments", `${prefix}-seg-err`)} />
+          </label>
+          <FieldError result={result} path="segments" id={`${prefix}-seg-err`} />
+        </div>
+      </div>
+      <p class="muted small">Separate tags and segments with commas. Tickets with a matching tag, or from a customer in a matching segment, go to this team.</p>
+      <div class="form-foot">
+        <button class="btn primary" type="submit" disabled={busy}>
+          {team ? "Save team" : "Create team"}
+        </button>
+        <button class="btn" type="button" onClick={onDone}>
+          Cancel
+        </button>
+        <FormStatus result={result} fields={["name", "description", "agentIds", "tags", "segments"]} />
+      </div>
+    </form>
+  );
+}
+
+function TeamCard({ team }: { team: Team }) {
+  const [editing, setEditing] = useState(false);
+  if (editing)
+    return (
+      <li class="team editing" data-team={team.name}>
+        <TeamForm team={team} onDone={() => setEditing(false)} />
+      </li>
+    );
+  return (
+    <li class="team" data-team={team.name}>
+      <div class="integration-head">
+        <div class="grow">
+          <div class="integration-name">{team.name}</div>
+          {team.description && <div class="muted small">{team.description}</div>}
+        </div>
+        {canManageTeams.value && (
+          <div class="row-actions">
+            <button class="btn small" type="button" onClick={() => setEditing(true)} aria-label={`Edit team ${team.name}`}>
+              Edit
+            </button>
+            <button class="btn small danger" type="button" aria-label={`Delete team ${team.name}`} onClick={() => confirm(`Delete the team “${team.name}”? Its waiting tickets leave it.`) && void deleteTeam(team)}>
+              Delete
+            </button>
+          </div>
+        )}
+      </div>
+      <dl class="ov-grid team-facts">
+        <dt>Members</dt>
+        <dd class="member-list">
+          {team.agentIds.map((id) => {
+            const a = agentById.value.get(id);
+            return (
+              <span key={id} class="member">
+                <Avatar name={a?.name ?? "?"} size={20} />
+                {a?.name ?? "Removed agent"}
+              </span>
+            );
+          })}
+        </dd>
+        <dt>Tags</dt>
+        <dd>{team.tags.length ? team.tags.map((t) => <span class="tag" key={t}>{t}</span>) : <span class="muted">—</span>}</dd>
+        <dt>Segments</dt>
+        <dd>{team.segments.length ? team.segments.map((t) => <span class="tag seg-tag" key={t}>{t}</span>) : <span class="muted">—</span>}</dd>
+      </dl>
+    </li>
+  );
+}
+
+export function TeamsPanel() {
+  const [creating, setCreating] = useState(false);
+  return (
+    <Panel title="Teams" id="set-teams" sub="Tickets whose tags or customer segment match a team go to it and are assigned to its members in turn. Teams are tried in this order.">
+      {!canManageTeams.value && (
+        <div class="banner info" role="note">
+          Only owners, admins and managers can change teams.
+        </div>
+      )}
+      <ul class="integrations teams">
+        {teams.value.length === 0 && <li class="muted small">No teams yet.</li>}
+        {teams.value.map((t) => (
+          <TeamCard key={t.id} team={t} />
+        ))}
+      </ul>
+      {canManageTeams.value &&
+        (creating ? (
+          <div class="team editing">
+            <TeamForm team={null} onDone={() => setCreating(false)} />
+          </div>
+        ) : (
+          <div class="form-foot">
+            <button class="btn primary" type="button" onClick={() => setCreating(true)}>
+              <Icon name="plus" size={14} /> New team
+            </button>
+          </div>
+        ))}
+    </Panel>
+  );
+}
