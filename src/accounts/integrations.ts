@@ -1,6 +1,7 @@
 // The account's connected integrations: validated credentials sealed in D1, listed redacted, and turned into providers for the agent.
 import { and, eq } from "drizzle-orm";
 import { tokenSecret } from "../auth/context.ts";
+import { assertAddressesFree, saveAddresses } from "../channels/addresses.ts";
 import { db } from "../db/client.ts";
 import { integrations } from "../db/schema/index.ts";
 import { isSecretField, redactCredentials } from "../domain/credentials.ts";
@@ -71,6 +72,7 @@ export async function connectIntegration(env: Env, accountId: string, kindName: 
     throw new AppError("validation_failed", `Invalid ${integrationKinds[kind].label} credentials`, issues);
   }
   const credentials = parsed.data as Record<string, unknown>;
+  await assertAddressesFree(env, accountId, kind, credentials);
   const sealed = await seal(tokenSecret(env), JSON.stringify(credentials), sealContext(accountId, kind));
   const d = db(env.DB);
   const existing = await d
@@ -83,6 +85,7 @@ export async function connectIntegration(env: Env, accountId: string, kindName: 
     .insert(integrations)
     .values({ accountId, kind, credentials: sealed, connectedAt, updatedAt: now })
     .onConflictDoUpdate({ target: [integrations.accountId, integrations.kind], set: { credentials: sealed, updatedAt: now } });
+  await saveAddresses(env, accountId, kind, credentials);
   return view(kind, { kind, credentials, connectedAt });
 }
 
@@ -93,6 +96,7 @@ export async function disconnectIntegration(env: Env, accountId: string, kindNam
     .where(and(eq(integrations.accountId, accountId), eq(integrations.kind, kind)))
     .run();
   if (res.meta.changes === 0) throw new AppError("not_found", `${integrationKinds[kind].label} is not connected`);
+  await saveAddresses(env, accountId, kind, null);
 }
 
 /** Connected integrations with their credentials opened; rows that no longer open (TOKEN_SECRET rotated) are left out. */

@@ -3,6 +3,7 @@
 // provider message id is processed exactly once (receiveInbound), so a retried webhook changes nothing.
 import { createRoute, z } from "@hono/zod-openapi";
 import { accountOr404 } from "./accounts.ts";
+import { accountForAddress, type AddressChannel } from "../channels/addresses.ts";
 import { connectedIntegrations } from "../accounts/integrations.ts";
 import { router } from "../app.ts";
 import { instagramMessages, verifyHandshake, verifyHubSignature } from "../channels/meta.ts";
@@ -20,6 +21,21 @@ const MAX_WEBHOOK_BYTES = 256 * 1024;
 const accountQuery = z.object({
   account: z.string().min(1).max(64).openapi({ description: "The Edgedesk account id, part of the webhook URL configured at the provider" }),
 });
+const optionalAccountQuery = z.object({
+  account: z
+    .string()
+    .min(1)
+    .max(64)
+    .optional()
+    .openapi({ description: "The Edgedesk account id; without it, the account that connected the recipient number (or Instagram account) takes the message" }),
+});
+
+async function resolveAccount(env: Env, given: string | undefined, channel: AddressChannel, address: string): Promise<string> {
+  if (given) return given;
+  const owner = address ? await accountForAddress(env, channel, address) : null;
+  if (!owner) throw new AppError("not_found", `No Edgedesk account has connected ${address || "this recipient"}; add ?account=<id> to the webhook URL or connect it`);
+  return owner;
+}
 
 async function credentialsOf<K extends "twilio" | "instagram">(env: Env, accountId: string, kind: K): Promise<z.output<(typeof integrationKinds)[K]["credentials"]>> {
   await accountOr404(env, accountId);
@@ -42,19 +58,21 @@ function twilioRoute(path: "/webhooks/sms" | "/webhooks/whatsapp", channel: "sms
       path,
       tags: ["Inbound channels"],
       summary: `Twilio ${channel === "sms" ? "SMS" : "WhatsApp"} messaging webhook (form post, X-Twilio-Signature checked)`,
-      request: { query: accountQuery },
+      request: { query: optionalAccountQuery },
       responses: {
         200: { description: "Stored (or already stored): an empty TwiML response; replies go out later", content: { "text/xml": { schema: z.string() } } },
         ...errorResponses(400, 403, 404, 413),
       },
     }),
     async (c) => {
-      const { account } = c.req.valid("query");
-      const creds = await credentialsOf(c.env, account, "twilio");
+      const signature = c.req.header("X-Twilio-Signature");
+      if (!signature) throw new AppError("forbidden", "X-Twilio-Signature is missing");
       const raw = await rawBody(c.req.raw);
       const params: Record<string, string> = {};
       for (const [k, v] of new URLSearchParams(raw)) params[k] = v;
-      if (!(await verifyTwilioSignature(creds.authToken, c.req.url, params, c.req.header("X-Twilio-Signature")))) {
+      const account = await resolveAccount(c.env, c.req.valid("query").account, channel, (params.To ?? "").replace(/^whatsapp:/, ""));
+      const creds = await credentialsOf(c.env, account, "twilio");
+      if (!(await verifyTwilioSignature(creds.authToken, c.req.url, params, signature))) {
         throw new AppError("forbidden", "X-Twilio-Signature does not match this request");
       }
       if (params.AccountSid && params.AccountSid !== creds.accountSid) throw new AppError("forbidden", "The message belongs to another Twilio account");
@@ -103,24 +121,28 @@ webhooksApi.openapi(
     path: "/webhooks/instagram",
     tags: ["Inbound channels"],
     summary: "Instagram messaging webhook from Meta (X-Hub-Signature-256 checked)",
-    request: { query: accountQuery },
+    request: { query: optionalAccountQuery },
     responses: {
       200: { description: "Every direct message in the batch stored (or already stored)", content: { "application/json": { schema: z.object({ received: z.number().int(), duplicates: z.number().int() }) } } },
       ...errorResponses(400, 403, 404, 413),
     },
   }),
   async (c) => {
-    const { account } = c.req.valid("query");
-    const creds = await credentialsOf(c.env, account, "instagram");
+    const signature = c.req.header("X-Hub-Signature-256");
+    if (!signature) throw new AppError("forbidden", "X-Hub-Signature-256 is missing");
     const raw = await rawBody(c.req.raw);
-    if (!(await verifyHubSignature(creds.appSecret, raw, c.req.header("X-Hub-Signature-256")))) {
-      throw new AppError("forbidden", "X-Hub-Signature-256 does not match this body");
-    }
     let body: unknown;
     try {
       body = JSON.parse(raw);
     } catch {
       throw new AppError("validation_failed", "The body is not JSON");
+    }
+    // Without ?account=, the Instagram account the batch is for (its first entry) names the Edgedesk account.
+    const entryId = (body as { entry?: { id?: unknown }[] } | null)?.entry?.[0]?.id;
+    const account = await resolveAccount(c.env, c.req.valid("query").account, "instagram", typeof entryId === "string" ? entryId : "");
+    const creds = await credentialsOf(c.env, account, "instagram");
+    if (!(await verifyHubSignature(creds.appSecret, raw, signature))) {
+      throw new AppError("forbidden", "X-Hub-Signature-256 does not match this body");
     }
     const results: InboundResult[] = [];
     // In order: two messages from one sender in one batch land in one conversation, in the order they were sent.

@@ -71,7 +71,7 @@ describe("Twilio SMS and WhatsApp", () => {
     expect(unsigned.body.error.code).toBe("forbidden");
     // Signed for one URL, replayed to another account's.
     const other = await signup();
-    await call("PUT", "/api/integrations/twilio", { token: other.token, body: twilio });
+    await call("PUT", "/api/integrations/twilio", { token: other.token, body: { ...twilio, phoneNumber: "+15550002222" } });
     const sig = await twilioSignature(twilio.authToken, `${BASE}/webhooks/sms?account=${shop.accountId}`, params);
     expect((await twilioPost("/webhooks/sms", params, { account: other.accountId, signature: sig })).status).toBe(403);
     expect((await ticketsFrom(shop.accountId, "sms")).length).toBe(before);
@@ -86,7 +86,35 @@ describe("Twilio SMS and WhatsApp", () => {
     expect(noSid.status).toBe(400);
     expect(noSid.body.error.code).toBe("validation_failed");
     expect((await twilioPost("/webhooks/sms", smsParams("whatsapp:+15551230003", "hi"))).status).toBe(400);
-    expect((await call("POST", "/webhooks/sms", { raw: "", headers: { "Content-Type": "application/x-www-form-urlencoded" } })).status).toBe(400);
+    // Unsigned: refused before anything else is looked at.
+    expect((await call("POST", "/webhooks/sms", { raw: "", headers: { "Content-Type": "application/x-www-form-urlencoded" } })).status).toBe(403);
+  });
+});
+
+describe("one webhook URL for every account", () => {
+  it("finds the account from the number the message was sent to", async () => {
+    const params = smsParams("+15551230077", "Sent to the shop's number");
+    const url = `${BASE}/webhooks/sms`;
+    const res = await call("POST", "/webhooks/sms", { raw: new URLSearchParams(params).toString(), headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": await twilioSignature(twilio.authToken, url, params) } });
+    expect(res.status).toBe(200);
+    expect((await ticketsFrom(shop.accountId, "sms")).some((r) => r.customer_phone === "+15551230077")).toBe(true);
+    const nobody = { ...smsParams("+15551230078", "hi"), To: "+15559999999" };
+    const missing = await call("POST", "/webhooks/sms", { raw: new URLSearchParams(nobody).toString(), headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Twilio-Signature": await twilioSignature(twilio.authToken, url, nobody) } });
+    expect(missing.status).toBe(404);
+  });
+
+  it("lets one account own a number: a second account is refused, and disconnecting frees it", async () => {
+    const a = await signup();
+    const b = await signup();
+    const creds = { ...twilio, phoneNumber: "+15550003333" };
+    expect((await call("PUT", "/api/integrations/twilio", { token: a.token, body: creds })).status).toBe(200);
+    const taken = await call("PUT", "/api/integrations/twilio", { token: b.token, body: creds });
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.issues).toEqual([{ path: "phoneNumber", message: "in use by another account" }]);
+    // Reconnecting the owner with the same number is fine.
+    expect((await call("PUT", "/api/integrations/twilio", { token: a.token, body: creds })).status).toBe(200);
+    expect((await call("DELETE", "/api/integrations/twilio", { token: a.token })).status).toBeLessThan(300);
+    expect((await call("PUT", "/api/integrations/twilio", { token: b.token, body: creds })).status).toBe(200);
   });
 });
 
@@ -129,12 +157,19 @@ describe("Instagram", () => {
     expect(rows.map((r) => r.message_count)).toEqual([2]);
   });
 
+  it("finds the account from the Instagram account a batch is for", async () => {
+    const raw = dmBody([unique("mid")], "9988776655");
+    const res = await call("POST", "/webhooks/instagram", { raw, headers: { "X-Hub-Signature-256": `sha256=${await hmacHex(instagram.appSecret, raw)}` } });
+    expect(res).toMatchObject({ status: 200, body: { received: 1, duplicates: 0 } });
+    expect((await ticketsFrom(shop.accountId, "instagram")).length).toBe(2);
+  });
+
   it("refuses a body Meta did not sign, and changes nothing", async () => {
     const raw = dmBody([unique("mid")], "1234512345");
     expect((await post(raw, "another_secret_0123456789")).status).toBe(403);
     expect((await call("POST", `/webhooks/instagram?account=${shop.accountId}`, { raw })).status).toBe(403);
     expect((await post("{not json")).status).toBe(400);
-    expect((await ticketsFrom(shop.accountId, "instagram")).length).toBe(1);
+    expect((await ticketsFrom(shop.accountId, "instagram")).length).toBe(2);
   });
 });
 

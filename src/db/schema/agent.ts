@@ -15,6 +15,20 @@ export const integrations = sqliteTable(
 );
 
 /**
+ * Which account a channel address belongs to (a Twilio number, an Instagram account id), so one webhook URL serves
+ * every account of a deployment. Kept in step with the twilio/instagram integrations; an address has one owner.
+ */
+export const channelAddresses = sqliteTable(
+  "channel_addresses",
+  {
+    channel: text("channel", { enum: ["sms", "whatsapp", "instagram"] }).notNull(),
+    address: text("address").notNull(),
+    accountId: text("account_id").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.channel, t.address] }), index("channel_addresses_account_idx").on(t.accountId)],
+);
+
+/**
  * Help-centre articles the agent answers from. `seq` is the integer rowid the FTS5 index
  * (`knowledge_fts`, kept in step by triggers in the knowledge_fts migration) points at.
  */
