@@ -1,5 +1,6 @@
 // The ticket actor: one per ticket, the source of truth of its thread, status, assignee and tags.
 import { DurableObject } from "cloudflare:workers";
+import { sql as drizzleSql } from "drizzle-orm";
 import type { InboxActor } from "./inbox.ts";
 import { autoReplyId, officeHoursAutoReplyText } from "../src/assignment/autoReply.ts";
 import { AssignmentLink } from "../src/assignment/link.ts";
@@ -9,6 +10,8 @@ import { agentFailureText, agentReplyId, handoffMessageOf, handoffNoticeId, hand
 import { platformLabels } from "../src/agent/handoffTicket.ts";
 import { routerFor } from "../src/agent/router/index.ts";
 import type { ProvidersForOptions } from "../src/integrations/registry.ts";
+import { isRetryable, type OutgoingMessage } from "../src/integrations/messaging.ts";
+import { channelSenders, deliveryBlocked, smsOptedOut } from "../src/channels/outbound.ts";
 import { db } from "../src/db/client.ts";
 import { outbox as outboxTable } from "../src/db/schema/index.ts";
 import { writeTicketIndex } from "../src/db/ticketIndex.ts";
@@ -109,7 +112,10 @@ export interface TicketPatch {
   ifUnchanged?: { assigneeId: string | null; teamId: string | null };
 }
 
-const SCHEMA_VERSION = 1;
+const SCHEMA_VERSION = 2;
+/** Replies to SMS, WhatsApp and Instagram go out through the provider; email waits for an email sender integration. */
+const SENT_CHANNELS = ["sms", "whatsapp", "instagram"] as const;
+const DELIVERY_RETRY_MS = [5_000, 30_000, 120_000, 600_000, 1_800_000];
 const SYNC_RETRY_MS = [1_000, 5_000, 15_000, 60_000, 300_000];
 const DELIVERED_CHANNELS: readonly Channel[] = ["email", "sms", "whatsapp", "instagram"];
 
@@ -121,6 +127,7 @@ export class TicketActor extends DurableObject<Env> {
   private ticket: TicketState | null;
   private syncChain: Promise<void> = Promise.resolve();
   private turnChain: Promise<unknown> = Promise.resolve();
+  private deliveryChain: Promise<void> = Promise.resolve();
   private inbox: DurableObjectStub<InboxActor> | null = null;
   // Assignment hook: routing, rotation queues and capacity counts hear about each relevant change.
   private readonly assignment: AssignmentLink;
@@ -210,8 +217,10 @@ export class TicketActor extends DurableObject<Env> {
       t.lastAgentMessageAt = now;
     }
     this.touchForMessage(t, message);
-    if (DELIVERED_CHANNELS.includes(t.channel)) this.queueDelivery(t, message);
+    const queued = DELIVERED_CHANNELS.includes(t.channel);
+    if (queued) this.queueDelivery(t, message);
     await this.commit(["ticket.updated"], message);
+    if (queued) this.deliverSoon();
     return toMessageView(t.id, message);
   }
 
@@ -624,6 +633,7 @@ export class TicketActor extends DurableObject<Env> {
       return;
     }
     if (this.needsSync()) await this.syncIndex();
+    if (this.nextDeliveryAt() !== null && (this.nextDeliveryAt() ?? Infinity) <= this.clock.now()) await this.deliverOnce();
     for (const id of this.pendingTurns()) {
       const message = this.findMessage(id);
       if (message) await this.answer(message);
@@ -775,8 +785,26 @@ export class TicketActor extends DurableObject<Env> {
       if (pending.length > 0) {
         await d
           .insert(outboxTable)
-          .values(pending.map((o) => ({ id: o.id, accountId: t.accountId, ticketId: t.id, messageId: o.message_id, channel: o.channel, recipient: o.recipient, body: o.body, createdAt: o.created_at })))
-          .onConflictDoNothing();
+          .values(
+            pending.map((o) => ({
+              id: o.id,
+              accountId: t.accountId,
+              ticketId: t.id,
+              messageId: o.message_id,
+              channel: o.channel,
+              recipient: o.recipient,
+              body: o.body,
+              createdAt: o.created_at,
+              status: o.status === "sending" ? ("pending" as const) : o.status,
+              attempts: o.attempts,
+              lastError: o.last_error,
+              sentAt: o.sent_at,
+            })),
+          )
+          .onConflictDoUpdate({
+            target: outboxTable.id,
+            set: { status: drizzleSql`excluded.status`, attempts: drizzleSql`excluded.attempts`, lastError: drizzleSql`excluded.last_error`, sentAt: drizzleSql`excluded.sent_at` },
+          });
         for (const o of pending) this.ctx.storage.sql.exec("UPDATE outbox SET synced = 1 WHERE id = ?", o.id);
       }
       this.setMeta("synced_version", String(Math.max(version, this.syncedVersion())));
@@ -797,6 +825,8 @@ export class TicketActor extends DurableObject<Env> {
     const due: number[] = [];
     if (t.status === "snoozed" && t.snoozeUntil != null) due.push(t.snoozeUntil);
     if (this.needsSync()) due.push(Number(this.getMeta("sync_retry_at") ?? this.clock.now() + 1_000));
+    const delivery = this.nextDeliveryAt();
+    if (delivery !== null) due.push(delivery);
     // A turn still pending (cut short by a restart) is finished a few seconds later.
     if (this.pendingTurns().length > 0) due.push(this.clock.now() + 5_000);
     const assignmentRetry = this.assignment.retryAt(); // assignment hook
@@ -819,6 +849,70 @@ export class TicketActor extends DurableObject<Env> {
       m.body,
       m.createdAt,
     );
+  }
+
+  // ---- delivery to the channel ------------------------------------------------------------------
+
+  /** Sends queued replies after the request that queued them; retries come from the alarm. */
+  private deliverSoon(): void {
+    const run = this.deliveryChain.then(() => this.deliverOnce());
+    this.deliveryChain = run.catch((err) => console.warn("delivery failed", err));
+    this.ctx.waitUntil(this.deliveryChain);
+  }
+
+  /** When the next reply is due to be (re)sent; null when none is waiting. */
+  private nextDeliveryAt(): number | null {
+    const row = this.ctx.storage.sql
+      .exec<{ at: number | null }>(
+        `SELECT MIN(COALESCE(next_attempt_at, created_at)) AS at FROM outbox WHERE status IN ('pending', 'sending') AND channel IN (${SENT_CHANNELS.map(() => "?").join(", ")})`,
+        ...SENT_CHANNELS,
+      )
+      .one();
+    return row.at ?? null;
+  }
+
+  private async deliverOnce(): Promise<void> {
+    const t = this.ticket;
+    if (!t) return;
+    const now = this.clock.now();
+    const due = this.ctx.storage.sql
+      .exec<OutboxRow>(
+        `SELECT * FROM outbox WHERE status IN ('pending', 'sending') AND COALESCE(next_attempt_at, 0) <= ? AND channel IN (${SENT_CHANNELS.map(() => "?").join(", ")}) ORDER BY created_at`,
+        now,
+        ...SENT_CHANNELS,
+      )
+      .toArray();
+    if (due.length === 0) return;
+    const senders = await channelSenders(this.env, t.accountId, this.integrations);
+    const optedOut = t.channel === "sms" || t.channel === "whatsapp" ? await smsOptedOut(this.env, t.accountId, t.customer.profileId) : false;
+    const set = (id: string, fields: Record<string, SqlStorageValue>) => {
+      const cols = Object.keys(fields);
+      this.ctx.storage.sql.exec(`UPDATE outbox SET ${cols.map((c) => `${c} = ?`).join(", ")}, synced = 0 WHERE id = ?`, ...cols.map((c) => fields[c] ?? null), id);
+    };
+    for (const o of due) {
+      const skip = deliveryBlocked({ channel: o.channel, recipient: o.recipient, optedOut, senders });
+      if (skip) {
+        set(o.id, { status: "skipped", last_error: skip });
+        continue;
+      }
+      const sender = o.channel === "instagram" ? senders.instagram : senders.twilio;
+      // Marked first: a restart mid-send retries it (at least once; Twilio and Meta take no idempotency key).
+      set(o.id, { status: "sending" });
+      try {
+        const sent = await sender!.send({ channel: o.channel as OutgoingMessage["channel"], to: o.recipient!, body: o.body });
+        set(o.id, { status: "sent", sent_at: this.clock.now(), provider_message_id: sent.providerMessageId, last_error: null, next_attempt_at: null });
+      } catch (err) {
+        const attempts = o.attempts + 1;
+        const message = err instanceof Error ? err.message : String(err);
+        const retry = isRetryable(err) && attempts <= DELIVERY_RETRY_MS.length;
+        set(o.id, retry
+          ? { status: "pending", attempts, last_error: message, next_attempt_at: this.clock.now() + (DELIVERY_RETRY_MS[attempts - 1] ?? 60_000) }
+          : { status: "failed", attempts, last_error: message, next_attempt_at: null });
+        console.warn(`ticket ${t.id}: sending reply ${o.message_id} failed (attempt ${attempts})${retry ? ", retrying" : ""}`, message);
+      }
+    }
+    await this.syncIndex();
+    this.scheduleAlarm();
   }
 
   private unsyncedOutbox(): number {
@@ -881,6 +975,12 @@ export class TicketActor extends DurableObject<Env> {
         synced INTEGER NOT NULL DEFAULT 0
       )`);
     }
+    if (current < 2) {
+      // Delivery state of each queued reply.
+      for (const column of ["status TEXT NOT NULL DEFAULT 'pending'", "attempts INTEGER NOT NULL DEFAULT 0", "last_error TEXT", "next_attempt_at INTEGER", "sent_at INTEGER", "provider_message_id TEXT"]) {
+        sql.exec(`ALTER TABLE outbox ADD COLUMN ${column}`);
+      }
+    }
     sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", String(SCHEMA_VERSION));
   }
 
@@ -932,6 +1032,11 @@ interface OutboxRow extends Record<string, SqlStorageValue> {
   recipient: string | null;
   body: string;
   created_at: number;
+  status: "pending" | "sending" | "sent" | "failed" | "skipped";
+  attempts: number;
+  last_error: string | null;
+  next_attempt_at: number | null;
+  sent_at: number | null;
 }
 
 function fromRow(r: MessageRow): MessageRecord {

@@ -8,6 +8,8 @@ export type IntegrationProviderName =
   | "loop"
   | "recharge"
   | "smile"
+  | "twilio"
+  | "instagram"
   | "demo";
 
 /**

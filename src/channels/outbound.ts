@@ -1,0 +1,47 @@
+// Replies out to the messaging channels: which sender takes a reply, and the reasons a reply must not be sent.
+import { connectedIntegrations } from "../accounts/integrations.ts";
+import { integrationKinds, type ProvidersForOptions } from "../integrations/registry.ts";
+import { createInstagramSender, createTwilioSender, type ChannelSender } from "../integrations/messaging.ts";
+
+export interface ChannelSenders {
+  twilio?: ChannelSender;
+  instagram?: ChannelSender;
+}
+
+/** Senders built from the account's connected Twilio and Instagram credentials. */
+export async function channelSenders(env: Env, accountId: string, opts: ProvidersForOptions = {}): Promise<ChannelSenders> {
+  const out: ChannelSenders = {};
+  for (const c of await connectedIntegrations(env, accountId)) {
+    if (c.kind === "twilio") {
+      const parsed = integrationKinds.twilio.credentials.safeParse(c.credentials);
+      if (parsed.success) out.twilio = createTwilioSender({ ...parsed.data, fetch: opts.fetch });
+    }
+    if (c.kind === "instagram") {
+      const parsed = integrationKinds.instagram.credentials.safeParse(c.credentials);
+      if (parsed.success && parsed.data.pageAccessToken) out.instagram = createInstagramSender({ pageAccessToken: parsed.data.pageAccessToken, fetch: opts.fetch });
+    }
+  }
+  return out;
+}
+
+export async function smsOptedOut(env: Env, accountId: string, profileId: string | undefined): Promise<boolean> {
+  if (!profileId) return false;
+  const row = await env.DB.prepare("SELECT sms_consent FROM profiles WHERE account_id = ? AND id = ?").bind(accountId, profileId).first<{ sms_consent: string | null }>();
+  return row?.sms_consent === "opted_out";
+}
+
+/**
+ * Why a reply must not go out, or null when it may (SPEC §1): a customer who texted STOP gets no SMS; an
+ * alphanumeric sender id cannot receive replies; a channel with no connected sender has nothing to send with.
+ */
+export function deliveryBlocked(input: { channel: string; recipient: string | null; optedOut: boolean; senders: ChannelSenders }): string | null {
+  if (!input.recipient) return "no recipient address";
+  if (input.channel === "sms" || input.channel === "whatsapp") {
+    if (input.optedOut) return "the customer opted out of SMS (STOP)";
+    if (!/^\+\d{6,15}$/.test(input.recipient)) return "the sender id cannot receive replies";
+    if (!input.senders.twilio) return "Twilio is not connected";
+    return null;
+  }
+  if (input.channel === "instagram") return input.senders.instagram ? null : "Instagram messaging is not connected (Page access token)";
+  return "no sender for this channel";
+}

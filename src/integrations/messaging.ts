@@ -1,0 +1,90 @@
+// Sending replies on the messaging channels: Twilio (SMS, WhatsApp) and Instagram through Meta's Send API.
+// Both answer with the provider's message id; failures are IntegrationErrors (retryable: upstream, rate_limited).
+import { errorFromResponse, resolveFetch, basicAuth, type FetchFn } from "./http.ts";
+import { IntegrationError, type IntegrationProviderName } from "./errors.ts";
+
+export interface OutgoingMessage {
+  channel: "sms" | "whatsapp" | "instagram";
+  /** E.164 number for SMS/WhatsApp, the Instagram-scoped user id for Instagram. */
+  to: string;
+  body: string;
+}
+
+export interface ChannelSender {
+  send(message: OutgoingMessage): Promise<{ providerMessageId: string }>;
+}
+
+export interface TwilioSenderConfig {
+  accountSid: string;
+  authToken: string;
+  phoneNumber?: string | undefined;
+  whatsappNumber?: string | undefined;
+  fetch?: FetchFn | undefined;
+  baseUrl?: string | undefined;
+}
+
+async function post(provider: IntegrationProviderName, doFetch: FetchFn, url: string, init: RequestInit): Promise<Record<string, unknown>> {
+  let res: Response;
+  try {
+    res = await doFetch(url, init);
+  } catch (err) {
+    throw new IntegrationError({ provider, status: 0, code: "upstream", message: `${provider} could not be reached: ${err instanceof Error ? err.message : String(err)}` });
+  }
+  const text = await res.text();
+  if (!res.ok) throw errorFromResponse(provider, res.status, res.headers, text);
+  try {
+    return JSON.parse(text) as Record<string, unknown>;
+  } catch {
+    throw new IntegrationError({ provider, status: res.status, code: "upstream", message: `${provider} answered with a body that is not JSON` });
+  }
+}
+
+/** Twilio Programmable Messaging: POST /2010-04-01/Accounts/{AccountSid}/Messages.json (form, Basic auth). */
+export function createTwilioSender(config: TwilioSenderConfig): ChannelSender {
+  const doFetch = resolveFetch(config.fetch);
+  const base = config.baseUrl ?? "https://api.twilio.com";
+  return {
+    async send(message) {
+      const from = message.channel === "whatsapp" ? config.whatsappNumber : config.phoneNumber;
+      if (!from) {
+        throw new IntegrationError({ provider: "twilio", status: 0, code: "rejected", message: `No Twilio ${message.channel === "whatsapp" ? "WhatsApp number" : "phone number"} is connected to send from` });
+      }
+      const prefix = message.channel === "whatsapp" ? "whatsapp:" : "";
+      const form = new URLSearchParams({ To: `${prefix}${message.to}`, From: `${prefix}${from}`, Body: message.body });
+      const json = await post("twilio", doFetch, `${base}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}/Messages.json`, {
+        method: "POST",
+        headers: { Authorization: basicAuth(config.accountSid, config.authToken), "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
+        body: form.toString(),
+      });
+      return { providerMessageId: typeof json.sid === "string" ? json.sid : "" };
+    },
+  };
+}
+
+export interface InstagramSenderConfig {
+  pageAccessToken?: string | undefined;
+  fetch?: FetchFn | undefined;
+  baseUrl?: string | undefined;
+}
+
+/** Meta Send API for Instagram messaging: POST /v21.0/me/messages with the Page access token. */
+export function createInstagramSender(config: InstagramSenderConfig): ChannelSender {
+  const doFetch = resolveFetch(config.fetch);
+  const base = config.baseUrl ?? "https://graph.facebook.com";
+  return {
+    async send(message) {
+      if (!config.pageAccessToken) throw new IntegrationError({ provider: "instagram", status: 0, code: "unauthorized", message: "No Page access token is connected to send Instagram replies" });
+      const json = await post("instagram", doFetch, `${base}/v21.0/me/messages`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${config.pageAccessToken}`, "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({ recipient: { id: message.to }, messaging_type: "RESPONSE", message: { text: message.body } }),
+      });
+      return { providerMessageId: typeof json.message_id === "string" ? json.message_id : "" };
+    },
+  };
+}
+
+/** Worth trying again later: the provider failed, was unreachable or throttled us. */
+export function isRetryable(err: unknown): boolean {
+  return err instanceof IntegrationError && (err.code === "upstream" || err.code === "rate_limited");
+}

@@ -1,0 +1,154 @@
+// Replies go out on the customer's channel: Twilio for SMS and WhatsApp, Meta's Send API for Instagram, retried from
+// the ticket actor's alarm when the provider fails, never to a customer who texted STOP or to an unreachable sender.
+import { env } from "cloudflare:workers";
+import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { describe, expect, it } from "vitest";
+import type { TicketActor } from "../../durable-objects/ticket.ts";
+import { call, inbound, signup, type TestAccount } from "../helpers.ts";
+
+const twilio = { accountSid: `AC${"0123456789abcdef".repeat(2)}`, authToken: "twilio_auth_token_0123456789", phoneNumber: "+15550004444", whatsappNumber: "+15550004445" };
+
+interface Sent {
+  url: string;
+  authorization: string | null;
+  form: Record<string, string>;
+  json: unknown;
+}
+
+/** A stand-in for Twilio and Meta: records each request, answers with the scripted statuses in turn. */
+function fakeProvider(...statuses: number[]) {
+  const sent: Sent[] = [];
+  const fetchFn: typeof fetch = async (input, init) => {
+    const req = new Request(input, init);
+    const text = await req.text();
+    const isForm = (req.headers.get("content-type") ?? "").includes("form");
+    sent.push({ url: req.url, authorization: req.headers.get("authorization"), form: isForm ? Object.fromEntries(new URLSearchParams(text)) : {}, json: isForm ? null : JSON.parse(text) });
+    const status = statuses[Math.min(sent.length - 1, statuses.length - 1)] ?? 201;
+    return Response.json(status < 300 ? { sid: `SM${sent.length}`, message_id: `mid.${sent.length}` } : { message: "Service unavailable" }, { status });
+  };
+  return { sent, fetch: fetchFn };
+}
+
+function stub(accountId: string, ticketId: string) {
+  return env.TICKET.get(env.TICKET.idFromName(`${accountId}:${ticketId}`));
+}
+
+async function withFake(accountId: string, ticketId: string, fake: { fetch: typeof fetch }) {
+  await runInDurableObject(stub(accountId, ticketId), (instance: TicketActor) => {
+    instance.integrations = { fetch: fake.fetch };
+  });
+}
+
+async function outboxOf(ticketId: string) {
+  return (await env.DB.prepare("SELECT status, attempts, last_error AS lastError, sent_at AS sentAt FROM outbox WHERE ticket_id = ? ORDER BY created_at").bind(ticketId).all<{ status: string; attempts: number; lastError: string | null; sentAt: number | null }>()).results;
+}
+
+async function settled(ticketId: string, done: (rows: Awaited<ReturnType<typeof outboxOf>>) => boolean) {
+  for (let i = 0; i < 100; i++) {
+    const rows = await outboxOf(ticketId);
+    if (done(rows)) return rows;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return outboxOf(ticketId);
+}
+
+async function shopWith(connect: "twilio" | "instagram" | null): Promise<TestAccount> {
+  const shop = await signup();
+  if (connect === "twilio") expect((await call("PUT", "/api/integrations/twilio", { token: shop.token, body: { ...twilio, phoneNumber: `+1555${String(Math.random()).slice(2, 9)}`, whatsappNumber: undefined } })).status).toBe(200);
+  if (connect === "instagram") {
+    expect((await call("PUT", "/api/integrations/instagram", { token: shop.token, body: { appSecret: "meta_app_secret_0123456789", verifyToken: "verify-me-please", pageAccessToken: "EAAG_page_token_0123456789" } })).status).toBe(200);
+  }
+  return shop;
+}
+
+async function reply(shop: TestAccount, ticketId: string, body: string) {
+  const res = await call("POST", `/api/tickets/${ticketId}/replies`, { token: shop.token, body: { body } });
+  expect(res.status).toBe(201);
+}
+
+describe("delivery of replies", () => {
+  it("sends an SMS reply through Twilio from the connected number", async () => {
+    const shop = await shopWith("twilio");
+    const from = (await call("GET", "/api/integrations", { token: shop.token })).body.items.find((i: { kind: string }) => i.kind === "twilio").credentials.phoneNumber;
+    const ticketId = (await inbound(shop.accountId, { channel: "sms", from: "+15551110001", text: "Is my order shipped?" })).body.ticketId;
+    const fake = fakeProvider(201);
+    await withFake(shop.accountId, ticketId, fake);
+    await reply(shop, ticketId, "Yes, it left today!");
+    const rows = await settled(ticketId, (r) => r[0]?.status === "sent");
+    expect(rows).toEqual([{ status: "sent", attempts: 0, lastError: null, sentAt: expect.any(Number) }]);
+    expect(fake.sent).toHaveLength(1);
+    expect(fake.sent[0]?.url).toBe(`https://api.twilio.com/2010-04-01/Accounts/${twilio.accountSid}/Messages.json`);
+    expect(fake.sent[0]?.authorization).toBe(`Basic ${btoa(`${twilio.accountSid}:${twilio.authToken}`)}`);
+    expect(fake.sent[0]?.form).toEqual({ To: "+15551110001", From: from, Body: "Yes, it left today!" });
+  });
+
+  it("retries a reply Twilio could not take from the alarm, and sends it once", async () => {
+    const shop = await shopWith("twilio");
+    const ticketId = (await inbound(shop.accountId, { channel: "sms", from: "+15551110002", text: "hello" })).body.ticketId;
+    const fake = fakeProvider(503, 201);
+    await withFake(shop.accountId, ticketId, fake);
+    await reply(shop, ticketId, "Hi there");
+    const failedOnce = await settled(ticketId, (r) => r[0]?.attempts === 1);
+    expect(failedOnce).toEqual([{ status: "pending", attempts: 1, lastError: expect.stringContaining("twilio answered 503"), sentAt: null }]);
+    // The alarm is set for the retry; move the actor's clock past it and let the alarm run.
+    await runInDurableObject(stub(shop.accountId, ticketId), (instance: TicketActor) => {
+      const later = Date.now() + 60_000;
+      instance.clock = { now: () => later };
+    });
+    expect(await runDurableObjectAlarm(stub(shop.accountId, ticketId))).toBe(true);
+    const rows = await settled(ticketId, (r) => r[0]?.status === "sent");
+    expect(rows[0]).toMatchObject({ status: "sent", attempts: 1, lastError: null });
+    expect(fake.sent).toHaveLength(2);
+  });
+
+  it("gives up on a reply Twilio refuses outright", async () => {
+    const shop = await shopWith("twilio");
+    const ticketId = (await inbound(shop.accountId, { channel: "sms", from: "+15551110003", text: "hello" })).body.ticketId;
+    const fake = fakeProvider(400);
+    await withFake(shop.accountId, ticketId, fake);
+    await reply(shop, ticketId, "Hi");
+    const rows = await settled(ticketId, (r) => r[0]?.status === "failed");
+    expect(rows[0]).toMatchObject({ status: "failed", attempts: 1, lastError: expect.stringContaining("400") });
+  });
+
+  it("sends nothing to a customer who texted STOP, to an alphanumeric sender, or without Twilio", async () => {
+    const shop = await shopWith("twilio");
+    const stopped = (await inbound(shop.accountId, { channel: "sms", from: "+15551110004", text: "my parcel?" })).body.ticketId;
+    await inbound(shop.accountId, { channel: "sms", from: "+15551110004", text: "STOP" });
+    const brand = (await inbound(shop.accountId, { channel: "sms", from: "NORTHWIND", text: "promo reply" })).body.ticketId;
+    const fake = fakeProvider(201);
+    for (const id of [stopped, brand]) await withFake(shop.accountId, id, fake);
+    await reply(shop, stopped, "Here you go");
+    await reply(shop, brand, "Here you go");
+    expect((await settled(stopped, (r) => r[0]?.status === "skipped"))[0]).toMatchObject({ status: "skipped", lastError: "the customer opted out of SMS (STOP)" });
+    expect((await settled(brand, (r) => r[0]?.status === "skipped"))[0]).toMatchObject({ status: "skipped", lastError: "the sender id cannot receive replies" });
+    expect(fake.sent).toEqual([]);
+
+    const bare = await shopWith(null);
+    const id = (await inbound(bare.accountId, { channel: "sms", from: "+15551110005", text: "hi" })).body.ticketId;
+    await reply(bare, id, "Hello");
+    expect((await settled(id, (r) => r[0]?.status === "skipped"))[0]).toMatchObject({ lastError: "Twilio is not connected" });
+  });
+
+  it("answers Instagram DMs through Meta's Send API", async () => {
+    const shop = await shopWith("instagram");
+    const ticketId = (await inbound(shop.accountId, { channel: "instagram", from: "17841400000000123", text: "Back in stock?" })).body.ticketId;
+    const fake = fakeProvider(200);
+    await withFake(shop.accountId, ticketId, fake);
+    await reply(shop, ticketId, "Yes, in green too!");
+    expect((await settled(ticketId, (r) => r[0]?.status === "sent"))[0]?.status).toBe("sent");
+    expect(fake.sent[0]).toMatchObject({
+      url: "https://graph.facebook.com/v21.0/me/messages",
+      authorization: "Bearer EAAG_page_token_0123456789",
+      json: { recipient: { id: "17841400000000123" }, messaging_type: "RESPONSE", message: { text: "Yes, in green too!" } },
+    });
+  });
+
+  it("leaves email replies queued for an email sender", async () => {
+    const shop = await shopWith("twilio");
+    const ticketId = (await inbound(shop.accountId, { channel: "email", from: "a@example.com", text: "Question", threadId: "<q1@x>" })).body.ticketId;
+    await reply(shop, ticketId, "Answer");
+    await new Promise((r) => setTimeout(r, 100));
+    expect(await outboxOf(ticketId)).toEqual([{ status: "pending", attempts: 0, lastError: null, sentAt: null }]);
+  });
+});
