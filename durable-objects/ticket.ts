@@ -11,7 +11,7 @@ import { platformLabels } from "../src/agent/handoffTicket.ts";
 import { routerFor } from "../src/agent/router/index.ts";
 import type { ProvidersForOptions } from "../src/integrations/registry.ts";
 import { isRetryable, type OutgoingMessage } from "../src/integrations/messaging.ts";
-import { channelSenders, deliveryBlocked, smsOptedOut } from "../src/channels/outbound.ts";
+import { channelSenders, deliveryBlocked, replySubject, senderFor, smsOptedOut } from "../src/channels/outbound.ts";
 import { db } from "../src/db/client.ts";
 import { outbox as outboxTable } from "../src/db/schema/index.ts";
 import { writeTicketIndex } from "../src/db/ticketIndex.ts";
@@ -113,8 +113,8 @@ export interface TicketPatch {
 }
 
 const SCHEMA_VERSION = 2;
-/** Replies to SMS, WhatsApp and Instagram go out through the provider; email waits for an email sender integration. */
-const SENT_CHANNELS = ["sms", "whatsapp", "instagram"] as const;
+/** Channels whose replies go out through a connected provider. */
+const SENT_CHANNELS = ["sms", "whatsapp", "instagram", "email"] as const;
 const DELIVERY_RETRY_MS = [5_000, 30_000, 120_000, 600_000, 1_800_000];
 const SYNC_RETRY_MS = [1_000, 5_000, 15_000, 60_000, 300_000];
 const DELIVERED_CHANNELS: readonly Channel[] = ["email", "sms", "whatsapp", "instagram"];
@@ -895,11 +895,12 @@ export class TicketActor extends DurableObject<Env> {
         set(o.id, { status: "skipped", last_error: skip });
         continue;
       }
-      const sender = o.channel === "instagram" ? senders.instagram : senders.twilio;
+      const sender = senderFor(senders, o.channel);
       // Marked first: a restart mid-send retries it (at least once; Twilio and Meta take no idempotency key).
       set(o.id, { status: "sending" });
       try {
-        const sent = await sender!.send({ channel: o.channel as OutgoingMessage["channel"], to: o.recipient!, body: o.body });
+        const email = o.channel === "email" ? { subject: replySubject(t.subject), inReplyTo: t.threadKey?.startsWith("<") ? t.threadKey : undefined } : {};
+        const sent = await sender!.send({ channel: o.channel as OutgoingMessage["channel"], to: o.recipient!, body: o.body, ...email });
         set(o.id, { status: "sent", sent_at: this.clock.now(), provider_message_id: sent.providerMessageId, last_error: null, next_attempt_at: null });
       } catch (err) {
         const attempts = o.attempts + 1;

@@ -1,20 +1,25 @@
 // Replies out to the messaging channels: which sender takes a reply, and the reasons a reply must not be sent.
 import { connectedIntegrations } from "../accounts/integrations.ts";
 import { integrationKinds, type ProvidersForOptions } from "../integrations/registry.ts";
-import { createInstagramSender, createTwilioSender, type ChannelSender } from "../integrations/messaging.ts";
+import { createInstagramSender, createPostmarkSender, createTwilioSender, type ChannelSender } from "../integrations/messaging.ts";
 
 export interface ChannelSenders {
   twilio?: ChannelSender;
   instagram?: ChannelSender;
+  email?: ChannelSender;
 }
 
-/** Senders built from the account's connected Twilio and Instagram credentials. */
+/** Senders built from the account's connected Twilio, Instagram and Postmark credentials. */
 export async function channelSenders(env: Env, accountId: string, opts: ProvidersForOptions = {}): Promise<ChannelSenders> {
   const out: ChannelSenders = {};
   for (const c of await connectedIntegrations(env, accountId)) {
     if (c.kind === "twilio") {
       const parsed = integrationKinds.twilio.credentials.safeParse(c.credentials);
       if (parsed.success) out.twilio = createTwilioSender({ ...parsed.data, fetch: opts.fetch });
+    }
+    if (c.kind === "postmark") {
+      const parsed = integrationKinds.postmark.credentials.safeParse(c.credentials);
+      if (parsed.success) out.email = createPostmarkSender({ ...parsed.data, fetch: opts.fetch });
     }
     if (c.kind === "instagram") {
       const parsed = integrationKinds.instagram.credentials.safeParse(c.credentials);
@@ -43,5 +48,19 @@ export function deliveryBlocked(input: { channel: string; recipient: string | nu
     return null;
   }
   if (input.channel === "instagram") return input.senders.instagram ? null : "Instagram messaging is not connected (Page access token)";
+  if (input.channel === "email") return input.senders.email ? null : "no email sender is connected (Postmark)";
   return "no sender for this channel";
+}
+
+/** Which sender takes a reply on `channel`. */
+export function senderFor(senders: ChannelSenders, channel: string): ChannelSender | undefined {
+  if (channel === "instagram") return senders.instagram;
+  if (channel === "email") return senders.email;
+  return senders.twilio;
+}
+
+/** The subject of an email reply: "Re: " and the thread's subject. */
+export function replySubject(subject: string | null): string {
+  if (!subject) return "Your conversation with us";
+  return /^re:/i.test(subject.trim()) ? subject.trim() : `Re: ${subject.trim()}`;
 }

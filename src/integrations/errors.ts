@@ -10,6 +10,7 @@ export type IntegrationProviderName =
   | "smile"
   | "twilio"
   | "instagram"
+  | "postmark"
   | "demo";
 
 /**

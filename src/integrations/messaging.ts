@@ -1,13 +1,17 @@
-// Sending replies on the messaging channels: Twilio (SMS, WhatsApp) and Instagram through Meta's Send API.
+// Sending replies on the customer's channel: Twilio (SMS, WhatsApp), Instagram through Meta's Send API, email through Postmark.
 // Both answer with the provider's message id; failures are IntegrationErrors (retryable: upstream, rate_limited).
 import { errorFromResponse, resolveFetch, basicAuth, type FetchFn } from "./http.ts";
 import { IntegrationError, type IntegrationProviderName } from "./errors.ts";
 
 export interface OutgoingMessage {
-  channel: "sms" | "whatsapp" | "instagram";
-  /** E.164 number for SMS/WhatsApp, the Instagram-scoped user id for Instagram. */
+  channel: "sms" | "whatsapp" | "instagram" | "email";
+  /** E.164 number for SMS/WhatsApp, the Instagram-scoped user id for Instagram, an address for email. */
   to: string;
   body: string;
+  /** Email only. */
+  subject?: string | undefined;
+  /** Email only: the Message-ID the reply answers, so it lands in the customer's thread. */
+  inReplyTo?: string | undefined;
 }
 
 export interface ChannelSender {
@@ -80,6 +84,40 @@ export function createInstagramSender(config: InstagramSenderConfig): ChannelSen
         body: JSON.stringify({ recipient: { id: message.to }, messaging_type: "RESPONSE", message: { text: message.body } }),
       });
       return { providerMessageId: typeof json.message_id === "string" ? json.message_id : "" };
+    },
+  };
+}
+
+export interface PostmarkSenderConfig {
+  serverToken: string;
+  fromAddress: string;
+  fromName?: string | undefined;
+  messageStream?: string | undefined;
+  fetch?: FetchFn | undefined;
+  baseUrl?: string | undefined;
+}
+
+/** Postmark: POST /email with the server token; threading headers keep the reply in the customer's thread. */
+export function createPostmarkSender(config: PostmarkSenderConfig): ChannelSender {
+  const doFetch = resolveFetch(config.fetch);
+  const base = config.baseUrl ?? "https://api.postmarkapp.com";
+  const from = config.fromName ? `${config.fromName.replace(/["<>]/g, "")} <${config.fromAddress}>` : config.fromAddress;
+  return {
+    async send(message) {
+      const headers = message.inReplyTo ? [{ Name: "In-Reply-To", Value: message.inReplyTo }, { Name: "References", Value: message.inReplyTo }] : [];
+      const json = await post("postmark", doFetch, `${base}/email`, {
+        method: "POST",
+        headers: { "X-Postmark-Server-Token": config.serverToken, "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({
+          From: from,
+          To: message.to,
+          Subject: message.subject ?? "Your conversation with us",
+          TextBody: message.body,
+          MessageStream: config.messageStream ?? "outbound",
+          ...(headers.length ? { Headers: headers } : {}),
+        }),
+      });
+      return { providerMessageId: typeof json.MessageID === "string" ? json.MessageID : "" };
     },
   };
 }

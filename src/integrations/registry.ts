@@ -108,6 +108,16 @@ export const integrationKinds = {
       instagramAccountId: z.string().trim().regex(/^\d{5,30}$/, "the numeric Instagram account id").optional(),
     }),
   },
+  postmark: {
+    label: "Postmark (email replies)",
+    provides: [],
+    credentials: z.object({
+      serverToken: secret,
+      fromAddress: z.email(),
+      fromName: z.string().trim().min(1).max(100).optional(),
+      messageStream: z.string().trim().min(1).max(100).optional(),
+    }),
+  },
   demo: {
     label: "Demo store (Northwind Outfitters)",
     provides: ["orders", "catalog", "returns", "subscriptions", "loyalty", "coupons"],
@@ -152,6 +162,7 @@ const buildOrder: Record<IntegrationKindName, number> = {
   smile: 2,
   twilio: 3,
   instagram: 3,
+  postmark: 3,
 };
 
 /**

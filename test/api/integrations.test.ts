@@ -10,7 +10,7 @@ describe("integrations", () => {
     const owner = await signup();
     const res = await call("GET", "/api/integrations", { token: owner.token });
     expect(res.status).toBe(200);
-    expect(res.body.items.map((i: { kind: string }) => i.kind)).toEqual(["shopify", "catalog", "zendesk", "gorgias", "loop", "recharge", "smile", "twilio", "instagram", "demo"]);
+    expect(res.body.items.map((i: { kind: string }) => i.kind)).toEqual(["shopify", "catalog", "zendesk", "gorgias", "loop", "recharge", "smile", "twilio", "instagram", "postmark", "demo"]);
     expect(res.body.items.every((i: { connected: boolean; credentials: unknown }) => !i.connected && i.credentials === null)).toBe(true);
     expect(res.body.items.find((i: { kind: string }) => i.kind === "loop")).toMatchObject({ label: "Loop Returns", provides: ["returns"], connectedAt: null });
   });

@@ -11,6 +11,7 @@ const twilio = { accountSid: `AC${"0123456789abcdef".repeat(2)}`, authToken: "tw
 interface Sent {
   url: string;
   authorization: string | null;
+  postmarkToken: string | null;
   form: Record<string, string>;
   json: unknown;
 }
@@ -22,7 +23,7 @@ function fakeProvider(...statuses: number[]) {
     const req = new Request(input, init);
     const text = await req.text();
     const isForm = (req.headers.get("content-type") ?? "").includes("form");
-    sent.push({ url: req.url, authorization: req.headers.get("authorization"), form: isForm ? Object.fromEntries(new URLSearchParams(text)) : {}, json: isForm ? null : JSON.parse(text) });
+    sent.push({ url: req.url, authorization: req.headers.get("authorization"), postmarkToken: req.headers.get("x-postmark-server-token"), form: isForm ? Object.fromEntries(new URLSearchParams(text)) : {}, json: isForm ? null : JSON.parse(text) });
     const status = statuses[Math.min(sent.length - 1, statuses.length - 1)] ?? 201;
     return Response.json(status < 300 ? { sid: `SM${sent.length}`, message_id: `mid.${sent.length}` } : { message: "Service unavailable" }, { status });
   };
@@ -144,11 +145,32 @@ describe("delivery of replies", () => {
     });
   });
 
-  it("leaves email replies queued for an email sender", async () => {
-    const shop = await shopWith("twilio");
-    const ticketId = (await inbound(shop.accountId, { channel: "email", from: "a@example.com", text: "Question", threadId: "<q1@x>" })).body.ticketId;
-    await reply(shop, ticketId, "Answer");
-    await new Promise((r) => setTimeout(r, 100));
-    expect(await outboxOf(ticketId)).toEqual([{ status: "pending", attempts: 0, lastError: null, sentAt: null }]);
+  it("answers email through Postmark in the customer's thread, and skips email without a sender", async () => {
+    const shop = await shopWith(null);
+    const ticketId = (await inbound(shop.accountId, { channel: "email", from: "Ada <ada@example.com>", text: "Question about sizes", threadId: "<q1@mail.example.com>" })).body.ticketId;
+    await reply(shop, ticketId, "Happy to help");
+    expect((await settled(ticketId, (r) => r[0]?.status === "skipped"))[0]).toMatchObject({ lastError: "no email sender is connected (Postmark)" });
+
+    expect((await call("PUT", "/api/integrations/postmark", { token: shop.token, body: { serverToken: "pm-server-token-0123456789", fromAddress: "support@northwind.example", fromName: "Northwind Support" } })).status).toBe(200);
+    const fake = fakeProvider(200);
+    await withFake(shop.accountId, ticketId, fake);
+    await reply(shop, ticketId, "Size M fits most.");
+    const rows = await settled(ticketId, (r) => r[1]?.status === "sent");
+    expect(rows.map((r) => r.status)).toEqual(["skipped", "sent"]);
+    expect(fake.sent[0]).toMatchObject({
+      url: "https://api.postmarkapp.com/email",
+      postmarkToken: "pm-server-token-0123456789",
+      json: {
+        From: "Northwind Support <support@northwind.example>",
+        To: "ada@example.com",
+        Subject: "Your conversation with us",
+        TextBody: "Size M fits most.",
+        MessageStream: "outbound",
+        Headers: [
+          { Name: "In-Reply-To", Value: "<q1@mail.example.com>" },
+          { Name: "References", Value: "<q1@mail.example.com>" },
+        ],
+      },
+    });
   });
 });
