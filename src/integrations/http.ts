@@ -33,6 +33,8 @@ export interface JsonRequest {
   url: string;
   headers?: Record<string, string>;
   body?: unknown;
+  /** Sent as application/x-www-form-urlencoded instead of a JSON body (Twilio). */
+  form?: Record<string, string>;
 }
 
 export async function requestJson(
@@ -41,13 +43,15 @@ export async function requestJson(
   req: JsonRequest,
 ): Promise<unknown> {
   const headers: Record<string, string> = { Accept: "application/json", ...req.headers };
-  if (req.body !== undefined) headers["Content-Type"] = "application/json";
+  if (req.form !== undefined) headers["Content-Type"] = "application/x-www-form-urlencoded";
+  else if (req.body !== undefined) headers["Content-Type"] = "application/json";
+  const body = req.form !== undefined ? new URLSearchParams(req.form).toString() : req.body === undefined ? undefined : JSON.stringify(req.body);
   let res: Response;
   try {
     res = await doFetch(req.url, {
       method: req.method,
       headers,
-      ...(req.body === undefined ? {} : { body: JSON.stringify(req.body) }),
+      ...(body === undefined ? {} : { body }),
     });
   } catch (err) {
     throw new IntegrationError({

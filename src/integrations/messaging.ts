@@ -1,7 +1,7 @@
 // Sending replies on the customer's channel: Twilio (SMS, WhatsApp), Instagram through Meta's Send API, email through Postmark.
 // Both answer with the provider's message id; failures are IntegrationErrors (retryable: upstream, rate_limited).
-import { errorFromResponse, resolveFetch, basicAuth, type FetchFn } from "./http.ts";
-import { IntegrationError, type IntegrationProviderName } from "./errors.ts";
+import { basicAuth, requestJson, resolveFetch, type FetchFn } from "./http.ts";
+import { IntegrationError } from "./errors.ts";
 
 export interface OutgoingMessage {
   channel: "sms" | "whatsapp" | "instagram" | "email";
@@ -27,22 +27,6 @@ export interface TwilioSenderConfig {
   baseUrl?: string | undefined;
 }
 
-async function post(provider: IntegrationProviderName, doFetch: FetchFn, url: string, init: RequestInit): Promise<Record<string, unknown>> {
-  let res: Response;
-  try {
-    res = await doFetch(url, init);
-  } catch (err) {
-    throw new IntegrationError({ provider, status: 0, code: "upstream", message: `${provider} could not be reached: ${err instanceof Error ? err.message : String(err)}` });
-  }
-  const text = await res.text();
-  if (!res.ok) throw errorFromResponse(provider, res.status, res.headers, text);
-  try {
-    return JSON.parse(text) as Record<string, unknown>;
-  } catch {
-    throw new IntegrationError({ provider, status: res.status, code: "upstream", message: `${provider} answered with a body that is not JSON` });
-  }
-}
-
 /** Twilio Programmable Messaging: POST /2010-04-01/Accounts/{AccountSid}/Messages.json (form, Basic auth). */
 export function createTwilioSender(config: TwilioSenderConfig): ChannelSender {
   const doFetch = resolveFetch(config.fetch);
@@ -54,13 +38,13 @@ export function createTwilioSender(config: TwilioSenderConfig): ChannelSender {
         throw new IntegrationError({ provider: "twilio", status: 0, code: "rejected", message: `No Twilio ${message.channel === "whatsapp" ? "WhatsApp number" : "phone number"} is connected to send from` });
       }
       const prefix = message.channel === "whatsapp" ? "whatsapp:" : "";
-      const form = new URLSearchParams({ To: `${prefix}${message.to}`, From: `${prefix}${from}`, Body: message.body });
-      const json = await post("twilio", doFetch, `${base}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}/Messages.json`, {
+      const json = (await requestJson("twilio", doFetch, {
         method: "POST",
-        headers: { Authorization: basicAuth(config.accountSid, config.authToken), "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
-        body: form.toString(),
-      });
-      return { providerMessageId: typeof json.sid === "string" ? json.sid : "" };
+        url: `${base}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}/Messages.json`,
+        headers: { Authorization: basicAuth(config.accountSid, config.authToken) },
+        form: { To: `${prefix}${message.to}`, From: `${prefix}${from}`, Body: message.body },
+      })) as { sid?: unknown } | null;
+      return { providerMessageId: typeof json?.sid === "string" ? json.sid : "" };
     },
   };
 }
@@ -78,12 +62,13 @@ export function createInstagramSender(config: InstagramSenderConfig): ChannelSen
   return {
     async send(message) {
       if (!config.pageAccessToken) throw new IntegrationError({ provider: "instagram", status: 0, code: "unauthorized", message: "No Page access token is connected to send Instagram replies" });
-      const json = await post("instagram", doFetch, `${base}/v21.0/me/messages`, {
+      const json = (await requestJson("instagram", doFetch, {
         method: "POST",
-        headers: { Authorization: `Bearer ${config.pageAccessToken}`, "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify({ recipient: { id: message.to }, messaging_type: "RESPONSE", message: { text: message.body } }),
-      });
-      return { providerMessageId: typeof json.message_id === "string" ? json.message_id : "" };
+        url: `${base}/v21.0/me/messages`,
+        headers: { Authorization: `Bearer ${config.pageAccessToken}` },
+        body: { recipient: { id: message.to }, messaging_type: "RESPONSE", message: { text: message.body } },
+      })) as { message_id?: unknown } | null;
+      return { providerMessageId: typeof json?.message_id === "string" ? json.message_id : "" };
     },
   };
 }
@@ -105,19 +90,20 @@ export function createPostmarkSender(config: PostmarkSenderConfig): ChannelSende
   return {
     async send(message) {
       const headers = message.inReplyTo ? [{ Name: "In-Reply-To", Value: message.inReplyTo }, { Name: "References", Value: message.inReplyTo }] : [];
-      const json = await post("postmark", doFetch, `${base}/email`, {
+      const json = (await requestJson("postmark", doFetch, {
         method: "POST",
-        headers: { "X-Postmark-Server-Token": config.serverToken, "Content-Type": "application/json", Accept: "application/json" },
-        body: JSON.stringify({
+        url: `${base}/email`,
+        headers: { "X-Postmark-Server-Token": config.serverToken },
+        body: {
           From: from,
           To: message.to,
           Subject: message.subject ?? "Your conversation with us",
           TextBody: message.body,
           MessageStream: config.messageStream ?? "outbound",
           ...(headers.length ? { Headers: headers } : {}),
-        }),
-      });
-      return { providerMessageId: typeof json.MessageID === "string" ? json.MessageID : "" };
+        },
+      })) as { MessageID?: unknown } | null;
+      return { providerMessageId: typeof json?.MessageID === "string" ? json.MessageID : "" };
     },
   };
 }
