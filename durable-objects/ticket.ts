@@ -4,7 +4,7 @@ import { sql as drizzleSql } from "drizzle-orm";
 import type { InboxActor } from "./inbox.ts";
 import { autoReplyId, officeHoursAutoReplyText } from "../src/assignment/autoReply.ts";
 import { AssignmentLink } from "../src/assignment/link.ts";
-import { getSettings } from "../src/accounts/settings.ts";
+import { getSettings, type AccountSettings } from "../src/accounts/settings.ts";
 import { handoffClosingMessage, handoffSubject, handoffToPlatform, modelFor, recordAgentTurn, recordHandoff, runAgentTurn, type AgentTurnResult, type HandoffPlatform } from "../src/agent/index.ts";
 import { agentFailureText, agentReplyId, handoffMessageOf, handoffNoticeId, handoffPlatformOf, historyOf, HISTORY_LIMIT, transcriptOf } from "../src/agent/conversation.ts";
 import { platformLabels } from "../src/agent/handoffTicket.ts";
@@ -356,7 +356,7 @@ export class TicketActor extends DurableObject<Env> {
     const email = input.email ?? t.customer.email;
     if (!email && this.getMeta("verified") !== "1") return { ok: false, refused: "email_required", platform: "", ticket: toTicketView(t) };
     if (input.email && input.email !== t.customer.email) t.customer = { ...t.customer, email: input.email };
-    const platform = await this.handOff({ closingId: handoffNoticeId(t.id) });
+    const platform = await this.handOff(settings, { closingId: handoffNoticeId(t.id) });
     try {
       await recordHandoff(this.env, t.accountId, t.id);
     } catch (err) {
@@ -416,7 +416,7 @@ export class TicketActor extends DurableObject<Env> {
     // On a handoff the last reply is the turn's "passed to our team" line: handOff() stores it, or the outside helpdesk's words.
     const answers = handingOff ? result.replies.slice(0, -1) : result.replies;
     for (const [i, r] of answers.entries()) await this.reply({ author: "ai", body: r.body, cards: r.cards, id: agentReplyId(message.id, i) });
-    if (handingOff) await this.handOff({ closingId: agentReplyId(message.id, answers.length), closing: result.replies.at(-1)?.body });
+    if (handingOff) await this.handOff(settings, { closingId: agentReplyId(message.id, answers.length), closing: result.replies.at(-1)?.body });
     if (this.getMeta(`recorded:${message.id}`) === null) {
       try {
         await recordAgentTurn(this.env, input, result);
@@ -443,9 +443,8 @@ export class TicketActor extends DurableObject<Env> {
    * and assigned like any new ticket. Zendesk/Gorgias: a ticket with the whole transcript is created there and this
    * conversation ends; when that fails (or there is no email to reply to) the built-in helpdesk takes it, so nothing is lost.
    */
-  private async handOff(opts: { closingId: string; closing?: string | undefined }): Promise<HandoffPlatform> {
+  private async handOff(settings: AccountSettings, opts: { closingId: string; closing?: string | undefined }): Promise<HandoffPlatform> {
     const t = this.requireTicket();
-    const settings = await getSettings(this.env, t.accountId);
     let platform: HandoffPlatform = handoffPlatformOf(settings) ?? "builtin";
     let note: string | null = null;
     if (platform !== "builtin") {
@@ -633,7 +632,8 @@ export class TicketActor extends DurableObject<Env> {
       return;
     }
     if (this.needsSync()) await this.syncIndex();
-    if (this.nextDeliveryAt() !== null && (this.nextDeliveryAt() ?? Infinity) <= this.clock.now()) await this.deliverOnce();
+    const deliveryDue = this.nextDeliveryAt();
+    if (deliveryDue !== null && deliveryDue <= this.clock.now()) await this.deliverOnce();
     for (const id of this.pendingTurns()) {
       const message = this.findMessage(id);
       if (message) await this.answer(message);
