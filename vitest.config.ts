@@ -29,6 +29,9 @@ export default defineConfig({
         test: {
           name: "node",
           environment: "node",
+          // Browser flows are many steps, each with its own wait; on 2 cores shared with the workerd suite
+          // a whole flow can take longer than the default budget without anything being wrong.
+          testTimeout: 120_000,
           include: ["test/**/*.node.test.ts"],
         },
       },
