@@ -58,7 +58,21 @@ async function waitForHealth(base: string, child: ChildProcess, deadline: number
   throw new Error(`wrangler dev did not become healthy on ${base}`);
 }
 
-export async function startDevServer(): Promise<DevServer> {
+/**
+ * Browser test files start their servers in parallel; a port found free can be taken by another server before
+ * wrangler binds it. That start is retried on fresh ports.
+ */
+export async function startDevServer(attempts = 3): Promise<DevServer> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startDevServerOnce();
+    } catch (err) {
+      if (attempt >= attempts || !/Address already in use|EADDRINUSE/.test((err as Error).message)) throw err;
+    }
+  }
+}
+
+async function startDevServerOnce(): Promise<DevServer> {
   runOrThrow([join(ROOT, "scripts", "build-web.mjs")], "build-web");
   const state = mkdtempSync(join(tmpdir(), "edgedesk-browser-"));
   runOrThrow([WRANGLER, "d1", "migrations", "apply", "DB", "--local", "--persist-to", state], "d1 migrations apply");
