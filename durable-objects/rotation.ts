@@ -17,8 +17,8 @@
 //   repeated or late report never counts a ticket twice.
 import { DurableObject } from "cloudflare:workers";
 import { assignmentSettingsOf, parseSettings } from "../src/accounts/settings.ts";
-import { isOpen, nextOpening, type OfficeHours } from "../src/domain/officeHours.ts";
-import { chooseAssignee } from "../src/domain/roundRobin.ts";
+import { isOpen, nextOpening, type OfficeHours } from "../src/assignment/officeHours.ts";
+import { chooseAssignee } from "../src/assignment/roundRobin.ts";
 import { systemClock, type Clock } from "../src/lib/clock.ts";
 import { actorError, asAppError } from "../src/lib/errors.ts";
 import type { TicketView } from "../src/schemas/ticket.ts";

@@ -14,9 +14,9 @@ import { isRetryable, type OutgoingMessage } from "../src/integrations/messaging
 import { channelSenders, deliveryBlocked, replySubject, senderFor, smsOptedOut } from "../src/channels/outbound.ts";
 import { db } from "../src/db/client.ts";
 import { outbox as outboxTable } from "../src/db/schema/index.ts";
-import { writeTicketIndex } from "../src/db/ticketIndex.ts";
-import { decideAttach } from "../src/domain/attach.ts";
-import { shouldAutoClose } from "../src/domain/autoClose.ts";
+import { writeTicketIndex } from "../src/tickets/index.ts";
+import { decideAttach } from "../src/channels/attach.ts";
+import { shouldAutoClose } from "../src/tickets/rules.ts";
 import { systemClock, type Clock } from "../src/lib/clock.ts";
 import { actorError, asAppError } from "../src/lib/errors.ts";
 import { MAX_MESSAGE_BYTES } from "../src/schemas/common.ts";

@@ -24,7 +24,7 @@ import { onError, type AppEnv } from "./app.ts";
 import { presenceToRotations } from "./assignment/service.ts";
 import { handleInboundEmail } from "./channels/emailHandler.ts";
 import { errorBody } from "./lib/errors.ts";
-import { sweepAutoClose } from "./tickets/autoClose.ts";
+import { sweepAutoClose } from "./tickets/autoCloseSweep.ts";
 
 export { TicketActor } from "../durable-objects/ticket.ts";
 export { RotationActor } from "../durable-objects/rotation.ts";

@@ -4,7 +4,7 @@ import { tokenSecret } from "../auth/context.ts";
 import { assertAddressesFree, saveAddresses } from "../channels/addresses.ts";
 import { db } from "../db/client.ts";
 import { integrations } from "../db/schema/index.ts";
-import { isSecretField, redactCredentials } from "../domain/credentials.ts";
+import { isSecretField, redactCredentials } from "../integrations/credentials.ts";
 import { integrationKinds, isIntegrationKind, providersFor } from "../integrations/registry.ts";
 import type { IntegrationKindName, Providers, ProvidersForOptions, ProviderSlot } from "../integrations/registry.ts";
 import { iso } from "../lib/clock.ts";

@@ -6,7 +6,7 @@ import { z } from "@hono/zod-openapi";
 import { eq } from "drizzle-orm";
 import { db } from "../db/client.ts";
 import { accounts } from "../db/schema/index.ts";
-import { officeHoursSchema, type OfficeHours } from "../domain/officeHours.ts";
+import { officeHoursSchema, type OfficeHours } from "../assignment/officeHours.ts";
 import { AppError } from "../lib/errors.ts";
 
 export const DEFAULT_PRESENCE_GRACE_SECONDS = 120;

@@ -1,6 +1,6 @@
 // The model path: the language model writes the reply with the skill's tools and a guardrail prompt; a reply with any fact the tools didn't return is dropped for the template.
 import { generateText, isStepCount, tool, type LanguageModel, type ModelMessage, type ToolSet } from "ai";
-import { ungroundedFacts } from "../domain/agentTurn.ts";
+import { ungroundedFacts } from "./rules.ts";
 import { callTool } from "./tools/call.ts";
 import { agentTools } from "./tools/index.ts";
 import type { AgentAnswer, AgentTool, Skill, SkillContext } from "./types.ts";

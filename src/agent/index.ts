@@ -1,8 +1,8 @@
 // What the rest of Edgedesk uses from the AI customer agent: the turn, its records, the handoff helpers, the model and the demo seed.
-export { runAgentTurn } from "./turn.ts";
-export type { AgentTurnInput, AgentTurnResult } from "./turn.ts";
-export { agentFigures, recordAgentTurn, recordHandoff, recordTurn, turnOutcome } from "./turns.ts";
-export type { AgentFigures, TurnOutcome, TurnRecord } from "./turns.ts";
+export { runAgentTurn } from "./runTurn.ts";
+export type { AgentTurnInput, AgentTurnResult } from "./runTurn.ts";
+export { agentFigures, recordAgentTurn, recordHandoff, recordTurn, turnOutcome } from "./turnLog.ts";
+export type { AgentFigures, TurnOutcome, TurnRecord } from "./turnLog.ts";
 export { assertHandoffConnected, handoffClosingMessage, handoffSubject, handoffToPlatform } from "./handoff.ts";
 export type { HandoffOutcome, HandoffPlatform, HandoffRequest, OutsidePlatform } from "./handoff.ts";
 export { modelFor } from "./model.ts";

@@ -2,14 +2,14 @@
 import { accountProviders, slotsOf } from "../accounts/integrations.ts";
 import { db } from "../db/client.ts";
 import { skillRequests } from "../db/schema/index.ts";
-import { isMet, skillStatus, type SkillStatus, type StatusInputs } from "../domain/skillStatus.ts";
+import { isMet, skillStatus, type SkillStatus, type StatusInputs } from "./skillStatus.ts";
 import { contentKinds } from "../knowledge/service.ts";
 import { iso } from "../lib/clock.ts";
 import { AppError } from "../lib/errors.ts";
 import { newId } from "../lib/ids.ts";
 import { comingSoonSkills, skillFor, skills } from "./skills/index.ts";
 import { agentTools } from "./tools/index.ts";
-import { skillPerformance, skillVolumes, type SkillPerformance } from "./turns.ts";
+import { skillPerformance, skillVolumes, type SkillPerformance } from "./turnLog.ts";
 import type { Skill } from "./types.ts";
 
 export interface SkillSummary {

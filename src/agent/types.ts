@@ -1,8 +1,8 @@
 // Shared shapes of the AI customer agent: the conversation it sees, the context skills and tools work in, and a skill's answer.
 import type { LanguageModel } from "ai";
 import type { z } from "zod";
-import type { AnswerOutcome } from "../domain/agentTurn.ts";
-import type { Prerequisite } from "../domain/skillStatus.ts";
+import type { AnswerOutcome } from "./rules.ts";
+import type { Prerequisite } from "./skillStatus.ts";
 import type { Providers } from "../integrations/registry.ts";
 import type { ArticleHit } from "../knowledge/service.ts";
 import type { Card } from "../schemas/ticket.ts";

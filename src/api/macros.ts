@@ -5,7 +5,7 @@ import { router } from "../app.ts";
 import { HELPDESK_ROLES, requireAgent, requireRole } from "../auth/context.ts";
 import { db } from "../db/client.ts";
 import { macros } from "../db/schema/index.ts";
-import { macroPlaceholders, renderMacro } from "../domain/macros.ts";
+import { macroPlaceholders, renderMacro } from "../macros/rules.ts";
 import { iso } from "../lib/clock.ts";
 import { AppError } from "../lib/errors.ts";
 import { newId } from "../lib/ids.ts";

@@ -1,6 +1,6 @@
 // The office-hours auto-reply: outside office hours, a web-chat conversation with the team gets it once.
 import { getSettings } from "../accounts/settings.ts";
-import { isOpen } from "../domain/officeHours.ts";
+import { isOpen } from "./officeHours.ts";
 
 /** One id per conversation, so the ticket actor stores the auto-reply once however often it is asked. */
 export function autoReplyId(ticketId: string): string {

@@ -1,5 +1,5 @@
 // The ticket actor's link to assignment: reports each change that matters (routing, queues, counts) once, in order, retrying until delivered.
-import { factsOf, sameFacts, type AssignmentFacts, type TicketLike } from "../domain/assignment.ts";
+import { factsOf, sameFacts, type AssignmentFacts, type TicketLike } from "./rules.ts";
 import type { Clock } from "../lib/clock.ts";
 import { syncAssignment, type AdoptTeam } from "./service.ts";
 

@@ -1,7 +1,7 @@
 // Assignment orchestration: applies the trigger rules to ticket changes, and keeps rotation actors told about presence, teams and settings.
 import { assignmentSettingsOf, parseSettings } from "../accounts/settings.ts";
-import { afterMove, afterRouting, planAssignment, type AssignmentFacts } from "../domain/assignment.ts";
-import { routeTicket, type RoutingTeam } from "../domain/routing.ts";
+import { afterMove, afterRouting, planAssignment, type AssignmentFacts } from "./rules.ts";
+import { routeTicket, type RoutingTeam } from "./routing.ts";
 import { ticketStub, viaActor } from "../tickets/actors.ts";
 import { inParallel } from "../tickets/service.ts";
 import { listTeams, teamIdsOfAgents } from "./teams.ts";

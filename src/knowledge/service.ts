@@ -2,7 +2,7 @@
 import { and, count, desc, eq, lt } from "drizzle-orm";
 import { db } from "../db/client.ts";
 import { knowledgeArticles } from "../db/schema/index.ts";
-import { ftsQuery } from "../domain/retrieval.ts";
+import { ftsQuery } from "./retrieval.ts";
 import { iso } from "../lib/clock.ts";
 import { AppError } from "../lib/errors.ts";
 import { newId } from "../lib/ids.ts";

@@ -2,7 +2,7 @@
 import { env } from "cloudflare:workers";
 import type { LanguageModel } from "ai";
 import { demoKnowledgeBase } from "../../src/integrations/demo-store/index.ts";
-import { runAgentTurn, type AgentTurnInput, type AgentTurnResult } from "../../src/agent/turn.ts";
+import { runAgentTurn, type AgentTurnInput, type AgentTurnResult } from "../../src/agent/runTurn.ts";
 import type { IntentRouter, SkillId } from "../../src/agent/router/index.ts";
 import type { AgentChannel, HistoryEntry, ShopperProfile } from "../../src/agent/types.ts";
 import { call, signup, unique, type TestAccount } from "../helpers.ts";

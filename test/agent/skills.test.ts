@@ -1,6 +1,6 @@
 // Every skill end to end against the demo store (Northwind Outfitters), connected and seeded through the API: correct facts, the right card, cited articles.
 import { beforeAll, describe, expect, it } from "vitest";
-import { formatDay } from "../../src/domain/orders.ts";
+import { formatDay } from "../../src/agent/orders.ts";
 import type { TestAccount } from "../helpers.ts";
 import { alex, allText, anonymous, cardsOf, demoShop, history, sam, turn } from "./helpers.ts";
 

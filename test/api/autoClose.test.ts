@@ -1,7 +1,7 @@
 // Auto-close: the cron closes tickets whose customer stayed quiet for the account's period after the team's reply.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { sweepAutoClose } from "../../src/tickets/autoClose.ts";
+import { sweepAutoClose } from "../../src/tickets/autoCloseSweep.ts";
 import { call, inbound, signup, unique } from "../helpers.ts";
 
 const HOUR = 3_600_000;

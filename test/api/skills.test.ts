@@ -1,7 +1,7 @@
 // The skills page: statuses follow integrations and knowledge content, volume and performance come from the agent's turns, skill requests.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { recordTurn } from "../../src/agent/turns.ts";
+import { recordTurn } from "../../src/agent/turnLog.ts";
 import { call, signup, type TestAccount } from "../helpers.ts";
 
 interface SkillRow {

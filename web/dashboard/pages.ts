@@ -1,7 +1,7 @@
 // State and actions of the Reports, AI agent (skills) and Settings pages; the helpdesk's own state stays in store.ts.
 import { computed, signal } from "@preact/signals";
 import type { z } from "@hono/zod-openapi";
-import type { OfficeHours } from "../../src/domain/officeHours.ts";
+import type { OfficeHours } from "../../src/assignment/officeHours.ts";
 import type { integrationSchema, skillDetailSchema, skillSummarySchema } from "../../src/schemas/agent.ts";
 import type { teamInput, teamSchema } from "../../src/schemas/assignment.ts";
 import type { ReportView } from "../../src/schemas/report.ts";

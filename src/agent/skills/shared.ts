@@ -1,5 +1,5 @@
 // What several skills share: quoting the knowledge base, finding the order a shopper means (logged in, or order number + email), and asking them to log in.
-import { emailIn, latestMention, orderNumberIn } from "../../domain/orders.ts";
+import { emailIn, latestMention, orderNumberIn } from "../orders.ts";
 import { callTool } from "../tools/call.ts";
 import type { OrderFacts } from "../tools/facts.ts";
 import { givenEmails, mentionedOrderNumber } from "../tools/identity.ts";

@@ -1,6 +1,6 @@
 // Tool: search the store's catalog for products matching what the shopper is looking for.
 import { z } from "zod";
-import { coverage, questionWords } from "../../domain/retrieval.ts";
+import { coverage, questionWords } from "../../knowledge/retrieval.ts";
 import type { Product } from "../../integrations/types.ts";
 import { defineTool } from "./call.ts";
 import { productFacts, type ProductFacts } from "./facts.ts";

@@ -1,5 +1,5 @@
 // Provider records turned into the plain facts tools return: only what the shopper may see, money and dates already in words.
-import { canEditOrder, formatDay, formatMoney, itemsSummary, orderStage, orderStatusSentence, stageLabels } from "../../domain/orders.ts";
+import { canEditOrder, formatDay, formatMoney, itemsSummary, orderStage, orderStatusSentence, stageLabels } from "../orders.ts";
 import type { Order, Product } from "../../integrations/types.ts";
 
 export interface OrderFacts {

@@ -1,5 +1,5 @@
 // Who the shopper is, for tools: a logged-in email, or an email they wrote themselves (order number + email verifies one order).
-import { emailIn, latestMention, orderNumberIn } from "../../domain/orders.ts";
+import { emailIn, latestMention, orderNumberIn } from "../orders.ts";
 import type { ToolContext } from "../types.ts";
 
 /** Emails the shopper gave in this conversation, newest first; on email the sender's address counts as given. */

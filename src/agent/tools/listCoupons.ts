@@ -1,6 +1,6 @@
 // Tool: discount codes the shopper can use now: the public ones, plus their own codes when logged in.
 import { z } from "zod";
-import { formatDay } from "../../domain/orders.ts";
+import { formatDay } from "../orders.ts";
 import { defineTool } from "./call.ts";
 
 export interface CouponFacts {

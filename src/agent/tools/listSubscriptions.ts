@@ -1,6 +1,6 @@
 // Tool: the logged-in shopper's subscriptions and the portal where they pause, skip, swap or cancel.
 import { z } from "zod";
-import { formatDay, formatMoney } from "../../domain/orders.ts";
+import { formatDay, formatMoney } from "../orders.ts";
 import { defineTool } from "./call.ts";
 
 export interface SubscriptionFacts {

@@ -1,6 +1,6 @@
 // Tools: the shopper's recent orders (logged in) and one order's status by number (logged in, or verified by the email on the order).
 import { z } from "zod";
-import { orderOfInterest } from "../../domain/orders.ts";
+import { orderOfInterest } from "../orders.ts";
 import { defineTool } from "./call.ts";
 import { orderFacts, type OrderFacts } from "./facts.ts";
 import { lookupEmail } from "./identity.ts";

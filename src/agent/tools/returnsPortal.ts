@@ -1,6 +1,6 @@
 // Tool: where the shopper starts a return or exchange for an order, and the returns they already have open.
 import { z } from "zod";
-import { formatDay, returnableOrder } from "../../domain/orders.ts";
+import { formatDay, returnableOrder } from "../orders.ts";
 import type { Order } from "../../integrations/types.ts";
 import { defineTool } from "./call.ts";
 import { orderFacts, type OrderFacts } from "./facts.ts";

@@ -1,6 +1,6 @@
 // Tool: full-text search of the shop's knowledge base (FTS5, bm25-ranked), with whether each passage really answers the question.
 import { z } from "zod";
-import { bestSentences, isRelevant } from "../../domain/retrieval.ts";
+import { bestSentences, isRelevant } from "../../knowledge/retrieval.ts";
 import { defineTool } from "./call.ts";
 
 export interface KnowledgePassage {

@@ -1,7 +1,7 @@
 // The agent's turn records: outcome of a turn, the handoff click, and the resolution figures per skill.
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { agentFigures, recordAgentTurn, recordHandoff, recordTurn, skillPerformance, turnOutcome, type TurnRecord } from "../../src/agent/turns.ts";
+import { agentFigures, recordAgentTurn, recordHandoff, recordTurn, skillPerformance, turnOutcome, type TurnRecord } from "../../src/agent/turnLog.ts";
 import { unique } from "../helpers.ts";
 
 const base = (accountId: string, over: Partial<TurnRecord>): TurnRecord => ({

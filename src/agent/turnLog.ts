@@ -3,7 +3,7 @@ import { and, count, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { db } from "../db/client.ts";
 import { agentTurns } from "../db/schema/index.ts";
 import { iso } from "../lib/clock.ts";
-import type { AgentTurnInput, AgentTurnResult } from "./turn.ts";
+import type { AgentTurnInput, AgentTurnResult } from "./runTurn.ts";
 
 export type TurnOutcome = "resolved" | "pending" | "handoff";
 

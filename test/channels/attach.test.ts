@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decideAttach, normaliseSender, threadKeyFor } from "../../src/domain/attach.ts";
+import { decideAttach, normaliseSender, threadKeyFor } from "../../src/channels/attach.ts";
 
 describe("channel attach rules (SPEC §1)", () => {
   it.each([

@@ -1,9 +1,9 @@
 // Tag and segment routing: the first staffed team by priority whose tags or segments match the ticket.
 import { describe, expect, it } from "vitest";
 
-import { routeTicket } from "../../src/domain/routing.ts";
+import { routeTicket } from "../../src/assignment/routing.ts";
 
-import type { RoutingTeam } from "../../src/domain/routing.ts";
+import type { RoutingTeam } from "../../src/assignment/routing.ts";
 
 const returns: RoutingTeam = { id: "team_returns", priority: 2, tags: ["Returns", "Exchange"], segments: [], agentIds: ["agt_ana"] };
 const vip: RoutingTeam = { id: "team_vip", priority: 1, tags: [], segments: ["seg_vip"], agentIds: ["agt_ben"] };

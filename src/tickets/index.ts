@@ -1,8 +1,8 @@
 // Write-through of a ticket actor's state into the D1 index (views, filters, reports).
 import { sql } from "drizzle-orm";
-import type { TicketState } from "../tickets/model.ts";
-import type { Db } from "./client.ts";
-import { tickets } from "./schema/index.ts";
+import type { TicketState } from "./model.ts";
+import type { Db } from "../db/client.ts";
+import { tickets } from "../db/schema/index.ts";
 
 export function ticketRow(t: TicketState): typeof tickets.$inferInsert {
   return {

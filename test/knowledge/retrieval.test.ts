@@ -1,7 +1,7 @@
 // Knowledge-base retrieval rules: question words, a safe FTS5 query, relevance and the sentences quoted.
 import { describe, expect, it } from "vitest";
 
-import { bestSentences, coverage, ftsQuery, isRelevant, questionWords, stem } from "../../src/domain/retrieval.ts";
+import { bestSentences, coverage, ftsQuery, isRelevant, questionWords, stem } from "../../src/knowledge/retrieval.ts";
 
 const shipping = {
   title: "Shipping times and costs",

@@ -1,9 +1,9 @@
 // One turn of the AI customer agent: route the shopper's message to a skill, answer it (templates, or the model when there is one), decide the handoff and render per channel.
 import type { LanguageModel } from "ai";
 import { accountProviders, slotsOf } from "../accounts/integrations.ts";
-import { handoffAfter, handoffModeFor, LOW_CONFIDENCE, smalltalkReply, turnPath, type HandoffMode } from "../domain/agentTurn.ts";
-import { isIdentificationOnly } from "../domain/orders.ts";
-import { skillStatus } from "../domain/skillStatus.ts";
+import { handoffAfter, handoffModeFor, LOW_CONFIDENCE, smalltalkReply, turnPath, type HandoffMode } from "./rules.ts";
+import { isIdentificationOnly } from "./orders.ts";
+import { skillStatus } from "./skillStatus.ts";
 import type { Providers, ProvidersForOptions } from "../integrations/registry.ts";
 import { contentKinds, searchArticles } from "../knowledge/service.ts";
 import { handoffOfferCard } from "./cards.ts";

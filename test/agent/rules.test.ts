@@ -1,7 +1,7 @@
 // The agent's turn rules: the path a classified message takes, handoff per channel, smalltalk and the grounding check.
 import { describe, expect, it } from "vitest";
 
-import { handoffAfter, handoffModeFor, LOW_CONFIDENCE, smalltalkKind, turnPath, ungroundedFacts } from "../../src/domain/agentTurn.ts";
+import { handoffAfter, handoffModeFor, LOW_CONFIDENCE, smalltalkKind, turnPath, ungroundedFacts } from "../../src/agent/rules.ts";
 
 const known = { loggedIn: false, email: "sam@example.com" };
 const stranger = { loggedIn: false };

@@ -1,6 +1,6 @@
 // Order facts in the shopper's words: where an order is, whether it can still be changed, which one they mean, and the order numbers and emails they quote.
 import type { Money, Order, Shipment } from "../integrations/types.ts";
-import { questionWords, stem } from "./retrieval.ts";
+import { questionWords, stem } from "../knowledge/retrieval.ts";
 
 export function formatMoney(m: Money): string {
   try {

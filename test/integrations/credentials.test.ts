@@ -1,7 +1,7 @@
 // Credentials as the dashboard sees them: names and addresses shown, tokens and keys masked.
 import { describe, expect, it } from "vitest";
 
-import { maskSecret, redactCredentials } from "../../src/domain/credentials.ts";
+import { maskSecret, redactCredentials } from "../../src/integrations/credentials.ts";
 
 describe("redactCredentials", () => {
   it("masks every token, key and secret and keeps the rest", () => {

@@ -1,9 +1,9 @@
 // SMS attribution: a reply within the window is credited to the latest campaign/flow SMS, once per burst.
 import { describe, expect, it } from "vitest";
 
-import { attributeReply } from "../../src/domain/smsAttribution.ts";
+import { attributeReply } from "../../src/channels/smsAttribution.ts";
 
-import type { ReceivedSms } from "../../src/domain/smsAttribution.ts";
+import type { ReceivedSms } from "../../src/channels/smsAttribution.ts";
 
 const HOUR = 3_600_000;
 const replyAt = Date.parse("2026-05-10T12:00:00Z");

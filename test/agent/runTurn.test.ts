@@ -1,7 +1,7 @@
 // The agent turn: handoff when asked, unsure or stuck; login gating per channel; greetings; topic changes; SMS and email rendering.
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
-import { runAgentTurn } from "../../src/agent/turn.ts";
+import { runAgentTurn } from "../../src/agent/runTurn.ts";
 import { SMS_MAX_TEXT } from "../../src/agent/render.ts";
 import { call, signup, type TestAccount } from "../helpers.ts";
 import { allText, anonymous, cardsOf, demoShop, fixedRouter, history, keywordRouter, sam, turn } from "./helpers.ts";

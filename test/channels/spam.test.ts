@@ -1,7 +1,7 @@
 // Spam scoring: sales pitches, phishing and link farms are spam; shoppers writing about their orders are not.
 import { describe, expect, it } from "vitest";
 
-import { SPAM_THRESHOLD, spamScore } from "../../src/domain/spam.ts";
+import { SPAM_THRESHOLD, spamScore } from "../../src/channels/spam.ts";
 
 type Example = [label: string, text: string, from?: string, channel?: string];
 

@@ -1,6 +1,6 @@
 // Assignment triggers: which ticket changes route, move, offer, or only recount.
 import { describe, expect, it } from "vitest";
-import { afterMove, afterRouting, factsOf, planAssignment, sameFacts, type AssignmentFacts } from "../../src/domain/assignment.ts";
+import { afterMove, afterRouting, factsOf, planAssignment, sameFacts, type AssignmentFacts } from "../../src/assignment/rules.ts";
 
 const base: AssignmentFacts = { accountId: "acc", ticketId: "tkt", version: 1, createdAt: 0, active: true, assigneeId: null, teamId: null, tags: [], profileId: null };
 const f = (over: Partial<AssignmentFacts>): AssignmentFacts => ({ ...base, ...over });

@@ -1,9 +1,9 @@
 // Office hours: open/closed decisions and next opening/closing, across DST changes, holidays and midnight.
 import { describe, expect, it } from "vitest";
 
-import { isOpen, nextClosing, nextOpening, officeHoursSchema } from "../../src/domain/officeHours.ts";
+import { isOpen, nextClosing, nextOpening, officeHoursSchema } from "../../src/assignment/officeHours.ts";
 
-import type { OfficeHours } from "../../src/domain/officeHours.ts";
+import type { OfficeHours } from "../../src/assignment/officeHours.ts";
 
 const t = (iso: string): number => Date.parse(iso);
 

@@ -1,9 +1,9 @@
 // Macros: placeholders fill in from the ticket, missing values fall back gracefully, unknown ones stay visible.
 import { describe, expect, it } from "vitest";
 
-import { macroPlaceholders, renderMacro } from "../../src/domain/macros.ts";
+import { macroPlaceholders, renderMacro } from "../../src/macros/rules.ts";
 
-import type { MacroContext } from "../../src/domain/macros.ts";
+import type { MacroContext } from "../../src/macros/rules.ts";
 
 const ctx: MacroContext = {
   customer: { name: "Jane Doe", email: "jane@example.com" },

@@ -1,9 +1,9 @@
 // Auto-close: open tickets close once the customer has been quiet for `afterHours` after the team's last reply.
 import { describe, expect, it } from "vitest";
 
-import { autoCloseDueAt, shouldAutoClose } from "../../src/domain/autoClose.ts";
+import { autoCloseDueAt, shouldAutoClose } from "../../src/tickets/rules.ts";
 
-import type { AutoCloseTicket } from "../../src/domain/autoClose.ts";
+import type { AutoCloseTicket } from "../../src/tickets/rules.ts";
 
 const HOUR = 3_600_000;
 const now = Date.parse("2026-05-10T12:00:00Z");

@@ -1,7 +1,7 @@
 // Round robin: the next online member with room gets the ticket, evenly, in rotation order.
 import { describe, expect, it } from "vitest";
 
-import { chooseAssignee } from "../../src/domain/roundRobin.ts";
+import { chooseAssignee } from "../../src/assignment/roundRobin.ts";
 
 const team = ["agt_ana", "agt_ben", "agt_cho", "agt_dev", "agt_eli", "agt_fay", "agt_gus"] as const;
 const everyone = new Set<string>(team);

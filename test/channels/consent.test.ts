@@ -1,7 +1,7 @@
 // Consent keywords: whole-message STOP/START/HELP words are consent actions; alphanumeric senders can't be replied to.
 import { describe, expect, it } from "vitest";
 
-import { consentAction, isAlphanumericSender } from "../../src/domain/consent.ts";
+import { consentAction, isAlphanumericSender } from "../../src/channels/consent.ts";
 
 describe("consentAction", () => {
   it.each(["STOP", "STOPALL", "UNSUBSCRIBE", "CANCEL", "END", "QUIT", "REVOKE", "OPTOUT"])("treats %s as an opt-out", (word) => {

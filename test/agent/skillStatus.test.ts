@@ -1,7 +1,7 @@
 // Skill status: Live when every prerequisite is met, Unavailable naming what is missing, Coming soon when not built.
 import { describe, expect, it } from "vitest";
 
-import { skillStatus, type Prerequisite } from "../../src/domain/skillStatus.ts";
+import { skillStatus, type Prerequisite } from "../../src/agent/skillStatus.ts";
 
 const returns: Prerequisite[] = [
   { type: "integration", slot: "returns", missing: "Connect a returns provider (Loop)" },

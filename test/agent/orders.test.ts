@@ -11,7 +11,7 @@ import {
   orderStage,
   orderStatusSentence,
   returnableOrder,
-} from "../../src/domain/orders.ts";
+} from "../../src/agent/orders.ts";
 import type { Order } from "../../src/integrations/types.ts";
 
 function order(over: Partial<Order> & { number: string }): Order {
