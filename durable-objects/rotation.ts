@@ -16,77 +16,19 @@
 // - Open-ticket counts are rows per ticket id (`holdings`), written with the ticket's version, so a
 //   repeated or late report never counts a ticket twice.
 import { DurableObject } from "cloudflare:workers";
-import { assignmentSettingsOf, parseSettings } from "../src/accounts/settings.ts";
+import { ActorStorage, backoff } from "../src/actors/storage.ts";
+import { seamsOf } from "../src/actors/seams.ts";
 import { isOpen, nextOpening, type OfficeHours } from "../src/assignment/officeHours.ts";
 import { chooseAssignee } from "../src/assignment/roundRobin.ts";
-import { systemClock, type Clock } from "../src/lib/clock.ts";
+import type { OfferInput, OfferResult, PresenceInput, RotationRef, RotationSnapshot, TicketReport } from "../src/assignment/rotationRpc.ts";
+import { loadRotationConfig } from "../src/assignment/repository.ts";
+import type { Clock } from "../src/lib/clock.ts";
+import { waitingForTeam } from "../src/tickets/rules.ts";
 import { actorError, asAppError } from "../src/lib/errors.ts";
 import type { TicketView } from "../src/schemas/ticket.ts";
 import { ticketStub } from "../src/tickets/actors.ts";
 
-/** Which rotation: a team's (teamId) or the account-wide one (teamId null). Every call names it. */
-export interface RotationRef {
-  accountId: string;
-  teamId: string | null;
-}
-
-export interface OfferInput {
-  ticketId: string;
-  /** When the ticket was created: the backlog goes out oldest first. */
-  createdAt: number;
-  /** The ticket as routing saw it; the assignment only lands if it is still so. */
-  expect: { assigneeId: string | null; teamId: string | null };
-}
-
-export interface OfferResult {
-  /** false when the rotation does not take it: already a member's, already waiting, or no such team. */
-  queued: boolean;
-  waiting: number;
-  /** The team no longer exists (deleted): the ticket should leave it. */
-  teamGone: boolean;
-}
-
-/** What changed on a ticket, as far as counts and the waiting queue care. */
-export interface TicketReport {
-  ticketId: string;
-  version: number;
-  active: boolean;
-  assigneeId: string | null;
-  teamId: string | null;
-}
-
-export interface PresenceInput {
-  agentId: string;
-  online: boolean;
-  /** When the agent's status changed; an older change never overrides a newer one. */
-  at: number;
-}
-
-export interface RotationMemberView {
-  agentId: string;
-  online: boolean;
-  capacity: number | null;
-  /** Active tickets assigned to this member. */
-  open: number;
-}
-
-export interface RotationSnapshot {
-  accountId: string | null;
-  teamId: string | null;
-  enabled: boolean;
-  /** Inside office hours now (by the actor's clock). */
-  openNow: boolean;
-  members: RotationMemberView[];
-  pointer: string | null;
-  /** Waiting tickets, oldest first. */
-  waiting: { ticketId: string; createdAt: number }[];
-  /** The ticket whose assignment is in flight, if any. */
-  inFlight: { ticketId: string; agentId: string } | null;
-  alarmAt: number | null;
-}
-
-const SCHEMA_VERSION = 1;
-const RETRY_MS = [1_000, 5_000, 15_000, 60_000, 300_000];
+const PUMP_JOB = "pump";
 /** While tickets wait during office hours, look again now and then even if no event says so. */
 const BACKSTOP_MS = 10 * 60_000;
 /** Count rows of tickets that no longer count are kept this long to order late reports, then dropped. */
@@ -128,14 +70,18 @@ interface HoldingRow extends Record<string, SqlStorageValue> {
 }
 
 export class RotationActor extends DurableObject<Env> {
-  /** Tests replace this to move time. */
-  clock: Clock = systemClock;
+  private readonly store: ActorStorage;
   private loading: Promise<void> | null = null;
   private pumping: Promise<void> | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    this.migrate();
+    this.store = new ActorStorage(ctx);
+    this.store.migrate([rotationSchema]);
+  }
+
+  private get clock(): Clock {
+    return seamsOf(this.ctx.id).clock;
   }
 
   // ---- RPC surface -------------------------------------------------------------------------
@@ -239,6 +185,7 @@ export class RotationActor extends DurableObject<Env> {
   }
 
   override async alarm(): Promise<void> {
+    this.store.due(this.clock.now());
     if (!this.isLoaded() || this.getMeta("disposed") === "1") return;
     this.pruneTombstones();
     await this.kick();
@@ -327,7 +274,7 @@ export class RotationActor extends DurableObject<Env> {
       const code = asAppError(err)?.code;
       if (code !== "not_found") {
         const attempts = r.attempts + 1;
-        const retryAt = this.clock.now() + (RETRY_MS[Math.min(attempts - 1, RETRY_MS.length - 1)] ?? 60_000);
+        const retryAt = this.clock.now() + backoff(attempts);
         this.ctx.storage.sql.exec("UPDATE inflight SET attempts = ?, retry_at = ? WHERE ticket_id = ?", attempts, retryAt, r.ticket_id);
         console.warn(`rotation ${accountId}:${this.teamId() ?? "*"}: assigning ${r.ticket_id} failed (attempt ${attempts}), retrying from alarm`, err);
         return false;
@@ -340,7 +287,7 @@ export class RotationActor extends DurableObject<Env> {
     const held = sql.exec<HoldingRow>("SELECT * FROM holdings WHERE ticket_id = ?", r.ticket_id).toArray()[0];
     // Unless the ticket has reported since, count it as the ticket says it is.
     if (held?.agent_id === r.agent_id) {
-      const active = view !== null && view.status === "open" && view.handledBy === "team" && !view.spam && view.messageCount > 0;
+      const active = view !== null && waitingForTeam(view);
       this.hold(r.ticket_id, view?.assigneeId ?? null, active, null);
     }
     if ((this.getMeta("pointer") || null) === r.agent_id) {
@@ -372,29 +319,8 @@ export class RotationActor extends DurableObject<Env> {
 
   /** Members in rotation order with status and capacity, whether the rotation is on, office hours; counts on first load. */
   private async load(ref: RotationRef): Promise<void> {
-    const d1 = this.env.DB;
-    const membersQuery = ref.teamId
-      ? d1
-          .prepare(
-            "SELECT a.id, a.status, a.capacity FROM team_members m JOIN agents a ON a.id = m.agent_id AND a.account_id = m.account_id WHERE m.account_id = ? AND m.team_id = ? ORDER BY m.position, a.id",
-          )
-          .bind(ref.accountId, ref.teamId)
-      : d1.prepare("SELECT id, status, capacity FROM agents WHERE account_id = ? ORDER BY created_at, id").bind(ref.accountId);
     const firstLoad = !this.isLoaded();
-    const [membersRes, accountRes, teamRes, holdingsRes] = await d1.batch([
-      membersQuery,
-      d1.prepare("SELECT settings FROM accounts WHERE id = ?").bind(ref.accountId),
-      d1.prepare("SELECT id FROM teams WHERE id = ? AND account_id = ?").bind(ref.teamId ?? "", ref.accountId),
-      d1
-        .prepare(
-          "SELECT id, assignee_id, version FROM tickets WHERE account_id = ? AND assignee_id IS NOT NULL AND status = 'open' AND spam = 0 AND handled_by = 'team' AND message_count > 0",
-        )
-        .bind(firstLoad ? ref.accountId : ""),
-    ]);
-    const loadedMembers = (membersRes?.results ?? []) as { id: string; status: string; capacity: number | null }[];
-    const account = (accountRes?.results ?? [])[0] as { settings: string } | undefined;
-    const teamExists = ((teamRes?.results ?? []) as unknown[]).length > 0;
-    const settings = assignmentSettingsOf(parseSettings(account?.settings));
+    const { members: loadedMembers, accountExists, teamExists, settings, holdings } = await loadRotationConfig(this.env, ref, firstLoad);
     const now = this.clock.now();
     const sql = this.ctx.storage.sql;
 
@@ -410,11 +336,11 @@ export class RotationActor extends DurableObject<Env> {
         m.capacity,
       );
     });
-    const enabled = account !== undefined && (ref.teamId ? teamExists : settings.roundRobin);
+    const enabled = accountExists && (ref.teamId ? teamExists : settings.roundRobin);
     this.setMeta("enabled", enabled ? "1" : "0");
     this.setMeta("office_hours", JSON.stringify(settings.officeHours));
     if (firstLoad) {
-      for (const h of (holdingsRes?.results ?? []) as { id: string; assignee_id: string; version: number }[]) {
+      for (const h of holdings) {
         const held = sql.exec<HoldingRow>("SELECT version FROM holdings WHERE ticket_id = ?", h.id).toArray()[0];
         if (!held || h.version > held.version) this.hold(h.id, h.assignee_id, true, h.version);
       }
@@ -499,7 +425,7 @@ export class RotationActor extends DurableObject<Env> {
     const now = this.clock.now();
     const due: number[] = [];
     const inflight = this.inflight();
-    if (inflight) due.push(inflight.retry_at ?? now + (RETRY_MS[0] ?? 1_000));
+    if (inflight) due.push(inflight.retry_at ?? now + backoff(1));
     if (this.waitingCount() > 0 && this.getMeta("enabled") === "1") {
       const hours = this.officeHours();
       if (isOpen(hours, now)) due.push(now + BACKSTOP_MS);
@@ -508,65 +434,58 @@ export class RotationActor extends DurableObject<Env> {
         if (opening !== null) due.push(opening);
       }
     }
-    if (due.length === 0) {
-      void this.ctx.storage.deleteAlarm();
-      return;
-    }
-    void this.ctx.storage.setAlarm(Math.min(...due));
-  }
-
-  private migrate(): void {
-    const sql = this.ctx.storage.sql;
-    sql.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-    const current = Number(sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = 'schema_version'").toArray()[0]?.value ?? "0");
-    if (current < 1) {
-      sql.exec(`CREATE TABLE IF NOT EXISTS members (
-        agent_id TEXT PRIMARY KEY,
-        position INTEGER NOT NULL,
-        online INTEGER NOT NULL DEFAULT 0,
-        presence_at INTEGER NOT NULL DEFAULT 0,
-        capacity INTEGER
-      )`);
-      sql.exec(`CREATE TABLE IF NOT EXISTS queue (
-        ticket_id TEXT PRIMARY KEY,
-        created_at INTEGER NOT NULL,
-        enqueued_at INTEGER NOT NULL,
-        expect_assignee TEXT,
-        expect_team TEXT
-      )`);
-      sql.exec("CREATE INDEX IF NOT EXISTS queue_order ON queue (created_at, ticket_id)");
-      sql.exec(`CREATE TABLE IF NOT EXISTS inflight (
-        ticket_id TEXT PRIMARY KEY,
-        created_at INTEGER NOT NULL,
-        agent_id TEXT NOT NULL,
-        expect_assignee TEXT,
-        expect_team TEXT,
-        prev_pointer TEXT,
-        prev_pointer_members TEXT,
-        attempts INTEGER NOT NULL DEFAULT 0,
-        retry_at INTEGER
-      )`);
-      sql.exec(`CREATE TABLE IF NOT EXISTS holdings (
-        ticket_id TEXT PRIMARY KEY,
-        agent_id TEXT,
-        active INTEGER NOT NULL,
-        version INTEGER NOT NULL,
-        changed_at INTEGER NOT NULL
-      )`);
-      sql.exec("CREATE INDEX IF NOT EXISTS holdings_agent ON holdings (agent_id, active)");
-    }
-    sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('schema_version', ?)", String(SCHEMA_VERSION));
+    if (due.length === 0) this.store.unschedule(PUMP_JOB);
+    else this.store.schedule(PUMP_JOB, Math.min(...due));
+    this.store.planAlarm();
   }
 
   private getMeta(key: string): string | null {
-    return this.ctx.storage.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = ?", key).toArray()[0]?.value ?? null;
+    return this.store.get(key);
   }
 
   private setMeta(key: string, value: string): void {
-    this.ctx.storage.sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", key, value);
+    this.store.set(key, value);
   }
 
   private deleteMeta(key: string): void {
-    this.ctx.storage.sql.exec("DELETE FROM meta WHERE key = ?", key);
+    this.store.delete(key);
   }
+}
+
+/** Version 1: members in order, the waiting queue, the assignment in flight, and who holds which ticket. */
+function rotationSchema(sql: SqlStorage): void {
+  sql.exec(`CREATE TABLE IF NOT EXISTS members (
+    agent_id TEXT PRIMARY KEY,
+    position INTEGER NOT NULL,
+    online INTEGER NOT NULL DEFAULT 0,
+    presence_at INTEGER NOT NULL DEFAULT 0,
+    capacity INTEGER
+  )`);
+  sql.exec(`CREATE TABLE IF NOT EXISTS queue (
+    ticket_id TEXT PRIMARY KEY,
+    created_at INTEGER NOT NULL,
+    enqueued_at INTEGER NOT NULL,
+    expect_assignee TEXT,
+    expect_team TEXT
+  )`);
+  sql.exec("CREATE INDEX IF NOT EXISTS queue_order ON queue (created_at, ticket_id)");
+  sql.exec(`CREATE TABLE IF NOT EXISTS inflight (
+    ticket_id TEXT PRIMARY KEY,
+    created_at INTEGER NOT NULL,
+    agent_id TEXT NOT NULL,
+    expect_assignee TEXT,
+    expect_team TEXT,
+    prev_pointer TEXT,
+    prev_pointer_members TEXT,
+    attempts INTEGER NOT NULL DEFAULT 0,
+    retry_at INTEGER
+  )`);
+  sql.exec(`CREATE TABLE IF NOT EXISTS holdings (
+    ticket_id TEXT PRIMARY KEY,
+    agent_id TEXT,
+    active INTEGER NOT NULL,
+    version INTEGER NOT NULL,
+    changed_at INTEGER NOT NULL
+  )`);
+  sql.exec("CREATE INDEX IF NOT EXISTS holdings_agent ON holdings (agent_id, active)");
 }

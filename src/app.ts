@@ -1,14 +1,14 @@
 // The Hono app factory: error mapping, validation hook and the authenticated context type.
 import { OpenAPIHono, type z } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
-import type { AccountRow, AgentRow } from "./auth/context.ts";
+import type { accounts, agents } from "./db/schema/index.ts";
 import { AppError, asAppError, errorBody, statusOf, type ErrorIssue } from "./lib/errors.ts";
 
 export interface AppEnv {
   Bindings: Env;
   Variables: {
-    agent: AgentRow;
-    account: AccountRow;
+    agent: typeof agents.$inferSelect;
+    account: typeof accounts.$inferSelect;
     sessionId: string;
   };
 }

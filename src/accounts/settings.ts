@@ -181,6 +181,22 @@ export function assignmentSettingsOf(settings: AccountSettings): AssignmentSetti
   };
 }
 
+/**
+ * Settings for the hot paths (every chat message, every AI turn): read from D1 at most every few seconds per
+ * isolate. A save in this isolate is seen at once; elsewhere within `SETTINGS_MAX_AGE_MS`.
+ */
+const SETTINGS_MAX_AGE_MS = 5_000;
+const recentSettings = new Map<string, { at: number; settings: Promise<AccountSettings> }>();
+
+export function recentAccountSettings(env: Env, accountId: string, now = Date.now()): Promise<AccountSettings> {
+  const hit = recentSettings.get(accountId);
+  if (hit && now - hit.at < SETTINGS_MAX_AGE_MS) return hit.settings;
+  const settings = getSettings(env, accountId);
+  recentSettings.set(accountId, { at: now, settings });
+  settings.catch(() => recentSettings.delete(accountId));
+  return settings;
+}
+
 export async function getSettings(env: Env, accountId: string): Promise<AccountSettings> {
   const row = await db(env.DB).select({ settings: accounts.settings }).from(accounts).where(eq(accounts.id, accountId)).limit(1);
   if (!row[0]) throw new AppError("not_found", "account not found");
@@ -206,6 +222,7 @@ export async function putSettingsSection<K extends SectionName>(env: Env, accoun
   const res = await env.DB.prepare("UPDATE accounts SET settings = json_set(CASE WHEN json_valid(settings) THEN settings ELSE '{}' END, ?, json(?)) WHERE id = ?")
     .bind(`$.${name}`, JSON.stringify(next), accountId)
     .run();
+  recentSettings.delete(accountId);
   if (res.meta.changes !== 1) throw new AppError("not_found", "account not found");
   return getSettings(env, accountId);
 }

@@ -1,4 +1,4 @@
-// The agent's cards (SPEC §4): order, coupon, product, loyalty, subscription and the handoff offer, as web chat renders them with action buttons.
+// The agent's cards (docs/product.md §4): order, coupon, product, loyalty, subscription and the handoff offer, as web chat renders them with action buttons.
 import type { Card } from "../schemas/ticket.ts";
 import type { CouponFacts } from "./tools/listCoupons.ts";
 import type { SubscriptionFacts } from "./tools/listSubscriptions.ts";
@@ -76,7 +76,7 @@ export function subscriptionCard(sub: SubscriptionFacts, portalUrl: string | nul
   };
 }
 
-/** "Yes, connect me with an agent": on web chat the handoff happens only when the shopper clicks it (SPEC §4). */
+/** "Yes, connect me with an agent": on web chat the handoff happens only when the shopper clicks it (docs/product.md §4). */
 export function handoffOfferCard(opts: { emailRequired: boolean; email?: string | undefined }): Card {
   return {
     type: "handoff_offer",

@@ -14,7 +14,7 @@ function notConnected(platform: OutsidePlatform): AppError {
   ]);
 }
 
-/** For PUT /api/settings/handoff: Zendesk and Gorgias must be connected before the shop can choose them (SPEC §4). */
+/** For PUT /api/settings/handoff: Zendesk and Gorgias must be connected before the shop can choose them (docs/product.md §4). */
 export async function assertHandoffConnected(env: Env, accountId: string, platform: HandoffPlatform): Promise<void> {
   if (platform === "builtin") return;
   const providers = await accountProviders(env, accountId);

@@ -53,7 +53,7 @@ export async function sendToHelpdesk(helpdesk: Providers["helpdesk"], platform: 
 }
 
 /**
- * What the shopper is told when the conversation goes to the team (SPEC §4): the built-in helpdesk continues in the
+ * What the shopper is told when the conversation goes to the team (docs/product.md §4): the built-in helpdesk continues in the
  * same conversation; with Zendesk/Gorgias the chat ends — web chat moves to email, SMS continues by SMS.
  */
 export function handoffClosingMessage(platform: HandoffPlatform, channel: HandoffChannel, email?: string): string {

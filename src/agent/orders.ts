@@ -17,7 +17,7 @@ export function formatDay(isoTime: string): string {
   return new Intl.DateTimeFormat("en-US", { month: "short", day: "numeric", timeZone: "UTC" }).format(d);
 }
 
-/** Before fulfilment only (SPEC §4 order editing): nothing packed, nothing shipped, not cancelled. */
+/** Before fulfilment only (docs/product.md §4 order editing): nothing packed, nothing shipped, not cancelled. */
 export function canEditOrder(order: Pick<Order, "cancelledAt" | "fulfillmentStatus">): boolean {
   return order.cancelledAt === null && order.fulfillmentStatus === "unfulfilled";
 }

@@ -1,4 +1,4 @@
-// Renders the agent's replies per channel (SPEC §4): web chat gets text and rich cards, SMS a short text with one deep link, email text with links.
+// Renders the agent's replies per channel (docs/product.md §4): web chat gets text and rich cards, SMS a short text with one deep link, email text with links.
 import { sentencesOf } from "../knowledge/retrieval.ts";
 import type { Card } from "../schemas/ticket.ts";
 import type { AgentChannel } from "./types.ts";

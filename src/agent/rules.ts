@@ -1,4 +1,4 @@
-// The AI agent's turn rules (SPEC §4): which path a classified message takes, when and how to hand off per channel, and whether a model's reply is grounded.
+// The AI agent's turn rules (docs/product.md §4): which path a classified message takes, when and how to hand off per channel, and whether a model's reply is grounded.
 
 /**
  * Below this router confidence the agent doesn't act on the intent. The router's confidence is the

@@ -24,7 +24,7 @@ export interface AgentTurnInput {
   profile: ShopperProfile;
   router: IntentRouter;
   model?: LanguageModel | undefined;
-  /** Set when the shop's handoff method is "Send a message": shown instead of offering a human (SPEC §4). */
+  /** Set when the shop's handoff method is "Send a message": shown instead of offering a human (docs/product.md §4). */
   handoffMessage?: string | undefined;
   now?: number | undefined;
   /** Adapter options (a fetch for fake servers, a shared demo store) — tests and the dev seed. */

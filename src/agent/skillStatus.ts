@@ -1,4 +1,4 @@
-// Skill status (SPEC §4 skills page): Live once every prerequisite is met, Unavailable naming what is missing, Coming soon for skills not built yet.
+// Skill status (docs/product.md §4 skills page): Live once every prerequisite is met, Unavailable naming what is missing, Coming soon for skills not built yet.
 
 export type SkillStatus = "live" | "unavailable" | "coming_soon";
 

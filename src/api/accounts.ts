@@ -1,4 +1,4 @@
-// Accounts and agents: signup, login, logout, me, agents, own status (API.md "Accounts and agents").
+// Accounts and agents: signup, login, logout, me, agents, own status (docs/api.md "Accounts and agents").
 import { createRoute, z } from "@hono/zod-openapi";
 import { createAccount, createAgent, getAccount, issueToken, listAgents, login, revokeSession, setAgentCapacity } from "../accounts/service.ts";
 import { markSeen, setPresence } from "../accounts/presence.ts";

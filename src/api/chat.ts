@@ -1,4 +1,4 @@
-// Web chat for the widget: conversations, messages, the visitor's thread (API.md "Web chat").
+// Web chat for the widget: conversations, messages, the visitor's thread (docs/api.md "Web chat").
 import { createRoute, z } from "@hono/zod-openapi";
 import { accountOr404 } from "./accounts.ts";
 import { getSettings } from "../accounts/settings.ts";
@@ -14,7 +14,7 @@ import { body, errorResponses, json } from "../schemas/common.ts";
 import type { MessageView, TicketView } from "../schemas/ticket.ts";
 import { ticketStub, viaActor } from "../tickets/actors.ts";
 import { assertMessageSize } from "../tickets/service.ts";
-import type { ChatMessageResult, HandoffResult } from "../../durable-objects/ticket.ts";
+import type { ChatMessageResult, HandoffResult } from "../tickets/rpc.ts";
 
 export const chatApi = router();
 

@@ -1,4 +1,4 @@
-// The intent router over HTTP, for evaluation and debugging (API.md "Customer agent").
+// The intent router over HTTP, for evaluation and debugging (docs/api.md "Customer agent").
 import { createRoute, z } from "@hono/zod-openapi";
 import { routerFor, skillIdSchema } from "../agent/router/index.ts";
 import { router } from "../app.ts";

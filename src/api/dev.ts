@@ -1,4 +1,4 @@
-// Development-only door for inbound channel messages (API.md "Inbound channels"); absent in production.
+// Development-only door for inbound channel messages (docs/api.md "Inbound channels"); absent in production.
 import { createRoute } from "@hono/zod-openapi";
 import { router } from "../app.ts";
 import { parseEmail } from "../channels/email.ts";

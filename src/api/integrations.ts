@@ -1,4 +1,4 @@
-// Integrations the agent uses (API.md "PUT /api/integrations/:kind"): connect with validated credentials, list redacted, disconnect.
+// Integrations the agent uses (docs/api.md "PUT /api/integrations/:kind"): connect with validated credentials, list redacted, disconnect.
 import { createRoute, z } from "@hono/zod-openapi";
 import { connectIntegration, disconnectIntegration, listIntegrations } from "../accounts/integrations.ts";
 import { router } from "../app.ts";

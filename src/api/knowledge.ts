@@ -1,4 +1,4 @@
-// The knowledge base the agent answers from (API.md "POST /api/knowledge"): add, list by page, search ranked by relevance, delete.
+// The knowledge base the agent answers from (docs/api.md "POST /api/knowledge"): add, list by page, search ranked by relevance, delete.
 import { createRoute, z } from "@hono/zod-openapi";
 import { router } from "../app.ts";
 import { HELPDESK_ROLES, requireAgent, requireRole } from "../auth/context.ts";

@@ -1,4 +1,4 @@
-// GET /api/reports: the helpdesk's and the AI agent's figures over a date range (API.md "Tickets (helpdesk)").
+// GET /api/reports: the helpdesk's and the AI agent's figures over a date range (docs/api.md "Tickets (helpdesk)").
 import { createRoute, z } from "@hono/zod-openapi";
 import { router } from "../app.ts";
 import { HELPDESK_ROLES, requireAgent, requireRole } from "../auth/context.ts";

@@ -1,4 +1,4 @@
-// Account settings: read them all, replace one section at a time (API.md "Teams, routing, settings").
+// Account settings: read them all, replace one section at a time (docs/api.md "Teams, routing, settings").
 import { createRoute, z } from "@hono/zod-openapi";
 import { router } from "../app.ts";
 import { getSettings, putSettingsSection, sections, type AccountSettings, type SectionName } from "../accounts/settings.ts";
@@ -15,7 +15,7 @@ const secured = { security: [{ bearer: [] }], tags: ["Settings"] };
 
 /** Checks beyond the schema, run before a section is saved. */
 const checks: { [K in SectionName]?: (env: Env, accountId: string, value: AccountSettings[K]) => Promise<void> } = {
-  // Zendesk and Gorgias must be connected before the shop can hand conversations to them (SPEC §4).
+  // Zendesk and Gorgias must be connected before the shop can hand conversations to them (docs/product.md §4).
   handoff: async (env, accountId, value) => {
     if (value?.method === "helpdesk") await assertHandoffConnected(env, accountId, value.platform);
   },

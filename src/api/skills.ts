@@ -1,4 +1,4 @@
-// The AI agent's skills page (API.md "Customer agent"): statuses with volume, a skill's detail and performance, and "Request a skill".
+// The AI agent's skills page (docs/api.md "Customer agent"): statuses with volume, a skill's detail and performance, and "Request a skill".
 import { createRoute, z } from "@hono/zod-openapi";
 import { listSkills, requestSkill, skillDetail } from "../agent/skillsPage.ts";
 import { router } from "../app.ts";

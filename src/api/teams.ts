@@ -1,4 +1,4 @@
-// Teams for tag and segment routing, each with its own rotation (API.md "Teams, routing, settings").
+// Teams for tag and segment routing, each with its own rotation (docs/api.md "Teams, routing, settings").
 import { createRoute, z } from "@hono/zod-openapi";
 import { router } from "../app.ts";
 import { disposeTeamRotation, refreshRotations } from "../assignment/service.ts";

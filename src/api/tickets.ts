@@ -1,4 +1,4 @@
-// The helpdesk ticket routes (API.md "Tickets (helpdesk)").
+// The helpdesk ticket routes (docs/api.md "Tickets (helpdesk)").
 import { createRoute, z } from "@hono/zod-openapi";
 import { router } from "../app.ts";
 import { findTeam } from "../assignment/teams.ts";
@@ -20,7 +20,7 @@ import {
 import { ticketStub, viaActor } from "../tickets/actors.ts";
 import { listTickets } from "../tickets/queries.ts";
 import { assertAssignable, assertMessageSize, inParallel, toActorPatch } from "../tickets/service.ts";
-import type { TicketPatch } from "../../durable-objects/ticket.ts";
+import type { TicketPatch } from "../tickets/rpc.ts";
 import type { MessageView, TicketView } from "../schemas/ticket.ts";
 
 type TicketWithMessages = { ticket: TicketView; messages: MessageView[]; hasOlder: boolean };

@@ -1,4 +1,4 @@
-// Inbound channel webhooks (API.md "Inbound channels"): Twilio SMS and WhatsApp form posts, and Instagram messaging
+// Inbound channel webhooks (docs/api.md "Inbound channels"): Twilio SMS and WhatsApp form posts, and Instagram messaging
 // from Meta. Each request is checked against the account's connected credentials before anything is stored; each
 // provider message id is processed exactly once (receiveInbound), so a retried webhook changes nothing.
 import { createRoute, z } from "@hono/zod-openapi";

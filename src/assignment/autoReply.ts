@@ -1,5 +1,5 @@
 // The office-hours auto-reply: outside office hours, a web-chat conversation with the team gets it once.
-import { getSettings } from "../accounts/settings.ts";
+import type { AccountSettings } from "../accounts/settings.ts";
 import { isOpen } from "./officeHours.ts";
 
 /** One id per conversation, so the ticket actor stores the auto-reply once however often it is asked. */
@@ -8,8 +8,8 @@ export function autoReplyId(ticketId: string): string {
 }
 
 /** The auto-reply text when the team is closed at `now` and has one; null otherwise. */
-export async function officeHoursAutoReplyText(env: Env, accountId: string, now: number): Promise<string | null> {
-  const hours = (await getSettings(env, accountId)).officeHours;
+export function officeHoursAutoReplyText(settings: Pick<AccountSettings, "officeHours">, now: number): string | null {
+  const hours = settings.officeHours;
   if (!hours || hours.autoReply.trim() === "" || isOpen(hours, now)) return null;
   return hours.autoReply;
 }

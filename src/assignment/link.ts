@@ -1,13 +1,13 @@
 // The ticket actor's link to assignment: reports each change that matters (routing, queues, counts) once, in order, retrying until delivered.
-import { factsOf, sameFacts, type AssignmentFacts, type TicketLike } from "./rules.ts";
+import { backoff, type ActorStorage } from "../actors/storage.ts";
 import type { Clock } from "../lib/clock.ts";
+import { factsOf, sameFacts, type AssignmentFacts, type TicketLike } from "./rules.ts";
 import { syncAssignment, type AdoptTeam } from "./service.ts";
 
+export const ASSIGNMENT_JOB = "assignment";
 const LATEST = "assignment_latest";
 const REPORTED = "assignment_reported";
-const RETRY_AT = "assignment_retry_at";
 const FAILURES = "assignment_failures";
-const RETRY_MS = [1_000, 5_000, 15_000, 60_000, 300_000];
 /** A report not delivered by then (the actor was evicted or restarted mid-way) is sent from the alarm. */
 const SAFETY_NET_MS = 30_000;
 
@@ -15,36 +15,28 @@ export interface AssignmentLinkHooks {
   clock: () => Clock;
   /** Changes the ticket's team as routing decided (a compare-and-set on the facts routing saw). */
   adoptTeam: AdoptTeam;
-  /** Re-plans the ticket actor's single alarm (it asks `retryAt()`). */
+  /** Re-plans the ticket actor's single alarm. */
   reschedule: () => void;
+  waitUntil: (p: Promise<unknown>) => void;
 }
 
 export class AssignmentLink {
-  private readonly ctx: DurableObjectState;
-  private readonly env: Env;
-  private readonly hooks: AssignmentLinkHooks;
   private chain: Promise<void> = Promise.resolve();
 
-  constructor(ctx: DurableObjectState, env: Env, hooks: AssignmentLinkHooks) {
-    this.ctx = ctx;
-    this.env = env;
-    this.hooks = hooks;
-  }
+  constructor(
+    private readonly env: Env,
+    private readonly store: ActorStorage,
+    private readonly hooks: AssignmentLinkHooks,
+  ) {}
 
   /** Called on every commit of the ticket, before its alarm is planned; cheap when nothing relevant changed. */
   changed(t: TicketLike): void {
     const facts = factsOf(t);
-    const latest = this.read(LATEST);
+    const latest = this.store.getJson<AssignmentFacts>(LATEST);
     if (latest && sameFacts(latest, facts)) return;
-    this.write(LATEST, facts);
-    if (this.get(RETRY_AT) === null) this.set(RETRY_AT, String(this.hooks.clock().now() + SAFETY_NET_MS));
-    this.ctx.waitUntil(this.flush());
-  }
-
-  /** When a failed report is due again (the ticket actor's alarm calls `flush`), or null. */
-  retryAt(): number | null {
-    const raw = this.get(RETRY_AT);
-    return raw === null ? null : Number(raw);
+    this.store.setJson(LATEST, facts);
+    if (this.store.dueAt(ASSIGNMENT_JOB) === null) this.store.schedule(ASSIGNMENT_JOB, this.hooks.clock().now() + SAFETY_NET_MS);
+    this.hooks.waitUntil(this.flush());
   }
 
   /** Reports whatever has not been reported yet; one report at a time, in order. Never throws. */
@@ -56,46 +48,24 @@ export class AssignmentLink {
 
   private async flushOnce(): Promise<void> {
     for (;;) {
-      const latest = this.read(LATEST);
-      const reported = this.read(REPORTED);
-      if (!latest || (reported && sameFacts(reported, latest))) return;
+      const latest = this.store.getJson<AssignmentFacts>(LATEST);
+      const reported = this.store.getJson<AssignmentFacts>(REPORTED);
+      if (!latest || (reported && sameFacts(reported, latest))) break;
       try {
         await syncAssignment(this.env, reported, latest, this.hooks.adoptTeam);
       } catch (err) {
-        const failures = Number(this.get(FAILURES) ?? "0") + 1;
-        this.set(FAILURES, String(failures));
-        this.set(RETRY_AT, String(this.hooks.clock().now() + (RETRY_MS[Math.min(failures - 1, RETRY_MS.length - 1)] ?? 60_000)));
+        const failures = this.store.bump(FAILURES);
+        this.store.schedule(ASSIGNMENT_JOB, this.hooks.clock().now() + backoff(failures));
         this.hooks.reschedule();
         console.warn(`ticket ${latest.ticketId}: assignment report failed (attempt ${failures}), retrying from alarm`, err);
         return;
       }
-      this.write(REPORTED, latest);
-      if (this.get(RETRY_AT) !== null) {
-        this.del(RETRY_AT);
-        this.del(FAILURES);
-        this.hooks.reschedule();
-      }
+      this.store.setJson(REPORTED, latest);
     }
-  }
-
-  private read(key: string): AssignmentFacts | null {
-    const raw = this.get(key);
-    return raw ? (JSON.parse(raw) as AssignmentFacts) : null;
-  }
-
-  private write(key: string, facts: AssignmentFacts): void {
-    this.set(key, JSON.stringify(facts));
-  }
-
-  private get(key: string): string | null {
-    return this.ctx.storage.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = ?", key).toArray()[0]?.value ?? null;
-  }
-
-  private set(key: string, value: string): void {
-    this.ctx.storage.sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", key, value);
-  }
-
-  private del(key: string): void {
-    this.ctx.storage.sql.exec("DELETE FROM meta WHERE key = ?", key);
+    if (this.store.dueAt(ASSIGNMENT_JOB) !== null) {
+      this.store.unschedule(ASSIGNMENT_JOB);
+      this.store.delete(FAILURES);
+      this.hooks.reschedule();
+    }
   }
 }

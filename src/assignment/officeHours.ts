@@ -8,7 +8,7 @@
 // - "24:00" of a day is "00:00" of the next, so an interval ending "24:00" chains seamlessly into the
 //   next day's interval starting "00:00".
 // - A holiday closes its whole local date, including the part of an overnight run that falls on it.
-// - `null` office hours mean "always open" (API.md: no office hours set = always open).
+// - `null` office hours mean "always open" (docs/api.md: no office hours set = always open).
 import { z } from "zod";
 
 export type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";

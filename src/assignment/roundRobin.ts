@@ -10,7 +10,7 @@
 //   rotation as it was when the pointer was set (`previousMembers`): the first member after the
 //   pointer there who is still on the team is where the walk starts (inclusive). Without
 //   `previousMembers` the walk starts at the first member of the rotation.
-// - Self-assignment never touches the pointer (SPEC §3); only auto-assignment calls this.
+// - Self-assignment never touches the pointer (docs/product.md §3); only auto-assignment calls this.
 
 export type RotationInput = {
   /** The team's rotation, in order. */

@@ -1,4 +1,4 @@
-// Tag and segment routing: which team a ticket belongs to (SPEC §3.1).
+// Tag and segment routing: which team a ticket belongs to (docs/product.md §3.1).
 //
 // Rules: teams are tried by ascending priority (ties keep the given order); a team with no agents
 // is ignored (a routed ticket must be assignable); a team matches when it shares a tag with the

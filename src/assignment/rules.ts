@@ -1,4 +1,4 @@
-// Assignment triggers: what a change to a ticket means for routing, rotation queues and capacity counts (SPEC §3).
+// Assignment triggers: what a change to a ticket means for routing, rotation queues and capacity counts (docs/product.md §3).
 //
 // Rules decided here (the spec names the triggers, not their edges):
 // - A ticket is *active* while the team owes it work: open, handled by the team (not the AI agent),

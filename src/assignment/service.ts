@@ -5,7 +5,7 @@ import { routeTicket, type RoutingTeam } from "./routing.ts";
 import { ticketStub, viaActor } from "../tickets/actors.ts";
 import { inParallel } from "../tickets/service.ts";
 import { listTeams, teamIdsOfAgents } from "./teams.ts";
-import type { RotationRef, TicketReport } from "../../durable-objects/rotation.ts";
+import type { RotationRef, TicketReport } from "./rotationRpc.ts";
 
 /** The ticket joins a team as routing decided (null: leaves a deleted one), unless it changed since routing looked at it. */
 export type AdoptTeam = (teamId: string | null, seen: AssignmentFacts) => Promise<unknown>;

@@ -67,7 +67,7 @@ export function requireRole(...roles: Role[]): MiddlewareHandler<AppEnv> {
   };
 }
 
-/** Helpdesk roles: all four may use the helpdesk and assign tickets (SPEC §2). */
+/** Helpdesk roles: all four may use the helpdesk and assign tickets (docs/product.md §2). */
 export const HELPDESK_ROLES: Role[] = ["owner", "admin", "manager", "support"];
 export const ADMIN_ROLES: Role[] = ["owner", "admin"];
 

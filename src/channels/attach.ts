@@ -1,4 +1,4 @@
-// SPEC §1: how an inbound message attaches to a customer's tickets on each channel.
+// docs/product.md §1: how an inbound message attaches to a customer's tickets on each channel.
 import type { Channel, TicketStatus } from "../schemas/ticket.ts";
 
 export type AttachDecision = "append" | "reopen" | "new";

@@ -1,4 +1,4 @@
-// SMS/WhatsApp consent keywords (SPEC §1: they are consent actions, not tickets) and sender kinds.
+// SMS/WhatsApp consent keywords (docs/product.md §1: they are consent actions, not tickets) and sender kinds.
 //
 // Keywords are Twilio's defaults for long codes and Messaging Services (Advanced Opt-Out):
 // opt-out STOP, STOPALL, UNSUBSCRIBE, CANCEL, END, QUIT, REVOKE, OPTOUT; opt-in START, YES, UNSTOP;

@@ -13,7 +13,7 @@ import { findOrCreateProfile } from "../profiles/service.ts";
 import { displayNameOf } from "./email.ts";
 import type { Channel } from "../schemas/ticket.ts";
 import { ticketStub, viaActor } from "../tickets/actors.ts";
-import type { CreateTicketInput, ReceiveResult } from "../../durable-objects/ticket.ts";
+import type { CreateTicketInput, ReceiveResult } from "../tickets/rpc.ts";
 
 export type InboundChannel = Exclude<Channel, "webchat">;
 

@@ -36,7 +36,7 @@ export async function smsOptedOut(env: Env, accountId: string, profileId: string
 }
 
 /**
- * Why a reply must not go out, or null when it may (SPEC §1): a customer who texted STOP gets no SMS; an
+ * Why a reply must not go out, or null when it may (docs/product.md §1): a customer who texted STOP gets no SMS; an
  * alphanumeric sender id cannot receive replies; a channel with no connected sender has nothing to send with.
  */
 export function deliveryBlocked(input: { channel: string; recipient: string | null; optedOut: boolean; senders: ChannelSenders }): string | null {

@@ -1,4 +1,4 @@
-// SMS reply attribution (SPEC §1): which campaign or flow SMS a customer's reply is credited to.
+// SMS reply attribution (docs/product.md §1): which campaign or flow SMS a customer's reply is credited to.
 //
 // Rules: the reply goes to the most recent campaign/flow SMS the customer received at or before the
 // reply and no more than the window earlier (inclusive; default 24 h). Only the first reply of a burst

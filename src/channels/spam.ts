@@ -1,4 +1,4 @@
-// Spam scoring for inbound messages (SPEC §1: spam goes to the Spam view): a transparent sum of signals.
+// Spam scoring for inbound messages (docs/product.md §1: spam goes to the Spam view): a transparent sum of signals.
 //
 // Every signal adds points and names itself in `reasons`; a message is spam at SPAM_THRESHOLD points.
 // Signals a shopper can trip on their own (shouting, "!!!!!!", one link, an empty MMS, quoting a

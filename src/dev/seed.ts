@@ -1,4 +1,4 @@
-// The development seed: the demo account (API.md), its team and a few tickets on every channel. Idempotent.
+// The development seed: the demo account (docs/api.md), its team and a few tickets on every channel. Idempotent.
 import { eq } from "drizzle-orm";
 import { createAccount, createAgent } from "../accounts/service.ts";
 import { putSettingsSection } from "../accounts/settings.ts";

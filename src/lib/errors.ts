@@ -1,4 +1,4 @@
-// Errors are values with a code; app.onError turns them into the API.md error shape.
+// Errors are values with a code; app.onError turns them into the docs/api.md error shape.
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 
 export type ErrorCode =

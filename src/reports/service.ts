@@ -1,4 +1,4 @@
-// Reports over a date range (SPEC §5): ticket counts, first response and resolution times, per agent, per tag, per
+// Reports over a date range (docs/product.md §5): ticket counts, first response and resolution times, per agent, per tag, per
 // day, and the AI agent's figures. Everything is computed in D1 from the ticket index and the agent's turn records.
 import { agentFigures, type AgentFigures } from "../agent/turnLog.ts";
 

@@ -1,4 +1,4 @@
-// The AI customer agent's API shapes: integrations, knowledge-base articles, skills and skill requests (API.md "Customer agent").
+// The AI customer agent's API shapes: integrations, knowledge-base articles, skills and skill requests (docs/api.md "Customer agent").
 import { z } from "@hono/zod-openapi";
 import { isoTime } from "./common.ts";
 

@@ -1,4 +1,4 @@
-// Teams, customer profiles (segments) and agent capacity as the API shows them (API.md "Teams, routing, settings").
+// Teams, customer profiles (segments) and agent capacity as the API shows them (docs/api.md "Teams, routing, settings").
 import { z } from "@hono/zod-openapi";
 import { isoTime } from "./common.ts";
 import { tagSchema } from "./ticket.ts";

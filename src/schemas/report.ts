@@ -1,4 +1,4 @@
-// The report's shape (GET /api/reports, API.md "Tickets (helpdesk)"): the route validates with it, OpenAPI shows it, the dashboard types it.
+// The report's shape (GET /api/reports, docs/api.md "Tickets (helpdesk)"): the route validates with it, OpenAPI shows it, the dashboard types it.
 import { z } from "@hono/zod-openapi";
 import { isoTime } from "./common.ts";
 

@@ -1,4 +1,4 @@
-// Tickets and messages as the API shows them (API.md "Tickets").
+// Tickets and messages as the API shows them (docs/api.md "Tickets").
 import { z } from "@hono/zod-openapi";
 import { isoTime, messageText } from "./common.ts";
 

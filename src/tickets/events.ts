@@ -1,4 +1,4 @@
-// Live events the inbox actor fans out to dashboards (docs/realtime.md, API.md `GET /api/inbox/ws`).
+// Live events the inbox actor fans out to dashboards (docs/realtime.md, docs/api.md `GET /api/inbox/ws`).
 import type { MessageView, TicketView } from "../schemas/ticket.ts";
 
 export type TicketEventType = "ticket.created" | "ticket.updated" | "ticket.snooze_ended";

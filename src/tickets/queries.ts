@@ -35,7 +35,7 @@ function decodeCursor(raw: string): Cursor {
   throw new AppError("validation_failed", "cursor is not valid", [{ path: "cursor", message: "use the nextCursor of a previous page" }]);
 }
 
-/** The SQL conditions a view plus filters stand for (API.md: views default to open, except `all`). */
+/** The SQL conditions a view plus filters stand for (docs/api.md: views default to open, except `all`). */
 export function ticketConditions(accountId: string, me: string, f: TicketFilters): SQL[] {
   const where: SQL[] = [sql`t.account_id = ${accountId}`, sql`t.message_count > 0`, sql`t.handled_by = 'team'`];
   const view = f.view ?? "all";

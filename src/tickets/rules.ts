@@ -1,4 +1,4 @@
-// Auto-close (SPEC §2): close tickets whose customer went quiet after the team's last reply.
+// Ticket rules: when a ticket waits for the team, and when a quiet one closes itself (docs/product.md §2).
 //
 // Rule: a ticket is auto-closed when it is open, the team has replied (`lastAgentMessageAt`, which
 // the caller sets for agent and AI replies, never for internal notes), the customer has not written
@@ -26,4 +26,18 @@ export function autoCloseDueAt(ticket: AutoCloseTicket, afterHours: number | nul
 export function shouldAutoClose(ticket: AutoCloseTicket, afterHours: number | null, now: number): boolean {
   const dueAt = autoCloseDueAt(ticket, afterHours);
   return dueAt !== null && now >= dueAt;
+}
+
+/**
+ * Waiting for the team: open, handled by the team (not the AI agent), not spam, with at least one message.
+ * Such a ticket is in the team's views, counts toward an agent's open tickets and can be auto-assigned.
+ */
+export function waitingForTeam(t: { status: string; handledBy: string; spam: boolean; messageCount: number }): boolean {
+  return t.status === "open" && t.handledBy === "team" && !t.spam && t.messageCount > 0;
+}
+
+/** The same rule over the D1 `tickets` index (columns unqualified, or qualified by `alias`). */
+export function waitingForTeamSql(alias = ""): string {
+  const c = alias ? `${alias}.` : "";
+  return `${c}status = 'open' AND ${c}handled_by = 'team' AND ${c}spam = 0 AND ${c}message_count > 0`;
 }

@@ -6,7 +6,7 @@ import { agents } from "../db/schema/index.ts";
 import { AppError, type ErrorIssue } from "../lib/errors.ts";
 import { MAX_MESSAGE_BYTES } from "../schemas/common.ts";
 import type { TicketPatchInput } from "../schemas/ticket.ts";
-import type { TicketPatch } from "../../durable-objects/ticket.ts";
+import type { TicketPatch } from "./rpc.ts";
 
 export function assertMessageSize(text: string, field = "body"): void {
   if (new TextEncoder().encode(text).length > MAX_MESSAGE_BYTES) {

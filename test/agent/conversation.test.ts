@@ -1,6 +1,7 @@
 // The AI agent inside real conversations: the ticket actor runs a turn for each shopper message while the agent has the
 // ticket, stores its replies (author "ai", with cards), hands off per the shop's settings, and keeps agent-handled
 // conversations out of the helpdesk views until the team takes them.
+import { replaceSeams } from "../../src/actors/seams.ts";
 import { env } from "cloudflare:workers";
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -177,6 +178,8 @@ describe("web chat with the agent", () => {
     await runInDurableObject(stub(shop.accountId, conv.ticketId), async (_instance: TicketActor, state) => {
       state.storage.sql.exec("DELETE FROM messages WHERE author = 'ai'");
       state.storage.sql.exec("UPDATE meta SET value = 'pending' WHERE key = ?", `turn:${customer.id}`);
+      // The turn's resume time is stored with the message (the actor's schedule), as it would be at a crash.
+      state.storage.sql.exec("INSERT OR REPLACE INTO schedule (key, due_at) VALUES ('turns', ?)", Date.now());
       await state.storage.setAlarm(Date.now());
     });
     expect(await runDurableObjectAlarm(stub(shop.accountId, conv.ticketId))).toBe(true);
@@ -315,8 +318,8 @@ describe("handoff to Zendesk", () => {
     const zShop = await zendeskShop();
     const conv = await startChat(zShop.accountId, { email: "emma@example.com", name: "Emma" });
     const zd = fakeHelpdesk(201, { ticket: { id: 35436 } });
-    await runInDurableObject(stub(zShop.accountId, conv.ticketId), (instance: TicketActor) => {
-      instance.integrations = { fetch: zd.fetch };
+    await runInDurableObject(stub(zShop.accountId, conv.ticketId), (_instance: TicketActor, state) => {
+      replaceSeams(state.id, { integrations: { fetch: zd.fetch } });
     });
     await say(conv, "I want to talk to a real person");
     const res = await call("POST", `/api/chat/conversations/${conv.conversationId}/handoff`, { body: {}, headers: { "X-Visitor-Token": conv.visitorToken } });
@@ -340,8 +343,8 @@ describe("handoff to Zendesk", () => {
     const zShop = await zendeskShop();
     const conv = await startChat(zShop.accountId, { email: "kai@example.com" });
     const zd = fakeHelpdesk(503, { error: "Service Unavailable" });
-    await runInDurableObject(stub(zShop.accountId, conv.ticketId), (instance: TicketActor) => {
-      instance.integrations = { fetch: zd.fetch };
+    await runInDurableObject(stub(zShop.accountId, conv.ticketId), (_instance: TicketActor, state) => {
+      replaceSeams(state.id, { integrations: { fetch: zd.fetch } });
     });
     await say(conv, "I want to talk to a real person");
     const res = await call("POST", `/api/chat/conversations/${conv.conversationId}/handoff`, { body: {}, headers: { "X-Visitor-Token": conv.visitorToken } });

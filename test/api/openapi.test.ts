@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { call } from "../helpers.ts";
 
 describe("OpenAPI", () => {
-  it("serves an OpenAPI 3.1 document covering the API.md routes", async () => {
+  it("serves an OpenAPI 3.1 document covering the docs/api.md routes", async () => {
     const res = await call("GET", "/openapi.json");
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe("3.1.0");

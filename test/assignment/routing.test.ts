@@ -1,4 +1,4 @@
-// Tag and segment routing (SPEC §3.1): the first matching team by priority takes the ticket and one of its members gets it.
+// Tag and segment routing (docs/product.md §3.1): the first matching team by priority takes the ticket and one of its members gets it.
 import { describe, expect, it } from "vitest";
 import { call, chatSay, startChat } from "../helpers.ts";
 import { assigneeOf, eventually, newTicket, put, rotation, setStatus, staffed, ticketActor } from "./support.ts";

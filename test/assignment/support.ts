@@ -1,4 +1,5 @@
 // Assignment test helpers: staffed accounts, tickets straight through the ticket actor, rotation stubs, waiting for the async hook.
+import { replaceSeams } from "../../src/actors/seams.ts";
 import { env } from "cloudflare:workers";
 import { runInDurableObject } from "cloudflare:test";
 import type { RotationActor } from "../../durable-objects/rotation.ts";
@@ -56,8 +57,8 @@ export function rotation(accountId: string, teamId: string | null = null) {
 /** Moves a rotation actor's clock (its office-hours decisions and alarms follow it). */
 export async function setRotationClock(accountId: string, teamId: string | null, at: number | (() => number)): Promise<void> {
   const now = typeof at === "number" ? () => at : at;
-  await runInDurableObject(rotation(accountId, teamId), (instance: RotationActor) => {
-    instance.clock = { now };
+  await runInDurableObject(rotation(accountId, teamId), (_instance: RotationActor, state) => {
+    replaceSeams(state.id, { clock: { now } });
   });
 }
 

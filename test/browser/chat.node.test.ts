@@ -99,7 +99,7 @@ async function dropSockets(page: Page): Promise<void> {
 describe.skipIf(!hasChromium)("web chat and dashboard in a real browser", () => {
   beforeAll(async () => {
     [server, browser] = await Promise.all([startDevServer(), launchChromium()]);
-    // With the AI customer agent off, every chat goes straight to the helpdesk (API.md); older builds lack the route.
+    // With the AI customer agent off, every chat goes straight to the helpdesk (docs/api.md); older builds lack the route.
     const login = (await (await fetch(`${server.base}/api/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: "demo@edgedesk.dev", password: "demo-password" }) })).json()) as { token: string };
     await fetch(`${server.base}/api/settings/agent`, { method: "PUT", headers: { "Content-Type": "application/json", Authorization: `Bearer ${login.token}` }, body: JSON.stringify({ enabled: false }) }).catch(() => undefined);
   }, 120_000);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { decideAttach, normaliseSender, threadKeyFor } from "../../src/channels/attach.ts";
 
-describe("channel attach rules (SPEC §1)", () => {
+describe("channel attach rules (docs/product.md §1)", () => {
   it.each([
     ["webchat", null, "new"],
     ["webchat", "open", "append"],

@@ -1,5 +1,6 @@
 // Replies go out on the customer's channel: Twilio for SMS and WhatsApp, Meta's Send API for Instagram, retried from
 // the ticket actor's alarm when the provider fails, never to a customer who texted STOP or to an unreachable sender.
+import { replaceSeams } from "../../src/actors/seams.ts";
 import { env } from "cloudflare:workers";
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
@@ -35,8 +36,8 @@ function stub(accountId: string, ticketId: string) {
 }
 
 async function withFake(accountId: string, ticketId: string, fake: { fetch: typeof fetch }) {
-  await runInDurableObject(stub(accountId, ticketId), (instance: TicketActor) => {
-    instance.integrations = { fetch: fake.fetch };
+  await runInDurableObject(stub(accountId, ticketId), (_instance: TicketActor, state) => {
+    replaceSeams(state.id, { integrations: { fetch: fake.fetch } });
   });
 }
 
@@ -92,9 +93,9 @@ describe("delivery of replies", () => {
     const failedOnce = await settled(ticketId, (r) => r[0]?.attempts === 1);
     expect(failedOnce).toEqual([{ status: "pending", attempts: 1, lastError: expect.stringContaining("twilio answered 503"), sentAt: null }]);
     // The alarm is set for the retry; move the actor's clock past it and let the alarm run.
-    await runInDurableObject(stub(shop.accountId, ticketId), (instance: TicketActor) => {
+    await runInDurableObject(stub(shop.accountId, ticketId), (_instance: TicketActor, state) => {
       const later = Date.now() + 60_000;
-      instance.clock = { now: () => later };
+      replaceSeams(state.id, { clock: { now: () => later } });
     });
     expect(await runDurableObjectAlarm(stub(shop.accountId, ticketId))).toBe(true);
     const rows = await settled(ticketId, (r) => r[0]?.status === "sent");

@@ -1,3 +1,4 @@
+import { replaceSeams } from "../../src/actors/seams.ts";
 import { env } from "cloudflare:workers";
 import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
@@ -61,8 +62,8 @@ describe("ticket actor", () => {
     // Not yet due: the alarm leaves it snoozed.
     await runDurableObjectAlarm(stub);
     expect((await stub.get())?.status).toBe("snoozed");
-    await runInDurableObject(stub, (instance: TicketActor, state) => {
-      instance.clock = { now: () => until + 1 };
+    await runInDurableObject(stub, (_instance: TicketActor, state) => {
+      replaceSeams(state.id, { clock: { now: () => until + 1 } });
       return state.storage.setAlarm(until);
     });
     expect(await runDurableObjectAlarm(stub)).toBe(true);
@@ -86,15 +87,15 @@ describe("ticket actor", () => {
   it("retries the D1 write-through from its alarm until D1 matches the actor", async () => {
     const { stub, id } = await freshTicket();
     const broken = { prepare: () => { throw new Error("D1 unavailable"); }, batch: () => Promise.reject(new Error("D1 unavailable")) };
-    await runInDurableObject(stub, (instance: TicketActor) => {
-      (instance as unknown as { env: Env }).env = { ...env, DB: broken as unknown as D1Database };
+    await runInDurableObject(stub, (_instance: TicketActor, state) => {
+      replaceSeams(state.id, { d1: broken as unknown as D1Database });
     });
     // The change succeeds against the actor even though D1 is down.
     const updated = await stub.update({ status: "closed", tags: ["late-index"] });
     expect(updated.status).toBe("closed");
     expect(await indexRow(id)).toMatchObject({ status: "open" });
-    await runInDurableObject(stub, (instance: TicketActor) => {
-      (instance as unknown as { env: Env }).env = env;
+    await runInDurableObject(stub, (_instance: TicketActor, state) => {
+      replaceSeams(state.id, { d1: null });
     });
     expect(await runDurableObjectAlarm(stub)).toBe(true);
     expect(await indexRow(id)).toMatchObject({ status: "closed", tags: JSON.stringify(["late-index"]) });

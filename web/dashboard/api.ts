@@ -1,4 +1,4 @@
-// Typed client for the helpdesk HTTP API (API.md "Accounts and agents", "Tickets"); bearer token from the session.
+// Typed client for the helpdesk HTTP API (docs/api.md "Accounts and agents", "Tickets"); bearer token from the session.
 import type { Card, Channel, MessageView, TicketFilters, TicketStatus, TicketView } from "../../src/schemas/ticket.ts";
 
 export type Ticket = TicketView;

@@ -32,7 +32,7 @@ export const unread = signal<UnreadCounts>({ mine: 0, unassigned: 0, all: 0 });
 export const savedViews = signal<SavedView[]>([]);
 export const viewCounts = signal<Record<string, number>>({});
 export const toasts = signal<{ id: number; text: string; kind: "info" | "error" }[]>([]);
-/** The unread badges can be switched off (SPEC §2); a per-browser preference. */
+/** The unread badges can be switched off (docs/product.md §2); a per-browser preference. */
 export const showUnread = signal<boolean>(localStorage.getItem("edgedesk:showUnread") !== "0");
 
 export function setShowUnread(on: boolean): void {

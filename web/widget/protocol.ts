@@ -1,4 +1,4 @@
-// The widget's view of the web-chat contract: API.md "Web chat" and docs/realtime.md (shopper ↔ ticket actor).
+// The widget's view of the web-chat contract: docs/api.md "Web chat" and docs/realtime.md (shopper ↔ ticket actor).
 import type { Card, MessageView, TicketStatus } from "../../src/schemas/ticket.ts";
 
 export type Message = MessageView;

@@ -1,4 +1,4 @@
-// Integrations (API.md "PUT /api/integrations/:kind"): what is connected, and a credentials form built from each kind's fields.
+// Integrations (docs/api.md "PUT /api/integrations/:kind"): what is connected, and a credentials form built from each kind's fields.
 import { useState } from "preact/hooks";
 import { dateTime } from "../format.ts";
 import { canAdmin, connectIntegration, disconnectIntegration, integrations, type FormResult, type Integration } from "../pages.ts";

@@ -1,4 +1,4 @@
-// Office hours (SPEC §2, §3): time zone, weekly hours per day, holidays and the auto-reply sent outside them; none = always open.
+// Office hours (docs/product.md §2, §3): time zone, weekly hours per day, holidays and the auto-reply sent outside them; none = always open.
 import { useEffect, useMemo, useState } from "preact/hooks";
 import { canAdmin, saveSection, type FormResult, type OfficeHours, type Settings } from "../pages.ts";
 import { FieldError, FormStatus, Panel, Toggle, invalid } from "./form.tsx";

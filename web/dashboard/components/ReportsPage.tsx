@@ -1,4 +1,4 @@
-// Reports (SPEC §5, §4 "Dashboard figures"): a date range, ticket counts, response and resolution times, per agent, per tag, and the AI agent.
+// Reports (docs/product.md §5, §4 "Dashboard figures"): a date range, ticket counts, response and resolution times, per agent, per tag, and the AI agent.
 import { useEffect, useState } from "preact/hooks";
 import { CHANNEL_LABEL, dateTime, duration, percent } from "../format.ts";
 import { loadReport, report, reportRange, skills, loadSkills, type RangePreset, type Report } from "../pages.ts";

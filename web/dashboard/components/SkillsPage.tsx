@@ -1,4 +1,4 @@
-// The AI agent's skills (SPEC §4 "Skills page"): status badges with volume, a skill's detail and performance, and "Request a skill".
+// The AI agent's skills (docs/product.md §4 "Skills page"): status badges with volume, a skill's detail and performance, and "Request a skill".
 import { useEffect, useState } from "preact/hooks";
 import { dateTime } from "../format.ts";
 import { loadSkill, loadSkills, requestSkill, skill, skills, type FormResult, type SkillSummary } from "../pages.ts";

@@ -1,4 +1,4 @@
-// Teams (SPEC §3): agents in rotation order and the tags and customer segments routed to them; create, edit, delete.
+// Teams (docs/product.md §3): agents in rotation order and the tags and customer segments routed to them; create, edit, delete.
 import { useState } from "preact/hooks";
 import { canManageTeams, deleteTeam, saveTeam, teams, type FormResult, type Team } from "../pages.ts";
 import { agentById, agents } from "../store.ts";

@@ -2,7 +2,7 @@
 import { sql } from "drizzle-orm";
 import type { TicketState } from "./model.ts";
 import type { Db } from "../db/client.ts";
-import { tickets } from "../db/schema/index.ts";
+import { outbox, tickets } from "../db/schema/index.ts";
 
 export function ticketRow(t: TicketState): typeof tickets.$inferInsert {
   return {
@@ -59,4 +59,29 @@ export async function writeTicketIndex(d1: D1Database, d: Db, t: TicketState): P
     ),
   ];
   await d1.batch(statements);
+}
+
+/** A reply's delivery state as the D1 `outbox` index shows it (reports and the ticket page read it there). */
+export interface OutboxIndexRow {
+  id: string;
+  messageId: string;
+  channel: string;
+  recipient: string | null;
+  body: string;
+  createdAt: number;
+  status: "pending" | "sent" | "failed" | "skipped";
+  attempts: number;
+  lastError: string | null;
+  sentAt: number | null;
+}
+
+export async function writeOutboxIndex(d: Db, t: Pick<TicketState, "id" | "accountId">, rows: readonly OutboxIndexRow[]): Promise<void> {
+  if (rows.length === 0) return;
+  await d
+    .insert(outbox)
+    .values(rows.map((o) => ({ id: o.id, messageId: o.messageId, channel: o.channel, recipient: o.recipient, body: o.body, createdAt: o.createdAt, status: o.status, attempts: o.attempts, lastError: o.lastError, sentAt: o.sentAt, accountId: t.accountId, ticketId: t.id })))
+    .onConflictDoUpdate({
+      target: outbox.id,
+      set: { status: sql`excluded.status`, attempts: sql`excluded.attempts`, lastError: sql`excluded.last_error`, sentAt: sql`excluded.sent_at` },
+    });
 }

@@ -1,0 +1,111 @@
+// The shopper's widget sockets on a ticket actor: resume on connect, frames out to every open widget, and
+// frames in (a message, typing) checked before they reach the ticket. Hibernation-safe: no state in memory.
+import { findAgent } from "../accounts/service.ts";
+import type { ActorStorage } from "../actors/storage.ts";
+import { asAppError } from "../lib/errors.ts";
+import { closeSocket } from "../lib/sockets.ts";
+import { MAX_MESSAGE_BYTES } from "../schemas/common.ts";
+import type { VisitorFrame } from "../tickets/events.ts";
+import { toMessageView, type TicketState } from "../tickets/model.ts";
+import type { ChatMessageResult } from "../tickets/rpc.ts";
+import type { Thread } from "../tickets/thread.ts";
+
+const TAG = "visitor";
+const RESUME_PAGE = 200;
+
+export interface VisitorHandlers {
+  message: (clientMessageId: string, text: string) => Promise<ChatMessageResult>;
+  typing: () => void;
+}
+
+export class VisitorSockets {
+  constructor(
+    private readonly ctx: DurableObjectState,
+    private readonly env: Env,
+    private readonly store: ActorStorage,
+    private readonly thread: Thread,
+  ) {}
+
+  /** A widget connects: everything after `?after=` (its last seen message), then `ready`, then live frames. */
+  accept(request: Request, t: TicketState): Response {
+    const pair = new WebSocketPair();
+    const [client, server] = [pair[0], pair[1]];
+    this.ctx.acceptWebSocket(server, [TAG]);
+    server.serializeAttachment({ role: TAG });
+    const after = new URL(request.url).searchParams.get("after");
+    let afterSeq = after ? (this.thread.find(after)?.seq ?? 0) : 0;
+    for (;;) {
+      const batch = this.thread.after({ afterSeq, limit: RESUME_PAGE, includeInternal: false });
+      for (const m of batch) send(server, { type: "message", message: toMessageView(t.id, m) });
+      if (batch.length < RESUME_PAGE) break;
+      afterSeq = batch[batch.length - 1]?.seq ?? afterSeq;
+    }
+    send(server, { type: "ready", status: t.status });
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  /** To every widget open on this conversation. */
+  broadcast(frame: VisitorFrame): void {
+    const sockets = this.ctx.getWebSockets(TAG);
+    if (sockets.length === 0) return;
+    const payload = JSON.stringify(frame);
+    for (const ws of sockets) {
+      try {
+        ws.send(payload);
+      } catch {
+        // gone; webSocketClose cleans up
+      }
+    }
+  }
+
+  /** A frame from a widget. */
+  async received(ws: WebSocket, raw: string | ArrayBuffer, on: VisitorHandlers): Promise<void> {
+    let frame: { type?: unknown; text?: unknown; clientMessageId?: unknown };
+    try {
+      frame = JSON.parse(typeof raw === "string" ? raw : new TextDecoder().decode(raw)) as typeof frame;
+    } catch {
+      return send(ws, { type: "error", code: "validation_failed", text: "frames are JSON" });
+    }
+    if (frame.type === "typing") return on.typing();
+    if (frame.type !== "message") return;
+    const text = typeof frame.text === "string" ? frame.text.trim() : "";
+    const clientId = typeof frame.clientMessageId === "string" && /^[A-Za-z0-9_-]{8,64}$/.test(frame.clientMessageId) ? frame.clientMessageId : null;
+    if (!text || !clientId) return send(ws, { type: "error", code: "validation_failed", text: "a message needs text and a clientMessageId (8-64 of A-Z a-z 0-9 _ -)" });
+    if (new TextEncoder().encode(text).length > MAX_MESSAGE_BYTES) return send(ws, { type: "error", code: "payload_too_large", text: "a message may be at most 10 KB" });
+    try {
+      const res = await on.message(clientId, text);
+      if (!res.accepted) send(ws, { type: "error", code: "conflict", text: "This conversation is closed; start a new conversation" });
+      // A new message reaches every widget through the commit; a retried one only needs echoing back.
+      else if (res.message && res.duplicate) send(ws, { type: "message", message: res.message });
+    } catch (err) {
+      const e = asAppError(err);
+      send(ws, { type: "error", code: e?.code ?? "internal", text: e?.message ?? "could not store the message" });
+    }
+  }
+
+  closed(ws: WebSocket, code: number, reason: string): void {
+    // Always answer the close handshake.
+    closeSocket(ws, code, reason);
+  }
+
+  /** "An agent joined", once per agent per conversation. */
+  async announceJoined(accountId: string, agentId: string): Promise<void> {
+    const key = `joined:${agentId}`;
+    if (this.store.get(key) !== null) return;
+    this.store.set(key, "1");
+    const agent = await findAgent(this.env, accountId, agentId);
+    this.broadcast({ type: "agent.joined", agent: { id: agentId, name: agent?.name ?? "An agent" } });
+  }
+
+  hasJoined(agentId: string): boolean {
+    return this.store.get(`joined:${agentId}`) !== null;
+  }
+}
+
+function send(ws: WebSocket, frame: VisitorFrame): void {
+  try {
+    ws.send(JSON.stringify(frame));
+  } catch {
+    // gone
+  }
+}

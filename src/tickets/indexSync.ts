@@ -1,0 +1,96 @@
+// The ticket's row in the D1 index follows the actor: a commit marks it due (durably, in the actor's schedule),
+// a background flush writes the newest state, and the alarm retries until D1 matches. Nothing live waits on it.
+import { backoff, type ActorStorage } from "../actors/storage.ts";
+import type { Clock } from "../lib/clock.ts";
+import { db } from "../db/client.ts";
+import type { TicketState } from "./model.ts";
+import { writeOutboxIndex, writeTicketIndex, type OutboxIndexRow } from "./repository.ts";
+
+export const INDEX_JOB = "index";
+/** When a write started by a commit has not landed by then (the actor restarted mid-way), the alarm writes it. */
+const SAFETY_NET_MS = 5_000;
+
+/** The replies whose delivery state D1 has not seen yet. */
+export interface OutboxSource {
+  unsynced(): (OutboxIndexRow & { revision: number })[];
+  markSynced(rows: readonly { id: string; revision: number }[]): void;
+}
+
+export interface IndexSyncHooks {
+  clock: () => Clock;
+  d1: () => D1Database;
+  /** Announces the ticket to its account's inbox actor, the registry the index is rebuilt from. */
+  register: (t: TicketState) => Promise<void>;
+  reschedule: () => void;
+}
+
+export class IndexSync {
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly store: ActorStorage,
+    private readonly outbox: OutboxSource,
+    private readonly hooks: IndexSyncHooks,
+  ) {}
+
+  /** The ticket changed: a write is due (kept in the schedule, so a crash before the flush lands still retries it). */
+  changed(): void {
+    if (this.store.dueAt(INDEX_JOB) === null) this.store.schedule(INDEX_JOB, this.hooks.clock().now() + SAFETY_NET_MS);
+  }
+
+  /** Forgets what D1 holds, so the next flush writes the whole row again (index rebuild). */
+  forget(): void {
+    this.store.set("synced_version", "-1");
+    this.changed();
+  }
+
+  isCurrent(t: TicketState): boolean {
+    return this.syncedVersion() >= t.version && this.store.get("registered") !== null && this.outbox.unsynced().length === 0;
+  }
+
+  /** Writes the newest state; flushes run one at a time and a flush that finds D1 current does nothing. Never throws. */
+  flush(t: TicketState): Promise<void> {
+    const run = this.chain.then(() => this.flushOnce(t));
+    this.chain = run.catch(() => undefined);
+    return this.chain;
+  }
+
+  private async flushOnce(t: TicketState): Promise<void> {
+    const version = t.version;
+    const pending = this.outbox.unsynced();
+    const registered = this.store.get("registered") !== null;
+    if (this.syncedVersion() >= version && pending.length === 0 && registered) return this.settled(version);
+    try {
+      if (!registered) {
+        await this.hooks.register(t);
+        this.store.set("registered", "1");
+      }
+      const d1 = this.hooks.d1();
+      const d = db(d1);
+      if (this.syncedVersion() < version) await writeTicketIndex(d1, d, structuredClone(t));
+      await writeOutboxIndex(d, t, pending);
+      this.outbox.markSynced(pending);
+      this.store.set("synced_version", String(Math.max(version, this.syncedVersion())));
+      this.store.delete("index_failures");
+      this.settled(t.version);
+    } catch (err) {
+      // The actor is the truth: keep going and retry from the alarm until D1 matches.
+      const failures = this.store.bump("index_failures");
+      this.store.schedule(INDEX_JOB, this.hooks.clock().now() + backoff(failures));
+      this.hooks.reschedule();
+      console.warn(`ticket ${t.id}: D1 index write failed (attempt ${failures}), retrying from the alarm`, err);
+    }
+  }
+
+  /** Clears the job once D1 holds `current` (a commit made during the write leaves it due). */
+  private settled(current: number): void {
+    if (this.syncedVersion() >= current && this.outbox.unsynced().length === 0 && this.store.dueAt(INDEX_JOB) !== null) {
+      this.store.unschedule(INDEX_JOB);
+      this.hooks.reschedule();
+    }
+  }
+
+  private syncedVersion(): number {
+    return Number(this.store.get("synced_version") ?? "-1");
+  }
+}

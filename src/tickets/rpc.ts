@@ -1,0 +1,80 @@
+// The ticket actor's RPC shapes: what the Worker sends a ticket and what it answers. Plain objects, no unions
+// at the top level (Durable Object stub types keep only the first member of a union).
+import type { Author, Card, Channel, MessageView, TicketStatus, TicketView } from "../schemas/ticket.ts";
+import type { Customer } from "./model.ts";
+
+export interface CreateTicketInput {
+  id: string;
+  accountId: string;
+  channel: Channel;
+  customer: Customer;
+  subject?: string | null;
+  threadKey?: string | null;
+  handledBy?: "team" | "ai";
+  tags?: string[];
+  spam?: boolean;
+  teamId?: string | null;
+  /** A web-chat visitor whose identity the shop signed (identityHash): "logged in" for the AI agent. */
+  verified?: boolean;
+}
+
+export interface CustomerMessageInput {
+  /** Stable id: a retry of the same provider message or client send carries the same id. */
+  id: string;
+  body: string;
+  cards?: Card[];
+}
+
+export interface ReceiveResult {
+  /** false when the ticket is closed and the channel's rule says a new ticket must start. */
+  accepted: boolean;
+  ticket: TicketView;
+  message: MessageView | null;
+  created: boolean;
+  reopened: boolean;
+  duplicate: boolean;
+  /** What the AI agent answered to this message (empty while the team handles the ticket). */
+  replies: MessageView[];
+}
+
+/** The shopper clicked "Yes, connect me with an agent". One shape: `refused` is "" when it went through. */
+export interface HandoffResult {
+  ok: boolean;
+  /** "email_required": an anonymous shopper must leave an email first; "no_human": the shop answers with a message instead. */
+  refused: string;
+  platform: string;
+  ticket: TicketView;
+}
+
+export interface ChatMessageResult {
+  accepted: boolean;
+  message: MessageView | null;
+  replies: MessageView[];
+  status: TicketStatus;
+  duplicate: boolean;
+}
+
+export interface TeamMessageInput {
+  author: Extract<Author, "agent" | "ai" | "system">;
+  agentId?: string | null;
+  body: string;
+  cards?: Card[];
+  /** Optional idempotency key from the caller (a retried request returns the same message). */
+  id?: string;
+}
+
+export interface TicketPatch {
+  status?: TicketStatus;
+  snoozeUntil?: number | null;
+  assigneeId?: string | null;
+  teamId?: string | null;
+  tags?: string[];
+  addTags?: string[];
+  removeTags?: string[];
+  spam?: boolean;
+  unread?: boolean;
+  handledBy?: "team" | "ai";
+  customer?: Customer;
+  /** Compare-and-set for automatic assignment: change nothing unless the ticket is still waiting for the team with exactly this assignee and team. */
+  ifUnchanged?: { assigneeId: string | null; teamId: string | null };
+}

@@ -1,0 +1,103 @@
+// A ticket's thread in its actor's SQLite: messages in arrival order (`seq`), found by id for idempotency.
+import type { Migration } from "../actors/storage.ts";
+import type { Author, Card, Channel } from "../schemas/ticket.ts";
+import type { MessageRecord } from "./model.ts";
+
+export const threadSchema: Migration = (sql) => {
+  sql.exec(`CREATE TABLE IF NOT EXISTS messages (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    id TEXT NOT NULL UNIQUE,
+    author TEXT NOT NULL,
+    agent_id TEXT,
+    body TEXT NOT NULL,
+    cards TEXT,
+    internal INTEGER NOT NULL DEFAULT 0,
+    channel TEXT NOT NULL,
+    created_at INTEGER NOT NULL
+  )`);
+};
+
+interface MessageRow extends Record<string, SqlStorageValue> {
+  seq: number;
+  id: string;
+  author: string;
+  agent_id: string | null;
+  body: string;
+  cards: string | null;
+  internal: number;
+  channel: string;
+  created_at: number;
+}
+
+export class Thread {
+  private readonly sql: SqlStorage;
+
+  constructor(sql: SqlStorage) {
+    this.sql = sql;
+  }
+
+  insert(m: Omit<MessageRecord, "seq">): MessageRecord {
+    const row = this.sql
+      .exec<{ seq: number }>(
+        "INSERT INTO messages (id, author, agent_id, body, cards, internal, channel, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
+        m.id,
+        m.author,
+        m.agentId,
+        m.body,
+        m.cards ? JSON.stringify(m.cards) : null,
+        m.internal ? 1 : 0,
+        m.channel,
+        m.createdAt,
+      )
+      .one();
+    return { ...m, seq: row.seq };
+  }
+
+  find(id: string): MessageRecord | null {
+    const row = this.sql.exec<MessageRow>("SELECT * FROM messages WHERE id = ?", id).toArray()[0];
+    return row ? fromRow(row) : null;
+  }
+
+  /** Newest first: up to `limit` messages before `beforeSeq` (null = from the newest). */
+  newest(opts: { beforeSeq: number | null; limit: number; includeInternal: boolean }): MessageRecord[] {
+    const internal = opts.includeInternal ? "" : "AND internal = 0";
+    return this.sql
+      .exec<MessageRow>(`SELECT * FROM messages WHERE seq < ? ${internal} ORDER BY seq DESC LIMIT ?`, opts.beforeSeq ?? Number.MAX_SAFE_INTEGER, opts.limit)
+      .toArray()
+      .map(fromRow);
+  }
+
+  /** Oldest first: up to `limit` messages after `afterSeq`. */
+  after(opts: { afterSeq: number; limit: number; includeInternal: boolean }): MessageRecord[] {
+    const internal = opts.includeInternal ? "" : "AND internal = 0";
+    return this.sql
+      .exec<MessageRow>(`SELECT * FROM messages WHERE seq > ? ${internal} ORDER BY seq ASC LIMIT ?`, opts.afterSeq, opts.limit)
+      .toArray()
+      .map(fromRow);
+  }
+
+  /** Messages whose id starts with `prefix` (the AI agent's replies to one message), oldest first. */
+  withIdPrefix(prefix: string): MessageRecord[] {
+    const like = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    return this.sql.exec<MessageRow>("SELECT * FROM messages WHERE id LIKE ? ESCAPE '\\' AND internal = 0 ORDER BY seq ASC", like).toArray().map(fromRow);
+  }
+
+  firstFromCustomer(): MessageRecord | null {
+    const row = this.sql.exec<MessageRow>("SELECT * FROM messages WHERE author = 'customer' AND internal = 0 ORDER BY seq LIMIT 1").toArray()[0];
+    return row ? fromRow(row) : null;
+  }
+}
+
+function fromRow(r: MessageRow): MessageRecord {
+  return {
+    id: r.id,
+    seq: r.seq,
+    author: r.author as Author,
+    agentId: r.agent_id,
+    body: r.body,
+    cards: r.cards ? (JSON.parse(r.cards) as Card[]) : null,
+    internal: r.internal === 1,
+    channel: r.channel as Channel,
+    createdAt: r.created_at,
+  };
+}
