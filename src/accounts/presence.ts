@@ -1,5 +1,5 @@
 // Agent presence: online/offline, set only by the agent themself (or by logout / a lost connection).
-import { and, eq } from "drizzle-orm";
+import { and, eq, isNull, lte, or } from "drizzle-orm";
 import { db } from "../db/client.ts";
 import { agents } from "../db/schema/index.ts";
 import { DEFAULT_PRESENCE_GRACE_SECONDS } from "./settings.ts";
@@ -34,9 +34,10 @@ const SEEN_RESOLUTION_MS = 10_000;
  * swept offline. Never changes the status itself. Called by the inbox actor on socket messages.
  */
 export async function markSeen(env: Env, accountId: string, agentId: string, now = Date.now()): Promise<void> {
-  await env.DB.prepare("UPDATE agents SET last_seen_at = ? WHERE id = ? AND account_id = ? AND (last_seen_at IS NULL OR last_seen_at <= ?)")
-    .bind(now, agentId, accountId, now - SEEN_RESOLUTION_MS)
-    .run();
+  await db(env.DB)
+    .update(agents)
+    .set({ lastSeenAt: now })
+    .where(and(eq(agents.id, agentId), eq(agents.accountId, accountId), or(isNull(agents.lastSeenAt), lte(agents.lastSeenAt, now - SEEN_RESOLUTION_MS))));
 }
 
 /**

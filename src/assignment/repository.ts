@@ -1,5 +1,8 @@
 // What assignment reads from D1: a rotation's members, whether it is on, office hours, and on first load who holds which ticket.
+import { and, asc, eq, isNotNull, sql } from "drizzle-orm";
 import { assignmentSettingsOf, parseSettings, type AssignmentSettings } from "../accounts/settings.ts";
+import { db } from "../db/client.ts";
+import { accounts, agents, teamMembers, teams, tickets } from "../db/schema/index.ts";
 import { waitingForTeamSql } from "../tickets/rules.ts";
 import type { RotationRef } from "./rotationRpc.ts";
 
@@ -13,28 +16,33 @@ export interface RotationConfig {
   holdings: { id: string; assignee_id: string; version: number }[];
 }
 
-/** One D1 batch, so the rotation applies a consistent picture. Raw SQL: a join ordered by team position, read in one round trip. */
+/** One D1 batch, so the rotation applies a consistent picture. */
 export async function loadRotationConfig(env: Env, ref: RotationRef, withHoldings: boolean): Promise<RotationConfig> {
-  const d1 = env.DB;
+  const d = db(env.DB);
+  const member = { id: agents.id, status: agents.status, capacity: agents.capacity };
   const membersQuery = ref.teamId
-    ? d1
-        .prepare(
-          "SELECT a.id, a.status, a.capacity FROM team_members m JOIN agents a ON a.id = m.agent_id AND a.account_id = m.account_id WHERE m.account_id = ? AND m.team_id = ? ORDER BY m.position, a.id",
-        )
-        .bind(ref.accountId, ref.teamId)
-    : d1.prepare("SELECT id, status, capacity FROM agents WHERE account_id = ? ORDER BY created_at, id").bind(ref.accountId);
-  const [membersRes, accountRes, teamRes, holdingsRes] = await d1.batch([
+    ? d
+        .select(member)
+        .from(teamMembers)
+        .innerJoin(agents, and(eq(agents.id, teamMembers.agentId), eq(agents.accountId, teamMembers.accountId)))
+        .where(and(eq(teamMembers.accountId, ref.accountId), eq(teamMembers.teamId, ref.teamId)))
+        .orderBy(asc(teamMembers.position), asc(agents.id))
+    : d.select(member).from(agents).where(eq(agents.accountId, ref.accountId)).orderBy(asc(agents.createdAt), asc(agents.id));
+  const [memberRows, accountRows, teamRows, holdingRows] = await d.batch([
     membersQuery,
-    d1.prepare("SELECT settings FROM accounts WHERE id = ?").bind(ref.accountId),
-    d1.prepare("SELECT id FROM teams WHERE id = ? AND account_id = ?").bind(ref.teamId ?? "", ref.accountId),
-    d1.prepare(`SELECT id, assignee_id, version FROM tickets WHERE account_id = ? AND assignee_id IS NOT NULL AND ${waitingForTeamSql()}`).bind(withHoldings ? ref.accountId : ""),
+    d.select({ settings: accounts.settings }).from(accounts).where(eq(accounts.id, ref.accountId)),
+    d.select({ id: teams.id }).from(teams).where(and(eq(teams.id, ref.teamId ?? ""), eq(teams.accountId, ref.accountId))),
+    d
+      .select({ id: tickets.id, assignee_id: tickets.assigneeId, version: tickets.version })
+      .from(tickets)
+      .where(and(eq(tickets.accountId, withHoldings ? ref.accountId : ""), isNotNull(tickets.assigneeId), sql.raw(waitingForTeamSql("tickets")))),
   ]);
-  const account = (accountRes?.results ?? [])[0] as { settings: string } | undefined;
+  const account = accountRows[0];
   return {
-    members: (membersRes?.results ?? []) as RotationConfig["members"],
+    members: memberRows,
     accountExists: account !== undefined,
-    teamExists: ((teamRes?.results ?? []) as unknown[]).length > 0,
+    teamExists: teamRows.length > 0,
     settings: assignmentSettingsOf(parseSettings(account?.settings)),
-    holdings: (holdingsRes?.results ?? []) as RotationConfig["holdings"],
+    holdings: holdingRows.filter((h): h is RotationConfig["holdings"][number] => h.assignee_id !== null),
   };
 }

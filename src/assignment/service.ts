@@ -1,5 +1,8 @@
 // Assignment orchestration: applies the trigger rules to ticket changes, and keeps rotation actors told about presence, teams and settings.
+import { and, eq } from "drizzle-orm";
 import { assignmentSettingsOf, parseSettings } from "../accounts/settings.ts";
+import { db } from "../db/client.ts";
+import { accounts, profiles, teamMembers, teams as teamsTable } from "../db/schema/index.ts";
 import { afterMove, afterRouting, planAssignment, type AssignmentFacts } from "./rules.ts";
 import { routeTicket, type RoutingTeam } from "./routing.ts";
 import { ticketStub, viaActor } from "../tickets/actors.ts";
@@ -68,17 +71,18 @@ interface RoutingContext {
 /** Settings, and for routing the teams and the customer's segments, in one D1 round trip. */
 async function routingContext(env: Env, accountId: string, profileId: string | null, withTeams: boolean): Promise<RoutingContext> {
   const scope = withTeams ? accountId : "";
-  const [settingsRes, profileRes, teamsRes, membersRes] = await env.DB.batch([
-    env.DB.prepare("SELECT settings FROM accounts WHERE id = ?").bind(accountId),
-    env.DB.prepare("SELECT segments FROM profiles WHERE id = ? AND account_id = ?").bind(profileId ?? "", accountId),
-    env.DB.prepare("SELECT id, priority, tags, segments FROM teams WHERE account_id = ? ORDER BY priority, created_at, id").bind(scope),
-    env.DB.prepare("SELECT team_id, agent_id FROM team_members WHERE account_id = ? ORDER BY position").bind(scope),
+  const d = db(env.DB);
+  const [settingsRows, profileRows, teamRows, memberRows] = await d.batch([
+    d.select({ settings: accounts.settings }).from(accounts).where(eq(accounts.id, accountId)),
+    d.select({ segments: profiles.segments }).from(profiles).where(and(eq(profiles.id, profileId ?? ""), eq(profiles.accountId, accountId))),
+    d.select({ id: teamsTable.id, priority: teamsTable.priority, tags: teamsTable.tags, segments: teamsTable.segments }).from(teamsTable).where(eq(teamsTable.accountId, scope)).orderBy(teamsTable.priority, teamsTable.createdAt, teamsTable.id),
+    d.select({ teamId: teamMembers.teamId, agentId: teamMembers.agentId }).from(teamMembers).where(eq(teamMembers.accountId, scope)).orderBy(teamMembers.position),
   ]);
-  const settings = assignmentSettingsOf(parseSettings(firstRow<{ settings: string }>(settingsRes)?.settings));
-  const rawSegments = firstRow<{ segments: string }>(profileRes)?.segments;
+  const settings = assignmentSettingsOf(parseSettings(settingsRows[0]?.settings));
+  const rawSegments = profileRows[0]?.segments;
   const members = new Map<string, string[]>();
-  for (const m of rowsOf<{ team_id: string; agent_id: string }>(membersRes)) members.set(m.team_id, [...(members.get(m.team_id) ?? []), m.agent_id]);
-  const teams = rowsOf<{ id: string; priority: number; tags: string; segments: string }>(teamsRes).map((t) => ({
+  for (const m of memberRows) members.set(m.teamId, [...(members.get(m.teamId) ?? []), m.agentId]);
+  const teams = teamRows.map((t) => ({
     id: t.id,
     priority: t.priority,
     tags: JSON.parse(t.tags) as string[],
@@ -86,14 +90,6 @@ async function routingContext(env: Env, accountId: string, profileId: string | n
     agentIds: members.get(t.id) ?? [],
   }));
   return { teams, segments: rawSegments ? (JSON.parse(rawSegments) as string[]) : [], roundRobin: settings.roundRobin };
-}
-
-function rowsOf<T>(res: D1Result | undefined): T[] {
-  return (res?.results ?? []) as T[];
-}
-
-function firstRow<T>(res: D1Result | undefined): T | undefined {
-  return rowsOf<T>(res)[0];
 }
 
 /** Presence listener: the agent's rotations (their teams' and the account-wide one) learn the new status. */

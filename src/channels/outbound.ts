@@ -1,5 +1,8 @@
 // Replies out to the messaging channels: which sender takes a reply, and the reasons a reply must not be sent.
+import { and, eq } from "drizzle-orm";
 import { connectedIntegrations } from "../accounts/integrations.ts";
+import { db } from "../db/client.ts";
+import { profiles } from "../db/schema/index.ts";
 import { integrationKinds, type ProvidersForOptions } from "../integrations/registry.ts";
 import { createInstagramSender, createPostmarkSender, createTwilioSender, type ChannelSender } from "../integrations/messaging.ts";
 
@@ -31,8 +34,8 @@ export async function channelSenders(env: Env, accountId: string, opts: Provider
 
 export async function smsOptedOut(env: Env, accountId: string, profileId: string | undefined): Promise<boolean> {
   if (!profileId) return false;
-  const row = await env.DB.prepare("SELECT sms_consent FROM profiles WHERE account_id = ? AND id = ?").bind(accountId, profileId).first<{ sms_consent: string | null }>();
-  return row?.sms_consent === "opted_out";
+  const rows = await db(env.DB).select({ consent: profiles.smsConsent }).from(profiles).where(and(eq(profiles.accountId, accountId), eq(profiles.id, profileId))).limit(1);
+  return rows[0]?.consent === "opted_out";
 }
 
 /**

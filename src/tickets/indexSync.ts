@@ -67,7 +67,7 @@ export class IndexSync {
       }
       const d1 = this.hooks.d1();
       const d = db(d1);
-      if (this.syncedVersion() < version) await writeTicketIndex(d1, d, structuredClone(t));
+      if (this.syncedVersion() < version) await writeTicketIndex(d, structuredClone(t));
       await writeOutboxIndex(d, t, pending);
       this.outbox.markSynced(pending);
       this.store.set("synced_version", String(Math.max(version, this.syncedVersion())));

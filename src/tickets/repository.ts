@@ -1,8 +1,8 @@
 // Write-through of a ticket actor's state into the D1 index (views, filters, reports).
-import { sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { TicketState } from "./model.ts";
 import type { Db } from "../db/client.ts";
-import { outbox, tickets } from "../db/schema/index.ts";
+import { outbox, tickets, ticketTags } from "../db/schema/index.ts";
 
 export function ticketRow(t: TicketState): typeof tickets.$inferInsert {
   return {
@@ -37,28 +37,23 @@ export function ticketRow(t: TicketState): typeof tickets.$inferInsert {
 }
 
 /**
- * Upserts the ticket row unless D1 already holds a newer version, and replaces its tag rows
- * only when the stored version is this one — all in one D1 batch (one transaction).
+ * Upserts the ticket row unless D1 already holds a newer version, and replaces its tag rows only when the stored
+ * version is this one — all in one D1 batch (one transaction).
  */
-export async function writeTicketIndex(d1: D1Database, d: Db, t: TicketState): Promise<void> {
+export async function writeTicketIndex(d: Db, t: TicketState): Promise<void> {
   const row = ticketRow(t);
   const { id: _id, ...update } = row;
-  const upsert = d
-    .insert(tickets)
-    .values(row)
-    .onConflictDoUpdate({ target: tickets.id, set: update, setWhere: sql`excluded.version > ${tickets.version}` })
-    .toSQL();
-  const isCurrent = "(SELECT version FROM tickets WHERE id = ?) = ?";
-  const statements = [
-    d1.prepare(upsert.sql).bind(...upsert.params),
-    d1.prepare(`DELETE FROM ticket_tags WHERE ticket_id = ? AND ${isCurrent}`).bind(t.id, t.id, t.version),
+  const isCurrent = sql`(SELECT version FROM tickets WHERE id = ${t.id}) = ${t.version}`;
+  await d.batch([
+    d.insert(tickets).values(row).onConflictDoUpdate({ target: tickets.id, set: update, setWhere: sql`excluded.version > ${tickets.version}` }),
+    d.delete(ticketTags).where(and(eq(ticketTags.ticketId, t.id), isCurrent)),
     ...t.tags.map((tag) =>
-      d1
-        .prepare(`INSERT OR IGNORE INTO ticket_tags (account_id, ticket_id, tag) SELECT ?, ?, ? WHERE ${isCurrent}`)
-        .bind(t.accountId, t.id, tag.toLowerCase(), t.id, t.version),
+      d
+        .insert(ticketTags)
+        .select(d.select({ accountId: tickets.accountId, ticketId: tickets.id, tag: sql<string>`${tag.toLowerCase()}`.as("tag") }).from(tickets).where(and(eq(tickets.id, t.id), eq(tickets.version, t.version))))
+        .onConflictDoNothing(),
     ),
-  ];
-  await d1.batch(statements);
+  ]);
 }
 
 /** A reply's delivery state as the D1 `outbox` index shows it (reports and the ticket page read it there). */
