@@ -63,13 +63,6 @@ export async function hmacHex(secret: string, data: string): Promise<string> {
   return toHex(await crypto.subtle.sign("HMAC", await hmacKey(secret), enc.encode(data)));
 }
 
-export async function hmacBase64(secret: string, data: string): Promise<string> {
-  const sig = new Uint8Array(await crypto.subtle.sign("HMAC", await hmacKey(secret), enc.encode(data)));
-  let s = "";
-  for (const b of sig) s += String.fromCharCode(b);
-  return btoa(s);
-}
-
 export async function sha256Hex(data: string): Promise<string> {
   return toHex(await crypto.subtle.digest("SHA-256", enc.encode(data)));
 }

@@ -13,8 +13,6 @@ export const errorSchema = z
 
 export const idParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" } }) });
 
-export const limitQuery = z.coerce.number().int().min(1).max(200).default(50);
-
 export const isoTime = z.string().openapi({ format: "date-time", example: "2026-11-23T10:00:00.000Z" });
 
 /** Message bodies: at most 10 KB (UTF-8); larger ones answer 413 (checked by `assertMessageSize`). */

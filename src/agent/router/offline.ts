@@ -67,11 +67,6 @@ function carriesNoTopic(tokens: readonly string[]): boolean {
   return tokens.every((token) => token.startsWith("#") || noTopicWords.has(token));
 }
 
-/** True when a message has no topic of its own: "yes", "#1042", "ok and the other one?", "my email is a@b.com". */
-export function isTopicFree(text: string): boolean {
-  return carriesNoTopic(normalizeUtterance(text));
-}
-
 function best(model: RouterModel, probabilities: Float64Array): RouteDecision {
   let top = 0;
   for (let j = 1; j < probabilities.length; j++) if ((probabilities[j] ?? 0) > (probabilities[top] ?? 0)) top = j;
