@@ -1,5 +1,6 @@
 // Web chat (the widget, no agent token) and the development inbound door.
 import { z } from "@hono/zod-openapi";
+import { messageText } from "./common.ts";
 import { channelSchema, messageSchema } from "./ticket.ts";
 
 export const visitorSchema = z
@@ -20,11 +21,20 @@ export const conversationCreated = z
   .object({ conversationId: z.string(), ticketId: z.string(), visitorToken: z.string(), verified: z.boolean() })
   .openapi("ConversationCreated");
 
+/**
+ * The two fields of a shopper's message, shared by the HTTP body below and the widget's socket `message`
+ * frame (src/schemas/live.ts), so both doors accept exactly the same text and ids. The 10 KB limit is
+ * checked after parsing (413 / `payload_too_large`, see MAX_MESSAGE_BYTES), not here.
+ */
+export const chatText = messageText;
+/** A client-generated id: a retried send with the same id is stored once, as `chatMessageId(id)`. */
+export const clientMessageIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "must be 8-64 characters of A-Z a-z 0-9 _ -");
+
 export const chatMessageInput = z
   .object({
-    text: z.string().trim().min(1, "must not be empty"),
+    text: chatText,
     /** Optional client-generated id: a retried send with the same id is stored once. */
-    clientMessageId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
+    clientMessageId: clientMessageIdSchema.optional(),
   })
   .strict()
   .openapi("ChatMessageInput");

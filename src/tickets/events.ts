@@ -1,28 +1,19 @@
-// Live events the inbox actor fans out to dashboards (docs/realtime.md, API.md `GET /api/inbox/ws`).
-import type { MessageView, TicketView } from "../schemas/ticket.ts";
+// Live events the inbox actor fans out to dashboards: typed once, in the live protocol (src/schemas/live.ts).
+import type { MessageView, TicketStatus } from "../schemas/ticket.ts";
 
-export type TicketEventType = "ticket.created" | "ticket.updated" | "ticket.snooze_ended";
+export type { InboxEvent, TicketEventType } from "../schemas/live.ts";
 
-/** One plain shape (not a union) so it crosses Durable Object RPC with its type intact. */
-export interface InboxEvent {
-  type: TicketEventType | "message.created" | "agent.status" | "typing";
-  ticket?: TicketView;
-  message?: MessageView;
-  ticketId?: string;
-  agentId?: string;
-  status?: "online" | "offline";
-  author?: "customer" | "agent";
-  name?: string;
-}
-
-/** Frames the ticket actor sends to the shopper's widget sockets. */
+/**
+ * @deprecated The ticket actor's old visitor frames (error frames carry `text`). Use `VisitorFrame`,
+ * `errorFrame()` and `parseVisitorClientFrame()` from src/schemas/live.ts; this goes once the ticket actor does.
+ */
 export interface VisitorFrame {
-  type: "message" | "typing" | "agent.joined" | "status" | "ready" | "handoff.offer" | "error";
+  type: "message" | "typing" | "agent.joined" | "status" | "ready" | "error";
   message?: MessageView;
   author?: "agent" | "ai";
   name?: string;
   agent?: { id: string; name: string };
-  status?: string;
+  status?: TicketStatus;
   code?: string;
   text?: string;
 }
