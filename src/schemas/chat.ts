@@ -12,6 +12,8 @@ export const visitorSchema = z
   })
   .strict();
 
+export type Visitor = z.input<typeof visitorSchema>;
+
 export const createConversationInput = z
   .object({ accountId: z.string().min(1).max(64), visitor: visitorSchema.optional() })
   .strict()
@@ -20,6 +22,7 @@ export const createConversationInput = z
 export const conversationCreated = z
   .object({ conversationId: z.string(), ticketId: z.string(), visitorToken: z.string(), verified: z.boolean() })
   .openapi("ConversationCreated");
+export type ConversationCreated = z.infer<typeof conversationCreated>;
 
 /**
  * The two fields of a shopper's message, shared by the HTTP body below and the widget's socket `message`
@@ -39,9 +42,13 @@ export const chatMessageInput = z
   .strict()
   .openapi("ChatMessageInput");
 
+export type ChatMessageInput = z.input<typeof chatMessageInput>;
+
 export const chatMessageResult = z
   .object({ message: messageSchema, replies: z.array(messageSchema) })
   .openapi("ChatMessageResult");
+/** The HTTP answer to a shopper's message (not the ticket actor's RPC result of the same name). */
+export type ChatMessageResponse = z.infer<typeof chatMessageResult>;
 
 export const chatThread = z
   .object({
@@ -51,6 +58,7 @@ export const chatThread = z
     nextCursor: z.string().nullable(),
   })
   .openapi("ChatThread");
+export type ChatThread = z.infer<typeof chatThread>;
 
 export const handoffInput = z.object({ email: z.string().trim().toLowerCase().max(254).pipe(z.email()).optional() }).strict();
 
