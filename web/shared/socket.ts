@@ -10,7 +10,7 @@ export const PONG_TIMEOUT_MS = 10_000;
 /** Exactly the actors' auto-response request (PING_FRAME in src/schemas/live.ts), so pings never wake them. */
 const PING = '{"type":"ping"}';
 
-/** 0.5 s doubling to 30 s, each with ±25 % jitter (half fixed, half random). */
+/** 0.5 s doubling to 30 s; each wait is a random point between half of that and all of it (jitter). */
 export function backoffDelay(attempt: number, random: () => number = Math.random): number {
   const base = Math.min(30_000, 500 * 2 ** attempt);
   return Math.round(base / 2 + (random() * base) / 2);
