@@ -1,73 +1,89 @@
 // The inbox actor: one per account; dashboards connect here and get ticket, message and presence events live.
 import { DurableObject } from "cloudflare:workers";
-import type { InboxEvent } from "../src/tickets/events.ts";
+import { and, asc, eq, gt, or } from "drizzle-orm";
+import { markSeen } from "../src/accounts/presence.ts";
+import { findAgent } from "../src/accounts/service.ts";
+import { ActorStorage } from "../src/actors/storage.ts";
+import { db } from "../src/db/client.ts";
+import { tickets } from "../src/db/schema/index.ts";
+import { errorFrame, parseInboxClientFrame, PING_FRAME, PONG_FRAME, type InboxEvent, type InboxServerFrame, type UnreadCounts, type ViewCounts } from "../src/schemas/live.ts";
 import type { TicketView } from "../src/schemas/ticket.ts";
 import { closeSocket } from "../src/lib/sockets.ts";
+
+export type { UnreadCounts, ViewCounts };
 
 interface SocketAttachment {
   agentId: string;
   accountId: string;
 }
 
-export interface UnreadCounts {
-  mine: number;
-  unassigned: number;
-  all: number;
-}
-
+/** What the mirror keeps of a ticket: the fields the built-in views and the unread badges filter on. */
 interface MirrorRow extends Record<string, SqlStorageValue> {
   id: string;
+  status: string;
+  spam: number;
   assignee_id: string | null;
   unread: number;
+  /** 1 when the ticket is in any built-in view at all: handled by the team and with messages. */
+  counted: number;
+  updated_at: number;
+}
+
+/** Marks a mirror built from D1 with the view-count columns (the unread-only `live_tickets` came before). */
+const MIRROR_LOADED = "mirror_v2_loaded";
+const LOAD_PAGE = 1000;
+
+/**
+ * The counters a ticket adds one to, exactly as `ticketConditions` (src/tickets/queries.ts) counts the
+ * built-in views: every view needs messages and the team; `all` is every status but not spam; mine,
+ * unassigned and spam are open tickets. Unread badges count open, not-spam, unread tickets.
+ */
+function countersOf(r: MirrorRow | undefined): string[] {
+  if (!r || !r.counted) return [];
+  if (r.spam) return r.status === "open" ? ["spam"] : [];
+  if (r.status !== "open") return ["all"];
+  const who = r.assignee_id === null ? "unassigned" : `mine:${r.assignee_id}`;
+  return r.unread ? ["all", who, "unread", `unread.${who}`] : ["all", who];
 }
 
 /**
- * Besides fanning out, the actor mirrors the few fields of the account's live tickets that unread
- * badges need, so counting never touches D1 on the hot path.
+ * Besides fanning out, the actor mirrors the few fields of every ticket of the account that the built-in
+ * view counts and unread badges need, and keeps those counts as counters, so counting never touches D1
+ * on the hot path: dashboards get them in `hello` and in `unread` / `counts` frames when they change.
  */
 export class InboxActor extends DurableObject<Env> {
-  private readonly lastUnread = new Map<string, string>();
+  private readonly lastSent = new Map<string, string>();
+  private readonly store: ActorStorage;
+  private loading: Promise<void> | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
-    ctx.storage.sql.exec(`CREATE TABLE IF NOT EXISTS live_tickets (
-      id TEXT PRIMARY KEY,
-      assignee_id TEXT,
-      unread INTEGER NOT NULL,
-      updated_at INTEGER NOT NULL
-    )`);
-    ctx.storage.sql.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
-    // Every ticket the account ever had: the list the D1 index is rebuilt from.
-    ctx.storage.sql.exec("CREATE TABLE IF NOT EXISTS tickets (id TEXT PRIMARY KEY, created_at INTEGER NOT NULL)");
-    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair('{"type":"ping"}', '{"type":"pong"}'));
+    this.store = new ActorStorage(ctx);
+    this.store.migrate([inboxSchema]);
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING_FRAME, PONG_FRAME));
   }
 
   /** Called by ticket actors and presence changes; returns how many frames went out. */
   async publish(events: InboxEvent[]): Promise<number> {
-    let touched = false;
-    for (const e of events) if (e.ticket) touched = this.mirror(e.ticket) || touched;
+    let changed = false;
+    for (const e of events) if ("ticket" in e) changed = this.mirror(e.ticket) || changed;
     const sockets = this.ctx.getWebSockets();
     if (sockets.length === 0) return 0;
     let sent = 0;
-    const payloads = events.map((e) => JSON.stringify(e));
-    // Unread frames only go out when an agent's counts changed since the last ones sent.
-    const countsByAgent = new Map<string, string | null>();
+    const payloads = events.map((e) => JSON.stringify(e satisfies InboxServerFrame));
+    // Unread and counts frames only go out when an agent's numbers changed since the last ones sent.
+    const extraByAgent = new Map<string, string[]>();
     for (const ws of sockets) {
       const who = ws.deserializeAttachment() as SocketAttachment | null;
+      let extra: string[] = [];
+      if (changed && who) {
+        extra = extraByAgent.get(who.agentId) ?? this.changedCountFrames(who.agentId);
+        extraByAgent.set(who.agentId, extra);
+      }
       try {
-        for (const p of payloads) {
+        for (const p of [...payloads, ...extra]) {
           ws.send(p);
           sent += 1;
-        }
-        if (touched && who) {
-          let frame = countsByAgent.get(who.agentId);
-          if (frame === undefined) {
-            const next = JSON.stringify({ type: "unread", unread: this.unreadFor(who.agentId) });
-            frame = this.lastUnread.get(who.agentId) === next ? null : next;
-            this.lastUnread.set(who.agentId, next);
-            countsByAgent.set(who.agentId, frame);
-          }
-          if (frame) ws.send(frame);
         }
       } catch {
         // A socket that cannot take a send is gone; webSocketClose cleans it up.
@@ -92,7 +108,7 @@ export class InboxActor extends DurableObject<Env> {
 
   /** Unread badge counts for one agent. */
   async unread(agentId: string): Promise<UnreadCounts> {
-    return this.unreadFor(agentId);
+    return this.numbersFor(agentId).unread;
   }
 
   /** A dashboard connects (the Worker has authenticated the agent and passes who it is). */
@@ -106,7 +122,10 @@ export class InboxActor extends DurableObject<Env> {
     const [client, server] = [pair[0], pair[1]];
     this.ctx.acceptWebSocket(server, [agentId]);
     server.serializeAttachment({ agentId, accountId } satisfies SocketAttachment);
-    server.send(JSON.stringify({ type: "hello", agentId, unread: this.unreadFor(agentId) }));
+    const { unread, counts } = this.numbersFor(agentId);
+    server.send(JSON.stringify({ type: "hello", agentId, unread, counts } satisfies InboxServerFrame));
+    this.lastSent.set(`unread:${agentId}`, JSON.stringify(unread));
+    this.lastSent.set(`counts:${agentId}`, JSON.stringify(counts));
     await this.markSeen(accountId, agentId);
     return new Response(null, { status: 101, webSocket: client });
   }
@@ -114,30 +133,28 @@ export class InboxActor extends DurableObject<Env> {
   override async webSocketMessage(ws: WebSocket, raw: string | ArrayBuffer): Promise<void> {
     const who = ws.deserializeAttachment() as SocketAttachment | null;
     if (!who) return;
-    let frame: { type?: unknown; ticketId?: unknown };
-    try {
-      frame = JSON.parse(typeof raw === "string" ? raw : new TextDecoder().decode(raw)) as typeof frame;
-    } catch {
-      ws.send(JSON.stringify({ type: "error", code: "validation_failed", message: "frames are JSON" }));
+    const parsed = parseInboxClientFrame(raw);
+    if (!parsed.ok) {
+      ws.send(JSON.stringify(parsed.error));
       return;
     }
-    const ticketId = typeof frame.ticketId === "string" && frame.ticketId.length <= 64 ? frame.ticketId : null;
-    const ticket = ticketId ? this.env.TICKET.get(this.env.TICKET.idFromName(`${who.accountId}:${ticketId}`)) : null;
+    const frame = parsed.frame;
     switch (frame.type) {
+      case "ping":
+        // A ping spelled differently from PING_FRAME reaches the actor instead of the auto-response.
+        ws.send(PONG_FRAME);
+        return;
       case "heartbeat":
         await this.markSeen(who.accountId, who.agentId);
         return;
       case "read":
-        if (ticket) await ticket.update({ unread: false }).catch(() => undefined);
+        await this.ticket(who.accountId, frame.ticketId).update({ unread: false }).catch(() => undefined);
         return;
-      case "typing":
-        if (ticket) {
-          const name = await this.agentName(who.agentId);
-          await ticket.agentTyping({ agentId: who.agentId, name }).catch(() => undefined);
-        }
+      case "typing": {
+        const name = await this.agentName(who.accountId, who.agentId);
+        await this.ticket(who.accountId, frame.ticketId).agentTyping({ agentId: who.agentId, name }).catch(() => undefined);
         return;
-      default:
-        return;
+      }
     }
   }
 
@@ -160,55 +177,139 @@ export class InboxActor extends DurableObject<Env> {
     return [...ids];
   }
 
+  private ticket(accountId: string, ticketId: string) {
+    return this.env.TICKET.get(this.env.TICKET.idFromName(`${accountId}:${ticketId}`));
+  }
+
+  /** Applies a ticket snapshot from an event; true when any count changed. */
   private mirror(t: TicketView): boolean {
-    const live = t.status === "open" && !t.spam && t.handledBy === "team" && t.messageCount > 0;
-    if (!live) {
-      return this.ctx.storage.sql.exec("DELETE FROM live_tickets WHERE id = ?", t.id).rowsWritten > 0;
-    }
-    this.ctx.storage.sql.exec(
-      "INSERT INTO live_tickets (id, assignee_id, unread, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET assignee_id = excluded.assignee_id, unread = excluded.unread, updated_at = excluded.updated_at WHERE excluded.updated_at >= live_tickets.updated_at",
-      t.id,
-      t.assigneeId,
-      t.unread ? 1 : 0,
-      Date.parse(t.updatedAt),
+    return this.applyRow({
+      id: t.id,
+      status: t.status,
+      spam: t.spam ? 1 : 0,
+      assignee_id: t.assigneeId,
+      unread: t.unread ? 1 : 0,
+      counted: t.handledBy === "team" && t.messageCount > 0 ? 1 : 0,
+      updated_at: Date.parse(t.updatedAt),
+    });
+  }
+
+  /** Stores a snapshot unless a newer one is there (events can overtake each other) and moves the counters. */
+  private applyRow(next: MirrorRow): boolean {
+    const sql = this.ctx.storage.sql;
+    const old = sql.exec<MirrorRow>("SELECT * FROM view_tickets WHERE id = ?", next.id).toArray()[0];
+    if (old && old.updated_at > next.updated_at) return false;
+    sql.exec(
+      "INSERT OR REPLACE INTO view_tickets (id, status, spam, assignee_id, unread, counted, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+      next.id,
+      next.status,
+      next.spam,
+      next.assignee_id,
+      next.unread,
+      next.counted,
+      next.updated_at,
     );
-    return true;
-  }
-
-  private unreadFor(agentId: string): UnreadCounts {
-    const row = this.ctx.storage.sql
-      .exec<{ mine: number; unassigned: number; total: number }>(
-        "SELECT COALESCE(SUM(CASE WHEN assignee_id = ? THEN 1 ELSE 0 END), 0) AS mine, COALESCE(SUM(CASE WHEN assignee_id IS NULL THEN 1 ELSE 0 END), 0) AS unassigned, COUNT(*) AS total FROM live_tickets WHERE unread = 1",
-        agentId,
-      )
-      .one();
-    return { mine: row.mine, unassigned: row.unassigned, all: row.total };
-  }
-
-  /** The mirror is derived: built once from the D1 index, then kept current by events. */
-  private async loadMirrorOnce(accountId: string): Promise<void> {
-    if (this.ctx.storage.sql.exec("SELECT 1 FROM meta WHERE key = 'mirror_loaded'").toArray().length > 0) return;
-    const rows = await this.env.DB.prepare(
-      "SELECT id, assignee_id, unread, updated_at FROM tickets WHERE account_id = ? AND status = 'open' AND spam = 0 AND handled_by = 'team' AND message_count > 0",
-    )
-      .bind(accountId)
-      .all<MirrorRow & { updated_at: number }>();
-    for (const r of rows.results) {
-      this.ctx.storage.sql.exec("INSERT OR IGNORE INTO live_tickets (id, assignee_id, unread, updated_at) VALUES (?, ?, ?, ?)", r.id, r.assignee_id, r.unread, r.updated_at);
+    const before = countersOf(old);
+    const after = countersOf(next);
+    let changed = false;
+    for (const [keys, others, delta] of [[before, after, -1], [after, before, 1]] as const) {
+      for (const key of keys) {
+        if (others.includes(key)) continue;
+        sql.exec("INSERT INTO view_counters (key, n) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET n = n + excluded.n", key, delta);
+        changed = true;
+      }
     }
-    this.ctx.storage.sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES ('mirror_loaded', '1')");
+    if (changed) sql.exec("DELETE FROM view_counters WHERE n = 0");
+    return changed;
+  }
+
+  /** One agent's unread badges and built-in view counts, read from the counters. */
+  private numbersFor(agentId: string): { unread: UnreadCounts; counts: ViewCounts } {
+    const n = new Map<string, number>();
+    const keys = [`mine:${agentId}`, "unassigned", "all", "spam", "unread", `unread.mine:${agentId}`, "unread.unassigned"];
+    for (const r of this.ctx.storage.sql.exec<{ key: string; n: number }>(`SELECT key, n FROM view_counters WHERE key IN (${keys.map(() => "?").join(", ")})`, ...keys)) {
+      n.set(r.key, r.n);
+    }
+    const get = (k: string) => n.get(k) ?? 0;
+    return {
+      unread: { mine: get(`unread.mine:${agentId}`), unassigned: get("unread.unassigned"), all: get("unread") },
+      counts: { mine: get(`mine:${agentId}`), unassigned: get("unassigned"), all: get("all"), spam: get("spam") },
+    };
+  }
+
+  /** The `unread` and `counts` frames whose numbers changed for this agent since the last ones sent. */
+  private changedCountFrames(agentId: string): string[] {
+    const { unread, counts } = this.numbersFor(agentId);
+    const out: string[] = [];
+    for (const [key, value, frame] of [
+      [`unread:${agentId}`, unread, { type: "unread", unread }],
+      [`counts:${agentId}`, counts, { type: "counts", counts }],
+    ] as const satisfies readonly (readonly [string, unknown, InboxServerFrame])[]) {
+      const json = JSON.stringify(value);
+      if (this.lastSent.get(key) === json) continue;
+      this.lastSent.set(key, json);
+      out.push(JSON.stringify(frame));
+    }
+    return out;
+  }
+
+  /** The mirror is derived: built once from the D1 index (concurrent connects share the load), then kept current by events. */
+  private loadMirrorOnce(accountId: string): Promise<void> {
+    if (this.store.get(MIRROR_LOADED) !== null) return Promise.resolve();
+    this.loading ??= this.loadMirror(accountId).finally(() => {
+      this.loading = null;
+    });
+    return this.loading;
+  }
+
+  private async loadMirror(accountId: string): Promise<void> {
+    // Keyset on (updated_at, id): a ticket that changes during the load only moves later, so no row is missed;
+    // events that arrive meanwhile are newer than the D1 rows and win in applyRow.
+    let at = -1;
+    let id = "";
+    for (;;) {
+      const results = await db(this.env.DB)
+        .select({ id: tickets.id, status: tickets.status, spam: tickets.spam, assigneeId: tickets.assigneeId, unread: tickets.unread, updatedAt: tickets.updatedAt })
+        .from(tickets)
+        .where(and(eq(tickets.accountId, accountId), eq(tickets.handledBy, "team"), gt(tickets.messageCount, 0), or(gt(tickets.updatedAt, at), and(eq(tickets.updatedAt, at), gt(tickets.id, id)))))
+        .orderBy(asc(tickets.updatedAt), asc(tickets.id))
+        .limit(LOAD_PAGE);
+      for (const r of results) this.applyRow({ id: r.id, status: r.status, spam: r.spam ? 1 : 0, assignee_id: r.assigneeId, unread: r.unread ? 1 : 0, counted: 1, updated_at: r.updatedAt });
+      const last = results[results.length - 1];
+      if (!last || results.length < LOAD_PAGE) break;
+      at = last.updatedAt;
+      id = last.id;
+    }
+    this.store.set(MIRROR_LOADED, "1");
   }
 
   private async markSeen(accountId: string, agentId: string): Promise<void> {
-    await this.env.DB.prepare("UPDATE agents SET last_seen_at = ? WHERE id = ? AND account_id = ?").bind(Date.now(), agentId, accountId).run();
+    await markSeen(this.env, accountId, agentId);
   }
 
-  private async agentName(agentId: string): Promise<string> {
-    const cached = this.ctx.storage.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = ?", `name:${agentId}`).toArray()[0];
-    if (cached) return cached.value;
-    const row = await this.env.DB.prepare("SELECT name FROM agents WHERE id = ?").bind(agentId).first<{ name: string }>();
-    const name = row?.name ?? "An agent";
-    this.ctx.storage.sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", `name:${agentId}`, name);
+  private async agentName(accountId: string, agentId: string): Promise<string> {
+    const cached = this.store.get(`name:${agentId}`);
+    if (cached !== null) return cached;
+    const name = (await findAgent(this.env, accountId, agentId))?.name ?? "An agent";
+    this.store.set(`name:${agentId}`, name);
     return name;
   }
+}
+
+/** Version 1: every ticket the account ever had (the list the D1 index is rebuilt from), and the view-count mirror. */
+function inboxSchema(sql: SqlStorage): void {
+  // The unread-only mirror of earlier versions: view_tickets replaces it (rebuilt from D1 on first connect).
+  sql.exec("DROP TABLE IF EXISTS live_tickets");
+  sql.exec("DELETE FROM meta WHERE key = 'mirror_loaded'");
+  sql.exec(`CREATE TABLE IF NOT EXISTS view_tickets (
+    id TEXT PRIMARY KEY,
+    status TEXT NOT NULL,
+    spam INTEGER NOT NULL,
+    assignee_id TEXT,
+    unread INTEGER NOT NULL,
+    counted INTEGER NOT NULL,
+    updated_at INTEGER NOT NULL
+  )`);
+  sql.exec("CREATE TABLE IF NOT EXISTS view_counters (key TEXT PRIMARY KEY, n INTEGER NOT NULL)");
+  sql.exec("CREATE TABLE IF NOT EXISTS tickets (id TEXT PRIMARY KEY, created_at INTEGER NOT NULL)");
 }

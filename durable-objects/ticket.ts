@@ -13,7 +13,7 @@ import { VisitorSockets } from "../src/chat/visitorSocket.ts";
 import { actorError } from "../src/lib/errors.ts";
 import { newId } from "../src/lib/ids.ts";
 import type { MessageView, TicketStatus, TicketView } from "../src/schemas/ticket.ts";
-import type { InboxEvent, TicketEventType } from "../src/tickets/events.ts";
+import { chatMessageId, PING_FRAME, PONG_FRAME, type InboxEvent, type TicketEventType } from "../src/schemas/live.ts";
 import { before, type NewMessage, type TicketHost } from "../src/tickets/host.ts";
 import { IndexSync, INDEX_JOB } from "../src/tickets/indexSync.ts";
 import { toMessageView, toTicketView, type MessageRecord, type TicketState } from "../src/tickets/model.ts";
@@ -56,7 +56,7 @@ export class TicketActor extends DurableObject<Env> {
     this.thread = new Thread(ctx.storage.sql);
     this.state = this.store.getJson<TicketState>("ticket");
     // Keep-alive pings are answered without waking the actor from hibernation.
-    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair('{"type":"ping"}', '{"type":"pong"}'));
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING_FRAME, PONG_FRAME));
     const clock = () => this.seams().clock;
     const reschedule = () => this.store.planAlarm();
     this.delivery = new Delivery(env, this.store, { seams: () => this.seams(), changed: () => this.indexChanged() });
@@ -206,7 +206,7 @@ export class TicketActor extends DurableObject<Env> {
     await this.visitors.received(ws, raw, {
       typing: () => this.publish([{ type: "typing", ticketId: t.id, author: "customer" }]),
       // The live path: dashboards and the widget hear of the message at once; the D1 index follows on its own.
-      message: (clientId, text) => this.chat({ id: `msg_c${clientId}`, body: text }, false),
+      message: (clientId, text) => this.chat({ id: chatMessageId(clientId), body: text }, false),
     });
   }
 

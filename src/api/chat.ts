@@ -11,6 +11,7 @@ import { newId } from "../lib/ids.ts";
 import { findOrCreateProfile } from "../profiles/service.ts";
 import { chatMessageInput, chatMessageResult, chatThread, conversationCreated, createConversationInput, handoffInput } from "../schemas/chat.ts";
 import { body, errorResponses, json } from "../schemas/common.ts";
+import { chatMessageId } from "../schemas/live.ts";
 import type { MessageView, TicketView } from "../schemas/ticket.ts";
 import { ticketStub, viaActor } from "../tickets/actors.ts";
 import { assertMessageSize } from "../tickets/service.ts";
@@ -75,7 +76,7 @@ chatApi.openapi(
     await assertOriginAllowed(c.env, claims.acc, c.req.header("Origin"));
     const { text, clientMessageId } = c.req.valid("json");
     assertMessageSize(text, "text");
-    const messageId = clientMessageId ? `msg_c${clientMessageId}` : newId("msg");
+    const messageId = clientMessageId ? chatMessageId(clientMessageId) : newId("msg");
     const res: ChatMessageResult = await viaActor(ticketStub(c.env, claims.acc, id).chatMessage({ id: messageId, body: text }));
     if (!res.accepted || !res.message) throw new AppError("conflict", "This conversation is closed; start a new conversation");
     return c.json({ message: res.message, replies: res.replies }, 201);

@@ -60,7 +60,7 @@ export function describeSockets(registry: { registerPath: (p: Parameters<typeof 
     method: "get",
     path: "/api/inbox/ws",
     tags: ["Live"],
-    summary: "Dashboard WebSocket: ticket.created, ticket.updated, message.created, agent.status, typing, unread (docs/realtime.md)",
+    summary: "Dashboard WebSocket: hello, ticket.created, ticket.updated, ticket.snooze_ended, message.created, agent.status, typing, unread, counts (docs/realtime.md; frames in src/schemas/live.ts)",
     request: { query: z.object({ token: z.string() }) },
     responses: { 101: { description: "Switching protocols" }, ...errorResponses(400, 401) },
   });
@@ -68,7 +68,7 @@ export function describeSockets(registry: { registerPath: (p: Parameters<typeof 
     method: "get",
     path: "/api/chat/conversations/{id}/ws",
     tags: ["Web chat"],
-    summary: "Widget WebSocket: messages both ways, typing, agent joined; resume with ?after=<lastSeenMessageId>",
+    summary: "Widget WebSocket: messages both ways, typing, agent joined, status; resume with ?after=<lastSeenMessageId> (docs/realtime.md; frames in src/schemas/live.ts)",
     request: { params: idParam, query: z.object({ visitorToken: z.string(), after: z.string().optional() }) },
     responses: { 101: { description: "Switching protocols" }, ...errorResponses(400, 401, 404) },
   });

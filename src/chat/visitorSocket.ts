@@ -4,8 +4,7 @@ import { findAgent } from "../accounts/service.ts";
 import type { ActorStorage } from "../actors/storage.ts";
 import { asAppError } from "../lib/errors.ts";
 import { closeSocket } from "../lib/sockets.ts";
-import { MAX_MESSAGE_BYTES } from "../schemas/common.ts";
-import type { VisitorFrame } from "../tickets/events.ts";
+import { errorFrame, parseVisitorClientFrame, PONG_FRAME, type VisitorFrame } from "../schemas/live.ts";
 import { toMessageView, type TicketState } from "../tickets/model.ts";
 import type { ChatMessageResult } from "../tickets/rpc.ts";
 import type { Thread } from "../tickets/thread.ts";
@@ -59,27 +58,21 @@ export class VisitorSockets {
   }
 
   /** A frame from a widget. */
+  /** A frame from a widget, checked with the same schema as the HTTP route (src/schemas/live.ts). */
   async received(ws: WebSocket, raw: string | ArrayBuffer, on: VisitorHandlers): Promise<void> {
-    let frame: { type?: unknown; text?: unknown; clientMessageId?: unknown };
-    try {
-      frame = JSON.parse(typeof raw === "string" ? raw : new TextDecoder().decode(raw)) as typeof frame;
-    } catch {
-      return send(ws, { type: "error", code: "validation_failed", text: "frames are JSON" });
-    }
+    const parsed = parseVisitorClientFrame(raw);
+    if (!parsed.ok) return send(ws, parsed.error);
+    const frame = parsed.frame;
+    if (frame.type === "ping") return sendRaw(ws, PONG_FRAME);
     if (frame.type === "typing") return on.typing();
-    if (frame.type !== "message") return;
-    const text = typeof frame.text === "string" ? frame.text.trim() : "";
-    const clientId = typeof frame.clientMessageId === "string" && /^[A-Za-z0-9_-]{8,64}$/.test(frame.clientMessageId) ? frame.clientMessageId : null;
-    if (!text || !clientId) return send(ws, { type: "error", code: "validation_failed", text: "a message needs text and a clientMessageId (8-64 of A-Z a-z 0-9 _ -)" });
-    if (new TextEncoder().encode(text).length > MAX_MESSAGE_BYTES) return send(ws, { type: "error", code: "payload_too_large", text: "a message may be at most 10 KB" });
     try {
-      const res = await on.message(clientId, text);
-      if (!res.accepted) send(ws, { type: "error", code: "conflict", text: "This conversation is closed; start a new conversation" });
+      const res = await on.message(frame.clientMessageId, frame.text);
+      if (!res.accepted) send(ws, errorFrame("conflict", "This conversation is closed; start a new conversation"));
       // A new message reaches every widget through the commit; a retried one only needs echoing back.
       else if (res.message && res.duplicate) send(ws, { type: "message", message: res.message });
     } catch (err) {
       const e = asAppError(err);
-      send(ws, { type: "error", code: e?.code ?? "internal", text: e?.message ?? "could not store the message" });
+      send(ws, errorFrame(e?.code ?? "internal", e?.message ?? "could not store the message"));
     }
   }
 
@@ -103,8 +96,12 @@ export class VisitorSockets {
 }
 
 function send(ws: WebSocket, frame: VisitorFrame): void {
+  sendRaw(ws, JSON.stringify(frame));
+}
+
+function sendRaw(ws: WebSocket, payload: string): void {
   try {
-    ws.send(JSON.stringify(frame));
+    ws.send(payload);
   } catch {
     // gone
   }

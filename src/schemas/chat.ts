@@ -1,5 +1,6 @@
 // Web chat (the widget, no agent token) and the development inbound door.
 import { z } from "@hono/zod-openapi";
+import { messageText } from "./common.ts";
 import { channelSchema, messageSchema } from "./ticket.ts";
 
 export const visitorSchema = z
@@ -11,6 +12,8 @@ export const visitorSchema = z
   })
   .strict();
 
+export type Visitor = z.input<typeof visitorSchema>;
+
 export const createConversationInput = z
   .object({ accountId: z.string().min(1).max(64), visitor: visitorSchema.optional() })
   .strict()
@@ -19,19 +22,33 @@ export const createConversationInput = z
 export const conversationCreated = z
   .object({ conversationId: z.string(), ticketId: z.string(), visitorToken: z.string(), verified: z.boolean() })
   .openapi("ConversationCreated");
+export type ConversationCreated = z.infer<typeof conversationCreated>;
+
+/**
+ * The two fields of a shopper's message, shared by the HTTP body below and the widget's socket `message`
+ * frame (src/schemas/live.ts), so both doors accept exactly the same text and ids. The 10 KB limit is
+ * checked after parsing (413 / `payload_too_large`, see MAX_MESSAGE_BYTES), not here.
+ */
+export const chatText = messageText;
+/** A client-generated id: a retried send with the same id is stored once, as `chatMessageId(id)`. */
+export const clientMessageIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "must be 8-64 characters of A-Z a-z 0-9 _ -");
 
 export const chatMessageInput = z
   .object({
-    text: z.string().trim().min(1, "must not be empty"),
+    text: chatText,
     /** Optional client-generated id: a retried send with the same id is stored once. */
-    clientMessageId: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/).optional(),
+    clientMessageId: clientMessageIdSchema.optional(),
   })
   .strict()
   .openapi("ChatMessageInput");
 
+export type ChatMessageInput = z.input<typeof chatMessageInput>;
+
 export const chatMessageResult = z
   .object({ message: messageSchema, replies: z.array(messageSchema) })
   .openapi("ChatMessageResult");
+/** The HTTP answer to a shopper's message (not the ticket actor's RPC result of the same name). */
+export type ChatMessageResponse = z.infer<typeof chatMessageResult>;
 
 export const chatThread = z
   .object({
@@ -41,6 +58,7 @@ export const chatThread = z
     nextCursor: z.string().nullable(),
   })
   .openapi("ChatThread");
+export type ChatThread = z.infer<typeof chatThread>;
 
 export const handoffInput = z.object({ email: z.string().trim().toLowerCase().max(254).pipe(z.email()).optional() }).strict();
 

@@ -19,6 +19,11 @@ export const isoTime = z.string().openapi({ format: "date-time", example: "2026-
 export const MAX_MESSAGE_BYTES = 10 * 1024;
 export const messageText = z.string().trim().min(1, "must not be empty");
 
+/** Whether a message body is over MAX_MESSAGE_BYTES in UTF-8 (HTTP answers 413, the sockets a `payload_too_large` frame). */
+export function isOverMessageSize(text: string): boolean {
+  return text.length > MAX_MESSAGE_BYTES / 3 && new TextEncoder().encode(text).length > MAX_MESSAGE_BYTES;
+}
+
 export function errorResponses(...codes: (400 | 401 | 403 | 404 | 409 | 413 | 429)[]) {
   const out: Record<number, { description: string; content: { "application/json": { schema: typeof errorSchema } } }> = {};
   const descriptions: Record<number, string> = {

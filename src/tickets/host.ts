@@ -3,7 +3,7 @@
 import type { ActorStorage } from "../actors/storage.ts";
 import type { Seams } from "../actors/seams.ts";
 import type { Author, Card } from "../schemas/ticket.ts";
-import type { VisitorFrame } from "./events.ts";
+import type { VisitorFrame } from "../schemas/live.ts";
 import type { MessageRecord, TicketState } from "./model.ts";
 import type { TicketPatch } from "./rpc.ts";
 import type { Thread } from "./thread.ts";

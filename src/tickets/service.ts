@@ -4,12 +4,12 @@ import { findAgent } from "../accounts/service.ts";
 import { db } from "../db/client.ts";
 import { agents } from "../db/schema/index.ts";
 import { AppError, type ErrorIssue } from "../lib/errors.ts";
-import { MAX_MESSAGE_BYTES } from "../schemas/common.ts";
+import { isOverMessageSize, MAX_MESSAGE_BYTES } from "../schemas/common.ts";
 import type { TicketPatchInput } from "../schemas/ticket.ts";
 import type { TicketPatch } from "./rpc.ts";
 
 export function assertMessageSize(text: string, field = "body"): void {
-  if (new TextEncoder().encode(text).length > MAX_MESSAGE_BYTES) {
+  if (isOverMessageSize(text)) {
     throw new AppError("payload_too_large", `A message may be at most ${MAX_MESSAGE_BYTES / 1024} KB`, [{ path: field, message: "too large" }]);
   }
 }

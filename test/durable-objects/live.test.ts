@@ -2,40 +2,7 @@ import { env, exports } from "cloudflare:workers";
 import { evictDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import { BASE, call, chatSay, inbound, signup, startChat } from "../helpers.ts";
-
-interface Frame {
-  type: string;
-  [k: string]: any;
-}
-
-/** A test client over a WebSocket: collects frames and waits for the ones a test expects. */
-async function connect(path: string) {
-  const res = await exports.default.fetch(new Request(`${BASE}${path}`, { headers: { Upgrade: "websocket" } }));
-  const ws = res.webSocket;
-  if (res.status !== 101 || !ws) throw new Error(`no upgrade: ${res.status} ${await res.text()}`);
-  ws.accept();
-  const frames: Frame[] = [];
-  const waiters: (() => void)[] = [];
-  ws.addEventListener("message", (e) => {
-    frames.push(JSON.parse(e.data as string) as Frame);
-    waiters.splice(0).forEach((w) => w());
-  });
-  async function waitFor(pred: (f: Frame) => boolean, what = "frame"): Promise<Frame> {
-    const deadline = Date.now() + 5000;
-    for (;;) {
-      const hit = frames.find(pred);
-      if (hit) return hit;
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}; got ${JSON.stringify(frames.map((f) => f.type))}`);
-      await new Promise<void>((r) => {
-        waiters.push(r);
-        setTimeout(r, 50);
-      });
-    }
-  }
-  return { ws, frames, waitFor, send: (f: unknown) => ws.send(JSON.stringify(f)) };
-}
-
-const settle = () => new Promise((r) => setTimeout(r, 100));
+import { connect, settle } from "./socketClient.ts";
 
 describe("shopper's conversation socket", () => {
   it("replays the thread, then delivers agent replies live but never internal notes", async () => {

@@ -1,7 +1,7 @@
 // Dashboard state as signals, and the actions that load it over HTTP and keep it current from the inbox socket.
 import { batch, computed, effect, signal } from "@preact/signals";
 import { Api, ApiError, type Account, type Agent, type BulkSet, type Macro, type Message, type SavedView, type Ticket, type TicketFilters, type TicketPatch } from "./api.ts";
-import { InboxSocket, type InboxFrame, type LiveState, type UnreadCounts } from "./live.ts";
+import { InboxSocket, type InboxFrame, type LiveState, type UnreadCounts, type ViewCounts } from "./live.ts";
 
 // ---- session -------------------------------------------------------------------------------
 
@@ -30,7 +30,10 @@ export const macros = signal<Macro[]>([]);
 export const liveState = signal<LiveState>("connecting");
 export const unread = signal<UnreadCounts>({ mine: 0, unassigned: 0, all: 0 });
 export const savedViews = signal<SavedView[]>([]);
+/** Built-in view counts: from GET /api/views at load, then from the inbox socket (`hello`, `counts`). */
 export const viewCounts = signal<Record<string, number>>({});
+/** Set once the inbox socket sent counts: from then on only it moves the built-in counts (HTTP answers may be older). */
+let liveCounts = false;
 export const toasts = signal<{ id: number; text: string; kind: "info" | "error" }[]>([]);
 /** The unread badges can be switched off (docs/product.md §2); a per-browser preference. */
 export const showUnread = signal<boolean>(localStorage.getItem("edgedesk:showUnread") !== "0");
@@ -72,6 +75,7 @@ export async function signIn(email: string, password: string): Promise<void> {
 export async function signOut(callServer = true): Promise<void> {
   socket?.stop();
   socket = null;
+  liveCounts = false;
   if (callServer) await api.logout().catch(() => undefined);
   localStorage.removeItem(SESSION_KEY);
   api.setToken(null);
@@ -95,7 +99,7 @@ export async function boot(): Promise<void> {
       account.value = who.account;
       agents.value = team.items;
       savedViews.value = views.items;
-      viewCounts.value = views.builtIn;
+      if (!liveCounts) viewCounts.value = views.builtIn;
     });
   } catch (err) {
     if (!(err instanceof ApiError && err.status === 401)) reportError(err, "Could not load the helpdesk");
@@ -480,37 +484,42 @@ function applyTicket(t: Ticket): void {
   if (c && c.ticket.id === t.id && c.ticket.updatedAt <= t.updatedAt) current.value = { ...c, ticket: t };
 }
 
-let countsTimer: ReturnType<typeof setTimeout> | undefined;
-
+/** Saved views and their counts (built-in counts come live from the inbox socket, not from here). */
 export async function refreshCounts(): Promise<void> {
-  clearTimeout(countsTimer);
   try {
     const v = await api.views();
     batch(() => {
-      viewCounts.value = v.builtIn;
+      if (!liveCounts) viewCounts.value = v.builtIn;
       savedViews.value = v.items;
     });
   } catch {
-    // counts are cosmetic; the next event retries
+    // counts are cosmetic; the next load or view change retries
   }
 }
 
-function refreshCountsSoon(): void {
-  clearTimeout(countsTimer);
-  countsTimer = setTimeout(() => void refreshCounts(), 1200);
+function setLiveCounts(counts: ViewCounts): void {
+  liveCounts = true;
+  viewCounts.value = { ...counts };
 }
 
 function onFrame(f: InboxFrame): void {
   switch (f.type) {
     case "hello":
+      batch(() => {
+        unread.value = f.unread;
+        setLiveCounts(f.counts);
+      });
+      return;
     case "unread":
       unread.value = f.unread;
+      return;
+    case "counts":
+      setLiveCounts(f.counts);
       return;
     case "ticket.created":
     case "ticket.updated":
     case "ticket.snooze_ended":
       applyTicket(f.ticket);
-      refreshCountsSoon();
       if (f.type === "ticket.snooze_ended" && f.ticket.assigneeId === me.value?.id) toast(`Snooze ended on #${f.ticket.number}`);
       return;
     case "message.created": {
@@ -520,7 +529,6 @@ function onFrame(f: InboxFrame): void {
       const c = current.value;
       // The agent is looking at this ticket: the new customer message is read.
       if (c && c.ticket.id === f.ticket.id && f.message.author === "customer" && document.visibilityState === "visible") markRead(f.ticket);
-      refreshCountsSoon();
       return;
     }
     case "agent.status":

@@ -1,7 +1,7 @@
 // Rich cards on AI messages: order, product, coupon, loyalty, subscription, and the handoff / email-request cards.
 import { ApiError } from "./client.ts";
 import { el, safeUrl } from "./dom.ts";
-import type { Card } from "./protocol.ts";
+import type { Card } from "../../src/schemas/ticket.ts";
 
 export interface CardContext {
   handoff(email?: string): Promise<unknown>;

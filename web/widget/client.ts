@@ -1,17 +1,14 @@
 // The shopper's conversation: lazy start, local resume, the live socket with backoff and the HTTP fallback.
-import {
-  isServerFrame,
-  serverIdOf,
-  type ApiErrorBody,
-  type ChatMessageResult,
-  type ChatThread,
-  type ClientFrame,
-  type ConversationCreated,
-  type Message,
-  type ServerFrame,
-  type TicketStatus,
-  type Visitor,
-} from "./protocol.ts";
+import type { ChatMessageResponse, ChatThread, ConversationCreated, Visitor } from "../../src/schemas/chat.ts";
+import { chatMessageId } from "../../src/schemas/chatIds.ts";
+import type { ErrorFrame, VisitorClientFrame, VisitorServerFrame } from "../../src/schemas/live.ts";
+import type { MessageView as Message, TicketStatus } from "../../src/schemas/ticket.ts";
+import { LiveSocket } from "../shared/socket.ts";
+
+/** An HTTP error body as the API sends it (API.md "Conventions"), read leniently. */
+interface ApiErrorBody {
+  error?: { code?: string; message?: string; issues?: { path: string; message: string }[] };
+}
 
 export interface Pending {
   clientMessageId: string;
@@ -60,17 +57,10 @@ export class ApiError extends Error {
 }
 
 const MAX_ITEMS = 200;
-const PING_MS = 25_000;
-const PONG_TIMEOUT_MS = 10_000;
 const ACK_TIMEOUT_MS = 6_000;
 const TYPING_SEND_MS = 2_000;
 const TYPING_SHOW_MS = 5_000;
 const POLL_MS = 4_000;
-
-export function backoffDelay(attempt: number, random: () => number = Math.random): number {
-  const base = Math.min(30_000, 500 * 2 ** attempt);
-  return Math.round(base / 2 + (random() * base) / 2);
-}
 
 function newClientMessageId(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(12));
@@ -96,13 +86,9 @@ export class ChatClient {
   private lastSeenId: string | null = null;
   private identityKey: string | null = null;
   private visitor: Visitor = {};
-  private ws: WebSocket | null = null;
-  private generation = 0;
-  private attempts = 0;
+  private readonly socket: LiveSocket<VisitorServerFrame, VisitorClientFrame>;
+  /** The server replayed what we missed and sent `ready`: frames are live and sends may go over the socket. */
   private ready = false;
-  private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
-  private pingTimer: ReturnType<typeof setInterval> | undefined;
-  private pongTimer: ReturnType<typeof setTimeout> | undefined;
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
   private typingTimer: ReturnType<typeof setTimeout> | undefined;
   private ackTimers = new Map<string, ReturnType<typeof setTimeout>>();
@@ -117,14 +103,17 @@ export class ChatClient {
     private readonly on: ClientEvents,
   ) {
     this.storageKey = `edgedesk:v1:${accountId}`;
+    this.socket = new LiveSocket<VisitorServerFrame, VisitorClientFrame>({
+      url: () => this.socketUrl(),
+      frame: (frame) => this.onFrame(frame),
+      connecting: () => {
+        this.ready = false;
+        this.connection = this.connection === "reconnecting" ? "reconnecting" : "connecting";
+        this.on.change();
+      },
+      closed: (failures) => this.socketDown(failures),
+    });
     this.restore();
-    if (typeof window !== "undefined") {
-      window.addEventListener("online", () => this.reconnectNow());
-      window.addEventListener("offline", () => this.ws?.close());
-      document.addEventListener("visibilitychange", () => {
-        if (document.visibilityState === "visible") this.reconnectNow();
-      });
-    }
   }
 
   get hasConversation(): boolean {
@@ -173,7 +162,7 @@ export class ChatClient {
 
   /** Connect the live socket if a conversation exists (called at load and on open). */
   resume(): void {
-    if (this.conversationId && !this.ws && this.reconnectTimer === undefined) this.connect();
+    if (this.conversationId) this.socket.start();
   }
 
   async send(text: string): Promise<void> {
@@ -206,7 +195,7 @@ export class ChatClient {
     const now = Date.now();
     if (now - this.lastTypingSent < TYPING_SEND_MS || !this.ready) return;
     this.lastTypingSent = now;
-    this.sendFrame({ type: "typing" });
+    this.socket.send({ type: "typing" });
   }
 
   /** "Yes, connect me with an agent". Throws ApiError (e.g. when an email is needed). */
@@ -245,7 +234,7 @@ export class ChatClient {
     this.identityKey = identityKeyOf(this.visitor);
     this.status = "open";
     this.persist();
-    this.connect();
+    this.socket.start();
   }
 
   private cleanVisitor(): Visitor | null {
@@ -262,7 +251,7 @@ export class ChatClient {
 
   private deliver(p: Pending): void {
     p.stalled = false;
-    if (this.ready && this.sendFrame({ type: "message", text: p.text, clientMessageId: p.clientMessageId })) {
+    if (this.ready && this.socket.send({ type: "message", text: p.text, clientMessageId: p.clientMessageId })) {
       clearTimeout(this.ackTimers.get(p.clientMessageId));
       // No echo in time: the same clientMessageId over HTTP is stored at most once.
       this.ackTimers.set(p.clientMessageId, setTimeout(() => this.postPending(p), ACK_TIMEOUT_MS));
@@ -276,7 +265,7 @@ export class ChatClient {
     if (!this.pending.includes(p) || this.inFlightHttp.has(p.clientMessageId)) return;
     this.inFlightHttp.add(p.clientMessageId);
     try {
-      const res = await this.http<ChatMessageResult>("POST", "/messages", { text: p.text, clientMessageId: p.clientMessageId });
+      const res = await this.http<ChatMessageResponse>("POST", "/messages", { text: p.text, clientMessageId: p.clientMessageId });
       this.accept(res.message, false);
       for (const r of res.replies) this.accept(r, true);
     } catch (err) {
@@ -305,7 +294,7 @@ export class ChatClient {
 
   /** Adds a message once (dedupe by id), in time order; clears the pending send it confirms. */
   private accept(message: Message, live: boolean): boolean {
-    const idx = this.pending.findIndex((p) => serverIdOf(p.clientMessageId) === message.id);
+    const idx = this.pending.findIndex((p) => chatMessageId(p.clientMessageId) === message.id);
     if (idx >= 0) {
       const p = this.pending[idx];
       if (p) clearTimeout(this.ackTimers.get(p.clientMessageId));
@@ -351,7 +340,7 @@ export class ChatClient {
     this.on.change();
   }
 
-  private onFrame(frame: ServerFrame): void {
+  private onFrame(frame: VisitorServerFrame): void {
     switch (frame.type) {
       case "message":
         // Socket frames arrive in server order with no gap: the resume point moves with them.
@@ -361,7 +350,7 @@ export class ChatClient {
         return;
       case "ready":
         this.ready = true;
-        this.attempts = 0;
+        this.socket.live();
         this.stopPolling();
         this.connection = "live";
         this.status = frame.status;
@@ -384,123 +373,46 @@ export class ChatClient {
         this.setStatus(frame.status);
         return;
       case "error":
-        if (frame.code === "conflict") this.setStatus("closed");
+        this.onError(frame);
         return;
-      case "handoff.offer":
       case "pong":
         return;
     }
   }
 
-  // ---- the socket --------------------------------------------------------------------------
+  private onError(frame: ErrorFrame): void {
+    // The conversation was closed meanwhile: the composer offers a new one.
+    if (frame.code === "conflict") this.setStatus("closed");
+  }
 
-  private connect(): void {
-    if (!this.conversationId || !this.visitorToken) return;
-    clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = undefined;
-    const gen = ++this.generation;
+  // ---- the socket (web/shared/socket.ts keeps it up) ------------------------------------------
+
+  /** Resume point: without cached history ask for all of it, otherwise only what came after the last rendered message. */
+  private socketUrl(): string | null {
+    if (!this.conversationId || !this.visitorToken) return null;
     const url = new URL(`${this.apiBase}/api/chat/conversations/${encodeURIComponent(this.conversationId)}/ws`);
     url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
     url.searchParams.set("visitorToken", this.visitorToken);
-    // Without cached history, ask for all of it; otherwise only what came after the last rendered message.
     if (this.lastSeenId && this.items.length > 0) url.searchParams.set("after", this.lastSeenId);
+    return url.href;
+  }
+
+  /** The socket dropped: poll over HTTP from the second failure on, and push pending sends over HTTP. */
+  private socketDown(failures: number): void {
     this.ready = false;
-    this.connection = this.attempts === 0 && this.connection !== "reconnecting" ? "connecting" : "reconnecting";
-    this.on.change();
-    let ws: WebSocket;
-    try {
-      ws = new WebSocket(url.href);
-    } catch {
-      this.scheduleReconnect();
-      return;
-    }
-    this.ws = ws;
-    ws.onmessage = (ev) => {
-      if (gen !== this.generation) return;
-      this.alive();
-      let data: unknown;
-      try {
-        data = JSON.parse(String(ev.data));
-      } catch {
-        return;
-      }
-      if (isServerFrame(data)) this.onFrame(data);
-    };
-    ws.onopen = () => {
-      if (gen !== this.generation) return;
-      clearInterval(this.pingTimer);
-      this.pingTimer = setInterval(() => this.ping(), PING_MS);
-    };
-    ws.onclose = () => {
-      if (gen !== this.generation) return;
-      this.ws = null;
-      this.ready = false;
-      this.stopTimers();
-      this.scheduleReconnect();
-    };
-  }
-
-  private ping(): void {
-    if (!this.sendFrame({ type: "ping" })) return;
-    clearTimeout(this.pongTimer);
-    // A half-open socket (laptop lid, lost Wi-Fi) never closes by itself: give up on it.
-    this.pongTimer = setTimeout(() => this.ws?.close(), PONG_TIMEOUT_MS);
-  }
-
-  private alive(): void {
-    clearTimeout(this.pongTimer);
-  }
-
-  private sendFrame(frame: ClientFrame): boolean {
-    if (!this.ws || this.ws.readyState !== WebSocket.OPEN) return false;
-    try {
-      this.ws.send(JSON.stringify(frame));
-      return true;
-    } catch {
-      return false;
-    }
-  }
-
-  private scheduleReconnect(): void {
     if (!this.conversationId) return;
     this.connection = "reconnecting";
     this.on.change();
-    const delay = backoffDelay(this.attempts);
-    this.attempts += 1;
-    if (this.attempts >= 2) this.startPolling();
+    if (failures >= 2) this.startPolling();
     for (const p of this.pending) if (!this.inFlightHttp.has(p.clientMessageId)) void this.postPending(p);
-    clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = setTimeout(() => {
-      this.reconnectTimer = undefined;
-      this.connect();
-    }, delay);
-  }
-
-  /** Back online or back in view: skip the remaining backoff. */
-  private reconnectNow(): void {
-    if (!this.conversationId || this.ready) return;
-    if (this.ws && this.ws.readyState === WebSocket.CONNECTING) return;
-    this.attempts = 0;
-    this.connect();
   }
 
   private disconnect(): void {
-    this.generation += 1;
-    this.stopTimers();
+    this.socket.stop(1000, "bye");
+    this.ready = false;
     this.stopPolling();
-    clearTimeout(this.reconnectTimer);
-    this.reconnectTimer = undefined;
     for (const t of this.ackTimers.values()) clearTimeout(t);
     this.ackTimers.clear();
-    const ws = this.ws;
-    this.ws = null;
-    this.ready = false;
-    ws?.close(1000, "bye");
-  }
-
-  private stopTimers(): void {
-    clearInterval(this.pingTimer);
-    clearTimeout(this.pongTimer);
   }
 
   // ---- HTTP fallback for receiving while the socket is down ------------------------------------

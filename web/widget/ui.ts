@@ -2,7 +2,7 @@
 import { renderCard, type CardContext } from "./cards.ts";
 import type { ChatClient, Item, Pending } from "./client.ts";
 import { el, icon, linkified } from "./dom.ts";
-import type { Message } from "./protocol.ts";
+import type { MessageView as Message } from "../../src/schemas/ticket.ts";
 import { css } from "./styles.ts";
 
 export interface ViewOptions {

@@ -1,6 +1,6 @@
 // Entry of the embeddable chat widget: reads its <script> tag, wires the client to the view, exposes window.Edgedesk.
 import { ChatClient } from "./client.ts";
-import type { Visitor } from "./protocol.ts";
+import type { Visitor } from "../../src/schemas/chat.ts";
 import { WidgetView } from "./ui.ts";
 
 type Call = [string, ...unknown[]];

@@ -280,10 +280,13 @@ function Composer({ t }: { t: Ticket }) {
   const submit = async () => {
     const body = text.trim();
     if (!body || busy) return;
+    const key = `${t.id}:${mode}`;
     setBusy(true);
     const ok = await send(t.id, body, mode === "note");
     setBusy(false);
-    if (ok) setText("");
+    // The message may show (live) before the request returns and the agent may already be typing the next
+    // one: clear the draft only if it still is what was sent.
+    if (ok) setDrafts((d) => (d[key] === text ? { ...d, [key]: "" } : d));
     area.current?.focus();
   };
 
