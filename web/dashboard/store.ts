@@ -473,10 +473,6 @@ export function agentTyping(ticketId: string): void {
   socket?.send({ type: "typing", ticketId });
 }
 
-/** Tests and the status menu: drop the live socket as a network failure would. */
-export function dropLive(): void {
-  socket?.drop();
-}
 
 function applyTicket(t: Ticket): void {
   placeInList(t);
