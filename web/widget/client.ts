@@ -1,40 +1,17 @@
-// The shopper's conversation: lazy start, local resume, the live socket with backoff and the HTTP fallback.
+// The shopper's conversation: lazy start, local resume, the live socket with backoff and the HTTP fallback (the wire itself is transport.ts, the saved copy stored.ts).
 import type { ChatMessageResponse, ChatThread, ConversationCreated, Visitor } from "../../src/schemas/chat.ts";
 import { chatMessageId } from "../../src/schemas/chatIds.ts";
 import type { ErrorFrame, VisitorClientFrame, VisitorServerFrame } from "../../src/schemas/live.ts";
 import type { MessageView as Message, TicketStatus } from "../../src/schemas/ticket.ts";
 import { LiveSocket } from "../shared/socket.ts";
+import { forgetStored, loadStored, saveStored, type Item, type Pending } from "./stored.ts";
+import { ApiError, conversationRequest, request, socketUrl } from "./transport.ts";
 
-/** An HTTP error body as the API sends it (API.md "Conventions"), read leniently. */
-interface ApiErrorBody {
-  error?: { code?: string; message?: string; issues?: { path: string; message: string }[] };
-}
-
-export interface Pending {
-  clientMessageId: string;
-  text: string;
-  createdAt: string;
-  /** Set once the HTTP fallback also failed: the UI shows "not sent yet". */
-  stalled?: boolean;
-}
-
-export type Item =
-  | { kind: "message"; key: string; message: Message }
-  | { kind: "event"; key: string; text: string; createdAt: string; agent?: { id: string; name: string } };
+// ui.ts, cards.ts and the card tests import these from here, with the client.
+export type { Item, Pending } from "./stored.ts";
+export { ApiError } from "./transport.ts";
 
 export type Connection = "idle" | "connecting" | "live" | "reconnecting";
-
-interface Stored {
-  v: 1;
-  conversationId: string;
-  visitorToken: string;
-  lastSeenId: string | null;
-  identityKey: string | null;
-  status: TicketStatus;
-  handedOff?: boolean;
-  items: Item[];
-  pending: Pending[];
-}
 
 export interface ClientEvents {
   /** Something visible changed: items, pending, status, connection or typing. */
@@ -43,17 +20,6 @@ export interface ClientEvents {
   incoming(message: Message): void;
   /** An "agent joined" or similar line was added. */
   notice(text: string): void;
-}
-
-export class ApiError extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-    readonly issues: { path: string; message: string }[] = [],
-  ) {
-    super(message);
-  }
 }
 
 const MAX_ITEMS = 200;
@@ -152,11 +118,7 @@ export class ChatClient {
     this.handedOff = false;
     this.typingName = null;
     this.connection = "idle";
-    try {
-      localStorage.removeItem(this.storageKey);
-    } catch {
-      // storage unavailable: nothing to forget
-    }
+    forgetStored(this.storageKey);
     this.on.change();
   }
 
@@ -222,11 +184,11 @@ export class ChatClient {
     const visitor = this.cleanVisitor();
     let created: ConversationCreated;
     try {
-      created = await this.request<ConversationCreated>("POST", "/api/chat/conversations", { accountId: this.accountId, ...(visitor ? { visitor } : {}) });
+      created = await request<ConversationCreated>(this.apiBase, "POST", "/api/chat/conversations", { accountId: this.accountId, ...(visitor ? { visitor } : {}) });
     } catch (err) {
       // A bad identity must not keep the shopper from chatting: retry as an anonymous visitor.
       if (err instanceof ApiError && visitor && (err.status === 400 || err.status === 401)) {
-        created = await this.request<ConversationCreated>("POST", "/api/chat/conversations", { accountId: this.accountId });
+        created = await request<ConversationCreated>(this.apiBase, "POST", "/api/chat/conversations", { accountId: this.accountId });
       } else throw err;
     }
     this.conversationId = created.conversationId;
@@ -389,12 +351,7 @@ export class ChatClient {
 
   /** Resume point: without cached history ask for all of it, otherwise only what came after the last rendered message. */
   private socketUrl(): string | null {
-    if (!this.conversationId || !this.visitorToken) return null;
-    const url = new URL(`${this.apiBase}/api/chat/conversations/${encodeURIComponent(this.conversationId)}/ws`);
-    url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
-    url.searchParams.set("visitorToken", this.visitorToken);
-    if (this.lastSeenId && this.items.length > 0) url.searchParams.set("after", this.lastSeenId);
-    return url.href;
+    return socketUrl(this.apiBase, this.conversationId, this.visitorToken, this.items.length > 0 ? this.lastSeenId : null);
   }
 
   /** The socket dropped: poll over HTTP from the second failure on, and push pending sends over HTTP. */
@@ -459,58 +416,26 @@ export class ChatClient {
 
   // ---- plumbing ----------------------------------------------------------------------------
 
-  private async http<T>(method: string, suffix: string, body?: unknown): Promise<T> {
-    if (!this.conversationId || !this.visitorToken) throw new ApiError(0, "no_conversation", "no conversation yet");
-    return this.request<T>(method, `/api/chat/conversations/${encodeURIComponent(this.conversationId)}${suffix}`, body, { "X-Visitor-Token": this.visitorToken });
-  }
-
-  private async request<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
-    let res: Response;
-    try {
-      res = await fetch(`${this.apiBase}${path}`, {
-        method,
-        headers: { ...(body !== undefined ? { "Content-Type": "application/json" } : {}), ...headers },
-        body: body !== undefined ? JSON.stringify(body) : undefined,
-        credentials: "omit",
-        mode: "cors",
-      });
-    } catch {
-      throw new ApiError(0, "network", "You seem to be offline");
-    }
-    if (!res.ok) {
-      const err = (await res.json().catch(() => ({}))) as ApiErrorBody;
-      throw new ApiError(res.status, err.error?.code ?? "http_error", err.error?.message ?? res.statusText, err.error?.issues ?? []);
-    }
-    return (await res.json()) as T;
+  private http<T>(method: string, suffix: string, body?: unknown): Promise<T> {
+    return conversationRequest<T>(this.apiBase, this.conversationId, this.visitorToken, method, suffix, body);
   }
 
   private restore(): void {
-    let raw: string | null = null;
-    try {
-      raw = localStorage.getItem(this.storageKey);
-    } catch {
-      return;
-    }
-    if (!raw) return;
-    try {
-      const s = JSON.parse(raw) as Stored;
-      if (s.v !== 1 || !s.conversationId || !s.visitorToken) return;
-      this.conversationId = s.conversationId;
-      this.visitorToken = s.visitorToken;
-      this.lastSeenId = s.lastSeenId;
-      this.identityKey = s.identityKey;
-      this.status = s.status;
-      this.handedOff = s.handedOff === true;
-      this.items = Array.isArray(s.items) ? s.items : [];
-      this.pending = Array.isArray(s.pending) ? s.pending : [];
-    } catch {
-      // corrupt entry: start fresh
-    }
+    const s = loadStored(this.storageKey);
+    if (!s) return;
+    this.conversationId = s.conversationId;
+    this.visitorToken = s.visitorToken;
+    this.lastSeenId = s.lastSeenId;
+    this.identityKey = s.identityKey;
+    this.status = s.status;
+    this.handedOff = s.handedOff === true;
+    this.items = Array.isArray(s.items) ? s.items : [];
+    this.pending = Array.isArray(s.pending) ? s.pending : [];
   }
 
   private persist(): void {
     if (!this.conversationId || !this.visitorToken) return;
-    const s: Stored = {
+    saveStored(this.storageKey, {
       v: 1,
       conversationId: this.conversationId,
       visitorToken: this.visitorToken,
@@ -520,12 +445,7 @@ export class ChatClient {
       handedOff: this.handedOff,
       items: this.items.slice(-MAX_ITEMS),
       pending: this.pending.map(({ clientMessageId, text, createdAt }) => ({ clientMessageId, text, createdAt })),
-    };
-    try {
-      localStorage.setItem(this.storageKey, JSON.stringify(s));
-    } catch {
-      // storage full or blocked: the conversation still works for this page view
-    }
+    });
   }
 }
 
