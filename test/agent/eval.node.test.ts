@@ -71,8 +71,10 @@ describe("router evaluation", () => {
     const dir = mkdtempSync(join(tmpdir(), "router-model-"));
     try {
       const out = join(dir, "model.json");
-      await run(process.execPath, [join(root, "scripts", "train-router.ts"), "--quiet", "--out", out], { cwd: root });
-      // If this fails after a data change, run `npm run train:router` and commit model.json.
+      // Only the committed data: the trainer also reads ../shared/data/*.csv next to the checkout when that exists (data/router/README.md).
+      const noSharedData = join(dir, "no-shared-data");
+      await run(process.execPath, [join(root, "scripts", "train-router.ts"), "--quiet", "--shared-data", noSharedData, "--out", out], { cwd: root });
+      // If this fails after a data change, run `npm run train:router -- --shared-data none` and commit model.json.
       expect(readFileSync(out, "utf8") === readFileSync(join(root, "src/agent/router/model.json"), "utf8")).toBe(true);
     } finally {
       rmSync(dir, { recursive: true, force: true });

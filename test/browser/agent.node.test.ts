@@ -1,15 +1,15 @@
 // Browser tests: the AI customer agent answers in the real widget (product and order cards, the knowledge base), and a handoff reaches the dashboard live.
+// They need the seeded demo account (demo store, knowledge base, AI agent on) of the dev server all browser files share.
 import { createHmac } from "node:crypto";
-import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, OPEN_SHADOW_ROOTS, d1Query, hasChromium, launchChromium, startDevServer, type DevServer } from "./devServer.ts";
+import { ARTIFACTS, OPEN_SHADOW_ROOTS, d1Query, hasChromium, launchChromium, sharedServer, type SharedServer } from "./devServer.ts";
 
 if (!hasChromium) console.warn("[browser tests] skipped: /usr/bin/chromium is not installed (apt-get install -y chromium)");
 
 const WAIT = 15_000;
-let server: DevServer;
+let server: SharedServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
@@ -84,16 +84,13 @@ describe.skipIf(!hasChromium)("the AI customer agent in the widget, and its hand
   const asked: string[] = [];
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startDevServer(), launchChromium()]);
+    server = sharedServer();
+    browser = await launchChromium();
   }, 120_000);
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close().catch(() => undefined);
-    if (server) {
-      writeFileSync(join(ARTIFACTS, "wrangler-dev-agent.log"), server.log());
-      await server.stop();
-    }
   }, 30_000);
 
   it("recommends products with product cards: image, title, price and a link to the product", async () => {

@@ -1,17 +1,40 @@
 // Browser tests: a shopper in the widget and an agent in the dashboard talk live over wrangler dev, through drops and reloads.
-import { writeFileSync } from "node:fs";
+// The dev server is shared with the other browser files, so this file works in an account of its own (AI agent off, every
+// chat goes to the helpdesk) and points the demo store page's widget at that account.
 import { createServer } from "node:http";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, OPEN_SHADOW_ROOTS, TRACK_SOCKETS, hasChromium, launchChromium, startDevServer, type DevServer } from "./devServer.ts";
+import { ARTIFACTS, OPEN_SHADOW_ROOTS, TRACK_SOCKETS, hasChromium, launchChromium, sharedServer, uniqueId, type SharedServer } from "./devServer.ts";
 
 if (!hasChromium) console.warn("[browser tests] skipped: /usr/bin/chromium is not installed (apt-get install -y chromium)");
 
 const WAIT = 15_000;
-let server: DevServer;
+const PASSWORD = "demo-password";
+let server: SharedServer;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
+/** This file's own account: its owner is named like the demo owner, and it has a support agent "Sam Support". */
+const account = { id: "", email: "", token: "" };
+
+async function post<T>(path: string, body: unknown, token?: string): Promise<T> {
+  const res = await fetch(`${server.base}${path}`, { method: "POST", headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+  if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+/**
+ * Pages of this context embed the widget for this file's account: the demo store page ("/", hostile CSS and all) is
+ * loaded as it is, and its widget tag is re-pointed before the (async) widget script runs. Rewriting the page through
+ * a route instead would make chromium treat it as non-local and block its WebSocket to 127.0.0.1.
+ */
+async function useOwnAccount(ctx: BrowserContext): Promise<void> {
+  await ctx.addInitScript((accountId: string) => {
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if (n instanceof HTMLScriptElement && n.dataset.account === "demo") n.dataset.account = accountId;
+    }).observe(document, { childList: true, subtree: true });
+  }, account.id);
+}
 
 function stamp(label: string): string {
   return `${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
@@ -33,6 +56,7 @@ interface Shopper {
 async function openShopper(): Promise<Shopper> {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 820 } });
   contexts.push(ctx);
+  await useOwnAccount(ctx);
   await ctx.addInitScript(OPEN_SHADOW_ROOTS);
   await ctx.addInitScript(TRACK_SOCKETS);
   const page = await ctx.newPage();
@@ -68,8 +92,8 @@ async function openAgent(hash = "#/unassigned"): Promise<AgentUi> {
   await ctx.addInitScript(TRACK_SOCKETS);
   const page = await ctx.newPage();
   await page.goto(`${server.base}/app/${hash}`);
-  await page.getByLabel("Email").fill("demo@edgedesk.dev");
-  await page.getByLabel("Password").fill("demo-password");
+  await page.getByLabel("Email").fill(account.email);
+  await page.getByLabel("Password").fill(PASSWORD);
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.locator(".live-live").waitFor({ timeout: WAIT });
   const composer = page.getByLabel("Reply to the customer");
@@ -81,6 +105,9 @@ async function openAgent(hash = "#/unassigned"): Promise<AgentUi> {
     reply: async (text) => {
       await composer.fill(text);
       await page.getByRole("button", { name: "Send reply" }).click();
+      // The composer empties when the server has answered. The reply shows in the thread (over the socket) before
+      // that, and text typed in between is emptied with it: a busy server made the next reply vanish unsent.
+      await expect.poll(() => composer.inputValue(), { timeout: WAIT }).toBe("");
     },
   };
 }
@@ -98,19 +125,19 @@ async function dropSockets(page: Page): Promise<void> {
 
 describe.skipIf(!hasChromium)("web chat and dashboard in a real browser", () => {
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startDevServer(), launchChromium()]);
-    // With the AI customer agent off, every chat goes straight to the helpdesk (docs/api.md); older builds lack the route.
-    const login = (await (await fetch(`${server.base}/api/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: "demo@edgedesk.dev", password: "demo-password" }) })).json()) as { token: string };
-    await fetch(`${server.base}/api/settings/agent`, { method: "PUT", headers: { "Content-Type": "application/json", Authorization: `Bearer ${login.token}` }, body: JSON.stringify({ enabled: false }) }).catch(() => undefined);
+    server = sharedServer();
+    browser = await launchChromium();
+    account.email = `${uniqueId("dana")}@chat.example`;
+    const owner = await post<{ token: string; accountId: string }>("/api/signup", { accountName: "Northwind chat tests", name: "Dana Demo", email: account.email, password: PASSWORD });
+    [account.id, account.token] = [owner.accountId, owner.token];
+    await post("/api/agents", { name: "Sam Support", email: `${uniqueId("sam")}@chat.example`, password: PASSWORD, role: "support" }, account.token);
+    // With the AI customer agent off, every chat goes straight to the helpdesk (docs/api.md).
+    await fetch(`${server.base}/api/settings/agent`, { method: "PUT", headers: { "Content-Type": "application/json", Authorization: `Bearer ${account.token}` }, body: JSON.stringify({ enabled: false }) });
   }, 120_000);
 
   afterAll(async () => {
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close().catch(() => undefined);
-    if (server) {
-      writeFileSync(join(ARTIFACTS, "wrangler-dev.log"), server.log());
-      await server.stop();
-    }
   }, 30_000);
 
   it("shows the shopper's message to the agent live, and the agent's reply to the shopper live", async () => {
@@ -246,10 +273,10 @@ describe.skipIf(!hasChromium)("web chat and dashboard in a real browser", () => 
     const mark = stamp("bulkcheck").replace(" ", "-");
     const prefix = `+1555${String(Date.now()).slice(-5)}`;
     for (let i = 0; i < 52; i++) {
-      const res = await fetch(`${server.base}/api/dev/inbound`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ accountId: "demo", channel: "sms", from: `${prefix}${String(i).padStart(2, "0")}`, text: `Order question ${mark} n${i}`, providerMessageId: `${mark}-${i}` }) });
+      const res = await fetch(`${server.base}/api/dev/inbound`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ accountId: account.id, channel: "sms", from: `${prefix}${String(i).padStart(2, "0")}`, text: `Order question ${mark} n${i}`, providerMessageId: `${mark}-${i}` }) });
       expect(res.status).toBe(200);
     }
-    const conv = (await (await fetch(`${server.base}/api/chat/conversations`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ accountId: "demo" }) })).json()) as { conversationId: string; visitorToken: string };
+    const conv = (await (await fetch(`${server.base}/api/chat/conversations`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ accountId: account.id }) })).json()) as { conversationId: string; visitorToken: string };
     for (let i = 1; i <= 55; i++) {
       const res = await fetch(`${server.base}/api/chat/conversations/${conv.conversationId}/messages`, { method: "POST", headers: { "Content-Type": "application/json", "X-Visitor-Token": conv.visitorToken }, body: JSON.stringify({ text: `Long thread line ${i}` }) });
       expect(res.status).toBe(201);
@@ -346,11 +373,12 @@ describe.skipIf(!hasChromium)("web chat and dashboard in a real browser", () => 
 
     const ctx = await browser.newContext({ viewport: { width: 1280, height: 820 }, reducedMotion: "reduce" });
     contexts.push(ctx);
+    await useOwnAccount(ctx);
     await ctx.addInitScript(OPEN_SHADOW_ROOTS);
     // A plain shop on its own origin (another loopback port) embeds the same widget: the baseline.
     const shop = createServer((_req, res) => {
       res.setHeader("Content-Type", "text/html; charset=utf-8");
-      res.end(`<!doctype html><html><head><title>Plain shop</title></head><body><h1>Plain shop</h1><script src="${server.base}/widget.js" data-account="demo" data-title="Northwind Outfitters" async></script></body></html>`);
+      res.end(`<!doctype html><html><head><title>Plain shop</title></head><body><h1>Plain shop</h1><script src="${server.base}/widget.js" data-account="${account.id}" data-title="Northwind Outfitters" async></script></body></html>`);
     });
     await new Promise<void>((r) => shop.listen(0, "127.0.0.1", r));
     const address = shop.address();
@@ -387,6 +415,7 @@ describe.skipIf(!hasChromium)("web chat and dashboard in a real browser", () => 
     // Without the test hook the shadow root is closed to page scripts.
     const real = await browser.newContext();
     contexts.push(real);
+    await useOwnAccount(real);
     const page = await real.newPage();
     await page.goto(`${server.base}/`);
     await page.locator("edgedesk-chat").waitFor({ state: "attached", timeout: WAIT });

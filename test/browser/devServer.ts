@@ -1,4 +1,5 @@
-// Browser-test harness: builds the front ends, runs `wrangler dev` on a free loopback port with throwaway state, seeds the demo account.
+// Browser-test harness. `globalSetup.ts` builds the front ends and starts ONE `wrangler dev` (free loopback port, throwaway
+// state, demo account seeded) for the whole browser run; test files reach it through `sharedServer()`.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
@@ -6,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "playwright-core";
+import { inject } from "vitest";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const CHROMIUM = "/usr/bin/chromium";
@@ -17,13 +19,30 @@ export const ARTIFACTS = join(ROOT, "test-artifacts");
 const WRANGLER = join(ROOT, "node_modules", "wrangler", "bin", "wrangler.js");
 const ENV = { ...process.env, CI: "1", WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" };
 
-export interface DevServer {
+/** What globalSetup hands to the test files. */
+export interface SharedServer {
   base: string;
-  port: number;
   /** The throwaway `--persist-to` directory (D1 and Durable Object state) of this run. */
   state: string;
+}
+
+declare module "vitest" {
+  export interface ProvidedContext {
+    browserServer: SharedServer | null;
+  }
+}
+
+export interface DevServer extends SharedServer {
+  port: number;
   stop(): Promise<void>;
   log(): string;
+}
+
+/** The run's one dev server, started by globalSetup. Call it inside beforeAll (files skip without chromium). */
+export function sharedServer(): SharedServer {
+  const server = inject("browserServer");
+  if (!server) throw new Error("no dev server: run browser tests with `npm run test:browser` (vitest project \"browser\")");
+  return server;
 }
 
 export function freePort(): Promise<number> {
@@ -39,7 +58,7 @@ export function freePort(): Promise<number> {
   });
 }
 
-function runOrThrow(args: string[], what: string): void {
+export function runOrThrow(args: string[], what: string): void {
   const r = spawnSync(process.execPath, args, { cwd: ROOT, env: ENV, encoding: "utf8", timeout: 120_000 });
   if (r.status !== 0) throw new Error(`${what} failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
 }
@@ -58,24 +77,16 @@ async function waitForHealth(base: string, child: ChildProcess, deadline: number
   throw new Error(`wrangler dev did not become healthy on ${base}`);
 }
 
-/**
- * Browser test files start their servers in parallel; a port found free can be taken by another server before
- * wrangler binds it. That start is retried on fresh ports.
- */
-export async function startDevServer(attempts = 3): Promise<DevServer> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startDevServerOnce();
-    } catch (err) {
-      if (attempt >= attempts || !/Address already in use|EADDRINUSE/.test((err as Error).message)) throw err;
-    }
+/** Applies the D1 migrations to fresh state, starts `wrangler dev` on a free port and seeds the demo account. The front ends must be built. */
+export async function startDevServer(): Promise<DevServer> {
+  // Local state on tmpfs when there is one: nothing here needs to survive the run, and fsync is slow on a busy disk.
+  const state = mkdtempSync(join(existsSync("/dev/shm") ? "/dev/shm" : tmpdir(), "edgedesk-browser-"));
+  try {
+    runOrThrow([WRANGLER, "d1", "migrations", "apply", "DB", "--local", "--persist-to", state], "d1 migrations apply");
+  } catch (err) {
+    rmSync(state, { recursive: true, force: true });
+    throw err;
   }
-}
-
-async function startDevServerOnce(): Promise<DevServer> {
-  runOrThrow([join(ROOT, "scripts", "build-web.mjs")], "build-web");
-  const state = mkdtempSync(join(tmpdir(), "edgedesk-browser-"));
-  runOrThrow([WRANGLER, "d1", "migrations", "apply", "DB", "--local", "--persist-to", state], "d1 migrations apply");
   const [port, inspector] = [await freePort(), await freePort()];
   const base = `http://127.0.0.1:${port}`;
   let output = "";
@@ -107,7 +118,7 @@ async function startDevServerOnce(): Promise<DevServer> {
     rmSync(state, { recursive: true, force: true });
   };
   try {
-    await waitForHealth(base, child, Date.now() + 60_000);
+    await waitForHealth(base, child, Date.now() + 90_000);
     const seed = await fetch(`${base}/api/dev/seed`, { method: "POST" });
     if (!seed.ok) throw new Error(`seed failed: ${seed.status} ${await seed.text()}`);
   } catch (err) {
@@ -118,7 +129,7 @@ async function startDevServerOnce(): Promise<DevServer> {
 }
 
 /** Runs one SQL statement against the dev server's local D1 (`wrangler d1 execute --local`) and returns the rows. */
-export function d1Query<T>(server: DevServer, sql: string): T[] {
+export function d1Query<T>(server: SharedServer, sql: string): T[] {
   const r = spawnSync(process.execPath, [WRANGLER, "d1", "execute", "DB", "--local", "--persist-to", server.state, "--json", "--command", sql], { cwd: ROOT, env: ENV, encoding: "utf8", timeout: 60_000 });
   if (r.status !== 0) throw new Error(`d1 execute failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   const out = JSON.parse(r.stdout) as { results: T[] }[];
@@ -131,6 +142,11 @@ export function launchChromium(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
+}
+
+/** A string no other test (or earlier run against the same server) uses: for emails, names and message texts. */
+export function uniqueId(label = "t"): string {
+  return `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
 }
 
 /**
