@@ -61,6 +61,8 @@ export interface DeliveryHooks {
 
 export class Delivery {
   private chain: Promise<void> = Promise.resolve();
+  /** Whether any reply may be unsynced (null: not known yet); spares the index sync a query per commit. */
+  private dirty: boolean | null = null;
 
   constructor(
     private readonly env: Env,
@@ -85,6 +87,7 @@ export class Delivery {
       m.body,
       m.createdAt,
     );
+    this.dirty = true;
     this.plan();
   }
 
@@ -97,7 +100,8 @@ export class Delivery {
 
   /** Replies D1 has not seen in their current state. */
   unsynced(): (OutboxIndexRow & { revision: number })[] {
-    return this.store.sql
+    if (this.dirty === false) return [];
+    const rows = this.store.sql
       .exec<OutboxRow>("SELECT * FROM outbox WHERE synced = 0 ORDER BY created_at")
       .toArray()
       .map((o) => ({
@@ -113,11 +117,14 @@ export class Delivery {
         sentAt: o.sent_at,
         revision: o.revision,
       }));
+    this.dirty = rows.length > 0;
+    return rows;
   }
 
   /** D1 holds these rows at these revisions (a row changed since stays unsynced). */
   markSynced(rows: readonly { id: string; revision: number }[]): void {
     for (const r of rows) this.store.sql.exec("UPDATE outbox SET synced = 1 WHERE id = ? AND revision = ?", r.id, r.revision);
+    this.dirty = null;
   }
 
   /** Points the delivery job at the next reply due to be (re)sent. */
@@ -138,6 +145,7 @@ export class Delivery {
     const set = (id: string, fields: Record<string, SqlStorageValue>) => {
       const cols = Object.keys(fields);
       this.store.sql.exec(`UPDATE outbox SET ${cols.map((c) => `${c} = ?`).join(", ")}, synced = 0, revision = revision + 1 WHERE id = ?`, ...cols.map((c) => fields[c] ?? null), id);
+      this.dirty = true;
     };
     for (const o of due) {
       const skip = deliveryBlocked({ channel: o.channel, recipient: o.recipient, optedOut, senders });

@@ -9,6 +9,11 @@ import { writeOutboxIndex, writeTicketIndex, type OutboxIndexRow } from "./repos
 export const INDEX_JOB = "index";
 /** When a write started by a commit has not landed by then (the actor restarted mid-way), the alarm writes it. */
 const SAFETY_NET_MS = 5_000;
+/**
+ * On the live path the write waits this long, so a busy conversation costs D1 at most one write per interval,
+ * however many messages it carries (dashboards already have every change from the inbox actor).
+ */
+export const LIVE_INDEX_DELAY_MS = 1_000;
 
 /** The replies whose delivery state D1 has not seen yet. */
 export interface OutboxSource {
@@ -26,6 +31,9 @@ export interface IndexSyncHooks {
 
 export class IndexSync {
   private chain: Promise<void> = Promise.resolve();
+  // Mirrors of two meta values, read on every flush; this object is their only writer.
+  private synced: number | null = null;
+  private registered: boolean | null = null;
 
   constructor(
     private readonly store: ActorStorage,
@@ -33,19 +41,22 @@ export class IndexSync {
     private readonly hooks: IndexSyncHooks,
   ) {}
 
-  /** The ticket changed: a write is due (kept in the schedule, so a crash before the flush lands still retries it). */
-  changed(): void {
-    if (this.store.dueAt(INDEX_JOB) === null) this.store.schedule(INDEX_JOB, this.hooks.clock().now() + SAFETY_NET_MS);
+  /**
+   * The ticket changed: a write is due, kept in the schedule so that a crash before it lands still retries it.
+   * `flushNow`: the caller flushes at once and this is only the safety net; otherwise the alarm writes it a little later.
+   */
+  changed(flushNow: boolean): void {
+    this.store.scheduleBy(INDEX_JOB, this.hooks.clock().now() + (flushNow ? SAFETY_NET_MS : LIVE_INDEX_DELAY_MS));
   }
 
   /** Forgets what D1 holds, so the next flush writes the whole row again (index rebuild). */
   forget(): void {
-    this.store.set("synced_version", "-1");
-    this.changed();
+    this.setSynced(-1);
+    this.changed(true);
   }
 
   isCurrent(t: TicketState): boolean {
-    return this.syncedVersion() >= t.version && this.store.get("registered") !== null && this.outbox.unsynced().length === 0;
+    return this.syncedVersion() >= t.version && this.isRegistered() && this.outbox.unsynced().length === 0;
   }
 
   /** Writes the newest state; flushes run one at a time and a flush that finds D1 current does nothing. Never throws. */
@@ -58,19 +69,20 @@ export class IndexSync {
   private async flushOnce(t: TicketState): Promise<void> {
     const version = t.version;
     const pending = this.outbox.unsynced();
-    const registered = this.store.get("registered") !== null;
+    const registered = this.isRegistered();
     if (this.syncedVersion() >= version && pending.length === 0 && registered) return this.settled(version);
     try {
       if (!registered) {
         await this.hooks.register(t);
         this.store.set("registered", "1");
+        this.registered = true;
       }
       const d1 = this.hooks.d1();
       const d = db(d1);
       if (this.syncedVersion() < version) await writeTicketIndex(d, structuredClone(t));
       await writeOutboxIndex(d, t, pending);
       this.outbox.markSynced(pending);
-      this.store.set("synced_version", String(Math.max(version, this.syncedVersion())));
+      this.setSynced(Math.max(version, this.syncedVersion()));
       this.store.delete("index_failures");
       this.settled(t.version);
     } catch (err) {
@@ -91,6 +103,17 @@ export class IndexSync {
   }
 
   private syncedVersion(): number {
-    return Number(this.store.get("synced_version") ?? "-1");
+    this.synced ??= Number(this.store.get("synced_version") ?? "-1");
+    return this.synced;
+  }
+
+  private setSynced(version: number): void {
+    this.store.set("synced_version", String(version));
+    this.synced = version;
+  }
+
+  private isRegistered(): boolean {
+    this.registered ??= this.store.get("registered") !== null;
+    return this.registered;
   }
 }
