@@ -53,6 +53,8 @@ function countersOf(r: MirrorRow | undefined): string[] {
  */
 export class InboxActor extends DurableObject<Env> {
   private readonly lastSent = new Map<string, string>();
+  /** The rows this instance has seen, so an event that changes no count costs no SQL. */
+  private readonly rows = new Map<string, MirrorRow>();
   private readonly store: ActorStorage;
   private loading: Promise<void> | null = null;
 
@@ -197,8 +199,12 @@ export class InboxActor extends DurableObject<Env> {
   /** Stores a snapshot unless a newer one is there (events can overtake each other) and moves the counters. */
   private applyRow(next: MirrorRow): boolean {
     const sql = this.ctx.storage.sql;
-    const old = sql.exec<MirrorRow>("SELECT * FROM view_tickets WHERE id = ?", next.id).toArray()[0];
+    const old = this.rows.get(next.id) ?? sql.exec<MirrorRow>("SELECT * FROM view_tickets WHERE id = ?", next.id).toArray()[0];
     if (old && old.updated_at > next.updated_at) return false;
+    this.rows.set(next.id, next);
+    // Most events (a new message) move no count: the stored row then keeps its older time, which only orders
+    // events against the stored state after a restart — and a count-neutral event changes nothing there.
+    if (old && old.status === next.status && old.spam === next.spam && old.assignee_id === next.assignee_id && old.unread === next.unread && old.counted === next.counted) return false;
     sql.exec(
       "INSERT OR REPLACE INTO view_tickets (id, status, spam, assignee_id, unread, counted, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
       next.id,
@@ -263,6 +269,8 @@ export class InboxActor extends DurableObject<Env> {
   }
 
   private async loadMirror(accountId: string): Promise<void> {
+    // What this instance remembers describes the mirror being replaced.
+    this.rows.clear();
     // Keyset on (updated_at, id): a ticket that changes during the load only moves later, so no row is missed;
     // events that arrive meanwhile are newer than the D1 rows and win in applyRow.
     let at = -1;

@@ -245,9 +245,9 @@ export class TicketActor extends DurableObject<Env> {
     return this.state;
   }
 
-  private append(input: NewMessage): MessageRecord | null {
+  private append(input: NewMessage, checked = false): MessageRecord | null {
     const t = this.ticket();
-    if (input.id && this.thread.find(input.id)) return null;
+    if (input.id && !checked && this.thread.find(input.id)) return null;
     const now = this.seams().clock.now();
     const m = this.thread.insert({ id: input.id ?? newId("msg", now), author: input.author, agentId: input.agentId ?? null, body: input.body, cards: input.cards ?? null, internal: input.internal ?? false, channel: t.channel, createdAt: now });
     addMessage(t, m);
@@ -305,7 +305,7 @@ export class TicketActor extends DurableObject<Env> {
     const decision = created ? "append" : decideAttach(t.channel, t.status);
     if (decision === "new") return { accepted: false, ticket: toTicketView(t), message: null, created: false, reopened: false, duplicate: false, replies: [] };
     const previous = before(t);
-    const message = this.append({ author: "customer", id: input.message.id, body: input.message.body, cards: input.message.cards ?? null })!;
+    const message = this.append({ author: "customer", id: input.message.id, body: input.message.body, cards: input.message.cards ?? null }, true)!;
     // Stored with the message: a turn cut short by a restart is finished from the alarm.
     if (t.handledBy === "ai") this.agent.expectTurn(message.id);
     const autoReply = settings && t.handledBy === "team" ? this.agent.officeHoursReply(settings) : null;

@@ -34,6 +34,8 @@ export class IndexSync {
   // Mirrors of two meta values, read on every flush; this object is their only writer.
   private synced: number | null = null;
   private registered: boolean | null = null;
+  /** The tags the last write left in D1 (null: not known, so the next write rewrites them). */
+  private writtenTags: string | null = null;
 
   constructor(
     private readonly store: ActorStorage,
@@ -52,6 +54,7 @@ export class IndexSync {
   /** Forgets what D1 holds, so the next flush writes the whole row again (index rebuild). */
   forget(): void {
     this.setSynced(-1);
+    this.writtenTags = null;
     this.changed(true);
   }
 
@@ -79,13 +82,14 @@ export class IndexSync {
       }
       const d1 = this.hooks.d1();
       const d = db(d1);
-      if (this.syncedVersion() < version) await writeTicketIndex(d, structuredClone(t));
+      if (this.syncedVersion() < version) this.writtenTags = await writeTicketIndex(d, structuredClone(t), this.writtenTags);
       await writeOutboxIndex(d, t, pending);
       this.outbox.markSynced(pending);
       this.setSynced(Math.max(version, this.syncedVersion()));
       this.store.delete("index_failures");
       this.settled(t.version);
     } catch (err) {
+      this.writtenTags = null;
       // The actor is the truth: keep going and retry from the alarm until D1 matches.
       const failures = this.store.bump("index_failures");
       this.store.schedule(INDEX_JOB, this.hooks.clock().now() + backoff(failures));

@@ -1,5 +1,5 @@
 // Write-through of a ticket actor's state into the D1 index (views, filters, reports).
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, sql } from "drizzle-orm";
 import type { TicketState } from "./model.ts";
 import type { Db } from "../db/client.ts";
 import { outbox, tickets, ticketTags } from "../db/schema/index.ts";
@@ -37,23 +37,61 @@ export function ticketRow(t: TicketState): typeof tickets.$inferInsert {
 }
 
 /**
- * Upserts the ticket row unless D1 already holds a newer version, and replaces its tag rows only when the stored
- * version is this one — all in one D1 batch (one transaction).
+ * The upsert of a ticket row, built by drizzle once (with placeholders) and bound on every write: it runs for every
+ * change of every ticket, and building the query each time cost more than running it.
  */
-export async function writeTicketIndex(d: Db, t: TicketState): Promise<void> {
-  const row = ticketRow(t);
-  const { id: _id, ...update } = row;
-  const isCurrent = sql`(SELECT version FROM tickets WHERE id = ${t.id}) = ${t.version}`;
-  await d.batch([
-    d.insert(tickets).values(row).onConflictDoUpdate({ target: tickets.id, set: update, setWhere: sql`excluded.version > ${tickets.version}` }),
-    d.delete(ticketTags).where(and(eq(ticketTags.ticketId, t.id), isCurrent)),
+let upsertTemplate: { sql: string; names: (keyof TicketRow)[] } | null = null;
+type TicketRow = ReturnType<typeof ticketRow>;
+
+function ticketUpsert(d: Db, row: TicketRow): D1PreparedStatement {
+  if (!upsertTemplate) {
+    const columns = getTableColumns(tickets);
+    const keys = Object.keys(row) as (keyof TicketRow)[];
+    const values = Object.fromEntries(keys.map((k) => [k, sql.placeholder(k)])) as unknown as TicketRow;
+    // The newer version wins: every column takes the incoming value only when its version is higher.
+    const set = Object.fromEntries(keys.filter((k) => k !== "id").map((k) => [k, sql.raw(`excluded."${columns[k].name}"`)]));
+    const query = d.insert(tickets).values(values).onConflictDoUpdate({ target: tickets.id, set, setWhere: sql`excluded.version > ${tickets.version}` }).toSQL();
+    // Each parameter is drizzle's Param around our placeholder (which carries the column key as its name).
+    const names = query.params.map((p) => (p as { value?: { name?: string }; name?: string }).value?.name ?? (p as { name?: string }).name);
+    if (names.some((n) => n === undefined || !(n in row))) throw new Error("ticket upsert: a parameter is not a placeholder");
+    upsertTemplate = { sql: query.sql, names: names as (keyof TicketRow)[] };
+  }
+  const { sql: text, names } = upsertTemplate;
+  return d.$client.prepare(text).bind(...names.map((n) => toDriver(row[n])));
+}
+
+function toDriver(v: unknown): string | number | null {
+  if (typeof v === "boolean") return v ? 1 : 0;
+  return (v ?? null) as string | number | null;
+}
+
+/**
+ * Upserts the ticket row unless D1 already holds a newer version, and — when its tags changed since `knownTags`
+ * (what the last write stored) — replaces its tag rows if the stored version is this one; in one D1 batch (one
+ * transaction). Returns the tags it leaves in D1.
+ */
+export async function writeTicketIndex(d: Db, t: TicketState, knownTags: string | null = null): Promise<string> {
+  const tags = JSON.stringify(t.tags.map((x) => x.toLowerCase()));
+  const upsert = ticketUpsert(d, ticketRow(t));
+  if (tags === knownTags) {
+    await d.$client.batch([upsert]);
+    return tags;
+  }
+  const current = and(eq(tickets.id, t.id), eq(tickets.version, t.version));
+  const statements = [
+    d.delete(ticketTags).where(and(eq(ticketTags.ticketId, t.id), sql`EXISTS (SELECT 1 FROM ${tickets} WHERE ${current})`)),
     ...t.tags.map((tag) =>
       d
         .insert(ticketTags)
-        .select(d.select({ accountId: tickets.accountId, ticketId: tickets.id, tag: sql<string>`${tag.toLowerCase()}`.as("tag") }).from(tickets).where(and(eq(tickets.id, t.id), eq(tickets.version, t.version))))
+        .select(d.select({ accountId: tickets.accountId, ticketId: tickets.id, tag: sql<string>`${tag.toLowerCase()}`.as("tag") }).from(tickets).where(current))
         .onConflictDoNothing(),
     ),
-  ]);
+  ].map((q) => {
+    const { sql: text, params } = q.toSQL();
+    return d.$client.prepare(text).bind(...params.map(toDriver));
+  });
+  await d.$client.batch([upsert, ...statements]);
+  return tags;
 }
 
 /** A reply's delivery state as the D1 `outbox` index shows it (reports and the ticket page read it there). */
