@@ -204,7 +204,7 @@ export class TicketActor extends DurableObject<Env> {
     const t = this.state;
     if (!t) return;
     await this.visitors.received(ws, raw, {
-      typing: () => this.publish([{ type: "typing", ticketId: t.id, author: "customer" }]),
+      typing: () => void this.inbox(t.accountId).publish([{ type: "typing", ticketId: t.id, author: "customer" }]).catch(() => undefined),
       // The live path: dashboards and the widget hear of the message at once; the D1 index follows on its own.
       message: (clientId, text) => this.chat({ id: chatMessageId(clientId), body: text }, false),
     });
@@ -265,7 +265,7 @@ export class TicketActor extends DurableObject<Env> {
     t.version += 1;
     this.store.setJson("ticket", t);
     if (t.status === "snoozed" && t.snoozeUntil != null) this.store.schedule(SNOOZE_JOB, t.snoozeUntil);
-    else this.store.unschedule(SNOOZE_JOB);
+    else if (previous.status === "snoozed") this.store.unschedule(SNOOZE_JOB);
     this.index.changed(waitForIndex);
     this.assignment.changed(t);
     this.store.planAlarm();
@@ -275,7 +275,7 @@ export class TicketActor extends DurableObject<Env> {
     // message.created carries the ticket, so a plain ticket.updated alongside it would be redundant.
     const out: InboxEvent[] = events.filter((type) => !(stored.length > 0 && type === "ticket.updated")).map((type) => ({ type, ticket: view }));
     for (const m of stored) out.push({ type: "message.created", ticket: view, message: toMessageView(t.id, m) });
-    this.publish(out);
+    this.publish(out, t);
     for (const m of stored) if (!m.internal) this.visitors.broadcast({ type: "message", message: toMessageView(t.id, m) });
     if (previous.status !== t.status) this.visitors.broadcast({ type: "status", status: t.status });
     for (const agentId of this.joining(previous, stored)) this.ctx.waitUntil(this.visitors.announceJoined(t.accountId, agentId));
@@ -307,11 +307,12 @@ export class TicketActor extends DurableObject<Env> {
     const previous = before(t);
     const message = this.append({ author: "customer", id: input.message.id, body: input.message.body, cards: input.message.cards ?? null }, true)!;
     // Stored with the message: a turn cut short by a restart is finished from the alarm.
-    if (t.handledBy === "ai") this.agent.expectTurn(message.id);
+    const answering = t.handledBy === "ai";
+    if (answering) this.agent.expectTurn(message.id);
     const autoReply = settings && t.handledBy === "team" ? this.agent.officeHoursReply(settings) : null;
     await this.commit(previous, [message, autoReply], [created ? "ticket.created" : "ticket.updated"], waitForIndex);
     const view = toTicketView(t);
-    const replies = await this.agent.answer(message);
+    const replies = answering ? await this.agent.answer(message) : [];
     if (autoReply) replies.push(toMessageView(t.id, autoReply));
     return { accepted: true, ticket: view, message: toMessageView(t.id, message), created, reopened: decision === "reopen", duplicate: false, replies };
   }
@@ -377,9 +378,10 @@ export class TicketActor extends DurableObject<Env> {
     return this.inboxStub;
   }
 
-  private publish(events: InboxEvent[]): void {
-    const t = this.state;
-    if (!t || events.length === 0) return;
-    this.ctx.waitUntil(this.inbox(t.accountId).publish(events).catch(() => undefined));
+  /** The ticket's events go out serialised once, with the fields the inbox's mirror needs. */
+  private publish(events: InboxEvent[], t: TicketState): void {
+    if (events.length === 0) return;
+    const ticket = { id: t.id, status: t.status, spam: t.spam, assigneeId: t.assigneeId, unread: t.unread, handledBy: t.handledBy, messageCount: t.messageCount, updatedAt: t.updatedAt };
+    this.ctx.waitUntil(this.inbox(t.accountId).publishFrames({ frames: events.map((e) => JSON.stringify(e)), ticket }).catch(() => undefined));
   }
 }
