@@ -245,11 +245,12 @@ export class TicketActor extends DurableObject<Env> {
     return this.state;
   }
 
-  private append(input: NewMessage, checked = false): MessageRecord | null {
+  /** Null when the id is already in the thread: then nothing is stored or changed. */
+  private append(input: NewMessage): MessageRecord | null {
     const t = this.ticket();
-    if (input.id && !checked && this.thread.find(input.id)) return null;
     const now = this.seams().clock.now();
     const m = this.thread.insert({ id: input.id ?? newId("msg", now), author: input.author, agentId: input.agentId ?? null, body: input.body, cards: input.cards ?? null, internal: input.internal ?? false, channel: t.channel, createdAt: now });
+    if (!m) return null;
     addMessage(t, m);
     if (!m.internal && m.author !== "customer" && Delivery.sends(t.channel)) this.delivery.queue(t, m);
     return m;
@@ -296,16 +297,19 @@ export class TicketActor extends DurableObject<Env> {
       created = true;
     }
     const t = this.ticket();
-    const existing = this.thread.find(input.message.id);
-    if (existing) {
-      // A retry: the agent's answer is the one already given (or, after a crash mid-turn, given now).
-      const replies = existing.author === "customer" ? await this.agent.answer(existing) : [];
-      return { accepted: true, ticket: toTicketView(t), message: toMessageView(t.id, existing), created: false, reopened: false, duplicate: true, replies };
-    }
     const decision = created ? "append" : decideAttach(t.channel, t.status);
-    if (decision === "new") return { accepted: false, ticket: toTicketView(t), message: null, created: false, reopened: false, duplicate: false, replies: [] };
     const previous = before(t);
-    const message = this.append({ author: "customer", id: input.message.id, body: input.message.body, cards: input.message.cards ?? null }, true)!;
+    // Stored unless the id is already in the thread: one statement finds a retry and stores a new message.
+    const message = decision === "new" ? null : this.append({ author: "customer", id: input.message.id, body: input.message.body, cards: input.message.cards ?? null });
+    if (!message) {
+      const existing = this.thread.find(input.message.id);
+      if (existing) {
+        // A retry: the agent's answer is the one already given (or, after a crash mid-turn, given now).
+        const replies = existing.author === "customer" ? await this.agent.answer(existing) : [];
+        return { accepted: true, ticket: toTicketView(t), message: toMessageView(t.id, existing), created: false, reopened: false, duplicate: true, replies };
+      }
+      return { accepted: false, ticket: toTicketView(t), message: null, created: false, reopened: false, duplicate: false, replies: [] };
+    }
     // Stored with the message: a turn cut short by a restart is finished from the alarm.
     const answering = t.handledBy === "ai";
     if (answering) this.agent.expectTurn(message.id);

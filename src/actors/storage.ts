@@ -1,5 +1,8 @@
 // Storage plumbing every actor shares: a key/value meta table, numbered schema migrations, backoff for
 // retries, and one table of due times that drives the actor's single alarm.
+//
+// The actor is the only writer of its storage, so both tables are mirrored in memory: a read costs no SQL,
+// and a write that changes nothing (a job already due sooner, a value already set) costs none either.
 
 /** Delays between retries of work that failed against another service (D1, another actor, a provider). */
 export const RETRY_MS: readonly number[] = [1_000, 5_000, 15_000, 60_000, 300_000];
@@ -15,6 +18,10 @@ export type Migration = (sql: SqlStorage) => void;
 export class ActorStorage {
   readonly sql: SqlStorage;
   private readonly ctx: DurableObjectState;
+  /** Meta values read or written by this instance (null: known to be absent). */
+  private readonly meta = new Map<string, string | null>();
+  /** The whole schedule, loaded once. */
+  private readonly jobs = new Map<string, number>();
   /** The alarm as last planned by this instance (undefined: not known yet), so unchanged plans cost nothing. */
   private planned: number | null | undefined;
 
@@ -23,6 +30,7 @@ export class ActorStorage {
     this.sql = ctx.storage.sql;
     this.sql.exec("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)");
     this.sql.exec("CREATE TABLE IF NOT EXISTS schedule (key TEXT PRIMARY KEY, due_at INTEGER NOT NULL)");
+    for (const r of this.sql.exec<{ key: string; due_at: number }>("SELECT key, due_at FROM schedule")) this.jobs.set(r.key, r.due_at);
   }
 
   /** Applies the steps not applied yet; step i brings the schema to version i + 1. DO SQLite has no user_version. */
@@ -35,15 +43,23 @@ export class ActorStorage {
   // ---- meta ---------------------------------------------------------------------------------------
 
   get(key: string): string | null {
-    return this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = ?", key).toArray()[0]?.value ?? null;
+    const known = this.meta.get(key);
+    if (known !== undefined) return known;
+    const value = this.sql.exec<{ value: string }>("SELECT value FROM meta WHERE key = ?", key).toArray()[0]?.value ?? null;
+    this.meta.set(key, value);
+    return value;
   }
 
   set(key: string, value: string): void {
+    if (this.meta.get(key) === value) return;
     this.sql.exec("INSERT OR REPLACE INTO meta (key, value) VALUES (?, ?)", key, value);
+    this.meta.set(key, value);
   }
 
   delete(key: string): void {
+    if (this.meta.get(key) === null) return;
     this.sql.exec("DELETE FROM meta WHERE key = ?", key);
+    this.meta.set(key, null);
   }
 
   getJson<T>(key: string): T | null {
@@ -55,7 +71,7 @@ export class ActorStorage {
     this.set(key, JSON.stringify(value));
   }
 
-  /** Keys starting with `prefix` whose value is `value`, without the prefix. */
+  /** Keys starting with `prefix` whose value is `value`, without the prefix (read from SQL: the cache holds only what was touched). */
   keysWith(prefix: string, value: string): string[] {
     return this.sql
       .exec<{ key: string }>("SELECT key FROM meta WHERE key >= ? AND key < ? AND value = ?", prefix, `${prefix}\uffff`, value)
@@ -74,20 +90,25 @@ export class ActorStorage {
 
   /** `job` should run at `at` (replaces its earlier due time). Call `planAlarm()` after a batch of changes. */
   schedule(job: string, at: number): void {
+    if (this.jobs.get(job) === at) return;
     this.sql.exec("INSERT OR REPLACE INTO schedule (key, due_at) VALUES (?, ?)", job, at);
+    this.jobs.set(job, at);
   }
 
   /** Schedules `job` at `at` unless it is already due sooner. */
   scheduleBy(job: string, at: number): void {
-    this.sql.exec("INSERT INTO schedule (key, due_at) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET due_at = MIN(due_at, excluded.due_at)", job, at);
+    const due = this.jobs.get(job);
+    if (due === undefined || at < due) this.schedule(job, at);
   }
 
   unschedule(job: string): void {
+    if (!this.jobs.has(job)) return;
     this.sql.exec("DELETE FROM schedule WHERE key = ?", job);
+    this.jobs.delete(job);
   }
 
   dueAt(job: string): number | null {
-    return this.sql.exec<{ due_at: number }>("SELECT due_at FROM schedule WHERE key = ?", job).toArray()[0]?.due_at ?? null;
+    return this.jobs.get(job) ?? null;
   }
 
   /**
@@ -96,16 +117,22 @@ export class ActorStorage {
    */
   due(now: number): string[] {
     this.planned = undefined;
-    const first = this.sql.exec<{ due_at: number }>("SELECT MIN(due_at) AS due_at FROM schedule").one().due_at ?? now;
-    return this.sql.exec<{ key: string }>("SELECT key FROM schedule WHERE due_at <= ? ORDER BY due_at", Math.max(now, first)).toArray().map((r) => r.key);
+    const first = this.soonest() ?? now;
+    return [...this.jobs].filter(([, at]) => at <= Math.max(now, first)).sort((a, b) => a[1] - b[1]).map(([job]) => job);
   }
 
   /** Points the actor's one alarm at the soonest due job, or clears it when nothing is due. */
   planAlarm(): void {
-    const next = this.sql.exec<{ at: number | null }>("SELECT MIN(due_at) AS at FROM schedule").one().at;
+    const next = this.soonest();
     if (next === this.planned) return;
     this.planned = next;
     if (next === null) void this.ctx.storage.deleteAlarm();
     else void this.ctx.storage.setAlarm(next);
+  }
+
+  private soonest(): number | null {
+    let min: number | null = null;
+    for (const at of this.jobs.values()) if (min === null || at < min) min = at;
+    return min;
   }
 }

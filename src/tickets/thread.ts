@@ -36,10 +36,11 @@ export class Thread {
     this.sql = sql;
   }
 
-  insert(m: Omit<MessageRecord, "seq">): MessageRecord {
+  /** Stores a message; null when its id is already in the thread (then nothing is stored). */
+  insert(m: Omit<MessageRecord, "seq">): MessageRecord | null {
     const row = this.sql
       .exec<{ seq: number }>(
-        "INSERT INTO messages (id, author, agent_id, body, cards, internal, channel, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
+        "INSERT OR IGNORE INTO messages (id, author, agent_id, body, cards, internal, channel, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
         m.id,
         m.author,
         m.agentId,
@@ -49,8 +50,8 @@ export class Thread {
         m.channel,
         m.createdAt,
       )
-      .one();
-    return { ...m, seq: row.seq };
+      .toArray()[0];
+    return row ? { ...m, seq: row.seq } : null;
   }
 
   find(id: string): MessageRecord | null {

@@ -3,7 +3,7 @@
 // conversations out of the helpdesk views until the team takes them.
 import { replaceSeams } from "../../src/actors/seams.ts";
 import { env } from "cloudflare:workers";
-import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TicketActor } from "../../durable-objects/ticket.ts";
 import { hmacHex } from "../../src/lib/crypto.ts";
@@ -182,6 +182,8 @@ describe("web chat with the agent", () => {
       state.storage.sql.exec("INSERT OR REPLACE INTO schedule (key, due_at) VALUES ('turns', ?)", Date.now());
       await state.storage.setAlarm(Date.now());
     });
+    // The actor restarts: what it remembered in memory is gone, its storage is as the crash left it.
+    await evictDurableObject(stub(shop.accountId, conv.ticketId));
     expect(await runDurableObjectAlarm(stub(shop.accountId, conv.ticketId))).toBe(true);
     const after = await stub(shop.accountId, conv.ticketId).messagesAfter({ after: null, limit: 50, includeInternal: false });
     expect(after.filter((m) => m.author === "ai").map((m) => m.body)).toEqual(replies.map((r) => r.body));

@@ -1,7 +1,7 @@
 // The one live protocol (src/schemas/live.ts): the parse helpers both actors use, the inbox socket speaking it,
 // and the built-in view counts the inbox actor keeps, which must always equal what GET /api/views answers.
 import { env } from "cloudflare:workers";
-import { runInDurableObject } from "cloudflare:test";
+import { runInDurableObject, evictDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { InboxActor } from "../../durable-objects/inbox.ts";
 import { chatMessageInput } from "../../src/schemas/chat.ts";
@@ -250,6 +250,8 @@ describe("built-in view counts from the inbox actor", () => {
       state.storage.sql.exec("DELETE FROM view_counters");
       state.storage.sql.exec("DELETE FROM meta WHERE key = 'mirror_v2_loaded'");
     });
+    // As a new (or upgraded) instance would start: nothing remembered in memory.
+    await evictDurableObject(inboxStub(acc.accountId));
     const dash = await connect(`/api/inbox/ws?token=${acc.token}`);
     const hello = await dash.waitFor((x) => x.type === "hello");
     expect(hello.counts).toEqual({ mine: 1, unassigned: 1, all: 3, spam: 0 });
