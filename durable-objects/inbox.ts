@@ -71,6 +71,7 @@ export class InboxActor extends DurableObject<Env> {
   private readonly lastSent = new Map<string, string>();
   /** The rows this instance has seen, so an event that changes no count costs no SQL. */
   private readonly rows = new Map<string, MirrorRow>();
+  private readonly attachments = new WeakMap<WebSocket, SocketAttachment | null>();
   private readonly store: ActorStorage;
   private loading: Promise<void> | null = null;
 
@@ -104,7 +105,7 @@ export class InboxActor extends DurableObject<Env> {
     // Unread and counts frames only go out when an agent's numbers changed since the last ones sent.
     const extraByAgent = new Map<string, string[]>();
     for (const ws of sockets) {
-      const who = ws.deserializeAttachment() as SocketAttachment | null;
+      const who = this.who(ws);
       let extra: string[] = [];
       if (changed && who) {
         extra = extraByAgent.get(who.agentId) ?? this.changedCountFrames(who.agentId);
@@ -161,7 +162,7 @@ export class InboxActor extends DurableObject<Env> {
   }
 
   override async webSocketMessage(ws: WebSocket, raw: string | ArrayBuffer): Promise<void> {
-    const who = ws.deserializeAttachment() as SocketAttachment | null;
+    const who = this.who(ws);
     if (!who) return;
     const parsed = parseInboxClientFrame(raw);
     if (!parsed.ok) {
@@ -205,6 +206,16 @@ export class InboxActor extends DurableObject<Env> {
       if (who) ids.add(who.agentId);
     }
     return [...ids];
+  }
+
+  /** Who is on a socket: its attachment, read once per socket and instance (every event goes to every socket). */
+  private who(ws: WebSocket): SocketAttachment | null {
+    let who = this.attachments.get(ws);
+    if (who === undefined) {
+      who = ws.deserializeAttachment() as SocketAttachment | null;
+      this.attachments.set(ws, who);
+    }
+    return who;
   }
 
   private ticket(accountId: string, ticketId: string) {
