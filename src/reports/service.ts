@@ -27,19 +27,30 @@ export interface Report {
   };
 }
 
-/** Helpdesk tickets (handled by the team, not spam) created in [from, to). */
+/**
+ * Helpdesk tickets (handled by the team, not spam) created in [from, to). Every ticket query below reads only
+ * tickets_report_created_idx (or tickets_report_closed_idx), whose partial WHERE is the last two terms here.
+ */
 const scope = "t.account_id = ?1 AND t.created_at >= ?2 AND t.created_at < ?3 AND t.handled_by = 'team' AND t.spam = 0";
 
-/** Nearest-rank percentiles of a duration in ms, computed in SQL (the rows never leave D1). */
-async function percentiles(d1: D1Database, expr: string, where: string, args: unknown[]): Promise<Percentiles> {
-  const count = await d1.prepare(`SELECT COUNT(*) AS n FROM tickets t WHERE ${scope} AND ${where}`).bind(...args).first<{ n: number }>();
-  const n = count?.n ?? 0;
-  if (n === 0) return { p50: null, p90: null };
-  const at = (p: number) => Math.max(0, Math.ceil(p * n) - 1);
-  const query = `SELECT ${expr} AS v FROM tickets t WHERE ${scope} AND ${where} ORDER BY v LIMIT 1 OFFSET ?4`;
-  const [p50, p90] = await d1.batch<{ v: number }>([d1.prepare(query).bind(...args, at(0.5)), d1.prepare(query).bind(...args, at(0.9))]);
-  const seconds = (r: D1Result<{ v: number }> | undefined) => (r?.results[0] ? Math.round(r.results[0].v / 1000) : null);
-  return { p50: seconds(p50), p90: seconds(p90) };
+const durations = {
+  firstResponse: { expr: "t.first_response_at - t.created_at", where: "t.first_response_at IS NOT NULL" },
+  resolution: { expr: "t.closed_at - t.created_at", where: "t.status = 'closed' AND t.closed_at IS NOT NULL" },
+} as const;
+
+/** Nearest-rank p50 and p90 of a duration in ms over `n` tickets, picked in SQL in one sort (the rows never leave D1). */
+function percentileQuery(d1: D1Database, { expr, where }: { expr: string; where: string }, args: unknown[], n: number) {
+  const at = (p: number) => Math.max(1, Math.ceil(p * n));
+  return d1
+    .prepare(`SELECT k, v FROM (SELECT ${expr} AS v, ROW_NUMBER() OVER (ORDER BY ${expr}) AS k FROM tickets t WHERE ${scope} AND ${where}) WHERE k IN (?4, ?5)`)
+    .bind(...args, at(0.5), at(0.9));
+}
+
+function percentilesOf(r: D1Result<{ k: number; v: number }> | undefined, n: number): Percentiles {
+  if (n === 0 || !r) return { p50: null, p90: null };
+  const at = (p: number) => r.results.find((row) => row.k === Math.max(1, Math.ceil(p * n)));
+  const seconds = (row: { v: number } | undefined) => (row ? Math.round(row.v / 1000) : null);
+  return { p50: seconds(at(0.5)), p90: seconds(at(0.9)) };
 }
 
 function days(from: number, to: number): string[] {
@@ -51,50 +62,63 @@ function days(from: number, to: number): string[] {
 export async function buildReport(env: Env, accountId: string, from: number, to: number): Promise<Report> {
   const d1 = env.DB;
   const args = [accountId, from, to];
-  const [totals, byChannel, created, closedByDay, byAgent, byTag, turnDays, recent] = await d1.batch([
-    d1.prepare(`SELECT COUNT(*) AS tickets, SUM(t.status = 'closed') AS closed, SUM(t.status <> 'closed') AS open FROM tickets t WHERE ${scope}`).bind(...args),
-    d1.prepare(`SELECT t.channel AS channel, COUNT(*) AS tickets FROM tickets t WHERE ${scope} GROUP BY t.channel ORDER BY tickets DESC, channel`).bind(...args),
-    d1.prepare(`SELECT t.created_at / ${DAY} AS day, COUNT(*) AS n FROM tickets t WHERE ${scope} GROUP BY day`).bind(...args),
-    // Closed in the range, whenever created.
-    d1
-      .prepare(`SELECT t.closed_at / ${DAY} AS day, COUNT(*) AS n FROM tickets t WHERE t.account_id = ?1 AND t.status = 'closed' AND t.closed_at >= ?2 AND t.closed_at < ?3 AND t.handled_by = 'team' AND t.spam = 0 GROUP BY day`)
-      .bind(...args),
-    d1
-      .prepare(
-        `SELECT t.assignee_id AS agentId, a.name AS name, COUNT(*) AS tickets, SUM(t.status = 'closed') AS closed,
-           AVG(t.first_response_at - t.created_at) AS firstResponse, AVG(CASE WHEN t.status = 'closed' THEN t.closed_at - t.created_at END) AS resolution
-         FROM tickets t LEFT JOIN agents a ON a.id = t.assignee_id AND a.account_id = t.account_id
-         WHERE ${scope} AND t.assignee_id IS NOT NULL GROUP BY t.assignee_id ORDER BY tickets DESC, name`,
-      )
-      .bind(...args),
-    d1
-      .prepare(
-        `SELECT g.tag AS tag, COUNT(*) AS tickets, SUM(t.status = 'closed') AS closed, AVG(CASE WHEN t.status = 'closed' THEN t.closed_at - t.created_at END) AS resolution
-         FROM ticket_tags g JOIN tickets t ON t.id = g.ticket_id
-         WHERE g.account_id = ?1 AND ${scope} GROUP BY g.tag ORDER BY tickets DESC, tag LIMIT 100`,
-      )
-      .bind(...args),
-    d1.prepare(`SELECT at / ${DAY} AS day, COUNT(DISTINCT ticket_id) AS n FROM agent_turns WHERE account_id = ?1 AND at >= ?2 AND at < ?3 GROUP BY day`).bind(...args),
-    d1
-      .prepare(
-        `SELECT skill, question, at, outcome, ticket_id AS ticketId FROM (
-           SELECT skill, question, at, outcome, ticket_id, ROW_NUMBER() OVER (PARTITION BY skill ORDER BY at DESC, seq DESC) AS k
-           FROM agent_turns WHERE account_id = ?1 AND at >= ?2 AND at < ?3)
-         WHERE k <= 5 ORDER BY skill, at DESC`,
-      )
-      .bind(...args),
+  const [[totals, byChannel, created, closedByDay, byAgent, byTag, turnDays, recent], figures] = await Promise.all([
+    d1.batch([
+      d1
+        .prepare(
+          `SELECT COUNT(*) AS tickets, SUM(t.status = 'closed') AS closed, SUM(t.status <> 'closed') AS open,
+             SUM(${durations.firstResponse.where}) AS responded, SUM(${durations.resolution.where}) AS resolved
+           FROM tickets t WHERE ${scope}`,
+        )
+        .bind(...args),
+      d1.prepare(`SELECT t.channel AS channel, COUNT(*) AS tickets FROM tickets t WHERE ${scope} GROUP BY t.channel ORDER BY tickets DESC, channel`).bind(...args),
+      d1.prepare(`SELECT t.created_at / ${DAY} AS day, COUNT(*) AS n FROM tickets t WHERE ${scope} GROUP BY day`).bind(...args),
+      // Closed in the range, whenever created.
+      d1
+        .prepare(`SELECT t.closed_at / ${DAY} AS day, COUNT(*) AS n FROM tickets t WHERE t.account_id = ?1 AND t.status = 'closed' AND t.closed_at >= ?2 AND t.closed_at < ?3 AND t.handled_by = 'team' AND t.spam = 0 GROUP BY day`)
+        .bind(...args),
+      d1
+        .prepare(
+          `SELECT t.assignee_id AS agentId, a.name AS name, COUNT(*) AS tickets, SUM(t.status = 'closed') AS closed,
+             AVG(t.first_response_at - t.created_at) AS firstResponse, AVG(CASE WHEN t.status = 'closed' THEN t.closed_at - t.created_at END) AS resolution
+           FROM tickets t LEFT JOIN agents a ON a.id = t.assignee_id AND a.account_id = t.account_id
+           WHERE ${scope} AND t.assignee_id IS NOT NULL GROUP BY t.assignee_id ORDER BY tickets DESC, name`,
+        )
+        .bind(...args),
+      // From the range's tickets to their tags (a tag row always carries its ticket's account), not from every tag row.
+      d1
+        .prepare(
+          `SELECT g.tag AS tag, COUNT(*) AS tickets, SUM(t.status = 'closed') AS closed, AVG(CASE WHEN t.status = 'closed' THEN t.closed_at - t.created_at END) AS resolution
+           FROM tickets t CROSS JOIN ticket_tags g ON g.ticket_id = t.id
+           WHERE ${scope} GROUP BY g.tag ORDER BY tickets DESC, tag LIMIT 100`,
+        )
+        .bind(...args),
+      d1.prepare(`SELECT at / ${DAY} AS day, COUNT(DISTINCT ticket_id) AS n FROM agent_turns WHERE account_id = ?1 AND at >= ?2 AND at < ?3 GROUP BY day`).bind(...args),
+      d1
+        .prepare(
+          `SELECT skill, question, at, outcome, ticket_id AS ticketId FROM (
+             SELECT skill, question, at, outcome, ticket_id, ROW_NUMBER() OVER (PARTITION BY skill ORDER BY at DESC, seq DESC) AS k
+             FROM agent_turns WHERE account_id = ?1 AND at >= ?2 AND at < ?3)
+           WHERE k <= 5 ORDER BY skill, at DESC`,
+        )
+        .bind(...args),
+    ]),
+    agentFigures(env, accountId, from, to),
   ]);
   const rows = <T>(r: D1Result | undefined) => (r?.results ?? []) as T[];
-  const total = rows<{ tickets: number; closed: number | null; open: number | null }>(totals)[0];
+  const total = rows<{ tickets: number; closed: number | null; open: number | null; responded: number | null; resolved: number | null }>(totals)[0];
+  const responded = total?.responded ?? 0;
+  const resolved = total?.resolved ?? 0;
+  const [firstResponse, resolution] =
+    responded + resolved > 0
+      ? await d1.batch<{ k: number; v: number }>([percentileQuery(d1, durations.firstResponse, args, responded), percentileQuery(d1, durations.resolution, args, resolved)])
+      : [];
   const createdMap = new Map(rows<{ day: number; n: number }>(created).map((r) => [Number(r.day), r.n]));
   const closedMap = new Map(rows<{ day: number; n: number }>(closedByDay).map((r) => [Number(r.day), r.n]));
   const turnMap = new Map(rows<{ day: number; n: number }>(turnDays).map((r) => [Number(r.day), r.n]));
   const secs = (ms: number | null) => (ms == null ? null : Math.round(ms / 1000));
-  const [firstResponseSeconds, resolutionSeconds, figures] = await Promise.all([
-    percentiles(d1, "t.first_response_at - t.created_at", "t.first_response_at IS NOT NULL", args),
-    percentiles(d1, "t.closed_at - t.created_at", "t.status = 'closed' AND t.closed_at IS NOT NULL", args),
-    agentFigures(env, accountId, from, to),
-  ]);
+  const firstResponseSeconds = percentilesOf(firstResponse, responded);
+  const resolutionSeconds = percentilesOf(resolution, resolved);
   const dayList = days(from, to);
   return {
     from: new Date(from).toISOString(),
