@@ -95,10 +95,10 @@ const hasTag = (tag: string) => sql`EXISTS (SELECT 1 FROM ticket_tags tt WHERE t
 /** From this many search hits on, a page comes faster by walking the view in order and keeping the hits. */
 const MANY_HITS = 1000;
 
-/** Whether a search finds MANY_HITS or more (counted no further). */
-async function manyHits(d: Db, hits: SQL): Promise<boolean> {
-  const rows = await d.all<{ n: number }>(sql`SELECT COUNT(*) AS n FROM (SELECT 1 FROM (${hits}) LIMIT ${MANY_HITS})`);
-  return (rows[0]?.n ?? 0) >= MANY_HITS;
+/** Whether a search finds `many` hits or more (counted no further). */
+async function manyHits(d: Db, hits: SQL, many: number): Promise<boolean> {
+  const rows = await d.all<{ n: number }>(sql`SELECT COUNT(*) AS n FROM (SELECT 1 FROM (${hits}) LIMIT ${many})`);
+  return (rows[0]?.n ?? 0) >= many;
 }
 
 /**
@@ -126,10 +126,11 @@ function source(accountId: string, me: string, f: TicketFilters, sortColumn: "up
   return { from: sql`tickets t`, where, key: { v: sql.raw(`t.${sortColumn}`), id: sql.raw("t.id") } };
 }
 
-export async function listTickets(d: Db, accountId: string, me: string, f: TicketFilters & { cursor?: string | undefined; limit: number }) {
+/** A page of a view. `manyHits`: from how many search hits on to walk the view instead (MANY_HITS). */
+export async function listTickets(d: Db, accountId: string, me: string, f: TicketFilters & { cursor?: string | undefined; limit: number }, opts = { manyHits: MANY_HITS }) {
   const sort = sorts[f.sort ?? "updated_desc"];
   const hits = f.q ? searchHits(accountId, f.q) : null;
-  const { from, where, key } = source(accountId, me, f, sort.column, hits && (await manyHits(d, hits)) ? "filter" : "drive");
+  const { from, where, key } = source(accountId, me, f, sort.column, hits && (await manyHits(d, hits, opts.manyHits)) ? "filter" : "drive");
   if (f.cursor) {
     const c = decodeCursor(f.cursor);
     where.push(sort.dir === "DESC" ? sql`(${key.v} < ${c.v} OR (${key.v} = ${c.v} AND ${key.id} < ${c.id}))` : sql`(${key.v} > ${c.v} OR (${key.v} = ${c.v} AND ${key.id} > ${c.id}))`);
