@@ -2,6 +2,7 @@
 // ramp), the offline AI agent's turn, and view queries over 100k tickets — against wrangler dev on loopback.
 // Phases: BENCH_ONLY=latency,agent,ramp,views (default: all). Knobs: bench/README.md.
 import { mkdirSync, writeFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { benchAgent, benchEcho, benchEdgedesk, rampEcho, rampEdgedesk } from "./lib/live.mjs";
 import { startServer } from "./lib/server.mjs";
 import { login } from "./lib/util.mjs";
@@ -29,12 +30,15 @@ const rampOpts = {
   stepSeconds: num("BENCH_RAMP_STEP_S", 10),
   p99Ms: num("BENCH_RAMP_P99_MS", 100),
   drainMs: num("BENCH_RAMP_DRAIN_MS", 5000),
+  retries: num("BENCH_RAMP_RETRIES", 1),
 };
 const viewOpts = { tickets: num("BENCH_TICKETS", 100_000), requests: num("BENCH_VIEW_REQUESTS", 200) };
 
 const log = (s) => console.log(s);
+/** The machine's 1-minute load average: on a shared box, other work skews the figures (2 cores: above 2 is queueing). */
+const load = () => Math.round(loadavg()[0] * 100) / 100;
 const ratio = (a, b) => (a && b ? Math.round((a / b) * 100) / 100 : null);
-const result = { at: new Date().toISOString(), phases: only, setup: { ...live, node: process.version } };
+const result = { at: new Date().toISOString(), phases: only, setup: { ...live, node: process.version }, load: { start: load() } };
 const phaseStarted = Date.now();
 
 if (run("latency") || run("agent") || run("ramp")) {
@@ -50,6 +54,7 @@ if (run("latency") || run("agent") || run("ramp")) {
       result.baseline = { name: "bare Durable Object WebSocket echo (round trip)", ...baseline };
       result.edgedesk = { name: "shopper socket → ticket actor (SQLite + D1 write-through) → inbox actor → first dashboard", ...edgedesk };
       result.ratio = { p50: ratio(edgedesk.latencyMs.p50, baseline.latencyMs.p50), p99: ratio(edgedesk.latencyMs.p99, baseline.latencyMs.p99) };
+      result.load.latency = load();
       log(`  baseline echo    p50 ${baseline.latencyMs.p50} ms   p99 ${baseline.latencyMs.p99} ms   ${baseline.messagesPerSecond} msg/s   lost ${baseline.lost}
   edgedesk         p50 ${edgedesk.latencyMs.p50} ms   p99 ${edgedesk.latencyMs.p99} ms   ${edgedesk.messagesPerSecond} msg/s   lost ${edgedesk.lost}
   fan-out to ${live.dashboards} dashboards p50 ${edgedesk.fanoutLatencyMs.p50} ms  p99 ${edgedesk.fanoutLatencyMs.p99} ms  ${edgedesk.deliveriesPerSecond} deliveries/s  missing ${edgedesk.deliveriesMissing}
@@ -60,11 +65,13 @@ if (run("latency") || run("agent") || run("ramp")) {
       const echo = await rampEcho(echoServer.url, rampOpts, log);
       const edgedesk = await rampEdgedesk(edgedeskServer.url, rampOpts, log);
       result.ramp = { ...rampOpts, echo, edgedesk, ratio: ratio(edgedesk.sustainedMsgPerSecond, echo.sustainedMsgPerSecond) };
+      result.load.ramp = load();
       log(`  sustained (p99 < ${rampOpts.p99Ms} ms, 0 lost): echo ${echo.sustainedMsgPerSecond} msg/s, edgedesk ${edgedesk.sustainedMsgPerSecond} msg/s (×${result.ramp.ratio})`);
     }
     if (run("agent")) {
       ownerToken ??= await login(edgedeskServer.url);
       const agent = await benchAgent(edgedeskServer.url, ownerToken, agentOpts);
+      result.load.agent = load();
       result.agent = { name: `offline AI agent: ${agentOpts.chats} web chats × ${agentOpts.questions.length} questions over HTTP, POST → answer`, ...agent };
       log(`agent: turn p50 ${agent.turnLatencyMs.p50} ms   p99 ${agent.turnLatencyMs.p99} ms   ${agent.turnsPerSecond} turns/s   unanswered ${agent.unanswered}`);
     }
@@ -78,6 +85,7 @@ if (run("views")) {
   log(`views: ${viewOpts.tickets} tickets in the demo account's local D1, ${viewOpts.requests} requests per query, one at a time`);
   const views = await benchViews(viewOpts);
   result.views = views;
+  result.load.views = load();
   log(`  seeded in ${views.seedSeconds} s; searching for ${views.searchEmail}`);
   for (const q of views.queries) log(`  ${q.name.padEnd(48)} p50 ${String(q.latencyMs.p50).padStart(7)} ms   p99 ${String(q.latencyMs.p99).padStart(7)} ms   (${q.rows ?? "-"} rows)`);
 }
@@ -85,4 +93,4 @@ if (run("views")) {
 result.seconds = Math.round((Date.now() - phaseStarted) / 1000);
 mkdirSync("bench/results", { recursive: true });
 writeFileSync("bench/results/latest.json", `${JSON.stringify(result, null, 2)}\n`);
-log(`done in ${result.seconds} s; written to bench/results/latest.json`);
+log(`done in ${result.seconds} s (1-minute load average at the end of each phase: ${JSON.stringify(result.load)}); written to bench/results/latest.json`);
