@@ -57,9 +57,10 @@ export function ticketConditions(accountId: string, me: string, f: TicketFilters
 const SHORT_QUERY = 3;
 
 /**
- * The rowids of the tickets `q` finds (API.md `q`; a ticket may come more than once), each from an index: `#123` or `123` the ticket number, the
- * start of the customer's email, and words in the customer's name, phone, subject or latest message (FTS5,
- * the last word as a prefix; a phone number also by its digits). Null for short queries (see `SHORT_QUERY`).
+ * The rowids of the tickets `q` finds (API.md `q`), each from an index: `#123` or `123` the ticket number, the
+ * start of the customer's email, and words in the customer's name, phone, subject or latest message (FTS5 over
+ * every account, the last word as a prefix; a phone number also by its digits). A ticket may come more than
+ * once. Null for short queries (see `SHORT_QUERY`).
  */
 export function searchHits(accountId: string, q: string): SQL | null {
   const byNumber = /^#(\d+)$/.exec(q);
@@ -107,9 +108,8 @@ async function manyHits(d: Db, hits: SQL, many: number): Promise<boolean> {
  * in a view of any assignee from that tag's tickets, already in `updated_at` order (ticket_tags.updated_at
  * follows the ticket's, by trigger); everything else walks a view index (tickets_helpdesk_*) in sort order.
  */
-function source(accountId: string, me: string, f: TicketFilters, sortColumn: "updated_at" | "created_at", hitsMode: "drive" | "filter" = "drive") {
+function source(accountId: string, me: string, f: TicketFilters, sortColumn: "updated_at" | "created_at", hits: SQL | null, hitsMode: "drive" | "filter") {
   const where = ticketConditions(accountId, me, f);
-  const hits = f.q ? searchHits(accountId, f.q) : null;
   if (f.q && !hits) where.push(shortQueryCondition(f.q));
   if (hits && hitsMode === "drive") {
     if (f.tag) where.push(hasTag(f.tag));
@@ -130,7 +130,7 @@ function source(accountId: string, me: string, f: TicketFilters, sortColumn: "up
 export async function listTickets(d: Db, accountId: string, me: string, f: TicketFilters & { cursor?: string | undefined; limit: number }, opts = { manyHits: MANY_HITS }) {
   const sort = sorts[f.sort ?? "updated_desc"];
   const hits = f.q ? searchHits(accountId, f.q) : null;
-  const { from, where, key } = source(accountId, me, f, sort.column, hits && (await manyHits(d, hits, opts.manyHits)) ? "filter" : "drive");
+  const { from, where, key } = source(accountId, me, f, sort.column, hits, hits && (await manyHits(d, hits, opts.manyHits)) ? "filter" : "drive");
   if (f.cursor) {
     const c = decodeCursor(f.cursor);
     where.push(sort.dir === "DESC" ? sql`(${key.v} < ${c.v} OR (${key.v} = ${c.v} AND ${key.id} < ${c.id}))` : sql`(${key.v} > ${c.v} OR (${key.v} = ${c.v} AND ${key.id} > ${c.id}))`);
@@ -149,7 +149,8 @@ const dialect = new SQLiteAsyncDialect();
 export async function countTickets(d: Db, accountId: string, me: string, views: readonly TicketFilters[]): Promise<number[]> {
   if (views.length === 0) return [];
   const statements = views.map((f) => {
-    const { from, where } = source(accountId, me, f, "updated_at");
+    // Counting visits every match whichever way: from the hits, there are no more than that.
+    const { from, where } = source(accountId, me, f, "updated_at", f.q ? searchHits(accountId, f.q) : null, "drive");
     const q = dialect.sqlToQuery(sql`SELECT COUNT(*) AS n FROM ${from} WHERE ${sql.join(where, sql` AND `)}`);
     return d.$client.prepare(q.sql).bind(...q.params);
   });
