@@ -46,15 +46,20 @@ export async function startServer(opts = {}) {
   child.stdout.on("data", (d) => (output += d));
   child.stderr.on("data", (d) => (output += d));
   const url = `http://127.0.0.1:${port}`;
-  const exited = new Promise((r) => child.once("exit", r));
+  const groupAlive = () => {
+    try {
+      process.kill(-child.pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
   const stop = async () => {
+    // The whole process group (npx, wrangler, workerd): workerd outliving npx would write its state back after the rm.
     for (const signal of ["SIGTERM", "SIGKILL"]) {
-      try {
-        process.kill(-child.pid, signal);
-      } catch {
-        break; // already gone
-      }
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 3000))]);
+      if (!groupAlive()) break;
+      process.kill(-child.pid, signal);
+      for (let i = 0; i < 50 && groupAlive(); i++) await new Promise((r) => setTimeout(r, 100));
     }
     if (!opts.state) rmSync(persistTo, { recursive: true, force: true });
   };
