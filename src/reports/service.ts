@@ -38,19 +38,23 @@ const durations = {
   resolution: { expr: "t.closed_at - t.created_at", where: "t.status = 'closed' AND t.closed_at IS NOT NULL" },
 } as const;
 
-/** Nearest-rank p50 and p90 of a duration in ms over `n` tickets, picked in SQL in one sort (the rows never leave D1). */
-function percentileQuery(d1: D1Database, { expr, where }: { expr: string; where: string }, args: unknown[], n: number) {
-  const at = (p: number) => Math.max(1, Math.ceil(p * n));
+/**
+ * Nearest-rank p50 and p90 of a duration in ms, picked in SQL in one sort (the rows never leave D1): ranks
+ * ceil(n/2) and ceil(9n/10), in integer arithmetic.
+ */
+function percentileQuery(d1: D1Database, { expr, where }: { expr: string; where: string }, args: unknown[]) {
   return d1
-    .prepare(`SELECT k, v FROM (SELECT ${expr} AS v, ROW_NUMBER() OVER (ORDER BY ${expr}) AS k FROM tickets t WHERE ${scope} AND ${where}) WHERE k IN (?4, ?5)`)
-    .bind(...args, at(0.5), at(0.9));
+    .prepare(
+      `SELECT k, v, n FROM (SELECT ${expr} AS v, ROW_NUMBER() OVER (ORDER BY ${expr}) AS k, COUNT(*) OVER () AS n FROM tickets t WHERE ${scope} AND ${where})
+       WHERE k = (n + 1) / 2 OR k = (9 * n + 9) / 10`,
+    )
+    .bind(...args);
 }
 
-function percentilesOf(r: D1Result<{ k: number; v: number }> | undefined, n: number): Percentiles {
-  if (n === 0 || !r) return { p50: null, p90: null };
-  const at = (p: number) => r.results.find((row) => row.k === Math.max(1, Math.ceil(p * n)));
+function percentilesOf(r: D1Result | undefined): Percentiles {
+  const rows = (r?.results ?? []) as { k: number; v: number; n: number }[];
   const seconds = (row: { v: number } | undefined) => (row ? Math.round(row.v / 1000) : null);
-  return { p50: seconds(at(0.5)), p90: seconds(at(0.9)) };
+  return { p50: seconds(rows.find((x) => x.k === Math.floor((x.n + 1) / 2))), p90: seconds(rows.find((x) => x.k === Math.floor((9 * x.n + 9) / 10))) };
 }
 
 function days(from: number, to: number): string[] {
@@ -62,15 +66,9 @@ function days(from: number, to: number): string[] {
 export async function buildReport(env: Env, accountId: string, from: number, to: number): Promise<Report> {
   const d1 = env.DB;
   const args = [accountId, from, to];
-  const [[totals, byChannel, created, closedByDay, byAgent, byTag, turnDays, recent], figures] = await Promise.all([
+  const [[totals, byChannel, created, closedByDay, byAgent, byTag, turnDays, recent, firstResponse, resolution], figures] = await Promise.all([
     d1.batch([
-      d1
-        .prepare(
-          `SELECT COUNT(*) AS tickets, SUM(t.status = 'closed') AS closed, SUM(t.status <> 'closed') AS open,
-             SUM(${durations.firstResponse.where}) AS responded, SUM(${durations.resolution.where}) AS resolved
-           FROM tickets t WHERE ${scope}`,
-        )
-        .bind(...args),
+      d1.prepare(`SELECT COUNT(*) AS tickets, SUM(t.status = 'closed') AS closed, SUM(t.status <> 'closed') AS open FROM tickets t WHERE ${scope}`).bind(...args),
       d1.prepare(`SELECT t.channel AS channel, COUNT(*) AS tickets FROM tickets t WHERE ${scope} GROUP BY t.channel ORDER BY tickets DESC, channel`).bind(...args),
       d1.prepare(`SELECT t.created_at / ${DAY} AS day, COUNT(*) AS n FROM tickets t WHERE ${scope} GROUP BY day`).bind(...args),
       // Closed in the range, whenever created.
@@ -102,23 +100,19 @@ export async function buildReport(env: Env, accountId: string, from: number, to:
            WHERE k <= 5 ORDER BY skill, at DESC`,
         )
         .bind(...args),
+      percentileQuery(d1, durations.firstResponse, args),
+      percentileQuery(d1, durations.resolution, args),
     ]),
     agentFigures(env, accountId, from, to),
   ]);
   const rows = <T>(r: D1Result | undefined) => (r?.results ?? []) as T[];
-  const total = rows<{ tickets: number; closed: number | null; open: number | null; responded: number | null; resolved: number | null }>(totals)[0];
-  const responded = total?.responded ?? 0;
-  const resolved = total?.resolved ?? 0;
-  const [firstResponse, resolution] =
-    responded + resolved > 0
-      ? await d1.batch<{ k: number; v: number }>([percentileQuery(d1, durations.firstResponse, args, responded), percentileQuery(d1, durations.resolution, args, resolved)])
-      : [];
+  const total = rows<{ tickets: number; closed: number | null; open: number | null }>(totals)[0];
   const createdMap = new Map(rows<{ day: number; n: number }>(created).map((r) => [Number(r.day), r.n]));
   const closedMap = new Map(rows<{ day: number; n: number }>(closedByDay).map((r) => [Number(r.day), r.n]));
   const turnMap = new Map(rows<{ day: number; n: number }>(turnDays).map((r) => [Number(r.day), r.n]));
   const secs = (ms: number | null) => (ms == null ? null : Math.round(ms / 1000));
-  const firstResponseSeconds = percentilesOf(firstResponse, responded);
-  const resolutionSeconds = percentilesOf(resolution, resolved);
+  const firstResponseSeconds = percentilesOf(firstResponse);
+  const resolutionSeconds = percentilesOf(resolution);
   const dayList = days(from, to);
   return {
     from: new Date(from).toISOString(),
