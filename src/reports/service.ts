@@ -39,22 +39,23 @@ const durations = {
 } as const;
 
 /**
- * Nearest-rank p50 and p90 of a duration in ms, picked in SQL in one sort (the rows never leave D1): ranks
- * ceil(n/2) and ceil(9n/10), in integer arithmetic.
+ * The nearest-rank p50 and p90 of a duration in ms, picked in SQL (the rows never leave D1): ranks ceil(n/2) and
+ * ceil(9n/10) in integer arithmetic, the p90 counted from the top so the sort keeps a tenth of the rows.
  */
-function percentileQuery(d1: D1Database, { expr, where }: { expr: string; where: string }, args: unknown[]) {
-  return d1
-    .prepare(
-      `SELECT k, v, n FROM (SELECT ${expr} AS v, ROW_NUMBER() OVER (ORDER BY ${expr}) AS k, COUNT(*) OVER () AS n FROM tickets t WHERE ${scope} AND ${where})
-       WHERE k = (n + 1) / 2 OR k = (9 * n + 9) / 10`,
-    )
-    .bind(...args);
+function percentileQueries(d1: D1Database, { expr, where }: { expr: string; where: string }, args: unknown[]) {
+  const from = `FROM tickets t WHERE ${scope} AND ${where}`;
+  return [
+    d1.prepare(`SELECT ${expr} AS v ${from} ORDER BY v LIMIT 1 OFFSET (SELECT (COUNT(*) + 1) / 2 - 1 ${from})`).bind(...args),
+    d1.prepare(`SELECT ${expr} AS v ${from} ORDER BY v DESC LIMIT 1 OFFSET (SELECT COUNT(*) - (9 * COUNT(*) + 9) / 10 ${from})`).bind(...args),
+  ];
 }
 
-function percentilesOf(r: D1Result | undefined): Percentiles {
-  const rows = (r?.results ?? []) as { k: number; v: number; n: number }[];
-  const seconds = (row: { v: number } | undefined) => (row ? Math.round(row.v / 1000) : null);
-  return { p50: seconds(rows.find((x) => x.k === Math.floor((x.n + 1) / 2))), p90: seconds(rows.find((x) => x.k === Math.floor((9 * x.n + 9) / 10))) };
+function percentilesOf(p50: D1Result | undefined, p90: D1Result | undefined): Percentiles {
+  const seconds = (r: D1Result | undefined) => {
+    const row = r?.results[0] as { v: number } | undefined;
+    return row ? Math.round(row.v / 1000) : null;
+  };
+  return { p50: seconds(p50), p90: seconds(p90) };
 }
 
 function days(from: number, to: number): string[] {
@@ -66,7 +67,7 @@ function days(from: number, to: number): string[] {
 export async function buildReport(env: Env, accountId: string, from: number, to: number): Promise<Report> {
   const d1 = env.DB;
   const args = [accountId, from, to];
-  const [[totals, byChannel, created, closedByDay, byAgent, byTag, turnDays, recent, firstResponse, resolution], figures] = await Promise.all([
+  const [[totals, byChannel, created, closedByDay, byAgent, byTag, turnDays, recent, ...percentiles], figures] = await Promise.all([
     d1.batch([
       d1.prepare(`SELECT COUNT(*) AS tickets, SUM(t.status = 'closed') AS closed, SUM(t.status <> 'closed') AS open FROM tickets t WHERE ${scope}`).bind(...args),
       d1.prepare(`SELECT t.channel AS channel, COUNT(*) AS tickets FROM tickets t WHERE ${scope} GROUP BY t.channel ORDER BY tickets DESC, channel`).bind(...args),
@@ -75,12 +76,15 @@ export async function buildReport(env: Env, accountId: string, from: number, to:
       d1
         .prepare(`SELECT t.closed_at / ${DAY} AS day, COUNT(*) AS n FROM tickets t WHERE t.account_id = ?1 AND t.status = 'closed' AND t.closed_at >= ?2 AND t.closed_at < ?3 AND t.handled_by = 'team' AND t.spam = 0 GROUP BY day`)
         .bind(...args),
+      // Grouped first, then named: one agent lookup per agent, not per ticket.
       d1
         .prepare(
-          `SELECT t.assignee_id AS agentId, a.name AS name, COUNT(*) AS tickets, SUM(t.status = 'closed') AS closed,
-             AVG(t.first_response_at - t.created_at) AS firstResponse, AVG(CASE WHEN t.status = 'closed' THEN t.closed_at - t.created_at END) AS resolution
-           FROM tickets t LEFT JOIN agents a ON a.id = t.assignee_id AND a.account_id = t.account_id
-           WHERE ${scope} AND t.assignee_id IS NOT NULL GROUP BY t.assignee_id ORDER BY tickets DESC, name`,
+          `SELECT g.agentId, a.name AS name, g.tickets, g.closed, g.firstResponse, g.resolution FROM (
+             SELECT t.assignee_id AS agentId, COUNT(*) AS tickets, SUM(t.status = 'closed') AS closed,
+               AVG(t.first_response_at - t.created_at) AS firstResponse, AVG(CASE WHEN t.status = 'closed' THEN t.closed_at - t.created_at END) AS resolution
+             FROM tickets t WHERE ${scope} AND t.assignee_id IS NOT NULL GROUP BY t.assignee_id) g
+           LEFT JOIN agents a ON a.id = g.agentId AND a.account_id = ?1
+           ORDER BY g.tickets DESC, name`,
         )
         .bind(...args),
       // From the range's tickets to their tags (a tag row always carries its ticket's account), not from every tag row.
@@ -100,8 +104,8 @@ export async function buildReport(env: Env, accountId: string, from: number, to:
            WHERE k <= 5 ORDER BY skill, at DESC`,
         )
         .bind(...args),
-      percentileQuery(d1, durations.firstResponse, args),
-      percentileQuery(d1, durations.resolution, args),
+      ...percentileQueries(d1, durations.firstResponse, args),
+      ...percentileQueries(d1, durations.resolution, args),
     ]),
     agentFigures(env, accountId, from, to),
   ]);
@@ -111,8 +115,8 @@ export async function buildReport(env: Env, accountId: string, from: number, to:
   const closedMap = new Map(rows<{ day: number; n: number }>(closedByDay).map((r) => [Number(r.day), r.n]));
   const turnMap = new Map(rows<{ day: number; n: number }>(turnDays).map((r) => [Number(r.day), r.n]));
   const secs = (ms: number | null) => (ms == null ? null : Math.round(ms / 1000));
-  const firstResponseSeconds = percentilesOf(firstResponse);
-  const resolutionSeconds = percentilesOf(resolution);
+  const firstResponseSeconds = percentilesOf(percentiles[0], percentiles[1]);
+  const resolutionSeconds = percentilesOf(percentiles[2], percentiles[3]);
   const dayList = days(from, to);
   return {
     from: new Date(from).toISOString(),
