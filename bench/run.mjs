@@ -1,208 +1,105 @@
-// `npm run bench`: shopper→dashboard delivery latency and throughput against wrangler dev on loopback,
-// next to a bare Durable Object WebSocket echo measured in the same run.
+// `npm run bench`: shopper→dashboard delivery next to a bare Durable Object echo (at a fixed pace and on a load
+// ramp), the offline AI agent's turn, and view queries over 100k tickets — against wrangler dev on loopback.
+// Phases: BENCH_ONLY=latency,agent,ramp,views (default: all). Knobs: bench/README.md.
 import { mkdirSync, writeFileSync } from "node:fs";
-import { startDevServer } from "../scripts/lib/devServer.mjs";
+import { loadavg } from "node:os";
+import { benchAgent, benchEcho, benchEdgedesk, rampEcho, rampEdgedesk } from "./lib/live.mjs";
+import { startServer } from "./lib/server.mjs";
+import { login } from "./lib/util.mjs";
+import { benchViews } from "./lib/views.mjs";
 
-const CHATS = Number(process.env.BENCH_CHATS ?? 200);
-const DASHBOARDS = Number(process.env.BENCH_DASHBOARDS ?? 10);
-const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 10);
-const GAP_MS = Number(process.env.BENCH_GAP_MS ?? 1000);
-const AGENT_CHATS = Number(process.env.BENCH_AGENT_CHATS ?? 40);
-const AGENT_QUESTIONS = ["Do you have any discount codes?", "Can you recommend waterproof hiking boots?", "How long does shipping take to Canada?", "Where is my order #1038?"];
+const num = (name, fallback) => Number(process.env[name] ?? fallback);
+const PHASES = ["latency", "agent", "ramp", "views"];
+const only = (process.env.BENCH_ONLY ?? PHASES.join(","))
+  .split(",")
+  .map((s) => s.trim())
+  .filter(Boolean);
+for (const p of only) if (!PHASES.includes(p)) throw new Error(`BENCH_ONLY: unknown phase "${p}" (phases: ${PHASES.join(", ")})`);
+const run = (phase) => only.includes(phase);
 
-const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
-const now = () => performance.now();
+const live = { chats: num("BENCH_CHATS", 200), dashboards: num("BENCH_DASHBOARDS", 10), messages: num("BENCH_MESSAGES", 10), gapMs: num("BENCH_GAP_MS", 1000) };
+const agentOpts = {
+  chats: num("BENCH_AGENT_CHATS", 40),
+  gapMs: live.gapMs,
+  questions: ["Do you have any discount codes?", "Can you recommend waterproof hiking boots?", "How long does shipping take to Canada?", "Where is my order #1038?"],
+};
+const rampOpts = {
+  chats: live.chats,
+  dashboards: live.dashboards,
+  rates: (process.env.BENCH_RAMP_RATES ?? "25,50,100,150,200,300,400,500,600,800,1000,1500,2000").split(",").map(Number),
+  stepSeconds: num("BENCH_RAMP_STEP_S", 10),
+  p99Ms: num("BENCH_RAMP_P99_MS", 100),
+  drainMs: num("BENCH_RAMP_DRAIN_MS", 5000),
+  retries: num("BENCH_RAMP_RETRIES", 1),
+};
+const viewOpts = { tickets: num("BENCH_TICKETS", 100_000), requests: num("BENCH_VIEW_REQUESTS", 200) };
 
-function percentile(sorted, p) {
-  if (sorted.length === 0) return null;
-  const i = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
-  return Math.round(sorted[Math.max(0, i)] * 100) / 100;
-}
+const log = (s) => console.log(s);
+/** The machine's 1-minute load average: on a shared box, other work skews the figures (2 cores: above 2 is queueing). */
+const load = () => Math.round(loadavg()[0] * 100) / 100;
+const ratio = (a, b) => (a && b ? Math.round((a / b) * 100) / 100 : null);
+const result = { at: new Date().toISOString(), phases: only, setup: { ...live, node: process.version }, load: { start: load() } };
+const phaseStarted = Date.now();
 
-function summarise(latencies) {
-  const s = [...latencies].sort((a, b) => a - b);
-  return { count: s.length, p50: percentile(s, 50), p90: percentile(s, 90), p99: percentile(s, 99), max: percentile(s, 100) };
-}
-
-function openSocket(url, onMessage) {
-  return new Promise((resolve, reject) => {
-    const ws = new WebSocket(url);
-    ws.addEventListener("open", () => resolve(ws), { once: true });
-    ws.addEventListener("error", (e) => reject(new Error(`socket error ${url}: ${e.message ?? e.type}`)), { once: true });
-    ws.addEventListener("message", (e) => onMessage(String(e.data)));
-  });
-}
-
-async function json(url, init) {
-  const res = await fetch(url, { ...init, headers: { "content-type": "application/json", ...(init?.headers ?? {}) } });
-  if (!res.ok) throw new Error(`${init?.method ?? "GET"} ${url} → ${res.status} ${await res.text()}`);
-  return res.json();
-}
-
-/** Paced sends from every client at once: each waits GAP_MS ± 50% between messages. */
-async function pacedRun(clients, send) {
-  const started = now();
-  await Promise.all(
-    clients.map(async (client, c) => {
-      await sleep(Math.random() * GAP_MS);
-      for (let m = 0; m < MESSAGES; m++) {
-        send(client, c, m);
-        await sleep(GAP_MS * (0.5 + Math.random()));
-      }
-    }),
-  );
-  return started;
-}
-
-async function waitUntil(pred, timeoutMs) {
-  const deadline = now() + timeoutMs;
-  while (!pred() && now() < deadline) await sleep(20);
-}
-
-async function benchEchoBaseline(base) {
-  const wsBase = base.replace("http", "ws");
-  const pending = new Map();
-  const latencies = [];
-  const sockets = await Promise.all(
-    Array.from({ length: CHATS }, (_, c) =>
-      openSocket(`${wsBase}/room/chat-${c}`, (data) => {
-        const sentAt = pending.get(data);
-        if (sentAt !== undefined) {
-          latencies.push(now() - sentAt);
-          pending.delete(data);
-        }
-      }),
-    ),
-  );
-  const started = await pacedRun(sockets, (ws, c, m) => {
-    const payload = `echo:${c}:${m}`;
-    pending.set(payload, now());
-    ws.send(payload);
-  });
-  await waitUntil(() => pending.size === 0, 15_000);
-  const elapsed = (now() - started) / 1000;
-  sockets.forEach((ws) => ws.close());
-  return { latencyMs: summarise(latencies), lost: pending.size, messagesPerSecond: Math.round(latencies.length / elapsed) };
-}
-
-async function setAgent(base, token, enabled) {
-  await json(`${base}/api/settings/agent`, { method: "PUT", headers: { authorization: `Bearer ${token}` }, body: JSON.stringify({ enabled }) });
-}
-
-/** The offline AI agent: time from the shopper's POST to the response carrying the agent's answer. */
-async function benchAgent(base, ownerToken) {
-  await setAgent(base, ownerToken, true);
-  const conversations = await Promise.all(Array.from({ length: AGENT_CHATS }, () => json(`${base}/api/chat/conversations`, { method: "POST", body: JSON.stringify({ accountId: "demo" }) })));
-  const latencies = [];
-  let unanswered = 0;
-  const started = now();
-  await Promise.all(
-    conversations.map(async (conv, c) => {
-      await sleep(Math.random() * GAP_MS);
-      for (const [q, text] of AGENT_QUESTIONS.entries()) {
-        const t0 = now();
-        const res = await json(`${base}/api/chat/conversations/${conv.conversationId}/messages`, {
-          method: "POST",
-          headers: { "x-visitor-token": conv.visitorToken },
-          body: JSON.stringify({ text, clientMessageId: `agent_${c}_${q}_${started0}` }),
-        });
-        latencies.push(now() - t0);
-        if (!res.replies?.some((r) => r.author === "ai")) unanswered += 1;
-        // A shopper reads the answer before asking the next question.
-        await sleep(GAP_MS * (0.5 + Math.random()));
-      }
-    }),
-  );
-  const elapsed = (now() - started) / 1000;
-  return { turnLatencyMs: summarise(latencies), turnsPerSecond: Math.round(latencies.length / elapsed), unanswered };
-}
-
-async function benchEdgedesk(base) {
-  const wsBase = base.replace("http", "ws");
-  const emails = ["demo@edgedesk.dev", "alex@edgedesk.dev", "morgan@edgedesk.dev", "sam@edgedesk.dev"];
-  const tokens = [];
-  for (let d = 0; d < DASHBOARDS; d++) {
-    tokens.push((await json(`${base}/api/login`, { method: "POST", body: JSON.stringify({ email: emails[d % emails.length], password: "demo-password" }) })).token);
-  }
-  // Live chat between shoppers and the team: the AI agent (measured on its own below) stays out of this path.
-  await setAgent(base, tokens[0], false);
-  const sentAt = new Map(); // body → send time
-  const firstSeen = new Map(); // body → latency at the first dashboard
-  const fanout = []; // every dashboard's latency
-  let deliveries = 0;
-  const dashboards = await Promise.all(
-    tokens.map((token) =>
-      openSocket(`${wsBase}/api/inbox/ws?token=${token}`, (data) => {
-        const frame = JSON.parse(data);
-        if (frame.type !== "message.created" || frame.message.author !== "customer") return;
-        const t0 = sentAt.get(frame.message.body);
-        if (t0 === undefined) return;
-        const latency = now() - t0;
-        deliveries += 1;
-        fanout.push(latency);
-        if (!firstSeen.has(frame.message.body)) firstSeen.set(frame.message.body, latency);
-      }),
-    ),
-  );
-  const conversations = [];
-  for (let i = 0; i < CHATS; i += 25) {
-    const batch = await Promise.all(
-      Array.from({ length: Math.min(25, CHATS - i) }, () => json(`${base}/api/chat/conversations`, { method: "POST", body: JSON.stringify({ accountId: "demo" }) })),
-    );
-    conversations.push(...batch);
-  }
-  const shoppers = await Promise.all(conversations.map((conv) => openSocket(`${wsBase}/api/chat/conversations/${conv.conversationId}/ws?visitorToken=${conv.visitorToken}`, () => {})));
-  // Warm every conversation's actor before measuring.
-  await Promise.all(shoppers.map((ws, c) => { ws.send(JSON.stringify({ type: "message", text: `warm-up ${c}`, clientMessageId: `warm_${c}_${Date.now()}` })); }));
-  await sleep(2000);
-  const started = await pacedRun(shoppers, (ws, c, m) => {
-    const body = `bench ${c}-${m}`;
-    sentAt.set(body, now());
-    ws.send(JSON.stringify({ type: "message", text: body, clientMessageId: `bench_${c}_${m}_${started0}` }));
-  });
-  await waitUntil(() => firstSeen.size === sentAt.size && deliveries >= sentAt.size * DASHBOARDS, 30_000);
-  const elapsed = (now() - started) / 1000;
-  [...dashboards, ...shoppers].forEach((ws) => ws.close());
-  return {
-    latencyMs: summarise([...firstSeen.values()]),
-    fanoutLatencyMs: summarise(fanout),
-    lost: sentAt.size - firstSeen.size,
-    deliveriesMissing: sentAt.size * DASHBOARDS - deliveries,
-    messagesPerSecond: Math.round(firstSeen.size / elapsed),
-    deliveriesPerSecond: Math.round(deliveries / elapsed),
-    ownerToken: tokens[0],
-  };
-}
-const started0 = Date.now();
-
-const edgedeskServer = await startDevServer({ seed: true });
-const echoServer = await startDevServer({ config: "bench/echo/wrangler.toml", migrate: false });
+const echoServer = run("latency") || run("ramp") ? await startServer({ config: "bench/echo/wrangler.toml", migrate: false }) : null;
 try {
-  console.log(`bench: ${CHATS} chats × ${MESSAGES} messages (≈${GAP_MS} ms apart, ≈${Math.round((CHATS * 1000) / GAP_MS)} msg/s offered), ${DASHBOARDS} dashboards, wrangler dev on loopback`);
-  const baseline = await benchEchoBaseline(echoServer.url);
-  const { ownerToken, ...edgedesk } = await benchEdgedesk(edgedeskServer.url);
-  const agent = await benchAgent(edgedeskServer.url, ownerToken);
-  const result = {
-    at: new Date().toISOString(),
-    setup: { chats: CHATS, dashboards: DASHBOARDS, messagesPerChat: MESSAGES, gapMs: GAP_MS, node: process.version },
-    baseline: { name: "bare Durable Object WebSocket echo (round trip)", ...baseline },
-    edgedesk: { name: "shopper socket → ticket actor (SQLite + D1 write-through) → inbox actor → first dashboard", ...edgedesk },
-    agent: { name: `offline AI agent: ${AGENT_CHATS} web chats × ${AGENT_QUESTIONS.length} questions over HTTP (≈${AGENT_CHATS} questions/s offered), POST → answer`, ...agent },
-    ratio: {
-      p50: edgedesk.latencyMs.p50 && baseline.latencyMs.p50 ? Math.round((edgedesk.latencyMs.p50 / baseline.latencyMs.p50) * 100) / 100 : null,
-      p99: edgedesk.latencyMs.p99 && baseline.latencyMs.p99 ? Math.round((edgedesk.latencyMs.p99 / baseline.latencyMs.p99) * 100) / 100 : null,
-    },
-  };
-  mkdirSync("bench/results", { recursive: true });
-  writeFileSync("bench/results/latest.json", `${JSON.stringify(result, null, 2)}\n`);
-  console.log(`
-  baseline echo    p50 ${baseline.latencyMs.p50} ms   p99 ${baseline.latencyMs.p99} ms   ${baseline.messagesPerSecond} msg/s   lost ${baseline.lost}
+  if (run("latency") || run("agent")) {
+    const edgedeskServer = await startServer({ seed: true });
+    try {
+      let ownerToken = null;
+      if (run("latency")) {
+        log(`latency: ${live.chats} chats × ${live.messages} messages (≈${live.gapMs} ms apart, ≈${Math.round((live.chats * 1000) / live.gapMs)} msg/s offered), ${live.dashboards} dashboards`);
+        const baseline = await benchEcho(echoServer.url, live);
+        const { ownerToken: t, ...edgedesk } = await benchEdgedesk(edgedeskServer.url, live);
+        ownerToken = t;
+        result.baseline = { name: "bare Durable Object WebSocket echo (round trip)", ...baseline };
+        result.edgedesk = { name: "shopper socket → ticket actor (SQLite + D1 write-through) → inbox actor → first dashboard", ...edgedesk };
+        result.ratio = { p50: ratio(edgedesk.latencyMs.p50, baseline.latencyMs.p50), p99: ratio(edgedesk.latencyMs.p99, baseline.latencyMs.p99) };
+        result.load.latency = load();
+        log(`  baseline echo    p50 ${baseline.latencyMs.p50} ms   p99 ${baseline.latencyMs.p99} ms   ${baseline.messagesPerSecond} msg/s   lost ${baseline.lost}
   edgedesk         p50 ${edgedesk.latencyMs.p50} ms   p99 ${edgedesk.latencyMs.p99} ms   ${edgedesk.messagesPerSecond} msg/s   lost ${edgedesk.lost}
-  fan-out to ${DASHBOARDS} dashboards p50 ${edgedesk.fanoutLatencyMs.p50} ms  p99 ${edgedesk.fanoutLatencyMs.p99} ms  ${edgedesk.deliveriesPerSecond} deliveries/s  missing ${edgedesk.deliveriesMissing}
-  AI agent turn    p50 ${agent.turnLatencyMs.p50} ms   p99 ${agent.turnLatencyMs.p99} ms   ${agent.turnsPerSecond} turns/s   unanswered ${agent.unanswered}
-  ratio to baseline  p50 ×${result.ratio.p50}   p99 ×${result.ratio.p99}
-  written to bench/results/latest.json`);
+  fan-out to ${live.dashboards} dashboards p50 ${edgedesk.fanoutLatencyMs.p50} ms  p99 ${edgedesk.fanoutLatencyMs.p99} ms  ${edgedesk.deliveriesPerSecond} deliveries/s  missing ${edgedesk.deliveriesMissing}
+  ratio to baseline  p50 ×${result.ratio.p50}   p99 ×${result.ratio.p99}`);
+      }
+      if (run("agent")) {
+        ownerToken ??= await login(edgedeskServer.url);
+        const agent = await benchAgent(edgedeskServer.url, ownerToken, agentOpts);
+        result.load.agent = load();
+        result.agent = { name: `offline AI agent: ${agentOpts.chats} web chats × ${agentOpts.questions.length} questions over HTTP, POST → answer`, ...agent };
+        log(`agent: turn p50 ${agent.turnLatencyMs.p50} ms   p99 ${agent.turnLatencyMs.p99} ms   ${agent.turnsPerSecond} turns/s   unanswered ${agent.unanswered}`);
+      }
+    } finally {
+      await edgedeskServer.stop();
+    }
+  }
+  if (run("ramp")) {
+    // A fresh Edgedesk, so the ramp starts from the same state whether it runs alone or after the other phases.
+    const edgedeskServer = await startServer({ seed: true });
+    try {
+      log(`ramp: ${rampOpts.rates.join(", ")} msg/s, ${rampOpts.stepSeconds} s each over ${rampOpts.chats} chats (edgedesk: ${rampOpts.dashboards} dashboards), until p99 ≥ ${rampOpts.p99Ms} ms or a loss`);
+      const echo = await rampEcho(echoServer.url, rampOpts, log);
+      const edgedesk = await rampEdgedesk(edgedeskServer.url, rampOpts, log);
+      result.ramp = { ...rampOpts, echo, edgedesk, ratio: ratio(edgedesk.sustainedMsgPerSecond, echo.sustainedMsgPerSecond) };
+      result.load.ramp = load();
+      log(`  sustained (p99 < ${rampOpts.p99Ms} ms, 0 lost): echo ${echo.sustainedMsgPerSecond} msg/s, edgedesk ${edgedesk.sustainedMsgPerSecond} msg/s (×${result.ramp.ratio})`);
+    } finally {
+      await edgedeskServer.stop();
+    }
+  }
 } finally {
-  await edgedeskServer.stop();
-  await echoServer.stop();
+  await echoServer?.stop();
 }
+
+if (run("views")) {
+  log(`views: ${viewOpts.tickets} tickets in the demo account's local D1, ${viewOpts.requests} requests per query, one at a time`);
+  const views = await benchViews(viewOpts);
+  result.views = views;
+  result.load.views = load();
+  log(`  seeded in ${views.seedSeconds} s; searching for ${views.searchEmail}`);
+  for (const q of views.queries) log(`  ${q.name.padEnd(48)} p50 ${String(q.latencyMs.p50).padStart(7)} ms   p99 ${String(q.latencyMs.p99).padStart(7)} ms   (${q.rows ?? "-"} rows)`);
+}
+
+result.seconds = Math.round((Date.now() - phaseStarted) / 1000);
+mkdirSync("bench/results", { recursive: true });
+writeFileSync("bench/results/latest.json", `${JSON.stringify(result, null, 2)}\n`);
+log(`done in ${result.seconds} s (1-minute load average at the end of each phase: ${JSON.stringify(result.load)}); written to bench/results/latest.json`);

@@ -59,13 +59,11 @@ viewsApi.openapi(
       .from(savedViews)
       .where(and(eq(savedViews.accountId, me.accountId), or(isNull(savedViews.agentId), eq(savedViews.agentId, me.id))))
       .orderBy(savedViews.createdAt);
-    const items = await Promise.all(rows.map(async (r) => {
-      const v = toView(r);
-      return { ...v, count: await countTickets(d, me.accountId, me.id, v.filters) };
-    }));
-    const builtInViews: Record<string, TicketFilters> = { mine: { view: "mine" }, unassigned: { view: "unassigned" }, all: { view: "all" }, spam: { view: "spam" } };
-    const counts = await Promise.all(Object.entries(builtInViews).map(async ([k, f]) => [k, await countTickets(d, me.accountId, me.id, f)] as const));
-    return c.json({ items, builtIn: Object.fromEntries(counts) }, 200);
+    const saved = rows.map(toView);
+    const builtIn = ["mine", "unassigned", "all", "spam"] as const;
+    const counts = await countTickets(d, me.accountId, me.id, [...builtIn.map((view): TicketFilters => ({ view })), ...saved.map((v) => v.filters)]);
+    const items = saved.map((v, i) => ({ ...v, count: counts[builtIn.length + i] ?? 0 }));
+    return c.json({ items, builtIn: Object.fromEntries(builtIn.map((k, i) => [k, counts[i] ?? 0])) }, 200);
   },
 );
 

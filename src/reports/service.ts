@@ -27,18 +27,34 @@ export interface Report {
   };
 }
 
-/** Helpdesk tickets (handled by the team, not spam) created in [from, to). */
+/**
+ * Helpdesk tickets (handled by the team, not spam) created in [from, to). Every ticket query below reads only
+ * tickets_report_created_idx (or tickets_report_closed_idx), whose partial WHERE is the last two terms here.
+ */
 const scope = "t.account_id = ?1 AND t.created_at >= ?2 AND t.created_at < ?3 AND t.handled_by = 'team' AND t.spam = 0";
 
-/** Nearest-rank percentiles of a duration in ms, computed in SQL (the rows never leave D1). */
-async function percentiles(d1: D1Database, expr: string, where: string, args: unknown[]): Promise<Percentiles> {
-  const count = await d1.prepare(`SELECT COUNT(*) AS n FROM tickets t WHERE ${scope} AND ${where}`).bind(...args).first<{ n: number }>();
-  const n = count?.n ?? 0;
-  if (n === 0) return { p50: null, p90: null };
-  const at = (p: number) => Math.max(0, Math.ceil(p * n) - 1);
-  const query = `SELECT ${expr} AS v FROM tickets t WHERE ${scope} AND ${where} ORDER BY v LIMIT 1 OFFSET ?4`;
-  const [p50, p90] = await d1.batch<{ v: number }>([d1.prepare(query).bind(...args, at(0.5)), d1.prepare(query).bind(...args, at(0.9))]);
-  const seconds = (r: D1Result<{ v: number }> | undefined) => (r?.results[0] ? Math.round(r.results[0].v / 1000) : null);
+const durations = {
+  firstResponse: { expr: "t.first_response_at - t.created_at", where: "t.first_response_at IS NOT NULL" },
+  resolution: { expr: "t.closed_at - t.created_at", where: "t.status = 'closed' AND t.closed_at IS NOT NULL" },
+} as const;
+
+/**
+ * The nearest-rank p50 and p90 of a duration in ms, picked in SQL (the rows never leave D1): ranks ceil(n/2) and
+ * ceil(9n/10) in integer arithmetic, the p90 counted from the top so the sort keeps a tenth of the rows.
+ */
+function percentileQueries(d1: D1Database, { expr, where }: { expr: string; where: string }, args: unknown[]) {
+  const from = `FROM tickets t WHERE ${scope} AND ${where}`;
+  return [
+    d1.prepare(`SELECT ${expr} AS v ${from} ORDER BY v LIMIT 1 OFFSET (SELECT (COUNT(*) + 1) / 2 - 1 ${from})`).bind(...args),
+    d1.prepare(`SELECT ${expr} AS v ${from} ORDER BY v DESC LIMIT 1 OFFSET (SELECT COUNT(*) - (9 * COUNT(*) + 9) / 10 ${from})`).bind(...args),
+  ];
+}
+
+function percentilesOf(p50: D1Result | undefined, p90: D1Result | undefined): Percentiles {
+  const seconds = (r: D1Result | undefined) => {
+    const row = r?.results[0] as { v: number } | undefined;
+    return row ? Math.round(row.v / 1000) : null;
+  };
   return { p50: seconds(p50), p90: seconds(p90) };
 }
 
@@ -51,38 +67,47 @@ function days(from: number, to: number): string[] {
 export async function buildReport(env: Env, accountId: string, from: number, to: number): Promise<Report> {
   const d1 = env.DB;
   const args = [accountId, from, to];
-  const [totals, byChannel, created, closedByDay, byAgent, byTag, turnDays, recent] = await d1.batch([
-    d1.prepare(`SELECT COUNT(*) AS tickets, SUM(t.status = 'closed') AS closed, SUM(t.status <> 'closed') AS open FROM tickets t WHERE ${scope}`).bind(...args),
-    d1.prepare(`SELECT t.channel AS channel, COUNT(*) AS tickets FROM tickets t WHERE ${scope} GROUP BY t.channel ORDER BY tickets DESC, channel`).bind(...args),
-    d1.prepare(`SELECT t.created_at / ${DAY} AS day, COUNT(*) AS n FROM tickets t WHERE ${scope} GROUP BY day`).bind(...args),
-    // Closed in the range, whenever created.
-    d1
-      .prepare(`SELECT t.closed_at / ${DAY} AS day, COUNT(*) AS n FROM tickets t WHERE t.account_id = ?1 AND t.status = 'closed' AND t.closed_at >= ?2 AND t.closed_at < ?3 AND t.handled_by = 'team' AND t.spam = 0 GROUP BY day`)
-      .bind(...args),
-    d1
-      .prepare(
-        `SELECT t.assignee_id AS agentId, a.name AS name, COUNT(*) AS tickets, SUM(t.status = 'closed') AS closed,
-           AVG(t.first_response_at - t.created_at) AS firstResponse, AVG(CASE WHEN t.status = 'closed' THEN t.closed_at - t.created_at END) AS resolution
-         FROM tickets t LEFT JOIN agents a ON a.id = t.assignee_id AND a.account_id = t.account_id
-         WHERE ${scope} AND t.assignee_id IS NOT NULL GROUP BY t.assignee_id ORDER BY tickets DESC, name`,
-      )
-      .bind(...args),
-    d1
-      .prepare(
-        `SELECT g.tag AS tag, COUNT(*) AS tickets, SUM(t.status = 'closed') AS closed, AVG(CASE WHEN t.status = 'closed' THEN t.closed_at - t.created_at END) AS resolution
-         FROM ticket_tags g JOIN tickets t ON t.id = g.ticket_id
-         WHERE g.account_id = ?1 AND ${scope} GROUP BY g.tag ORDER BY tickets DESC, tag LIMIT 100`,
-      )
-      .bind(...args),
-    d1.prepare(`SELECT at / ${DAY} AS day, COUNT(DISTINCT ticket_id) AS n FROM agent_turns WHERE account_id = ?1 AND at >= ?2 AND at < ?3 GROUP BY day`).bind(...args),
-    d1
-      .prepare(
-        `SELECT skill, question, at, outcome, ticket_id AS ticketId FROM (
-           SELECT skill, question, at, outcome, ticket_id, ROW_NUMBER() OVER (PARTITION BY skill ORDER BY at DESC, seq DESC) AS k
-           FROM agent_turns WHERE account_id = ?1 AND at >= ?2 AND at < ?3)
-         WHERE k <= 5 ORDER BY skill, at DESC`,
-      )
-      .bind(...args),
+  const [[totals, byChannel, created, closedByDay, byAgent, byTag, turnDays, recent, ...percentiles], figures] = await Promise.all([
+    d1.batch([
+      d1.prepare(`SELECT COUNT(*) AS tickets, SUM(t.status = 'closed') AS closed, SUM(t.status <> 'closed') AS open FROM tickets t WHERE ${scope}`).bind(...args),
+      d1.prepare(`SELECT t.channel AS channel, COUNT(*) AS tickets FROM tickets t WHERE ${scope} GROUP BY t.channel ORDER BY tickets DESC, channel`).bind(...args),
+      d1.prepare(`SELECT t.created_at / ${DAY} AS day, COUNT(*) AS n FROM tickets t WHERE ${scope} GROUP BY day`).bind(...args),
+      // Closed in the range, whenever created.
+      d1
+        .prepare(`SELECT t.closed_at / ${DAY} AS day, COUNT(*) AS n FROM tickets t WHERE t.account_id = ?1 AND t.status = 'closed' AND t.closed_at >= ?2 AND t.closed_at < ?3 AND t.handled_by = 'team' AND t.spam = 0 GROUP BY day`)
+        .bind(...args),
+      // Grouped first, then named: one agent lookup per agent, not per ticket.
+      d1
+        .prepare(
+          `SELECT g.agentId, a.name AS name, g.tickets, g.closed, g.firstResponse, g.resolution FROM (
+             SELECT t.assignee_id AS agentId, COUNT(*) AS tickets, SUM(t.status = 'closed') AS closed,
+               AVG(t.first_response_at - t.created_at) AS firstResponse, AVG(CASE WHEN t.status = 'closed' THEN t.closed_at - t.created_at END) AS resolution
+             FROM tickets t WHERE ${scope} AND t.assignee_id IS NOT NULL GROUP BY t.assignee_id) g
+           LEFT JOIN agents a ON a.id = g.agentId AND a.account_id = ?1
+           ORDER BY g.tickets DESC, name`,
+        )
+        .bind(...args),
+      // From the range's tickets to their tags (a tag row always carries its ticket's account), not from every tag row.
+      d1
+        .prepare(
+          `SELECT g.tag AS tag, COUNT(*) AS tickets, SUM(t.status = 'closed') AS closed, AVG(CASE WHEN t.status = 'closed' THEN t.closed_at - t.created_at END) AS resolution
+           FROM tickets t CROSS JOIN ticket_tags g ON g.ticket_id = t.id
+           WHERE ${scope} GROUP BY g.tag ORDER BY tickets DESC, tag LIMIT 100`,
+        )
+        .bind(...args),
+      d1.prepare(`SELECT at / ${DAY} AS day, COUNT(DISTINCT ticket_id) AS n FROM agent_turns WHERE account_id = ?1 AND at >= ?2 AND at < ?3 GROUP BY day`).bind(...args),
+      d1
+        .prepare(
+          `SELECT skill, question, at, outcome, ticket_id AS ticketId FROM (
+             SELECT skill, question, at, outcome, ticket_id, ROW_NUMBER() OVER (PARTITION BY skill ORDER BY at DESC, seq DESC) AS k
+             FROM agent_turns WHERE account_id = ?1 AND at >= ?2 AND at < ?3)
+           WHERE k <= 5 ORDER BY skill, at DESC`,
+        )
+        .bind(...args),
+      ...percentileQueries(d1, durations.firstResponse, args),
+      ...percentileQueries(d1, durations.resolution, args),
+    ]),
+    agentFigures(env, accountId, from, to),
   ]);
   const rows = <T>(r: D1Result | undefined) => (r?.results ?? []) as T[];
   const total = rows<{ tickets: number; closed: number | null; open: number | null }>(totals)[0];
@@ -90,11 +115,8 @@ export async function buildReport(env: Env, accountId: string, from: number, to:
   const closedMap = new Map(rows<{ day: number; n: number }>(closedByDay).map((r) => [Number(r.day), r.n]));
   const turnMap = new Map(rows<{ day: number; n: number }>(turnDays).map((r) => [Number(r.day), r.n]));
   const secs = (ms: number | null) => (ms == null ? null : Math.round(ms / 1000));
-  const [firstResponseSeconds, resolutionSeconds, figures] = await Promise.all([
-    percentiles(d1, "t.first_response_at - t.created_at", "t.first_response_at IS NOT NULL", args),
-    percentiles(d1, "t.closed_at - t.created_at", "t.status = 'closed' AND t.closed_at IS NOT NULL", args),
-    agentFigures(env, accountId, from, to),
-  ]);
+  const firstResponseSeconds = percentilesOf(percentiles[0], percentiles[1]);
+  const resolutionSeconds = percentilesOf(percentiles[2], percentiles[3]);
   const dayList = days(from, to);
   return {
     from: new Date(from).toISOString(),

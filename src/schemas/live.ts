@@ -23,7 +23,7 @@ export const MAX_FRAME_LENGTH = 64 * 1024;
 
 export const pingFrameSchema = z.object({ type: z.literal("ping") });
 export const pongFrameSchema = z.object({ type: z.literal("pong") });
-/** The one error frame of both sockets. `code` is an API error code (API.md "Conventions"); clients must accept unknown ones. */
+/** The one error frame of both sockets. `code` is an API error code (docs/api.md "Conventions"); clients must accept unknown ones. */
 export const errorFrameSchema = z.object({ type: z.literal("error"), code: z.string(), message: z.string() });
 export type ErrorFrame = z.infer<typeof errorFrameSchema>;
 

@@ -1,5 +1,6 @@
 // Ticket views and filters served from the D1 index, with keyset cursors.
 import { sql, type SQL } from "drizzle-orm";
+import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client.ts";
 import { tickets } from "../db/schema/index.ts";
 import { base64url, fromBase64url } from "../lib/crypto.ts";
@@ -35,7 +36,7 @@ function decodeCursor(raw: string): Cursor {
   throw new AppError("validation_failed", "cursor is not valid", [{ path: "cursor", message: "use the nextCursor of a previous page" }]);
 }
 
-/** The SQL conditions a view plus filters stand for (docs/api.md: views default to open, except `all`). */
+/** The SQL conditions a view plus filters stand for (docs/api.md: views default to open, except `all`), short of `tag` and `q`. */
 export function ticketConditions(accountId: string, me: string, f: TicketFilters): SQL[] {
   const where: SQL[] = [sql`t.account_id = ${accountId}`, sql`t.message_count > 0`, sql`t.handled_by = 'team'`];
   const view = f.view ?? "all";
@@ -47,43 +48,115 @@ export function ticketConditions(accountId: string, me: string, f: TicketFilters
   if (f.channel) where.push(sql`t.channel = ${f.channel}`);
   if (f.assigneeId) where.push(f.assigneeId === "none" ? sql`t.assignee_id IS NULL` : sql`t.assignee_id = ${f.assigneeId}`);
   if (f.teamId) where.push(sql`t.team_id = ${f.teamId}`);
-  if (f.tag) where.push(sql`EXISTS (SELECT 1 FROM ticket_tags tt WHERE tt.ticket_id = t.id AND tt.tag = ${f.tag.toLowerCase()})`);
   if (f.createdFrom) where.push(sql`t.created_at >= ${Date.parse(f.createdFrom)}`);
   if (f.createdTo) where.push(sql`t.created_at < ${Date.parse(f.createdTo)}`);
-  if (f.q) {
-    const byNumber = /^#(\d+)$/.exec(f.q);
-    if (byNumber) {
-      where.push(sql`t.number = ${Number(byNumber[1])}`);
-    } else {
-      const like = `%${f.q.toLowerCase().replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
-      const asNumber = /^\d+$/.test(f.q) ? Number(f.q) : -1;
-      where.push(
-        sql`(t.number = ${asNumber} OR lower(coalesce(t.customer_email,'')) LIKE ${like} ESCAPE '\\' OR lower(coalesce(t.customer_name,'')) LIKE ${like} ESCAPE '\\' OR coalesce(t.customer_phone,'') LIKE ${like} ESCAPE '\\' OR lower(coalesce(t.subject,'')) LIKE ${like} ESCAPE '\\' OR lower(coalesce(t.preview,'')) LIKE ${like} ESCAPE '\\')`,
-      );
-    }
-  }
   return where;
 }
 
-export async function listTickets(d: Db, accountId: string, me: string, f: TicketFilters & { cursor?: string | undefined; limit: number }) {
-  const sort = sorts[f.sort ?? "updated_desc"];
+/** Below this length a query matches anywhere in the text: it matches so much that walking the view finds a page at once. */
+const SHORT_QUERY = 3;
+
+/**
+ * The rowids of the tickets `q` finds (docs/api.md `q`), each from an index: `#123` or `123` the ticket number, the
+ * start of the customer's email, and words in the customer's name, phone, subject or latest message (FTS5 over
+ * every account, the last word as a prefix; a phone number also by its digits). A ticket may come more than
+ * once. Null for short queries (see `SHORT_QUERY`).
+ */
+export function searchHits(accountId: string, q: string): SQL | null {
+  const byNumber = /^#(\d+)$/.exec(q);
+  if (byNumber) return sql`SELECT rowid AS r FROM tickets WHERE account_id = ${accountId} AND number = ${Number(byNumber[1])}`;
+  if (q.length < SHORT_QUERY) return null;
+  const hits: SQL[] = [];
+  if (/^\d+$/.test(q)) hits.push(sql`SELECT rowid AS r FROM tickets WHERE account_id = ${accountId} AND number = ${Number(q)}`);
+  const email = q.toLowerCase();
+  hits.push(sql`SELECT rowid AS r FROM tickets WHERE account_id = ${accountId} AND lower(customer_email) >= ${email} AND lower(customer_email) < ${`${email}\u{10FFFF}`}`);
+  const match = ftsMatch(q);
+  if (match) hits.push(sql`SELECT rowid AS r FROM tickets_fts WHERE tickets_fts MATCH ${match}`);
+  return sql.join(hits, sql` UNION ALL `);
+}
+
+/** The FTS5 expression for `q`: its words as one phrase, the last a prefix; a phone number's digits as one more. */
+function ftsMatch(q: string): string | null {
+  const terms: string[] = [];
+  if (/[\p{L}\p{N}]/u.test(q)) terms.push(`"${q.replace(/"/g, '""')}"*`);
+  const digits = q.replace(/\D/g, "");
+  if (/^\+?[\d\s().-]+$/.test(q) && digits.length >= SHORT_QUERY && digits !== q) terms.push(`"${digits}"*`);
+  return terms.length > 0 ? terms.join(" OR ") : null;
+}
+
+/** A short query: a substring of the number, email, name, phone, subject or latest message, checked row by row. */
+function shortQueryCondition(q: string): SQL {
+  const like = `%${q.toLowerCase().replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
+  const asNumber = /^\d+$/.test(q) ? Number(q) : -1;
+  return sql`(t.number = ${asNumber} OR lower(coalesce(t.customer_email,'')) LIKE ${like} ESCAPE '\\' OR lower(coalesce(t.customer_name,'')) LIKE ${like} ESCAPE '\\' OR coalesce(t.customer_phone,'') LIKE ${like} ESCAPE '\\' OR lower(coalesce(t.subject,'')) LIKE ${like} ESCAPE '\\' OR lower(coalesce(t.preview,'')) LIKE ${like} ESCAPE '\\')`;
+}
+
+const hasTag = (tag: string) => sql`EXISTS (SELECT 1 FROM ticket_tags tt WHERE tt.ticket_id = t.id AND tt.tag = ${tag.toLowerCase()})`;
+
+/** From this many search hits on, a page comes faster by walking the view in order and keeping the hits. */
+const MANY_HITS = 1000;
+
+/** Whether a search finds `many` hits or more (counted no further). An email or a phone number names one customer. */
+async function manyHits(d: Db, q: string, hits: SQL, many: number): Promise<boolean> {
+  if (q.includes("@") || q.replace(/\D/g, "").length >= 7) return false;
+  const rows = await d.all<{ n: number }>(sql`SELECT COUNT(*) AS n FROM (SELECT 1 FROM (${hits}) LIMIT ${many})`);
+  return (rows[0]?.n ?? 0) >= many;
+}
+
+/**
+ * Which rows a list or count starts from, so that each reads an index rather than the account's every ticket:
+ * a search from its hits (`drive`: few, fetched then sorted; `filter`: many, kept while walking the view); a tag
+ * in a view of any assignee from that tag's tickets, already in `updated_at` order (ticket_tags.updated_at
+ * follows the ticket's, by trigger); everything else walks a view index (tickets_helpdesk_*) in sort order.
+ */
+function source(accountId: string, me: string, f: TicketFilters, sortColumn: "updated_at" | "created_at", hits: SQL | null, hitsMode: "drive" | "filter") {
   const where = ticketConditions(accountId, me, f);
-  const col = sql.raw(`t.${sort.column}`);
+  if (f.q && !hits) where.push(shortQueryCondition(f.q));
+  if (hits && hitsMode === "drive") {
+    if (f.tag) where.push(hasTag(f.tag));
+    return { from: sql`(SELECT DISTINCT r FROM (${hits})) s CROSS JOIN tickets t ON t.rowid = s.r`, where, key: { v: sql.raw(`t.${sortColumn}`), id: sql.raw("t.id") } };
+  }
+  if (hits) where.push(sql`t.rowid IN (${hits})`);
+  // An assignee's tickets are few next to a tag's, and come in order from tickets_helpdesk_assignee_idx.
+  const byAssignee = f.view === "mine" || f.view === "unassigned" || f.assigneeId !== undefined;
+  if (f.tag && sortColumn === "updated_at" && !byAssignee) {
+    where.unshift(sql`g.account_id = ${accountId}`, sql`g.tag = ${f.tag.toLowerCase()}`);
+    return { from: sql`ticket_tags g CROSS JOIN tickets t ON t.id = g.ticket_id`, where, key: { v: sql.raw("g.updated_at"), id: sql.raw("g.ticket_id") } };
+  }
+  if (f.tag) where.push(hasTag(f.tag));
+  return { from: sql`tickets t`, where, key: { v: sql.raw(`t.${sortColumn}`), id: sql.raw("t.id") } };
+}
+
+/** A page of a view. `manyHits`: from how many search hits on to walk the view instead (MANY_HITS). */
+export async function listTickets(d: Db, accountId: string, me: string, f: TicketFilters & { cursor?: string | undefined; limit: number }, opts = { manyHits: MANY_HITS }) {
+  const sort = sorts[f.sort ?? "updated_desc"];
+  const hits = f.q ? searchHits(accountId, f.q) : null;
+  const { from, where, key } = source(accountId, me, f, sort.column, hits, f.q && hits && (await manyHits(d, f.q, hits, opts.manyHits)) ? "filter" : "drive");
   if (f.cursor) {
     const c = decodeCursor(f.cursor);
-    where.push(sort.dir === "DESC" ? sql`(${col} < ${c.v} OR (${col} = ${c.v} AND t.id < ${c.id}))` : sql`(${col} > ${c.v} OR (${col} = ${c.v} AND t.id > ${c.id}))`);
+    where.push(sort.dir === "DESC" ? sql`(${key.v} < ${c.v} OR (${key.v} = ${c.v} AND ${key.id} < ${c.id}))` : sql`(${key.v} > ${c.v} OR (${key.v} = ${c.v} AND ${key.id} > ${c.id}))`);
   }
   const dir = sql.raw(sort.dir);
-  const rows = await d.all<RawRow>(sql`SELECT t.* FROM tickets t WHERE ${sql.join(where, sql` AND `)} ORDER BY ${col} ${dir}, t.id ${dir} LIMIT ${f.limit + 1}`);
+  const rows = await d.all<RawRow>(sql`SELECT t.* FROM ${from} WHERE ${sql.join(where, sql` AND `)} ORDER BY ${key.v} ${dir}, ${key.id} ${dir} LIMIT ${f.limit + 1}`);
   const page = rows.slice(0, f.limit).map(fromRaw);
   const last = page[page.length - 1];
   const nextCursor = rows.length > f.limit && last ? encodeCursor({ v: sort.column === "updated_at" ? last.updatedAt : last.createdAt, id: last.id }) : null;
   return { items: page.map(rowToView), nextCursor };
 }
 
-export async function countTickets(d: Db, accountId: string, me: string, f: TicketFilters): Promise<number> {
-  const rows = await d.all<{ n: number }>(sql`SELECT COUNT(*) AS n FROM tickets t WHERE ${sql.join(ticketConditions(accountId, me, f), sql` AND `)}`);
-  return rows[0]?.n ?? 0;
+const dialect = new SQLiteAsyncDialect();
+
+/** The number of tickets in each view, in one round trip to D1 (a batch of one count per view). */
+export async function countTickets(d: Db, accountId: string, me: string, views: readonly TicketFilters[]): Promise<number[]> {
+  if (views.length === 0) return [];
+  const statements = views.map((f) => {
+    // Counting visits every match whichever way: from the hits, there are no more than that.
+    const { from, where } = source(accountId, me, f, "updated_at", f.q ? searchHits(accountId, f.q) : null, "drive");
+    const q = dialect.sqlToQuery(sql`SELECT COUNT(*) AS n FROM ${from} WHERE ${sql.join(where, sql` AND `)}`);
+    return d.$client.prepare(q.sql).bind(...q.params);
+  });
+  const results = await d.$client.batch<{ n: number }>(statements);
+  return results.map((r) => r.results[0]?.n ?? 0);
 }
 
 interface RawRow {

@@ -1,6 +1,6 @@
 // The chat API on the wire: one fetch wrapper that reads the API's error shape, the calls on one conversation, and the socket's resume URL.
 
-/** An HTTP error body as the API sends it (API.md "Conventions"), read leniently. */
+/** An HTTP error body as the API sends it (docs/api.md "Conventions"), read leniently. */
 interface ApiErrorBody {
   error?: { code?: string; message?: string; issues?: { path: string; message: string }[] };
 }

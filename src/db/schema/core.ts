@@ -80,10 +80,23 @@ export const tickets = sqliteTable(
   },
   (t) => [
     uniqueIndex("tickets_account_number_unique").on(t.accountId, t.number),
-    index("tickets_account_status_updated_idx").on(t.accountId, t.status, t.updatedAt, t.id),
-    index("tickets_account_assignee_idx").on(t.accountId, t.assigneeId, t.status, t.updatedAt),
-    index("tickets_account_updated_idx").on(t.accountId, t.updatedAt, t.id),
     index("tickets_account_created_idx").on(t.accountId, t.createdAt),
+    // The auto-close sweep (src/tickets/autoCloseSweep.ts): open tickets the team has answered.
+    index("tickets_open_replied_idx")
+      .on(t.accountId, t.lastAgentMessageAt, t.lastCustomerMessageAt, t.id)
+      .where(sql`status = 'open' AND last_agent_message_at IS NOT NULL`),
+    // The helpdesk's views in keyset order (src/tickets/queries.ts): the tickets the team sees, then by assignee.
+    // Status rides along, so status views and their counts (and the inbox and rotation loads) never read the table;
+    // no index leads with status, lest the planner prefer it and read the table for every row of a count.
+    index("tickets_helpdesk_updated_idx").on(t.accountId, t.spam, t.updatedAt, t.id, t.status).where(sql`handled_by = 'team' AND message_count > 0`),
+    index("tickets_helpdesk_assignee_idx").on(t.accountId, t.assigneeId, t.spam, t.updatedAt, t.id, t.status).where(sql`handled_by = 'team' AND message_count > 0`),
+    // Search by the start of the customer's email (words go through tickets_fts, migrations/0006).
+    index("tickets_account_email_idx").on(t.accountId, sql`lower(${t.customerEmail})`),
+    // Reports (src/reports/service.ts) read these alone, never the table.
+    index("tickets_report_created_idx")
+      .on(t.accountId, t.createdAt, t.status, t.channel, t.assigneeId, t.firstResponseAt, t.closedAt, t.id)
+      .where(sql`handled_by = 'team' AND spam = 0`),
+    index("tickets_report_closed_idx").on(t.accountId, t.closedAt).where(sql`status = 'closed' AND handled_by = 'team' AND spam = 0`),
   ],
 );
 
@@ -93,8 +106,10 @@ export const ticketTags = sqliteTable(
     accountId: text("account_id").notNull(),
     ticketId: text("ticket_id").notNull(),
     tag: text("tag").notNull(),
+    /** The ticket's `updated_at`, kept in step by triggers (migrations/0006), so a tag's tickets come in view order. */
+    updatedAt: integer("updated_at").notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.ticketId, t.tag] }), index("ticket_tags_account_tag_idx").on(t.accountId, t.tag)],
+  (t) => [primaryKey({ columns: [t.ticketId, t.tag] }), index("ticket_tags_account_tag_updated_idx").on(t.accountId, t.tag, t.updatedAt, t.ticketId)],
 );
 
 /**

@@ -1,0 +1,248 @@
+// Live-delivery phases: the bare Durable Object echo, Edgedesk's shopper → dashboard path, the offline AI agent,
+// and the load ramp that steps the offered rate up on both until delivery p99 or losses give out.
+import { DEMO_EMAILS, json, login, now, openSocket, sleep, summarise, waitUntil } from "./util.mjs";
+
+const runId = Date.now();
+
+/** Paced sends from every client at once: each waits gapMs ± 50% between messages. */
+async function pacedRun(clients, messages, gapMs, send) {
+  const started = now();
+  await Promise.all(
+    clients.map(async (client, c) => {
+      await sleep(Math.random() * gapMs);
+      for (let m = 0; m < messages; m++) {
+        send(client, c, m);
+        await sleep(gapMs * (0.5 + Math.random()));
+      }
+    }),
+  );
+  return started;
+}
+
+/**
+ * A fixed offered rate for `seconds`: random (Poisson) arrivals spread over the clients in turn, sent from a
+ * 2 ms tick so a step's timing does not depend on how many clients there are.
+ */
+async function steadyRate(clients, rate, seconds, send) {
+  const started = now();
+  const total = Math.round(rate * seconds);
+  let sent = 0;
+  let due = 0;
+  let next = 0;
+  while (sent < total) {
+    const t = now() - started;
+    while (sent < total && due <= t) {
+      send(clients[next], next, sent);
+      next = (next + 1) % clients.length;
+      sent += 1;
+      due += (-Math.log(1 - Math.random()) * 1000) / rate;
+    }
+    await sleep(2);
+  }
+  return started;
+}
+
+/** The echo's sockets and a tracker of sent-but-not-echoed payloads. */
+async function echoClients(base, chats) {
+  const wsBase = base.replace("http", "ws");
+  const pending = new Map();
+  let latencies = [];
+  const sockets = await Promise.all(
+    Array.from({ length: chats }, (_, c) =>
+      openSocket(`${wsBase}/room/chat-${c}`, (data) => {
+        const sentAt = pending.get(data);
+        if (sentAt !== undefined) {
+          latencies.push(now() - sentAt);
+          pending.delete(data);
+        }
+      }),
+    ),
+  );
+  let seq = 0;
+  return {
+    sockets,
+    send: (ws, c) => {
+      const payload = `echo:${c}:${seq++}`;
+      pending.set(payload, now());
+      ws.send(payload);
+    },
+    /** Waits for the stragglers, then hands back this round's latencies and what never came back. */
+    async collect(timeoutMs) {
+      await waitUntil(() => pending.size === 0, timeoutMs);
+      const out = { latencies, lost: pending.size };
+      latencies = [];
+      pending.clear();
+      return out;
+    },
+    close: () => sockets.forEach((ws) => ws.close()),
+  };
+}
+
+export async function benchEcho(base, o) {
+  const echo = await echoClients(base, o.chats);
+  const started = await pacedRun(echo.sockets, o.messages, o.gapMs, (ws, c) => echo.send(ws, c));
+  const { latencies, lost } = await echo.collect(15_000);
+  const elapsed = (now() - started) / 1000;
+  echo.close();
+  return { latencyMs: summarise(latencies), lost, messagesPerSecond: Math.round(latencies.length / elapsed) };
+}
+
+async function setAgent(base, token, enabled) {
+  await json(`${base}/api/settings/agent`, { method: "PUT", headers: { authorization: `Bearer ${token}` }, body: JSON.stringify({ enabled }) });
+}
+
+/**
+ * Shoppers on web chat sockets and agents on dashboards, with the AI agent off (live chat with the team).
+ * Latency runs from the shopper's send to the first dashboard's `message.created`; every copy counts for fan-out.
+ */
+async function edgedeskClients(base, o) {
+  const wsBase = base.replace("http", "ws");
+  const tokens = [];
+  for (let d = 0; d < o.dashboards; d++) tokens.push(await login(base, DEMO_EMAILS[d % DEMO_EMAILS.length]));
+  await setAgent(base, tokens[0], false);
+  let sentAt = new Map(); // body → send time
+  let firstSeen = new Map(); // body → latency at the first dashboard
+  let fanout = [];
+  let deliveries = 0;
+  const dashboards = await Promise.all(
+    tokens.map((token) =>
+      openSocket(`${wsBase}/api/inbox/ws?token=${token}`, (data) => {
+        const frame = JSON.parse(data);
+        if (frame.type !== "message.created" || frame.message.author !== "customer") return;
+        const t0 = sentAt.get(frame.message.body);
+        if (t0 === undefined) return;
+        const latency = now() - t0;
+        deliveries += 1;
+        fanout.push(latency);
+        if (!firstSeen.has(frame.message.body)) firstSeen.set(frame.message.body, latency);
+      }),
+    ),
+  );
+  const conversations = [];
+  for (let i = 0; i < o.chats; i += 25) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(25, o.chats - i) }, () => json(`${base}/api/chat/conversations`, { method: "POST", body: JSON.stringify({ accountId: "demo" }) })),
+    );
+    conversations.push(...batch);
+  }
+  const shoppers = await Promise.all(conversations.map((conv) => openSocket(`${wsBase}/api/chat/conversations/${conv.conversationId}/ws?visitorToken=${conv.visitorToken}`, () => {})));
+  // Warm every conversation's actor before measuring.
+  shoppers.forEach((ws, c) => ws.send(JSON.stringify({ type: "message", text: `warm-up ${c}`, clientMessageId: `warm_${c}_${runId}_${Math.random()}` })));
+  await sleep(2000);
+  let seq = 0;
+  return {
+    ownerToken: tokens[0],
+    shoppers,
+    send: (ws, c) => {
+      const body = `bench ${c}-${seq++}`;
+      sentAt.set(body, now());
+      ws.send(JSON.stringify({ type: "message", text: body, clientMessageId: `bench_${body.replace(/\W/g, "_")}_${runId}` }));
+    },
+    async collect(timeoutMs) {
+      await waitUntil(() => firstSeen.size === sentAt.size && deliveries >= sentAt.size * o.dashboards, timeoutMs);
+      const out = { latencies: [...firstSeen.values()], fanout, lost: sentAt.size - firstSeen.size, deliveries, deliveriesMissing: sentAt.size * o.dashboards - deliveries };
+      sentAt = new Map();
+      firstSeen = new Map();
+      fanout = [];
+      deliveries = 0;
+      return out;
+    },
+    close: () => [...dashboards, ...shoppers].forEach((ws) => ws.close()),
+  };
+}
+
+export async function benchEdgedesk(base, o) {
+  const ed = await edgedeskClients(base, o);
+  const started = await pacedRun(ed.shoppers, o.messages, o.gapMs, (ws, c) => ed.send(ws, c));
+  const r = await ed.collect(30_000);
+  const elapsed = (now() - started) / 1000;
+  ed.close();
+  return {
+    latencyMs: summarise(r.latencies),
+    fanoutLatencyMs: summarise(r.fanout),
+    lost: r.lost,
+    deliveriesMissing: r.deliveriesMissing,
+    messagesPerSecond: Math.round(r.latencies.length / elapsed),
+    deliveriesPerSecond: Math.round(r.deliveries / elapsed),
+    ownerToken: ed.ownerToken,
+  };
+}
+
+/** The offline AI agent: time from the shopper's POST to the response carrying the agent's answer. */
+export async function benchAgent(base, ownerToken, o) {
+  await setAgent(base, ownerToken, true);
+  const conversations = await Promise.all(Array.from({ length: o.chats }, () => json(`${base}/api/chat/conversations`, { method: "POST", body: JSON.stringify({ accountId: "demo" }) })));
+  const latencies = [];
+  let unanswered = 0;
+  const started = now();
+  await Promise.all(
+    conversations.map(async (conv, c) => {
+      await sleep(Math.random() * o.gapMs);
+      for (const [q, text] of o.questions.entries()) {
+        const t0 = now();
+        const res = await json(`${base}/api/chat/conversations/${conv.conversationId}/messages`, {
+          method: "POST",
+          headers: { "x-visitor-token": conv.visitorToken },
+          body: JSON.stringify({ text, clientMessageId: `agent_${c}_${q}_${runId}` }),
+        });
+        latencies.push(now() - t0);
+        if (!res.replies?.some((r) => r.author === "ai")) unanswered += 1;
+        // A shopper reads the answer before asking the next question.
+        await sleep(o.gapMs * (0.5 + Math.random()));
+      }
+    }),
+  );
+  const elapsed = (now() - started) / 1000;
+  return { turnLatencyMs: summarise(latencies), turnsPerSecond: Math.round(latencies.length / elapsed), unanswered };
+}
+
+/**
+ * Steps the offered rate up through `rates` (msg/s, each for `stepSeconds`) and stops at the first rate whose
+ * delivery p99 reaches `p99Ms` or that loses a message (after `retries` more tries); `sustained` is the highest
+ * rate before that.
+ */
+async function ramp(clients, sockets, o, log) {
+  const steps = [];
+  let sustained = 0;
+  const runStep = async (rate, attempt) => {
+    const started = await steadyRate(sockets, rate, o.stepSeconds, clients.send);
+    const r = await clients.collect(o.drainMs);
+    const elapsed = (now() - started) / 1000;
+    const step = { offered: rate, attempt, delivered: Math.round(r.latencies.length / elapsed), latencyMs: summarise(r.latencies), lost: r.lost };
+    if (r.fanout) step.fanoutP99Ms = summarise(r.fanout).p99;
+    step.ok = step.lost === 0 && step.latencyMs.p99 !== null && step.latencyMs.p99 < o.p99Ms;
+    steps.push(step);
+    log(`  ${o.name.padEnd(9)} ${String(rate).padStart(5)} msg/s → p50 ${step.latencyMs.p50} ms  p99 ${step.latencyMs.p99} ms  lost ${step.lost}${step.ok ? "" : "  ✗"}`);
+    await sleep(1000); // let the step's tail settle before the next
+    return step.ok;
+  };
+  for (const rate of o.rates) {
+    let ok = await runStep(rate, 1);
+    // One more try before giving up, so one noisy step (a GC pause, a neighbour's burst) does not end the ramp.
+    for (let attempt = 2; !ok && attempt <= 1 + o.retries; attempt++) ok = await runStep(rate, attempt);
+    if (!ok) break;
+    sustained = rate;
+  }
+  return { sustainedMsgPerSecond: sustained, steps };
+}
+
+export async function rampEcho(base, o, log) {
+  const echo = await echoClients(base, o.chats);
+  try {
+    // Every room's actor up and answering before measuring, as the Edgedesk side warms its conversations.
+    echo.sockets.forEach((ws, c) => echo.send(ws, c));
+    await echo.collect(5000);
+    return await ramp(echo, echo.sockets, { ...o, name: "echo" }, log);
+  } finally {
+    echo.close();
+  }
+}
+
+export async function rampEdgedesk(base, o, log) {
+  const ed = await edgedeskClients(base, o);
+  try {
+    return await ramp(ed, ed.shoppers, { ...o, name: "edgedesk" }, log);
+  } finally {
+    ed.close();
+  }
+}

@@ -1,0 +1,86 @@
+// `wrangler dev` for the benchmark on fixed loopback ports (BENCH_PORT_BASE…+49), with state on tmpfs that can
+// outlive a restart: the view-query phase stops the server, writes 100k tickets straight into its local D1, restarts.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 8850);
+let nextPort = PORT_BASE;
+/** Two ports (HTTP, inspector) per server, handed out in order from BENCH_PORT_BASE. */
+function takePorts() {
+  const port = nextPort;
+  nextPort += 2;
+  if (nextPort > PORT_BASE + 50) nextPort = PORT_BASE;
+  return [port, port + 1];
+}
+
+const env = { ...process.env, CI: "1", WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" };
+
+export function newState() {
+  // Local state on tmpfs when there is one: local D1 and DO SQLite otherwise wait on fsync, which is no part of what we measure.
+  return mkdtempSync(join(existsSync("/dev/shm") ? "/dev/shm" : tmpdir(), "edgedesk-bench-"));
+}
+
+export function wrangler(args, what) {
+  const r = spawnSync("npx", ["wrangler", ...args], { env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+  if (r.status !== 0) throw new Error(`${what} failed: ${r.stderr || r.stdout}`);
+  return r.stdout;
+}
+
+/**
+ * @param {{ config?: string, migrate?: boolean, seed?: boolean, state?: string }} opts
+ *   `state`: reuse this persist directory (kept on stop); otherwise a fresh one, removed on stop.
+ */
+export async function startServer(opts = {}) {
+  const config = opts.config ?? "wrangler.toml";
+  const persistTo = opts.state ?? newState();
+  if (opts.migrate !== false) wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo, "-c", config], "migrations");
+  const [port, inspector] = takePorts();
+  const child = spawn("npx", ["wrangler", "dev", "-c", config, "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persistTo, "--inspector-port", String(inspector), "--log-level", "error"], {
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  let output = "";
+  child.stdout.on("data", (d) => (output += d));
+  child.stderr.on("data", (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const groupAlive = () => {
+    try {
+      process.kill(-child.pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const stop = async () => {
+    // The whole process group (npx, wrangler, workerd): workerd outliving npx would write its state back after the rm.
+    for (const signal of ["SIGTERM", "SIGKILL"]) {
+      if (!groupAlive()) break;
+      process.kill(-child.pid, signal);
+      for (let i = 0; i < 50 && groupAlive(); i++) await new Promise((r) => setTimeout(r, 100));
+    }
+    if (!opts.state) rmSync(persistTo, { recursive: true, force: true });
+  };
+  const deadline = Date.now() + 90_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev on port ${port} exited early:\n${output}`);
+    try {
+      const res = await fetch(`${url}/api/health`);
+      if (res.status < 500) break;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) {
+      await stop();
+      throw new Error(`wrangler dev on port ${port} did not start in time:\n${output}`);
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  if (opts.seed) {
+    const res = await fetch(`${url}/api/dev/seed`, { method: "POST" });
+    if (!res.ok) throw new Error(`seed failed: ${res.status} ${await res.text()}`);
+  }
+  return { url, port, persistTo, stop };
+}
