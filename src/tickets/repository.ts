@@ -83,7 +83,7 @@ export async function writeTicketIndex(d: Db, t: TicketState, knownTags: string 
     ...t.tags.map((tag) =>
       d
         .insert(ticketTags)
-        .select(d.select({ accountId: tickets.accountId, ticketId: tickets.id, tag: sql<string>`${tag.toLowerCase()}`.as("tag") }).from(tickets).where(current))
+        .select(d.select({ accountId: tickets.accountId, ticketId: tickets.id, tag: sql<string>`${tag.toLowerCase()}`.as("tag"), updatedAt: tickets.updatedAt }).from(tickets).where(current))
         .onConflictDoNothing(),
     ),
   ].map((q) => {
