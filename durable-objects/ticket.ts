@@ -289,7 +289,8 @@ export class TicketActor extends DurableObject<Env> {
   private async receiveMessage(input: { init?: CreateTicketInput; message: CustomerMessageInput }, waitForIndex: boolean): Promise<ReceiveResult> {
     // Read before anything is checked: from the check to the commit nothing awaits, so a retry cannot slip in between.
     const channel = this.state?.channel ?? input.init?.channel;
-    const settings = channel === "webchat" ? await recentAccountSettings(this.env, this.state?.accountId ?? input.init!.accountId) : null;
+    // Only the office-hours auto-reply needs them: a message is stored even when the settings cannot be read.
+    const settings = channel === "webchat" ? await recentAccountSettings(this.env, this.state?.accountId ?? input.init!.accountId).catch(() => null) : null;
     let created = false;
     if (!this.state && !this.thread.find(input.message.id)) {
       if (!input.init) throw actorError("not_found", "ticket not found");
@@ -386,6 +387,6 @@ export class TicketActor extends DurableObject<Env> {
   private publish(events: InboxEvent[], t: TicketState): void {
     if (events.length === 0) return;
     const ticket = { id: t.id, status: t.status, spam: t.spam, assigneeId: t.assigneeId, unread: t.unread, handledBy: t.handledBy, messageCount: t.messageCount, updatedAt: t.updatedAt };
-    this.ctx.waitUntil(this.inbox(t.accountId).publishFrames({ frames: events.map((e) => JSON.stringify(e)), ticket }).catch(() => undefined));
+    this.ctx.waitUntil(this.inbox(t.accountId).publishFrames({ frames: events.map((e) => JSON.stringify(e)), ticket }).catch((err) => console.warn(`ticket ${t.id}: the inbox did not take an event`, err)));
   }
 }

@@ -5,7 +5,7 @@ import { getSettings } from "../accounts/settings.ts";
 import { firstResponder } from "../agent/conversation.ts";
 import { router } from "../app.ts";
 import { assertOriginAllowed } from "../chat/origins.ts";
-import { identityVerified, issueVisitorToken, verifyVisitor } from "../chat/visitor.ts";
+import { identityVerified, issueVisitorToken, requireVisitor } from "../chat/visitor.ts";
 import { AppError } from "../lib/errors.ts";
 import { newId } from "../lib/ids.ts";
 import { findOrCreateProfile } from "../profiles/service.ts";
@@ -18,6 +18,9 @@ import { assertMessageSize } from "../tickets/service.ts";
 import type { ChatMessageResult, HandoffResult } from "../tickets/rpc.ts";
 
 export const chatApi = router();
+// Reading the thread takes the token from the URL too (a link, an image); writing only from the header.
+chatApi.on("GET", "/chat/conversations/:id/messages", requireVisitor("header-or-query"));
+chatApi.on("POST", ["/chat/conversations/:id/messages", "/chat/conversations/:id/handoff"], requireVisitor("header"));
 
 const conversationParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" } }) });
 const visitorHeader = z.object({ "x-visitor-token": z.string().optional() });
@@ -72,8 +75,7 @@ chatApi.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid("param");
-    const claims = await verifyVisitor(c.env, c.req.header("X-Visitor-Token"), id);
-    await assertOriginAllowed(c.env, claims.acc, c.req.header("Origin"));
+    const claims = c.get("visitor");
     const { text, clientMessageId } = c.req.valid("json");
     assertMessageSize(text, "text");
     const messageId = clientMessageId ? chatMessageId(clientMessageId) : newId("msg");
@@ -99,8 +101,7 @@ chatApi.openapi(
   async (c) => {
     const { id } = c.req.valid("param");
     const { after, limit } = c.req.valid("query");
-    const claims = await verifyVisitor(c.env, c.req.header("X-Visitor-Token") ?? c.req.query("visitorToken"), id);
-    await assertOriginAllowed(c.env, claims.acc, c.req.header("Origin"));
+    const claims = c.get("visitor");
     const stub = ticketStub(c.env, claims.acc, id);
     const ticket: TicketView | null = await viaActor(stub.get());
     if (!ticket) throw new AppError("not_found", "conversation not found");
@@ -133,8 +134,7 @@ chatApi.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid("param");
-    const claims = await verifyVisitor(c.env, c.req.header("X-Visitor-Token"), id);
-    await assertOriginAllowed(c.env, claims.acc, c.req.header("Origin"));
+    const claims = c.get("visitor");
     const input = c.req.valid("json") ?? {};
     const stub = ticketStub(c.env, claims.acc, id);
     const res: HandoffResult = await viaActor(stub.handoff(input.email ? { email: input.email } : {}));

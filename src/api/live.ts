@@ -2,8 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { router } from "../app.ts";
 import { HELPDESK_ROLES, requireAgent, requireRole } from "../auth/context.ts";
-import { assertOriginAllowed } from "../chat/origins.ts";
-import { verifyVisitor } from "../chat/visitor.ts";
+import { requireVisitor } from "../chat/visitor.ts";
 import { AppError } from "../lib/errors.ts";
 import { errorResponses, idParam } from "../schemas/common.ts";
 import { ticketStub, viaActor } from "../tickets/actors.ts";
@@ -25,12 +24,10 @@ liveApi.get("/inbox/ws", requireAgent, async (c) => {
   return inbox.fetch(new Request(c.req.raw.url, { headers }));
 });
 
-liveApi.get("/chat/conversations/:id/ws", async (c) => {
+liveApi.get("/chat/conversations/:id/ws", requireVisitor("query"), async (c) => {
   requireUpgrade(c.req.raw);
-  const id = c.req.param("id");
-  const claims = await verifyVisitor(c.env, c.req.query("visitorToken"), id);
-  await assertOriginAllowed(c.env, claims.acc, c.req.header("Origin"));
-  return ticketStub(c.env, claims.acc, id).fetch(c.req.raw);
+  const { acc, conv } = c.get("visitor");
+  return ticketStub(c.env, acc, conv).fetch(c.req.raw);
 });
 
 liveApi.use("/tickets/:id/typing", requireAgent, requireRole(...HELPDESK_ROLES));

@@ -1,7 +1,7 @@
 // Assignment triggers: what a change to a ticket means for routing, rotation queues and capacity counts (docs/product.md §3).
 //
 // Rules decided here (the spec names the triggers, not their edges):
-// - A ticket is *active* while the team owes it work: open, handled by the team (not the AI agent),
+// - A ticket is *active* while it waits for the team (`waitingForTeam`, src/tickets/rules.ts): open, handled by the team (not the AI agent),
 //   not spam, and the customer has written. Only active tickets are routed, queued or counted
 //   against an agent's capacity.
 // - Becoming active (a new ticket's first message, a reopen, a handoff from the AI agent, "not
@@ -11,6 +11,8 @@
 //   change (routing's or an agent's) offers it to the new team, whose rotation replaces an assignee
 //   who is not a member. Neither touches an assignee otherwise.
 // - Manual changes ("No assignee", assign, reassign) are never undone by the rotation.
+
+import { waitingForTeam } from "../tickets/rules.ts";
 
 export type AssignmentFacts = {
   accountId: string;
@@ -47,7 +49,7 @@ export function factsOf(t: TicketLike): AssignmentFacts {
     ticketId: t.id,
     version: t.version,
     createdAt: t.createdAt,
-    active: t.status === "open" && t.handledBy === "team" && !t.spam && t.messageCount > 0,
+    active: waitingForTeam(t),
     assigneeId: t.assigneeId,
     teamId: t.teamId,
     tags: [...new Set(t.tags.map((tag) => tag.trim().toLowerCase()))].sort(),

@@ -1,7 +1,10 @@
 // Visitor tokens for web chat: signed, scoped to one conversation, no session store needed.
+import type { MiddlewareHandler } from "hono";
+import type { AppEnv } from "../app.ts";
 import { tokenSecret } from "../auth/context.ts";
 import { hmacHex, signToken, timingSafeEqual, verifyToken } from "../lib/crypto.ts";
 import { AppError } from "../lib/errors.ts";
+import { assertOriginAllowed } from "./origins.ts";
 
 export interface VisitorClaims {
   kind: "visitor";
@@ -33,4 +36,19 @@ export async function verifyVisitor(env: Env, token: string | null | undefined, 
 export async function identityVerified(secret: string, externalId: string | undefined, identityHash: string | undefined): Promise<boolean> {
   if (!externalId || !identityHash) return false;
   return timingSafeEqual(await hmacHex(secret, externalId), identityHash.toLowerCase());
+}
+
+/**
+ * Web-chat routes of one conversation (`:id`): the visitor token must be that conversation's, and a browser request
+ * must come from a site the account lets embed its chat. Sets `visitor`. The token travels in X-Visitor-Token, or
+ * in `?visitorToken=` where a browser cannot set headers (WebSocket, GET links).
+ */
+export function requireVisitor(token: "header" | "header-or-query" | "query" = "header"): MiddlewareHandler<AppEnv> {
+  return async (c, next) => {
+    const raw = token === "query" ? c.req.query("visitorToken") : token === "header" ? c.req.header("X-Visitor-Token") : (c.req.header("X-Visitor-Token") ?? c.req.query("visitorToken"));
+    const claims = await verifyVisitor(c.env, raw, c.req.param("id") ?? "");
+    await assertOriginAllowed(c.env, claims.acc, c.req.header("Origin"));
+    c.set("visitor", claims);
+    await next();
+  };
 }
