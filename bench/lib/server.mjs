@@ -3,19 +3,43 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
+import { createServer } from "node:net";
 import { join } from "node:path";
 
 const PORT_BASE = Number(process.env.BENCH_PORT_BASE ?? 8850);
 let nextPort = PORT_BASE;
-/** Two ports (HTTP, inspector) per server, handed out in order from BENCH_PORT_BASE. */
-function takePorts() {
-  const port = nextPort;
-  nextPort += 2;
-  if (nextPort > PORT_BASE + 50) nextPort = PORT_BASE;
-  return [port, port + 1];
+
+function isFree(port) {
+  return new Promise((resolve) => {
+    const srv = createServer();
+    srv.once("error", () => resolve(false));
+    srv.listen(port, "127.0.0.1", () => srv.close(() => resolve(true)));
+  });
+}
+
+/**
+ * Two free ports (HTTP, inspector) per server, in order from BENCH_PORT_BASE. A busy port is skipped: the health
+ * check would otherwise find whatever else answers there (a server left over by a killed run).
+ */
+async function takePorts() {
+  for (let tries = 0; tries < 25; tries++) {
+    const port = nextPort;
+    nextPort = nextPort + 2 >= PORT_BASE + 50 ? PORT_BASE : nextPort + 2;
+    if ((await isFree(port)) && (await isFree(port + 1))) return [port, port + 1];
+  }
+  throw new Error(`no two free ports in ${PORT_BASE}–${PORT_BASE + 49}`);
 }
 
 const env = { ...process.env, CI: "1", WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" };
+
+// Servers still up: stopped on Ctrl-C or SIGTERM, so an interrupted run leaves no wrangler behind.
+const running = new Set();
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, async () => {
+    await Promise.all([...running].map((stop) => stop()));
+    process.exit(130);
+  });
+}
 
 export function newState() {
   // Local state on tmpfs when there is one: local D1 and DO SQLite otherwise wait on fsync, which is no part of what we measure.
@@ -36,7 +60,7 @@ export async function startServer(opts = {}) {
   const config = opts.config ?? "wrangler.toml";
   const persistTo = opts.state ?? newState();
   if (opts.migrate !== false) wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo, "-c", config], "migrations");
-  const [port, inspector] = takePorts();
+  const [port, inspector] = await takePorts();
   const child = spawn("npx", ["wrangler", "dev", "-c", config, "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persistTo, "--inspector-port", String(inspector), "--log-level", "error"], {
     env,
     stdio: ["ignore", "pipe", "pipe"],
@@ -61,8 +85,10 @@ export async function startServer(opts = {}) {
       process.kill(-child.pid, signal);
       for (let i = 0; i < 50 && groupAlive(); i++) await new Promise((r) => setTimeout(r, 100));
     }
+    running.delete(stop);
     if (!opts.state) rmSync(persistTo, { recursive: true, force: true });
   };
+  running.add(stop);
   const deadline = Date.now() + 90_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`wrangler dev on port ${port} exited early:\n${output}`);
