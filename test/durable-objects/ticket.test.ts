@@ -34,6 +34,24 @@ describe("ticket actor", () => {
     expect((await stub.view()).messages[0]?.author).toBe("customer");
   });
 
+  it("stores a new message delivered 20 times at once exactly once, answering every delivery", async () => {
+    const acc = await signup();
+    const id = newId("tkt");
+    const stub = env.TICKET.get(env.TICKET.idFromName(`${acc.accountId}:${id}`));
+    const delivery = {
+      init: { id, accountId: acc.accountId, channel: "sms" as const, customer: { phone: "+15550001111" }, threadKey: "+15550001111" },
+      message: { id: newId("msg"), body: "is anyone there?" },
+    };
+    const results = await Promise.all(Array.from({ length: 20 }, () => stub.receive(delivery)));
+    expect(results.every((r) => r.accepted)).toBe(true);
+    expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
+    expect(new Set(results.map((r) => r.message?.id))).toEqual(new Set([delivery.message.id]));
+    const view = await stub.view();
+    expect(view.messages).toHaveLength(1);
+    expect(view.ticket.messageCount).toBe(1);
+    expect(await indexRow(id)).toMatchObject({ message_count: 1 });
+  });
+
   it("stores a retried customer message once", async () => {
     const { stub } = await freshTicket();
     const messageId = newId("msg");
