@@ -1,5 +1,7 @@
 import { env, exports } from "cloudflare:workers";
-import { evictDurableObject } from "cloudflare:test";
+import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import type { TicketActor } from "../../durable-objects/ticket.ts";
+import { replaceSeams } from "../../src/actors/seams.ts";
 import { describe, expect, it } from "vitest";
 import { BASE, call, chatSay, inbound, signup, startChat } from "../helpers.ts";
 import { connect, settle } from "./socketClient.ts";
@@ -54,6 +56,29 @@ describe("shopper's conversation socket", () => {
     const again = await connect(`/api/chat/conversations/${conv.conversationId}/ws?visitorToken=${conv.visitorToken}&after=${seen.message.id}`);
     await again.waitFor((f) => f.type === "ready");
     expect(again.frames.filter((f) => f.type === "message").map((f) => f.message.body)).toEqual(["two", "three"]);
+  });
+
+  it("delivers a socket message to the dashboard while D1 is down, and the index catches up from the alarm", async () => {
+    const acc = await signup();
+    const conv = await startChat(acc.accountId);
+    const stub = env.TICKET.get(env.TICKET.idFromName(`${acc.accountId}:${conv.ticketId}`));
+    const dash = await connect(`/api/inbox/ws?token=${acc.token}`);
+    await dash.waitFor((f) => f.type === "hello");
+    const sock = await connect(`/api/chat/conversations/${conv.conversationId}/ws?visitorToken=${conv.visitorToken}`);
+    await sock.waitFor((f) => f.type === "ready");
+    const broken = { prepare: () => { throw new Error("D1 unavailable"); }, batch: () => Promise.reject(new Error("D1 unavailable")) };
+    await runInDurableObject(stub, (_instance: TicketActor, state) => replaceSeams(state.id, { d1: broken as unknown as D1Database }));
+    sock.send({ type: "message", text: "Is the index down?", clientMessageId: "c_d1down01" });
+    const live = await dash.waitFor((f) => f.type === "message.created" && f.message.body === "Is the index down?");
+    expect(live.ticket.id).toBe(conv.ticketId);
+    // The index write waits in the actor's schedule; once D1 is back the alarm writes it.
+    await runInDurableObject(stub, (_instance: TicketActor, state) => {
+      replaceSeams(state.id, { d1: null });
+      expect(state.storage.sql.exec<{ key: string }>("SELECT key FROM schedule").toArray().map((r) => r.key)).toContain("index");
+    });
+    await runDurableObjectAlarm(stub);
+    const row = await env.DB.prepare("SELECT preview FROM tickets WHERE id = ?").bind(conv.ticketId).first<{ preview: string }>();
+    expect(row?.preview).toBe("Is the index down?");
   });
 
   it("keeps delivering after the actor hibernates", async () => {
