@@ -157,7 +157,7 @@ export class InboxActor extends DurableObject<Env> {
     server.send(JSON.stringify({ type: "hello", agentId, unread, counts } satisfies InboxServerFrame));
     this.lastSent.set(`unread:${agentId}`, JSON.stringify(unread));
     this.lastSent.set(`counts:${agentId}`, JSON.stringify(counts));
-    await this.markSeen(accountId, agentId);
+    await markSeen(this.env, accountId, agentId);
     return new Response(null, { status: 101, webSocket: client });
   }
 
@@ -176,7 +176,7 @@ export class InboxActor extends DurableObject<Env> {
         ws.send(PONG_FRAME);
         return;
       case "heartbeat":
-        await this.markSeen(who.accountId, who.agentId);
+        await markSeen(this.env, who.accountId, who.agentId);
         return;
       case "read":
         await this.ticket(who.accountId, frame.ticketId).update({ unread: false }).catch(() => undefined);
@@ -328,10 +328,6 @@ export class InboxActor extends DurableObject<Env> {
       id = last.id;
     }
     this.store.set(MIRROR_LOADED, "1");
-  }
-
-  private async markSeen(accountId: string, agentId: string): Promise<void> {
-    await markSeen(this.env, accountId, agentId);
   }
 
   private async agentName(accountId: string, agentId: string): Promise<string> {

@@ -252,7 +252,7 @@ export class TicketActor extends DurableObject<Env> {
     const m = this.thread.insert({ id: input.id ?? newId("msg", now), author: input.author, agentId: input.agentId ?? null, body: input.body, cards: input.cards ?? null, internal: input.internal ?? false, channel: t.channel, createdAt: now });
     if (!m) return null;
     addMessage(t, m);
-    if (!m.internal && m.author !== "customer" && Delivery.sends(t.channel)) this.delivery.queue(t, m);
+    if (Delivery.carries(t.channel, m)) this.delivery.queue(t, m);
     return m;
   }
 
@@ -275,12 +275,15 @@ export class TicketActor extends DurableObject<Env> {
     const stored = messages.filter((m): m is MessageRecord => m !== null);
     // message.created carries the ticket, so a plain ticket.updated alongside it would be redundant.
     const out: InboxEvent[] = events.filter((type) => !(stored.length > 0 && type === "ticket.updated")).map((type) => ({ type, ticket: view }));
-    for (const m of stored) out.push({ type: "message.created", ticket: view, message: toMessageView(t.id, m) });
+    for (const m of stored) {
+      const message = toMessageView(t.id, m);
+      out.push({ type: "message.created", ticket: view, message });
+      if (!m.internal) this.visitors.broadcast({ type: "message", message });
+    }
     this.publish(out, t);
-    for (const m of stored) if (!m.internal) this.visitors.broadcast({ type: "message", message: toMessageView(t.id, m) });
     if (previous.status !== t.status) this.visitors.broadcast({ type: "status", status: t.status });
     for (const agentId of this.joining(previous, stored)) this.ctx.waitUntil(this.visitors.announceJoined(t.accountId, agentId));
-    if (stored.some((m) => !m.internal && m.author !== "customer") && Delivery.sends(t.channel)) this.ctx.waitUntil(this.delivery.deliverSoon(t));
+    if (stored.some((m) => Delivery.carries(t.channel, m))) this.ctx.waitUntil(this.delivery.deliverSoon(t));
 
     // The live path leaves the write to the alarm (see LIVE_INDEX_DELAY_MS); an HTTP caller waits for it.
     if (waitForIndex) await this.index.flush(t);
@@ -292,7 +295,7 @@ export class TicketActor extends DurableObject<Env> {
     // Only the office-hours auto-reply needs them: a message is stored even when the settings cannot be read.
     const settings = channel === "webchat" ? await recentAccountSettings(this.env, this.state?.accountId ?? input.init!.accountId).catch(() => null) : null;
     let created = false;
-    if (!this.state && !this.thread.find(input.message.id)) {
+    if (!this.state) {
       if (!input.init) throw actorError("not_found", "ticket not found");
       await this.ensureCreated(input.init);
       created = true;

@@ -40,7 +40,12 @@ export function handoffMessageOf(settings: Pick<AccountSettings, "handoff">): st
 
 /** Stable ids for what the agent writes in answer to one customer message, so a re-run turn stores nothing twice. */
 export function agentReplyId(customerMessageId: string, index: number): string {
-  return `${customerMessageId}_ai${index}`;
+  return `${agentReplyPrefix(customerMessageId)}${index}`;
+}
+
+/** What the ids of the agent's replies to one customer message start with. */
+export function agentReplyPrefix(customerMessageId: string): string {
+  return `${customerMessageId}_ai`;
 }
 
 export function handoffNoticeId(ticketId: string): string {

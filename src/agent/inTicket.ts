@@ -7,7 +7,7 @@ import type { MessageView } from "../schemas/ticket.ts";
 import { before, type TicketHost } from "../tickets/host.ts";
 import { toMessageView, toTicketView, type MessageRecord } from "../tickets/model.ts";
 import type { HandoffResult } from "../tickets/rpc.ts";
-import { agentFailureText, agentReplyId, handoffMessageOf, handoffNoticeId, handoffPlatformOf, historyOf, HISTORY_LIMIT, transcriptOf } from "./conversation.ts";
+import { agentFailureText, agentReplyId, agentReplyPrefix, handoffMessageOf, handoffNoticeId, handoffPlatformOf, historyOf, HISTORY_LIMIT, transcriptOf } from "./conversation.ts";
 import { handoffClosingMessage, handoffSubject, handoffToPlatform, type HandoffPlatform } from "./handoff.ts";
 import { platformLabels } from "./handoffTicket.ts";
 import { modelFor } from "./model.ts";
@@ -146,7 +146,7 @@ export class TicketAgent {
 
   private repliesTo(customerMessageId: string): MessageView[] {
     const t = this.host.ticket();
-    return this.host.thread.withIdPrefix(agentReplyId(customerMessageId, 0).slice(0, -1)).map((m) => toMessageView(t.id, m));
+    return this.host.thread.withIdPrefix(agentReplyPrefix(customerMessageId)).map((m) => toMessageView(t.id, m));
   }
 
   private planResume(): void {

@@ -70,9 +70,9 @@ export class Delivery {
     private readonly hooks: DeliveryHooks,
   ) {}
 
-  /** Whether replies on this channel go out through a provider (and so are queued). */
-  static sends(channel: Channel): boolean {
-    return SENT_CHANNELS.includes(channel);
+  /** Whether this message goes out through a provider: a reply (not a note, not the customer's) on a sending channel. */
+  static carries(channel: Channel, m: Pick<MessageRecord, "internal" | "author">): boolean {
+    return !m.internal && m.author !== "customer" && SENT_CHANNELS.includes(channel);
   }
 
   /** Queues a reply with the message that carries it (same synchronous step, so both or neither are stored). */
