@@ -1,0 +1,87 @@
+// The router's lexicon for one account, built from its catalog integration and its knowledge base and kept per isolate for a few minutes.
+import { eq } from "drizzle-orm";
+import { accountProviders } from "../accounts/integrations.ts";
+import { db } from "../db/client.ts";
+import { knowledgeArticles } from "../db/schema/index.ts";
+import type { ProvidersForOptions } from "../integrations/registry.ts";
+import { buildShopLexicon } from "./router/lexicon.ts";
+import type { LexiconArticle, LexiconProduct, ShopLexicon } from "./router/lexicon.ts";
+
+/** How long a built lexicon is used before the catalog and articles are read again. */
+export const LEXICON_TTL_MS = 5 * 60_000;
+/** A lexicon built while the catalog could not be read is retried sooner. */
+const PARTIAL_TTL_MS = 30_000;
+/** Catalog products read per build (Shopify returns at most 50 a page; the demo store all of them). */
+const CATALOG_PRODUCTS = 250;
+/** Accounts kept per isolate; the oldest goes first. */
+const MAX_ACCOUNTS = 200;
+
+interface Entry {
+  readonly lexicon: Promise<ShopLexicon>;
+  readonly expiresAt: number;
+}
+
+const cache = new Map<string, Entry>();
+
+async function catalogProducts(env: Env, accountId: string, integrations: ProvidersForOptions | undefined): Promise<LexiconProduct[] | null> {
+  try {
+    const providers = await accountProviders(env, accountId, integrations ?? {});
+    if (!providers.catalog) return [];
+    const products = await providers.catalog.searchProducts("", { limit: CATALOG_PRODUCTS });
+    return products.map((p) => ({ title: p.title, tags: p.tags }));
+  } catch (err) {
+    console.error(`router: could not read the catalog of account ${accountId}`, err);
+    return null;
+  }
+}
+
+async function articleTitlesAndKinds(env: Env, accountId: string): Promise<LexiconArticle[] | null> {
+  try {
+    return await db(env.DB)
+      .select({ title: knowledgeArticles.title, kind: knowledgeArticles.kind })
+      .from(knowledgeArticles)
+      .where(eq(knowledgeArticles.accountId, accountId));
+  } catch (err) {
+    console.error(`router: could not read the knowledge base of account ${accountId}`, err);
+    return null;
+  }
+}
+
+/**
+ * The account's lexicon: its catalog's titles and tags and its help-centre titles and kinds. Built at most once per
+ * account every few minutes per isolate (concurrent turns share one build); a failed read gives a lexicon without
+ * that part, retried sooner.
+ */
+export function shopLexiconFor(
+  env: Env,
+  accountId: string,
+  opts: { integrations?: ProvidersForOptions | undefined; now?: number | undefined } = {},
+): Promise<ShopLexicon> {
+  const now = opts.now ?? Date.now();
+  const cached = cache.get(accountId);
+  if (cached && cached.expiresAt > now) return cached.lexicon;
+  let ttl = LEXICON_TTL_MS;
+  const lexicon = Promise.all([catalogProducts(env, accountId, opts.integrations), articleTitlesAndKinds(env, accountId)]).then(
+    ([products, articles]) => {
+      if (products === null || articles === null) {
+        ttl = PARTIAL_TTL_MS;
+        const entry = cache.get(accountId);
+        if (entry) cache.set(accountId, { ...entry, expiresAt: now + ttl });
+      }
+      return buildShopLexicon({ products: products ?? [], articles: articles ?? [] });
+    },
+  );
+  cache.delete(accountId);
+  cache.set(accountId, { lexicon, expiresAt: now + ttl });
+  while (cache.size > MAX_ACCOUNTS) {
+    const oldest = cache.keys().next().value;
+    if (oldest === undefined) break;
+    cache.delete(oldest);
+  }
+  return lexicon;
+}
+
+/** Drops the account's lexicon so the next message rebuilds it (after a catalog or knowledge-base change). */
+export function forgetShopLexicon(accountId: string): void {
+  cache.delete(accountId);
+}
