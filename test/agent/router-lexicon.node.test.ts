@@ -34,7 +34,9 @@ describe("shop lexicon", () => {
   it("reads a catalog's product names, types and tags as one product mention", () => {
     expect(marked("barkley bed")).toBe("#product");
     expect(marked("price of the whiskerwood cat tree")).toBe("price of the #product");
-    expect(marked("do you have the nimbus harness in slate grey")).toBe("do you have the #product in #product");
+    // Variants extend a mention right after it ("nimbus harness slate grey"), never alone.
+    expect(marked("do you have the nimbus harness slate grey in m")).toBe("do you have the #product in m");
+    expect(marked("do you have it in slate grey")).toBe("do you have it in slate grey");
     expect(marked("scratching posts?")).toBe("#product");
   });
 

@@ -161,7 +161,7 @@ export function markProducts(tokens: readonly string[], lexicon: ShopLexicon): s
     }
     i += match.length;
     // Words of the same product's title or variants right after it belong to the mention ("oslo sofa in forest velvet" keeps "in").
-    while (i < tokens.length && lexicon.joiners.has(keys[i] ?? "") && !neverProductKeys.has(keys[i] ?? "")) i++;
+    while (i < tokens.length && lexicon.joiners.has(keys[i] ?? "")) i++;
     if (out[out.length - 1] !== "#product") out.push("#product");
   }
   return out;

@@ -2,6 +2,7 @@
 import { normalizeUtterance } from "./features.ts";
 import { loadRouterModel, skillProbabilities } from "./model-file.ts";
 import type { RouterModel } from "./model-file.ts";
+import { defaultLexicon, markProducts } from "./lexicon.ts";
 import type { ShopLexicon } from "./lexicon.ts";
 import type { SkillId } from "./skills.ts";
 import modelFile from "./model.json" with { type: "json" };
@@ -84,7 +85,8 @@ function nextTopic(model: RouterModel, fullText: string, previous: RouteDecision
   const probabilities = skillProbabilities(model, text, lexicon);
   const standalone = best(model, probabilities);
   if (previous === null || previous.skill === "other") return standalone;
-  const tokens = normalizeUtterance(text);
+  // A product mention alone ("the coffee one", "the blue sofa") answers the question in progress: it keeps the topic.
+  const tokens = markProducts(normalizeUtterance(text), lexicon ?? defaultLexicon());
   if (carriesNoTopic(tokens)) return previous;
   if (standalone.skill === "other" && tokens.some((token) => socialWords.has(token))) return standalone;
   // A message that is clearly about something else on its own is a change of topic, whatever came before.
