@@ -17,10 +17,12 @@ const CATALOG_PRODUCTS = 250;
 const MAX_ACCOUNTS = 200;
 
 interface Entry {
-  readonly lexicon: Promise<ShopLexicon>;
+  readonly lexicon: ShopLexicon;
   readonly expiresAt: number;
 }
 
+// Built lexicons only, never a pending build: a promise started by one request must not be awaited by another
+// (workerd cancels continuations of a request that has finished). Two turns that miss at once both build it.
 const cache = new Map<string, Entry>();
 
 async function catalogProducts(env: Env, accountId: string, integrations: ProvidersForOptions | undefined): Promise<LexiconProduct[] | null> {
@@ -49,10 +51,9 @@ async function articleTitlesAndKinds(env: Env, accountId: string): Promise<Lexic
 
 /**
  * The account's lexicon: its catalog's titles and tags and its help-centre titles and kinds. Built at most once per
- * account every few minutes per isolate (concurrent turns share one build); a failed read gives a lexicon without
- * that part, retried sooner.
+ * account every few minutes per isolate; a failed read gives a lexicon without that part, kept for a shorter time.
  */
-export function shopLexiconFor(
+export async function shopLexiconFor(
   env: Env,
   accountId: string,
   opts: { integrations?: ProvidersForOptions | undefined; now?: number | undefined } = {},
@@ -60,17 +61,9 @@ export function shopLexiconFor(
   const now = opts.now ?? Date.now();
   const cached = cache.get(accountId);
   if (cached && cached.expiresAt > now) return cached.lexicon;
-  let ttl = LEXICON_TTL_MS;
-  const lexicon = Promise.all([catalogProducts(env, accountId, opts.integrations), articleTitlesAndKinds(env, accountId)]).then(
-    ([products, articles]) => {
-      if (products === null || articles === null) {
-        ttl = PARTIAL_TTL_MS;
-        const entry = cache.get(accountId);
-        if (entry) cache.set(accountId, { ...entry, expiresAt: now + ttl });
-      }
-      return buildShopLexicon({ products: products ?? [], articles: articles ?? [] });
-    },
-  );
+  const [products, articles] = await Promise.all([catalogProducts(env, accountId, opts.integrations), articleTitlesAndKinds(env, accountId)]);
+  const lexicon = buildShopLexicon({ products: products ?? [], articles: articles ?? [] });
+  const ttl = products === null || articles === null ? PARTIAL_TTL_MS : LEXICON_TTL_MS;
   cache.delete(accountId);
   cache.set(accountId, { lexicon, expiresAt: now + ttl });
   while (cache.size > MAX_ACCOUNTS) {
