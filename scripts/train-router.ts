@@ -5,7 +5,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 
-import { evaluateRouter, readLabelledCsv, readSharedCsv, splitShared, utteranceKey } from "../src/agent/router/dataset.ts";
+import { evaluateRouter, readLabelledCsv, readSharedCsv, splitShared, trainingSet, utteranceKey } from "../src/agent/router/dataset.ts";
 import type { LabelledUtterance } from "../src/agent/router/dataset.ts";
 import { defaultFeatureConfig, extractFeatures, fnv1a, hashedBlocks, inverseDocumentFrequency, normalizeUtterance } from "../src/agent/router/features.ts";
 import type { FeatureConfig, TokenTransform } from "../src/agent/router/features.ts";
@@ -75,43 +75,33 @@ const dev = existsSync(devPath) ? readRows(devPath) : [];
 const sharedDir = flags["shared-data"];
 const sharedTrain: LabelledUtterance[] = [];
 const sharedDev: LabelledUtterance[] = [];
+const sharedEvaluation: LabelledUtterance[] = [];
 if (existsSync(sharedDir) && statSync(sharedDir).isDirectory()) {
   for (const name of readdirSync(sharedDir).filter((n) => n.endsWith(".csv")).sort()) {
     const { rows, skipped } = readSharedCsv(readFileSync(join(sharedDir, name), "utf8"));
-    const { train, dev: devPart } = splitShared(rows, seed);
+    const { train, dev: devPart, evaluation } = splitShared(rows, seed);
     log(`shared ${name}: ${rows.length} rows (${skipped} skipped), ${train.length} for training, ${devPart.length} for dev`);
     sharedTrain.push(...train);
     sharedDev.push(...devPart);
+    sharedEvaluation.push(...evaluation);
   }
 }
 
-// De-duplicate on the normalised text; anything that reads like a held-out or dev row stays out of training.
+// De-duplicate on the normalised text; anything that reads like a row of an evaluation or dev set stays out of training.
 const crossShopDir = join(root, "data", "router", "cross-shop");
 const crossShopRows = existsSync(crossShopDir)
   ? readdirSync(crossShopDir).filter((n) => n.endsWith(".messages.csv")).flatMap((n) => readRows(join(crossShopDir, n)))
   : [];
-const reserved = new Set([...heldout, ...dev, ...sharedDev, ...crossShopRows].map((r) => utteranceKey(r.utterance)));
-const seen = new Map<string, SkillId>();
-const training: LabelledUtterance[] = [];
-let conflicts = 0;
-let reservedDropped = 0;
-for (const row of [...ownTrain, ...extraTrain, ...sharedTrain]) {
-  const key = utteranceKey(row.utterance);
-  if (reserved.has(key)) {
-    reservedDropped++;
-    continue;
-  }
-  const earlier = seen.get(key);
-  if (earlier !== undefined) {
-    if (earlier !== row.skill) conflicts++;
-    continue;
-  }
-  seen.set(key, row.skill);
-  training.push(row);
-}
+const { training, conflicts, reservedDropped } = trainingSet([...ownTrain, ...extraTrain, ...sharedTrain], [
+  ...heldout,
+  ...dev,
+  ...sharedDev,
+  ...sharedEvaluation,
+  ...crossShopRows,
+]);
 log(
   `training rows: ${training.length} (own ${ownTrain.length}, extra ${extraTrain.length}, shared ${sharedTrain.length}; ` +
-    `${conflicts} label conflicts and ${reservedDropped} rows matching held-out/dev/cross-shop dropped)`,
+    `${conflicts} label conflicts and ${reservedDropped} rows matching held-out, dev, shared dev/evaluation or cross-shop dropped)`,
 );
 
 // ---- Features ---------------------------------------------------------------------------

@@ -205,3 +205,33 @@ export function splitShared(
   }
   return out;
 }
+
+/**
+ * What the trainer trains on: the sources in order, de-duplicated on the normalised text (the first label wins),
+ * without anything that reads like a reserved row (dev, held-out, the shared dev and evaluation shares, cross-shop).
+ */
+export function trainingSet(
+  sources: readonly LabelledUtterance[],
+  reservedRows: readonly LabelledUtterance[],
+): { training: LabelledUtterance[]; conflicts: number; reservedDropped: number } {
+  const reserved = new Set(reservedRows.map((r) => utteranceKey(r.utterance)));
+  const seen = new Map<string, SkillId>();
+  const training: LabelledUtterance[] = [];
+  let conflicts = 0;
+  let reservedDropped = 0;
+  for (const row of sources) {
+    const key = utteranceKey(row.utterance);
+    if (reserved.has(key)) {
+      reservedDropped++;
+      continue;
+    }
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      if (earlier !== row.skill) conflicts++;
+      continue;
+    }
+    seen.set(key, row.skill);
+    training.push(row);
+  }
+  return { training, conflicts, reservedDropped };
+}
