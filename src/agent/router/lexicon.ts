@@ -117,8 +117,9 @@ export function buildShopLexicon(input: { products?: readonly LexiconProduct[]; 
       const words = wordsOf(tag);
       if (words.length > 1 || (words[0] !== undefined && (nouns.has(words[0]) || heads.has(words[0])))) builder.addPhrase(words);
     }
-    for (const variant of product.variants ?? []) for (const key of keysOf(variant)) builder.joiners.add(key);
-    for (const key of keysOf(product.title)) builder.joiners.add(key);
+    for (const key of [...(product.variants ?? []).flatMap(keysOf), ...keysOf(product.title)]) {
+      if (!functionWords.has(key)) builder.joiners.add(key);
+    }
   }
   const articles: { keys: string[]; skill: SkillId }[] = [];
   for (const article of input.articles ?? []) {
@@ -134,7 +135,7 @@ export function buildShopLexicon(input: { products?: readonly LexiconProduct[]; 
 const functionWords = new Set(
   (
     "the and for you your our how what when where why who which can does are with from about into this that " +
-    "there their its all any not get use using"
+    "there their its all any not get use using of in on to a an or by"
   ).split(" "),
 );
 
