@@ -10,7 +10,11 @@ import { ASSIGNMENT_JOB, AssignmentLink } from "../src/assignment/link.ts";
 import { decideAttach } from "../src/channels/attach.ts";
 import { Delivery, DELIVERY_JOB, outboxDeliveryState, outboxRevision, outboxSchema } from "../src/channels/delivery.ts";
 import { VisitorSockets } from "../src/chat/visitorSocket.ts";
+import { CsatSurvey, type CsatOutcome } from "../src/csat/inTicket.ts";
+import { DEFAULT_CSAT, scoreFromText } from "../src/csat/rules.ts";
+import { findAgent } from "../src/accounts/service.ts";
 import { actorError } from "../src/lib/errors.ts";
+import { SLA_JOB, SlaTimer } from "../src/sla/inTicket.ts";
 import { newId } from "../src/lib/ids.ts";
 import type { MessageView, TicketStatus, TicketView } from "../src/schemas/ticket.ts";
 import { chatMessageId, PING_FRAME, PONG_FRAME, type InboxEvent, type TicketEventType } from "../src/schemas/live.ts";
@@ -48,6 +52,10 @@ export class TicketActor extends DurableObject<Env> {
   private readonly visitors: VisitorSockets;
   // Routing, rotation queues and capacity counts hear about each relevant change.
   private readonly assignment: AssignmentLink;
+  private readonly csat: CsatSurvey;
+  private readonly sla: SlaTimer;
+  /** The account's settings as last read (SLA policies, office hours, CSAT); null until a change reads them. */
+  private settings: AccountSettings | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -74,6 +82,8 @@ export class TicketActor extends DurableObject<Env> {
       toVisitors: (frame) => this.visitors.broadcast(frame),
     };
     this.agent = new TicketAgent(host);
+    this.csat = new CsatSurvey(host);
+    this.sla = new SlaTimer(this.store);
     this.assignment = new AssignmentLink(env, this.store, {
       clock,
       reschedule,
@@ -114,9 +124,25 @@ export class TicketActor extends DurableObject<Env> {
 
   async update(patch: TicketPatch): Promise<TicketView> {
     const t = this.ticket();
+    const settings = await this.freshSettings(t.accountId);
     const previous = before(t);
-    if (applyPatch(t, patch, this.seams().clock.now())) await this.commit(previous, []);
-    return toTicketView(t);
+    const now = this.seams().clock.now();
+    if (applyPatch(t, patch, now)) {
+      const closed = previous.status !== "closed" && t.status === "closed";
+      const survey = closed && settings ? this.csat.ask(settings.csat ?? DEFAULT_CSAT, patch.closedBy != null, patch.closedBy?.csatLink ?? null, now) : null;
+      await this.commit(previous, [survey]);
+    }
+    return toTicketView(t, now);
+  }
+
+  /** The shopper's rating (1–5) after the survey: from the widget, the email link or a messaging reply. */
+  async rateCsat(input: { score: number; comment?: string; via: string }): Promise<{ outcome: CsatOutcome; ticket: TicketView }> {
+    const t = this.ticket();
+    const previous = before(t);
+    const now = this.seams().clock.now();
+    const { outcome, note } = this.csat.rate(input, now);
+    if (note) await this.commit(previous, [note], ["ticket.updated", "ticket.csat"]);
+    return { outcome, ticket: toTicketView(t, now) };
   }
 
   /** "Yes, connect me with an agent" (web chat); an anonymous shopper with no email is refused until they give one. */
@@ -156,14 +182,18 @@ export class TicketActor extends DurableObject<Env> {
 
   /** Closes the ticket if, by its own state, the customer has been quiet for `afterHours` since the team's last reply at `at` (docs/product.md §2). */
   async autoClose(input: { afterHours: number; at: number }): Promise<boolean> {
+    if (!this.state) return false;
+    const settings = await this.freshSettings(this.state.accountId);
     const t = this.state;
-    if (!t || !shouldAutoClose(t, input.afterHours, input.at)) return false;
+    if (!shouldAutoClose(t, input.afterHours, input.at)) return false;
     const hours = Number.isInteger(input.afterHours) ? String(input.afterHours) : input.afterHours.toFixed(1);
     const previous = before(t);
     const note = this.append({ author: "system", body: `Closed automatically: no reply from the customer for ${hours} hours.`, internal: true });
     t.status = "closed";
     t.closedAt = this.seams().clock.now();
-    await this.commit(previous, [note]);
+    // Nobody closed it by hand: only an AI-handled conversation, and only when the account asks for those, is surveyed.
+    const survey = settings ? this.csat.ask(settings.csat ?? DEFAULT_CSAT, false, null, t.closedAt) : null;
+    await this.commit(previous, [note, survey]);
     return true;
   }
 
@@ -229,12 +259,30 @@ export class TicketActor extends DurableObject<Env> {
       else if (job === DELIVERY_JOB) await this.delivery.deliverSoon(t);
       else if (job === TURN_JOB) await this.agent.resume();
       else if (job === ASSIGNMENT_JOB) await this.assignment.flush();
+      else if (job === SLA_JOB) await this.slaDue(t);
       else this.store.unschedule(job);
     }
     this.store.planAlarm();
   }
 
   // ---- internals (private: public methods of an actor are RPC) -----------------------------------
+
+  /** The account's settings, read at most every few seconds (recentAccountSettings); the last known ones if D1 fails. */
+  private async freshSettings(accountId: string): Promise<AccountSettings | null> {
+    this.settings = await recentAccountSettings(this.env, accountId).catch(() => this.settings);
+    return this.settings;
+  }
+
+  /** The running SLA target's due time came: a note in the thread (once per target), which the dashboards show. */
+  private async slaDue(t: TicketState): Promise<void> {
+    const now = this.seams().clock.now();
+    const assignee = t.assigneeId ? await findAgent(this.env, t.accountId, t.assigneeId).catch(() => null) : null;
+    const text = this.sla.breached(t, now, assignee?.name ?? null);
+    if (!text) return;
+    const previous = before(t);
+    const note = this.append({ author: "system", body: text, internal: true });
+    await this.commit(previous, [note], ["ticket.updated", "ticket.sla_breached"]);
+  }
 
   private seams(): Seams {
     return seamsOf(this.ctx.id);
@@ -263,6 +311,7 @@ export class TicketActor extends DurableObject<Env> {
    */
   private async commit(previous: Previous, messages: readonly (MessageRecord | null)[], events: TicketEventType[] = ["ticket.updated"], waitForIndex = true): Promise<void> {
     const t = this.ticket();
+    this.sla.apply(t, this.settings, this.seams().clock.now());
     t.version += 1;
     this.store.setJson("ticket", t);
     if (t.status === "snoozed" && t.snoozeUntil != null) this.store.schedule(SNOOZE_JOB, t.snoozeUntil);
@@ -292,8 +341,8 @@ export class TicketActor extends DurableObject<Env> {
   private async receiveMessage(input: { init?: CreateTicketInput; message: CustomerMessageInput }, waitForIndex: boolean): Promise<ReceiveResult> {
     // Read before anything is checked: from the check to the commit nothing awaits, so a retry cannot slip in between.
     const channel = this.state?.channel ?? input.init?.channel;
-    // Only the office-hours auto-reply needs them: a message is stored even when the settings cannot be read.
-    const settings = channel === "webchat" ? await recentAccountSettings(this.env, this.state?.accountId ?? input.init!.accountId).catch(() => null) : null;
+    // The office-hours auto-reply (web chat) and the SLA timer need them; a message is stored even when they cannot be read.
+    const settings = await this.freshSettings(this.state?.accountId ?? input.init!.accountId);
     let created = false;
     if (!this.state) {
       if (!input.init) throw actorError("not_found", "ticket not found");
@@ -301,6 +350,8 @@ export class TicketActor extends DurableObject<Env> {
       created = true;
     }
     const t = this.ticket();
+    const rated = created ? null : await this.csatByReply(t, input.message);
+    if (rated) return rated;
     const decision = created ? "append" : decideAttach(t.channel, t.status);
     const previous = before(t);
     // Stored unless the id is already in the thread: one statement finds a retry and stores a new message.
@@ -317,7 +368,7 @@ export class TicketActor extends DurableObject<Env> {
     // Stored with the message: a turn cut short by a restart is finished from the alarm.
     const answering = t.handledBy === "ai";
     if (answering) this.agent.expectTurn(message.id);
-    const autoReply = settings && t.handledBy === "team" ? this.agent.officeHoursReply(settings) : null;
+    const autoReply = channel === "webchat" && settings && t.handledBy === "team" ? this.agent.officeHoursReply(settings) : null;
     await this.commit(previous, [message, autoReply], [created ? "ticket.created" : "ticket.updated"], waitForIndex);
     const view = toTicketView(t);
     const replies = answering ? await this.agent.answer(message) : [];
@@ -330,8 +381,23 @@ export class TicketActor extends DurableObject<Env> {
     return { accepted: res.accepted, message: res.message, replies: res.replies, status: this.state?.status ?? res.ticket.status, duplicate: res.duplicate };
   }
 
+  /** A messaging reply that is just a score ("4") to a closed ticket's survey is the rating, not a new question. */
+  private async csatByReply(t: TicketState, message: CustomerMessageInput): Promise<ReceiveResult | null> {
+    if (t.status !== "closed" || t.csatAskedAt == null || t.channel === "webchat") return null;
+    const score = scoreFromText(message.body);
+    if (score === null) return null;
+    const known = this.thread.find(message.id);
+    if (known) return { accepted: true, ticket: toTicketView(t), message: toMessageView(t.id, known), created: false, reopened: false, duplicate: true, replies: [] };
+    const previous = before(t);
+    const { note } = this.csat.rate({ score, via: `${t.channel} reply`, id: message.id }, this.seams().clock.now());
+    if (!note) return null;
+    await this.commit(previous, [note], ["ticket.updated", "ticket.csat"]);
+    return { accepted: true, ticket: toTicketView(t), message: toMessageView(t.id, note), created: false, reopened: false, duplicate: false, replies: [] };
+  }
+
   private async addTeamMessage(input: NewMessage): Promise<MessageView> {
     const t = this.ticket();
+    await this.freshSettings(t.accountId);
     const existing = input.id ? this.thread.find(input.id) : null;
     if (existing) return toMessageView(t.id, existing);
     const previous = before(t);

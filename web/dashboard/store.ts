@@ -144,8 +144,12 @@ function onFrame(f: InboxFrame): void {
     case "ticket.created":
     case "ticket.updated":
     case "ticket.snooze_ended":
+    case "ticket.csat":
+    case "ticket.sla_breached":
       applyTicket(f.ticket);
       if (f.type === "ticket.snooze_ended" && f.ticket.assigneeId === me.value?.id) toast(`Snooze ended on #${f.ticket.number}`);
+      if (f.type === "ticket.sla_breached" && f.ticket.assigneeId === me.value?.id) toast(`SLA breached on #${f.ticket.number}`);
+      if (f.type === "ticket.csat" && f.ticket.csat && f.ticket.assigneeId === me.value?.id) toast(`#${f.ticket.number} was rated ${f.ticket.csat.score}/5`);
       return;
     case "message.created": {
       applyTicket(f.ticket);
