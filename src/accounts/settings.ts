@@ -183,7 +183,8 @@ export function parseSettings(raw: string | null | undefined): AccountSettings {
   for (const [name, s] of Object.entries(sections) as [SectionName, Section<z.ZodType>][]) {
     const value = stored[name];
     const checked = value === undefined || value === null ? null : s.schema.safeParse(value);
-    out[name] = checked?.success ? withDefaults(checked.data, s.defaults) : s.fallback;
+    // A copy of the fallback: callers may change what they read.
+    out[name] = checked?.success ? withDefaults(checked.data, s.defaults) : structuredClone(s.fallback);
   }
   return out as AccountSettings;
 }

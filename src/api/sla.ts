@@ -20,7 +20,8 @@ const secured = { security: [{ bearer: [] }], tags: ["SLA"] };
 const MAX_POLICIES = 50;
 
 async function policiesOf(env: Env, accountId: string): Promise<SlaPolicy[]> {
-  return (await getSettings(env, accountId)).sla?.policies ?? [];
+  // A copy: the settings of an account that never saved any share one fallback object.
+  return [...((await getSettings(env, accountId)).sla?.policies ?? [])];
 }
 
 async function save(env: Env, accountId: string, policies: SlaPolicy[]): Promise<void> {
