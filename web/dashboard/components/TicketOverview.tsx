@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import type { Ticket } from "../api.ts";
 import { customerName, dateTime } from "../format.ts";
 import { agentById, patchTicket } from "../store.ts";
+import { CsatResult, PriorityPicker, SlaTimer } from "./Promises.tsx";
 import { Avatar, ChannelBadge, Icon, StatusPill } from "./ui.tsx";
 
 function TagEditor({ t }: { t: Ticket }) {
@@ -65,6 +66,18 @@ export function Overview({ t }: { t: Ticket }) {
             <StatusPill status={t.status} />
             {t.status === "snoozed" && t.snoozeUntil && <div class="small muted">until {dateTime(t.snoozeUntil)}</div>}
           </dd>
+          <dt>Priority</dt>
+          <dd>
+            <PriorityPicker t={t} />
+          </dd>
+          {t.sla && (
+            <>
+              <dt>SLA</dt>
+              <dd>
+                <SlaTimer sla={t.sla} />
+              </dd>
+            </>
+          )}
           <dt>Assignee</dt>
           <dd>{assignee ? assignee.name : <span class="muted">Unassigned</span>}</dd>
           <dt>Channel</dt>
@@ -85,6 +98,14 @@ export function Overview({ t }: { t: Ticket }) {
             <>
               <dt>Closed</dt>
               <dd>{dateTime(t.closedAt)}</dd>
+            </>
+          )}
+          {(t.status === "closed" || t.csat) && (
+            <>
+              <dt>CSAT</dt>
+              <dd>
+                <CsatResult t={t} />
+              </dd>
             </>
           )}
         </dl>
