@@ -11,8 +11,7 @@ import { decideAttach } from "../src/channels/attach.ts";
 import { Delivery, DELIVERY_JOB, outboxDeliveryState, outboxRevision, outboxSchema } from "../src/channels/delivery.ts";
 import { VisitorSockets } from "../src/chat/visitorSocket.ts";
 import { CsatSurvey, type CsatOutcome } from "../src/csat/inTicket.ts";
-import { DEFAULT_CSAT, scoreFromText } from "../src/csat/rules.ts";
-import { findAgent } from "../src/accounts/service.ts";
+import { DEFAULT_CSAT } from "../src/csat/rules.ts";
 import { actorError } from "../src/lib/errors.ts";
 import { SLA_JOB, SlaTimer } from "../src/sla/inTicket.ts";
 import { newId } from "../src/lib/ids.ts";
@@ -24,7 +23,9 @@ import { toMessageView, toTicketView, type MessageRecord, type TicketState } fro
 import { allocateTicketNumber } from "../src/tickets/numbers.ts";
 import type { ChatMessageResult, CreateTicketInput, CustomerMessageInput, HandoffResult, ReceiveResult, TeamMessageInput, TicketPatch } from "../src/tickets/rpc.ts";
 import { shouldAutoClose } from "../src/tickets/rules.ts";
-import { Thread, threadSchema } from "../src/tickets/thread.ts";
+import { TicketMerge, type MergeSource } from "../src/tickets/mergeInTicket.ts";
+import { ticketStub } from "../src/tickets/actors.ts";
+import { Thread, threadOrigin, threadSchema } from "../src/tickets/thread.ts";
 import { addMessage, applyPatch, newTicket } from "../src/tickets/transitions.ts";
 
 const SNOOZE_JOB = "snooze";
@@ -37,6 +38,7 @@ const MIGRATIONS = [
   },
   outboxDeliveryState,
   outboxRevision,
+  threadOrigin,
 ];
 
 type Previous = ReturnType<typeof before>;
@@ -54,6 +56,7 @@ export class TicketActor extends DurableObject<Env> {
   private readonly assignment: AssignmentLink;
   private readonly csat: CsatSurvey;
   private readonly sla: SlaTimer;
+  private readonly merge: TicketMerge;
   /** The account's settings as last read (SLA policies, office hours, CSAT); null until a change reads them. */
   private settings: AccountSettings | null = null;
 
@@ -78,12 +81,13 @@ export class TicketActor extends DurableObject<Env> {
       ticket: () => this.ticket(),
       append: (m) => this.append(m),
       patch: (p) => applyPatch(this.ticket(), p, this.seams().clock.now()),
-      commit: (previous, messages) => this.commit(previous, messages),
+      commit: (previous, messages, events) => this.commit(previous, messages, events),
       toVisitors: (frame) => this.visitors.broadcast(frame),
     };
     this.agent = new TicketAgent(host);
     this.csat = new CsatSurvey(host);
-    this.sla = new SlaTimer(this.store);
+    this.sla = new SlaTimer(host);
+    this.merge = new TicketMerge(host, this.store);
     this.assignment = new AssignmentLink(env, this.store, {
       clock,
       reschedule,
@@ -137,12 +141,13 @@ export class TicketActor extends DurableObject<Env> {
 
   /** The shopper's rating (1–5) after the survey: from the widget, the email link or a messaging reply. */
   async rateCsat(input: { score: number; comment?: string; via: string }): Promise<{ outcome: CsatOutcome; ticket: TicketView }> {
-    const t = this.ticket();
-    const previous = before(t);
-    const now = this.seams().clock.now();
-    const { outcome, note } = this.csat.rate(input, now);
-    if (note) await this.commit(previous, [note], ["ticket.updated", "ticket.csat"]);
-    return { outcome, ticket: toTicketView(t, now) };
+    let outcome: CsatOutcome = "ok";
+    const ticket = await this.change((now) => {
+      const rated = this.csat.rate(input, now);
+      outcome = rated.outcome;
+      return rated.note;
+    }, ["ticket.updated", "ticket.csat"]);
+    return { outcome, ticket };
   }
 
   /** "Yes, connect me with an agent" (web chat); an anonymous shopper with no email is refused until they give one. */
@@ -195,6 +200,36 @@ export class TicketActor extends DurableObject<Env> {
     const survey = settings ? this.csat.ask(settings.csat ?? DEFAULT_CSAT, false, null, t.closedAt) : null;
     await this.commit(previous, [note, survey]);
     return true;
+  }
+
+  // ---- merge (src/tickets/mergeService.ts runs the steps across the two actors) -------------------
+
+  /** This ticket is merged into another: hands over a copy of its thread, then closes with a pointer there. */
+  async mergeOut(input: { into: string; intoNumber: number; by: string }): Promise<MergeSource> {
+    let source: MergeSource | null = null;
+    await this.change((now) => {
+      const out = this.merge.out(input, now);
+      source = out.source;
+      return out.note;
+    });
+    return source!;
+  }
+
+  /** Takes a merged ticket's thread and tags. */
+  async mergeIn(input: { source: MergeSource; by: string }): Promise<TicketView> {
+    return this.change((now) => this.merge.in(input.source, input.by, now));
+  }
+
+  async mergeState(): Promise<{ into: string; at: number } | null> {
+    return this.state ? this.merge.mergedAt() : null;
+  }
+
+  async unmergeIn(input: { sourceId: string; sourceNumber: number; by: string }): Promise<TicketView> {
+    return this.change(() => this.merge.unIn(input.sourceId, input.sourceNumber, input.by));
+  }
+
+  async unmergeOut(input: { by: string }): Promise<TicketView> {
+    return this.change((now) => this.merge.unOut(input.by, now));
   }
 
   /** An agent is typing in this ticket: tell the shopper's widget. */
@@ -259,7 +294,7 @@ export class TicketActor extends DurableObject<Env> {
       else if (job === DELIVERY_JOB) await this.delivery.deliverSoon(t);
       else if (job === TURN_JOB) await this.agent.resume();
       else if (job === ASSIGNMENT_JOB) await this.assignment.flush();
-      else if (job === SLA_JOB) await this.slaDue(t);
+      else if (job === SLA_JOB) await this.sla.due();
       else this.store.unschedule(job);
     }
     this.store.planAlarm();
@@ -267,21 +302,19 @@ export class TicketActor extends DurableObject<Env> {
 
   // ---- internals (private: public methods of an actor are RPC) -----------------------------------
 
+  /** One change made by a collaborator (it returns the note it appended), then one commit. */
+  private async change(fn: (now: number) => MessageRecord | null, events?: TicketEventType[]): Promise<TicketView> {
+    const t = this.ticket();
+    const previous = before(t);
+    const note = fn(this.seams().clock.now());
+    if (note) await this.commit(previous, [note], events);
+    return toTicketView(t);
+  }
+
   /** The account's settings, read at most every few seconds (recentAccountSettings); the last known ones if D1 fails. */
   private async freshSettings(accountId: string): Promise<AccountSettings | null> {
     this.settings = await recentAccountSettings(this.env, accountId).catch(() => this.settings);
     return this.settings;
-  }
-
-  /** The running SLA target's due time came: a note in the thread (once per target), which the dashboards show. */
-  private async slaDue(t: TicketState): Promise<void> {
-    const now = this.seams().clock.now();
-    const assignee = t.assigneeId ? await findAgent(this.env, t.accountId, t.assigneeId).catch(() => null) : null;
-    const text = this.sla.breached(t, now, assignee?.name ?? null);
-    if (!text) return;
-    const previous = before(t);
-    const note = this.append({ author: "system", body: text, internal: true });
-    await this.commit(previous, [note], ["ticket.updated", "ticket.sla_breached"]);
   }
 
   private seams(): Seams {
@@ -311,7 +344,7 @@ export class TicketActor extends DurableObject<Env> {
    */
   private async commit(previous: Previous, messages: readonly (MessageRecord | null)[], events: TicketEventType[] = ["ticket.updated"], waitForIndex = true): Promise<void> {
     const t = this.ticket();
-    this.sla.apply(t, this.settings, this.seams().clock.now());
+    this.sla.apply(this.settings);
     t.version += 1;
     this.store.setJson("ticket", t);
     if (t.status === "snoozed" && t.snoozeUntil != null) this.store.schedule(SNOOZE_JOB, t.snoozeUntil);
@@ -350,7 +383,9 @@ export class TicketActor extends DurableObject<Env> {
       created = true;
     }
     const t = this.ticket();
-    const rated = created ? null : await this.csatByReply(t, input.message);
+    // Merged into another ticket: the customer's conversation continues there.
+    if (!created && t.mergedInto && !this.thread.find(input.message.id)) return ticketStub(this.env, t.accountId, t.mergedInto).receive({ message: input.message });
+    const rated = created ? null : await this.csat.answerByReply(input.message);
     if (rated) return rated;
     const decision = created ? "append" : decideAttach(t.channel, t.status);
     const previous = before(t);
@@ -379,20 +414,6 @@ export class TicketActor extends DurableObject<Env> {
   private async chat(input: CustomerMessageInput, waitForIndex: boolean): Promise<ChatMessageResult> {
     const res = await this.receiveMessage({ message: input }, waitForIndex);
     return { accepted: res.accepted, message: res.message, replies: res.replies, status: this.state?.status ?? res.ticket.status, duplicate: res.duplicate };
-  }
-
-  /** A messaging reply that is just a score ("4") to a closed ticket's survey is the rating, not a new question. */
-  private async csatByReply(t: TicketState, message: CustomerMessageInput): Promise<ReceiveResult | null> {
-    if (t.status !== "closed" || t.csatAskedAt == null || t.channel === "webchat") return null;
-    const score = scoreFromText(message.body);
-    if (score === null) return null;
-    const known = this.thread.find(message.id);
-    if (known) return { accepted: true, ticket: toTicketView(t), message: toMessageView(t.id, known), created: false, reopened: false, duplicate: true, replies: [] };
-    const previous = before(t);
-    const { note } = this.csat.rate({ score, via: `${t.channel} reply`, id: message.id }, this.seams().clock.now());
-    if (!note) return null;
-    await this.commit(previous, [note], ["ticket.updated", "ticket.csat"]);
-    return { accepted: true, ticket: toTicketView(t), message: toMessageView(t.id, note), created: false, reopened: false, duplicate: false, replies: [] };
   }
 
   private async addTeamMessage(input: NewMessage): Promise<MessageView> {

@@ -19,6 +19,7 @@ import {
   ticketWithMessagesSchema,
 } from "../schemas/ticket.ts";
 import { ticketStub, viaActor } from "../tickets/actors.ts";
+import { mergeTickets, unmergeTicket } from "../tickets/mergeService.ts";
 import { listTickets } from "../tickets/queries.ts";
 import { assertAssignable, assertMessageSize, inParallel, toActorPatch } from "../tickets/service.ts";
 import type { TicketPatch } from "../tickets/rpc.ts";
@@ -176,5 +177,37 @@ ticketsApi.openapi(
     if (input.status === "closed") patch.closedBy = { agentId: c.get("agent").id, csatLink: await csatLink(c.env, new URL(c.req.url).origin, accountId, id) };
     const ticket: TicketView = await viaActor(stub.update(patch));
     return c.json(ticket, 200);
+  },
+);
+
+ticketsApi.openapi(
+  createRoute({
+    ...secured,
+    method: "post",
+    path: "/tickets/{id}/merge",
+    summary: "Merge this ticket into another of the same customer: threads interleaved by time, tags and notes kept; this one closes with a pointer",
+    request: { params: idParam, body: body(z.object({ intoTicketId: z.string().min(1).max(64) }).strict().openapi("MergeInput")) },
+    responses: { 200: json(ticketSchema, "The surviving ticket"), ...errorResponses(400, 401, 404, 409) },
+  }),
+  async (c) => {
+    const { id } = c.req.valid("param");
+    const { intoTicketId } = c.req.valid("json");
+    const survivor = await mergeTickets(c.env, c.get("account").id, id, intoTicketId, c.get("agent").name);
+    return c.json(survivor, 200);
+  },
+);
+
+ticketsApi.openapi(
+  createRoute({
+    ...secured,
+    method: "post",
+    path: "/tickets/{id}/unmerge",
+    summary: "Undo a merge of this ticket, within a minute of it",
+    request: { params: idParam },
+    responses: { 200: json(ticketSchema, "This ticket, back as it was"), ...errorResponses(401, 404, 409) },
+  }),
+  async (c) => {
+    const { id } = c.req.valid("param");
+    return c.json(await unmergeTicket(c.env, c.get("account").id, id, c.get("agent").name), 200);
   },
 );

@@ -1,8 +1,9 @@
 // The CSAT survey inside a ticket actor: asks once when the ticket is closed (src/csat/rules.ts says when and how),
 // and records the answer — from the widget's card, the email link or a messaging reply — with a note for the team.
-import type { MessageRecord } from "../tickets/model.ts";
-import type { TicketHost } from "../tickets/host.ts";
-import { canAnswer, CSAT_CARD_TYPE, shouldAsk, surveyText, type CsatSettings } from "./rules.ts";
+import { before, type TicketHost } from "../tickets/host.ts";
+import { toMessageView, toTicketView, type MessageRecord } from "../tickets/model.ts";
+import type { CustomerMessageInput, ReceiveResult } from "../tickets/rpc.ts";
+import { canAnswer, CSAT_CARD_TYPE, scoreFromText, shouldAsk, surveyText, type CsatSettings } from "./rules.ts";
 
 export type CsatOutcome = "ok" | "not_asked" | "answered" | "expired";
 
@@ -32,5 +33,20 @@ export class CsatSurvey {
     const said = comment ? `: “${comment}”` : "";
     const note = this.host.append({ id: input.id, author: "system", internal: true, body: `The customer rated this conversation ${input.score}/5 (${input.via})${said}` });
     return { outcome, note };
+  }
+
+  /** A messaging reply that is only a score ("4") to a closed ticket's survey is the rating, not a new question. */
+  async answerByReply(message: CustomerMessageInput): Promise<ReceiveResult | null> {
+    const t = this.host.ticket();
+    if (t.status !== "closed" || t.csatAskedAt == null || t.channel === "webchat") return null;
+    const score = scoreFromText(message.body);
+    if (score === null) return null;
+    const known = this.host.thread.find(message.id);
+    if (known) return { accepted: true, ticket: toTicketView(t), message: toMessageView(t.id, known), created: false, reopened: false, duplicate: true, replies: [] };
+    const previous = before(t);
+    const { note } = this.rate({ score, via: `${t.channel} reply`, id: message.id }, this.host.seams().clock.now());
+    if (!note) return null;
+    await this.host.commit(previous, [note], ["ticket.updated", "ticket.csat"]);
+    return { accepted: true, ticket: toTicketView(t), message: toMessageView(t.id, note), created: false, reopened: false, duplicate: false, replies: [] };
   }
 }

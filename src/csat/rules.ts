@@ -14,7 +14,8 @@ export const csatSettingsSchema = z
   .strict()
   .openapi("CsatSettings");
 export type CsatSettings = z.output<typeof csatSettingsSchema>;
-export const DEFAULT_CSAT: CsatSettings = { enabled: true, aiResolved: false };
+// Opt-in, as in the hosted helpdesks: an account turns surveys on in Settings → CSAT & SLAs (the demo seed does).
+export const DEFAULT_CSAT: CsatSettings = { enabled: false, aiResolved: false };
 
 export const csatInput = z
   .object({ score: z.number().int().min(1).max(5), comment: z.string().trim().max(1000).optional() })

@@ -63,6 +63,8 @@ export interface MessageRecord {
   internal: boolean;
   channel: Channel;
   createdAt: number;
+  /** Set on messages a merge brought from another ticket (its id). */
+  origin?: string | null;
 }
 
 export function toTicketView(t: TicketState, now = Date.now()): TicketView {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { addAgent, call, chatSay, inbound, signup, startChat } from "../helpers.ts";
+import { addAgent, call, chatSay, inbound, signup as newAccount, startChat } from "../helpers.ts";
+
+/** Surveys are opt-in: these accounts turn them on. */
+async function signup() {
+  const acc = await newAccount();
+  const on = await call("PUT", "/api/settings/csat", { token: acc.token, body: { enabled: true } });
+  if (on.status !== 200) throw new Error(`csat setting: ${on.status}`);
+  return acc;
+}
 
 const rate = (conv: { conversationId: string; visitorToken: string }, body: unknown) =>
   call("POST", `/api/chat/conversations/${conv.conversationId}/csat`, { body, headers: { "X-Visitor-Token": conv.visitorToken } });
@@ -95,6 +103,16 @@ describe("CSAT", () => {
     const t = await call("GET", `/api/tickets/${ticketId}`, { token: acc.token });
     expect(t.body.ticket).toMatchObject({ status: "closed", csat: { score: 5 } });
     expect(t.body.messages.filter((m: { body: string }) => m.body.includes("rated this conversation"))).toHaveLength(1);
+  });
+
+  it("is off for a new account until turned on", async () => {
+    const acc = await newAccount();
+    expect((await call("GET", "/api/settings", { token: acc.token })).body.csat).toEqual({ enabled: false, aiResolved: false });
+    const { ticketId } = (await inbound(acc.accountId, { channel: "sms", from: "+15550002222", text: "hi" })).body;
+    await call("PATCH", `/api/tickets/${ticketId}`, { token: acc.token, body: { status: "closed" } });
+    const t = await call("GET", `/api/tickets/${ticketId}`, { token: acc.token });
+    expect(t.body.ticket.csatAskedAt).toBeUndefined();
+    expect(t.body.messages).toHaveLength(1);
   });
 
   it("bulk close by a person surveys each ticket; the setting turns surveys off", async () => {

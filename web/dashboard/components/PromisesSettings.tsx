@@ -9,7 +9,7 @@ import { ApiError } from "../api.ts";
 import { FieldError, FormStatus, Panel, Toggle, invalid } from "./form.tsx";
 
 export function CsatPanel({ s }: { s: Settings }) {
-  const csat = s.csat ?? { enabled: true, aiResolved: false };
+  const csat = s.csat ?? { enabled: false, aiResolved: false };
   const [result, setResult] = useState<FormResult | null>(null);
   const save = async (next: { enabled: boolean; aiResolved?: boolean }) => setResult(await saveSection("csat", next, "Satisfaction survey saved"));
   return (
