@@ -9,7 +9,7 @@ import { account, agents, api, macros, me, reportError, session, SESSION_KEY, to
 import { addMessage, applyTicket, current, markRead, openTicket } from "./store/ticket.ts";
 
 // Components import from here only; store/ keeps its seams (setViews, placeInList, …) to itself.
-export { account, agentById, agents, api, macros, me, session, setMyStatus, toast, toasts } from "./store/session.ts";
+export { account, agentById, agents, api, macros, me, reportError, session, setMyStatus, toast, toasts } from "./store/session.ts";
 export { hrefOf, PAGES, parseHash, route, type BuiltInView, type PageKey, type Route, type ViewKey } from "./store/route.ts";
 export { activeFilters, bulk, list, loadList, loadMore, matches, refreshCounts, savedViews, selected, setFilter, userFilters, viewCounts, type UserFilters } from "./store/list.ts";
 export { current, currentError, currentLoading, loadOlder, openTicket, patchTicket, send } from "./store/ticket.ts";

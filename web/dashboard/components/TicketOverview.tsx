@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import type { Ticket } from "../api.ts";
 import { customerName, dateTime } from "../format.ts";
 import { agentById, patchTicket } from "../store.ts";
+import { MergePanel } from "./MergePanel.tsx";
 import { CsatResult, PriorityPicker, SlaTimer } from "./Promises.tsx";
 import { Avatar, ChannelBadge, Icon, StatusPill } from "./ui.tsx";
 
@@ -114,6 +115,7 @@ export function Overview({ t }: { t: Ticket }) {
         <h2>Tags</h2>
         <TagEditor t={t} />
       </section>
+      <MergePanel t={t} />
       {t.spam && (
         <section class="ov-section">
           <button class="btn small" type="button" onClick={() => void patchTicket(t.id, { spam: false }, "Marked as not spam")}>
