@@ -28,7 +28,7 @@ function span(ms: number): string {
 
 /** The running SLA target: time left (or overdue), coloured by the state it is in now. */
 export function SlaTimer({ sla, compact = false }: { sla: Sla | undefined; compact?: boolean }) {
-  const now = useNow(30_000);
+  const now = useNow(10_000);
   if (!sla) return null;
   const due = Date.parse(sla.dueAt);
   const state = now >= due ? "breached" : now >= Date.parse(sla.warnAt) ? "warning" : "ok";
