@@ -1,0 +1,124 @@
+// Language detection on real-language shopper messages: short and long, with and without accents, in seven languages.
+import { describe, expect, it } from "vitest";
+import { conversationLanguage, detectLanguage, type Lang } from "../../src/agent/language.ts";
+
+const examples: Record<Lang, string[]> = {
+  en: [
+    "where is my order",
+    "hi, my package still hasn't arrived",
+    "I want to return the boots I bought last week",
+    "can I use two discount codes at once?",
+    "do you have the puffer jacket in medium",
+    "my code SUMMER25 isn't working",
+    "This is ridiculous!!! I've been waiting for two weeks and NOBODY is helping me",
+    "how many points do I have",
+    "when will I get my refund",
+    "cancel my subscription please",
+  ],
+  es: [
+    "¿dónde está mi pedido 1038?",
+    "donde esta mi pedido",
+    "hola, quiero devolver unas zapatillas",
+    "mi código de descuento no funciona",
+    "¿cuánto cuesta el envío a México?",
+    "todavía no he recibido mi compra",
+    "quisiera cancelar mi suscripción",
+    "¿tienen esta chaqueta en talla M?",
+    "necesito cambiar la dirección de envío de mi pedido",
+    "cuando llega mi paquete",
+  ],
+  fr: [
+    "ma commande n'est pas arrivée",
+    "où est mon colis ?",
+    "bonjour, je voudrais retourner un article",
+    "mon code promo ne marche pas",
+    "quand est-ce que je serai remboursé ?",
+    "je n'ai toujours pas reçu ma commande 1042",
+    "est-ce que vous livrez en Belgique",
+    "je veux annuler mon abonnement",
+    "c'est quoi la taille de cette veste",
+    "merci beaucoup pour votre aide",
+  ],
+  de: [
+    "wo ist meine bestellung",
+    "Hallo, mein Paket ist noch nicht angekommen",
+    "Ich möchte die Schuhe zurückschicken",
+    "Wann bekomme ich meine Rückerstattung?",
+    "mein Gutschein funktioniert nicht",
+    "Bestellung Nr. 1038 wurde noch nicht geliefert",
+    "Kann ich meine Bestellung stornieren?",
+    "habt ihr die Jacke in Größe M",
+    "wie viele Punkte habe ich",
+    "danke für die schnelle Hilfe",
+  ],
+  it: [
+    "dov'è il mio ordine",
+    "ciao, il mio pacco non è ancora arrivato",
+    "vorrei restituire le scarpe",
+    "quando riceverò il rimborso?",
+    "il codice sconto non funziona",
+    "posso annullare l'ordine 1038?",
+    "avete questa giacca in taglia M",
+    "quanto costa la spedizione in Italia",
+    "grazie mille per l'aiuto",
+    "non ho ancora ricevuto niente",
+  ],
+  pt: [
+    "onde está a minha encomenda",
+    "olá, o meu pedido ainda não chegou",
+    "quero devolver uns sapatos",
+    "quando vou receber o reembolso?",
+    "o código de desconto não funciona",
+    "vocês entregam em Portugal?",
+    "quero cancelar a minha assinatura",
+    "não recebi a encomenda 1038",
+    "têm este casaco no tamanho M",
+    "obrigado pela ajuda",
+  ],
+  nl: [
+    "waar is mijn bestelling",
+    "hoi, mijn pakket is nog niet aangekomen",
+    "ik wil mijn schoenen retourneren",
+    "wanneer krijg ik mijn terugbetaling?",
+    "de kortingscode werkt niet",
+    "kan ik mijn bestelling annuleren",
+    "hebben jullie deze jas in maat M",
+    "wat kost de verzending naar België",
+    "bedankt voor de hulp",
+    "ik heb mijn bestelling 1038 nog niet ontvangen",
+  ],
+};
+
+describe("detectLanguage", () => {
+  for (const [lang, texts] of Object.entries(examples) as [Lang, string[]][]) {
+    it(`recognises ${lang} shopper messages`, () => {
+      const wrong = texts.filter((t) => detectLanguage(t) !== lang).map((t) => `${t} → ${detectLanguage(t)}`);
+      expect(wrong).toEqual([]);
+    });
+  }
+
+  it("falls back when a message says too little", () => {
+    expect(detectLanguage("hi")).toBe("en");
+    expect(detectLanguage("ok", "es")).toBe("es");
+    expect(detectLanguage("#1038", "fr")).toBe("fr");
+    expect(detectLanguage("sam@example.com", "de")).toBe("de");
+    expect(detectLanguage("", "it")).toBe("it");
+  });
+});
+
+describe("conversationLanguage", () => {
+  it("keeps the shopper's language through short replies", () => {
+    expect(conversationLanguage(["¿dónde está mi pedido 1038?", "ok"])).toBe("es");
+    expect(conversationLanguage(["wo ist meine bestellung", "1038, sam@example.com", "super, danke"])).toBe("de");
+    expect(conversationLanguage(["ma commande n'est pas arrivée", "ok merci", "no"])).toBe("fr");
+  });
+
+  it("switches on a message clearly in another language", () => {
+    expect(conversationLanguage(["hola", "sorry, can you answer in English? where is my order"])).toBe("en");
+  });
+
+  it("is English until the shopper writes something telling", () => {
+    expect(conversationLanguage(["hi"])).toBe("en");
+    expect(conversationLanguage(["1038", "waar is mijn bestelling"])).toBe("nl");
+  });
+});
