@@ -22,7 +22,13 @@ import {
   type OrderState,
   type TimeUnit,
 } from "./groundingWords.ts";
-import type { ToolCall } from "./types.ts";
+
+/** What the check reads of a tool call (src/agent/types.ts ToolCall; kept structural so the check stays free of Worker types). */
+export interface ToolCallRecord {
+  tool: string;
+  ok: boolean;
+  output: unknown;
+}
 
 export type FactKind = "number" | "date" | "duration" | "price" | "code" | "link" | "relative_day" | "order_state" | "action";
 
@@ -61,7 +67,7 @@ const NUMBER = String.raw`\d+(?:[.,\u00a0\u202f]\d{3})*(?:[.,]\d+)?`;
 /** What may follow a number in the same word: ordinals and measures ("3rd", "24h", "5kg", "9am"). */
 const SUFFIX = String.raw`(?:st|nd|rd|th|er|e|º|ª|h|hrs?|min|kg|g|ml|cl|l|cm|mm|m|km|x|pcs?|am|pm)?`;
 
-function succeeded(call: ToolCall): boolean {
+function succeeded(call: ToolCallRecord): boolean {
   if (!call.ok) return false;
   const out = call.output as Record<string, unknown> | null;
   if (out && typeof out === "object" && ("error" in out || out.ok === false || out.success === false)) return false;
@@ -100,7 +106,7 @@ function collect(value: unknown, into: { strings: string[]; states: string[]; ar
 }
 
 /** The evidence of a turn: the outputs of its successful tool calls (never their inputs, which are the shopper's words). */
-export function evidenceFrom(ledger: readonly ToolCall[]): Evidence {
+export function evidenceFrom(ledger: readonly ToolCallRecord[]): Evidence {
   const into = { strings: [] as string[], states: [] as string[], articles: [] as string[], orders: 0 };
   const actions = new Set<ActionKind>();
   for (const call of ledger) {
@@ -394,6 +400,6 @@ export function ungroundedFacts(answer: string, evidence: Evidence): UngroundedF
 }
 
 /** The check in one call: what the answer states that this turn's tool results don't back. */
-export function checkAnswer(answer: string, ledger: readonly ToolCall[]): UngroundedFact[] {
+export function checkAnswer(answer: string, ledger: readonly ToolCallRecord[]): UngroundedFact[] {
   return ungroundedFacts(answer, evidenceFrom(ledger));
 }

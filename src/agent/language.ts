@@ -1,7 +1,8 @@
-// The shopper's language, offline: marker words and letters that short shop messages carry, with franc-min's trigram
-// model (restricted to our seven languages) as extra evidence on longer text. A message with too little evidence keeps the
-// language the conversation already had, so a later "ok" or "#1042" never flips it.
-import { francAll } from "franc-min";
+// The shopper's language, offline: marker words and letters that short shop messages carry, with a trigram model as extra
+// evidence on longer text (franc-min's profiles of our seven languages, extracted by scripts/build-language-trigrams.mjs,
+// scored by rank distance). A message with too little evidence keeps the language the conversation already had, so a
+// later "ok" or "#1042" never flips it.
+import trigramFile from "./language-trigrams.json" with { type: "json" };
 
 export const languages = ["en", "es", "fr", "de", "it", "pt", "nl"] as const;
 export type Lang = (typeof languages)[number];
@@ -98,11 +99,46 @@ const letterCues: [RegExp, Partial<Record<Lang, number>>][] = [
   [/\b[ldnjcsq]u?'\p{L}/u, { fr: 0.5, it: 0.25 }],
 ];
 
-const francCodes: Record<string, Lang> = { eng: "en", spa: "es", fra: "fr", deu: "de", ita: "it", por: "pt", nld: "nl" };
-const francOnly = Object.keys(francCodes);
-
 /** Letters a trigram model needs before its guess is worth anything. */
 const TRIGRAM_MIN_LETTERS = 20;
+/** Rank distance charged for a trigram a language's profile doesn't have (profiles are 300 long). */
+const MISSING_TRIGRAM = 300;
+
+/** Each language's trigrams by rank (0 = most frequent). */
+const profiles = new Map<Lang, Map<string, number>>(
+  languages.map((lang) => [lang, new Map(trigramFile.profiles[lang].split("|").map((t, rank) => [t, rank] as const))]),
+);
+
+/** The text's trigrams, most frequent first (letters only, lower case, words padded with spaces). */
+function trigramsOf(text: string): string[] {
+  const clean = ` ${text.toLowerCase().replace(/[^\p{L}]+/gu, " ").trim()} `;
+  const counts = new Map<string, number>();
+  for (let i = 0; i + 3 <= clean.length; i++) {
+    const t = clean.slice(i, i + 3);
+    counts.set(t, (counts.get(t) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([t]) => t);
+}
+
+/**
+ * How close the text is to each language's profile, 1 for the closest and less for the others: the out-of-place distance
+ * between the text's trigram ranks and each profile's, normalised by the largest distance possible.
+ */
+export function trigramScores(text: string): Map<Lang, number> {
+  const trigrams = trigramsOf(text);
+  const distances = new Map<Lang, number>();
+  for (const [lang, profile] of profiles) {
+    let d = 0;
+    trigrams.forEach((t, rank) => {
+      const r = profile.get(t);
+      d += r === undefined ? MISSING_TRIGRAM : Math.abs(r - rank);
+    });
+    distances.set(lang, d);
+  }
+  const min = Math.min(...distances.values());
+  const range = trigrams.length * MISSING_TRIGRAM - min || 1;
+  return new Map([...distances].map(([lang, d]) => [lang, 1 - (d - min) / range]));
+}
 
 export interface LanguageGuess {
   lang: Lang;
@@ -138,12 +174,9 @@ export function guessLanguage(text: string): LanguageGuess | null {
 
   const letters = lower.replace(/[^\p{L}]/gu, "").length;
   if (letters >= TRIGRAM_MIN_LETTERS) {
-    // franc scores its best language 1 and the others relative to it; only clear leads count.
+    // The closest profile scores 1 and the others relative to it; only clear leads count.
     const weight = letters >= 60 ? 2 : 1;
-    for (const [code, score] of francAll(plain, { only: francOnly, minLength: TRIGRAM_MIN_LETTERS })) {
-      const lang = francCodes[code];
-      if (lang) scores[lang] += weight * Math.max(0, (score - 0.85) / 0.15);
-    }
+    for (const [lang, score] of trigramScores(plain)) scores[lang] += weight * Math.max(0, (score - 0.85) / 0.15);
   }
 
   const ranked = (Object.entries(scores) as [Lang, number][]).sort((a, b) => b[1] - a[1]);

@@ -1,8 +1,9 @@
 // The grounding check: every fact of a model's answer must come from this turn's tool results or retrieved articles —
 // not from the shopper's words — and actions only from a tool that performed them. Answers in seven languages.
 import { describe, expect, it } from "vitest";
-import { checkAnswer, datesIn, durationsIn, evidenceFrom, numberValues, performs } from "../../src/agent/grounding.ts";
-import type { ToolCall } from "../../src/agent/types.ts";
+import { checkAnswer, datesIn, durationsIn, evidenceFrom, numberValues, performs, type ToolCallRecord } from "../../src/agent/grounding.ts";
+
+type ToolCall = ToolCallRecord & { input: unknown };
 
 const order1038 = {
   id: "gid://shopify/Order/1038",
@@ -173,7 +174,8 @@ describe("actions", () => {
   });
 
   it("reads no evidence from failed calls or tool inputs", () => {
-    const ev = evidenceFrom([{ tool: "orderStatus", input: { orderNumber: "9999" }, ok: false, output: { error: "Order 9999 not found" } }]);
+    const failed: ToolCall[] = [{ tool: "orderStatus", input: { orderNumber: "9999" }, ok: false, output: { error: "Order 9999 not found" } }];
+    const ev = evidenceFrom(failed);
     expect(ev.numbers.has(9999)).toBe(false);
     expect(ev.tokens.size).toBe(0);
   });

@@ -1,6 +1,6 @@
 // Language detection on real-language shopper messages: short and long, with and without accents, in seven languages.
 import { describe, expect, it } from "vitest";
-import { conversationLanguage, detectLanguage, type Lang } from "../../src/agent/language.ts";
+import { conversationLanguage, detectLanguage, trigramScores, type Lang } from "../../src/agent/language.ts";
 
 const examples: Record<Lang, string[]> = {
   en: [
@@ -120,5 +120,25 @@ describe("conversationLanguage", () => {
   it("is English until the shopper writes something telling", () => {
     expect(conversationLanguage(["hi"])).toBe("en");
     expect(conversationLanguage(["1038", "waar is mijn bestelling"])).toBe("nl");
+  });
+});
+
+describe("the trigram model", () => {
+  it("is franc-min's profiles of our seven languages, as scripts/build-language-trigrams.mjs writes them", async () => {
+    const { data } = await import("franc-min/data.js");
+    const file = (await import("../../src/agent/language-trigrams.json", { with: { type: "json" } })).default;
+    const codes = { en: "eng", es: "spa", fr: "fra", de: "deu", it: "ita", pt: "por", nl: "nld" } as const;
+    for (const [lang, code] of Object.entries(codes)) expect(file.profiles[lang as keyof typeof codes]).toBe(data.Latin?.[code]);
+  });
+
+  it("tells longer messages apart by their letters alone", () => {
+    const closest = (text: string) => [...trigramScores(text)].sort((a, b) => b[1] - a[1])[0]?.[0];
+    expect(closest("Tengo una chaqueta impermeable que compré hace tres semanas y ya se rompió la cremallera")).toBe("es");
+    expect(closest("J'aimerais échanger une veste achetée récemment contre une taille supérieure")).toBe("fr");
+    expect(closest("Ich hätte gerne Informationen über Lieferzeiten nach Österreich und der Schweiz")).toBe("de");
+    expect(closest("Vorrei sapere quali metodi di pagamento accettate per gli acquisti online")).toBe("it");
+    expect(closest("Gostaria de trocar uma camisola comprada recentemente por outro tamanho")).toBe("pt");
+    expect(closest("Ik zou graag willen weten welke betaalmethoden jullie accepteren voor bestellingen")).toBe("nl");
+    expect(closest("I would like to exchange a jacket purchased recently for another size")).toBe("en");
   });
 });
