@@ -1,4 +1,4 @@
-// The agent's turn rules: the path a classified message takes, handoff per channel, smalltalk and the grounding check.
+// The agent's turn rules: the path a classified message takes, handoff per channel and smalltalk (the grounding check: grounding.node.test.ts).
 import { describe, expect, it } from "vitest";
 
 import { handoffAfter, handoffModeFor, LOW_CONFIDENCE, smalltalkKind, turnPath } from "../../src/agent/rules.ts";
