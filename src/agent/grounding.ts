@@ -259,11 +259,37 @@ function sentenceAround(text: string, index: number): string {
   return sentenceBefore(text, index) + after.slice(0, end === -1 ? after.length : end);
 }
 
-/** Modal, conditional or offered: "I can cancel it if…", "once it has shipped", "would you like me to…" — no claim. */
-const hypotheticalBefore = new RegExp(
-  String.raw`(?:${B}(?:can|could|may|might|would|should|cannot|can't|unable to|not able to|if|once|when|whether|before|after|until|want me to|like me to|puedo|podemos|puede|pueden|podría|si|cuando|antes|peux|pouvons|pouvez|peut|pourrais|quand|avant|kann|können|könnte|wenn|falls|sobald|bevor|posso|possiamo|può|potrei|se|quando|prima|pode|podem|poderia|antes|kan|kunnen|zou|als|zodra|voordat)${B}(?:\s+\S+){0,6}\s*)$`,
-  "iu",
+/** Modal, conditional or offered: "I can cancel it if…", "once it has shipped", "would you like me to…". */
+const hypotheticalWords = new Set(
+  (
+    "can could may might would should cannot can't unable able if once when whether before after until want like " +
+    "puedo podemos puede pueden podría podrías si cuando antes hasta quieres " +
+    "peux pouvons pouvez peut pourrais quand avant jusqu'à voulez veux " +
+    "kann können könnte wenn falls sobald bevor bis soll möchtest " +
+    "posso possiamo può potrei se quando prima finché vuoi " +
+    "pode podem poderia até quer " +
+    "kan kunnen zou als zodra voordat tot wil"
+  ).split(" "),
 );
+
+/** Words that make what follows a done thing again ("I can confirm I've cancelled…", "if it was delivered"). */
+const doneWords = new Set("have has had 've been was were he hemos ha fue ai avons a été habe haben hat wurde ho abbiamo è foi tem heb hebben heeft is werd".split(" "));
+
+/** Whether the few words before a verb make it hypothetical: a modal or conditional with no "have/has been" after it. */
+function isHypothetical(before: string): boolean {
+  const words = before
+    .toLowerCase()
+    .replace(/[’]/g, "'")
+    .split(/[^\p{L}']+/u)
+    .filter(Boolean)
+    .slice(-4);
+  for (let i = words.length - 1; i >= 0; i--) {
+    const w = words[i] ?? "";
+    if (doneWords.has(w) || /'ve$/.test(w)) return false;
+    if (hypotheticalWords.has(w)) return true;
+  }
+  return false;
+}
 
 /** Past passive or perfect: "was cancelled", "has been refunded", "fue cancelado", "a été annulée", "wurde storniert". */
 const pastPassiveBefore = new RegExp(
@@ -355,7 +381,7 @@ export function ungroundedFacts(answer: string, evidence: Evidence): UngroundedF
     for (const m of answer.matchAll(re)) {
       const span = { start: m.index ?? 0, end: (m.index ?? 0) + m[0].length };
       const before = sentenceBefore(answer, span.start);
-      if (negationBefore.test(before) || hypotheticalBefore.test(before)) continue;
+      if (negationBefore.test(before) || isHypothetical(before)) continue;
       const passive = pastPassiveBefore.test(before);
       const byAssistant = firstPerson.test(sentenceAround(answer, span.start)) || firstPersonI.test(sentenceAround(answer, span.start)) || firstPersonVerb.test(m[0]);
       if (!passive && !byAssistant) continue;
@@ -375,7 +401,7 @@ export function ungroundedFacts(answer: string, evidence: Evidence): UngroundedF
       if (overlaps(stated, span) || overlaps(claimed, span)) continue;
       stated.push(span);
       const before = sentenceBefore(answer, span.start);
-      if (hypotheticalBefore.test(before) || expectedBefore.test(before)) continue;
+      if (isHypothetical(before) || expectedBefore.test(before)) continue;
       const negated = negationBefore.test(before);
       let grounded: boolean;
       if (evidence.hasOrders || evidence.states.size > 0) grounded = negated ? !stateShown(state, evidence) : stateShown(state, evidence);

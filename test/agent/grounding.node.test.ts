@@ -175,7 +175,14 @@ describe("actions", () => {
     expect(kinds("I've cancelled order #1038.", refused)).toEqual(["action:cancelled"]);
   });
 
+  it("doesn't let a modal hide a claim", () => {
+    expect(kinds("I can confirm I've cancelled order #1038.", tracking)).toEqual(["action:cancelled"]);
+    expect(kinds("Your order #1038, which you can track below, was delivered.", tracking)).toEqual(["order_state:delivered"]);
+  });
+
   it("lets offers, conditions and policies through", () => {
+    expect(kinds("I can cancel it for you if you confirm.", tracking)).toEqual([]);
+    expect(kinds("Would you like me to connect you with our team?", tracking)).toEqual([]);
     expect(kinds("I can't cancel order #1038 because it has already shipped.", tracking)).toEqual([]);
     expect(kinds("If you'd like, I can connect you with our team.", tracking)).toEqual([]);
     const editing: ToolCall[] = [{ tool: "searchKnowledge", input: { query: "cancel" }, ok: true, output: { passages: [{ ...returnsArticle, title: "Changing or cancelling an order", body: "Cancelled orders are refunded in full to the original payment method within 5–7 business days." }] } }];
