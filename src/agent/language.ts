@@ -36,39 +36,43 @@ const markers: Record<Lang, string> = {
     "pero con sin del al un una unos unas y o muy también todavía aún ya hola gracias buenos buenas días tardes noches " +
     "quiero quisiera necesito puedo puede pueden tengo tiene hay llegó llega llegado recibido pedido pedidos compra " +
     "envío envio devolver devolución devolucion reembolso cambiar cancelar código codigo descuento cupón cupon puntos " +
-    "talla precio producto ayuda favor sí sigue nada ningún ninguna cuánto cuanto cuesta zapatillas mío",
+    "talla precio producto ayuda favor sí sigue nada ningún ninguna cuánto cuanto cuesta zapatillas mío en a o " +
+    "hacen envíos envían enviar tarda tardan llegar dirección cambio pueden me te nos ayudas elegir regalo",
   fr:
     "le la les mon ma mes ton ta tes son sa ses est sont suis où ou quand comment pourquoi qui que quoi quel quelle " +
     "pour par avec sans dans sur du des au aux un une et mais pas ne plus très encore déjà bonjour bonsoir salut merci " +
     "oui je veux voudrais peux puis pouvez avez ai reçu arrivée arrivé livré livraison commande commandes colis " +
     "retour retourner rembourser remboursement échanger annuler code réduction promo points taille prix produit aide " +
-    "s'il vous plaît svp toujours rien n'est c'est j'ai qu'est",
+    "s'il vous plaît svp toujours rien n'est c'est j'ai qu'est en a vous nous votre vos livrez livrer combien " +
+    "adresse changer me",
   de:
     "der die das ich mein meine meinen meiner mich mir ist sind bin wo wann warum wie wer was welche welcher für mit " +
     "ohne von zu und oder aber nicht kein keine noch schon sehr auch hallo guten tag morgen danke bitte ja möchte " +
     "will kann können habe hast hat haben bekommen erhalten angekommen geliefert lieferung bestellung bestellungen " +
     "bestellt paket sendung rücksendung zurückschicken erstattung rückerstattung umtauschen stornieren gutschein " +
     "rabatt punkte größe preis produkt hilfe immer nichts gibt es ein eine einen dem den des vielen habt ihr sie wurde " +
-    "wird noch jacke schuhe funktioniert",
+    "wird noch jacke schuhe funktioniert aus auf fallen klein groß",
   it:
     "il lo la gli le mio mia miei mie è sono dove quando come perché chi che cosa quale per con senza del della dei " +
     "delle al alla un uno una e ma non più molto ancora già ciao buongiorno buonasera grazie sì voglio vorrei posso " +
     "può potete ho ha hanno ricevuto arrivato arrivata consegnato consegna ordine ordini pacco spedizione reso " +
     "restituire rimborso cambiare annullare codice sconto coupon punti taglia prezzo prodotto aiuto sempre niente " +
     "dov'è qual è c'è questo questa quello quella questi avete abbiamo siete sei hai fatto nel nella sul sulla anche " +
-    "però quanto costa giacca scarpe",
+    "però quanto costa giacca scarpe a o spedite spedire spedizioni indirizzo i mi ti ci vi aiutate aiutare " +
+    "scegliere regalo piccolo grande saldi",
   pt:
     "o a os as meu minha meus minhas é está estão estou onde quando como por porque quem que qual para com sem do da " +
     "dos das ao um uma e mas não mais muito ainda já olá oi obrigado obrigada bom dia boa tarde sim quero queria " +
     "preciso posso pode podem tenho tem chegou chegaram recebi recebido entregue entrega encomenda encomendas pedido " +
     "compra envio devolver devolução reembolso trocar cancelar código desconto cupom pontos tamanho preço produto " +
-    "ajuda sempre nada você vocês este esta isso isto têm temos fiz vou nem também sapatos casaco",
+    "ajuda sempre nada você vocês este esta isso isto têm temos fiz vou nem também sapatos casaco fazem envios entregam " +
+    "morada demora",
   nl:
     "de het een ik mijn is zijn ben waar wanneer waarom hoe wie wat welke voor met zonder van naar en of maar niet " +
     "geen nog al erg ook hallo hoi goedemorgen goedemiddag dank bedankt alstublieft alsjeblieft graag ja wil wilt kan " +
     "kunnen heb hebt heeft hebben ontvangen aangekomen geleverd levering bestelling bestellingen besteld pakket " +
     "pakketje retour retourneren terugbetaling ruilen annuleren kortingscode korting punten maat prijs product hulp " +
-    "altijd niets er u jullie je uw deze dit dat die heeft hebben kunt zou jas schoenen wanneer",
+    "altijd niets er u jullie je uw deze dit dat die heeft hebben kunt zou jas schoenen wanneer klein groot vallen",
 };
 
 const lexicon = new Map<string, Partial<Record<Lang, number>>>();

@@ -89,7 +89,30 @@ const examples: Record<Lang, string[]> = {
   ],
 };
 
+// Written after the marker lists above, as a check on messages they weren't made from (docs/agent.md gives the figures).
+const later: [Lang, string][] = [
+  ["en", "got the wrong colour, what do i do"], ["en", "is the merino beanie itchy"], ["en", "package says delivered but nothing here"], ["en", "can i change my address"], ["en", "u guys ship to canada?"],
+  ["es", "me llegó la talla equivocada"], ["es", "hacen envíos a Canarias"], ["es", "el paquete pone entregado pero no está"], ["es", "puedo cambiar la dirección"], ["es", "cuanto tarda en llegar"],
+  ["fr", "j'ai reçu la mauvaise couleur"], ["fr", "vous livrez en Suisse ?"], ["fr", "le colis est marqué livré mais je ne l'ai pas"], ["fr", "je peux changer l'adresse de livraison"], ["fr", "combien de temps pour la livraison"],
+  ["de", "falsche Farbe bekommen, was nun"], ["de", "liefert ihr auch in die Schweiz"], ["de", "Sendung zugestellt aber nicht da"], ["de", "kann ich die Adresse ändern"], ["de", "wie lange dauert der Versand"],
+  ["it", "mi è arrivato il colore sbagliato"], ["it", "spedite in Svizzera?"], ["it", "risulta consegnato ma non c'è"], ["it", "posso cambiare l'indirizzo"], ["it", "quanto ci vuole per la consegna"],
+  ["pt", "recebi a cor errada"], ["pt", "fazem envios para o Brasil?"], ["pt", "diz entregue mas não está cá"], ["pt", "posso mudar a morada"], ["pt", "quanto tempo demora a entrega"],
+  ["nl", "verkeerde kleur ontvangen"], ["nl", "leveren jullie ook in België"], ["nl", "pakket staat op bezorgd maar is er niet"], ["nl", "kan ik het adres wijzigen"], ["nl", "hoe lang duurt de levering"],
+  ["en", "need to swap these for a bigger size"], ["en", "when does the sale end"], ["en", "my parcel is late"], ["en", "do these run small"], ["en", "can you help me pick a gift"],
+  ["es", "necesito cambiar estas por una talla más grande"], ["es", "cuando termina la oferta"], ["es", "mi paquete viene con retraso"], ["es", "estas tallan pequeño?"], ["es", "me ayudas a elegir un regalo"],
+  ["fr", "je dois échanger pour une taille au-dessus"], ["fr", "les soldes se terminent quand"], ["fr", "mon colis a du retard"], ["fr", "ça taille petit ?"], ["fr", "vous pouvez m'aider à choisir un cadeau"],
+  ["de", "ich muss die gegen eine größere Größe tauschen"], ["de", "wann endet der Sale"], ["de", "mein Paket hat Verspätung"], ["de", "fallen die klein aus"], ["de", "könnt ihr mir bei einem Geschenk helfen"],
+  ["it", "devo cambiarle con una taglia più grande"], ["it", "quando finiscono i saldi"], ["it", "il mio pacco è in ritardo"], ["it", "vestono piccolo?"], ["it", "mi aiutate a scegliere un regalo"],
+  ["pt", "preciso de trocar por um tamanho maior"], ["pt", "quando acaba a promoção"], ["pt", "a minha encomenda está atrasada"], ["pt", "isto veste pequeno?"], ["pt", "podem ajudar-me a escolher um presente"],
+  ["nl", "ik moet deze ruilen voor een grotere maat"], ["nl", "wanneer stopt de uitverkoop"], ["nl", "mijn pakket is te laat"], ["nl", "vallen deze klein"], ["nl", "kunnen jullie me helpen een cadeau te kiezen"],
+];
+
 describe("detectLanguage", () => {
+  it("recognises shopper messages written after the marker lists, and never names a wrong language", () => {
+    const wrong = later.filter(([lang, t]) => detectLanguage(t) !== lang).map(([lang, t]) => `${t} (${lang}) → ${detectLanguage(t)}`);
+    expect(wrong).toEqual([]);
+  });
+
   for (const [lang, texts] of Object.entries(examples) as [Lang, string[]][]) {
     it(`recognises ${lang} shopper messages`, () => {
       const wrong = texts.filter((t) => detectLanguage(t) !== lang).map((t) => `${t} → ${detectLanguage(t)}`);
