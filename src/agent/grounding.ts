@@ -5,6 +5,7 @@
 import {
   actionTools,
   actionVerbs,
+  carrierNames,
   currencyPattern,
   firstPerson,
   firstPersonI,
@@ -30,7 +31,7 @@ export interface ToolCallRecord {
   output: unknown;
 }
 
-export type FactKind = "number" | "date" | "duration" | "price" | "code" | "link" | "relative_day" | "order_state" | "action";
+export type FactKind = "number" | "date" | "duration" | "price" | "code" | "link" | "relative_day" | "carrier" | "order_state" | "action";
 
 export interface UngroundedFact {
   kind: FactKind;
@@ -362,6 +363,16 @@ export function ungroundedFacts(answer: string, evidence: Evidence): UngroundedF
     if (!m) continue;
     if (!evidence.relativeDays.has(word)) out.push({ kind: "relative_day", text: m[0] });
     take({ start: m.index, end: m.index + m[0].length });
+  }
+
+  // Carriers: "with FedEx" when the order ships with UPS.
+  for (const name of carrierNames) {
+    // Acronyms match as written ("UPS", not "ups and downs"); names in any case.
+    const re = new RegExp(`${NOT_WORD_BEFORE}${name.replace(/ /g, "\\s+")}${NOT_WORD_AFTER}`, name === name.toUpperCase() ? "gu" : "giu");
+    for (const m of rest.matchAll(re)) {
+      if (!new RegExp(`${NOT_WORD_BEFORE}${name.replace(/ /g, "\\s+")}${NOT_WORD_AFTER}`, "iu").test(evidence.text)) out.push({ kind: "carrier", text: m[0] });
+      take({ start: m.index ?? 0, end: (m.index ?? 0) + m[0].length });
+    }
   }
 
   // Codes: discount codes, tracking numbers, anything of letters and digits, or a word in capitals.

@@ -139,3 +139,10 @@ export const stagesShowing: Record<OrderState, readonly string[]> = {
   not_shipped: ["preparing", "not_shipped", "on_hold", "unfulfilled", "confirmed", "label_printed"],
   refunded: ["refunded"],
 };
+
+/** Carriers an answer may name: an order's carrier is an order fact, so one the results don't name is invented. */
+export const carrierNames = [
+  "UPS", "USPS", "FedEx", "DHL", "DHL Express", "Royal Mail", "Parcelforce", "Evri", "Hermes", "Yodel", "DPD", "GLS", "TNT", "Aramex",
+  "Canada Post", "Purolator", "Australia Post", "OnTrac", "Amazon Logistics", "La Poste", "Colissimo", "Chronopost", "Mondial Relay",
+  "Correos", "SEUR", "MRW", "Deutsche Post", "Poste Italiane", "BRT", "SDA", "CTT", "PostNL", "bpost",
+];

@@ -136,6 +136,13 @@ describe("codes and links", () => {
   });
 });
 
+describe("carriers", () => {
+  it("names only the carrier the results name", () => {
+    expect(kinds("Your order #1038 is on its way with FedEx.", tracking)).toEqual(["carrier:FedEx"]);
+    expect(kinds("Your order #1038 is on its way with UPS.", tracking)).toEqual([]);
+  });
+});
+
 describe("order states", () => {
   const preparing: ToolCall[] = [{ tool: "orderStatus", input: { orderNumber: "1041" }, ok: true, output: { order: preparing1041 } }];
 
