@@ -71,7 +71,7 @@ const SUFFIX = String.raw`(?:st|nd|rd|th|er|e|º|ª|h|hrs?|min|kg|g|ml|cl|l|cm|m
 function succeeded(call: ToolCallRecord): boolean {
   if (!call.ok) return false;
   const out = call.output as Record<string, unknown> | null;
-  if (out && typeof out === "object" && ("error" in out || out.ok === false || out.success === false)) return false;
+  if (out && typeof out === "object" && (out.error != null || out.ok === false || out.success === false)) return false;
   return true;
 }
 
@@ -399,7 +399,7 @@ export function ungroundedFacts(answer: string, evidence: Evidence): UngroundedF
       claimed.push(span);
       if (evidence.actions.has(kind)) continue;
       // "Your order was cancelled on Nov 2" is a state the store reports, not something done now.
-      if (passive && !byAssistant && ((kind === "cancel" && stateShown("cancelled", evidence)) || (kind === "refund" && stateShown("refunded", evidence)))) continue;
+      if (passive && ((kind === "cancel" && stateShown("cancelled", evidence)) || (kind === "refund" && stateShown("refunded", evidence)))) continue;
       out.push({ kind: "action", text: m[0] });
     }
   }

@@ -173,6 +173,12 @@ describe("actions", () => {
     expect(kinds("Your refund has been issued.", tracking)).toEqual(["action:issued"]);
   });
 
+  it("reads a past passive as the state the store reports", () => {
+    const cancelledOrder: ToolCall[] = [{ tool: "orderStatus", input: {}, ok: true, output: { order: { ...order1038, stage: "cancelled", statusLabel: "Cancelled" } } }];
+    expect(kinds("I checked: your order #1038 was cancelled.", cancelledOrder)).toEqual([]);
+    expect(kinds("I checked: your order #1038 was cancelled.", tracking)).toEqual(["action:cancelled"]);
+  });
+
   it("accepts an action its tool performed, and not one whose call failed", () => {
     const cancelled: ToolCall[] = [...tracking, { tool: "cancelOrder", input: { orderNumber: "1038" }, ok: true, output: { cancelled: true } }];
     expect(kinds("I've cancelled order #1038.", cancelled)).toEqual([]);
