@@ -1,6 +1,7 @@
 // The intent router over HTTP, for evaluation and debugging (docs/api.md "Customer agent").
 import { createRoute, z } from "@hono/zod-openapi";
-import { routerFor, skillIdSchema } from "../agent/router/index.ts";
+import { agentRouterFor } from "../agent/model.ts";
+import { skillIdSchema } from "../agent/router/index.ts";
 import { shopLexiconFor } from "../agent/shopLexicon.ts";
 import { router } from "../app.ts";
 import { requireAgent } from "../auth/context.ts";
@@ -38,7 +39,7 @@ classifyApi.openapi(
     const { text, history } = c.req.valid("json");
     const account = c.get("account") as { id: string } | undefined;
     const lexicon = account ? await shopLexiconFor(c.env, account.id) : undefined;
-    const decision = await routerFor(c.env).classify({ text, ...(history ? { history } : {}), lexicon });
+    const decision = await agentRouterFor(c.env).classify({ text, ...(history ? { history } : {}), lexicon });
     return c.json({ skill: decision.skill, confidence: Math.round(decision.confidence * 1000) / 1000 }, 200);
   },
 );
