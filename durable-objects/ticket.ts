@@ -12,6 +12,7 @@ import { Delivery, DELIVERY_JOB, outboxDeliveryState, outboxRevision, outboxSche
 import { VisitorSockets } from "../src/chat/visitorSocket.ts";
 import { actorError } from "../src/lib/errors.ts";
 import { newId } from "../src/lib/ids.ts";
+import type { AttachmentRef } from "../src/schemas/files.ts";
 import type { MessageView, TicketStatus, TicketView } from "../src/schemas/ticket.ts";
 import { chatMessageId, PING_FRAME, PONG_FRAME, type InboxEvent, type TicketEventType } from "../src/schemas/live.ts";
 import { before, type NewMessage, type TicketHost } from "../src/tickets/host.ts";
@@ -20,7 +21,7 @@ import { toMessageView, toTicketView, type MessageRecord, type TicketState } fro
 import { allocateTicketNumber } from "../src/tickets/numbers.ts";
 import type { ChatMessageResult, CreateTicketInput, CustomerMessageInput, HandoffResult, ReceiveResult, TeamMessageInput, TicketPatch } from "../src/tickets/rpc.ts";
 import { shouldAutoClose } from "../src/tickets/rules.ts";
-import { Thread, threadSchema } from "../src/tickets/thread.ts";
+import { Thread, threadAttachments, threadSchema } from "../src/tickets/thread.ts";
 import { addMessage, applyPatch, newTicket } from "../src/tickets/transitions.ts";
 
 const SNOOZE_JOB = "snooze";
@@ -33,6 +34,7 @@ const MIGRATIONS = [
   },
   outboxDeliveryState,
   outboxRevision,
+  threadAttachments,
 ];
 
 type Previous = ReturnType<typeof before>;
@@ -108,8 +110,8 @@ export class TicketActor extends DurableObject<Env> {
   }
 
   /** An internal note: visible to the team only, never delivered. */
-  async note(input: { agentId: string; body: string; id?: string }): Promise<MessageView> {
-    return this.addTeamMessage({ author: "agent", agentId: input.agentId, body: input.body, id: input.id, internal: true });
+  async note(input: { agentId: string; body: string; id?: string; attachments?: AttachmentRef[] }): Promise<MessageView> {
+    return this.addTeamMessage({ author: "agent", agentId: input.agentId, body: input.body, id: input.id, attachments: input.attachments ?? null, internal: true });
   }
 
   async update(patch: TicketPatch): Promise<TicketView> {
@@ -249,7 +251,7 @@ export class TicketActor extends DurableObject<Env> {
   private append(input: NewMessage): MessageRecord | null {
     const t = this.ticket();
     const now = this.seams().clock.now();
-    const m = this.thread.insert({ id: input.id ?? newId("msg", now), author: input.author, agentId: input.agentId ?? null, body: input.body, cards: input.cards ?? null, internal: input.internal ?? false, channel: t.channel, createdAt: now });
+    const m = this.thread.insert({ id: input.id ?? newId("msg", now), author: input.author, agentId: input.agentId ?? null, body: input.body, cards: input.cards ?? null, attachments: input.attachments ?? null, internal: input.internal ?? false, channel: t.channel, createdAt: now });
     if (!m) return null;
     addMessage(t, m);
     if (Delivery.carries(t.channel, m)) this.delivery.queue(t, m);
@@ -304,7 +306,7 @@ export class TicketActor extends DurableObject<Env> {
     const decision = created ? "append" : decideAttach(t.channel, t.status);
     const previous = before(t);
     // Stored unless the id is already in the thread: one statement finds a retry and stores a new message.
-    const message = decision === "new" ? null : this.append({ author: "customer", id: input.message.id, body: input.message.body, cards: input.message.cards ?? null });
+    const message = decision === "new" ? null : this.append({ author: "customer", id: input.message.id, body: input.message.body, cards: input.message.cards ?? null, attachments: input.message.attachments ?? null });
     if (!message) {
       const existing = this.thread.find(input.message.id);
       if (existing) {

@@ -7,6 +7,7 @@ import { eq } from "drizzle-orm";
 import { db } from "../db/client.ts";
 import { accounts } from "../db/schema/index.ts";
 import { officeHoursSchema, type OfficeHours } from "../assignment/officeHours.ts";
+import { DEFAULT_FILE_SETTINGS, fileSettingsSchema } from "../files/limits.ts";
 import { AppError } from "../lib/errors.ts";
 
 export const DEFAULT_PRESENCE_GRACE_SECONDS = 120;
@@ -142,6 +143,12 @@ export const sections = {
     summary: "What happens when the AI agent cannot resolve: a helpdesk (built-in, Zendesk, Gorgias) or a message",
     schema: handoffSettingsSchema,
     fallback: { method: "helpdesk", platform: "builtin" },
+  }),
+  files: section({
+    path: "files",
+    summary: "Files shoppers and agents may attach: kinds (sniffed from the bytes) and the largest size",
+    schema: fileSettingsSchema,
+    fallback: DEFAULT_FILE_SETTINGS,
   }),
 };
 

@@ -1,5 +1,6 @@
 // A ticket's thread in its actor's SQLite: messages in arrival order (`seq`), found by id for idempotency.
 import type { Migration } from "../actors/storage.ts";
+import type { AttachmentRef } from "../schemas/files.ts";
 import type { Author, Card, Channel } from "../schemas/ticket.ts";
 import type { MessageRecord } from "./model.ts";
 
@@ -17,6 +18,11 @@ export const threadSchema: Migration = (sql) => {
   )`);
 };
 
+/** Files a message carries (ids, names, sniffed types, sizes; the bytes are in R2). */
+export const threadAttachments: Migration = (sql) => {
+  sql.exec("ALTER TABLE messages ADD COLUMN attachments TEXT");
+};
+
 interface MessageRow extends Record<string, SqlStorageValue> {
   seq: number;
   id: string;
@@ -24,6 +30,7 @@ interface MessageRow extends Record<string, SqlStorageValue> {
   agent_id: string | null;
   body: string;
   cards: string | null;
+  attachments: string | null;
   internal: number;
   channel: string;
   created_at: number;
@@ -40,12 +47,13 @@ export class Thread {
   insert(m: Omit<MessageRecord, "seq">): MessageRecord | null {
     const row = this.sql
       .exec<{ seq: number }>(
-        "INSERT OR IGNORE INTO messages (id, author, agent_id, body, cards, internal, channel, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
+        "INSERT OR IGNORE INTO messages (id, author, agent_id, body, cards, attachments, internal, channel, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
         m.id,
         m.author,
         m.agentId,
         m.body,
         m.cards ? JSON.stringify(m.cards) : null,
+        m.attachments?.length ? JSON.stringify(m.attachments) : null,
         m.internal ? 1 : 0,
         m.channel,
         m.createdAt,
@@ -97,6 +105,7 @@ function fromRow(r: MessageRow): MessageRecord {
     agentId: r.agent_id,
     body: r.body,
     cards: r.cards ? (JSON.parse(r.cards) as Card[]) : null,
+    attachments: r.attachments ? (JSON.parse(r.attachments) as AttachmentRef[]) : null,
     internal: r.internal === 1,
     channel: r.channel as Channel,
     createdAt: r.created_at,
