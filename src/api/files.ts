@@ -24,14 +24,10 @@ const uploaded = { 201: json(uploadedFileSchema, "Stored; name its id in `attach
 
 /** The uploaded part `file`, read from the multipart body. */
 async function uploadedFile(c: Context<AppEnv>): Promise<{ name: string; bytes: Uint8Array }> {
-  let form: FormData;
-  try {
-    form = await c.req.raw.clone().formData();
-  } catch {
-    throw new AppError("validation_failed", "Send the file as multipart/form-data in the field `file`", [{ path: "file", message: "required" }]);
-  }
-  const file = form.get("file");
-  if (!file || typeof file === "string") throw new AppError("validation_failed", "Send the file as multipart/form-data in the field `file`", [{ path: "file", message: "required" }]);
+  // Read through Hono, which keeps the body the request validator already parsed.
+  const form = await c.req.parseBody().catch(() => null);
+  const file = form?.file;
+  if (!(file instanceof File)) throw new AppError("validation_failed", "Send the file as multipart/form-data in the field `file`", [{ path: "file", message: "required" }]);
   return { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
 }
 
