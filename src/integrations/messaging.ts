@@ -12,6 +12,10 @@ export interface OutgoingMessage {
   subject?: string | undefined;
   /** Email only: the Message-ID the reply answers, so it lands in the customer's thread. */
   inReplyTo?: string | undefined;
+  /** Email: files sent with the message. */
+  files?: { name: string; contentType: string; bytes: Uint8Array }[] | undefined;
+  /** SMS/WhatsApp (MMS): signed links Twilio fetches the files from. */
+  mediaUrls?: string[] | undefined;
 }
 
 export interface ChannelSender {
@@ -42,7 +46,8 @@ export function createTwilioSender(config: TwilioSenderConfig): ChannelSender {
         method: "POST",
         url: `${base}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}/Messages.json`,
         headers: { Authorization: basicAuth(config.accountSid, config.authToken) },
-        form: { To: `${prefix}${message.to}`, From: `${prefix}${from}`, Body: message.body },
+        // One MediaUrl parameter per file (Twilio takes up to 10 on MMS, 1 on WhatsApp).
+        form: [["To", `${prefix}${message.to}`], ["From", `${prefix}${from}`], ["Body", message.body], ...(message.mediaUrls ?? []).slice(0, message.channel === "whatsapp" ? 1 : 10).map((u): [string, string] => ["MediaUrl", u])],
       })) as { sid?: unknown } | null;
       return { providerMessageId: typeof json?.sid === "string" ? json.sid : "" };
     },
@@ -100,12 +105,19 @@ export function createPostmarkSender(config: PostmarkSenderConfig): ChannelSende
           Subject: message.subject ?? "Your conversation with us",
           TextBody: message.body,
           MessageStream: config.messageStream ?? "outbound",
+          ...(message.files?.length ? { Attachments: message.files.map((f) => ({ Name: f.name, ContentType: f.contentType, Content: toBase64(f.bytes) })) } : {}),
           ...(headers.length ? { Headers: headers } : {}),
         },
       })) as { MessageID?: unknown } | null;
       return { providerMessageId: typeof json?.MessageID === "string" ? json.MessageID : "" };
     },
   };
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
 /** Worth trying again later: the provider failed, was unreachable or throttled us. */
