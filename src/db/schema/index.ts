@@ -3,4 +3,8 @@ export * from "./core.ts";
 export * from "./helpdesk.ts";
 export * from "./agent.ts";
 export * from "./assignment.ts";
+<<<<<<< HEAD
 export * from "./files.ts";
+=======
+export * from "./platform.ts";
+>>>>>>> main
