@@ -53,11 +53,7 @@ app.use("/api/*", (c, next) => (c.req.method === "POST" && c.req.path.endsWith("
 app.get("/api/health", (c) => c.json({ ok: true }));
 // "/" is the demo store (web/public/index.html) in development only; a production deployment opens the dashboard.
 app.get("/", async (c) => (c.env.ENVIRONMENT === "development" ? await c.env.ASSETS.fetch(c.req.raw) : c.redirect("/app/", 302)));
-<<<<<<< HEAD
-for (const api of [accountsApi, ticketsApi, viewsApi, macrosApi, teamsApi, profilesApi, settingsApi, reportsApi, chatApi, liveApi, classifyApi, integrationsApi, knowledgeApi, skillsApi, adminApi, devApi, filesApi]) app.route("/api", api);
-=======
-for (const api of [accountsApi, ticketsApi, viewsApi, macrosApi, teamsApi, profilesApi, settingsApi, reportsApi, chatApi, liveApi, classifyApi, integrationsApi, knowledgeApi, skillsApi, adminApi, auditApi, devApi]) app.route("/api", api);
->>>>>>> main
+for (const api of [accountsApi, ticketsApi, viewsApi, macrosApi, teamsApi, profilesApi, settingsApi, reportsApi, chatApi, liveApi, classifyApi, integrationsApi, knowledgeApi, skillsApi, adminApi, auditApi, devApi, filesApi]) app.route("/api", api);
 app.route("/", webhooksApi);
 describeSockets(app.openAPIRegistry);
 

@@ -3,8 +3,5 @@ export * from "./core.ts";
 export * from "./helpdesk.ts";
 export * from "./agent.ts";
 export * from "./assignment.ts";
-<<<<<<< HEAD
-export * from "./files.ts";
-=======
 export * from "./platform.ts";
->>>>>>> main
+export * from "./files.ts";
