@@ -39,6 +39,11 @@ async function fetchFile(url: string) {
   return { status: res.status, headers: res.headers, bytes: new Uint8Array(await res.arrayBuffer()) };
 }
 
+/** Numbers belong to one account across the whole suite's shared D1: each test file picks its own. */
+function uniqueNumber(): string {
+  return `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}`;
+}
+
 let shop: TestAccount;
 beforeAll(async () => {
   shop = await signup();
@@ -178,7 +183,7 @@ describe("who can see a file", () => {
 });
 
 describe("inbound media", () => {
-  const twilio = { accountSid: `AC${"fedcba9876543210".repeat(2)}`, authToken: "twilio_media_token_0123456789", phoneNumber: "+15550002222", whatsappNumber: "+15550003333" };
+  const twilio = { accountSid: `AC${"fedcba9876543210".repeat(2)}`, authToken: "twilio_media_token_0123456789", phoneNumber: uniqueNumber(), whatsappNumber: uniqueNumber() };
   const instagram = { appSecret: "meta_media_secret_0123456789", verifyToken: "verify-media", instagramAccountId: "17841400000000001" };
   let acc: TestAccount;
   const served: string[] = [];
