@@ -90,6 +90,23 @@ describe.skipIf(!hasChromium)("files in a real browser", () => {
     await sentImage.waitFor({ timeout: WAIT });
     await expect.poll(() => sentImage.evaluate((img) => (img as HTMLImageElement).naturalWidth), { timeout: WAIT }).toBe(8);
 
+    // Pasting an image into the text box and dropping one onto the chat attach them too.
+    const pngBytes = [...png()];
+    await widget.getByRole("textbox", { name: "Message" }).evaluate((input, bytes) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], "pasted.png", { type: "image/png" }));
+      input.dispatchEvent(new ClipboardEvent("paste", { clipboardData: dt, bubbles: true, cancelable: true }));
+    }, pngBytes);
+    await widget.locator(".chip:not(.busy)", { hasText: "pasted.png" }).waitFor({ timeout: WAIT });
+    await widget.locator(".panel").evaluate((panel, bytes) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], "dropped.png", { type: "image/png" }));
+      panel.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, pngBytes);
+    await widget.locator(".chip:not(.busy)", { hasText: "dropped.png" }).waitFor({ timeout: WAIT });
+    await widget.getByRole("button", { name: "Send message" }).click();
+    await expect.poll(() => widget.locator(".row.customer:not(.pending) .attachments img").count(), { timeout: WAIT }).toBe(3);
+
     // The agent sees the photo in the ticket.
     const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     contexts.push(ctx);
@@ -98,7 +115,8 @@ describe.skipIf(!hasChromium)("files in a real browser", () => {
     await agent.getByLabel("Email").fill(account.email);
     await agent.getByLabel("Password").fill(PASSWORD);
     await agent.getByRole("button", { name: "Sign in" }).click();
-    await agent.locator(".rows .row", { hasText: text }).locator(".row-link").click({ timeout: WAIT });
+    // The list previews a message of files alone by their names.
+    await agent.locator(".rows .row", { hasText: "📎 pasted.png, 📎 dropped.png" }).locator(".row-link").click({ timeout: WAIT });
     const photo = agent.locator(".thread .msg", { hasText: text }).locator(".msg-image img");
     await photo.waitFor({ timeout: WAIT });
     await expect.poll(() => photo.evaluate((img) => (img as HTMLImageElement).naturalWidth), { timeout: WAIT }).toBe(8);
