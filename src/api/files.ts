@@ -20,7 +20,7 @@ filesApi.on("POST", "/chat/conversations/:id/attachments", requireVisitor("heade
 filesApi.on("POST", "/tickets/:id/attachments", requireAgent, requireRole(...HELPDESK_ROLES));
 
 const multipart = { required: true, content: { "multipart/form-data": { schema: uploadForm } } };
-const uploaded = { 201: json(uploadedFileSchema, "Stored; name its id in `attachmentIds` of a message"), ...errorResponses(400, 401, 404, 413) };
+const uploaded = { 201: json(uploadedFileSchema, "Stored; name its id in `attachmentIds` of a message"), ...errorResponses(400, 401, 404, 409, 413) };
 
 /** The uploaded part `file`, read from the multipart body. */
 async function uploadedFile(c: Context<AppEnv>): Promise<{ name: string; bytes: Uint8Array }> {
@@ -34,6 +34,8 @@ async function uploadedFile(c: Context<AppEnv>): Promise<{ name: string; bytes: 
 async function upload(c: Context<AppEnv>, accountId: string, ticketId: string, source: FileSource) {
   const ticket: TicketView | null = await viaActor(ticketStub(c.env, accountId, ticketId).get());
   if (!ticket) throw new AppError("not_found", source === "visitor" ? "conversation not found" : "ticket not found");
+  // A closed web chat never reopens (docs/product.md §1): nothing could carry the file.
+  if (source === "visitor" && ticket.status === "closed") throw new AppError("conflict", "This conversation is closed; start a new conversation");
   const file = await uploadedFile(c);
   return c.json(await storeUpload(c.env, { accountId, ticketId, name: file.name, bytes: file.bytes, source }), 201);
 }

@@ -128,6 +128,9 @@ describe("uploading files", () => {
     const stranger = await signup();
     const foreignAgent = await upload(`/api/tickets/${conv.conversationId}/attachments`, { Authorization: `Bearer ${stranger.token}` }, PNG, "x.png");
     expect(foreignAgent.status).toBe(404);
+    // A closed chat takes no more files.
+    expect((await call("PATCH", `/api/tickets/${other.conversationId}`, { token: shop.token, body: { status: "closed" } })).status).toBe(200);
+    expect((await visitorUpload(other, PNG, "late.png")).status).toBe(409);
   });
 });
 
