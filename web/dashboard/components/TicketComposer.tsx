@@ -44,6 +44,16 @@ export function Composer({ t }: { t: Ticket }) {
   return (
     <form
       class={`composer ${mode}`}
+      onDragOver={(e) => {
+        if (e.dataTransfer?.types.includes("Files")) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        const dropped = [...(e.dataTransfer?.files ?? [])];
+        if (dropped.length) {
+          e.preventDefault();
+          files.add(dropped);
+        }
+      }}
       onSubmit={(e) => {
         e.preventDefault();
         void submit();
