@@ -128,6 +128,16 @@ describe.skipIf(!hasChromium)("files in a real browser", () => {
     await agent.getByLabel("Reply to the customer").fill("Sorry about that! Here is your return label.");
     await agent.getByRole("button", { name: "Send reply" }).click();
     await agent.locator(".thread .msg .msg-file", { hasText: "return-label.pdf" }).waitFor({ timeout: WAIT });
+    // An image dropped onto the composer goes into an internal note, which the shopper never sees.
+    await agent.getByRole("tab", { name: /Internal note/ }).click();
+    await agent.locator("form.composer").evaluate((form, bytes) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([new Uint8Array(bytes)], "warehouse-check.png", { type: "image/png" }));
+      form.dispatchEvent(new DragEvent("drop", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    }, pngBytes);
+    await agent.locator(".composer-files .file-chip", { hasText: "warehouse-check.png" }).waitFor({ timeout: WAIT });
+    await agent.getByRole("button", { name: "Add note" }).click();
+    await agent.locator(".thread .msg.note .msg-image img[alt='warehouse-check.png']").waitFor({ timeout: WAIT });
     await shopper.screenshot({ path: join(ARTIFACTS, "widget-files.png") });
     await agent.screenshot({ path: join(ARTIFACTS, "dashboard-files.png") });
 
@@ -135,6 +145,7 @@ describe.skipIf(!hasChromium)("files in a real browser", () => {
     const link = widget.locator(".attachments a.file", { hasText: "return-label.pdf" });
     await link.waitFor({ timeout: WAIT });
     const href = (await link.getAttribute("href"))!;
+    expect(await widget.locator("img[alt='warehouse-check.png']").count()).toBe(0);
     const opened = await shopper.evaluate(async (url) => {
       const res = await fetch(url);
       return { status: res.status, type: res.headers.get("content-type"), disposition: res.headers.get("content-disposition"), head: (await res.text()).slice(0, 8) };
