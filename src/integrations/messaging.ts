@@ -14,8 +14,8 @@ export interface OutgoingMessage {
   inReplyTo?: string | undefined;
   /** Email: files sent with the message. */
   files?: { name: string; contentType: string; bytes: Uint8Array }[] | undefined;
-  /** SMS/WhatsApp (MMS): signed links Twilio fetches the files from. */
-  mediaUrls?: string[] | undefined;
+  /** SMS/WhatsApp (MMS) and Instagram: signed links the provider fetches the files from. */
+  media?: { url: string; contentType: string }[] | undefined;
 }
 
 export interface ChannelSender {
@@ -47,7 +47,7 @@ export function createTwilioSender(config: TwilioSenderConfig): ChannelSender {
         url: `${base}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}/Messages.json`,
         headers: { Authorization: basicAuth(config.accountSid, config.authToken) },
         // One MediaUrl parameter per file (Twilio takes up to 10 on MMS, 1 on WhatsApp).
-        form: [["To", `${prefix}${message.to}`], ["From", `${prefix}${from}`], ["Body", message.body], ...(message.mediaUrls ?? []).slice(0, message.channel === "whatsapp" ? 1 : 10).map((u): [string, string] => ["MediaUrl", u])],
+        form: [["To", `${prefix}${message.to}`], ["From", `${prefix}${from}`], ["Body", message.body], ...(message.media ?? []).slice(0, message.channel === "whatsapp" ? 1 : 10).map((m): [string, string] => ["MediaUrl", m.url])],
       })) as { sid?: unknown } | null;
       return { providerMessageId: typeof json?.sid === "string" ? json.sid : "" };
     },
@@ -67,13 +67,22 @@ export function createInstagramSender(config: InstagramSenderConfig): ChannelSen
   return {
     async send(message) {
       if (!config.pageAccessToken) throw new IntegrationError({ provider: "instagram", status: 0, code: "unauthorized", message: "No Page access token is connected to send Instagram replies" });
-      const json = (await requestJson("instagram", doFetch, {
-        method: "POST",
-        url: `${base}/v21.0/me/messages`,
-        headers: { Authorization: `Bearer ${config.pageAccessToken}` },
-        body: { recipient: { id: message.to }, messaging_type: "RESPONSE", message: { text: message.body } },
-      })) as { message_id?: unknown } | null;
-      return { providerMessageId: typeof json?.message_id === "string" ? json.message_id : "" };
+      // One Send API call per part: the text, then each file as an attachment Meta fetches from its link.
+      const parts: Record<string, unknown>[] = [
+        ...(message.body ? [{ text: message.body }] : []),
+        ...(message.media ?? []).map((m) => ({ attachment: { type: m.contentType.startsWith("image/") ? "image" : "file", payload: { url: m.url } } })),
+      ];
+      let providerMessageId = "";
+      for (const part of parts) {
+        const json = (await requestJson("instagram", doFetch, {
+          method: "POST",
+          url: `${base}/v21.0/me/messages`,
+          headers: { Authorization: `Bearer ${config.pageAccessToken}` },
+          body: { recipient: { id: message.to }, messaging_type: "RESPONSE", message: part },
+        })) as { message_id?: unknown } | null;
+        providerMessageId ||= typeof json?.message_id === "string" ? json.message_id : "";
+      }
+      return { providerMessageId };
     },
   };
 }

@@ -1,5 +1,5 @@
 // A reply's files go out the way each channel takes them: attached to the email (Postmark), as signed media links
-// Twilio fetches (MMS, WhatsApp).
+// Twilio (MMS, WhatsApp) and Meta (Instagram) fetch.
 import { env, exports } from "cloudflare:workers";
 import { runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
@@ -27,9 +27,9 @@ async function withFake(accountId: string, ticketId: string, fake: { fetch: type
   await runInDurableObject(stub, (_instance: TicketActor, state) => replaceSeams(state.id, { integrations: { fetch: fake.fetch } }));
 }
 
-async function replyWithPdf(shop: TestAccount, ticketId: string) {
+async function replyWithPdf(shop: TestAccount, ticketId: string, bytes: Uint8Array = PDF, name = "return-label.pdf") {
   const form = new FormData();
-  form.append("file", new File([PDF], "return-label.pdf"));
+  form.append("file", new File([bytes], name));
   const res = await exports.default.fetch(new Request(`${BASE}/api/tickets/${ticketId}/attachments`, { method: "POST", headers: { Authorization: `Bearer ${shop.token}` }, body: form }));
   const file = (await res.json()) as { id: string };
   expect((await call("POST", `/api/tickets/${ticketId}/replies`, { token: shop.token, body: { body: "Your label", attachmentIds: [file.id] } })).status).toBe(201);
@@ -73,5 +73,19 @@ describe("files in replies, per channel", () => {
     const res = await exports.default.fetch(new Request(`${BASE}${url.pathname}${url.search}`));
     expect(res.status).toBe(200);
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(PDF);
+  });
+
+  it("sends Instagram the text, then the image as an attachment Meta fetches from a signed link", async () => {
+    const shop = await signup();
+    expect((await call("PUT", "/api/integrations/instagram", { token: shop.token, body: { appSecret: "meta_app_secret_0123456789", verifyToken: "verify-files", pageAccessToken: "EAAG_page_token_0123456789" } })).status).toBe(200);
+    const ticketId = (await inbound(shop.accountId, { channel: "instagram", from: "igsid-files-1", text: "what colour is it?" })).body.ticketId;
+    const fake = fakeProvider();
+    await withFake(shop.accountId, ticketId, fake);
+    await replyWithPdf(shop, ticketId, Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]), "colour.png");
+    await until(() => fake.sent[1]);
+    expect(fake.sent.map((s) => s.json.message)).toEqual([
+      { text: "Your label" },
+      { attachment: { type: "image", payload: { url: expect.stringMatching(/^https:\/\/help\.shop\.example\/api\/files\/fil_\w+\?exp=\d+&sig=[0-9a-f]{64}$/) } } },
+    ]);
   });
 });
