@@ -5,7 +5,7 @@ import type { Seams } from "../actors/seams.ts";
 import { isRetryable, type OutgoingMessage } from "../integrations/messaging.ts";
 import { outgoingFiles } from "../files/outgoing.ts";
 import { newId } from "../lib/ids.ts";
-import type { AttachmentRef } from "../schemas/files.ts";
+import type { StoredAttachment } from "../schemas/files.ts";
 import type { Channel } from "../schemas/ticket.ts";
 import type { MessageRecord, TicketState } from "../tickets/model.ts";
 import type { OutboxIndexRow } from "../tickets/repository.ts";
@@ -130,9 +130,9 @@ export class Delivery {
   }
 
   /** The files of the reply's message (src/files/), read from the thread it was stored in. */
-  private attachmentsOf(messageId: string): AttachmentRef[] {
+  private attachmentsOf(messageId: string): StoredAttachment[] {
     const raw = this.store.sql.exec<{ attachments: string | null }>("SELECT attachments FROM messages WHERE id = ?", messageId).toArray()[0]?.attachments;
-    return raw ? (JSON.parse(raw) as AttachmentRef[]) : [];
+    return raw ? (JSON.parse(raw) as StoredAttachment[]) : [];
   }
 
   /** Points the delivery job at the next reply due to be (re)sent. */

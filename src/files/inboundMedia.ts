@@ -5,7 +5,7 @@ import { db } from "../db/client.ts";
 import { files } from "../db/schema/index.ts";
 import type { FetchFn } from "../integrations/http.ts";
 import { sha256Hex } from "../lib/crypto.ts";
-import type { AttachmentRef } from "../schemas/files.ts";
+import type { StoredAttachment } from "../schemas/files.ts";
 import { formatBytes, HARD_MAX_FILE_BYTES } from "./limits.ts";
 import { fileSettings, isRefusal, storeFile, type FileSource } from "./store.ts";
 
@@ -45,8 +45,8 @@ async function download(accountId: string, item: Extract<InboundMedia, { url: st
  * an item already stored is not fetched again (only moved to `ticketId` if the message went to another ticket).
  * `notes` say which files were not kept and why, for the thread.
  */
-export async function keepInboundMedia(env: Env, origin: InboundMediaOrigin, ticketId: string, media: readonly InboundMedia[]): Promise<{ attachments: AttachmentRef[]; notes: string[] }> {
-  const attachments: AttachmentRef[] = [];
+export async function keepInboundMedia(env: Env, origin: InboundMediaOrigin, ticketId: string, media: readonly InboundMedia[]): Promise<{ attachments: StoredAttachment[]; notes: string[] }> {
+  const attachments: StoredAttachment[] = [];
   const notes: string[] = [];
   if (media.length === 0) return { attachments, notes };
   const d = db(env.DB);
@@ -56,7 +56,7 @@ export async function keepInboundMedia(env: Env, origin: InboundMediaOrigin, tic
     const existing = (await d.select().from(files).where(eq(files.id, id)).limit(1))[0];
     if (existing) {
       if (existing.ticketId !== ticketId) await d.update(files).set({ ticketId }).where(eq(files.id, id));
-      attachments.push({ id, name: existing.name, contentType: existing.contentType, size: existing.size });
+      attachments.push({ id, name: existing.name, contentType: existing.contentType, size: existing.size, ticketId });
       continue;
     }
     const label = item.name?.trim() || `Attachment ${i + 1}`;
@@ -67,7 +67,7 @@ export async function keepInboundMedia(env: Env, origin: InboundMediaOrigin, tic
     }
     const stored = await storeFile(env, { id, accountId: origin.accountId, ticketId, name: item.name ?? null, bytes, source: origin.channel }, settings);
     if (isRefusal(stored)) notes.push(`[${label} was not kept: ${stored.message.charAt(0).toLowerCase()}${stored.message.slice(1)}]`);
-    else attachments.push(stored);
+    else attachments.push({ ...stored, ticketId });
   }
   return { attachments, notes };
 }

@@ -5,7 +5,7 @@ import { db } from "../db/client.ts";
 import { files } from "../db/schema/index.ts";
 import { AppError } from "../lib/errors.ts";
 import { newId } from "../lib/ids.ts";
-import type { AttachmentRef } from "../schemas/files.ts";
+import type { AttachmentRef, StoredAttachment } from "../schemas/files.ts";
 import { DEFAULT_FILE_SETTINGS, refuseFile, safeFileName, type FileRefusal, type FileSettings } from "./limits.ts";
 import { sniffContentType } from "./sniff.ts";
 
@@ -59,7 +59,7 @@ export async function storeUpload(env: Env, input: NewFile): Promise<AttachmentR
 }
 
 /** The files a message names: each must be this ticket's, else the message is refused. */
-export async function attachmentsFor(env: Env, accountId: string, ticketId: string, ids: readonly string[] | undefined): Promise<AttachmentRef[]> {
+export async function attachmentsFor(env: Env, accountId: string, ticketId: string, ids: readonly string[] | undefined): Promise<StoredAttachment[]> {
   const wanted = [...new Set(ids ?? [])];
   if (wanted.length === 0) return [];
   const rows = await db(env.DB)
@@ -71,7 +71,7 @@ export async function attachmentsFor(env: Env, accountId: string, ticketId: stri
   if (missing.length > 0) {
     throw new AppError("validation_failed", "Attach files uploaded to this conversation", missing.map((id) => ({ path: "attachmentIds", message: `unknown file ${id}` })));
   }
-  return wanted.map((id) => byId.get(id)!);
+  return wanted.map((id) => ({ ...byId.get(id)!, ticketId }));
 }
 
 export async function findFile(env: Env, fileId: string) {

@@ -1,6 +1,6 @@
 // The links a message carries to its files, signed with the deployment's secret for the ticket they belong to.
 import { env } from "cloudflare:workers";
-import type { AttachmentRef, AttachmentView } from "../schemas/files.ts";
+import type { AttachmentView, StoredAttachment } from "../schemas/files.ts";
 import { PROVIDER_LINK_TTL_MS, signedFilePath, viewLinkExpiry } from "./signing.ts";
 
 function secret(): string {
@@ -9,14 +9,14 @@ function secret(): string {
   return s;
 }
 
-/** A message's files as the API shows them: each with a link that works for a day. */
-export function attachmentViews(ticketId: string, refs: readonly AttachmentRef[], now = Date.now()): AttachmentView[] {
+/** A message's files as the API shows them: each with a link that works for a day, signed for the file's own ticket. */
+export function attachmentViews(ticketId: string, refs: readonly StoredAttachment[], now = Date.now()): AttachmentView[] {
   const exp = viewLinkExpiry(now);
-  return refs.map((r) => ({ id: r.id, name: r.name, contentType: r.contentType, size: r.size, url: signedFilePath(secret(), ticketId, r.id, exp) }));
+  return refs.map((r) => ({ id: r.id, name: r.name, contentType: r.contentType, size: r.size, url: signedFilePath(secret(), r.ticketId ?? ticketId, r.id, exp) }));
 }
 
 /** An absolute link for a provider that fetches the file itself (Twilio MMS/WhatsApp media); null without PUBLIC_URL. */
-export function providerFileUrl(ticketId: string, fileId: string, now = Date.now()): string | null {
+export function providerFileUrl(ticketId: string, file: StoredAttachment, now = Date.now()): string | null {
   const base = (env as { PUBLIC_URL?: string }).PUBLIC_URL?.replace(/\/+$/, "");
-  return base ? `${base}${signedFilePath(secret(), ticketId, fileId, now + PROVIDER_LINK_TTL_MS)}` : null;
+  return base ? `${base}${signedFilePath(secret(), file.ticketId ?? ticketId, file.id, now + PROVIDER_LINK_TTL_MS)}` : null;
 }

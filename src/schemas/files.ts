@@ -10,6 +10,8 @@ export const uploadedFileSchema = z
   })
   .openapi("UploadedFile");
 export type AttachmentRef = z.infer<typeof uploadedFileSchema>;
+/** A file as a message stores it: with the ticket it belongs to, which its links are signed for (a merge may show it in another ticket's thread). */
+export type StoredAttachment = AttachmentRef & { ticketId?: string };
 
 export const attachmentSchema = uploadedFileSchema
   .extend({ url: z.string().openapi({ description: "Signed, expiring link: /api/files/{id}?exp=…&sig=…" }) })

@@ -1,7 +1,7 @@
 // The ticket actor's RPC shapes: what the Worker sends a ticket and what it answers. Plain objects, no unions
 // at the top level (Durable Object stub types keep only the first member of a union).
 import type { Author, Card, Channel, MessageView, TicketStatus, TicketView } from "../schemas/ticket.ts";
-import type { AttachmentRef } from "../schemas/files.ts";
+import type { StoredAttachment } from "../schemas/files.ts";
 import type { Customer } from "./model.ts";
 
 export interface CreateTicketInput {
@@ -24,7 +24,7 @@ export interface CustomerMessageInput {
   id: string;
   body: string;
   cards?: Card[];
-  attachments?: AttachmentRef[];
+  attachments?: StoredAttachment[];
 }
 
 export interface ReceiveResult {
@@ -61,7 +61,7 @@ export interface TeamMessageInput {
   agentId?: string | null;
   body: string;
   cards?: Card[];
-  attachments?: AttachmentRef[];
+  attachments?: StoredAttachment[];
   /** Optional idempotency key from the caller (a retried request returns the same message). */
   id?: string;
 }
@@ -78,6 +78,9 @@ export interface TicketPatch {
   unread?: boolean;
   handledBy?: "team" | "ai";
   customer?: Customer;
+  priority?: "low" | "normal" | "high" | "urgent";
+  /** A person on the team made this change: a close then asks for CSAT (`csatLink`: the email survey's link). */
+  closedBy?: { agentId: string; csatLink: string | null };
   /** Compare-and-set for automatic assignment: change nothing unless the ticket is still waiting for the team with exactly this assignee and team. */
   ifUnchanged?: { assigneeId: string | null; teamId: string | null };
 }
