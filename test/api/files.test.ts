@@ -174,6 +174,23 @@ describe("who can see a file", () => {
     expect((await fetchFile(signedFilePath(secret, other.conversationId, up.body.id, Date.now() + 60_000))).status).toBe(404);
   });
 
+  it("keeps files and their links working when their ticket is merged into another, and after an unmerge", async () => {
+    const acc = await signup();
+    const a = (await call("POST", "/api/dev/inbound", { body: { accountId: acc.accountId, channel: "email", from: "kim@example.com", text: "photo of the damage", threadId: "<files-a@x>", providerMessageId: unique("pm") } })).body.ticketId;
+    const b = (await call("POST", "/api/dev/inbound", { body: { accountId: acc.accountId, channel: "email", from: "kim@example.com", text: "and my order number", threadId: "<files-b@x>", providerMessageId: unique("pm") } })).body.ticketId;
+    const up = await upload(`/api/tickets/${a}/attachments`, { Authorization: `Bearer ${acc.token}` }, PNG, "damage.png");
+    expect((await call("POST", `/api/tickets/${a}/notes`, { token: acc.token, body: { body: "the photo", attachmentIds: [up.body.id] } })).status).toBe(201);
+    expect((await call("POST", `/api/tickets/${b}/replies`, { token: acc.token, body: { body: "label", attachmentIds: [(await upload(`/api/tickets/${b}/attachments`, { Authorization: `Bearer ${acc.token}` }, PDF, "label.pdf")).body.id] } })).status).toBe(201);
+    expect((await call("POST", `/api/tickets/${a}/merge`, { token: acc.token, body: { intoTicketId: b } })).status).toBe(200);
+    const survivor = await call("GET", `/api/tickets/${b}`, { token: acc.token });
+    const files = survivor.body.messages.flatMap((m: { attachments: { name: string; url: string }[] }) => m.attachments);
+    expect(files.map((f: { name: string }) => f.name).sort()).toEqual(["damage.png", "label.pdf"]);
+    for (const f of files) expect((await fetchFile(f.url)).status).toBe(200);
+    expect((await call("POST", `/api/tickets/${a}/unmerge`, { token: acc.token })).status).toBe(200);
+    const back = await call("GET", `/api/tickets/${b}`, { token: acc.token });
+    expect(back.body.messages.flatMap((m: { attachments: { name: string }[] }) => m.attachments.map((f) => f.name))).toEqual(["label.pdf"]);
+  });
+
   it("removes a ticket's files on erasure", async () => {
     const conv = await converse(shop.accountId);
     const up = await visitorUpload(conv, PNG, "p.png");
