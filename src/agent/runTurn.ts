@@ -1,16 +1,20 @@
-// One turn of the AI customer agent: route the shopper's message to a skill, answer it (templates, or the model when there is one), decide the handoff and render per channel.
+// One turn of the AI customer agent: route the shopper's message to a skill, answer it (templates, or the model when there is one), escalate when the shopper is upset or stuck, and render per channel in the shopper's language.
 import type { LanguageModel } from "ai";
 import { accountProviders, slotsOf } from "../accounts/integrations.ts";
-import { handoffAfter, handoffModeFor, LOW_CONFIDENCE, smalltalkReply, turnPath, type HandoffMode } from "./rules.ts";
+import { handoffAfter, handoffModeFor, LOW_CONFIDENCE, smalltalkKind, turnPath, type HandoffMode } from "./rules.ts";
 import { isIdentificationOnly } from "./orders.ts";
 import { skillStatus } from "./skillStatus.ts";
 import type { Providers, ProvidersForOptions } from "../integrations/registry.ts";
-import { contentKinds, searchArticles } from "../knowledge/service.ts";
+import { contentKinds, searchArticles, type ArticleHit } from "../knowledge/service.ts";
 import { handoffOfferCard } from "./cards.ts";
 import { answerWithModel } from "./compose.ts";
+import { isAboutTheShop, isFrustrated, lastTurnAskedToConfirm, lastTurnUnresolved, repeatsLastAnswer } from "./escalation.ts";
+import { DEFAULT_LANG, t, type Lang, type MessageKey } from "./i18n/index.ts";
 import { renderReply, type Reply } from "./render.ts";
 import type { IntentRouter, SkillId, Turn } from "./router/index.ts";
-import { skillFor } from "./skills/index.ts";
+import { helpCenterAnswer } from "./skills/helpCenter.ts";
+import { skillFor, skills } from "./skills/index.ts";
+import { yesOrNo } from "./skills/intents.ts";
 import type { AgentAnswer, AgentChannel, HistoryEntry, ShopperProfile, SkillContext } from "./types.ts";
 
 export interface AgentTurnInput {
@@ -24,6 +28,8 @@ export interface AgentTurnInput {
   profile: ShopperProfile;
   router: IntentRouter;
   model?: LanguageModel | undefined;
+  /** The shopper's language (detected from their messages); replies, dates and card labels use it. English when unset. */
+  language?: Lang | undefined;
   /** Set when the shop's handoff method is "Send a message": shown instead of offering a human (docs/product.md §4). */
   handoffMessage?: string | undefined;
   now?: number | undefined;
@@ -40,7 +46,17 @@ export interface AgentTurnResult {
   resolved: boolean;
 }
 
+/** What a turn reads from the shop: its providers, its knowledge base and which content kinds it has. D1 in the Worker; in memory for scripts/eval-agent.ts. */
+export interface TurnSources {
+  providers(): Promise<Providers>;
+  contentKinds(): Promise<ReadonlyMap<string, number>>;
+  knowledge(query: string, opts: { kinds?: readonly string[] | undefined; limit?: number | undefined }): Promise<ArticleHit[]>;
+}
+
 const answering = new Set<string>(["order_tracking", "order_editing", "returns_exchanges", "subscriptions", "loyalty", "coupons_discounts", "product_recommendations", "general_qa"]);
+
+/** The questions whose "yes" or "no" the next message answers. */
+const confirmKeys: readonly MessageKey[] = ["subs.confirm.skip", "subs.confirm.pause", "subs.confirm.cancel", "subs.confirm.frequency"];
 
 function routerHistory(history: readonly HistoryEntry[]): Turn[] {
   return history.filter((h): h is HistoryEntry & { author: Turn["author"] } => h.author !== "system").map((h) => ({ author: h.author, text: h.text }));
@@ -66,25 +82,23 @@ async function classify(input: AgentTurnInput): Promise<{ skill: SkillId; confid
   return input.router.classify({ text: input.text, history });
 }
 
-type HandoffWhy = "asked_for_human" | "low_confidence" | "skill_unavailable" | "unresolved";
+type OfferWhy = "asked_for_human" | "skill_unavailable" | "unresolved" | "frustrated" | "repeated";
 
-function offerText(channel: AgentChannel, mode: HandoffMode, why: HandoffWhy): string {
+const offerKeys: Record<OfferWhy, MessageKey> = {
+  asked_for_human: "offer.asked",
+  skill_unavailable: "offer.unavailable",
+  unresolved: "offer.unresolved",
+  frustrated: "offer.frustrated",
+  repeated: "offer.repeated",
+};
+
+function offerText(lang: Lang, channel: AgentChannel, mode: HandoffMode, why: OfferWhy): string {
   if (mode === "now") {
-    const how = channel === "sms" || channel === "whatsapp" ? "reply to you here" : channel === "email" ? "reply to your email" : "get back to you here";
-    const lead = why === "asked_for_human" ? "Sure — I've" : "I've";
-    return `${lead} passed your message to our team, and someone will ${how} as soon as possible.`;
+    const how = t(lang, channel === "sms" || channel === "whatsapp" ? "handoff.how.text" : channel === "email" ? "handoff.how.email" : "handoff.how.chat");
+    return t(lang, why === "asked_for_human" ? "handoff.nowAsked" : "handoff.now", { how });
   }
-  const email = mode === "ask_email" ? " Tap the button below and leave your email address so they can get back to you." : "";
-  switch (why) {
-    case "asked_for_human":
-      return `Of course — I can connect you with someone from our team.${email}`;
-    case "low_confidence":
-      return `I'm not sure I understood. Could you rephrase that, or would you like me to connect you with someone from our team?${email}`;
-    case "skill_unavailable":
-      return `I'm not able to help with that here yet. Would you like me to connect you with someone from our team?${email}`;
-    case "unresolved":
-      return `Would you like me to connect you with someone from our team?${email}`;
-  }
+  const email = mode === "ask_email" ? ` ${t(lang, "offer.askEmail")}` : "";
+  return `${t(lang, offerKeys[why])}${email}`;
 }
 
 interface Composed {
@@ -93,79 +107,150 @@ interface Composed {
 }
 
 /** The answer, then the handoff in a message of its own (with the offer card on web chat). */
-function withHandoff(input: AgentTurnInput, body: string, cards: Reply["cards"], mode: HandoffMode, why: HandoffWhy): Composed {
+function withHandoff(input: AgentTurnInput, lang: Lang, body: string, cards: Reply["cards"], mode: HandoffMode, why: OfferWhy): Composed {
   const answerReply: Reply[] = body ? [{ body, cards }] : [];
   if (mode === "none") return { replies: answerReply, handoff: "none" };
   if (input.handoffMessage) return { replies: [...answerReply, { body: input.handoffMessage, cards: [] }], handoff: "none" };
-  const text = offerText(input.channel, mode, why);
+  const text = offerText(lang, input.channel, mode, why);
   // Its own message, so shortening the answer for SMS can never cut the handoff off.
   if (mode === "now") return { replies: [...answerReply, { body: text, cards: [] }], handoff: "now" };
-  const card = handoffOfferCard({ emailRequired: mode === "ask_email", email: input.profile.email });
+  const card = handoffOfferCard(lang, { emailRequired: mode === "ask_email", email: input.profile.email });
   return { replies: [...answerReply, { body: text, cards: [card] }], handoff: mode };
 }
 
-async function answerWithSkill(ctx: SkillContext, skillId: string): Promise<AgentAnswer> {
+async function answerWithSkill(ctx: SkillContext, skillId: string, live: boolean): Promise<AgentAnswer> {
   const skill = skillFor(skillId);
   if (!skill) return { outcome: "unresolved", body: "", cards: [], sources: [] };
   let draft: AgentAnswer;
   try {
-    draft = await skill.answer(ctx);
+    draft = live ? await skill.answer(ctx) : await helpCenterAnswer(ctx, skill);
   } catch (err) {
     console.error(`agent: ${skillId} failed`, err);
-    return { outcome: "unresolved", body: "I couldn't reach our store's systems just now, so I can't check that for you.", cards: [], sources: [] };
+    return { outcome: "unresolved", body: t(ctx.language, "fallback.error"), cards: [], sources: [] };
   }
   if (ctx.model && draft.outcome === "resolved") return answerWithModel(ctx, skill, draft, ctx.model);
   return draft;
 }
 
-export async function runAgentTurn(env: Env, input: AgentTurnInput): Promise<AgentTurnResult> {
-  const now = input.now ?? Date.now();
-  const route = await classify(input);
-  const shopper = { loggedIn: input.profile.loggedIn, email: input.profile.email };
+/** What the turn says before escalation: the answer, its outcome, and whether the shopper needs a person for it. */
+interface Draft {
+  body: string;
+  cards: Reply["cards"];
+  resolved: boolean;
+  /** Counts as a turn that left the shopper without an answer (two in a row offer a person). */
+  stuck: boolean;
+  handoff: HandoffMode;
+  why: OfferWhy;
+}
 
-  let composed: Composed;
-  let resolved = false;
+async function draftTurn(sources: TurnSources, input: AgentTurnInput, lang: Lang, now: number): Promise<{ route: { skill: SkillId; confidence: number }; draft: Draft }> {
+  const shopper = { loggedIn: input.profile.loggedIn, email: input.profile.email };
+  const confirmation = lastTurnAskedToConfirm(input.history, confirmKeys) ? yesOrNo(input.text) : null;
+  const route = confirmation ? { skill: "subscriptions" as const, confidence: 1 } : await classify(input);
   const skill = skillFor(route.skill);
   let live = false;
+  let qaLive = false;
   let providers: Providers = {};
   if (skill && route.confidence >= LOW_CONFIDENCE) {
-    providers = await accountProviders(env, input.accountId, { now: () => now, ...input.integrations });
-    live = skillStatus(skill, { slots: slotsOf(providers), contentKinds: await contentKinds(env, input.accountId) }).status === "live";
+    providers = await sources.providers();
+    const have = { slots: slotsOf(providers), contentKinds: await sources.contentKinds() };
+    live = skillStatus(skill, have).status === "live";
+    qaLive = skillStatus(skills.general_qa, have).status === "live";
   }
-  const path = turnPath({ skill: route.skill, confidence: route.confidence, skillLive: live });
+  const path = turnPath({ skill: route.skill, confidence: route.confidence, skillLive: live || qaLive });
+  const none = { cards: [], resolved: false, handoff: "none" as const, why: "unresolved" as const };
 
-  if (path.path === "handoff") {
-    composed = withHandoff(input, "", [], handoffModeFor(input.channel, shopper), path.why);
-  } else if (path.path === "smalltalk") {
-    composed = { replies: [{ body: smalltalkReply(input.text), cards: [] }], handoff: "none" };
-  } else {
-    const customerTexts = [...input.history.filter((h) => h.author === "customer").map((h) => h.text), input.text];
-    const ctx: SkillContext = {
-      accountId: input.accountId,
-      ticketId: input.ticketId,
-      channel: input.channel,
-      providers,
-      shopper: input.profile,
-      verifiedEmail: input.profile.loggedIn && input.profile.email ? input.profile.email.trim().toLowerCase() : undefined,
-      customerTexts,
-      knowledge: (query, opts) => searchArticles(env, input.accountId, query, { limit: opts.limit ?? 3, kinds: opts.kinds }),
-      now,
-      ledger: [],
-      text: input.text,
-      history: input.history,
-      model: input.model,
-    };
-    const answer = await answerWithSkill(ctx, route.skill);
-    resolved = answer.outcome === "resolved";
-    const mode = handoffAfter(answer.outcome, input.channel, shopper);
-    composed = withHandoff(input, answer.body, answer.cards, mode, "unresolved");
+  if (path.path === "handoff") return { route, draft: { ...none, body: "", stuck: false, handoff: handoffModeFor(input.channel, shopper), why: path.why } };
+  if (path.path === "not_understood") return { route, draft: { ...none, body: t(lang, "fallback.notUnderstood"), stuck: true } };
+  if (path.path === "smalltalk") {
+    const kind = smalltalkKind(input.text);
+    if (kind === "other") {
+      // Not small talk and not a skill: about the shop (or a second try after "I'm not sure I understood") → rephrase; anything else is declined.
+      const about = isAboutTheShop(input.text) || lastTurnUnresolved(input.history);
+      return { route, draft: { ...none, body: t(lang, about ? "fallback.notUnderstood" : "fallback.offTopic"), stuck: about } };
+    }
+    const whatICanDo = t(lang, "smalltalk.whatICanDo");
+    return { route, draft: { ...none, body: t(lang, `smalltalk.${kind}`, { whatICanDo }), stuck: false } };
   }
 
+  const ctx: SkillContext = {
+    accountId: input.accountId,
+    ticketId: input.ticketId,
+    channel: input.channel,
+    language: lang,
+    providers,
+    shopper: input.profile,
+    verifiedEmail: input.profile.loggedIn && input.profile.email ? input.profile.email.trim().toLowerCase() : undefined,
+    customerTexts: [...input.history.filter((h) => h.author === "customer").map((h) => h.text), input.text],
+    knowledge: (query, opts) => sources.knowledge(query, { limit: opts.limit ?? 3, kinds: opts.kinds }),
+    now,
+    ledger: [],
+    text: input.text,
+    history: input.history,
+    model: input.model,
+    confirmation: confirmation ? { answer: confirmation, request: previousRequest(input.history) } : undefined,
+  };
+  // A skill the shop hasn't set up (no returns provider, say) can still be answered from its help center.
+  const answer = await answerWithSkill(ctx, route.skill, live);
+  if (!live && answer.outcome !== "resolved") {
+    return { route, draft: { ...none, body: "", stuck: false, handoff: handoffModeFor(input.channel, shopper), why: "skill_unavailable" } };
+  }
+  const offTopic = answer.why === "off_topic";
+  let handoff = offTopic ? "none" : handoffAfter(answer.outcome, input.channel, shopper);
+  if (answer.offerHuman && handoff === "none") handoff = handoffModeFor(input.channel, shopper);
+  return {
+    route,
+    draft: { body: answer.body, cards: answer.cards, resolved: answer.outcome === "resolved", stuck: answer.outcome === "unresolved" && !offTopic, handoff, why: "unresolved" },
+  };
+}
+
+/** The shopper's message the agent's last question answered (what they asked to change). */
+function previousRequest(history: readonly HistoryEntry[]): string {
+  return [...history].reverse().find((h) => h.author === "customer")?.text ?? "";
+}
+
+/** One turn from the shop's data, wherever it lives. */
+export async function runTurnWith(sources: TurnSources, input: AgentTurnInput): Promise<AgentTurnResult> {
+  const now = input.now ?? Date.now();
+  const lang = input.language ?? DEFAULT_LANG;
+  const shopper = { loggedIn: input.profile.loggedIn, email: input.profile.email };
+  const { route, draft } = await draftTurn(sources, input, lang, now);
+  let { body, handoff, why, resolved } = draft;
+  const offer = (reason: OfferWhy) => {
+    if (handoff === "none") handoff = handoffModeFor(input.channel, shopper);
+    if (why === "unresolved" || reason === "repeated") why = reason;
+  };
+  // Never loop: the same answer twice becomes an apology and a person.
+  if (repeatsLastAnswer(input.history, body)) {
+    body = t(lang, "escalate.loop");
+    resolved = false;
+    offer("repeated");
+  } else if (draft.stuck && lastTurnUnresolved(input.history)) offer("repeated");
+  // An upset shopper hears it acknowledged and gets a person offered, even when the answer is right.
+  if (isFrustrated(input.text)) {
+    body = body ? `${t(lang, "escalate.ack")}\n\n${body}` : t(lang, "escalate.ack");
+    offer("frustrated");
+  }
+  const composed = withHandoff(input, lang, body, draft.cards, handoff, why);
   return {
     skill: route.skill,
     confidence: route.confidence,
-    replies: composed.replies.map((r) => renderReply(input.channel, r)),
+    replies: composed.replies.map((r) => renderReply(input.channel, r, lang)),
     handoff: composed.handoff,
     resolved,
   };
+}
+
+/** The turn in the Worker: providers from the account's integrations, the knowledge base from D1. */
+export function runAgentTurn(env: Env, input: AgentTurnInput): Promise<AgentTurnResult> {
+  const now = input.now ?? Date.now();
+  let providers: Promise<Providers> | undefined;
+  return runTurnWith(
+    {
+      providers: () => (providers ??= accountProviders(env, input.accountId, { now: () => now, ...input.integrations })),
+      contentKinds: () => contentKinds(env, input.accountId),
+      knowledge: (query, opts) => searchArticles(env, input.accountId, query, { limit: opts.limit ?? 3, kinds: opts.kinds }),
+    },
+    input,
+  );
 }

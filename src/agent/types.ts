@@ -7,6 +7,7 @@ import type { Providers } from "../integrations/registry.ts";
 import type { ArticleHit } from "../knowledge/service.ts";
 import type { Card } from "../schemas/ticket.ts";
 import type { SkillId } from "./router/index.ts";
+import type { Lang } from "./i18n/index.ts";
 
 export type { Card };
 
@@ -37,6 +38,8 @@ export interface ToolCall {
 export interface ToolContext {
   accountId: string;
   channel: AgentChannel;
+  /** The language the shopper writes in: replies, dates and card labels use it. */
+  language: Lang;
   providers: Providers;
   shopper: ShopperProfile;
   /** The logged-in shopper's email; undefined for a shopper who isn't logged in. */
@@ -61,6 +64,8 @@ export interface SkillContext extends ToolContext {
   text: string;
   history: readonly HistoryEntry[];
   model?: LanguageModel | undefined;
+  /** The shopper's yes or no to a change the agent asked them to confirm, with the message that asked for the change. */
+  confirmation?: { answer: "yes" | "no"; request: string } | undefined;
 }
 
 export interface AgentAnswer {
@@ -69,6 +74,13 @@ export interface AgentAnswer {
   cards: Card[];
   /** Titles of the knowledge-base articles the body quotes. */
   sources: string[];
+  /** A person should be offered even though the answer stands (damaged item, parcel missing, late order). */
+  offerHuman?: boolean;
+  /**
+   * Why an unresolved answer is unresolved: "not_found" (nothing in the help center: a human is offered) or
+   * "off_topic" (not about the shop: declined without a human).
+   */
+  why?: "not_found" | "off_topic";
 }
 
 export type AnsweringSkillId = Exclude<SkillId, "handoff" | "other">;

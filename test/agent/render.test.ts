@@ -3,8 +3,8 @@ import { describe, expect, it } from "vitest";
 import { couponCard, handoffOfferCard, productCard } from "../../src/agent/cards.ts";
 import { renderReply, shorten, SMS_MAX_TEXT } from "../../src/agent/render.ts";
 
-const product = productCard({ id: "p1", title: "Ridgeline Rain Jacket", description: "Waterproof shell.", price: "$189.00", url: "https://shop.example/products/ridgeline", imageUrl: null, available: true });
-const coupon = couponCard({ code: "WELCOME10", description: "10% off your first order", expiresOn: null, personal: false });
+const product = productCard("en", { id: "p1", title: "Ridgeline Rain Jacket", description: "Waterproof shell.", price: "$189.00", amount: 189, url: "https://shop.example/products/ridgeline", imageUrl: null, available: true, restockOn: null });
+const coupon = couponCard("en", { code: "WELCOME10", description: "10% off your first order", expiresOn: null, personal: false });
 
 describe("renderReply", () => {
   it("keeps text and cards as they are on web chat", () => {
@@ -31,7 +31,7 @@ describe("renderReply", () => {
   });
 
   it("gives email the card details and every link as text", () => {
-    const r = renderReply("email", { body: "Here are some picks.", cards: [product, coupon, handoffOfferCard({ emailRequired: false })] });
+    const r = renderReply("email", { body: "Here are some picks.", cards: [product, coupon, handoffOfferCard("en", { emailRequired: false })] });
     expect(r).toEqual({
       body: "Here are some picks.\n\nRidgeline Rain Jacket\n$189.00\nView product: https://shop.example/products/ridgeline\n\nWELCOME10\n10% off your first order",
       cards: [],
