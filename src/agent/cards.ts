@@ -93,7 +93,7 @@ export function subscriptionCard(lang: Lang, sub: SubscriptionFacts, portalUrl: 
   return {
     type: "subscription",
     title: sub.product,
-    data: { status: t(lang, `subs.status.${sub.status}`), quantity: sub.quantity, price: sub.price, every: everyText(lang, sub.interval), nextChargeOn: sub.nextChargeOn },
+    data: { status: t(lang, `subs.status.${sub.status}`), quantity: sub.quantity, price: sub.price, frequency: everyText(lang, sub.interval), nextChargeOn: sub.nextChargeOn },
     actions: portalUrl ? [{ label: t(lang, "card.subscription.manage"), url: portalUrl }] : [],
   };
 }

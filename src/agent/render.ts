@@ -73,7 +73,7 @@ function detailLines(lang: Lang, card: Card): string[] {
       lines.push(
         [
           line(d["status"]),
-          line(d["price"]) && line(d["every"]) ? t(lang, "card.line.every", { price: line(d["price"]) ?? "", every: line(d["every"]) ?? "" }) : null,
+          line(d["price"]) && line(d["frequency"]) ? t(lang, "card.line.every", { price: line(d["price"]) ?? "", every: line(d["frequency"]) ?? "" }) : null,
           line(d["nextChargeOn"]) ? t(lang, "card.line.nextCharge", { date: line(d["nextChargeOn"]) ?? "" }) : null,
         ]
           .filter(Boolean)

@@ -51,8 +51,8 @@ export type Smalltalk = "greeting" | "thanks" | "goodbye" | "ack" | "help" | "ot
 export function smalltalkKind(text: string): Smalltalk {
   const t = text.toLowerCase();
   if (/\b(thanks|thank you|thx|ty|cheers|appreciate|gracias|merci|danke|grazie|obrigad[oa]|bedankt|dank je)\b/.test(t)) return "thanks";
-  if (/\b(bye|goodbye|see you|that'?s all|have a (good|nice|great)|adiós|adios|au revoir|tschüss|ciao|arrivederci|tchau|doei|dag)\b/.test(t)) return "goodbye";
-  if (/\b(hi|hello|hey|hiya|good (morning|afternoon|evening)|howdy|yo|hola|buenos días|bonjour|salut|hallo|guten tag|buongiorno|olá|ola|bom dia|hoi|goedemorgen)\b/.test(t)) return "greeting";
+  if (/\b(bye|goodbye|see you|that'?s all|have a (good|nice|great)|adiós|adios|au revoir|tschüss|arrivederci|tchau|doei|dag)\b/.test(t)) return "goodbye";
+  if (/\b(hi|hello|hey|hiya|good (morning|afternoon|evening)|howdy|yo|hola|buenos días|bonjour|salut|hallo|guten tag|ciao|buongiorno|olá|ola|bom dia|hoi|goedemorgen)\b/.test(t)) return "greeting";
   if (/^\s*(ok(ay)?|k|cool|great|got it|alright|all right|fine|sure|yes|no|nope|yep|perfect|nice|good|vale|d'accord|gut|bene|certo|oké|prima)\s*[.!]*\s*$/.test(t)) return "ack";
   if (/\b(help|what can you do|who are you|are you a (bot|robot|human)|ayuda|aide|hilfe|aiuto|ajuda|hulp)\b/.test(t)) return "help";
   return "other";

@@ -55,7 +55,7 @@ export const en = {
   "card.line.outOfStock": "out of stock",
   "card.line.points": "{points} points",
   "card.line.tier": "{tier} tier",
-  "card.line.every": "{price} every {every}",
+  "card.line.every": "{price} {every}",
   "card.line.nextCharge": "next charge {date}",
   "card.line.restock": "back in stock {date}",
 
@@ -169,29 +169,29 @@ export const en = {
   "loyalty.redeemAt": "You can redeem your points on your rewards page (“{action}”).",
 
   // Subscriptions
-  "subs.line": "Your {product} subscription is {status}: {quantity} × {price} every {every}.",
-  "subs.lineNext": "Your {product} subscription is {status}: {quantity} × {price} every {every}, next charge on {date}.",
+  "subs.line": "Your {product} subscription is {status}: {quantity} × {price} {every}.",
+  "subs.lineNext": "Your {product} subscription is {status}: {quantity} × {price} {every}, next charge on {date}.",
   "subs.status.active": "active",
   "subs.status.paused": "paused",
   "subs.status.cancelled": "cancelled",
-  "subs.unit.day": "day",
-  "subs.unit.days": "{count} days",
-  "subs.unit.week": "week",
-  "subs.unit.weeks": "{count} weeks",
-  "subs.unit.month": "month",
-  "subs.unit.months": "{count} months",
+  "subs.unit.day": "every day",
+  "subs.unit.days": "every {count} days",
+  "subs.unit.week": "every week",
+  "subs.unit.weeks": "every {count} weeks",
+  "subs.unit.month": "every month",
+  "subs.unit.months": "every {count} months",
   "subs.manage": "You can pause, skip, swap or cancel from your subscription page (“{action}”).",
   "subs.none": "I couldn't find a subscription for {email}.",
   "subs.which": "Which subscription do you mean: {list}?",
   "subs.confirm.skip": "Do you want me to skip the next delivery of your {product} subscription? Reply “yes” to confirm.",
   "subs.confirm.pause": "Do you want me to pause your {product} subscription? Reply “yes” to confirm.",
   "subs.confirm.cancel": "Do you want me to cancel your {product} subscription? Reply “yes” to confirm.",
-  "subs.confirm.frequency": "Do you want me to change your {product} subscription to every {every}? Reply “yes” to confirm.",
+  "subs.confirm.frequency": "Do you want me to change your {product} subscription to {every}? Reply “yes” to confirm.",
   "subs.done.skip": "Done: I've skipped the next delivery of your {product} subscription.",
   "subs.done.skipNext": "Done: I've skipped the next delivery of your {product} subscription. The next charge is now on {date}.",
   "subs.done.pause": "Done: your {product} subscription is paused.",
   "subs.done.cancel": "Done: your {product} subscription is cancelled.",
-  "subs.done.frequency": "Done: your {product} subscription now comes every {every}.",
+  "subs.done.frequency": "Done: your {product} subscription now comes {every}.",
   "subs.declined": "OK, I've left your subscription as it is.",
   "subs.failed": "I couldn't make that change in our subscription system.",
   "subs.already": "Your {product} subscription is already {status}.",
@@ -218,3 +218,6 @@ export const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
+
+/** A language's catalogue: every key of the English one. */
+export type Catalogue = Record<MessageKey, string>;

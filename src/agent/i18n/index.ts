@@ -1,13 +1,13 @@
 // The offline agent's words: one keyed catalogue per language (en is the reference), filled with a turn's facts.
 import { de } from "./de.ts";
-import { en, type MessageKey } from "./en.ts";
+import { en, type Catalogue, type MessageKey } from "./en.ts";
 import { es } from "./es.ts";
 import { fr } from "./fr.ts";
 import { it } from "./it.ts";
 import { nl } from "./nl.ts";
 import { pt } from "./pt.ts";
 
-export type { MessageKey } from "./en.ts";
+export type { Catalogue, MessageKey } from "./en.ts";
 
 /** The languages the offline agent answers in; a turn without one answers in English. */
 export type Lang = "en" | "es" | "fr" | "de" | "it" | "pt" | "nl";
@@ -15,8 +15,6 @@ export type Lang = "en" | "es" | "fr" | "de" | "it" | "pt" | "nl";
 export const languages: readonly Lang[] = ["en", "es", "fr", "de", "it", "pt", "nl"];
 
 export const DEFAULT_LANG: Lang = "en";
-
-export type Catalogue = Record<MessageKey, string>;
 
 const catalogues: Record<Lang, Catalogue> = { en, es, fr, de, it, pt, nl };
 
@@ -35,7 +33,9 @@ export type Vars = Readonly<Record<string, string | number>>;
 /** The text for `key` in `lang` with `{name}` filled from `vars` (a missing var stays visible rather than vanishing). */
 export function t(lang: Lang, key: MessageKey, vars: Vars = {}): string {
   const template = catalogues[lang][key];
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(vars, name) ? String(vars[name]) : whole));
+  const filled = template.replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(vars, name) ? String(vars[name]) : whole));
+  // A value ending in a full stop ("29 déc.") before the template's own full stop.
+  return filled.replace(/\.\.(?=\s|$)/g, ".");
 }
 
 /** "A, B and C" in the language. */
