@@ -3,7 +3,7 @@
 // --verbose for every failure's transcript, --check to exit 1 when a target is missed (CI).
 import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { runTurnWith } from "../src/agent/runTurn.ts";
+import { runTurnWith } from "../src/agent/turn.ts";
 import { createOfflineRouter } from "../src/agent/router/index.ts";
 import type { Lang } from "../src/agent/i18n/index.ts";
 import type { HistoryEntry, ShopperProfile } from "../src/agent/types.ts";
@@ -30,8 +30,16 @@ async function loadDetector(): Promise<Detect | null> {
 }
 
 function profileOf(who: Shopper | undefined): ShopperProfile {
-  if (!who || who.startsWith("guest")) return { loggedIn: false };
-  const email = { sam: "shopper@example.com", alex: "alex@example.com", emma: "emma.schmidt@example.com", olivia: "olivia.brown@example.com", noah: "noah.kim@example.com", priya: "priya.patel@example.com" }[who];
+  if (!who || who === "guest") return { loggedIn: false };
+  const emails: Record<Exclude<Shopper, "guest">, string> = {
+    sam: "shopper@example.com",
+    alex: "alex@example.com",
+    emma: "emma.schmidt@example.com",
+    olivia: "olivia.brown@example.com",
+    noah: "noah.kim@example.com",
+    priya: "priya.patel@example.com",
+  };
+  const email = emails[who];
   const c = demoCustomers.find((x) => x.email === email);
   return { id: `prof_${who}`, email, name: c?.name, loggedIn: true };
 }
@@ -67,7 +75,7 @@ function check(expect: Expect, log: Omit<TurnLog, "failures" | "invented">): str
   const text = log.replies.join("\n");
   const out: string[] = [];
   if (expect.skill) {
-    const allowed = typeof expect.skill === "string" ? [expect.skill] : expect.skill;
+    const allowed: readonly string[] = typeof expect.skill === "string" ? [expect.skill] : expect.skill;
     if (!allowed.includes(log.skill)) out.push(`skill ${log.skill}, expected ${allowed.join("|")}`);
   }
   for (const f of expect.has ?? []) if (!matches(text, f)) out.push(`missing ${String(f)}`);

@@ -1,6 +1,6 @@
 // An in-memory knowledge base for the agent evaluation: the same ranking as the Worker's FTS5 search (bm25, title 5× body, words OR-ed), without D1.
 import { questionWords, stem } from "../../src/knowledge/retrieval.ts";
-import type { ArticleHit } from "../../src/knowledge/service.ts";
+import type { KnowledgeHit } from "../../src/agent/types.ts";
 
 export interface EvalArticle {
   title: string;
@@ -35,7 +35,7 @@ export function memoryKnowledge(articles: readonly EvalArticle[]) {
       for (const a of articles) m.set(a.kind, (m.get(a.kind) ?? 0) + 1);
       return m;
     },
-    async search(query: string, opts: { kinds?: readonly string[] | undefined; limit?: number | undefined }): Promise<ArticleHit[]> {
+    async search(query: string, opts: { kinds?: readonly string[] | undefined; limit?: number | undefined }): Promise<KnowledgeHit[]> {
       const terms = [...new Set(questionWords(query).map((w) => stem(w.replace(/[^a-z0-9]/g, ""))).filter((w) => w.length > 1))].slice(0, 16);
       if (terms.length === 0) return [];
       const pool = docs.filter((d) => !opts.kinds || opts.kinds.length === 0 || opts.kinds.includes(d.a.kind));
@@ -52,16 +52,7 @@ export function memoryKnowledge(articles: readonly EvalArticle[]) {
         .filter((x) => x.score > 0)
         .sort((x, y) => y.score - x.score || x.d.i - y.d.i)
         .slice(0, opts.limit ?? 5);
-      return scored.map(({ d, score }) => ({
-        id: `art_${d.i}`,
-        title: d.a.title,
-        body: d.a.body,
-        kind: d.a.kind as ArticleHit["kind"],
-        createdAt: "2026-01-01T00:00:00.000Z",
-        updatedAt: "2026-01-01T00:00:00.000Z",
-        snippet: d.a.body.slice(0, 120),
-        score: Math.round(score * 1000) / 1000,
-      }));
+      return scored.map(({ d }) => ({ title: d.a.title, body: d.a.body, kind: d.a.kind }));
     },
   };
 }

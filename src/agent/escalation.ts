@@ -8,8 +8,8 @@ const angerCues: readonly [RegExp, number][] = [
   [/\b(angry|furious|livid|pissed|fed up|sick (and tired )?of|tired of|frustrat(ed|ing)|annoyed|upset|disappointed|fuming|had enough|losing my patience|lost my patience)\b/i, 2],
   [/\b(nobody|no one|no-one)\b[^.?!]{0,30}\b(help|helping|answer|answering|respond|responding|replied|cares?)\b/i, 2],
   [/\b(wtf|ffs|omg|damn|hell|crap|bs|bullshit|f+u+c+k+\w*|shit\w*)\b/i, 2],
-  [/\b(how many times|(third|3rd|fourth|4th|fifth|5th) time|again and again|over and over|keep (asking|telling|getting)|still (no|not|nothing|waiting)|for weeks|for days|weeks? (now|later)|never again|waste of (my )?time|wasting my time|want my money back|going to (report|dispute|leave a review)|chargeback|bbb|lawyer|trading standards)\b/i, 1.5],
-  [/\b(you (people|guys) (are|have)|are you (even|serious|kidding)|seriously\?|is anyone there|anybody there|hello\?{2,}|answer me)\b/i, 1.5],
+  [/\b(how many times|(asked|told|called|emailed|written|wrote|contacted|tried|messaged)\b[^.?!]{0,25}\b(two|three|four|five|several|\d+) times|(three|four|five|several|\d+) times (now|already)|(third|3rd|fourth|4th|fifth|5th) time|again and again|over and over|keep (asking|telling|getting)|still (no|not|nothing|waiting)|for weeks|for days|weeks? (now|later)|never again|waste of (my )?time|wasting my time|want my money back|going to (report|dispute|leave a review)|chargeback|bbb|lawyer|trading standards)\b/i, 2],
+  [/\b(you (people|guys) (are|have)|are you (even|serious|kidding)|seriously\?|is anyone there|anybody there|hello\?{2,}|answer me)\b/i, 2],
   [/\b(ridículo|inaceptable|vergonzoso|harto|harta|estoy enfadad[oa]|furios[oa]|nadie me (ayuda|responde)|pésimo|estafa|inacceptable|scandaleux|n'importe quoi|ras le bol|en colère|furieux|personne ne (m'aide|répond)|lamentable|unverschämt|frechheit|inakzeptabel|wütend|sauer|niemand hilft|katastrophe|lächerlich|vergogna|inaccettabile|arrabbiat[oa]|nessuno mi (aiuta|risponde)|ridicolo|truffa|absurdo|inaceitável|irritad[oa]|ninguém me (ajuda|responde)|vergonha|belachelijk|onacceptabel|boos|schandalig|niemand helpt)\b/i, 2],
 ];
 
@@ -18,7 +18,10 @@ export function frustrationScore(text: string): number {
   let score = 0;
   for (const [re, weight] of angerCues) if (re.test(text)) score += weight;
   const capsWords = (text.match(/\b[A-Z]{3,}\b/g) ?? []).filter((w) => !/\d/.test(w) && !/^(USA|UPS|USPS|DHL|FAQ|SMS|ASAP|OK|XL|XXL)$/.test(w));
-  if (capsWords.length >= 2) score += 1.5;
+  const letters = text.replace(/[^A-Za-z]/g, "");
+  const shouted = letters.length >= 10 && letters.replace(/[^A-Z]/g, "").length / letters.length > 0.8;
+  if (shouted || capsWords.length >= 3) score += 2;
+  else if (capsWords.length === 2) score += 1.5;
   if (/[!?]{3,}|!{2,}/.test(text)) score += 1;
   return score;
 }

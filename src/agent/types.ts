@@ -4,7 +4,6 @@ import type { z } from "zod";
 import type { AnswerOutcome } from "./rules.ts";
 import type { Prerequisite } from "./skillStatus.ts";
 import type { Providers } from "../integrations/registry.ts";
-import type { ArticleHit } from "../knowledge/service.ts";
 import type { Card } from "../schemas/ticket.ts";
 import type { SkillId } from "./router/index.ts";
 import type { Lang } from "./i18n/index.ts";
@@ -35,6 +34,13 @@ export interface ToolCall {
   output: unknown;
 }
 
+/** A help-center article found for a query (what src/knowledge/service.ts searchArticles returns, as far as tools read it). */
+export interface KnowledgeHit {
+  title: string;
+  body: string;
+  kind: string;
+}
+
 export interface ToolContext {
   accountId: string;
   channel: AgentChannel;
@@ -46,7 +52,7 @@ export interface ToolContext {
   verifiedEmail: string | undefined;
   /** Everything the shopper wrote in this conversation, oldest first, the current message last. */
   customerTexts: readonly string[];
-  knowledge(query: string, opts: { kinds?: readonly string[]; limit?: number }): Promise<ArticleHit[]>;
+  knowledge(query: string, opts: { kinds?: readonly string[]; limit?: number }): Promise<KnowledgeHit[]>;
   now: number;
   /** Calls made this turn; identical calls are answered from here. */
   ledger: ToolCall[];

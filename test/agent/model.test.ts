@@ -48,7 +48,7 @@ describe("the model path", () => {
 
     expect(model.doGenerateCalls).toHaveLength(2);
     const first = model.doGenerateCalls[0]!;
-    expect(first.tools?.map((t) => t.name)).toEqual(["getProfile", "findOrders", "orderStatus"]);
+    expect(first.tools?.map((t) => t.name)).toEqual(["getProfile", "findOrders", "orderStatus", "searchKnowledge"]);
     expect(JSON.stringify(first.prompt)).toContain("Never invent or guess orders, order numbers, prices, dates, tracking numbers, discount codes, points or policies.");
     expect(toolResultsIn(model.doGenerateCalls[1]!.prompt)).toContain("1Z8W31V60312345678");
 

@@ -86,7 +86,10 @@ export const couponsDiscounts: Skill = {
     }
     const body = sentences(
       open.length > 0 && say(ctx, "coupons.list", { list: open.map((c) => describe(ctx, c)).join("; ") }),
-      personal.length > 0 && say(ctx, open.length > 0 ? "coupons.personalAlso" : "coupons.personalOnly", { list: personal.map((c) => describe(ctx, c)).join("; ") }),
+      personal.length > 0 &&
+        say(ctx, open.length > 0 ? (personal.length === 1 ? "coupons.personalAlsoOne" : "coupons.personalAlso") : personal.length === 1 ? "coupons.personalOnlyOne" : "coupons.personalOnly", {
+          list: personal.map((c) => describe(ctx, c)).join("; "),
+        }),
       !r.includesPersonal && ctx.channel === "webchat" && say(ctx, "coupons.loginHint"),
     );
     const cards = [...personal, ...open].slice(0, 4).map((c) => couponCard(ctx.language, c));

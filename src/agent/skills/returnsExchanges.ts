@@ -8,8 +8,10 @@ import type { AgentAnswer, Skill, SkillContext } from "../types.ts";
 import { asksRefundStatus, saysDamaged } from "./intents.ts";
 import { answer, askedText, findPassage, focused, lookUpOrder, passageOn, say, sentences, withQuote } from "./shared.ts";
 
-function whatOf(ctx: SkillContext, r: ReturnFacts): string {
-  return say(ctx, r.outcome === "exchange" ? "returns.what.exchange" : r.outcome === "refund" ? "returns.what.refund" : "returns.what.return");
+/** "an exchange" (with its article) or, with `bare`, "exchange" ("Your exchange for order …"). */
+function whatOf(ctx: SkillContext, r: ReturnFacts, bare = false): string {
+  const kind = r.outcome === "exchange" ? "exchange" : r.outcome === "refund" ? "refund" : "return";
+  return say(ctx, bare ? `returns.kind.${kind}` : `returns.what.${kind}`);
 }
 
 function canLookUp(ctx: SkillContext, number: string | null): boolean {
@@ -35,7 +37,7 @@ async function refundStatus(ctx: SkillContext): Promise<AgentAnswer> {
   }
   if (r.returns.length === 0) return answer("unresolved", say(ctx, "returns.refund.none", { email: r.email ?? "" }));
   const lines = r.returns.map((x) => {
-    const vars = { what: whatOf(ctx, x), order: x.orderName, items: x.items.join(", "), date: x.createdOn };
+    const vars = { what: whatOf(ctx, x, true), order: x.orderName, items: x.items.join(", "), date: x.createdOn };
     switch (x.state) {
       case "open":
         return say(ctx, "returns.refund.open", vars);
