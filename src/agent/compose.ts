@@ -1,9 +1,12 @@
 // The model path: the language model writes the reply with the skill's tools and a guardrail prompt; a reply with any fact the tools didn't return is dropped for the template.
 import { generateText, isStepCount, tool, type LanguageModel, type ModelMessage, type ToolSet } from "ai";
+import type { Lang } from "./i18n/index.ts";
 import { ungroundedFacts } from "./rules.ts";
 import { callTool } from "./tools/call.ts";
 import { agentTools } from "./tools/index.ts";
 import type { AgentAnswer, AgentTool, Skill, SkillContext } from "./types.ts";
+
+const languageNames: Record<Lang, string> = { en: "English", es: "Spanish", fr: "French", de: "German", it: "Italian", pt: "Portuguese", nl: "Dutch" };
 
 /** Tool calls per reply: enough to look something up and check a second thing, bounded for latency. */
 const MAX_STEPS = 4;
@@ -60,7 +63,7 @@ export function guardrails(ctx: SkillContext, skill: Skill, draft: AgentAnswer):
     "- If the facts don't answer the question, say you don't know and offer to connect the shopper with the team.",
     "- You cannot change, cancel or refund anything; never say you did.",
     "- Never ask for passwords or payment card details.",
-    `- Reply in plain text, ${length}. Cards with links are shown with your reply, so don't paste URLs.`,
+    `- Reply in plain text, ${length}, in ${languageNames[ctx.language]}. Cards with links are shown with your reply, so don't paste URLs.`,
     shopper,
     `Tool results so far (JSON): ${JSON.stringify(evidenceOf(ctx))}`,
     `A correct answer written from those results, to improve on: ${JSON.stringify(draft.body)}`,
