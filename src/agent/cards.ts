@@ -62,13 +62,19 @@ export function productCard(lang: Lang, product: ProductFacts): Card {
   };
 }
 
-/** Two products side by side: the same facts for each, in the same order. */
+/** Two products side by side: the same facts for each, in the same order (as `items`, which the widget lists as "title (price)"). */
 export function comparisonCard(lang: Lang, a: ProductFacts, b: ProductFacts): Card {
-  const row = (p: ProductFacts) => ({ title: p.title, price: p.price, available: p.available, description: p.description });
+  const row = (p: ProductFacts) => ({
+    title: p.title,
+    variant: p.available ? p.price : `${p.price} · ${t(lang, "card.line.outOfStock")}`,
+    price: p.price,
+    available: p.available,
+    description: p.description,
+  });
   return {
     type: "comparison",
     title: t(lang, "card.comparison.title", { a: a.title, b: b.title }),
-    data: { products: [row(a), row(b)] },
+    data: { items: [row(a), row(b)] },
     actions: [a, b].map((p) => ({ label: `${t(lang, "card.product.view")}: ${p.title}`, url: p.url })),
   };
 }

@@ -81,8 +81,8 @@ function detailLines(lang: Lang, card: Card): string[] {
       );
       break;
     case "comparison":
-      if (Array.isArray(d["products"]))
-        for (const p of d["products"])
+      if (Array.isArray(d["items"]))
+        for (const p of d["items"])
           if (p && typeof p === "object" && !Array.isArray(p)) lines.push(`- ${String(p["title"] ?? "")}: ${String(p["price"] ?? "")}${p["available"] === false ? ` · ${t(lang, "card.line.outOfStock")}` : ""}`);
       break;
     default:
