@@ -33,6 +33,25 @@ export function isFrustrated(text: string): boolean {
   return frustrationScore(text) >= FRUSTRATED_AT;
 }
 
+/** "Can I talk to a person", in the agent's languages: a shopper who asks for a human always gets one offered, whatever the router makes of it. */
+const humanRequest = new RegExp(
+  [
+    String.raw`\b(talk|speak|chat|connect me)\b[^.?!]{0,12}\b(to|with)\b[^.?!]{0,10}\b(a |an |some )?(human|person|real person|agent|representative|someone|somebody|manager)\b`,
+    String.raw`\b(real|live) (person|human|agent)\b`,
+    String.raw`\b(hablar|chatear) con (una persona|un humano|un agente|alguien)\b`,
+    String.raw`\b(parler|discuter) (à|avec) (une personne|un humain|un conseiller|quelqu'un)\b`,
+    String.raw`\b(mit|mich mit) (einem menschen|einer person|einem mitarbeiter|jemandem)\b[^.?!]{0,20}\b(sprechen|verbinden|reden)\b`,
+    String.raw`\b(parlare|chattare) con (una persona|un operatore|un umano|qualcuno)\b`,
+    String.raw`\b(falar|conversar) com (uma pessoa|um humano|um agente|alguém|um atendente)\b`,
+    String.raw`\b(spreken|praten) met (een mens|een medewerker|iemand)\b|\bmet (een mens|een medewerker|iemand) (spreken|praten)\b`,
+  ].join("|"),
+  "i",
+);
+
+export function asksForHuman(text: string): boolean {
+  return humanRequest.test(text);
+}
+
 const shopWords =
   /\b(orders?|ship(ping|ped|s)?|deliver(y|ed|ies)?|arriv\w*|parcel|package|tracking|track|return(s|ed|ing)?|refund\w*|exchange\w*|products?|items?|price\w*|cost\w*|sizes?|sizing|fit|stock|discount\w*|codes?|coupons?|promo\w*|sale|points?|rewards?|loyalty|subscri\w*|account|log ?in|password|pay(ment|ing)?|card|paypal|gift|warranty|guarantee|repair\w*|store|shop\w*|buy\w*|purchas\w*|checkout|cart|basket|invoice|receipt|hours|open|contact|email|phone|address|jacket|shirt|boots?|shoes?|brand|materials?|wash|care|sofa|chair|table|cream|serum|charger|pedido|envío|devoluci\w+|reembolso|talla|tienda|commande|livraison|retour|rembourse\w*|taille|boutique|bestellung|lieferung|rücksendung|versand|größe|ordine|spedizione|reso|taglia|negozio|encomenda|entrega|devolução|tamanho|loja|bestelling|levering|verzending|retour|maat|winkel)\b/i;
 

@@ -6,7 +6,7 @@ import { skillStatus } from "./skillStatus.ts";
 import type { Providers, ProvidersForOptions } from "../integrations/registry.ts";
 import { handoffOfferCard } from "./cards.ts";
 import { answerWithModel } from "./compose.ts";
-import { isAboutTheShop, isFrustrated, lastTurnAskedToConfirm, lastTurnUnresolved, repeatsLastAnswer } from "./escalation.ts";
+import { asksForHuman, isAboutTheShop, isFrustrated, lastTurnAskedToConfirm, lastTurnUnresolved, repeatsLastAnswer } from "./escalation.ts";
 import { DEFAULT_LANG, t, type Lang, type MessageKey } from "./i18n/index.ts";
 import { renderReply, type Reply } from "./render.ts";
 import type { IntentRouter, SkillId, Turn } from "./router/index.ts";
@@ -147,7 +147,11 @@ interface Draft {
 async function draftTurn(sources: TurnSources, input: AgentTurnInput, lang: Lang, now: number): Promise<{ route: { skill: SkillId; confidence: number }; draft: Draft }> {
   const shopper = { loggedIn: input.profile.loggedIn, email: input.profile.email };
   const confirmation = lastTurnAskedToConfirm(input.history, confirmKeys) ? yesOrNo(input.text) : null;
-  const route = confirmation ? { skill: "subscriptions" as const, confidence: 1 } : await classify(input);
+  const route = confirmation
+    ? { skill: "subscriptions" as const, confidence: 1 }
+    : asksForHuman(input.text)
+      ? { skill: "handoff" as const, confidence: 1 }
+      : await classify(input);
   const skill = skillFor(route.skill);
   let live = false;
   let qaLive = false;

@@ -1,6 +1,6 @@
 // Escalation rules: the frustration detector on held-out shopper messages, off-topic messages, and what the transcript says about the agent's last turn.
 import { describe, expect, it } from "vitest";
-import { frustrationScore, isAboutTheShop, isFrustrated, lastAgentTurn, lastTurnAskedToConfirm, lastTurnUnresolved, repeatsLastAnswer } from "../../src/agent/escalation.ts";
+import { asksForHuman, frustrationScore, isAboutTheShop, isFrustrated, lastAgentTurn, lastTurnAskedToConfirm, lastTurnUnresolved, repeatsLastAnswer } from "../../src/agent/escalation.ts";
 import { t } from "../../src/agent/i18n/index.ts";
 import type { HistoryEntry } from "../../src/agent/types.ts";
 import { heldOutCalm, heldOutUpset } from "./frustration/held-out.ts";
@@ -28,6 +28,21 @@ describe("the frustration detector", () => {
     expect(isFrustrated("It's with UPS and USPS, right?")).toBe(false);
     expect(isFrustrated("what is 17 times 23?")).toBe(false);
   });
+});
+
+describe("asking for a person", () => {
+  it.each([
+    "I want to talk to a real person",
+    "can I speak with someone from your team?",
+    "Quiero hablar con una persona",
+    "Je veux parler à un conseiller",
+    "Ich möchte mit einem Mitarbeiter sprechen",
+    "Posso parlare con un operatore?",
+    "Quero falar com uma pessoa, por favor",
+    "Ik wil met een medewerker spreken",
+  ])("%j asks for a person", (text) => expect(asksForHuman(text)).toBe(true));
+
+  it.each(["what's the person's name on the order?", "I'll talk to my wife about it", "is someone at the door"])("%j doesn't", (text) => expect(asksForHuman(text)).toBe(false));
 });
 
 describe("off-topic messages", () => {
