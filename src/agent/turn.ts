@@ -140,6 +140,8 @@ interface Draft {
   resolved: boolean;
   /** Counts as a turn that left the shopper without an answer (two in a row offer a person). */
   stuck: boolean;
+  /** A skill's answer (small talk and "not understood" may repeat; an answer may not). */
+  fromSkill?: boolean;
   handoff: HandoffMode;
   why: OfferWhy;
 }
@@ -206,7 +208,7 @@ async function draftTurn(sources: TurnSources, input: AgentTurnInput, lang: Lang
   if (answer.offerHuman && handoff === "none") handoff = handoffModeFor(input.channel, shopper);
   return {
     route,
-    draft: { body: answer.body, cards: answer.cards, resolved: answer.outcome === "resolved", stuck: answer.outcome === "unresolved" && !offTopic, handoff, why: "unresolved" },
+    draft: { body: answer.body, cards: answer.cards, resolved: answer.outcome === "resolved", stuck: answer.outcome === "unresolved" && !offTopic, handoff, why: "unresolved", fromSkill: true },
   };
 }
 
@@ -227,7 +229,7 @@ export async function runTurnWith(sources: TurnSources, input: AgentTurnInput): 
     if (why === "unresolved" || reason === "repeated") why = reason;
   };
   // Never loop: the same answer twice becomes an apology and a person.
-  if (repeatsLastAnswer(input.history, body)) {
+  if (draft.fromSkill && repeatsLastAnswer(input.history, body)) {
     body = t(lang, "escalate.loop");
     resolved = false;
     offer("repeated");

@@ -23,7 +23,7 @@ interface Opts {
   shop?: ShopId;
 }
 
-function turn(skill: SkillId, text: string, opts: Opts = {}): Promise<AgentTurnResult> {
+function turn(skill: SkillId, text: string, opts: Opts & { confidence?: number } = {}): Promise<AgentTurnResult> {
   return runTurnWith(shops[opts.shop ?? "demo"].sources(NOW), {
     accountId: "acc_test",
     ticketId: "tkt_test",
@@ -31,7 +31,7 @@ function turn(skill: SkillId, text: string, opts: Opts = {}): Promise<AgentTurnR
     text,
     history: opts.history ?? [],
     profile: opts.profile ?? guest,
-    router: router(skill),
+    router: router(skill, opts.confidence),
     language: opts.language,
     now: NOW,
   });
@@ -194,9 +194,11 @@ describe("escalation", () => {
   });
 
   it("asks to rephrase once, then offers a person", async () => {
-    const first = await turn("other", "the thing with the blue bit");
+    const first = await turn("other", "the thing with the blue bit", { confidence: 0.3 });
+    expect(text(first)).toContain("I'm not sure I understood");
     expect(first.handoff).toBe("none");
-    const second = await turn("other", "you know, the blue bit thing", { history: after(["the thing with the blue bit", first]) });
+    const second = await turn("other", "you know, the blue bit thing", { confidence: 0.3, history: after(["the thing with the blue bit", first]) });
+    expect(text(second)).toContain("I'm sorry I haven't been able to sort this out");
     expect(second.handoff).not.toBe("none");
   });
 
@@ -205,6 +207,20 @@ describe("escalation", () => {
     const again = await turn("returns_exchanges", "What is your return policy?", { history: after(["What is your return policy?", first]) });
     expect(text(again)).toContain("I've already shared everything I could find on that");
     expect(again.handoff).not.toBe("none");
+  });
+
+  it("declines off-topic requests every time, without a person", async () => {
+    const first = await turn("other", "write me a poem about cats");
+    const again = await turn("other", "a poem about dogs then", { history: after(["write me a poem about cats", first]) });
+    expect(text(again)).toContain("I can only help with questions about our shop");
+    expect(again.handoff).toBe("none");
+  });
+
+  it("answers a second greeting as a greeting, not as a loop", async () => {
+    const first = await turn("other", "hi");
+    const again = await turn("other", "hi", { history: after(["hi", first]) });
+    expect(text(again)).toBe(text(first));
+    expect(again.handoff).toBe("none");
   });
 
   it("separates 'not in our help center' (a person) from 'not understood' (rephrase) and off-topic (declined)", async () => {
