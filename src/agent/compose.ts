@@ -11,10 +11,13 @@ const languageNames: Record<Lang, string> = { en: "English", es: "Spanish", fr: 
 /** Tool calls per reply: enough to look something up and check a second thing, bounded for latency. */
 const MAX_STEPS = 4;
 
+/** Tools that change something for the shopper: only the skill calls them, after the shopper confirmed in the chat. */
+const actionTools = new Set<string>(["changeSubscription"]);
+
 function toolSet(ctx: SkillContext, names: readonly string[]): ToolSet {
   const set: ToolSet = {};
   for (const name of names) {
-    if (!Object.hasOwn(agentTools, name)) continue;
+    if (!Object.hasOwn(agentTools, name) || actionTools.has(name)) continue;
     const t: AgentTool = agentTools[name as keyof typeof agentTools];
     set[name] = tool({
       description: t.description,
@@ -61,7 +64,7 @@ export function guardrails(ctx: SkillContext, skill: Skill, draft: AgentAnswer):
     "- Never invent or guess orders, order numbers, prices, dates, tracking numbers, discount codes, points or policies.",
     "- When you use a help-centre article, name it in quotes, e.g. Our “Returns policy” article says …",
     "- If the facts don't answer the question, say you don't know and offer to connect the shopper with the team.",
-    "- You cannot change, cancel or refund anything; never say you did.",
+    "- You cannot change, cancel or refund anything yourself. Say a change was made only when the correct answer below says so.",
     "- Never ask for passwords or payment card details.",
     `- Reply in plain text, ${length}, in ${languageNames[ctx.language]}. Cards with links are shown with your reply, so don't paste URLs.`,
     shopper,

@@ -63,6 +63,8 @@ describe("product sub-intents", () => {
     expect(comparedNames("compare the Ridgeline Rain Jacket and the Alpine Softshell Jacket")).toEqual(["Ridgeline Rain Jacket", "Alpine Softshell Jacket"]);
     expect(comparedNames("Dewy Hyaluronic Serum vs Overnight Retinal Serum?")).toEqual(["Dewy Hyaluronic Serum", "Overnight Retinal Serum"]);
     expect(comparedNames("compare these two jackets")).toEqual([]);
+    expect(asksComparison("Vergleiche die Ridgeline Rain Jacket und die Alpine Softshell Jacket")).toBe(true);
+    expect(comparedNames("Vergleiche die Ridgeline Rain Jacket und die Alpine Softshell Jacket")).toEqual(["Ridgeline Rain Jacket", "Alpine Softshell Jacket"]);
   });
   it("stock, sizing and redeeming", () => {
     expect(asksStock("when will the puffer be back in stock?")).toBe(true);

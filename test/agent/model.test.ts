@@ -106,3 +106,13 @@ describe("modelFor", () => {
     expect(model).toMatchObject({ modelId: WORKERS_AI_MODEL, specificationVersion: "v4" });
   });
 });
+
+describe("the model and changes to a shopper's account", () => {
+  it("is never handed a tool that changes something: only the skill changes a subscription, after the shopper confirms", async () => {
+    const model = new MockLanguageModelV4({ doGenerate: async () => text("Your Coffee Club subscription is active.") });
+    await turn(shop, "When is my next coffee club subscription charge?", { profile: sam, model });
+    const names = model.doGenerateCalls[0]?.tools?.map((t) => t.name) ?? [];
+    expect(names).toContain("listSubscriptions");
+    expect(names).not.toContain("changeSubscription");
+  });
+});

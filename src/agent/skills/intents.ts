@@ -97,14 +97,14 @@ export function priceCap(text: string): PriceCap | null {
 export const asksStock = has(/\b(back in stock|in stock|restock|restocking|be back|come back|available again|sold out|out of stock|get more|disponible|en stock|wieder (da|verfügbar)|auf lager|di nuovo disponibile|em estoque|op voorraad)\b/i);
 
 /** "compare A and B", "A vs B", "difference between", "which is better". */
-export const asksComparison = has(/\b(compare|comparison|vs\.?|versus|difference between|differences between|which is better|better for|compar(ar|er|e)|vergleich(en)?|vergelijk(en)?)\b/i);
+export const asksComparison = has(/\b(compare|comparison|vs\.?|versus|difference between|differences between|which is better|better for|compar(ar|er|e|a)|vergleich\w*|vergelijk\w*|unterschied)\b/i);
 
 /** The two things a comparison names, split on "vs", "or", "and" after the comparing words. */
 export function comparedNames(text: string): string[] {
   const core = text
-    .replace(/^.*?\b(compare|comparison of|difference between|differences between|vergleiche?n?|compar[ae]r?|vergelijk(en)?)\b\s*(the\s+)?/i, "")
+    .replace(/^.*?\b(compare|comparison of|difference between|differences between|vergleich\w*|compar[ae]r?|vergelijk\w*)\b\s*(the\s+|die\s+|den\s+|das\s+|de\s+|le\s+|la\s+|les\s+|el\s+|il\s+|o\s+|a\s+)?/i, "")
     .replace(/[?!.]+\s*$/, "");
-  const parts = core.split(/\s+(?:vs\.?|versus|or|and|with|to|y|et|und|e|en|ou|o)\s+(?:the\s+)?/i).map((p) => p.trim()).filter((p) => p.length > 1);
+  const parts = core.split(/\s+(?:vs\.?|versus|or|and|with|to|y|et|und|e|en|ou|o|of|oder)\s+(?:(?:the|die|den|das|de|le|la|les|el|il|o|a)\s+)?/i).map((p) => p.trim()).filter((p) => p.length > 1);
   return parts.length >= 2 ? parts.slice(0, 2) : [];
 }
 
