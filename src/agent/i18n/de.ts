@@ -2,8 +2,6 @@
 import type { Catalogue } from "./en.ts";
 
 export const de: Catalogue = {
-  "list.and": "und",
-
   "handoff.now": "Ich habe Ihre Nachricht an unser Team weitergegeben, und jemand wird {how}, sobald es geht.",
   "handoff.nowAsked": "Gern — ich habe Ihre Nachricht an unser Team weitergegeben, und jemand wird {how}, sobald es geht.",
   "handoff.how.text": "Ihnen hier antworten",
@@ -26,7 +24,6 @@ export const de: Catalogue = {
 
   "smalltalk.whatICanDo": "Ich kann Bestellungen prüfen, bei Rücksendungen und Umtausch, Abos, Prämienpunkten und Rabattcodes helfen, Produkte empfehlen oder Fragen zum Shop beantworten.",
   "smalltalk.greeting": "Hallo! Ich bin der virtuelle Assistent des Shops. {whatICanDo} Was kann ich für Sie tun?",
-  "smalltalk.greetingNamed": "Hallo! Ich bin der virtuelle Assistent von {shop}. {whatICanDo} Was kann ich für Sie tun?",
   "smalltalk.thanks": "Gern geschehen! Kann ich sonst noch helfen?",
   "smalltalk.goodbye": "Danke für Ihre Nachricht — einen schönen Tag noch!",
   "smalltalk.ack": "Kann ich sonst noch helfen?",

@@ -1,8 +1,5 @@
 // English: the reference catalogue of every text the offline agent writes; the other languages translate these keys.
 export const en = {
-  // Lists and small words
-  "list.and": "and",
-
   // Handoff and escalation
   "handoff.now": "I've passed your message to our team, and someone will {how} as soon as possible.",
   "handoff.nowAsked": "Sure — I've passed your message to our team, and someone will {how} as soon as possible.",
@@ -27,7 +24,6 @@ export const en = {
   // Small talk
   "smalltalk.whatICanDo": "I can check an order, help with returns and exchanges, subscriptions, rewards points and discount codes, suggest products or answer questions about the shop.",
   "smalltalk.greeting": "Hi there! I'm the shop's virtual assistant. {whatICanDo} What can I do for you?",
-  "smalltalk.greetingNamed": "Hi there! I'm the {shop} virtual assistant. {whatICanDo} What can I do for you?",
   "smalltalk.thanks": "You're welcome! Is there anything else I can help with?",
   "smalltalk.goodbye": "Thanks for getting in touch — have a great day!",
   "smalltalk.ack": "Is there anything else I can help with?",

@@ -2,8 +2,6 @@
 import type { Catalogue } from "./en.ts";
 
 export const es: Catalogue = {
-  "list.and": "y",
-
   "handoff.now": "He pasado tu mensaje a nuestro equipo y alguien te va a {how} lo antes posible.",
   "handoff.nowAsked": "Claro — he pasado tu mensaje a nuestro equipo y alguien te va a {how} lo antes posible.",
   "handoff.how.text": "responder por aquí",
@@ -26,7 +24,6 @@ export const es: Catalogue = {
 
   "smalltalk.whatICanDo": "Puedo consultar un pedido, ayudarte con devoluciones y cambios, suscripciones, puntos de recompensa y códigos de descuento, recomendarte productos o responder preguntas sobre la tienda.",
   "smalltalk.greeting": "¡Hola! Soy el asistente virtual de la tienda. {whatICanDo} ¿En qué puedo ayudarte?",
-  "smalltalk.greetingNamed": "¡Hola! Soy el asistente virtual de {shop}. {whatICanDo} ¿En qué puedo ayudarte?",
   "smalltalk.thanks": "¡De nada! ¿Puedo ayudarte con algo más?",
   "smalltalk.goodbye": "Gracias por escribirnos — ¡que tengas un buen día!",
   "smalltalk.ack": "¿Puedo ayudarte con algo más?",

@@ -2,8 +2,6 @@
 import type { Catalogue } from "./en.ts";
 
 export const fr: Catalogue = {
-  "list.and": "et",
-
   "handoff.now": "J'ai transmis votre message à notre équipe, et quelqu'un va {how} dès que possible.",
   "handoff.nowAsked": "Bien sûr — j'ai transmis votre message à notre équipe, et quelqu'un va {how} dès que possible.",
   "handoff.how.text": "vous répondre ici",
@@ -26,7 +24,6 @@ export const fr: Catalogue = {
 
   "smalltalk.whatICanDo": "Je peux vérifier une commande, vous aider pour les retours et échanges, les abonnements, les points de fidélité et les codes promo, vous conseiller des produits ou répondre à vos questions sur la boutique.",
   "smalltalk.greeting": "Bonjour ! Je suis l'assistant virtuel de la boutique. {whatICanDo} Que puis-je faire pour vous ?",
-  "smalltalk.greetingNamed": "Bonjour ! Je suis l'assistant virtuel de {shop}. {whatICanDo} Que puis-je faire pour vous ?",
   "smalltalk.thanks": "Avec plaisir ! Puis-je vous aider pour autre chose ?",
   "smalltalk.goodbye": "Merci de nous avoir contactés — excellente journée !",
   "smalltalk.ack": "Puis-je vous aider pour autre chose ?",

@@ -2,8 +2,6 @@
 import type { Catalogue } from "./en.ts";
 
 export const it: Catalogue = {
-  "list.and": "e",
-
   "handoff.now": "Ho passato il tuo messaggio al nostro team e qualcuno ti {how} il prima possibile.",
   "handoff.nowAsked": "Certo — ho passato il tuo messaggio al nostro team e qualcuno ti {how} il prima possibile.",
   "handoff.how.text": "risponderà qui",
@@ -26,7 +24,6 @@ export const it: Catalogue = {
 
   "smalltalk.whatICanDo": "Posso controllare un ordine, aiutarti con resi e cambi, abbonamenti, punti fedeltà e codici sconto, consigliarti prodotti o rispondere a domande sul negozio.",
   "smalltalk.greeting": "Ciao! Sono l'assistente virtuale del negozio. {whatICanDo} Come posso aiutarti?",
-  "smalltalk.greetingNamed": "Ciao! Sono l'assistente virtuale di {shop}. {whatICanDo} Come posso aiutarti?",
   "smalltalk.thanks": "Prego! Posso aiutarti con qualcos'altro?",
   "smalltalk.goodbye": "Grazie per averci scritto — buona giornata!",
   "smalltalk.ack": "Posso aiutarti con qualcos'altro?",

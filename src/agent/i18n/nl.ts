@@ -2,8 +2,6 @@
 import type { Catalogue } from "./en.ts";
 
 export const nl: Catalogue = {
-  "list.and": "en",
-
   "handoff.now": "Ik heb je bericht aan ons team doorgegeven, en iemand zal {how} zo snel mogelijk.",
   "handoff.nowAsked": "Natuurlijk — ik heb je bericht aan ons team doorgegeven, en iemand zal {how} zo snel mogelijk.",
   "handoff.how.text": "je hier antwoorden",
@@ -26,7 +24,6 @@ export const nl: Catalogue = {
 
   "smalltalk.whatICanDo": "Ik kan een bestelling nakijken, helpen met retouren en ruilen, abonnementen, spaarpunten en kortingscodes, producten aanraden of vragen over de winkel beantwoorden.",
   "smalltalk.greeting": "Hallo! Ik ben de virtuele assistent van de winkel. {whatICanDo} Waarmee kan ik je helpen?",
-  "smalltalk.greetingNamed": "Hallo! Ik ben de virtuele assistent van {shop}. {whatICanDo} Waarmee kan ik je helpen?",
   "smalltalk.thanks": "Graag gedaan! Kan ik je nog ergens anders mee helpen?",
   "smalltalk.goodbye": "Bedankt voor je bericht — nog een fijne dag!",
   "smalltalk.ack": "Kan ik je nog ergens anders mee helpen?",

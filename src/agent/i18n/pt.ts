@@ -2,8 +2,6 @@
 import type { Catalogue } from "./en.ts";
 
 export const pt: Catalogue = {
-  "list.and": "e",
-
   "handoff.now": "Passei a sua mensagem à nossa equipa e alguém vai {how} o mais depressa possível.",
   "handoff.nowAsked": "Claro — passei a sua mensagem à nossa equipa e alguém vai {how} o mais depressa possível.",
   "handoff.how.text": "responder-lhe aqui",
@@ -26,7 +24,6 @@ export const pt: Catalogue = {
 
   "smalltalk.whatICanDo": "Posso verificar uma encomenda, ajudar com devoluções e trocas, subscrições, pontos de recompensa e códigos de desconto, sugerir produtos ou responder a perguntas sobre a loja.",
   "smalltalk.greeting": "Olá! Sou o assistente virtual da loja. {whatICanDo} Em que posso ajudar?",
-  "smalltalk.greetingNamed": "Olá! Sou o assistente virtual de {shop}. {whatICanDo} Em que posso ajudar?",
   "smalltalk.thanks": "De nada! Posso ajudar com mais alguma coisa?",
   "smalltalk.goodbye": "Obrigado pelo contacto — tenha um ótimo dia!",
   "smalltalk.ack": "Posso ajudar com mais alguma coisa?",
