@@ -16,7 +16,7 @@ describe("handoff when the shopper asks for a human", () => {
     const r = await turn(shop, "Can I talk to a real person please?");
     expect(r).toEqual({
       skill: "handoff",
-      confidence: 0.9,
+      confidence: 1,
       handoff: "ask_email",
       resolved: false,
       replies: [
