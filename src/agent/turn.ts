@@ -167,21 +167,7 @@ async function draftTurn(sources: TurnSources, input: AgentTurnInput, lang: Lang
   }
   const path = turnPath({ skill: route.skill, confidence: route.confidence, skillLive: live || qaLive });
   const none = { cards: [], resolved: false, handoff: "none" as const, why: "unresolved" as const };
-
-  if (path.path === "handoff") return { route, draft: { ...none, body: "", stuck: false, handoff: handoffModeFor(input.channel, shopper), why: path.why } };
-  if (path.path === "not_understood") return { route, draft: { ...none, body: t(lang, "fallback.notUnderstood"), stuck: true } };
-  if (path.path === "smalltalk") {
-    const kind = smalltalkKind(input.text);
-    if (kind === "other") {
-      // Not small talk and not a skill: about the shop (or a second try after "I'm not sure I understood") → rephrase; anything else is declined.
-      const about = isAboutTheShop(input.text) || lastTurnUnresolved(input.history);
-      return { route, draft: { ...none, body: t(lang, about ? "fallback.notUnderstood" : "fallback.offTopic"), stuck: about } };
-    }
-    const whatICanDo = t(lang, "smalltalk.whatICanDo");
-    return { route, draft: { ...none, body: t(lang, `smalltalk.${kind}`, { whatICanDo }), stuck: false } };
-  }
-
-  const ctx: SkillContext = {
+  const contextWith = (providers: Providers): SkillContext => ({
     accountId: input.accountId,
     ticketId: input.ticketId,
     channel: input.channel,
@@ -197,7 +183,25 @@ async function draftTurn(sources: TurnSources, input: AgentTurnInput, lang: Lang
     history: input.history,
     model: input.model,
     confirmation: confirmation ? { answer: confirmation, request: previousRequest(input.history) } : undefined,
-  };
+  });
+
+  if (path.path === "handoff") return { route, draft: { ...none, body: "", stuck: false, handoff: handoffModeFor(input.channel, shopper), why: path.why } };
+  const kind = path.path === "smalltalk" ? smalltalkKind(input.text) : null;
+  if (path.path === "not_understood" || kind === "other") {
+    // Unsure, or not small talk: about the shop (or a second try after "I'm not sure I understood") → the help center if
+    // it clearly covers it, else a request to rephrase; anything else is declined.
+    const about = path.path === "not_understood" || isAboutTheShop(input.text) || lastTurnUnresolved(input.history);
+    if (!about) return { route, draft: { ...none, body: t(lang, "fallback.offTopic"), stuck: false } };
+    const fromHelpCenter = await helpCenterAnswer(contextWith({}), undefined);
+    if (fromHelpCenter.outcome === "resolved") {
+      const answered = { skill: "general_qa" as const, confidence: route.confidence };
+      return { route: answered, draft: { ...none, body: fromHelpCenter.body, resolved: true, stuck: false, fromSkill: true } };
+    }
+    return { route, draft: { ...none, body: t(lang, "fallback.notUnderstood"), stuck: true } };
+  }
+  if (kind) return { route, draft: { ...none, body: t(lang, `smalltalk.${kind}`, { whatICanDo: t(lang, "smalltalk.whatICanDo") }), stuck: false } };
+
+  const ctx = contextWith(providers);
   // A skill the shop hasn't set up (no returns provider, say) can still be answered from its help center.
   const answer = await answerWithSkill(ctx, route.skill, live);
   if (!live && answer.outcome !== "resolved") {

@@ -235,6 +235,13 @@ describe("escalation", () => {
     expect(offTopic.handoff).toBe("none");
   });
 
+  it("answers from the help center when the router is unsure but an article clearly covers the question", async () => {
+    const r = await turn("other", "how much is express shipping?", { confidence: 0.3 });
+    expect(text(r)).toContain("“Shipping times and costs”");
+    expect(text(r)).toContain("$14.95");
+    expect(r).toMatchObject({ skill: "general_qa", resolved: true, handoff: "none" });
+  });
+
   it("answers a topic the shop has no integration for from its help center", async () => {
     const r = await turn("returns_exchanges", "can I return a sofa?", { shop: "furniture" });
     expect(text(r)).toContain("within 100 days of delivery");

@@ -50,7 +50,7 @@ describe("off-topic messages", () => {
     expect(isAboutTheShop(text)).toBe(false);
   });
 
-  it.each(["do you ship to Canada?", "¿dónde está mi pedido?", "is the jacket warm?", "Wo ist meine Bestellung?"])("%j is about the shop", (text) => {
+  it.each(["do you ship to Canada?", "¿dónde está mi pedido?", "is the jacket warm?", "Wo ist meine Bestellung?", "Hoeveel punten heb ik?", "Ist der Gutscheincode noch gültig?"])("%j is about the shop", (text) => {
     expect(isAboutTheShop(text)).toBe(true);
   });
 
