@@ -31,7 +31,9 @@ async function loadDetector(): Promise<Detect | null> {
 
 function profileOf(who: Shopper | undefined): ShopperProfile {
   if (!who || who === "guest") return { loggedIn: false };
-  const emails: Record<Exclude<Shopper, "guest">, string> = {
+  if (who === "sam-sender") return { email: "shopper@example.com", loggedIn: false };
+  if (who === "emma-sender") return { email: "emma.schmidt@example.com", loggedIn: false };
+  const emails: Record<Exclude<Shopper, "guest" | "sam-sender" | "emma-sender">, string> = {
     sam: "shopper@example.com",
     alex: "alex@example.com",
     emma: "emma.schmidt@example.com",

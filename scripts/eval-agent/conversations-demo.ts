@@ -247,4 +247,19 @@ const topicChanges: Conversation[] = [
   ] },
 ];
 
-export const demoConversations: Conversation[] = [...tracking, ...editing, ...returns, ...coupons, ...loyalty, ...subscriptions, ...products, ...general, ...escalation, ...outOfScope, ...topicChanges];
+const channels: Conversation[] = [
+  { id: "email-tracking-from-sender-address", shop: "demo", skill: "order_tracking", channel: "email", shopper: "sam-sender", resolvable: true, tags: ["channel"], turns: [
+    { say: "Hello, could you tell me where order #1038 is? Thanks, Sam", expect: { skill: "order_tracking", has: ["UPS", "Track order: https://"] } },
+  ] },
+  { id: "email-refund-status", shop: "demo", skill: "returns_exchanges", channel: "email", shopper: "emma-sender", resolvable: true, tags: ["channel", "sub-intent"], turns: [
+    { say: "Hi, I returned two linen shirts from order 1032. When will I get my refund?", expect: { skill: "returns_exchanges", has: ["completed"] } },
+  ] },
+  { id: "sms-angry-hands-off-now", shop: "demo", skill: "order_tracking", channel: "sms", shopper: "sam-sender", mustEscalate: true, tags: ["channel", "anger"], turns: [
+    { say: "This is unacceptable, order 1038 shopper@example.com still not here!!", expect: { has: ["frustrating", "passed your message"] } },
+  ] },
+  { id: "whatsapp-damaged", shop: "demo", skill: "returns_exchanges", channel: "whatsapp", shopper: "sam-sender", mustEscalate: true, tags: ["channel", "sub-intent"], turns: [
+    { say: "the boots from order 1029 arrived with a broken sole", expect: { has: ["Damaged, faulty or wrong items"], not: ["$6"] } },
+  ] },
+];
+
+export const demoConversations: Conversation[] = [...channels, ...tracking, ...editing, ...returns, ...coupons, ...loyalty, ...subscriptions, ...products, ...general, ...escalation, ...outOfScope, ...topicChanges];

@@ -25,7 +25,8 @@ export interface Turn {
   expect?: Expect;
 }
 
-export type Shopper = "guest" | "sam" | "alex" | "emma" | "olivia" | "noah" | "priya";
+/** A demo customer logged in on web chat, "guest", or "<name>-sender": not logged in, writing from their own address (email, SMS). */
+export type Shopper = "guest" | "sam" | "alex" | "emma" | "olivia" | "noah" | "priya" | "sam-sender" | "emma-sender";
 
 export interface Conversation {
   id: string;

@@ -242,6 +242,12 @@ describe("escalation", () => {
     expect(r).toMatchObject({ skill: "general_qa", resolved: true, handoff: "none" });
   });
 
+  it("doesn't take an email address or an order number for the topic when the router is unsure", async () => {
+    const r = await turn("other", "Je voudrais retourner ma commande 1029, mon email est shopper@example.com", { confidence: 0.3, language: "fr" });
+    expect(text(r)).toContain("Je ne suis pas sûr d'avoir compris");
+    expect(r.resolved).toBe(false);
+  });
+
   it("answers a topic the shop has no integration for from its help center", async () => {
     const r = await turn("returns_exchanges", "can I return a sofa?", { shop: "furniture" });
     expect(text(r)).toContain("within 100 days of delivery");
