@@ -4,7 +4,7 @@ import type { HistoryEntry } from "./types.ts";
 
 /** Words and phrases of an upset shopper, in the agent's languages; each hit adds its weight. */
 const angerCues: readonly [RegExp, number][] = [
-  [/\b(ridiculous|unacceptable|outrageous|disgusting|pathetic|appalling|terrible|horrible|awful|worst|useless|incompetent|joke|scam|rip-?off|shambles|disgrace(ful)?|insane|absurd|unbelievable|nightmare)\b/i, 2],
+  [/\b(is a joke|what a joke|a complete joke|ridiculous|unacceptable|outrageous|disgusting|pathetic|appalling|terrible|horrible|awful|worst|useless|incompetent|scam|rip-?off|shambles|disgrace(ful)?|insane|absurd|unbelievable|nightmare)\b/i, 2],
   [/\b(angry|furious|livid|pissed|fed up|sick (and tired )?of|tired of|frustrat(ed|ing)|annoyed|upset|disappointed|fuming|had enough|losing my patience|lost my patience)\b/i, 2],
   [/\b(nobody|no one|no-one)\b[^.?!]{0,30}\b(help|helping|answer|answering|respond|responding|replied|cares?)\b/i, 2],
   [/\b(wtf|ffs|omg|damn|hell|crap|bs|bullshit|f+u+c+k+\w*|shit\w*)\b/i, 2],

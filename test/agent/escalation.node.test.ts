@@ -27,6 +27,8 @@ describe("the frustration detector", () => {
     expect(frustrationScore("WHERE IS MY PACKAGE")).toBeGreaterThanOrEqual(2);
     expect(isFrustrated("It's with UPS and USPS, right?")).toBe(false);
     expect(isFrustrated("what is 17 times 23?")).toBe(false);
+    expect(isFrustrated("tell me a joke")).toBe(false);
+    expect(isFrustrated("This is a joke, I paid two weeks ago")).toBe(true);
   });
 });
 
