@@ -98,6 +98,7 @@ async function run(c: Conversation, detect: Detect | null, checker: FactChecker)
   let lang: Lang = "en";
   let at = NOW - c.turns.length * 120_000;
   for (const [i, turn] of c.turns.entries()) {
+    // With the detector the turn finds the language itself, from the whole conversation, as in production.
     lang = detect ? detect(turn.say, lang) : (c.language ?? "en");
     const result = await runTurnWith(sources, {
       accountId: `eval_${c.shop}`,
@@ -107,7 +108,7 @@ async function run(c: Conversation, detect: Detect | null, checker: FactChecker)
       history: [...history],
       profile,
       router,
-      language: lang,
+      language: detect ? undefined : lang,
       now: NOW,
     });
     const replies = result.replies.map((r) => r.body);

@@ -8,6 +8,7 @@ import { handoffOfferCard } from "./cards.ts";
 import { answerWithModel } from "./compose.ts";
 import { asksForHuman, isAboutTheShop, isFrustrated, lastTurnAskedToConfirm, lastTurnUnresolved, repeatsLastAnswer } from "./escalation.ts";
 import { DEFAULT_LANG, t, type Lang, type MessageKey } from "./i18n/index.ts";
+import { conversationLanguage } from "./language.ts";
 import { renderReply, type Reply } from "./render.ts";
 import type { IntentRouter, SkillId, Turn } from "./router/index.ts";
 import { helpCenterAnswer } from "./skills/helpCenter.ts";
@@ -26,7 +27,9 @@ export interface AgentTurnInput {
   profile: ShopperProfile;
   router: IntentRouter;
   model?: LanguageModel | undefined;
-  /** The shopper's language (detected from their messages); replies, dates and card labels use it. English when unset. */
+  /** How long the model may take to write an answer before the offline one is used (ms). */
+  modelTimeoutMs?: number | undefined;
+  /** The shopper's language; unset, it is detected from their messages (`conversationLanguage`). Replies, dates and card labels use it. */
   language?: Lang | undefined;
   /** Set when the shop's handoff method is "Send a message": shown instead of offering a human (docs/product.md §4). */
   handoffMessage?: string | undefined;
@@ -42,6 +45,8 @@ export interface AgentTurnResult {
   replies: { body: string; cards: Reply["cards"] }[];
   handoff: HandoffMode;
   resolved: boolean;
+  /** The shopper's language, as detected for this turn. */
+  language?: Lang;
 }
 
 /**
@@ -129,7 +134,8 @@ async function answerWithSkill(ctx: SkillContext, skillId: string, live: boolean
     console.error(`agent: ${skillId} failed`, err);
     return { outcome: "unresolved", body: t(ctx.language, "fallback.error"), cards: [], sources: [] };
   }
-  if (ctx.model && draft.outcome === "resolved") return answerWithModel(ctx, skill, draft, ctx.model);
+  // The model writes resolved and unresolved answers from the turn's tool results (compose.ts decides which).
+  if (ctx.model) return answerWithModel(ctx, skill, draft, ctx.model);
   return draft;
 }
 
@@ -182,6 +188,7 @@ async function draftTurn(sources: TurnSources, input: AgentTurnInput, lang: Lang
     text: input.text,
     history: input.history,
     model: input.model,
+    modelTimeoutMs: input.modelTimeoutMs,
     confirmation: confirmation ? { answer: confirmation, request: previousRequest(input.history) } : undefined,
   });
 
@@ -224,7 +231,7 @@ function previousRequest(history: readonly HistoryEntry[]): string {
 /** One turn from the shop's data, wherever it lives. */
 export async function runTurnWith(sources: TurnSources, input: AgentTurnInput): Promise<AgentTurnResult> {
   const now = input.now ?? Date.now();
-  const lang = input.language ?? DEFAULT_LANG;
+  const lang = input.language ?? conversationLanguage([...input.history.filter((h) => h.author === "customer").map((h) => h.text), input.text], DEFAULT_LANG);
   const shopper = { loggedIn: input.profile.loggedIn, email: input.profile.email };
   const { route, draft } = await draftTurn(sources, input, lang, now);
   let { body, handoff, why, resolved } = draft;
@@ -250,5 +257,6 @@ export async function runTurnWith(sources: TurnSources, input: AgentTurnInput): 
     replies: composed.replies.map((r) => renderReply(input.channel, r, lang)),
     handoff: composed.handoff,
     resolved,
+    language: lang,
   };
 }

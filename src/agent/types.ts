@@ -72,6 +72,8 @@ export interface SkillContext extends ToolContext {
   model?: LanguageModel | undefined;
   /** The shopper's yes or no to a change the agent asked them to confirm, with the message that asked for the change. */
   confirmation?: { answer: "yes" | "no"; request: string } | undefined;
+  /** How long the model may take to write the answer (compose.ts; default ANSWER_TIMEOUT_MS). */
+  modelTimeoutMs?: number | undefined;
 }
 
 export interface AgentAnswer {

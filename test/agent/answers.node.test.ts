@@ -32,7 +32,8 @@ function turn(skill: SkillId, text: string, opts: Opts & { confidence?: number }
     history: opts.history ?? [],
     profile: opts.profile ?? guest,
     router: router(skill, opts.confidence),
-    language: opts.language,
+    // English unless a test is about another language (detection has its own tests, test/agent/language.node.test.ts).
+    language: opts.language ?? "en",
     now: NOW,
   });
 }
@@ -261,6 +262,21 @@ describe("the shopper's language", () => {
     expect(text(r)).toContain("El pedido #1038 está en camino con UPS, llegada prevista el 22 nov.");
     expect(cards(r)[0]).toMatchObject({ title: "Pedido #1038", data: { statusLabel: "En tránsito" } });
     expect(cards(r)[0]?.actions?.[0]?.label).toBe("Seguir el pedido");
+  });
+
+  it("detects the language from the shopper's messages when the caller doesn't set one", async () => {
+    const r = await runTurnWith(shops.demo.sources(NOW), {
+      accountId: "a",
+      ticketId: "t",
+      channel: "webchat",
+      text: "¿dónde está mi pedido 1038?",
+      history: [],
+      profile: sam,
+      router: router("order_tracking"),
+      now: NOW,
+    });
+    expect(r.language).toBe("es");
+    expect(text(r)).toContain("El pedido #1038 está en camino con UPS");
   });
 
   it("offers a person in German", async () => {

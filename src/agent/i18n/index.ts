@@ -1,4 +1,5 @@
 // The offline agent's words: one keyed catalogue per language (en is the reference), filled with a turn's facts.
+import { languages, type Lang } from "../language.ts";
 import { de } from "./de.ts";
 import { en, type Catalogue, type MessageKey } from "./en.ts";
 import { es } from "./es.ts";
@@ -9,20 +10,14 @@ import { pt } from "./pt.ts";
 
 export type { Catalogue, MessageKey } from "./en.ts";
 
-/** The languages the offline agent answers in; a turn without one answers in English. */
-export type Lang = "en" | "es" | "fr" | "de" | "it" | "pt" | "nl";
-
-export const languages: readonly Lang[] = ["en", "es", "fr", "de", "it", "pt", "nl"];
+/** The languages the offline agent answers in (the ones src/agent/language.ts detects); a turn without one answers in English. */
+export { languages, type Lang };
 
 export const DEFAULT_LANG: Lang = "en";
 
 const catalogues: Record<Lang, Catalogue> = { en, es, fr, de, it, pt, nl };
 
 const locales: Record<Lang, string> = { en: "en-US", es: "es-ES", fr: "fr-FR", de: "de-DE", it: "it-IT", pt: "pt-PT", nl: "nl-NL" };
-
-export function isLang(value: unknown): value is Lang {
-  return typeof value === "string" && (languages as readonly string[]).includes(value);
-}
 
 export function localeOf(lang: Lang): string {
   return locales[lang];

@@ -11,7 +11,8 @@ function describe(ctx: SkillContext, c: CouponFacts): string {
   return c.expiresOn ? say(ctx, "coupons.itemUntil", { code: c.code, description: c.description, date: c.expiresOn }) : say(ctx, "coupons.item", { code: c.code, description: c.description });
 }
 
-function aboutCode(ctx: SkillContext, code: CodeFacts): string {
+function aboutCode(ctx: SkillContext, asked: string, found: CodeFacts): string {
+  const code = { ...found, code: found.code ?? asked };
   switch (code.status) {
     case "valid":
       return sentences(
@@ -32,8 +33,9 @@ function aboutCode(ctx: SkillContext, code: CodeFacts): string {
 
 /** The codes the shopper named, each looked up; the stacking rule when they ask to combine; valid alternatives when one doesn't work. */
 async function namedAnswer(ctx: SkillContext, codes: string[]): Promise<AgentAnswer> {
-  const facts = await Promise.all(codes.slice(0, 3).map((code) => callTool(ctx, lookupCoupon, { code })));
-  const parts = facts.map((f) => aboutCode(ctx, f));
+  const asked = codes.slice(0, 3);
+  const facts = await Promise.all(asked.map((code) => callTool(ctx, lookupCoupon, { code })));
+  const parts = facts.map((f, i) => aboutCode(ctx, asked[i] ?? "", f));
   const sources: string[] = [];
   if (asksStacking(ctx.text) || codes.length > 1) {
     const rule = await passageOn(ctx, "one code per order combined stacked", ["coupon"]);
@@ -43,7 +45,7 @@ async function namedAnswer(ctx: SkillContext, codes: string[]): Promise<AgentAns
       sources.push(...quoted.sources);
     }
   }
-  const cards = facts.filter((f) => f.status === "valid").map((f) => couponCard(ctx.language, { code: f.code, description: f.description ?? "", expiresOn: f.expiresOn, personal: false }));
+  const cards = facts.flatMap((f) => (f.status === "valid" && f.code ? [couponCard(ctx.language, { code: f.code, description: f.description ?? "", expiresOn: f.expiresOn, personal: false })] : []));
   if (facts.every((f) => f.status !== "valid")) {
     const valid = (await callTool(ctx, listCoupons, {})).coupons.filter((c) => !c.personal);
     if (valid.length > 0) {

@@ -5,7 +5,8 @@ import { formatMoney } from "../orders.ts";
 import { defineTool } from "./call.ts";
 
 export interface CodeFacts {
-  code: string;
+  /** The code as the store knows it; null when the store doesn't know it (the shopper's words are never a fact). */
+  code: string | null;
   status: "valid" | "expired" | "unknown" | "not_yours";
   description: string | null;
   expiresOn: string | null;
@@ -19,7 +20,7 @@ export const lookupCoupon = defineTool({
   input: z.object({ code: z.string().trim().min(2).max(40).describe("The code as the shopper wrote it, e.g. SUMMER25") }),
   async run(ctx, input): Promise<CodeFacts> {
     const code = input.code.toUpperCase();
-    const unknown: CodeFacts = { code, status: "unknown", description: null, expiresOn: null, minimumSpend: null, oncePerCustomer: false };
+    const unknown: CodeFacts = { code: null, status: "unknown", description: null, expiresOn: null, minimumSpend: null, oncePerCustomer: false };
     const coupons = ctx.providers.coupons;
     if (!coupons) return unknown;
     const who = ctx.verifiedEmail ? { email: ctx.verifiedEmail } : {};
@@ -27,7 +28,7 @@ export const lookupCoupon = defineTool({
       // A provider that only lists valid codes can't tell expired from unknown.
       const valid = (await coupons.listCoupons(who)).find((c) => c.code.toUpperCase() === code && (!c.profileSpecific || ctx.verifiedEmail));
       if (!valid) return unknown;
-      return { ...unknown, status: "valid", description: valid.description, expiresOn: valid.expiresAt ? formatDay(valid.expiresAt, ctx.language) : null };
+      return { ...unknown, code: valid.code, status: "valid", description: valid.description, expiresOn: valid.expiresAt ? formatDay(valid.expiresAt, ctx.language) : null };
     }
     const found = await coupons.findCoupon(code, who);
     if (found.status === "unknown" || found.status === "not_yours") return { ...unknown, status: found.status };

@@ -6,6 +6,7 @@ import { hrefOf, route } from "../store.ts";
 import { FieldError, FormStatus, PageHead, Panel, Toggle, invalid } from "./form.tsx";
 import { IntegrationsPanel } from "./IntegrationsPanel.tsx";
 import { OfficeHoursForm } from "./OfficeHoursForm.tsx";
+import { CsatPanel, SlaPanel } from "./PromisesSettings.tsx";
 import { TeamsPanel } from "./TeamsPanel.tsx";
 import { Empty } from "./ui.tsx";
 
@@ -15,6 +16,7 @@ const TABS = [
   { key: "assignment", label: "Assignment" },
   { key: "integrations", label: "Integrations" },
   { key: "teams", label: "Teams" },
+  { key: "promises", label: "CSAT & SLAs" },
 ] as const;
 type TabKey = (typeof TABS)[number]["key"];
 
@@ -261,6 +263,12 @@ export function SettingsPage() {
         )}
         {data && tab === "integrations" && <IntegrationsPanel />}
         {data && tab === "teams" && <TeamsPanel />}
+        {data && tab === "promises" && (
+          <>
+            <CsatPanel s={data} />
+            <SlaPanel />
+          </>
+        )}
       </div>
     </main>
   );
