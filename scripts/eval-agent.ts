@@ -168,7 +168,7 @@ const resolvedOk = resolvable.filter((r) => r.passed && r.resolved);
 const escalate = counted.filter((r) => r.c.mustEscalate);
 const offered = escalate.filter((r) => r.humanOffered);
 const outOfScope = counted.filter((r) => r.c.outOfScope);
-const declined = outOfScope.filter((r) => r.passed);
+const declined = outOfScope.filter((r) => r.turns.every((t) => !t.human));
 const invented = results.reduce((n, r) => n + r.invented, 0);
 const perSkill = new Map<string, { passed: number; total: number }>();
 for (const r of counted) {
@@ -184,7 +184,7 @@ const summary = {
   passed: counted.filter((r) => r.passed).length,
   resolution: { resolved: resolvedOk.length, resolvable: resolvable.length, rate: resolvable.length ? resolvedOk.length / resolvable.length : 0 },
   humanOffer: { offered: offered.length, required: escalate.length, rate: escalate.length ? offered.length / escalate.length : 1 },
-  outOfScope: { declinedWithoutHuman: declined.length, total: outOfScope.length },
+  outOfScope: { declinedWithoutHuman: declined.length, passedEveryCheck: outOfScope.filter((r) => r.passed).length, total: outOfScope.length },
   inventedFacts: invented,
   perSkill: Object.fromEntries(perSkill),
   languageDetector: detect ? "src/agent/language.ts" : null,
@@ -199,7 +199,7 @@ if (args.has("--json")) {
   console.log(`Agent evaluation: ${results.length} scripted conversations (${counted.length} counted), offline router, ${detect ? "language detector" : "no language detector yet"}`);
   console.log(`  resolution rate      ${pct(resolvedOk.length, resolvable.length)}  (${resolvedOk.length}/${resolvable.length} resolvable conversations resolved with every check passing; target ≥ 90 %)`);
   console.log(`  human offered        ${pct(offered.length, escalate.length)}  (${offered.length}/${escalate.length} conversations that must escalate; target 100 %)`);
-  console.log(`  out of scope         ${declined.length}/${outOfScope.length} declined without a human`);
+  console.log(`  out of scope         ${declined.length}/${outOfScope.length} declined without a human (${outOfScope.filter((r) => r.passed).length} passing every check)`);
   console.log(`  invented facts       ${invented}  (numbers, prices, dates, codes not in the shop's data, help center or the shopper's words; target 0)`);
   console.log(`  all checks passed    ${summary.passed}/${counted.length}`);
   console.log("  per skill (conversations passing / total):");
