@@ -30,7 +30,13 @@ const markers: Record<Lang, string> = {
     "have has had do does did get got been be want need please thanks thank hi hello hey yes yeah yet still already " +
     "order orders ordered shipping shipped delivered delivery arrive arrived received refund return returns exchange " +
     "cancel cancelled canceled package parcel tracking track code discount coupon points subscription size price " +
-    "buy bought item items help there here just about any some much many only never always",
+    "buy bought item items help there here just about any some much many only never always " +
+    // Everyday words that aren't shop vocabulary, so off-topic messages ("write me a poem", "tell me a joke") read English
+    // too; "me" and "a" are shared with the Romance languages and count a third and a fifth.
+    "me a an us him her he she it its at on by up out into if so than then now let let's tell give write make show " +
+    "send sent see know like love good more other all one too off over after before again really very today tomorrow " +
+    "week month last next first new wrong right back time came come go going pay paid charged someone anyone " +
+    "anything something nothing everything talk ask call find look looking take took work working broke broken instead",
   es:
     "el la los las mi mis tu tus su sus es está esta están estoy dónde donde qué cuándo cuando cómo como por para porque " +
     "pero con sin del al un una unos unas y o muy también todavía aún ya hola gracias buenos buenas días tardes noches " +
@@ -179,7 +185,9 @@ export function guessLanguage(text: string): LanguageGuess | null {
   const letters = lower.replace(/[^\p{L}]/gu, "").length;
   if (letters >= TRIGRAM_MIN_LETTERS) {
     // The closest profile scores 1 and the others relative to it; only clear leads count.
-    const weight = letters >= 60 ? 2 : 1;
+    // A short text has few trigrams and its closest profile is often a wrong one ("write me a poem about cats" reads
+    // French), so the model counts less there than its words do.
+    const weight = letters >= 60 ? 2 : letters >= 30 ? 1 : 0.75;
     for (const [lang, score] of trigramScores(plain)) scores[lang] += weight * Math.max(0, (score - 0.85) / 0.15);
   }
 

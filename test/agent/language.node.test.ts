@@ -107,10 +107,35 @@ const later: [Lang, string][] = [
   ["nl", "ik moet deze ruilen voor een grotere maat"], ["nl", "wanneer stopt de uitverkoop"], ["nl", "mijn pakket is te laat"], ["nl", "vallen deze klein"], ["nl", "kunnen jullie me helpen een cadeau te kiezen"],
 ];
 
+// Ordinary short English messages, shop questions and off-topic requests alike, written apart from the marker lists: none
+// may be taken for another language ("write me a poem about cats" once read French).
+const plainEnglish = [
+  "write me a poem about cats", "tell me a joke", "what's the capital of australia", "can you do my maths homework",
+  "who won the game last night", "recommend a good movie to watch tonight", "what time is it in tokyo",
+  "translate hello into japanese", "are you a robot or a real person", "give me a recipe for banana bread",
+  "sing me a song", "what is the meaning of life", "write an essay on climate change", "who made you",
+  "play some music", "how tall is mount everest", "any tips for a first date", "let's talk about football",
+  "explain quantum physics simply", "make me a shopping list for a picnic", "my parcel came with a dent in the box",
+  "wrong size sent, need a medium instead", "is the blue one warmer than the grey one",
+  "love the boots, do they come in black", "the zip broke after one wear", "any deals on at the moment",
+  "how long do refunds take", "tracking hasn't updated in days", "does the beanie come in kids sizes",
+  "forgot to apply my promo code at checkout", "want to skip next month's box", "change my delivery date please",
+  "got charged twice for one order", "do you ship to new zealand", "is this jacket waterproof or just water resistant",
+  "can i pay with paypal", "where do i find my receipt", "the colour looks different from the photo",
+  "pause my plan for a couple of months", "what are your opening hours", "gift wrap available?",
+  "someone please call me back",
+];
+
 describe("detectLanguage", () => {
   it("recognises shopper messages written after the marker lists, and never names a wrong language", () => {
     const wrong = later.filter(([lang, t]) => detectLanguage(t) !== lang).map(([lang, t]) => `${t} (${lang}) → ${detectLanguage(t)}`);
     expect(wrong).toEqual([]);
+  });
+
+  it("never takes an ordinary short English message for another language", () => {
+    // English, or the conversation's language when the message says too little: never a third one.
+    const wrong = plainEnglish.filter((t) => detectLanguage(t) !== "en" || !["en", "de"].includes(detectLanguage(t, "de")));
+    expect(wrong.map((t) => `${t} → ${detectLanguage(t)} / ${detectLanguage(t, "de")}`)).toEqual([]);
   });
 
   for (const [lang, texts] of Object.entries(examples) as [Lang, string[]][]) {
