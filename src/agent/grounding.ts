@@ -6,6 +6,8 @@ import {
   actionTools,
   actionVerbs,
   carrierNames,
+  changeTypeActions,
+  changeTypeTools,
   currencyPattern,
   firstPerson,
   firstPersonI,
@@ -23,15 +25,18 @@ import {
   type OrderState,
   type TimeUnit,
 } from "./groundingWords.ts";
+import { couponEvidence, couponStateClaims, type CouponEvidence } from "./groundingCoupons.ts";
 
 /** What the check reads of a tool call (src/agent/types.ts ToolCall; kept structural so the check stays free of Worker types). */
 export interface ToolCallRecord {
   tool: string;
+  /** Read only to know which change a change-type tool made (never as evidence: it is the shopper's words). */
+  input?: unknown;
   ok: boolean;
   output: unknown;
 }
 
-export type FactKind = "number" | "date" | "duration" | "price" | "code" | "link" | "relative_day" | "carrier" | "order_state" | "action";
+export type FactKind = "number" | "date" | "duration" | "price" | "code" | "link" | "relative_day" | "carrier" | "order_state" | "action" | "coupon_state";
 
 export interface UngroundedFact {
   kind: FactKind;
@@ -59,6 +64,8 @@ export interface Evidence {
   articles: string;
   /** Actions a tool performed successfully this turn. */
   actions: Set<ActionKind>;
+  /** What the store said of each discount code this turn (lookupCoupon, listCoupons), by upper-cased code. */
+  coupons: CouponEvidence;
 }
 
 const B = String.raw`(?:(?<![\p{L}\p{N}])(?=[\p{L}\p{N}])|(?<=[\p{L}\p{N}])(?![\p{L}\p{N}]))`;
@@ -71,7 +78,8 @@ const SUFFIX = String.raw`(?:st|nd|rd|th|er|e|º|ª|h|hrs?|min|kg|g|ml|cl|l|cm|m
 function succeeded(call: ToolCallRecord): boolean {
   if (!call.ok) return false;
   const out = call.output as Record<string, unknown> | null;
-  if (out && typeof out === "object" && (out.error != null || out.ok === false || out.success === false)) return false;
+  // "done: false" / "supported: false": the provider didn't make the change (changeSubscription without the integration).
+  if (out && typeof out === "object" && (out.error != null || out.ok === false || out.success === false || out.done === false || out.supported === false)) return false;
   return true;
 }
 
@@ -80,7 +88,17 @@ const lookupName = /status|info|lookup|policy|portal|eligib|^list|^get|^find|^se
 
 export function performs(toolName: string, kind: ActionKind): boolean {
   const pattern = actionTools[kind];
-  return pattern !== null && pattern.test(toolName) && !lookupName.test(toolName);
+  return pattern !== null && pattern.test(toolName) && !lookupName.test(toolName) && !changeTypeTools.test(toolName);
+}
+
+/** The actions one successful call performed: by its name, or for a change-type tool by the change it was asked to make. */
+export function actionsOf(call: ToolCallRecord): ActionKind[] {
+  if (changeTypeTools.test(call.tool)) {
+    const type = (call.input as { change?: { type?: unknown } } | null | undefined)?.change?.type;
+    const kind = typeof type === "string" ? changeTypeActions[type] : undefined;
+    return kind ? [kind] : [];
+  }
+  return (Object.keys(actionTools) as ActionKind[]).filter((kind) => performs(call.tool, kind));
 }
 
 function collect(value: unknown, into: { strings: string[]; states: string[]; articles: string[]; orders: number }, key = ""): void {
@@ -113,7 +131,7 @@ export function evidenceFrom(ledger: readonly ToolCallRecord[]): Evidence {
   for (const call of ledger) {
     if (!succeeded(call)) continue;
     collect(call.output, into);
-    for (const kind of Object.keys(actionTools) as ActionKind[]) if (performs(call.tool, kind)) actions.add(kind);
+    for (const kind of actionsOf(call)) actions.add(kind);
   }
   const text = into.strings.join("\n");
   const numbers = new Set<number>();
@@ -141,6 +159,7 @@ export function evidenceFrom(ledger: readonly ToolCallRecord[]): Evidence {
     hasOrders: into.orders > 0,
     articles: into.articles.join("\n").toLowerCase(),
     actions,
+    coupons: couponEvidence(ledger.filter(succeeded)),
   };
 }
 
@@ -399,10 +418,14 @@ export function ungroundedFacts(answer: string, evidence: Evidence): UngroundedF
       claimed.push(span);
       if (evidence.actions.has(kind)) continue;
       // "Your order was cancelled on Nov 2" is a state the store reports, not something done now.
-      if (passive && ((kind === "cancel" && stateShown("cancelled", evidence)) || (kind === "refund" && stateShown("refunded", evidence)))) continue;
+      // "Your subscription is paused" the same, when the subscription provider reports it paused.
+      if (passive && ((kind === "cancel" && stateShown("cancelled", evidence)) || (kind === "refund" && stateShown("refunded", evidence)) || (kind === "pause" && evidence.states.has("paused")))) continue;
       out.push({ kind: "action", text: m[0] });
     }
   }
+
+  // Discount codes: "valid" when the lookup said expired, "expired" when it said valid, "doesn't exist" when it knew it.
+  for (const text of couponStateClaims(answer, evidence.coupons)) out.push({ kind: "coupon_state", text });
 
   // Order states: "shipped" while the order is preparing, "delivered" while it is on its way.
   const stated: Span[] = [];

@@ -130,6 +130,13 @@ export const actionTools: Record<ActionKind, RegExp | null> = {
   escalate: null,
 };
 
+/**
+ * Tools that take the change to make as an argument (changeSubscription's `change.type`): the action they performed is
+ * the one asked for, not what their name says, so "I've paused…" needs a successful call with a pause.
+ */
+export const changeTypeTools = /^changeSubscription$/;
+export const changeTypeActions: Record<string, ActionKind> = { skip: "skip", pause: "pause", cancel: "cancel", resume: "resume", frequency: "change" };
+
 /** Order states each stored stage (OrderFacts.stage, shipment status) shows. */
 export const stagesShowing: Record<OrderState, readonly string[]> = {
   delivered: ["delivered", "picked_up"],

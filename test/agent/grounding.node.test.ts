@@ -1,6 +1,7 @@
 // The grounding check: every fact of a model's answer must come from this turn's tool results or retrieved articles —
 // not from the shopper's words — and actions only from a tool that performed them. Answers in seven languages.
 import { describe, expect, it } from "vitest";
+import { textOutput } from "./fixtures/workersAi.ts";
 import { checkAnswer, datesIn, durationsIn, evidenceFrom, numberValues, performs, type ToolCallRecord } from "../../src/agent/grounding.ts";
 
 type ToolCall = ToolCallRecord & { input: unknown };
@@ -214,5 +215,79 @@ describe("actions", () => {
     const ev = evidenceFrom(failed);
     expect(ev.numbers.has(9999)).toBe(false);
     expect(ev.tokens.size).toBe(0);
+  });
+});
+
+// The subscription skill's tool and the coupon lookup, as the model path sees them: a Workers AI answer (textOutput, the
+// exact shape AI.run() returns) checked against this turn's ledger.
+describe("subscription changes", () => {
+  const coffee = { id: "sub_1", product: "Coffee Club", status: "active", quantity: 1, price: "$18.00", interval: { every: 1, unit: "month" }, nextChargeOn: "Dec 15" };
+  const listed: ToolCall[] = [{ tool: "listSubscriptions", input: {}, ok: true, output: { verified: true, portalUrl: "https://northwind.example/subscriptions", subscriptions: [coffee] } }];
+  const changed = (type: string, after: object, output?: object): ToolCall[] => [
+    ...listed,
+    { tool: "changeSubscription", input: { subscriptionId: "sub_1", change: { type } }, ok: true, output: output ?? { supported: true, done: true, subscription: { ...coffee, ...after } } },
+  ];
+  const answer = (text: string) => textOutput(text).response;
+
+  it("accepts a pause, skip or cancellation only after changeSubscription made that change", () => {
+    expect(kinds(answer("Done! I've paused your Coffee Club subscription."), changed("pause", { status: "paused", nextChargeOn: null }))).toEqual([]);
+    expect(kinds(answer("I've skipped your next Coffee Club delivery."), changed("skip", { nextChargeOn: "Jan 15" }))).toEqual([]);
+    expect(kinds(answer("I've cancelled your Coffee Club subscription."), changed("cancel", { status: "cancelled", nextChargeOn: null }))).toEqual([]);
+    expect(kinds(answer("I've changed your Coffee Club to every 2 months."), changed("frequency", { interval: { every: 2, unit: "month" } }))).toEqual([]);
+  });
+
+  it("catches a claim with no call, a different change, or a call the provider couldn't make", () => {
+    expect(kinds(answer("I've paused your Coffee Club subscription."), listed)).toEqual(["action:paused"]);
+    expect(kinds(answer("I've paused your Coffee Club subscription."), changed("skip", { nextChargeOn: "Jan 15" }))).toEqual(["action:paused"]);
+    expect(kinds(answer("I've changed your Coffee Club subscription."), changed("cancel", { status: "cancelled" }))).toEqual(["action:changed"]);
+    expect(kinds(answer("I've paused your Coffee Club subscription."), changed("pause", {}, { supported: false, done: false, subscription: null }))).toEqual(["action:paused"]);
+    const failed: ToolCall[] = [...listed, { tool: "changeSubscription", input: { subscriptionId: "sub_1", change: { type: "pause" } }, ok: false, output: { error: "provider timeout" } }];
+    expect(kinds(answer("He pausado tu suscripción Coffee Club."), failed)).toEqual(["action:pausado"]);
+  });
+
+  it("reads a paused subscription the provider reports as a state, not a claim", () => {
+    const paused: ToolCall[] = [{ tool: "listSubscriptions", input: {}, ok: true, output: { verified: true, portalUrl: null, subscriptions: [{ ...coffee, status: "paused", nextChargeOn: null }] } }];
+    expect(kinds(answer("Your Coffee Club subscription is paused."), paused)).toEqual([]);
+    expect(kinds(answer("Your Coffee Club subscription is paused."), listed)).toEqual(["action:paused"]);
+  });
+});
+
+describe("discount code states", () => {
+  const lookup = (code: string | null, status: string, extra: object = {}): ToolCall => ({
+    tool: "lookupCoupon",
+    input: { code: code ?? "NOPE10" },
+    ok: true,
+    output: { code, status, description: code ? "25% off summer styles" : null, expiresOn: status === "expired" ? "Aug 31" : null, minimumSpend: null, oncePerCustomer: false, ...extra },
+  });
+  const expired = [lookup("SUMMER25", "expired")];
+  const valid = [lookup("WELCOME10", "valid")];
+  const unknown = [lookup(null, "unknown")];
+  const answer = (text: string) => textOutput(text).response;
+
+  it("says a code is valid only when the store says so", () => {
+    expect(kinds(answer("Good news: SUMMER25 is valid, enjoy!"), expired)).toEqual(["coupon_state:valid"]);
+    expect(kinds(answer("Your code is still active, so it should work at checkout."), expired)).toEqual(["coupon_state:active"]);
+    expect(kinds(answer("That code is valid — it takes 25% off."), unknown)).toEqual(["coupon_state:valid", "number:25"]);
+    expect(kinds(answer("Buenas noticias: el código SUMMER25 es válido."), expired)).toEqual(["coupon_state:válido"]);
+    expect(kinds(answer("WELCOME10 is valid: 25% off summer styles."), valid)).toEqual([]);
+    expect(kinds(answer("WELCOME10 ist gültig."), valid)).toEqual([]);
+  });
+
+  it("says a code expired or doesn't exist only when the lookup said so", () => {
+    expect(kinds(answer("Sorry, SUMMER25 expired on Aug 31."), expired)).toEqual([]);
+    expect(kinds(answer("Sorry, SUMMER25 is no longer valid: it expired on Aug 31."), expired)).toEqual([]);
+    expect(kinds(answer("Désolé, le code SUMMER25 n'est plus valable."), expired)).toEqual([]);
+    expect(kinds(answer("Sorry, WELCOME10 has expired."), valid)).toEqual(["coupon_state:expired"]);
+    expect(kinds(answer("Unfortunately WELCOME10 isn't valid any more."), valid)).toEqual(["coupon_state:not valid"]);
+    expect(kinds(answer("Leider ist der Code WELCOME10 abgelaufen."), valid)).toEqual(["coupon_state:abgelaufen"]);
+    expect(kinds(answer("I couldn't find that code: it doesn't exist in our store."), unknown)).toEqual([]);
+    expect(kinds(answer("That code doesn't exist in our store."), valid)).toEqual(["coupon_state:not exist"]);
+    expect(kinds(answer("Den Code gibt es bei uns nicht."), unknown)).toEqual([]);
+  });
+
+  it("lets conditions and codes from the list through", () => {
+    expect(kinds(answer("If the code is valid, the discount shows at checkout."), unknown)).toEqual([]);
+    expect(kinds(answer("FREESHIP is valid until Dec 31."), coupons)).toEqual([]);
+    expect(kinds(answer("Your code has expired."), coupons)).toEqual(["coupon_state:expired"]);
   });
 });
