@@ -1,6 +1,7 @@
 // Handoff to an outside helpdesk without the Worker around it: the ticket (transcript with timestamps, requester, profile id) sent through the Zendesk/Gorgias adapters, and the chat-ending wording.
 import type { Providers } from "../integrations/registry.ts";
 import type { HandoffChannel, HandoffTicket, TranscriptAuthor } from "../integrations/types.ts";
+import { t, type Lang } from "./i18n/index.ts";
 
 export type HandoffPlatform = "builtin" | "zendesk" | "gorgias";
 export type OutsidePlatform = Exclude<HandoffPlatform, "builtin">;
@@ -53,29 +54,21 @@ export async function sendToHelpdesk(helpdesk: Providers["helpdesk"], platform: 
 }
 
 /**
- * What the shopper is told when the conversation goes to the team (docs/product.md §4): the built-in helpdesk continues in the
- * same conversation; with Zendesk/Gorgias the chat ends — web chat moves to email, SMS continues by SMS.
+ * What the shopper is told when the conversation goes to the team (docs/product.md §4), in the conversation's language:
+ * the built-in helpdesk continues in the same conversation; with Zendesk/Gorgias the chat ends — web chat moves to email,
+ * SMS continues by SMS.
  */
-export function handoffClosingMessage(platform: HandoffPlatform, channel: HandoffChannel, email?: string): string {
-  if (platform === "builtin") {
-    switch (channel) {
-      case "webchat":
-        return "Thanks! I've passed our conversation to our team. Someone will join this chat as soon as they're available.";
-      case "email":
-        return "Thanks! I've passed your message to our team, and someone will reply to your email as soon as possible.";
-      default:
-        return "Thanks! I've passed your message to our team, and someone will reply to you here as soon as possible.";
-    }
-  }
+export function handoffClosingMessage(platform: HandoffPlatform, channel: HandoffChannel, email?: string, lang: Lang = "en"): string {
+  if (platform === "builtin") return t(lang, channel === "webchat" ? "handoff.closing.builtin.chat" : channel === "email" ? "handoff.closing.builtin.email" : "handoff.closing.builtin.other");
   switch (channel) {
     case "webchat":
-      return `Thanks! I've passed our conversation to our support team. A human will follow up by email${email ? ` at ${email}` : ""}, so you can close this chat now.`;
+      return email ? t(lang, "handoff.closing.outside.chatEmail", { email }) : t(lang, "handoff.closing.outside.chat");
     case "sms":
-      return "Thanks! I've passed our conversation to our support team. A human will follow up by SMS.";
+      return t(lang, "handoff.closing.outside.sms");
     case "email":
-      return "Thanks! I've passed your message to our support team. A human will follow up by email.";
+      return t(lang, "handoff.closing.outside.email");
     case "whatsapp":
     case "instagram":
-      return "Thanks! I've passed our conversation to our support team. A human will follow up here.";
+      return t(lang, "handoff.closing.outside.here");
   }
 }

@@ -10,6 +10,8 @@ import type { HandoffResult } from "../tickets/rpc.ts";
 import { agentFailureText, agentReplyId, agentReplyPrefix, handoffMessageOf, handoffNoticeId, handoffPlatformOf, historyOf, HISTORY_LIMIT, transcriptOf } from "./conversation.ts";
 import { handoffClosingMessage, handoffSubject, handoffToPlatform, type HandoffPlatform } from "./handoff.ts";
 import { platformLabels } from "./handoffTicket.ts";
+import { DEFAULT_LANG, type Lang } from "./i18n/index.ts";
+import { conversationLanguage } from "./language.ts";
 import { agentRouterFor, modelFor } from "./model.ts";
 import { runAgentTurn, type AgentTurnResult } from "./runTurn.ts";
 import { recordAgentTurn, recordHandoff } from "./turnLog.ts";
@@ -119,7 +121,7 @@ export class TicketAgent {
       result = await runAgentTurn(env, input);
     } catch (err) {
       console.error(`ticket ${t.id}: agent turn failed, handing off`, err);
-      result = { skill: "other", confidence: 0, replies: [{ body: agentFailureText(t.channel), cards: [] }], handoff: "now", resolved: false };
+      result = { skill: "other", confidence: 0, replies: [{ body: agentFailureText(t.channel, this.language()), cards: [] }], handoff: "now", resolved: false };
     }
     const handingOff = result.handoff === "now";
     // On a handoff the last reply is the turn's "passed to our team" line: the handoff stores it, or the outside helpdesk's words.
@@ -178,10 +180,18 @@ export class TicketAgent {
     }
   }
 
+  /** The conversation's language from the shopper's messages so far (English until they write something telling). */
+  private language(): Lang {
+    const recent = this.host.thread.newest({ beforeSeq: null, limit: HISTORY_LIMIT, includeInternal: false }).reverse();
+    const texts = recent.filter((m) => m.author === "customer").map((m) => m.body);
+    return conversationLanguage(texts, DEFAULT_LANG);
+  }
+
   /** Stores the handoff's closing line and note and moves the ticket (not committed). */
   private applyHandoff(plan: HandoffPlan, opts: { closingId: string; closing?: string | undefined }): (MessageRecord | null)[] {
     const t = this.host.ticket();
-    const closing = plan.platform === "builtin" ? (opts.closing ?? handoffClosingMessage("builtin", t.channel)) : handoffClosingMessage(plan.platform, t.channel, t.customer.email);
+    const lang = this.language();
+    const closing = plan.platform === "builtin" ? (opts.closing ?? handoffClosingMessage("builtin", t.channel, undefined, lang)) : handoffClosingMessage(plan.platform, t.channel, t.customer.email, lang);
     const messages = [this.host.append({ author: "ai", body: closing, id: opts.closingId })];
     if (plan.note) messages.push(this.host.append({ author: "system", body: plan.note, internal: true }));
     if (plan.platform === "builtin") {

@@ -260,6 +260,22 @@ describe("handoff to the built-in helpdesk", () => {
   });
 });
 
+describe("the shopper's language in what the agent path sends", () => {
+  it("closes the handoff in the conversation's language and leaves the shop's own auto-reply as written", async () => {
+    const closed = await demoShop({ knowledge: false });
+    await agentOn(closed);
+    await call("PUT", "/api/settings/office-hours", { token: closed.token, body: { timezone: "Europe/Rome", weekly: {}, autoReply: "We're closed — back at 9:00." } });
+    const conv = await startChat(closed.accountId, { email: "lucia@example.com" });
+    const offer = await say(conv, "hola, quiero hablar con una persona de vuestro equipo, por favor");
+    expect(offer.flatMap((r) => r.cards ?? []).some((c) => c.type === "handoff_offer")).toBe(true);
+    const ok = await call("POST", `/api/chat/conversations/${conv.conversationId}/handoff`, { body: {}, headers: { "X-Visitor-Token": conv.visitorToken } });
+    expect(ok.status).toBe(200);
+    const { messages } = await ticketOf(closed, conv.ticketId);
+    expect(messages.at(-2)).toMatchObject({ author: "ai", body: "¡Gracias! He pasado nuestra conversación a nuestro equipo. Alguien se unirá a este chat en cuanto esté disponible." });
+    expect(messages.at(-1)).toMatchObject({ author: "system", body: "We're closed — back at 9:00." });
+  });
+});
+
 describe("handoff on SMS and email", () => {
   it("answers an SMS through the outbox and hands off at once when the shopper asks for a person", async () => {
     const from = `+1555${String(Date.now()).slice(-7)}`;

@@ -2,6 +2,7 @@
 import { createServer } from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
 
+import { detectLanguage } from "../../src/agent/language.ts";
 import { handoffClosingMessage, handoffTicket, sendToHelpdesk, type HandoffRequest } from "../../src/agent/handoffTicket.ts";
 import { providersFor } from "../../src/integrations/registry.ts";
 import { inOrder, startFakeServer, type FakeServer } from "../integrations/fakeServer.ts";
@@ -114,5 +115,25 @@ describe("closing messages", () => {
   it("keeps the built-in helpdesk in the same conversation", () => {
     expect(handoffClosingMessage("builtin", "webchat")).toBe("Thanks! I've passed our conversation to our team. Someone will join this chat as soon as they're available.");
     expect(handoffClosingMessage("builtin", "sms")).toContain("reply to you here");
+  });
+
+  it("speaks the conversation's language, in all seven", () => {
+    expect(handoffClosingMessage("builtin", "webchat", undefined, "es")).toBe("¡Gracias! He pasado nuestra conversación a nuestro equipo. Alguien se unirá a este chat en cuanto esté disponible.");
+    expect(handoffClosingMessage("zendesk", "webchat", "sam@example.com", "de")).toBe(
+      "Danke! Ich habe unser Gespräch an unser Support-Team weitergegeben. Ein Mensch meldet sich per E-Mail unter sam@example.com, Sie können diesen Chat also jetzt schließen.",
+    );
+    expect(handoffClosingMessage("gorgias", "sms", undefined, "fr")).toBe("Merci ! J'ai transmis notre conversation à notre service client. Une personne vous répondra par SMS.");
+    const platforms = ["builtin", "zendesk", "gorgias"] as const;
+    const channels = ["webchat", "email", "sms", "whatsapp", "instagram"] as const;
+    for (const lang of ["es", "fr", "de", "it", "pt", "nl"] as const) {
+      for (const platform of platforms) {
+        for (const channel of channels) {
+          const text = handoffClosingMessage(platform, channel, "sam@example.com", lang);
+          expect(text, `${platform}/${channel}/${lang}`).not.toBe(handoffClosingMessage(platform, channel, "sam@example.com", "en"));
+          expect(text).not.toMatch(/\{\w+\}/);
+          expect(detectLanguage(text), text).toBe(lang);
+        }
+      }
+    }
   });
 });
