@@ -1,7 +1,6 @@
 // The grounding check: every fact of a model's answer must come from this turn's tool results or retrieved articles —
 // not from the shopper's words — and actions only from a tool that performed them. Answers in seven languages.
 import { describe, expect, it } from "vitest";
-import { textOutput } from "./fixtures/workersAi.ts";
 import { checkAnswer, datesIn, durationsIn, evidenceFrom, numberValues, performs, type ToolCallRecord } from "../../src/agent/grounding.ts";
 
 type ToolCall = ToolCallRecord & { input: unknown };
@@ -218,8 +217,13 @@ describe("actions", () => {
   });
 });
 
-// The subscription skill's tool and the coupon lookup, as the model path sees them: a Workers AI answer (textOutput, the
-// exact shape AI.run() returns) checked against this turn's ledger.
+// The subscription skill's tool and the coupon lookup, as the model path sees them: a Workers AI answer in the exact
+// shape AI.run() returns for a text-generation model (as test/agent/fixtures/workersAi.ts records them; that file needs the
+// Workers types, this suite runs in Node) checked against this turn's ledger.
+function textOutput(text: string) {
+  return { response: text, tool_calls: [], usage: { prompt_tokens: 612, completion_tokens: 41, total_tokens: 653 } };
+}
+
 describe("subscription changes", () => {
   const coffee = { id: "sub_1", product: "Coffee Club", status: "active", quantity: 1, price: "$18.00", interval: { every: 1, unit: "month" }, nextChargeOn: "Dec 15" };
   const listed: ToolCall[] = [{ tool: "listSubscriptions", input: {}, ok: true, output: { verified: true, portalUrl: "https://northwind.example/subscriptions", subscriptions: [coffee] } }];
