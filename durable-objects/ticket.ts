@@ -22,6 +22,7 @@ import type { ChatMessageResult, CreateTicketInput, CustomerMessageInput, Handof
 import { shouldAutoClose } from "../src/tickets/rules.ts";
 import { Thread, threadSchema } from "../src/tickets/thread.ts";
 import { addMessage, applyPatch, newTicket } from "../src/tickets/transitions.ts";
+import { WEBHOOK_JOB, WebhookOutbox, webhookOutboxSchema } from "../src/webhooks/outbox.ts";
 
 const SNOOZE_JOB = "snooze";
 
@@ -33,6 +34,7 @@ const MIGRATIONS = [
   },
   outboxDeliveryState,
   outboxRevision,
+  webhookOutboxSchema,
 ];
 
 type Previous = ReturnType<typeof before>;
@@ -46,6 +48,7 @@ export class TicketActor extends DurableObject<Env> {
   private readonly delivery: Delivery;
   private readonly agent: TicketAgent;
   private readonly visitors: VisitorSockets;
+  private readonly webhooks: WebhookOutbox;
   // Routing, rotation queues and capacity counts hear about each relevant change.
   private readonly assignment: AssignmentLink;
 
@@ -62,6 +65,7 @@ export class TicketActor extends DurableObject<Env> {
     this.delivery = new Delivery(env, this.store, { seams: () => this.seams(), changed: () => this.indexChanged() });
     this.index = new IndexSync(this.store, this.delivery, { clock, reschedule, d1: () => this.seams().d1 ?? this.env.DB, register: (t) => this.inbox(t.accountId).register({ ticketId: t.id, createdAt: t.createdAt }) });
     this.visitors = new VisitorSockets(ctx, env, this.store, this.thread);
+    this.webhooks = new WebhookOutbox(env, this.store, { clock, reschedule });
     const host: TicketHost = {
       env,
       store: this.store,
@@ -229,6 +233,7 @@ export class TicketActor extends DurableObject<Env> {
       else if (job === DELIVERY_JOB) await this.delivery.deliverSoon(t);
       else if (job === TURN_JOB) await this.agent.resume();
       else if (job === ASSIGNMENT_JOB) await this.assignment.flush();
+      else if (job === WEBHOOK_JOB) await this.webhooks.flush(t.accountId);
       else this.store.unschedule(job);
     }
     this.store.planAlarm();
@@ -275,12 +280,16 @@ export class TicketActor extends DurableObject<Env> {
     const stored = messages.filter((m): m is MessageRecord => m !== null);
     // message.created carries the ticket, so a plain ticket.updated alongside it would be redundant.
     const out: InboxEvent[] = events.filter((type) => !(stored.length > 0 && type === "ticket.updated")).map((type) => ({ type, ticket: view }));
+    const views: MessageView[] = [];
     for (const m of stored) {
       const message = toMessageView(t.id, m);
+      views.push(message);
       out.push({ type: "message.created", ticket: view, message });
       if (!m.internal) this.visitors.broadcast({ type: "message", message });
     }
     this.publish(out, t);
+    // Recorded with the state; handed to the delivery queue in the background (docs/platform.md "Webhooks").
+    if (this.webhooks.record(t.accountId, { inboxEvents: events, previous, ticket: view, messages: views })) this.ctx.waitUntil(this.webhooks.flush(t.accountId));
     if (previous.status !== t.status) this.visitors.broadcast({ type: "status", status: t.status });
     for (const agentId of this.joining(previous, stored)) this.ctx.waitUntil(this.visitors.announceJoined(t.accountId, agentId));
     if (stored.some((m) => Delivery.carries(t.channel, m))) this.ctx.waitUntil(this.delivery.deliverSoon(t));

@@ -5,6 +5,7 @@ import { cors } from "hono/cors";
 import { onPresenceChange, sweepStalePresence } from "./accounts/presence.ts";
 import { accountsApi } from "./api/accounts.ts";
 import { adminApi } from "./api/admin.ts";
+import { apiKeysApi } from "./api/apiKeys.ts";
 import { auditApi } from "./api/audit.ts";
 import { chatApi } from "./api/chat.ts";
 import { classifyApi } from "./api/classify.ts";
@@ -21,11 +22,14 @@ import { teamsApi } from "./api/teams.ts";
 import { ticketsApi } from "./api/tickets.ts";
 import { viewsApi } from "./api/views.ts";
 import { webhooksApi } from "./api/webhooks.ts";
+import { webhookSubscriptionsApi } from "./api/webhookSubscriptions.ts";
 import { onError, type AppEnv } from "./app.ts";
 import { presenceToRotations } from "./assignment/service.ts";
 import { handleInboundEmail } from "./channels/emailHandler.ts";
 import { errorBody } from "./lib/errors.ts";
 import { sweepAutoClose } from "./tickets/autoCloseSweep.ts";
+import { tokenSecret } from "./auth/context.ts";
+import { deliverBatch, sweepDeliveries, type DeliveryJob } from "./webhooks/deliver.ts";
 
 export { TicketActor } from "../durable-objects/ticket.ts";
 export { RotationActor } from "../durable-objects/rotation.ts";
@@ -48,7 +52,7 @@ app.use("/api/*", bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json(error
 app.get("/api/health", (c) => c.json({ ok: true }));
 // "/" is the demo store (web/public/index.html) in development only; a production deployment opens the dashboard.
 app.get("/", async (c) => (c.env.ENVIRONMENT === "development" ? await c.env.ASSETS.fetch(c.req.raw) : c.redirect("/app/", 302)));
-for (const api of [accountsApi, ticketsApi, viewsApi, macrosApi, teamsApi, profilesApi, settingsApi, reportsApi, chatApi, liveApi, classifyApi, integrationsApi, knowledgeApi, skillsApi, adminApi, auditApi, devApi]) app.route("/api", api);
+for (const api of [accountsApi, ticketsApi, viewsApi, macrosApi, teamsApi, profilesApi, settingsApi, reportsApi, chatApi, liveApi, classifyApi, integrationsApi, knowledgeApi, skillsApi, adminApi, auditApi, apiKeysApi, webhookSubscriptionsApi, devApi]) app.route("/api", api);
 app.route("/", webhooksApi);
 describeSockets(app.openAPIRegistry);
 
@@ -70,5 +74,11 @@ export default {
     ctx.waitUntil(sweepStalePresence(env, controller.scheduledTime).then(() => undefined));
     // ...and tickets whose customer went quiet after the team's reply close (PUT /api/settings/auto-close).
     ctx.waitUntil(sweepAutoClose(env, controller.scheduledTime).then(() => undefined));
+    // ...and webhook delivery log rows past their keeping time go.
+    ctx.waitUntil(sweepDeliveries(env, controller.scheduledTime).catch((err) => console.warn("delivery log sweep failed", err)));
+  },
+  // Outbound webhooks: each message is one event for one subscription (src/webhooks/deliver.ts).
+  async queue(batch, env) {
+    await deliverBatch(batch as MessageBatch<DeliveryJob>, env, tokenSecret(env));
   },
 } satisfies ExportedHandler<Env>;
