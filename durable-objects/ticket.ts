@@ -11,6 +11,8 @@ import { decideAttach } from "../src/channels/attach.ts";
 import { Delivery, DELIVERY_JOB, outboxDeliveryState, outboxRevision, outboxSchema } from "../src/channels/delivery.ts";
 import { VisitorSockets } from "../src/chat/visitorSocket.ts";
 import { actorError } from "../src/lib/errors.ts";
+import { closeSocket } from "../src/lib/sockets.ts";
+import { eraseTicketContent, type ErasedContent } from "../src/privacy/ticketContent.ts";
 import { newId } from "../src/lib/ids.ts";
 import type { MessageView, TicketStatus, TicketView } from "../src/schemas/ticket.ts";
 import { chatMessageId, PING_FRAME, PONG_FRAME, type InboxEvent, type TicketEventType } from "../src/schemas/live.ts";
@@ -195,6 +197,17 @@ export class TicketActor extends DurableObject<Env> {
     return this.index.isCurrent(t);
   }
 
+  /** Erases the customer's content (GDPR erasure), leaving an anonymised shell that reports still count. */
+  async erase(): Promise<ErasedContent> {
+    const t = this.ticket();
+    const previous = before(t);
+    const erased = eraseTicketContent(this.ctx.storage.sql, t, this.seams().clock.now());
+    this.store.delete("verified");
+    for (const ws of this.ctx.getWebSockets()) closeSocket(ws, 4000, "conversation erased");
+    await this.commit(previous, []);
+    return erased;
+  }
+
   // ---- the shopper's socket ---------------------------------------------------------------------
 
   /** The shopper's widget connects here (the Worker has checked the visitor token). */
@@ -310,7 +323,8 @@ export class TicketActor extends DurableObject<Env> {
       created = true;
     }
     const t = this.ticket();
-    const decision = created ? "append" : decideAttach(t.channel, t.status);
+    // An erased ticket takes nothing more: the message starts a new ticket, as for a closed web chat.
+    const decision = created ? "append" : t.erasedAt ? "new" : decideAttach(t.channel, t.status);
     const previous = before(t);
     // Stored unless the id is already in the thread: one statement finds a retry and stores a new message.
     const message = decision === "new" ? null : this.append({ author: "customer", id: input.message.id, body: input.message.body, cards: input.message.cards ?? null });
@@ -343,6 +357,7 @@ export class TicketActor extends DurableObject<Env> {
     const t = this.ticket();
     const existing = input.id ? this.thread.find(input.id) : null;
     if (existing) return toMessageView(t.id, existing);
+    if (t.erasedAt) throw actorError("conflict", "this ticket's content was erased");
     const previous = before(t);
     const message = this.append(input)!;
     await this.commit(previous, [message]);

@@ -52,6 +52,8 @@ export async function authenticate(env: Env, token: string, now = Date.now()) {
 }
 
 export const requireAgent: MiddlewareHandler<AppEnv> = async (c, next) => {
+  // Sub-apps mounted on the same paths may each ask for it: the caller is checked once per request.
+  if (c.var.agent) return next();
   const token = bearerOf(c.req.header("Authorization")) ?? (c.req.header("Upgrade") === "websocket" ? c.req.query("token") : null) ?? null;
   if (!token) throw new AppError("unauthorized", "Send Authorization: Bearer <token>");
   if (isApiKey(token)) return useApiKey(c, token, next);

@@ -37,6 +37,8 @@ export interface TicketState {
   threadKey: string | null;
   /** Bumped on every change; orders the write-through to D1. */
   version: number;
+  /** When the customer's content was erased (src/privacy/ticketContent.ts): the ticket takes no more messages. */
+  erasedAt?: number | null;
 }
 
 export interface MessageRecord {

@@ -124,7 +124,7 @@ describe("outbound webhooks", () => {
     const run = async (attempts: number) => {
       const batch = createMessageBatch<DeliveryJob>("edgedesk-webhooks", [{ id: `m${attempts}`, timestamp: Date.now(), attempts, body: job }]);
       const ctx = createExecutionContext();
-      await worker.queue(batch as MessageBatch, env, ctx);
+      await worker.queue(batch as MessageBatch, env);
       return getQueueResult(batch, ctx);
     };
     const first = await run(1);
