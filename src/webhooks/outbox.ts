@@ -20,6 +20,7 @@ export const webhookOutboxSchema: Migration = (sql) => {
 
 export interface WebhookOutboxHooks {
   clock: () => Clock;
+  queue: () => Queue;
   reschedule: () => void;
 }
 
@@ -63,7 +64,7 @@ export class WebhookOutbox {
         const event = JSON.parse(row.body) as WebhookEvent;
         for (const s of subscribers) if ((s.events as string[]).includes(event.type)) jobs.push({ body: { accountId, subscriptionId: s.id, event }, contentType: "json" });
       }
-      for (let i = 0; i < jobs.length; i += QUEUE_BATCH) await this.env.WEBHOOK_QUEUE.sendBatch(jobs.slice(i, i + QUEUE_BATCH));
+      for (let i = 0; i < jobs.length; i += QUEUE_BATCH) await this.hooks.queue().sendBatch(jobs.slice(i, i + QUEUE_BATCH));
       const last = rows[rows.length - 1]!.seq;
       this.store.sql.exec("DELETE FROM webhook_outbox WHERE seq <= ?", last);
       this.store.delete("webhook_failures");

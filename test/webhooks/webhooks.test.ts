@@ -1,11 +1,12 @@
-import { createExecutionContext, createMessageBatch, getQueueResult } from "cloudflare:test";
+import { createExecutionContext, createMessageBatch, getQueueResult, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
+import { replaceSeams } from "../../src/actors/seams.ts";
 import { env } from "cloudflare:workers";
 import { afterEach, describe, expect, it } from "vitest";
 import worker from "../../src/index.ts";
 import { MAX_ATTEMPTS, retryDelaySeconds, webhookTransport, type DeliveryJob } from "../../src/webhooks/deliver.ts";
 import type { WebhookEvent } from "../../src/webhooks/events.ts";
 import { verifySignature } from "../../src/webhooks/signature.ts";
-import { addAgent, call, chatSay, signup, startChat } from "../helpers.ts";
+import { addAgent, call, chatSay, inbound, signup, startChat } from "../helpers.ts";
 
 interface Received {
   url: string;
@@ -173,5 +174,27 @@ describe("outbound webhooks", () => {
     expect((await call("DELETE", `/api/webhooks/${sub.id}`, { token: acc.token })).status).toBe(404);
     const audit = await call("GET", "/api/audit?action=webhook.*", { token: acc.token });
     expect(audit.body.items.map((i: { action: string }) => i.action)).toEqual(["webhook.deleted", "webhook.test_sent", "webhook.created", "webhook.test_sent", "webhook.created"]);
+  });
+
+  it("keeps a commit's events in the ticket actor while the queue is down and hands them over from the alarm", async () => {
+    const got = receiver();
+    const acc = await signup();
+    await subscribe(acc.token, "http://127.0.0.1:9/durable", ["ticket.updated"]);
+    const ticketId = (await inbound(acc.accountId, { channel: "sms", from: "+15558000001", text: "hello" })).body.ticketId;
+    const stub = env.TICKET.get(env.TICKET.idFromName(`${acc.accountId}:${ticketId}`));
+    const down = { send: () => Promise.reject(new Error("queue down")), sendBatch: () => Promise.reject(new Error("queue down")) } as unknown as Queue;
+    await runInDurableObject(stub, (_instance, state) => replaceSeams(state.id, { webhookQueue: down }));
+
+    expect((await call("PATCH", `/api/tickets/${ticketId}`, { token: acc.token, body: { tags: ["kept"] } })).status).toBe(200);
+    const pending = () => runInDurableObject(stub, (_instance, state) => state.storage.sql.exec<{ n: number }>("SELECT COUNT(*) AS n FROM webhook_outbox").one().n);
+    expect(await pending()).toBe(1);
+
+    // The queue is back; later, the alarm runs the job (the clock moved past its retry time).
+    await runInDurableObject(stub, (_instance, state) => replaceSeams(state.id, { webhookQueue: null, clock: { now: () => Date.now() + 3_600_000 } }));
+    await runDurableObjectAlarm(stub);
+    expect(await pending()).toBe(0);
+    const event = await until("the kept event reached the receiver", () => got.find((r) => r.event.type === "ticket.updated" && r.event.data.ticket?.id === ticketId));
+    expect(event.event.data.ticket?.tags).toEqual(["kept"]);
+    await runInDurableObject(stub, (_instance, state) => replaceSeams(state.id, { clock: { now: () => Date.now() } }));
   });
 });
