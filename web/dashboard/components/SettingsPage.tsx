@@ -4,9 +4,11 @@ import { CHANNEL_LABEL } from "../format.ts";
 import { AGENT_CHANNELS, canAdmin, integrations, loadSettings, saveSection, settings, type AgentChannel, type FormResult, type HandoffPlatform, type Settings } from "../pages.ts";
 import { hrefOf, route } from "../store.ts";
 import { FieldError, FormStatus, PageHead, Panel, Toggle, invalid } from "./form.tsx";
+import { ApiKeysPanel } from "./ApiKeysPanel.tsx";
 import { IntegrationsPanel } from "./IntegrationsPanel.tsx";
 import { OfficeHoursForm } from "./OfficeHoursForm.tsx";
 import { TeamsPanel } from "./TeamsPanel.tsx";
+import { WebhooksPanel } from "./WebhooksPanel.tsx";
 import { Empty } from "./ui.tsx";
 
 const TABS = [
@@ -15,6 +17,8 @@ const TABS = [
   { key: "assignment", label: "Assignment" },
   { key: "integrations", label: "Integrations" },
   { key: "teams", label: "Teams" },
+  { key: "api-keys", label: "API keys" },
+  { key: "webhooks", label: "Webhooks" },
 ] as const;
 type TabKey = (typeof TABS)[number]["key"];
 
@@ -261,6 +265,8 @@ export function SettingsPage() {
         )}
         {data && tab === "integrations" && <IntegrationsPanel />}
         {data && tab === "teams" && <TeamsPanel />}
+        {canAdmin.value && tab === "api-keys" && <ApiKeysPanel />}
+        {canAdmin.value && tab === "webhooks" && <WebhooksPanel />}
       </div>
     </main>
   );
