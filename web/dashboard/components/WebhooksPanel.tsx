@@ -132,7 +132,7 @@ export function WebhooksPanel() {
       id="set-webhooks"
       sub={
         <>
-          Edgedesk POSTs each event as JSON, signed in the <code>Edgedesk-Signature</code> header (see the README, “Webhooks”). A failed delivery is retried with backoff for about a day.
+          Edgedesk POSTs each event as JSON, signed in the <code>Edgedesk-Signature</code> header (see the README, “Webhooks”). A failed delivery is retried with backoff for about five hours.
         </>
       }
     >
