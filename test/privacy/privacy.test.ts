@@ -1,10 +1,11 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { addAgent, call, inbound, signup } from "../helpers.ts";
+import { addAgent, call, inbound, signup, unique } from "../helpers.ts";
 
 async function customerWithTwoTickets() {
   const acc = await signup();
-  const sms = await inbound(acc.accountId, { channel: "sms", from: "+15554000001", text: "My order 1038 never came, call me on +15554000001" });
+  const providerMessageId = unique("SM");
+  const sms = await inbound(acc.accountId, { channel: "sms", from: "+15554000001", text: "My order 1038 never came, call me on +15554000001", providerMessageId });
   const ticketId = sms.body.ticketId;
   await call("POST", `/api/tickets/${ticketId}/replies`, { token: acc.token, body: { body: "Sorry Pat, we are on it" } });
   await call("POST", `/api/tickets/${ticketId}/notes`, { token: acc.token, body: { body: "Pat sounded upset" } });
@@ -13,7 +14,7 @@ async function customerWithTwoTickets() {
   const profileId = ticket.customer.profileId as string;
   // Someone else's ticket must be untouched.
   const bystander = (await inbound(acc.accountId, { channel: "sms", from: "+15554000099", text: "Hello from someone else" })).body.ticketId;
-  return { acc, ticketId, profileId, bystander };
+  return { acc, ticketId, profileId, bystander, providerMessageId };
 }
 
 describe("a customer's data export", () => {
@@ -41,7 +42,7 @@ describe("a customer's data export", () => {
 
 describe("a customer's erasure", () => {
   it("removes their messages, profile and index rows, keeps an anonymised shell that reports count, and is audited", async () => {
-    const { acc, ticketId, profileId, bystander } = await customerWithTwoTickets();
+    const { acc, ticketId, profileId, bystander, providerMessageId } = await customerWithTwoTickets();
     const before = (await call("GET", "/api/reports", { token: acc.token })).body;
 
     const res = await call("DELETE", `/api/profiles/${profileId}`, { token: acc.token });
@@ -74,6 +75,11 @@ describe("a customer's erasure", () => {
     // The bystander is untouched.
     const other = await call("GET", `/api/tickets/${bystander}`, { token: acc.token });
     expect(other.body.messages.map((m: { body: string }) => m.body)).toEqual(["Hello from someone else"]);
+
+    // A provider's late retry of an erased message is a duplicate, not stored again.
+    const retry = await inbound(acc.accountId, { channel: "sms", from: "+15554000001", text: "My order 1038 never came, call me on +15554000001", providerMessageId });
+    expect(retry.body).toMatchObject({ ticketId, duplicate: true });
+    expect((await call("GET", `/api/tickets/${ticketId}`, { token: acc.token })).body.messages).toEqual([]);
 
     // Their next text starts a fresh ticket; the shell takes nothing more.
     const again = await inbound(acc.accountId, { channel: "sms", from: "+15554000001", text: "Me again" });
