@@ -99,6 +99,9 @@ describe("API keys", () => {
 
   it("gives every bearer route of the OpenAPI document a scope or keeps it for people on purpose", async () => {
     const doc = (await call("GET", "/openapi.json")).body as { paths: Record<string, Record<string, { security?: unknown[] }>> };
+    for (const [path, method] of [["/api/api-keys", "post"], ["/api/api-keys/{id}", "delete"], ["/api/webhooks", "post"], ["/api/webhooks/{id}/deliveries", "get"], ["/api/webhooks/{id}/test", "post"], ["/api/exports/tickets.csv", "get"], ["/api/exports/report.csv", "get"], ["/api/profiles/{id}/export", "get"], ["/api/profiles/{id}", "delete"]] as const) {
+      expect(doc.paths[path]?.[method], `${method} ${path}`).toBeDefined();
+    }
     const peopleOnly = new Set(["POST /logout", "POST /me/password", "PUT /agents/me/status", "POST /agents/me/heartbeat", "POST /api-keys", "GET /api-keys", "DELETE /api-keys/{id}", "POST /tickets/{id}/typing", "GET /inbox/ws"]);
     const unmapped: string[] = [];
     let checked = 0;
