@@ -10,8 +10,6 @@ export interface AppEnv {
     agent: typeof agents.$inferSelect;
     account: typeof accounts.$inferSelect;
     sessionId: string;
-    /** Set when the caller is an API key (the agent is then the key's synthetic actor). */
-    apiKeyId?: string;
     /** A web-chat visitor's verified token (requireVisitor): the account and conversation it is for. */
     visitor: { acc: string; conv: string; ext?: string };
   };

@@ -73,8 +73,8 @@ async function useApiKey(c: Parameters<MiddlewareHandler<AppEnv>>[0], token: str
   if (!keyMay(found.key.scopes, need)) throw new AppError("forbidden", need && need !== "any" ? `This API key lacks the scope ${need}` : "This route is not open to API keys");
   c.set("agent", found.agent);
   c.set("account", found.account);
+  // A key has no session: its id stands in, and the session routes (logout, password) are closed to keys.
   c.set("sessionId", found.key.id);
-  c.set("apiKeyId", found.key.id);
   await next();
 }
 
