@@ -58,7 +58,11 @@ for (const api of [accountsApi, ticketsApi, viewsApi, macrosApi, teamsApi, profi
 app.route("/", webhooksApi);
 describeSockets(app.openAPIRegistry);
 
-app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+  type: "http",
+  scheme: "bearer",
+  description: "A session token from POST /api/login, or an API key (edk_…) limited to its scopes (docs/platform.md).",
+});
 app.doc31("/openapi.json", {
   openapi: "3.1.0",
   info: { title: "Edgedesk API", version: "0.1.0", description: "The public HTTP contract of Edgedesk: helpdesk, web chat and the AI customer agent." },
