@@ -36,7 +36,7 @@ export class WebhookOutbox {
   /** Records the commit's events (synchronously, with the state). False when there was nothing anyone wants. */
   record(accountId: string, facts: CommitFacts): boolean {
     const events = eventsOfCommit(facts);
-    if (events.length === 0 || knownUnwanted(accountId, events.map((e) => e.type))) return false;
+    if (events.length === 0 || knownUnwanted(this.env, accountId, events.map((e) => e.type))) return false;
     const now = this.hooks.clock().now();
     for (const e of events) {
       const event: WebhookEvent = { id: newId("evt", now), type: e.type, createdAt: new Date(now).toISOString(), accountId, data: e.data };

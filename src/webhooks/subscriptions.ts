@@ -9,7 +9,7 @@ import { newId } from "../lib/ids.ts";
 import { seal, unseal } from "../lib/secrets.ts";
 import type { WebhookEventType } from "./events.ts";
 
-/** A new subscription hears events committed from at most this long after its creation (other isolates' caches). */
+/** How long an isolate trusts its answer to "who subscribed?" before asking D1 again (docs/platform.md "Webhooks"). */
 export const SUBSCRIBERS_MAX_AGE_MS = 5_000;
 
 type SubscriptionRow = typeof webhookSubscriptions.$inferSelect;
@@ -40,7 +40,7 @@ export async function createSubscription(env: Env, secret: string, input: { acco
     createdAt: now,
   };
   await db(env.DB).insert(webhookSubscriptions).values(row);
-  recent.delete(input.accountId);
+  forget(input.accountId);
   return { ...view(row), secret: signingSecret };
 }
 
@@ -67,7 +67,7 @@ export async function deleteSubscription(env: Env, accountId: string, id: string
     d.delete(webhookDeliveries).where(and(eq(webhookDeliveries.accountId, accountId), eq(webhookDeliveries.subscriptionId, id))),
   ]);
   if (!rows[0]) throw notFound("webhook");
-  recent.delete(accountId);
+  forget(accountId);
 }
 
 /** The subscription's signing secret, or null when it cannot be unsealed (TOKEN_SECRET changed). */
@@ -79,13 +79,14 @@ export { view as subscriptionView };
 
 // ---- the account's subscribers, as the ticket actors' outbox asks ----------------------------------------------
 
-/** Per account: the lookup, and its value once it has settled (so a synchronous commit can consult it). */
-const recent = new Map<string, { at: number; subscribers: Promise<Subscriber[]>; value?: Subscriber[] }>();
+/** Per account: the lookup in flight or done (at most SUBSCRIBERS_MAX_AGE_MS old), and the last value that settled. */
+const recent = new Map<string, { at: number; subscribers: Promise<Subscriber[]> }>();
+const known = new Map<string, { at: number; value: Subscriber[] }>();
 
 export function subscribersOf(env: Env, accountId: string, now = Date.now()): Promise<Subscriber[]> {
   const hit = recent.get(accountId);
   if (hit && now - hit.at < SUBSCRIBERS_MAX_AGE_MS) return hit.subscribers;
-  const entry: { at: number; subscribers: Promise<Subscriber[]>; value?: Subscriber[] } = {
+  const entry = {
     at: now,
     subscribers: db(env.DB)
       .select({ id: webhookSubscriptions.id, events: webhookSubscriptions.events })
@@ -95,15 +96,25 @@ export function subscribersOf(env: Env, accountId: string, now = Date.now()): Pr
   };
   recent.set(accountId, entry);
   entry.subscribers.then(
-    (value) => (entry.value = value),
+    (value) => recent.get(accountId) === entry && known.set(accountId, { at: entry.at, value }),
     () => recent.get(accountId) === entry && recent.delete(accountId),
   );
   return entry.subscribers;
 }
 
-/** True when this isolate knows, freshly, that no subscription of the account wants any of `types`. */
-export function knownUnwanted(accountId: string, types: readonly string[], now = Date.now()): boolean {
-  const hit = recent.get(accountId);
-  if (!hit?.value || now - hit.at >= SUBSCRIBERS_MAX_AGE_MS) return false;
-  return !hit.value.some((s) => types.some((t) => (s.events as string[]).includes(t)));
+/**
+ * True when this isolate knows, from a lookup at most twice SUBSCRIBERS_MAX_AGE_MS old, that no subscription of the
+ * account wants any of `types`. A lookup older than SUBSCRIBERS_MAX_AGE_MS still answers while a fresh one runs, so a
+ * busy account never waits on D1 (a new subscription hears events from at most 2 × SUBSCRIBERS_MAX_AGE_MS on).
+ */
+export function knownUnwanted(env: Env, accountId: string, types: readonly string[], now = Date.now()): boolean {
+  const k = known.get(accountId);
+  if (!k || now - k.at >= 2 * SUBSCRIBERS_MAX_AGE_MS) return false;
+  if (now - k.at >= SUBSCRIBERS_MAX_AGE_MS) void subscribersOf(env, accountId, now).catch(() => undefined);
+  return !k.value.some((s) => types.some((t) => (s.events as string[]).includes(t)));
+}
+
+function forget(accountId: string): void {
+  recent.delete(accountId);
+  known.delete(accountId);
 }

@@ -6,6 +6,7 @@ import worker from "../../src/index.ts";
 import { MAX_ATTEMPTS, retryDelaySeconds, webhookTransport, type DeliveryJob } from "../../src/webhooks/deliver.ts";
 import type { WebhookEvent } from "../../src/webhooks/events.ts";
 import { verifySignature } from "../../src/webhooks/signature.ts";
+import { knownUnwanted, subscribersOf } from "../../src/webhooks/subscriptions.ts";
 import { addAgent, call, chatSay, inbound, signup, startChat } from "../helpers.ts";
 
 interface Received {
@@ -196,5 +197,24 @@ describe("outbound webhooks", () => {
     const event = await until("the kept event reached the receiver", () => got.find((r) => r.event.type === "ticket.updated" && r.event.data.ticket?.id === ticketId));
     expect(event.event.data.ticket?.tags).toEqual(["kept"]);
     await runInDurableObject(stub, (_instance, state) => replaceSeams(state.id, { clock: { now: () => Date.now() } }));
+  });
+
+  it("knows from memory that nobody listens, refreshes that in the background, and forgets it on a new subscription", async () => {
+    const acc = await signup();
+    const t0 = Date.now();
+    expect(knownUnwanted(env, acc.accountId, ["ticket.created"], t0)).toBe(false);
+    expect(await subscribersOf(env, acc.accountId, t0)).toEqual([]);
+    expect(knownUnwanted(env, acc.accountId, ["ticket.created"], t0 + 1_000)).toBe(true);
+    // Older than 5 s: still answers (a refresh starts), but never from an answer over 10 s old.
+    expect(knownUnwanted(env, acc.accountId, ["ticket.created"], t0 + 6_000)).toBe(true);
+    const other = await signup();
+    await subscribersOf(env, other.accountId, t0);
+    expect(knownUnwanted(env, other.accountId, ["ticket.created"], t0 + 10_001)).toBe(false);
+
+    await subscribe(acc.token, "https://hooks.example.com/new", ["ticket.created"]);
+    expect(knownUnwanted(env, acc.accountId, ["ticket.created"], t0 + 6_001)).toBe(false);
+    expect((await subscribersOf(env, acc.accountId)).map((s) => s.events)).toEqual([["ticket.created"]]);
+    expect(knownUnwanted(env, acc.accountId, ["ticket.created"])).toBe(false);
+    expect(knownUnwanted(env, acc.accountId, ["handoff"])).toBe(true);
   });
 });
