@@ -9,6 +9,7 @@ import { apiKeysApi } from "./api/apiKeys.ts";
 import { auditApi } from "./api/audit.ts";
 import { chatApi } from "./api/chat.ts";
 import { classifyApi } from "./api/classify.ts";
+import { csatApi, csatPages } from "./api/csat.ts";
 import { devApi } from "./api/dev.ts";
 import { exportsApi } from "./api/exports.ts";
 import { integrationsApi } from "./api/integrations.ts";
@@ -20,6 +21,7 @@ import { profilesApi } from "./api/profiles.ts";
 import { reportsApi } from "./api/reports.ts";
 import { settingsApi } from "./api/settings.ts";
 import { skillsApi } from "./api/skills.ts";
+import { slaApi } from "./api/sla.ts";
 import { teamsApi } from "./api/teams.ts";
 import { ticketsApi } from "./api/tickets.ts";
 import { viewsApi } from "./api/views.ts";
@@ -56,6 +58,10 @@ app.get("/api/health", (c) => c.json({ ok: true }));
 app.get("/", async (c) => (c.env.ENVIRONMENT === "development" ? await c.env.ASSETS.fetch(c.req.raw) : c.redirect("/app/", 302)));
 for (const api of [accountsApi, ticketsApi, viewsApi, macrosApi, teamsApi, profilesApi, settingsApi, reportsApi, chatApi, liveApi, classifyApi, integrationsApi, knowledgeApi, skillsApi, adminApi, auditApi, apiKeysApi, webhookSubscriptionsApi, exportsApi, privacyApi, devApi]) app.route("/api", api);
 app.route("/", webhooksApi);
+// The CSAT email link's page (/csat/:token) and the widget's answer (/api/chat/conversations/:id/csat).
+app.route("/api", csatApi);
+app.route("/api", slaApi);
+app.route("/", csatPages);
 describeSockets(app.openAPIRegistry);
 
 app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {

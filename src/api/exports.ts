@@ -6,8 +6,8 @@ import { clientIp, recordAudit } from "../audit/record.ts";
 import { requireAgent, requireRole, type Role } from "../auth/context.ts";
 import { reportCsv } from "../exports/report.ts";
 import { ticketsCsv } from "../exports/tickets.ts";
+import { fullReport } from "../reports/full.ts";
 import { reportRange, reportRangeQuery } from "../reports/range.ts";
-import { buildReport } from "../reports/service.ts";
 import { errorResponses } from "../schemas/common.ts";
 import { ticketFiltersSchema } from "../schemas/ticket.ts";
 
@@ -54,7 +54,7 @@ exportsApi.openapi(
   async (c) => {
     const { from, to } = reportRange(c.req.valid("query"));
     const account = c.get("account").id;
-    const report = await buildReport(c.env, account, from, to);
+    const report = await fullReport(c.env, account, from, to);
     await recordAudit(c.env, { accountId: account, action: "export.report", actorId: c.get("agent").id, ip: clientIp(c.req.raw.headers), details: { from: report.from, to: report.to } });
     return c.body(reportCsv(report), 200, csvHeaders("report"));
   },

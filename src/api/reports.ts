@@ -2,8 +2,8 @@
 import { createRoute } from "@hono/zod-openapi";
 import { router } from "../app.ts";
 import { HELPDESK_ROLES, requireAgent, requireRole } from "../auth/context.ts";
+import { fullReport } from "../reports/full.ts";
 import { reportRange, reportRangeQuery } from "../reports/range.ts";
-import { buildReport } from "../reports/service.ts";
 import { errorResponses, json } from "../schemas/common.ts";
 import { reportSchema } from "../schemas/report.ts";
 
@@ -22,6 +22,6 @@ reportsApi.openapi(
   }),
   async (c) => {
     const { from, to } = reportRange(c.req.valid("query"));
-    return c.json(await buildReport(c.env, c.get("account").id, from, to), 200);
+    return c.json(await fullReport(c.env, c.get("account").id, from, to), 200);
   },
 );

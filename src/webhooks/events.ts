@@ -27,7 +27,7 @@ export interface CommitFacts {
 /**
  * The webhook events of one commit, in order: ticket.created, then one message.created per message (carrying the
  * ticket, as on the inbox socket), else ticket.updated for a change without messages; ticket.closed when the status
- * became closed; handoff when the AI agent passed the conversation to the team.
+ * became closed; handoff when the AI agent passed the conversation to the team; csat.created when the customer rated it.
  */
 export function eventsOfCommit(c: CommitFacts): { type: WebhookEventType; data: WebhookEvent["data"] }[] {
   const out: { type: WebhookEventType; data: WebhookEvent["data"] }[] = [];
@@ -37,5 +37,6 @@ export function eventsOfCommit(c: CommitFacts): { type: WebhookEventType; data: 
   if (!created && c.messages.length === 0 && c.inboxEvents.length > 0) out.push({ type: "ticket.updated", data: { ticket: c.ticket } });
   if (c.previous.status !== "closed" && c.ticket.status === "closed") out.push({ type: "ticket.closed", data: { ticket: c.ticket } });
   if (c.previous.handledBy === "ai" && c.ticket.handledBy === "team") out.push({ type: "handoff", data: { ticket: c.ticket } });
+  if (c.inboxEvents.includes("ticket.csat") && c.ticket.csat) out.push({ type: "csat.created", data: { ticket: c.ticket, csat: c.ticket.csat } });
   return out;
 }

@@ -22,6 +22,7 @@ export interface WebhookOutboxHooks {
   clock: () => Clock;
   queue: () => Queue;
   reschedule: () => void;
+  waitUntil: (p: Promise<unknown>) => void;
 }
 
 export class WebhookOutbox {
@@ -45,6 +46,11 @@ export class WebhookOutbox {
     this.store.scheduleBy(WEBHOOK_JOB, now + SAFETY_NET_MS);
     this.hooks.reschedule();
     return true;
+  }
+
+  /** A commit: its events are recorded now and handed to the queue in the background. */
+  committed(accountId: string, facts: CommitFacts): void {
+    if (this.record(accountId, facts)) this.hooks.waitUntil(this.flush(accountId));
   }
 
   /** Hands recorded events to the queue; one flush at a time; never throws (the alarm retries). */

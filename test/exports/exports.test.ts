@@ -69,6 +69,8 @@ describe("CSV exports", () => {
     const report = (await call("GET", "/api/reports", { token: acc.token })).body;
     expect(rows).toContainEqual(["tickets", "", "tickets", String(report.tickets)]);
     expect(rows).toContainEqual(["channel", "sms", "tickets", "1"]);
+    expect(rows).toContainEqual(["csat", "", "responses", String(report.csat.responses)]);
+    expect(rows).toContainEqual(["sla", "", "measured", String(report.sla.measured)]);
     expect((await call("GET", "/api/exports/report.csv?from=2026-02-01&to=2026-01-01", { token: acc.token })).status).toBe(400);
 
     const manager = await addAgent(acc, "manager");

@@ -15,6 +15,7 @@ describe("webhook events of a ticket commit", () => {
     ["a change without a message", { inboxEvents: ["ticket.updated"], previous: { status: "open", handledBy: "team" }, ticket: ticket(), messages: [] }, ["ticket.updated"]],
     ["closing", { inboxEvents: ["ticket.updated"], previous: { status: "open", handledBy: "team" }, ticket: ticket({ status: "closed" }), messages: [] }, ["ticket.updated", "ticket.closed"]],
     ["an edit of a closed ticket", { inboxEvents: ["ticket.updated"], previous: { status: "closed", handledBy: "team" }, ticket: ticket({ status: "closed" }), messages: [] }, ["ticket.updated"]],
+    ["a customer's rating", { inboxEvents: ["ticket.updated", "ticket.csat"], previous: { status: "closed", handledBy: "team" }, ticket: ticket({ status: "closed", csat: { score: 5, at: "2026-12-01T10:00:00.000Z" } }), messages: [message] }, ["message.created", "csat.created"]],
     ["the AI agent's handoff", { inboxEvents: ["ticket.updated"], previous: { status: "open", handledBy: "ai" }, ticket: ticket(), messages: [message] }, ["message.created", "handoff"]],
   ] as const)("%s", (_what, facts, types) => {
     expect(eventsOfCommit(facts as never).map((e) => e.type)).toEqual(types);

@@ -217,4 +217,20 @@ describe("outbound webhooks", () => {
     expect(knownUnwanted(env, acc.accountId, ["ticket.created"])).toBe(false);
     expect(knownUnwanted(env, acc.accountId, ["handoff"])).toBe(true);
   });
+
+  it("tells a receiver when the customer rates the conversation", async () => {
+    const got = receiver();
+    const acc = await signup();
+    await call("PUT", "/api/settings/csat", { token: acc.token, body: { enabled: true } });
+    await subscribe(acc.token, "http://127.0.0.1:9/csat", ["csat.created"]);
+    const conv = await startChat(acc.accountId, { email: "robin@example.com", name: "Robin" });
+    await chatSay(conv, "Where is my parcel?");
+    await call("POST", `/api/tickets/${conv.ticketId}/replies`, { token: acc.token, body: { body: "It ships today." } });
+    await call("PATCH", `/api/tickets/${conv.ticketId}`, { token: acc.token, body: { status: "closed" } });
+    const rated = await call("POST", `/api/chat/conversations/${conv.conversationId}/csat`, { body: { score: 4, comment: "kind" }, headers: { "X-Visitor-Token": conv.visitorToken } });
+    expect(rated.status).toBe(201);
+    const event = await until("csat.created reached the receiver", () => got.find((r) => r.event.type === "csat.created" && r.event.data.ticket?.id === conv.ticketId));
+    expect(event.event.data).toMatchObject({ csat: { score: 4, comment: "kind" } });
+    expect(got.filter((r) => r.url.endsWith("/csat")).every((r) => r.event.type === "csat.created")).toBe(true);
+  });
 });

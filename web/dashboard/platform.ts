@@ -33,7 +33,7 @@ export const EVENT_LABELS: Record<WebhookEventType, string> = {
   "ticket.closed": "Ticket closed",
   "message.created": "New message",
   handoff: "AI agent handed off to the team",
-  "csat.created": "Satisfaction rating (when CSAT is on)",
+  "csat.created": "Customer rated the conversation (CSAT)",
 };
 
 export const canExport = computed(() => me.value?.role === "owner" || me.value?.role === "admin" || me.value?.role === "manager");

@@ -7,6 +7,7 @@ import type { Channel } from "../api.ts";
 import { Chart } from "./charts.tsx";
 import { ExportButton } from "./ExportButton.tsx";
 import { PageHead, Panel } from "./form.tsx";
+import { SatisfactionFigures } from "./SatisfactionReport.tsx";
 import { Empty } from "./ui.tsx";
 
 const PRESETS: { value: RangePreset; label: string }[] = [
@@ -260,6 +261,7 @@ export function ReportsPage() {
         {data && (
           <div class={loading ? "report stale" : "report"}>
             <TicketFigures r={data} />
+            <SatisfactionFigures r={data} />
             <AgentFigures r={data} />
           </div>
         )}

@@ -7,6 +7,7 @@ import { FieldError, FormStatus, PageHead, Panel, Toggle, invalid } from "./form
 import { ApiKeysPanel } from "./ApiKeysPanel.tsx";
 import { IntegrationsPanel } from "./IntegrationsPanel.tsx";
 import { OfficeHoursForm } from "./OfficeHoursForm.tsx";
+import { CsatPanel, SlaPanel } from "./PromisesSettings.tsx";
 import { TeamsPanel } from "./TeamsPanel.tsx";
 import { WebhooksPanel } from "./WebhooksPanel.tsx";
 import { Empty } from "./ui.tsx";
@@ -17,6 +18,7 @@ const TABS = [
   { key: "assignment", label: "Assignment" },
   { key: "integrations", label: "Integrations" },
   { key: "teams", label: "Teams" },
+  { key: "promises", label: "CSAT & SLAs" },
   { key: "api-keys", label: "API keys" },
   { key: "webhooks", label: "Webhooks" },
 ] as const;
@@ -265,6 +267,12 @@ export function SettingsPage() {
         )}
         {data && tab === "integrations" && <IntegrationsPanel />}
         {data && tab === "teams" && <TeamsPanel />}
+        {data && tab === "promises" && (
+          <>
+            <CsatPanel s={data} />
+            <SlaPanel />
+          </>
+        )}
         {canAdmin.value && tab === "api-keys" && <ApiKeysPanel />}
         {canAdmin.value && tab === "webhooks" && <WebhooksPanel />}
       </div>
