@@ -39,7 +39,7 @@ const GROUPS: readonly RouteGroup[] = [
   { path: /^\/(tickets|views|macros)(\/|$)/, read: "tickets:read", write: "tickets:write" },
   { path: /^\/profiles(\/|$)/, read: "profiles:read", write: "profiles:write" },
   { path: /^\/reports(\/|$)/, read: "reports:read", write: null },
-  { path: /^\/(knowledge|skills|teams|agents)(\/|$)/, read: "tickets:read", write: "settings:manage" },
+  { path: /^\/(knowledge|skills|teams|agents|sla-policies)(\/|$)/, read: "tickets:read", write: "settings:manage" },
   { path: /^\/(settings|integrations|admin)(\/|$)/, read: "settings:manage", write: "settings:manage" },
   { path: /^\/webhooks(\/|$)/, read: "webhooks:manage", write: "webhooks:manage" },
   { path: /^\/audit(\/|$)/, read: "audit:read", write: null },
