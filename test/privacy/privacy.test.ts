@@ -1,6 +1,18 @@
 import { env, exports } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { addAgent, call, inbound, signup, unique } from "../helpers.ts";
+import { addAgent, BASE, call, inbound, signup, unique } from "../helpers.ts";
+
+/** A tiny PDF, attached by the team to a reply: erasure removes it from R2 and D1. */
+const PDF = new TextEncoder().encode("%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n");
+async function attachPdf(token: string, ticketId: string): Promise<string> {
+  const form = new FormData();
+  form.append("file", new File([PDF], "label.pdf"));
+  const res = await exports.default.fetch(new Request(`${BASE}/api/tickets/${ticketId}/attachments`, { method: "POST", headers: { Authorization: `Bearer ${token}` }, body: form }));
+  expect(res.status).toBe(201);
+  const file = (await res.json()) as { id: string };
+  expect((await call("POST", `/api/tickets/${ticketId}/replies`, { token, body: { body: "Your label", attachmentIds: [file.id] } })).status).toBe(201);
+  return file.id;
+}
 
 async function customerWithTwoTickets() {
   const acc = await signup();
@@ -43,6 +55,9 @@ describe("a customer's data export", () => {
 describe("a customer's erasure", () => {
   it("removes their messages, profile and index rows, keeps an anonymised shell that reports count, and is audited", async () => {
     const { acc, ticketId, profileId, bystander, providerMessageId } = await customerWithTwoTickets();
+    const fileId = await attachPdf(acc.token, ticketId);
+    const r2Key = (await env.DB.prepare("SELECT r2_key FROM files WHERE id = ?").bind(fileId).first<{ r2_key: string }>())!.r2_key;
+    expect(await env.FILES.head(r2Key)).not.toBeNull();
     const before = (await call("GET", "/api/reports", { token: acc.token })).body;
 
     const res = await call("DELETE", `/api/profiles/${profileId}`, { token: acc.token });
@@ -65,6 +80,8 @@ describe("a customer's erasure", () => {
       expect(rows, table).not.toContain("Sorry Pat");
     }
     expect(await env.DB.prepare("SELECT id FROM profiles WHERE id = ?").bind(profileId).first()).toBeNull();
+    expect(await env.DB.prepare("SELECT id FROM files WHERE id = ?").bind(fileId).first()).toBeNull();
+    expect(await env.FILES.head(r2Key)).toBeNull();
     expect((await call("GET", `/api/profiles/${profileId}`, { token: acc.token })).status).toBe(404);
     expect((await call("GET", "/api/tickets?view=all&q=never", { token: acc.token })).body.items).toEqual([]);
 
@@ -87,7 +104,7 @@ describe("a customer's erasure", () => {
     expect((await call("POST", `/api/tickets/${ticketId}/replies`, { token: acc.token, body: { body: "hello?" } })).status).toBe(409);
 
     const audit = await call("GET", "/api/audit?action=profile.erased", { token: acc.token });
-    expect(audit.body.items).toEqual([expect.objectContaining({ actorId: acc.agentId, target: profileId, details: { tickets: 1, messages: 3, files: 0 } })]);
+    expect(audit.body.items).toEqual([expect.objectContaining({ actorId: acc.agentId, target: profileId, details: { tickets: 1, messages: 4, files: 1 } })]);
     expect((await call("DELETE", `/api/profiles/${profileId}`, { token: acc.token })).status).toBe(404);
   });
 
