@@ -4,10 +4,12 @@ import { CHANNEL_LABEL } from "../format.ts";
 import { AGENT_CHANNELS, canAdmin, integrations, loadSettings, saveSection, settings, type AgentChannel, type FormResult, type HandoffPlatform, type Settings } from "../pages.ts";
 import { hrefOf, route } from "../store.ts";
 import { FieldError, FormStatus, PageHead, Panel, Toggle, invalid } from "./form.tsx";
+import { ApiKeysPanel } from "./ApiKeysPanel.tsx";
 import { IntegrationsPanel } from "./IntegrationsPanel.tsx";
 import { OfficeHoursForm } from "./OfficeHoursForm.tsx";
 import { CsatPanel, SlaPanel } from "./PromisesSettings.tsx";
 import { TeamsPanel } from "./TeamsPanel.tsx";
+import { WebhooksPanel } from "./WebhooksPanel.tsx";
 import { Empty } from "./ui.tsx";
 
 const TABS = [
@@ -17,6 +19,8 @@ const TABS = [
   { key: "integrations", label: "Integrations" },
   { key: "teams", label: "Teams" },
   { key: "promises", label: "CSAT & SLAs" },
+  { key: "api-keys", label: "API keys" },
+  { key: "webhooks", label: "Webhooks" },
 ] as const;
 type TabKey = (typeof TABS)[number]["key"];
 
@@ -269,6 +273,8 @@ export function SettingsPage() {
             <SlaPanel />
           </>
         )}
+        {canAdmin.value && tab === "api-keys" && <ApiKeysPanel />}
+        {canAdmin.value && tab === "webhooks" && <WebhooksPanel />}
       </div>
     </main>
   );
