@@ -2,7 +2,8 @@
 import { and, eq, isNull } from "drizzle-orm";
 import { db } from "../db/client.ts";
 import { accounts, agents, sessions } from "../db/schema/index.ts";
-import { hashPassword, signToken, toHex, verifyPassword } from "../lib/crypto.ts";
+import { newIdentitySecret } from "../chat/identity.ts";
+import { hashPassword, signToken, verifyPassword } from "../lib/crypto.ts";
 import { AppError } from "../lib/errors.ts";
 import { newId } from "../lib/ids.ts";
 import { TOKEN_TTL_MS, tokenSecret, type AgentRow, type Role, type TokenPayload } from "../auth/context.ts";
@@ -41,11 +42,11 @@ function conflictEmail(): AppError {
   return new AppError("conflict", "An agent with this email already exists", [{ path: "email", message: "already registered" }]);
 }
 
-export async function createAccount(env: Env, input: { accountName: string; name: string; email: string; password: string; accountId?: string }, now = Date.now()) {
+export async function createAccount(env: Env, input: { accountName: string; name: string; email: string; password: string; accountId?: string; identitySecret?: string }, now = Date.now()) {
   if (await emailTaken(env, input.email)) throw conflictEmail();
   const accountId = input.accountId ?? newId("acc", now);
   const owner = await agentRow(accountId, { name: input.name, email: input.email, password: input.password, role: "owner" }, now);
-  const secret = toHex(crypto.getRandomValues(new Uint8Array(32)));
+  const secret = input.identitySecret ?? newIdentitySecret();
   const d = db(env.DB);
   try {
     await d.batch([

@@ -146,7 +146,7 @@ export async function runAgentTurn(env: Env, input: AgentTurnInput): Promise<Age
       channel: input.channel,
       providers,
       shopper: input.profile,
-      verifiedEmail: input.profile.loggedIn && input.profile.email ? input.profile.email.trim().toLowerCase() : undefined,
+      verifiedEmail: input.profile.loggedIn && input.profile.verifiedEmail ? input.profile.verifiedEmail.trim().toLowerCase() : undefined,
       customerTexts,
       knowledge: (query, opts) => searchArticles(env, input.accountId, query, { limit: opts.limit ?? 3, kinds: opts.kinds }),
       now,

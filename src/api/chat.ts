@@ -5,7 +5,8 @@ import { getSettings } from "../accounts/settings.ts";
 import { firstResponder } from "../agent/conversation.ts";
 import { router } from "../app.ts";
 import { assertOriginAllowed } from "../chat/origins.ts";
-import { identityVerified, issueVisitorToken, requireVisitor } from "../chat/visitor.ts";
+import { verifyVisitorIdentity } from "../chat/identity.ts";
+import { issueVisitorToken, requireVisitor } from "../chat/visitor.ts";
 import { AppError } from "../lib/errors.ts";
 import { newId } from "../lib/ids.ts";
 import { findOrCreateProfile } from "../profiles/service.ts";
@@ -38,12 +39,12 @@ chatApi.openapi(
     const { accountId, visitor } = c.req.valid("json");
     const account = await accountOr404(c.env, accountId);
     await assertOriginAllowed(c.env, accountId, c.req.header("Origin"));
-    const verified = await identityVerified(account.identitySecret, visitor?.externalId, visitor?.identityHash);
-    if (visitor?.identityHash && !verified) {
-      throw new AppError("unauthorized", "identityHash does not match externalId", [{ path: "visitor.identityHash", message: "HMAC mismatch" }]);
-    }
+    const identity = await verifyVisitorIdentity(account, visitor);
+    const verified = identity.verified;
+    // A verified visitor's email is the signed one; an anonymous visitor's is contact details the shopper typed.
+    const email = verified ? (identity.email ?? undefined) : visitor?.email?.toLowerCase();
     const profile = await findOrCreateProfile(c.env, accountId, {
-      email: visitor?.email,
+      email,
       name: visitor?.name,
       externalId: verified ? visitor?.externalId : undefined,
     });
@@ -53,10 +54,11 @@ chatApi.openapi(
         id: ticketId,
         accountId,
         channel: "webchat",
-        customer: { profileId: profile?.id, email: visitor?.email ?? profile?.email ?? undefined, name: visitor?.name ?? profile?.name ?? undefined },
+        customer: { profileId: profile?.id, email: email ?? profile?.email ?? undefined, name: visitor?.name ?? profile?.name ?? undefined },
         subject: null,
         handledBy: firstResponder(await getSettings(c.env, accountId), "webchat"),
         verified,
+        verifiedEmail: identity.email,
       }),
     );
     const visitorToken = await issueVisitorToken(c.env, accountId, ticketId, verified ? (visitor?.externalId ?? null) : null);

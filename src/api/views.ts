@@ -3,6 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq, isNull, or } from "drizzle-orm";
 import { router } from "../app.ts";
 import { HELPDESK_ROLES, requireAgent, requireRole } from "../auth/context.ts";
+import { mayRemoveShared } from "../auth/permissions.ts";
 import { db } from "../db/client.ts";
 import { savedViews } from "../db/schema/index.ts";
 import { iso } from "../lib/clock.ts";
@@ -34,7 +35,7 @@ viewsApi.openapi(
   async (c) => {
     const input = c.req.valid("json");
     const me = c.get("agent");
-    const row = { id: newId("view"), accountId: me.accountId, agentId: input.shared ? null : me.id, name: input.name, filters: JSON.stringify(input.filters), createdAt: Date.now() };
+    const row = { id: newId("view"), accountId: me.accountId, agentId: input.shared ? null : me.id, createdBy: me.id, name: input.name, filters: JSON.stringify(input.filters), createdAt: Date.now() };
     await db(c.env.DB).insert(savedViews).values(row);
     return c.json(toView(row), 201);
   },
@@ -72,18 +73,19 @@ viewsApi.openapi(
     ...secured,
     method: "delete",
     path: "/views/{id}",
-    summary: "Delete a saved view",
+    summary: "Delete a saved view: your own; a shared one if you saved it or are an owner, admin or manager",
     request: { params: idParam },
-    responses: { 204: { description: "Deleted" }, ...errorResponses(401, 404) },
+    responses: { 204: { description: "Deleted" }, ...errorResponses(401, 403, 404) },
   }),
   async (c) => {
     const { id } = c.req.valid("param");
     const me = c.get("agent");
-    const res = await db(c.env.DB)
-      .delete(savedViews)
-      .where(and(eq(savedViews.id, id), eq(savedViews.accountId, me.accountId), or(isNull(savedViews.agentId), eq(savedViews.agentId, me.id))))
-      .run();
-    if (res.meta.changes === 0) throw new AppError("not_found", "view not found");
+    const d = db(c.env.DB);
+    const visible = and(eq(savedViews.id, id), eq(savedViews.accountId, me.accountId), or(isNull(savedViews.agentId), eq(savedViews.agentId, me.id)));
+    const found = (await d.select({ agentId: savedViews.agentId, createdBy: savedViews.createdBy }).from(savedViews).where(visible).limit(1))[0];
+    if (!found) throw new AppError("not_found", "view not found");
+    if (found.agentId === null && !mayRemoveShared(me, found.createdBy)) throw new AppError("forbidden", "Only the view's author or an owner, admin or manager may delete a shared view");
+    await d.delete(savedViews).where(visible);
     return c.body(null, 204);
   },
 );

@@ -50,6 +50,8 @@ export async function authenticate(env: Env, token: string, now = Date.now()) {
 }
 
 export const requireAgent: MiddlewareHandler<AppEnv> = async (c, next) => {
+  // Already authenticated by an outer middleware of the same request (a sub-app's use() and a route's own).
+  if (c.get("agent")) return next();
   const token = bearerOf(c.req.header("Authorization")) ?? (c.req.header("Upgrade") === "websocket" ? c.req.query("token") : null) ?? null;
   if (!token) throw new AppError("unauthorized", "Send Authorization: Bearer <token>");
   const found = await authenticate(c.env, token);

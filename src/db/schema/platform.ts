@@ -1,4 +1,4 @@
-// Platform tables: the audit log (who did what, and when).
+// Platform tables: the audit log (who did what, and when) and login throttling.
 import { index, integer, sqliteTable, text } from "drizzle-orm/sqlite-core";
 
 export const auditLog = sqliteTable(
@@ -23,3 +23,11 @@ export const auditLog = sqliteTable(
     index("audit_account_actor_at_idx").on(t.accountId, t.actorId, t.at, t.id),
   ],
 );
+
+/** Failed logins per key (`email:<address>` or `ip:<address>`): the progressive back-off of src/auth/throttle.ts. */
+export const loginThrottle = sqliteTable("login_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull(),
+  lastFailureAt: integer("last_failure_at").notNull(),
+  blockedUntil: integer("blocked_until"),
+});
