@@ -1,6 +1,11 @@
 // Accounts and agents: signup, login, logout, me, agents, own status (docs/api.md "Accounts and agents").
 import { createRoute, z } from "@hono/zod-openapi";
-import { createAccount, createAgent, getAccount, issueToken, listAgents, login, revokeSession, setAgentCapacity } from "../accounts/service.ts";
+import { createAccount, createAgent, getAccount, issueToken, listAgents, revokeSession, setAgentCapacity } from "../accounts/service.ts";
+import { endSessionSockets } from "../accounts/sessions.ts";
+import { clientIp, recordAudit } from "../audit/record.ts";
+import { auditByAgent } from "../audit/request.ts";
+import { login } from "../auth/login.ts";
+import { enforceIpLimit } from "../lib/rateLimit.ts";
 import { markSeen, setPresence } from "../accounts/presence.ts";
 import { refreshRotations } from "../assignment/service.ts";
 import { router } from "../app.ts";
@@ -24,12 +29,15 @@ accountsApi.openapi(
     tags: ["Accounts"],
     summary: "Create an account and its owner",
     request: { body: body(signupInput) },
-    responses: { 201: json(z.object({ token: z.string(), accountId: z.string(), agent: agentSchema }), "Account created"), ...errorResponses(400, 409) },
+    responses: { 201: json(z.object({ token: z.string(), accountId: z.string(), agent: agentSchema }), "Account created"), ...errorResponses(400, 409, 429) },
   }),
   async (c) => {
     const input = c.req.valid("json");
+    const ip = clientIp(c.req.raw.headers);
+    await enforceIpLimit(c.env, "signupPerIp", ip);
     const { accountId, owner } = await createAccount(c.env, input);
     const token = await issueToken(c.env, owner);
+    await recordAudit(c.env, { accountId, action: "account.created", actorId: owner.id, target: owner.email, ip });
     return c.json({ token, accountId, agent: publicAgent(owner) }, 201);
   },
 );
@@ -41,11 +49,11 @@ accountsApi.openapi(
     tags: ["Accounts"],
     summary: "Log in with email and password",
     request: { body: body(loginInput) },
-    responses: { 200: json(z.object({ token: z.string(), agent: agentSchema })), ...errorResponses(400, 401) },
+    responses: { 200: json(z.object({ token: z.string(), agent: agentSchema })), ...errorResponses(400, 401, 429) },
   }),
   async (c) => {
     const { email, password } = c.req.valid("json");
-    const agent = await login(c.env, email, password);
+    const agent = await login(c.env, { email, password, ip: clientIp(c.req.raw.headers) });
     const token = await issueToken(c.env, agent);
     return c.json({ token, agent: publicAgent(agent) }, 200);
   },
@@ -63,8 +71,11 @@ accountsApi.openapi(
   }),
   async (c) => {
     const agent = c.get("agent");
-    await revokeSession(c.env, c.get("sessionId"));
+    const sessionId = c.get("sessionId");
+    await revokeSession(c.env, sessionId);
+    await endSessionSockets(c.env, agent.accountId, [sessionId]);
     await setPresence(c.env, agent.accountId, agent.id, "offline");
+    await auditByAgent(c, "auth.logout");
     return c.body(null, 204);
   },
 );
@@ -116,6 +127,7 @@ accountsApi.openapi(
     const me = c.get("agent");
     if (input.role === "owner" && me.role !== "owner") throw new AppError("forbidden", "Only an owner can add another owner");
     const agent = await createAgent(c.env, me.accountId, input);
+    await auditByAgent(c, "agent.created", { target: agent.id, details: { email: agent.email, role: agent.role } });
     return c.json(publicAgent(agent), 201);
   },
 );
@@ -173,6 +185,7 @@ accountsApi.openapi(
     const accountId = c.get("account").id;
     const agent = await setAgentCapacity(c.env, accountId, id, capacity);
     await refreshRotations(c.env, accountId, { agentIds: [id] });
+    await auditByAgent(c, "agent.updated", { target: id, details: { capacity } });
     return c.json(publicAgent(agent), 200);
   },
 );

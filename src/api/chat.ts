@@ -7,7 +7,9 @@ import { router } from "../app.ts";
 import { assertOriginAllowed } from "../chat/origins.ts";
 import { verifyVisitorIdentity } from "../chat/identity.ts";
 import { issueVisitorToken, requireVisitor } from "../chat/visitor.ts";
+import { clientIp } from "../audit/record.ts";
 import { AppError } from "../lib/errors.ts";
+import { enforceIpLimit, enforceLimit, isExemptIp } from "../lib/rateLimit.ts";
 import { newId } from "../lib/ids.ts";
 import { findOrCreateProfile } from "../profiles/service.ts";
 import { chatMessageInput, chatMessageResult, chatThread, conversationCreated, createConversationInput, handoffInput } from "../schemas/chat.ts";
@@ -33,10 +35,11 @@ chatApi.openapi(
     tags: ["Web chat"],
     summary: "Start a web-chat conversation (a new ticket)",
     request: { body: body(createConversationInput) },
-    responses: { 201: json(conversationCreated, "Conversation started"), ...errorResponses(400, 403, 404) },
+    responses: { 201: json(conversationCreated, "Conversation started"), ...errorResponses(400, 401, 403, 404, 429) },
   }),
   async (c) => {
     const { accountId, visitor } = c.req.valid("json");
+    await enforceIpLimit(c.env, "chatStartPerIp", clientIp(c.req.raw.headers));
     const account = await accountOr404(c.env, accountId);
     await assertOriginAllowed(c.env, accountId, c.req.header("Origin"));
     const identity = await verifyVisitorIdentity(account, visitor);
@@ -73,13 +76,18 @@ chatApi.openapi(
     tags: ["Web chat"],
     summary: "The shopper writes in the conversation",
     request: { params: conversationParam, headers: visitorHeader, body: body(chatMessageInput) },
-    responses: { 201: json(chatMessageResult, "Message stored"), ...errorResponses(400, 401, 403, 404, 409, 413) },
+    responses: { 201: json(chatMessageResult, "Message stored"), ...errorResponses(400, 401, 403, 404, 409, 413, 429) },
   }),
   async (c) => {
     const { id } = c.req.valid("param");
     const claims = c.get("visitor");
     const { text, clientMessageId } = c.req.valid("json");
     assertMessageSize(text, "text");
+    const ip = clientIp(c.req.raw.headers);
+    if (!isExemptIp(c.env, ip)) {
+      await enforceLimit(c.env, "chatMessagePerConversation", claims.conv);
+      await enforceIpLimit(c.env, "chatMessagePerIp", ip);
+    }
     const messageId = clientMessageId ? chatMessageId(clientMessageId) : newId("msg");
     const res: ChatMessageResult = await viaActor(ticketStub(c.env, claims.acc, id).chatMessage({ id: messageId, body: text }));
     if (!res.accepted || !res.message) throw new AppError("conflict", "This conversation is closed; start a new conversation");
