@@ -90,7 +90,9 @@ export async function startDevServer(): Promise<DevServer> {
   const [port, inspector] = [await freePort(), await freePort()];
   const base = `http://127.0.0.1:${port}`;
   let output = "";
-  const child = spawn(process.execPath, [WRANGLER, "dev", "--env", "dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", state, "--inspector-port", String(inspector), "--log-level", "warn"], {
+  // --env dev: development mode (wrangler.toml). The browser files open many chats from loopback within a minute, so
+  // loopback skips the chat limits (src/lib/rateLimit.ts); the workerd suite tests the limits themselves.
+  const child = spawn(process.execPath, [WRANGLER, "dev", "--env", "dev", "--var", "RATE_LIMIT_EXEMPT_IPS:127.0.0.1,::1", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", state, "--inspector-port", String(inspector), "--log-level", "warn"], {
     cwd: ROOT,
     env: ENV,
     detached: true,
