@@ -73,7 +73,7 @@ describe.skipIf(!hasChromium)("security settings in a real browser", () => {
     expect((await secret.innerText()).trim()).toBe(real);
     await expect.poll(() => page.locator("pre code").first().innerText()).toContain('data-account="demo"');
 
-    await page.getByLabel("Title").fill("Northwind help desk");
+    await page.getByLabel("Title", { exact: true }).fill("Northwind help desk");
     await expect.poll(() => page.getByTestId("widget-preview").locator(".wp-title").innerText()).toBe("Northwind help desk");
     await page.getByLabel("Widget colour (hex)").fill("#8a2be2");
     await page.getByLabel("Bottom left").check();
