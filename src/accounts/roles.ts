@@ -5,14 +5,7 @@ import { db } from "../db/client.ts";
 import { agents } from "../db/schema/index.ts";
 import { AppError } from "../lib/errors.ts";
 import type { AgentRow, Role } from "../auth/context.ts";
-
-/** Data in, decision out: why `me` may not give `target` the role `to`, or null. */
-export function roleChangeRefusal(me: { id: string; role: Role }, target: { id: string; role: Role }, to: Role, owners: number): string | null {
-  if (me.role !== "owner" && me.role !== "admin") return "Only owners and admins change roles";
-  if ((target.role === "owner" || to === "owner") && me.role !== "owner") return "Only an owner gives or takes the owner role";
-  if (target.role === "owner" && to !== "owner" && owners <= 1) return "An account keeps at least one owner: make someone else owner first";
-  return null;
-}
+import { roleChangeRefusal } from "../auth/permissions.ts";
 
 export async function changeRole(env: Env, me: AgentRow, agentId: string, to: Role): Promise<AgentRow & { previousRole: Role }> {
   const d = db(env.DB);
