@@ -4,7 +4,7 @@ import { router } from "../app.ts";
 import { HELPDESK_ROLES, requireAgent, requireRole } from "../auth/context.ts";
 import { AppError } from "../lib/errors.ts";
 import { buildReport } from "../reports/service.ts";
-import { errorResponses, json } from "../schemas/common.ts";
+import { errorResponses, isIsoTime, json } from "../schemas/common.ts";
 import { reportSchema } from "../schemas/report.ts";
 
 export const reportsApi = router();
@@ -17,7 +17,7 @@ const MAX_DAYS = 366;
 const instant = z
   .string()
   .max(40)
-  .refine((s) => !Number.isNaN(Date.parse(s)), "must be an ISO 8601 date or time");
+  .refine(isIsoTime, "must be an ISO 8601 date or time");
 
 reportsApi.openapi(
   createRoute({

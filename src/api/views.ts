@@ -19,8 +19,15 @@ viewsApi.use("/views/*", requireAgent, requireRole(...HELPDESK_ROLES));
 
 const secured = { security: [{ bearer: [] }], tags: ["Views"] };
 
+/** A view saved before dates were checked may hold one that is not ISO 8601: it loses that filter, not the list. */
+function filtersOf(raw: string): TicketFilters {
+  const stored = JSON.parse(raw) as Record<string, unknown>;
+  const checked = ticketFiltersSchema.safeParse(stored);
+  return checked.success ? checked.data : ticketFiltersSchema.parse({ ...stored, createdFrom: undefined, createdTo: undefined });
+}
+
 function toView(r: typeof savedViews.$inferSelect) {
-  return { id: r.id, name: r.name, filters: ticketFiltersSchema.parse(JSON.parse(r.filters)), shared: r.agentId === null, createdAt: iso(r.createdAt) };
+  return { id: r.id, name: r.name, filters: filtersOf(r.filters), shared: r.agentId === null, createdAt: iso(r.createdAt) };
 }
 
 viewsApi.openapi(

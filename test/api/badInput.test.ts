@@ -3,7 +3,7 @@
 import { describe, expect, it } from "vitest";
 import { addAgent, call, signup } from "../helpers.ts";
 import { BASE } from "../helpers.ts";
-import { exports } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 
 describe("dates and cursors", () => {
   it("refuses dates that are not ISO 8601 on ticket lists", async () => {
@@ -15,6 +15,7 @@ describe("dates and cursors", () => {
     }
     expect((await call("GET", "/api/tickets?view=all&createdFrom=2026-11-23", { token: shop.token })).status).toBe(200);
     expect((await call("GET", "/api/tickets?view=all&createdFrom=2026-11-23T10:00:00Z", { token: shop.token })).status).toBe(200);
+    for (const q of ["from=garbage", "to=yesterday", "from=1"]) expect((await call("GET", `/api/reports?${q}`, { token: shop.token })).status, q).toBe(400);
   });
 
   it("refuses forged cursors on every list", async () => {
@@ -34,6 +35,16 @@ describe("dates and cursors", () => {
     const res = await call("POST", "/api/views", { token: shop.token, body: { name: "Broken", filters: { createdFrom: "garbage" } } });
     expect(res.status).toBe(400);
     expect((await call("GET", "/api/views", { token: shop.token })).body.items).toEqual([]);
+  });
+
+  it("still lists a view saved with a bad date before dates were checked, without that filter", async () => {
+    const shop = await signup();
+    await env.DB.prepare("INSERT INTO saved_views (id, account_id, agent_id, created_by, name, filters, created_at) VALUES (?, ?, ?, ?, 'Old', ?, ?)")
+      .bind(`view_old_${shop.agentId}`, shop.accountId, shop.agentId, shop.agentId, JSON.stringify({ channel: "sms", createdFrom: "garbage" }), Date.now())
+      .run();
+    const res = await call("GET", "/api/views", { token: shop.token });
+    expect(res.status).toBe(200);
+    expect(res.body.items[0].filters).toEqual({ channel: "sms" });
   });
 });
 
