@@ -6,6 +6,7 @@ import { hrefOf, route } from "../store.ts";
 import { FieldError, FormStatus, PageHead, Panel, Toggle, invalid } from "./form.tsx";
 import { IntegrationsPanel } from "./IntegrationsPanel.tsx";
 import { OfficeHoursForm } from "./OfficeHoursForm.tsx";
+import { CsatPanel, SlaPanel } from "./PromisesSettings.tsx";
 import { AuditLogPanel } from "./AuditLogPanel.tsx";
 import { PasswordPanel } from "./PasswordPanel.tsx";
 import { TeamsPanel } from "./TeamsPanel.tsx";
@@ -18,6 +19,7 @@ const TABS = [
   { key: "assignment", label: "Assignment" },
   { key: "integrations", label: "Integrations" },
   { key: "teams", label: "Teams" },
+  { key: "promises", label: "CSAT & SLAs" },
   { key: "widget", label: "Widget" },
   { key: "security", label: "Security" },
   { key: "audit", label: "Audit log" },
@@ -269,6 +271,12 @@ export function SettingsPage() {
         )}
         {data && tab === "integrations" && <IntegrationsPanel />}
         {data && tab === "teams" && <TeamsPanel />}
+        {data && tab === "promises" && (
+          <>
+            <CsatPanel s={data} />
+            <SlaPanel />
+          </>
+        )}
         {canAdmin.value && tab === "widget" && <WidgetSettingsPanel />}
         {tab === "security" && <PasswordPanel />}
         {canAdmin.value && tab === "audit" && <AuditLogPanel />}
