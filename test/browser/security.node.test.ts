@@ -71,22 +71,22 @@ describe.skipIf(!hasChromium)("security settings in a real browser", () => {
     await page.getByRole("button", { name: "Reveal" }).click();
     const real = (await api<{ identitySecret: string }>("GET", "/api/settings/widget")).body.identitySecret;
     expect((await secret.innerText()).trim()).toBe(real);
-    await expect.poll(() => page.locator("pre code").first().innerText()).toContain('data-account="demo"');
+    await expect.poll(() => page.locator("pre code").first().innerText(), { timeout: WAIT }).toContain('data-account="demo"');
 
     await page.getByLabel("Title", { exact: true }).fill("Northwind help desk");
-    await expect.poll(() => page.getByTestId("widget-preview").locator(".wp-title").innerText()).toBe("Northwind help desk");
+    await expect.poll(() => page.getByTestId("widget-preview").locator(".wp-title").innerText(), { timeout: WAIT }).toBe("Northwind help desk");
     await page.getByLabel("Widget colour (hex)").fill("#8a2be2");
     await page.getByLabel("Bottom left").check();
     await page.getByRole("button", { name: "Save widget" }).click();
     await expect
-      .poll(async () => (await api<{ title: string; color: string; position: string }>("GET", "/api/settings/widget")).body)
+      .poll(async () => (await api<{ title: string; color: string; position: string }>("GET", "/api/settings/widget")).body, { timeout: WAIT })
       .toMatchObject({ title: "Northwind help desk", color: "#8a2be2", position: "left" });
     // The widget reads the same look (public, no secret in it).
     const look = await api<Record<string, unknown>>("GET", "/api/chat/accounts/demo/widget", undefined, "");
     expect(look.body).toMatchObject({ title: "Northwind help desk", color: "#8a2be2", position: "left" });
     expect(JSON.stringify(look.body)).not.toContain(real);
     await page.getByRole("tab", { name: "Python" }).click();
-    await expect.poll(() => page.locator("pre code").last().innerText()).toContain("hmac.new(");
+    await expect.poll(() => page.locator("pre code").last().innerText(), { timeout: WAIT }).toContain("hmac.new(");
     await page.screenshot({ path: join(ARTIFACTS, "settings-widget.png"), fullPage: true });
   });
 
@@ -96,7 +96,7 @@ describe.skipIf(!hasChromium)("security settings in a real browser", () => {
     await page.getByLabel("New password", { exact: true }).fill("a-brand-new-password");
     await page.getByLabel("New password again").fill("a-brand-new-password");
     await page.getByRole("button", { name: "Change password" }).click();
-    await expect.poll(() => page.locator('[data-path="currentPassword"]').innerText()).toContain("does not match");
+    await expect.poll(() => page.locator('[data-path="currentPassword"]').innerText(), { timeout: WAIT }).toContain("does not match");
     // Nothing changed: the demo password still works.
     expect((await api("POST", "/api/login", { email: "demo@edgedesk.dev", password: PASSWORD }, "")).status).toBe(200);
   });
