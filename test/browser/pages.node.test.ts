@@ -101,12 +101,12 @@ describe.skipIf(!hasChromium)("Reports, AI agent and Settings pages in a real br
     const chart = page.locator('[data-testid="chart-tickets"] svg[role="img"]');
     expect(await chart.getAttribute("aria-label")).toMatch(/^Tickets created and closed per day, .+\. Created: \d+ in total, most on .+; Closed: 1 in total/);
     await expect.poll(() => page.locator('[data-testid="chart-tickets"] rect').count()).toBeGreaterThan(0);
-    expect(await page.getByRole("table", { name: "By agent" }).innerText()).toContain("Dana Demo");
-    expect(await page.getByRole("table", { name: "By tag" }).innerText()).toContain("exchanges");
+    expect(await page.getByRole("table", { name: "By agent", exact: true }).innerText()).toContain("Dana Demo");
+    expect(await page.getByRole("table", { name: "By tag", exact: true }).innerText()).toContain("exchanges");
 
     expect(Number(await text(page, '[data-testid="stat-ai-conversations"] .stat-value'))).toBeGreaterThanOrEqual(2);
     expect(await text(page, '[data-testid="stat-ai-rate"] .stat-value')).toMatch(/^\d+%$/);
-    expect(await page.getByRole("table", { name: "By skill" }).innerText()).toContain("Order tracking");
+    expect(await page.getByRole("table", { name: "By skill", exact: true }).innerText()).toContain("Order tracking");
     expect(await page.locator('[data-testid="chart-ai"] svg').getAttribute("aria-label")).toMatch(/^AI agent conversations per day, .+\. Conversations: [1-9]\d* in total/);
     await page.locator("#r-questions").getByText("Where is my order #1042?").waitFor({ timeout: WAIT });
     await shot(page, "pages-reports.png");
