@@ -25,7 +25,7 @@ export default defineConfig({
             // The local [env.dev] (development mode, the development TOKEN_SECRET); passwords hashed at a toy cost
             // (src/auth/passwords.ts: honoured in development only), or hundreds of signups would take minutes.
             wrangler: { configPath: "./wrangler.toml", environment: "dev" },
-            miniflare: { bindings: { TEST_MIGRATIONS: migrations, ENVIRONMENT: "development", PASSWORD_HASHING: "fast" } },
+            miniflare: { bindings: { TEST_MIGRATIONS: migrations, ENVIRONMENT: "development", PASSWORD_HASHING: "fast", PUBLIC_URL: "https://help.shop.example" } },
           }),
         ],
         test: {

@@ -8,6 +8,7 @@ import { assertOriginAllowed } from "../chat/origins.ts";
 import { verifyVisitorIdentity } from "../chat/identity.ts";
 import { issueVisitorToken, requireVisitor } from "../chat/visitor.ts";
 import { clientIp } from "../audit/record.ts";
+import { attachmentsFor } from "../files/store.ts";
 import { AppError } from "../lib/errors.ts";
 import { enforceIpLimit, enforceLimit, isExemptIp } from "../lib/rateLimit.ts";
 import { newId } from "../lib/ids.ts";
@@ -81,7 +82,7 @@ chatApi.openapi(
   async (c) => {
     const { id } = c.req.valid("param");
     const claims = c.get("visitor");
-    const { text, clientMessageId } = c.req.valid("json");
+    const { text, clientMessageId, attachmentIds } = c.req.valid("json");
     assertMessageSize(text, "text");
     const ip = clientIp(c.req.raw.headers);
     if (!isExemptIp(c.env, ip)) {
@@ -89,7 +90,8 @@ chatApi.openapi(
       await enforceIpLimit(c.env, "chatMessagePerIp", ip);
     }
     const messageId = clientMessageId ? chatMessageId(clientMessageId) : newId("msg");
-    const res: ChatMessageResult = await viaActor(ticketStub(c.env, claims.acc, id).chatMessage({ id: messageId, body: text }));
+    const attachments = await attachmentsFor(c.env, claims.acc, id, attachmentIds);
+    const res: ChatMessageResult = await viaActor(ticketStub(c.env, claims.acc, id).chatMessage({ id: messageId, body: text, ...(attachments.length ? { attachments } : {}) }));
     if (!res.accepted || !res.message) throw new AppError("conflict", "This conversation is closed; start a new conversation");
     return c.json({ message: res.message, replies: res.replies }, 201);
   },

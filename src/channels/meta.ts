@@ -21,6 +21,8 @@ export interface InstagramDirectMessage {
   text: string;
   storyReply: boolean;
   at: number;
+  /** Attachment payload URLs (images, videos, files the customer sent), fetched once. */
+  mediaUrls: string[];
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -43,12 +45,17 @@ export function instagramMessages(body: unknown): InstagramDirectMessage[] {
       const mid = str(m.mid);
       const senderId = isObject(ev.sender) ? str(ev.sender.id) : undefined;
       if (!mid || m.is_echo === true || m.is_deleted === true || !senderId) continue;
-      const attachments = list(m.attachments).length;
-      const text = (str(m.text) ?? "").trim() || (attachments > 0 ? `[${attachments} attachment${attachments > 1 ? "s" : ""}]` : "");
-      if (!text) continue;
+      const attachments = list(m.attachments);
+      const mediaUrls = attachments
+        .map((a) => (isObject(a) && isObject(a.payload) ? str(a.payload.url) : undefined))
+        .filter((u): u is string => typeof u === "string" && /^https:\/\//.test(u))
+        .slice(0, 10);
+      // Shares and stickers without a file still say something arrived.
+      const text = (str(m.text) ?? "").trim() || (attachments.length > mediaUrls.length ? `[${attachments.length} attachment${attachments.length > 1 ? "s" : ""}]` : "");
+      if (!text && mediaUrls.length === 0) continue;
       const recipientId = isObject(ev.recipient) ? (str(ev.recipient.id) ?? "") : "";
       const storyReply = isObject(m.reply_to) && isObject(m.reply_to.story);
-      out.push({ mid, senderId, recipientId, text, storyReply, at: typeof ev.timestamp === "number" && Number.isFinite(ev.timestamp) ? ev.timestamp : Date.now() });
+      out.push({ mid, senderId, recipientId, text, storyReply, at: typeof ev.timestamp === "number" && Number.isFinite(ev.timestamp) ? ev.timestamp : Date.now(), mediaUrls });
     }
   }
   return out;

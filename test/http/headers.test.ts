@@ -17,7 +17,6 @@ describe("security headers", () => {
   });
 
   it("keeps the dashboard out of frames and inline scripts in web/public/_headers", async () => {
-    // @ts-expect-error vite's ?raw import (the file as text) has no type declaration here
     const headers = (await import("../../web/public/_headers?raw")).default as string;
     const app = headers.slice(headers.indexOf("/app/*"));
     expect(app).toMatch(/frame-ancestors 'none'/);
