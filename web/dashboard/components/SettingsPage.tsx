@@ -4,6 +4,7 @@ import { CHANNEL_LABEL } from "../format.ts";
 import { AGENT_CHANNELS, canAdmin, integrations, loadSettings, saveSection, settings, type AgentChannel, type FormResult, type HandoffPlatform, type Settings } from "../pages.ts";
 import { hrefOf, route } from "../store.ts";
 import { FieldError, FormStatus, PageHead, Panel, Toggle, invalid } from "./form.tsx";
+import { ApiKeysPanel } from "./ApiKeysPanel.tsx";
 import { IntegrationsPanel } from "./IntegrationsPanel.tsx";
 import { OfficeHoursForm } from "./OfficeHoursForm.tsx";
 import { CsatPanel, SlaPanel } from "./PromisesSettings.tsx";
@@ -11,6 +12,7 @@ import { AuditLogPanel } from "./AuditLogPanel.tsx";
 import { PasswordPanel } from "./PasswordPanel.tsx";
 import { TeamsPanel } from "./TeamsPanel.tsx";
 import { WidgetSettingsPanel } from "./WidgetSettingsPanel.tsx";
+import { WebhooksPanel } from "./WebhooksPanel.tsx";
 import { Empty } from "./ui.tsx";
 
 const TABS = [
@@ -23,6 +25,8 @@ const TABS = [
   { key: "widget", label: "Widget" },
   { key: "security", label: "Security" },
   { key: "audit", label: "Audit log" },
+  { key: "api-keys", label: "API keys" },
+  { key: "webhooks", label: "Webhooks" },
 ] as const;
 /** Tabs only owners and admins see (their API answers 403 to anyone else). */
 const ADMIN_TABS: readonly TabKey[] = ["widget", "audit"];
@@ -280,6 +284,8 @@ export function SettingsPage() {
         {canAdmin.value && tab === "widget" && <WidgetSettingsPanel />}
         {tab === "security" && <PasswordPanel />}
         {canAdmin.value && tab === "audit" && <AuditLogPanel />}
+        {canAdmin.value && tab === "api-keys" && <ApiKeysPanel />}
+        {canAdmin.value && tab === "webhooks" && <WebhooksPanel />}
       </div>
     </main>
   );
