@@ -22,8 +22,10 @@ export default defineConfig({
       {
         plugins: [
           cloudflareTest({
-            wrangler: { configPath: "./wrangler.toml" },
-            miniflare: { bindings: { TEST_MIGRATIONS: migrations, ENVIRONMENT: "development", PUBLIC_URL: "https://help.shop.example" } },
+            // The local [env.dev] (development mode, the development TOKEN_SECRET); passwords hashed at a toy cost
+            // (src/auth/passwords.ts: honoured in development only), or hundreds of signups would take minutes.
+            wrangler: { configPath: "./wrangler.toml", environment: "dev" },
+            miniflare: { bindings: { TEST_MIGRATIONS: migrations, ENVIRONMENT: "development", PASSWORD_HASHING: "fast", PUBLIC_URL: "https://help.shop.example" } },
           }),
         ],
         test: {

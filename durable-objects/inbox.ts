@@ -31,7 +31,12 @@ function mirrorFieldsOf(t: TicketView): MirrorFields {
 interface SocketAttachment {
   agentId: string;
   accountId: string;
+  /** The login session the socket was opened with (absent on sockets older than session tags). */
+  sessionId?: string;
 }
+
+/** Sockets are tagged with their session, so a logout or a password change closes exactly that session's. */
+const sessionTag = (sessionId: string) => `session:${sessionId}`;
 
 /** What the mirror keeps of a ticket: the fields the built-in views and the unread badges filter on. */
 interface MirrorRow extends Record<string, SqlStorageValue> {
@@ -147,12 +152,13 @@ export class InboxActor extends DurableObject<Env> {
     if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") return new Response("expected a WebSocket upgrade", { status: 426 });
     const agentId = request.headers.get("X-Edgedesk-Agent");
     const accountId = request.headers.get("X-Edgedesk-Account");
+    const sessionId = request.headers.get("X-Edgedesk-Session") ?? undefined;
     if (!agentId || !accountId) return new Response("missing identity", { status: 400 });
     await this.loadMirrorOnce(accountId);
     const pair = new WebSocketPair();
     const [client, server] = [pair[0], pair[1]];
-    this.ctx.acceptWebSocket(server, [agentId]);
-    server.serializeAttachment({ agentId, accountId } satisfies SocketAttachment);
+    this.ctx.acceptWebSocket(server, sessionId ? [agentId, sessionTag(sessionId)] : [agentId]);
+    server.serializeAttachment({ agentId, accountId, ...(sessionId ? { sessionId } : {}) } satisfies SocketAttachment);
     const { unread, counts } = this.numbersFor(agentId);
     server.send(JSON.stringify({ type: "hello", agentId, unread, counts } satisfies InboxServerFrame));
     this.lastSent.set(`unread:${agentId}`, JSON.stringify(unread));
@@ -196,6 +202,18 @@ export class InboxActor extends DurableObject<Env> {
 
   override async webSocketError(ws: WebSocket): Promise<void> {
     closeSocket(ws, 1011, "error");
+  }
+
+  /** Sessions ended (logout, password change): their dashboards are closed now, not at their next request. */
+  async endSessions(sessionIds: string[]): Promise<number> {
+    let closed = 0;
+    for (const sessionId of sessionIds) {
+      for (const ws of this.ctx.getWebSockets(sessionTag(sessionId))) {
+        closeSocket(ws, 4401, "session ended");
+        closed += 1;
+      }
+    }
+    return closed;
   }
 
   /** Agents with at least one dashboard connected right now. */

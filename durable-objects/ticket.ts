@@ -474,6 +474,7 @@ export class TicketActor extends DurableObject<Env> {
     this.state = newTicket(init, number, this.seams().clock.now());
     this.store.setJson("ticket", this.state);
     if (init.verified) this.store.set("verified", "1");
+    if (init.verified && init.verifiedEmail) this.store.set("verified_email", init.verifiedEmail);
     return this.state;
   }
 

@@ -1,4 +1,4 @@
-// `npm run dev`: build the front ends, apply local D1 migrations, start wrangler dev on :8787 and seed the demo account.
+// `npm run dev`: build the front ends, apply local D1 migrations, start wrangler dev (--env dev: development mode) on :8787 and seed the demo account.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
@@ -11,9 +11,9 @@ function run(cmd, args) {
 }
 
 if (existsSync("scripts/build-web.mjs")) run("node", ["scripts/build-web.mjs"]);
-run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local"]);
+run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--env", "dev"]);
 
-const dev = spawn("npx", ["wrangler", "dev", "--port", port, "--ip", "127.0.0.1", ...process.argv.slice(2)], { stdio: "inherit", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
+const dev = spawn("npx", ["wrangler", "dev", "--env", "dev", "--port", port, "--ip", "127.0.0.1", ...process.argv.slice(2)], { stdio: "inherit", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => dev.kill(sig));
 dev.on("exit", (code) => process.exit(code ?? 0));
 

@@ -32,14 +32,15 @@ export function router(): OpenAPIHono<AppEnv> {
   });
 }
 
-export function onError(err: Error, c: { json: (body: unknown, status: number) => Response }): Response {
+export function onError(err: Error, c: { json: (body: unknown, status: number, headers?: Record<string, string>) => Response }): Response {
   const app = asAppError(err);
-  if (app) return c.json(errorBody(app.code, app.message, app.issues), app.status);
+  if (app) return c.json(errorBody(app.code, app.message, app.issues), app.status, app.retryAfter ? { "Retry-After": String(app.retryAfter) } : undefined);
   if (err instanceof HTTPException) {
     const status = err.status;
     if (status === 413) return c.json(errorBody("payload_too_large", "Request body is too large"), 413);
     if (status === 400) return c.json(errorBody("validation_failed", err.message || "Malformed request body"), 400);
     if (status === 401) return c.json(errorBody("unauthorized", err.message || "Unauthorized"), 401);
+    if (status === 415) return c.json(errorBody("unsupported_media_type", "Send the body as JSON with Content-Type: application/json"), 415);
     return c.json(errorBody(status >= 500 ? "internal" : "validation_failed", err.message), status);
   }
   if (err instanceof SyntaxError) return c.json(errorBody("validation_failed", "Malformed JSON body"), 400);

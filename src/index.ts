@@ -18,6 +18,7 @@ import { integrationsApi } from "./api/integrations.ts";
 import { knowledgeApi } from "./api/knowledge.ts";
 import { describeSockets, liveApi } from "./api/live.ts";
 import { macrosApi } from "./api/macros.ts";
+import { passwordApi } from "./api/password.ts";
 import { privacyApi } from "./api/privacy.ts";
 import { profilesApi } from "./api/profiles.ts";
 import { reportsApi } from "./api/reports.ts";
@@ -28,10 +29,13 @@ import { teamsApi } from "./api/teams.ts";
 import { ticketsApi } from "./api/tickets.ts";
 import { viewsApi } from "./api/views.ts";
 import { webhooksApi } from "./api/webhooks.ts";
+import { widgetSettingsApi } from "./api/widgetSettings.ts";
 import { webhookSubscriptionsApi } from "./api/webhookSubscriptions.ts";
 import { onError, type AppEnv } from "./app.ts";
 import { presenceToRotations } from "./assignment/service.ts";
 import { handleInboundEmail } from "./channels/emailHandler.ts";
+import { securityHeaders } from "./http/securityHeaders.ts";
+import { deploymentProblem, misconfigured } from "./lib/deployment.ts";
 import { errorBody } from "./lib/errors.ts";
 import { sweepAutoClose } from "./tickets/autoCloseSweep.ts";
 import { tokenSecret } from "./auth/context.ts";
@@ -46,6 +50,7 @@ export const app = new OpenAPIHono<AppEnv>();
 // Rotations hear every status change (the agent's own, logout, the presence sweep).
 onPresenceChange(presenceToRotations);
 
+app.use("*", securityHeaders);
 app.onError(onError);
 app.notFound((c) => c.json(errorBody("not_found", `No route for ${c.req.method} ${new URL(c.req.url).pathname}`), 404));
 
@@ -61,7 +66,7 @@ app.use("/api/*", (c, next) => (c.req.method === "POST" && c.req.path.endsWith("
 app.get("/api/health", (c) => c.json({ ok: true }));
 // "/" is the demo store (web/public/index.html) in development only; a production deployment opens the dashboard.
 app.get("/", async (c) => (c.env.ENVIRONMENT === "development" ? await c.env.ASSETS.fetch(c.req.raw) : c.redirect("/app/", 302)));
-for (const api of [accountsApi, ticketsApi, viewsApi, macrosApi, teamsApi, profilesApi, settingsApi, reportsApi, chatApi, liveApi, classifyApi, integrationsApi, knowledgeApi, skillsApi, adminApi, auditApi, apiKeysApi, webhookSubscriptionsApi, exportsApi, privacyApi, devApi, filesApi]) app.route("/api", api);
+for (const api of [accountsApi, passwordApi, ticketsApi, viewsApi, macrosApi, teamsApi, profilesApi, settingsApi, widgetSettingsApi, reportsApi, chatApi, liveApi, classifyApi, integrationsApi, knowledgeApi, skillsApi, adminApi, auditApi, apiKeysApi, webhookSubscriptionsApi, exportsApi, privacyApi, devApi, filesApi]) app.route("/api", api);
 app.route("/", webhooksApi);
 // The CSAT email link's page (/csat/:token) and the widget's answer (/api/chat/conversations/:id/csat).
 app.route("/api", csatApi);
@@ -80,14 +85,20 @@ app.doc31("/openapi.json", {
 });
 
 export default {
-  fetch: app.fetch,
+  fetch(request, env, ctx) {
+    const problem = deploymentProblem(env);
+    return problem ? misconfigured(problem) : app.fetch(request, env, ctx);
+  },
   async email(message, env) {
+    const problem = deploymentProblem(env);
+    if (problem) return message.setReject(`temporarily unavailable: ${problem}`);
     const raw = await new Response(message.raw).arrayBuffer();
     const refused = await handleInboundEmail(env, { from: message.from, to: message.to, raw });
     if (refused) message.setReject(refused);
   },
   // Every 5 minutes (wrangler.toml): agents gone quiet for longer than the presence grace go offline.
   async scheduled(controller, env, ctx) {
+    if (deploymentProblem(env)) return;
     ctx.waitUntil(sweepStalePresence(env, controller.scheduledTime).then(() => undefined));
     // ...and tickets whose customer went quiet after the team's reply close (PUT /api/settings/auto-close).
     ctx.waitUntil(sweepAutoClose(env, controller.scheduledTime).then(() => undefined));

@@ -58,10 +58,14 @@ export function wrangler(args, what) {
  */
 export async function startServer(opts = {}) {
   const config = opts.config ?? "wrangler.toml";
+  // Edgedesk's own config runs its local [env.dev]; loopback stands for hundreds of shoppers, so it skips the
+  // per-address and per-visitor chat limits (RATE_LIMIT_EXEMPT_IPS, src/lib/rateLimit.ts).
+  const envArgs = config === "wrangler.toml" ? ["--env", "dev"] : [];
+  const devArgs = config === "wrangler.toml" ? [...envArgs, "--var", "RATE_LIMIT_EXEMPT_IPS:127.0.0.1,::1"] : [];
   const persistTo = opts.state ?? newState();
-  if (opts.migrate !== false) wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo, "-c", config], "migrations");
+  if (opts.migrate !== false) wrangler(["d1", "migrations", "apply", "DB", "--local", "--persist-to", persistTo, "-c", config, ...envArgs], "migrations");
   const [port, inspector] = await takePorts();
-  const child = spawn("npx", ["wrangler", "dev", "-c", config, "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persistTo, "--inspector-port", String(inspector), "--log-level", "error"], {
+  const child = spawn("npx", ["wrangler", "dev", "-c", config, ...devArgs, "--port", String(port), "--ip", "127.0.0.1", "--persist-to", persistTo, "--inspector-port", String(inspector), "--log-level", "error"], {
     env,
     stdio: ["ignore", "pipe", "pipe"],
     detached: true,

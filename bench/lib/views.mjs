@@ -23,7 +23,7 @@ export async function benchViews(o) {
     const file = join(state, "bench-tickets.sql");
     const t0 = now();
     const target = writeTicketSeed(file, { accountId: "demo", agentIds: agents.map((a) => a.id), teamId: teams[0]?.id ?? null, count: o.tickets, now: Date.now() });
-    wrangler(["d1", "execute", "DB", "--local", "--persist-to", state, "--file", file, "-c", "wrangler.toml", "-y"], "seeding tickets");
+    wrangler(["d1", "execute", "DB", "--local", "--persist-to", state, "--file", file, "-c", "wrangler.toml", "--env", "dev", "-y"], "seeding tickets");
     const seedSeconds = Math.round((now() - t0) / 100) / 10;
     rmSync(file);
 

@@ -1,8 +1,10 @@
 // Accounts, agents and sessions: signup, login, logout and agent management.
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, isNull, ne } from "drizzle-orm";
 import { db } from "../db/client.ts";
 import { accounts, agents, sessions } from "../db/schema/index.ts";
-import { hashPassword, signToken, toHex, verifyPassword } from "../lib/crypto.ts";
+import { newIdentitySecret } from "../chat/identity.ts";
+import { burnPasswordCheck, hashPassword, needsRehash, passwordParams, verifyPassword } from "../auth/passwords.ts";
+import { signToken } from "../lib/crypto.ts";
 import { AppError } from "../lib/errors.ts";
 import { newId } from "../lib/ids.ts";
 import { TOKEN_TTL_MS, tokenSecret, type AgentRow, type Role, type TokenPayload } from "../auth/context.ts";
@@ -15,8 +17,8 @@ export interface NewAgent {
   capacity?: number | null;
 }
 
-async function agentRow(accountId: string, input: NewAgent, now: number): Promise<typeof agents.$inferInsert> {
-  const pw = await hashPassword(input.password);
+async function agentRow(env: Env, accountId: string, input: NewAgent, now: number): Promise<typeof agents.$inferInsert> {
+  const pw = await hashPassword(input.password, passwordParams(env));
   return {
     id: newId("agt", now),
     accountId,
@@ -41,11 +43,16 @@ function conflictEmail(): AppError {
   return new AppError("conflict", "An agent with this email already exists", [{ path: "email", message: "already registered" }]);
 }
 
-export async function createAccount(env: Env, input: { accountName: string; name: string; email: string; password: string; accountId?: string }, now = Date.now()) {
-  if (await emailTaken(env, input.email)) throw conflictEmail();
+/** Signup says no more than it must to a stranger: no field, no "registered"; the way back is to log in. */
+function signupRefused(): AppError {
+  return new AppError("conflict", "We could not create an account with these details. If you already have one, log in instead; if you forgot its password, ask your account's owner or an admin.");
+}
+
+export async function createAccount(env: Env, input: { accountName: string; name: string; email: string; password: string; accountId?: string; identitySecret?: string }, now = Date.now()) {
+  if (await emailTaken(env, input.email)) throw signupRefused();
   const accountId = input.accountId ?? newId("acc", now);
-  const owner = await agentRow(accountId, { name: input.name, email: input.email, password: input.password, role: "owner" }, now);
-  const secret = toHex(crypto.getRandomValues(new Uint8Array(32)));
+  const owner = await agentRow(env, accountId, { name: input.name, email: input.email, password: input.password, role: "owner" }, now);
+  const secret = input.identitySecret ?? newIdentitySecret();
   const d = db(env.DB);
   try {
     await d.batch([
@@ -53,7 +60,7 @@ export async function createAccount(env: Env, input: { accountName: string; name
       d.insert(agents).values(owner),
     ]);
   } catch (err) {
-    if (String(err).includes("UNIQUE")) throw conflictEmail();
+    if (String(err).includes("UNIQUE")) throw signupRefused();
     throw err;
   }
   return { accountId, owner: owner as AgentRow };
@@ -61,7 +68,7 @@ export async function createAccount(env: Env, input: { accountName: string; name
 
 export async function createAgent(env: Env, accountId: string, input: NewAgent, now = Date.now()): Promise<AgentRow> {
   if (await emailTaken(env, input.email)) throw conflictEmail();
-  const row = await agentRow(accountId, input, now);
+  const row = await agentRow(env, accountId, input, now);
   try {
     await db(env.DB).insert(agents).values(row);
   } catch (err) {
@@ -79,19 +86,36 @@ export async function issueToken(env: Env, agent: AgentRow, now = Date.now()): P
   return signToken(tokenSecret(env), { ...payload });
 }
 
-export async function login(env: Env, email: string, password: string): Promise<AgentRow> {
+/** Checks an email and password (throttling and audit: src/auth/login.ts). A stale hash is replaced on success. */
+export async function checkPassword(env: Env, email: string, password: string): Promise<{ agent: AgentRow | null; ok: boolean }> {
   const rows = await db(env.DB).select().from(agents).where(eq(agents.email, email.toLowerCase())).limit(1);
-  const agent = rows[0];
+  const agent = rows[0] ?? null;
+  const params = passwordParams(env);
   // Hash anyway when the email is unknown so timing does not reveal which emails exist.
-  const ok = agent
-    ? await verifyPassword(password, { hash: agent.passwordHash, salt: agent.passwordSalt, iterations: agent.passwordIterations })
-    : (await hashPassword(password), false);
-  if (!agent || !ok) throw new AppError("unauthorized", "Wrong email or password");
-  return agent;
+  if (!agent) return { agent: null, ok: await burnPasswordCheck(password, params) };
+  const stored = { hash: agent.passwordHash, salt: agent.passwordSalt, iterations: agent.passwordIterations };
+  const ok = await verifyPassword(password, stored);
+  if (ok && needsRehash(stored, params)) await setPassword(env, agent.id, password);
+  return { agent, ok };
+}
+
+export async function setPassword(env: Env, agentId: string, password: string): Promise<void> {
+  const pw = await hashPassword(password, passwordParams(env));
+  await db(env.DB).update(agents).set({ passwordHash: pw.hash, passwordSalt: pw.salt, passwordIterations: pw.iterations }).where(eq(agents.id, agentId));
 }
 
 export async function revokeSession(env: Env, sessionId: string, now = Date.now()): Promise<void> {
   await db(env.DB).update(sessions).set({ revokedAt: now }).where(and(eq(sessions.id, sessionId), isNull(sessions.revokedAt)));
+}
+
+/** Ends every other live session of the agent; answers their ids so their sockets can be closed too. */
+export async function revokeOtherSessions(env: Env, agentId: string, keepSessionId: string, now = Date.now()): Promise<string[]> {
+  const rows = await db(env.DB)
+    .update(sessions)
+    .set({ revokedAt: now })
+    .where(and(eq(sessions.agentId, agentId), isNull(sessions.revokedAt), ne(sessions.id, keepSessionId)))
+    .returning({ id: sessions.id });
+  return rows.map((r) => r.id);
 }
 
 export async function listAgents(env: Env, accountId: string): Promise<AgentRow[]> {

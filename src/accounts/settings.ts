@@ -84,12 +84,20 @@ const originPattern = z
   .transform((s) => s.replace(/\/+$/, "").toLowerCase())
   .refine((s) => /^https?:\/\/(\*\.)?[a-z0-9.-]+(:\d{1,5})?$/.test(s), "an origin such as https://shop.example or https://*.shop.example (no path)");
 
+const hexColor = z.string().trim().regex(/^#[0-9a-fA-F]{6}$/, "a colour such as #1f4f46");
+
 export const widgetSettingsSchema = z
   .object({
     allowedOrigins: z
       .array(originPattern)
       .max(50)
+      .optional()
       .openapi({ description: "Sites that may embed the chat widget; empty = any site. \"https://*.shop.example\" allows every subdomain" }),
+    color: hexColor.nullable().optional().openapi({ description: "The widget's accent colour (the launcher, the shopper's bubbles)" }),
+    title: z.string().trim().min(1).max(60).nullable().optional().openapi({ description: "The panel's title" }),
+    subtitle: z.string().trim().max(120).nullable().optional(),
+    greeting: z.string().trim().max(500).nullable().optional().openapi({ description: "The first line a shopper sees in a new conversation" }),
+    position: z.enum(["right", "left"]).nullable().optional().openapi({ description: "Which bottom corner the launcher sits in" }),
   })
   .strict()
   .openapi("WidgetSettings");
@@ -138,9 +146,10 @@ export const sections = {
   }),
   widget: section({
     path: "widget",
-    summary: "Which websites may embed the chat widget",
+    summary: "The chat widget: which websites may embed it, its colour, title, greeting and corner",
     schema: widgetSettingsSchema,
     fallback: { allowedOrigins: [] },
+    defaults: { allowedOrigins: [] },
   }),
   handoff: section({
     path: "handoff",

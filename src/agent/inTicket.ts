@@ -109,7 +109,7 @@ export class TicketAgent {
       channel: t.channel,
       text: message.body,
       history: historyOf(earlier),
-      profile: { id: t.customer.profileId, email: t.customer.email, name: t.customer.name, loggedIn: store.get("verified") === "1" },
+      profile: { id: t.customer.profileId, email: t.customer.email, name: t.customer.name, loggedIn: store.get("verified") === "1", verifiedEmail: store.get("verified_email") ?? undefined },
       router: agentRouterFor(env),
       model: modelFor(env),
       handoffMessage: handoffMessageOf(settings),

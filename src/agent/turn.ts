@@ -184,7 +184,7 @@ async function draftTurn(sources: TurnSources, input: AgentTurnInput, lang: Lang
     language: lang,
     providers,
     shopper: input.profile,
-    verifiedEmail: input.profile.loggedIn && input.profile.email ? input.profile.email.trim().toLowerCase() : undefined,
+    verifiedEmail: input.profile.loggedIn && input.profile.verifiedEmail ? input.profile.verifiedEmail.trim().toLowerCase() : undefined,
     customerTexts: [...input.history.filter((h) => h.author === "customer").map((h) => h.text), input.text],
     knowledge: (query, opts) => sources.knowledge(query, { limit: opts.limit ?? 3, kinds: opts.kinds }),
     now,

@@ -24,6 +24,8 @@ export interface ShopperProfile {
   name?: string | undefined;
   /** Logged in on the shop (a verified web-chat visitor): their email may be used to look up their data. */
   loggedIn: boolean;
+  /** The email the shop signed (identityHash): a logged-in shopper's data is looked up by this one only, never by `email`. */
+  verifiedEmail?: string | undefined;
 }
 
 /** One tool call of a turn, kept so cards and the grounding check can use exactly what the tools returned. */

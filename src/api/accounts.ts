@@ -1,10 +1,16 @@
 // Accounts and agents: signup, login, logout, me, agents, own status (docs/api.md "Accounts and agents").
 import { createRoute, z } from "@hono/zod-openapi";
-import { createAccount, createAgent, getAccount, issueToken, listAgents, login, revokeSession, setAgentCapacity } from "../accounts/service.ts";
+import { createAccount, createAgent, getAccount, issueToken, listAgents, revokeSession, setAgentCapacity } from "../accounts/service.ts";
+import { changeRole } from "../accounts/roles.ts";
+import { endSessionSockets } from "../accounts/sessions.ts";
+import { clientIp } from "../audit/record.ts";
+import { auditByAgent } from "../audit/request.ts";
+import { login } from "../auth/login.ts";
+import { enforceIpLimit } from "../lib/rateLimit.ts";
 import { markSeen, setPresence } from "../accounts/presence.ts";
 import { refreshRotations } from "../assignment/service.ts";
 import { router } from "../app.ts";
-import { ADMIN_ROLES, HELPDESK_ROLES, publicAgent, requireAgent, requireRole, type AccountRow } from "../auth/context.ts";
+import { ADMIN_ROLES, HELPDESK_ROLES, publicAgent, requireAgent, requireRole, type AccountRow, type AgentRow } from "../auth/context.ts";
 import { iso } from "../lib/clock.ts";
 import { AppError } from "../lib/errors.ts";
 import { accountSchema, agentSchema, createAgentInput, loginInput, signupInput, statusInput } from "../schemas/account.ts";
@@ -24,10 +30,12 @@ accountsApi.openapi(
     tags: ["Accounts"],
     summary: "Create an account and its owner",
     request: { body: body(signupInput) },
-    responses: { 201: json(z.object({ token: z.string(), accountId: z.string(), agent: agentSchema }), "Account created"), ...errorResponses(400, 409) },
+    responses: { 201: json(z.object({ token: z.string(), accountId: z.string(), agent: agentSchema }), "Account created"), ...errorResponses(400, 409, 429) },
   }),
   async (c) => {
     const input = c.req.valid("json");
+    const ip = clientIp(c.req.raw.headers);
+    await enforceIpLimit(c.env, "signupPerIp", ip);
     const { accountId, owner } = await createAccount(c.env, input);
     const token = await issueToken(c.env, owner);
     return c.json({ token, accountId, agent: publicAgent(owner) }, 201);
@@ -41,11 +49,11 @@ accountsApi.openapi(
     tags: ["Accounts"],
     summary: "Log in with email and password",
     request: { body: body(loginInput) },
-    responses: { 200: json(z.object({ token: z.string(), agent: agentSchema })), ...errorResponses(400, 401) },
+    responses: { 200: json(z.object({ token: z.string(), agent: agentSchema })), ...errorResponses(400, 401, 429) },
   }),
   async (c) => {
     const { email, password } = c.req.valid("json");
-    const agent = await login(c.env, email, password);
+    const agent = await login(c.env, { email, password, ip: clientIp(c.req.raw.headers) });
     const token = await issueToken(c.env, agent);
     return c.json({ token, agent: publicAgent(agent) }, 200);
   },
@@ -63,8 +71,11 @@ accountsApi.openapi(
   }),
   async (c) => {
     const agent = c.get("agent");
-    await revokeSession(c.env, c.get("sessionId"));
+    const sessionId = c.get("sessionId");
+    await revokeSession(c.env, sessionId);
+    await endSessionSockets(c.env, agent.accountId, [sessionId]);
     await setPresence(c.env, agent.accountId, agent.id, "offline");
+    await auditByAgent(c, "auth.logout");
     return c.body(null, 204);
   },
 );
@@ -116,6 +127,7 @@ accountsApi.openapi(
     const me = c.get("agent");
     if (input.role === "owner" && me.role !== "owner") throw new AppError("forbidden", "Only an owner can add another owner");
     const agent = await createAgent(c.env, me.accountId, input);
+    await auditByAgent(c, "agent.created", { target: agent.id, details: { email: agent.email, role: agent.role } });
     return c.json(publicAgent(agent), 201);
   },
 );
@@ -161,18 +173,29 @@ accountsApi.openapi(
     method: "patch",
     path: "/agents/{id}",
     tags: ["Agents"],
-    summary: "Set an agent's capacity: the most open tickets auto-assignment gives them (owner/admin)",
+    summary: "Change an agent's capacity (the most open tickets auto-assignment gives them) or role (owner/admin)",
     security: [{ bearer: [] }],
     middleware: [requireRole(...ADMIN_ROLES)] as const,
     request: { params: idParam, body: body(agentPatch) },
-    responses: { 200: json(agentSchema), ...errorResponses(400, 401, 403, 404) },
+    responses: { 200: json(agentSchema), ...errorResponses(400, 401, 403, 404, 409) },
   }),
   async (c) => {
     const { id } = c.req.valid("param");
-    const { capacity } = c.req.valid("json");
+    const patch = c.req.valid("json");
+    const me = c.get("agent");
     const accountId = c.get("account").id;
-    const agent = await setAgentCapacity(c.env, accountId, id, capacity);
-    await refreshRotations(c.env, accountId, { agentIds: [id] });
+    let agent: AgentRow | null = null;
+    if (patch.role !== undefined) {
+      const changed = await changeRole(c.env, me, id, patch.role);
+      if (changed.role !== changed.previousRole) await auditByAgent(c, "agent.role_changed", { target: id, details: { from: changed.previousRole, to: changed.role } });
+      agent = changed;
+    }
+    if (patch.capacity !== undefined) {
+      agent = await setAgentCapacity(c.env, accountId, id, patch.capacity);
+      await refreshRotations(c.env, accountId, { agentIds: [id] });
+      await auditByAgent(c, "agent.updated", { target: id, details: { capacity: patch.capacity } });
+    }
+    if (!agent) throw new AppError("not_found", "agent not found");
     return c.json(publicAgent(agent), 200);
   },
 );

@@ -5,9 +5,12 @@ import { getSettings } from "../accounts/settings.ts";
 import { firstResponder } from "../agent/conversation.ts";
 import { router } from "../app.ts";
 import { assertOriginAllowed } from "../chat/origins.ts";
-import { identityVerified, issueVisitorToken, requireVisitor } from "../chat/visitor.ts";
+import { verifyVisitorIdentity } from "../chat/identity.ts";
+import { issueVisitorToken, requireVisitor } from "../chat/visitor.ts";
+import { clientIp } from "../audit/record.ts";
 import { attachmentsFor } from "../files/store.ts";
 import { AppError } from "../lib/errors.ts";
+import { enforceIpLimit, enforceLimit, isExemptIp } from "../lib/rateLimit.ts";
 import { newId } from "../lib/ids.ts";
 import { findOrCreateProfile } from "../profiles/service.ts";
 import { chatMessageInput, chatMessageResult, chatThread, conversationCreated, createConversationInput, handoffInput } from "../schemas/chat.ts";
@@ -33,18 +36,19 @@ chatApi.openapi(
     tags: ["Web chat"],
     summary: "Start a web-chat conversation (a new ticket)",
     request: { body: body(createConversationInput) },
-    responses: { 201: json(conversationCreated, "Conversation started"), ...errorResponses(400, 403, 404) },
+    responses: { 201: json(conversationCreated, "Conversation started"), ...errorResponses(400, 401, 403, 404, 429) },
   }),
   async (c) => {
     const { accountId, visitor } = c.req.valid("json");
+    await enforceIpLimit(c.env, "chatStartPerIp", clientIp(c.req.raw.headers));
     const account = await accountOr404(c.env, accountId);
     await assertOriginAllowed(c.env, accountId, c.req.header("Origin"));
-    const verified = await identityVerified(account.identitySecret, visitor?.externalId, visitor?.identityHash);
-    if (visitor?.identityHash && !verified) {
-      throw new AppError("unauthorized", "identityHash does not match externalId", [{ path: "visitor.identityHash", message: "HMAC mismatch" }]);
-    }
+    const identity = await verifyVisitorIdentity(account, visitor);
+    const verified = identity.verified;
+    // A verified visitor's email is the signed one; an anonymous visitor's is contact details the shopper typed.
+    const email = verified ? (identity.email ?? undefined) : visitor?.email?.toLowerCase();
     const profile = await findOrCreateProfile(c.env, accountId, {
-      email: visitor?.email,
+      email,
       name: visitor?.name,
       externalId: verified ? visitor?.externalId : undefined,
     });
@@ -54,10 +58,11 @@ chatApi.openapi(
         id: ticketId,
         accountId,
         channel: "webchat",
-        customer: { profileId: profile?.id, email: visitor?.email ?? profile?.email ?? undefined, name: visitor?.name ?? profile?.name ?? undefined },
+        customer: { profileId: profile?.id, email: email ?? profile?.email ?? undefined, name: visitor?.name ?? profile?.name ?? undefined },
         subject: null,
         handledBy: firstResponder(await getSettings(c.env, accountId), "webchat"),
         verified,
+        verifiedEmail: identity.email,
       }),
     );
     const visitorToken = await issueVisitorToken(c.env, accountId, ticketId, verified ? (visitor?.externalId ?? null) : null);
@@ -72,13 +77,18 @@ chatApi.openapi(
     tags: ["Web chat"],
     summary: "The shopper writes in the conversation",
     request: { params: conversationParam, headers: visitorHeader, body: body(chatMessageInput) },
-    responses: { 201: json(chatMessageResult, "Message stored"), ...errorResponses(400, 401, 403, 404, 409, 413) },
+    responses: { 201: json(chatMessageResult, "Message stored"), ...errorResponses(400, 401, 403, 404, 409, 413, 429) },
   }),
   async (c) => {
     const { id } = c.req.valid("param");
     const claims = c.get("visitor");
     const { text, clientMessageId, attachmentIds } = c.req.valid("json");
     assertMessageSize(text, "text");
+    const ip = clientIp(c.req.raw.headers);
+    if (!isExemptIp(c.env, ip)) {
+      await enforceLimit(c.env, "chatMessagePerConversation", claims.conv);
+      await enforceIpLimit(c.env, "chatMessagePerIp", ip);
+    }
     const messageId = clientMessageId ? chatMessageId(clientMessageId) : newId("msg");
     const attachments = await attachmentsFor(c.env, claims.acc, id, attachmentIds);
     const res: ChatMessageResult = await viaActor(ticketStub(c.env, claims.acc, id).chatMessage({ id: messageId, body: text, ...(attachments.length ? { attachments } : {}) }));

@@ -9,7 +9,8 @@ import { devInboundInput, devInboundResult } from "../schemas/chat.ts";
 import { body, errorResponses, json } from "../schemas/common.ts";
 import { assertMessageSize } from "../tickets/service.ts";
 import { accountOr404 } from "./accounts.ts";
-import { seedDemo } from "../dev/seed.ts";
+import { DEMO_ACCOUNT_ID, DEMO_SHOPPERS, seedDemo } from "../dev/seed.ts";
+import { identityHash } from "../chat/identity.ts";
 import { z } from "@hono/zod-openapi";
 
 export const devApi = router();
@@ -69,4 +70,25 @@ devApi.openapi(
     responses: { 200: json(z.object({ accountId: z.string(), created: z.boolean(), owner: z.string() })), ...errorResponses(404) },
   }),
   async (c) => c.json(await seedDemo(c.env), 200),
+);
+
+devApi.openapi(
+  createRoute({
+    method: "post",
+    path: "/dev/demo-shopper",
+    tags: ["Development"],
+    summary: "The demo store's server: signs one of its shoppers for the widget (development only; a real shop computes identityHash itself)",
+    request: { body: body(z.object({ externalId: z.string().min(1).max(200) }).strict()) },
+    responses: {
+      200: json(z.object({ externalId: z.string(), email: z.string(), name: z.string(), identityHash: z.string() })),
+      ...errorResponses(400, 404),
+    },
+  }),
+  async (c) => {
+    const { externalId } = c.req.valid("json");
+    const shopper = DEMO_SHOPPERS.find((s) => s.externalId === externalId);
+    if (!shopper) throw new AppError("not_found", "no such demo shopper");
+    const account = await accountOr404(c.env, DEMO_ACCOUNT_ID);
+    return c.json({ ...shopper, identityHash: await identityHash(account.identitySecret, shopper.externalId, shopper.email) }, 200);
+  },
 );

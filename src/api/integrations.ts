@@ -2,6 +2,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { connectIntegration, disconnectIntegration, listIntegrations } from "../accounts/integrations.ts";
 import { router } from "../app.ts";
+import { auditByAgent } from "../audit/request.ts";
 import { ADMIN_ROLES, HELPDESK_ROLES, requireAgent, requireRole } from "../auth/context.ts";
 import { integrationCredentialsInput, integrationKindParam, integrationSchema } from "../schemas/agent.ts";
 import { body, errorResponses, json } from "../schemas/common.ts";
@@ -35,7 +36,9 @@ integrationsApi.openapi(
   }),
   async (c) => {
     const { kind } = c.req.valid("param");
-    return c.json(await connectIntegration(c.env, c.get("agent").accountId, kind, c.req.valid("json")), 200);
+    const connected = await connectIntegration(c.env, c.get("agent").accountId, kind, c.req.valid("json"));
+    await auditByAgent(c, "integration.connected", { target: kind });
+    return c.json(connected, 200);
   },
 );
 
@@ -50,7 +53,9 @@ integrationsApi.openapi(
     responses: { 204: { description: "Disconnected" }, ...errorResponses(401, 403, 404) },
   }),
   async (c) => {
-    await disconnectIntegration(c.env, c.get("agent").accountId, c.req.valid("param").kind);
+    const { kind } = c.req.valid("param");
+    await disconnectIntegration(c.env, c.get("agent").accountId, kind);
+    await auditByAgent(c, "integration.disconnected", { target: kind });
     return c.body(null, 204);
   },
 );

@@ -20,6 +20,9 @@ liveApi.get("/inbox/ws", requireAgent, async (c) => {
   const headers = new Headers(c.req.raw.headers);
   headers.set("X-Edgedesk-Agent", agent.id);
   headers.set("X-Edgedesk-Account", agent.accountId);
+  const sessionId = c.get("sessionId");
+  if (sessionId) headers.set("X-Edgedesk-Session", sessionId);
+  else headers.delete("X-Edgedesk-Session");
   const inbox = c.env.INBOX.get(c.env.INBOX.idFromName(agent.accountId));
   return inbox.fetch(new Request(c.req.raw.url, { headers }));
 });

@@ -3,6 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq, sql } from "drizzle-orm";
 import { router } from "../app.ts";
 import { HELPDESK_ROLES, requireAgent, requireRole } from "../auth/context.ts";
+import { mayRemoveShared } from "../auth/permissions.ts";
 import { db } from "../db/client.ts";
 import { macros } from "../db/schema/index.ts";
 import { macroPlaceholders, renderMacro } from "../macros/rules.ts";
@@ -84,10 +85,18 @@ macrosApi.openapi(
 );
 
 macrosApi.openapi(
-  createRoute({ ...secured, method: "delete", path: "/macros/{id}", summary: "Delete a macro", request: { params: idParam }, responses: { 204: { description: "Deleted" }, ...errorResponses(401, 404) } }),
+  createRoute({
+    ...secured,
+    method: "delete",
+    path: "/macros/{id}",
+    summary: "Delete a macro (its author, or an owner, admin or manager)",
+    request: { params: idParam },
+    responses: { 204: { description: "Deleted" }, ...errorResponses(401, 403, 404) },
+  }),
   async (c) => {
     const { id } = c.req.valid("param");
-    await findMacro(c.env, c.get("account").id, id);
+    const macro = await findMacro(c.env, c.get("account").id, id);
+    if (!mayRemoveShared(c.get("agent"), macro.createdBy)) throw new AppError("forbidden", "Only the macro's author or an owner, admin or manager may delete it");
     await db(c.env.DB).delete(macros).where(eq(macros.id, id));
     return c.body(null, 204);
   },

@@ -5,6 +5,7 @@ import { getSettings, putSettingsSection, sections, type AccountSettings, type S
 import { settingsChanged } from "../assignment/settings.ts";
 import { ADMIN_ROLES, HELPDESK_ROLES, requireAgent, requireRole } from "../auth/context.ts";
 import { assertHandoffConnected } from "../agent/handoff.ts";
+import { auditByAgent } from "../audit/request.ts";
 import { body, errorResponses, json } from "../schemas/common.ts";
 
 export const settingsApi = router();
@@ -54,6 +55,7 @@ for (const [name, s] of sectionEntries) {
       await (checks[name] as ((env: Env, accountId: string, value: unknown) => Promise<void>) | undefined)?.(c.env, accountId, input);
       const saved = await putSettingsSection(c.env, accountId, name, input);
       await settingsChanged(c.env, accountId, name);
+      await auditByAgent(c, "settings.updated", { target: name, details: { section: s.path, fields: Object.keys(input ?? {}) } });
       return c.json(saved, 200);
     },
   );
@@ -71,6 +73,7 @@ for (const [name, s] of sectionEntries) {
       const accountId = c.get("account").id;
       const saved = await putSettingsSection(c.env, accountId, name, null);
       await settingsChanged(c.env, accountId, name);
+      await auditByAgent(c, "settings.reset", { target: name, details: { section: s.path } });
       return c.json(saved, 200);
     },
   );

@@ -3,6 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq, isNull, or } from "drizzle-orm";
 import { router } from "../app.ts";
 import { HELPDESK_ROLES, requireAgent, requireRole } from "../auth/context.ts";
+import { mayRemoveShared } from "../auth/permissions.ts";
 import { db } from "../db/client.ts";
 import { savedViews } from "../db/schema/index.ts";
 import { iso } from "../lib/clock.ts";
@@ -18,8 +19,15 @@ viewsApi.use("/views/*", requireAgent, requireRole(...HELPDESK_ROLES));
 
 const secured = { security: [{ bearer: [] }], tags: ["Views"] };
 
+/** A view saved before dates were checked may hold one that is not ISO 8601: it loses that filter, not the list. */
+function filtersOf(raw: string): TicketFilters {
+  const stored = JSON.parse(raw) as Record<string, unknown>;
+  const checked = ticketFiltersSchema.safeParse(stored);
+  return checked.success ? checked.data : ticketFiltersSchema.parse({ ...stored, createdFrom: undefined, createdTo: undefined });
+}
+
 function toView(r: typeof savedViews.$inferSelect) {
-  return { id: r.id, name: r.name, filters: ticketFiltersSchema.parse(JSON.parse(r.filters)), shared: r.agentId === null, createdAt: iso(r.createdAt) };
+  return { id: r.id, name: r.name, filters: filtersOf(r.filters), shared: r.agentId === null, createdAt: iso(r.createdAt) };
 }
 
 viewsApi.openapi(
@@ -34,7 +42,7 @@ viewsApi.openapi(
   async (c) => {
     const input = c.req.valid("json");
     const me = c.get("agent");
-    const row = { id: newId("view"), accountId: me.accountId, agentId: input.shared ? null : me.id, name: input.name, filters: JSON.stringify(input.filters), createdAt: Date.now() };
+    const row = { id: newId("view"), accountId: me.accountId, agentId: input.shared ? null : me.id, createdBy: me.id, name: input.name, filters: JSON.stringify(input.filters), createdAt: Date.now() };
     await db(c.env.DB).insert(savedViews).values(row);
     return c.json(toView(row), 201);
   },
@@ -72,18 +80,19 @@ viewsApi.openapi(
     ...secured,
     method: "delete",
     path: "/views/{id}",
-    summary: "Delete a saved view",
+    summary: "Delete a saved view: your own; a shared one if you saved it or are an owner, admin or manager",
     request: { params: idParam },
-    responses: { 204: { description: "Deleted" }, ...errorResponses(401, 404) },
+    responses: { 204: { description: "Deleted" }, ...errorResponses(401, 403, 404) },
   }),
   async (c) => {
     const { id } = c.req.valid("param");
     const me = c.get("agent");
-    const res = await db(c.env.DB)
-      .delete(savedViews)
-      .where(and(eq(savedViews.id, id), eq(savedViews.accountId, me.accountId), or(isNull(savedViews.agentId), eq(savedViews.agentId, me.id))))
-      .run();
-    if (res.meta.changes === 0) throw new AppError("not_found", "view not found");
+    const d = db(c.env.DB);
+    const visible = and(eq(savedViews.id, id), eq(savedViews.accountId, me.accountId), or(isNull(savedViews.agentId), eq(savedViews.agentId, me.id)));
+    const found = (await d.select({ agentId: savedViews.agentId, createdBy: savedViews.createdBy }).from(savedViews).where(visible).limit(1))[0];
+    if (!found) throw new AppError("not_found", "view not found");
+    if (found.agentId === null && !mayRemoveShared(me, found.createdBy)) throw new AppError("forbidden", "Only the view's author or an owner, admin or manager may delete a shared view");
+    await d.delete(savedViews).where(visible);
     return c.body(null, 204);
   },
 );

@@ -38,6 +38,8 @@ export function bearerOf(header: string | undefined | null): string | null {
 export async function authenticate(env: Env, token: string, now = Date.now()) {
   const payload = await verifyToken<TokenPayload>(tokenSecret(env), token);
   if (!payload || typeof payload.exp !== "number" || payload.exp <= now) return null;
+  // Same signing key as visitor tokens: only a token with a session is an agent's.
+  if (typeof payload.sid !== "string" || typeof payload.sub !== "string" || typeof payload.acc !== "string") return null;
   const d = db(env.DB);
   const rows = await d
     .select({ agent: agents, account: accounts })

@@ -25,28 +25,37 @@ export interface InstagramDirectMessage {
   mediaUrls: string[];
 }
 
-interface MessagingEvent {
-  sender?: { id?: string };
-  recipient?: { id?: string };
-  timestamp?: number;
-  message?: { mid?: string; text?: string; is_echo?: boolean; is_deleted?: boolean; attachments?: { type?: string; payload?: { url?: string } }[]; reply_to?: { story?: { id?: string; url?: string } } };
-}
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
+const str = (v: unknown): string | undefined => (typeof v === "string" ? v : undefined);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
-/** Customer DMs and story replies in a webhook body; echoes of our own messages and deletions are skipped. */
+/**
+ * Customer DMs and story replies in a webhook body; echoes of our own messages and deletions are skipped. A body
+ * that is signed but shaped unlike Meta's (a text that is not a string, entries that are not lists) yields nothing:
+ * the webhook is acknowledged so Meta stops retrying, and nothing is stored.
+ */
 export function instagramMessages(body: unknown): InstagramDirectMessage[] {
   const out: InstagramDirectMessage[] = [];
-  if (typeof body !== "object" || body === null) return out;
-  const entries = (body as { entry?: { messaging?: MessagingEvent[] }[] }).entry ?? [];
-  for (const entry of entries) {
-    for (const ev of entry.messaging ?? []) {
+  if (!isObject(body)) return out;
+  for (const entry of list(body.entry)) {
+    if (!isObject(entry)) continue;
+    for (const ev of list(entry.messaging)) {
+      if (!isObject(ev) || !isObject(ev.message)) continue;
       const m = ev.message;
-      if (!m?.mid || m.is_echo || m.is_deleted || !ev.sender?.id) continue;
-      const attachments = Array.isArray(m.attachments) ? m.attachments : [];
-      const mediaUrls = attachments.map((a) => a?.payload?.url).filter((u): u is string => typeof u === "string" && /^https:\/\//.test(u)).slice(0, 10);
+      const mid = str(m.mid);
+      const senderId = isObject(ev.sender) ? str(ev.sender.id) : undefined;
+      if (!mid || m.is_echo === true || m.is_deleted === true || !senderId) continue;
+      const attachments = list(m.attachments);
+      const mediaUrls = attachments
+        .map((a) => (isObject(a) && isObject(a.payload) ? str(a.payload.url) : undefined))
+        .filter((u): u is string => typeof u === "string" && /^https:\/\//.test(u))
+        .slice(0, 10);
       // Shares and stickers without a file still say something arrived.
-      const text = (m.text ?? "").trim() || (attachments.length > mediaUrls.length ? `[${attachments.length} attachment${attachments.length > 1 ? "s" : ""}]` : "");
+      const text = (str(m.text) ?? "").trim() || (attachments.length > mediaUrls.length ? `[${attachments.length} attachment${attachments.length > 1 ? "s" : ""}]` : "");
       if (!text && mediaUrls.length === 0) continue;
-      out.push({ mid: m.mid, senderId: ev.sender.id, recipientId: ev.recipient?.id ?? "", text, storyReply: Boolean(m.reply_to?.story), at: ev.timestamp ?? Date.now(), mediaUrls });
+      const recipientId = isObject(ev.recipient) ? (str(ev.recipient.id) ?? "") : "";
+      const storyReply = isObject(m.reply_to) && isObject(m.reply_to.story);
+      out.push({ mid, senderId, recipientId, text, storyReply, at: typeof ev.timestamp === "number" && Number.isFinite(ev.timestamp) ? ev.timestamp : Date.now(), mediaUrls });
     }
   }
   return out;

@@ -2,7 +2,7 @@
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../app.ts";
 import { tokenSecret } from "../auth/context.ts";
-import { hmacHex, signToken, timingSafeEqual, verifyToken } from "../lib/crypto.ts";
+import { signToken, verifyToken } from "../lib/crypto.ts";
 import { AppError } from "../lib/errors.ts";
 import { assertOriginAllowed } from "./origins.ts";
 
@@ -30,12 +30,6 @@ export async function verifyVisitor(env: Env, token: string | null | undefined, 
   // A token for another conversation must not reveal that this one exists.
   if (claims.conv !== conversationId) throw new AppError("not_found", "conversation not found");
   return claims;
-}
-
-/** `identityHash` = hex HMAC-SHA256 of `externalId` with the account's identity secret. */
-export async function identityVerified(secret: string, externalId: string | undefined, identityHash: string | undefined): Promise<boolean> {
-  if (!externalId || !identityHash) return false;
-  return timingSafeEqual(await hmacHex(secret, externalId), identityHash.toLowerCase());
 }
 
 /**

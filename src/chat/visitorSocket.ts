@@ -2,7 +2,9 @@
 // frames in (a message, typing) checked before they reach the ticket. Hibernation-safe: no state in memory.
 import { findAgent } from "../accounts/service.ts";
 import type { ActorStorage } from "../actors/storage.ts";
+import { clientIp } from "../audit/record.ts";
 import { asAppError } from "../lib/errors.ts";
+import { enforceLimit, isExemptIp } from "../lib/rateLimit.ts";
 import { closeSocket } from "../lib/sockets.ts";
 import { errorFrame, parseVisitorClientFrame, PONG_FRAME, type VisitorFrame } from "../schemas/live.ts";
 import { toMessageView, type TicketState } from "../tickets/model.ts";
@@ -30,7 +32,8 @@ export class VisitorSockets {
     const pair = new WebSocketPair();
     const [client, server] = [pair[0], pair[1]];
     this.ctx.acceptWebSocket(server, [TAG]);
-    server.serializeAttachment({ role: TAG });
+    // The address the widget connected from decides once whether its messages count against the limits.
+    server.serializeAttachment({ role: TAG, conv: t.id, limited: !isExemptIp(this.env, clientIp(request.headers)) });
     const after = new URL(request.url).searchParams.get("after");
     let afterSeq = after ? (this.thread.find(after)?.seq ?? 0) : 0;
     for (;;) {
@@ -66,6 +69,9 @@ export class VisitorSockets {
     if (frame.type === "ping") return sendRaw(ws, PONG_FRAME);
     if (frame.type === "typing") return on.typing();
     try {
+      const attachment = ws.deserializeAttachment() as { conv?: string; limited?: boolean } | null;
+      // Per conversation, the same budget as the HTTP route (src/api/chat.ts): one visitor's messages.
+      if (attachment?.conv && attachment.limited !== false) await enforceLimit(this.env, "chatMessagePerConversation", attachment.conv);
       const res = await on.message(frame.clientMessageId, frame.text);
       if (!res.accepted) send(ws, errorFrame("conflict", "This conversation is closed; start a new conversation"));
       // A new message reaches every widget through the commit; a retried one only needs echoing back.

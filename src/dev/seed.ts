@@ -11,6 +11,16 @@ import { accounts, agents } from "../db/schema/index.ts";
 
 export const DEMO_ACCOUNT_ID = "demo";
 export const DEMO_OWNER = { email: "demo@edgedesk.dev", password: "demo-password", name: "Dana Demo" };
+/**
+ * The demo account's widget identity secret, fixed so the demo store can sign its shoppers the way a shop's server
+ * would: `identityHash(DEMO_IDENTITY_SECRET, externalId, email)` from src/chat/identity.ts. Development only.
+ */
+export const DEMO_IDENTITY_SECRET = "demo-identity-secret-for-local-development-only";
+/** The demo store's signed-in shoppers (their orders are in src/integrations/demo-store/data.ts). */
+export const DEMO_SHOPPERS = [
+  { externalId: "demo_cust_01", email: "shopper@example.com", name: "Sam Shopper" },
+  { externalId: "demo_cust_02", email: "alex@example.com", name: "Alex Rivera" },
+] as const;
 
 const demoAgents = [
   { name: "Alex Admin", email: "alex@edgedesk.dev", role: "admin" as const },
@@ -35,7 +45,7 @@ export async function seedDemo(env: Env): Promise<SeedResult> {
   const d = db(env.DB);
   const existing = await d.select({ id: accounts.id }).from(accounts).where(eq(accounts.id, DEMO_ACCOUNT_ID)).limit(1);
   if (existing.length > 0) return { accountId: DEMO_ACCOUNT_ID, created: false, owner: DEMO_OWNER.email };
-  await createAccount(env, { accountId: DEMO_ACCOUNT_ID, accountName: "Northwind Outfitters (demo)", name: DEMO_OWNER.name, email: DEMO_OWNER.email, password: DEMO_OWNER.password });
+  await createAccount(env, { accountId: DEMO_ACCOUNT_ID, accountName: "Northwind Outfitters (demo)", name: DEMO_OWNER.name, email: DEMO_OWNER.email, password: DEMO_OWNER.password, identitySecret: DEMO_IDENTITY_SECRET });
   await seedDemoAgentData(env, DEMO_ACCOUNT_ID);
   const agentIds: string[] = [];
   for (const a of demoAgents) {

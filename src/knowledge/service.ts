@@ -1,4 +1,5 @@
 // The knowledge base: help-centre articles per account, listed by page and searched with FTS5 ranked by bm25().
+import { decodeCursor, encodeCursor } from "../lib/cursor.ts";
 import { and, count, desc, eq, lt } from "drizzle-orm";
 import { db } from "../db/client.ts";
 import { knowledgeArticles } from "../db/schema/index.ts";
@@ -55,8 +56,9 @@ export async function getArticle(env: Env, accountId: string, id: string): Promi
 
 /** Newest first; the cursor is the position of the last article of the previous page. */
 export async function listArticles(env: Env, accountId: string, opts: { limit: number; cursor?: string | undefined; kind?: KnowledgeKind | undefined }): Promise<{ items: Article[]; nextCursor: string | null }> {
-  const after = opts.cursor === undefined ? undefined : Number.parseInt(opts.cursor, 36);
-  if (after !== undefined && !Number.isSafeInteger(after)) throw new AppError("validation_failed", "Invalid cursor", [{ path: "cursor", message: "not a cursor from a previous page" }]);
+  // The shared keyset cursor (src/lib/cursor.ts): "garbage", 1e999 or a hand-made number are a 400, not a first page.
+  const after = opts.cursor === undefined ? undefined : decodeCursor(opts.cursor).v;
+  if (after !== undefined && !Number.isSafeInteger(after)) throw new AppError("validation_failed", "cursor is not valid", [{ path: "cursor", message: "use the nextCursor of a previous page" }]);
   const rows = await db(env.DB)
     .select()
     .from(knowledgeArticles)
@@ -71,7 +73,7 @@ export async function listArticles(env: Env, accountId: string, opts: { limit: n
     .limit(opts.limit + 1);
   const page = rows.slice(0, opts.limit);
   const last = page.at(-1);
-  return { items: page.map(toArticle), nextCursor: rows.length > opts.limit && last ? last.seq.toString(36) : null };
+  return { items: page.map(toArticle), nextCursor: rows.length > opts.limit && last ? encodeCursor({ v: last.seq, id: last.id }) : null };
 }
 
 interface HitRow {

@@ -1,6 +1,7 @@
-// Passwords (PBKDF2-SHA256), signed expiring tokens (HMAC-SHA256) and HMAC helpers, all on WebCrypto.
+// Legacy PBKDF2-SHA256 password hashes (new ones: src/auth/passwords.ts), signed expiring tokens (HMAC-SHA256) and HMAC helpers, on WebCrypto.
 const enc = new TextEncoder();
 
+/** What PBKDF2 hashes were made with before scrypt: still verified, and re-hashed at the next login. */
 export const PASSWORD_ITERATIONS = 100_000;
 
 export function toHex(buf: ArrayBuffer | Uint8Array): string {

@@ -36,6 +36,8 @@ const statusByCode: Record<ErrorCode, ContentfulStatusCode> = {
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly issues: ErrorIssue[] | undefined;
+  /** Seconds for the Retry-After header of a 429. */
+  retryAfter: number | undefined;
   constructor(code: ErrorCode, message: string, issues?: ErrorIssue[]) {
     super(message);
     this.code = code;
@@ -70,3 +72,10 @@ export function actorError(code: ErrorCode, message: string): Error {
 }
 
 export const notFound = (what: string) => new AppError("not_found", `${what} not found`);
+
+/** 429 `rate_limited` with Retry-After. */
+export function rateLimited(message: string, retryAfterSeconds: number): AppError {
+  const err = new AppError("rate_limited", message);
+  err.retryAfter = retryAfterSeconds;
+  return err;
+}

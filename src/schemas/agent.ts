@@ -57,7 +57,7 @@ export const knowledgeQuery = z.object({
   q: z.string().trim().max(500).optional().openapi({ description: "Full-text search, ranked by relevance" }),
   kind: knowledgeKindSchema.optional(),
   limit: z.coerce.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(64).optional(),
+  cursor: z.string().max(200).optional(),
 });
 
 export const skillStatusSchema = z.enum(["live", "unavailable", "coming_soon"]);

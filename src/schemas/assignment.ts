@@ -72,7 +72,9 @@ export const profilePatch = z
 
 export const agentPatch = z
   .object({
-    capacity: z.number().int().min(1).max(1000).nullable().openapi({ description: "Most open tickets auto-assignment gives this agent; null = no limit" }),
+    capacity: z.number().int().min(1).max(1000).nullable().optional().openapi({ description: "Most open tickets auto-assignment gives this agent; null = no limit" }),
+    role: z.enum(["owner", "admin", "manager", "support"]).optional().openapi({ description: "Only an owner gives or takes the owner role; an account keeps at least one owner" }),
   })
+  .refine((p) => p.capacity !== undefined || p.role !== undefined, "send capacity, role or both")
   .strict()
   .openapi("AgentUpdate");

@@ -6,7 +6,8 @@ import { channelSchema, messageSchema } from "./ticket.ts";
 
 export const visitorSchema = z
   .object({
-    email: z.string().trim().toLowerCase().max(254).pipe(z.email()).optional(),
+    // Not lower-cased here: identityHash signs the email exactly as the shop sent it (src/chat/identity.ts).
+    email: z.string().trim().max(254).pipe(z.email()).optional(),
     name: z.string().trim().min(1).max(100).optional(),
     externalId: z.string().trim().min(1).max(200).optional(),
     identityHash: z.string().trim().regex(/^[0-9a-fA-F]{64}$/, "must be a hex HMAC-SHA256").optional(),

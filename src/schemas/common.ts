@@ -13,7 +13,15 @@ export const errorSchema = z
 
 export const idParam = z.object({ id: z.string().min(1).max(64).openapi({ param: { name: "id", in: "path" } }) });
 
-export const isoTime = z.string().openapi({ format: "date-time", example: "2026-11-23T10:00:00.000Z" });
+/** An ISO 8601 date or date-time ("2026-11-23", "2026-11-23T10:00:00Z"); anything else ("yesterday", "garbage") is a 400. */
+export function isIsoTime(s: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/.test(s) && Number.isFinite(Date.parse(s));
+}
+
+export const isoTime = z
+  .string()
+  .refine(isIsoTime, "must be an ISO 8601 date or date-time, e.g. 2026-11-23T10:00:00Z")
+  .openapi({ format: "date-time", example: "2026-11-23T10:00:00.000Z" });
 
 /** Message bodies: at most 10 KB (UTF-8); larger ones answer 413 (checked by `assertMessageSize`). */
 export const MAX_MESSAGE_BYTES = 10 * 1024;

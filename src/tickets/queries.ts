@@ -3,9 +3,8 @@ import { sql, type SQL } from "drizzle-orm";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client.ts";
 import { tickets } from "../db/schema/index.ts";
-import { base64url, fromBase64url } from "../lib/crypto.ts";
+import { decodeCursor, encodeCursor, type KeysetCursor } from "../lib/cursor.ts";
 import { slaState } from "../sla/rules.ts";
-import { AppError } from "../lib/errors.ts";
 import type { TicketFilters, TicketView } from "../schemas/ticket.ts";
 import { iso } from "../lib/clock.ts";
 
@@ -18,24 +17,7 @@ const sorts = {
   created_asc: { column: "created_at", dir: "ASC" },
 } as const;
 
-interface Cursor {
-  v: number;
-  id: string;
-}
-
-function encodeCursor(c: Cursor): string {
-  return base64url(new TextEncoder().encode(JSON.stringify(c)));
-}
-
-function decodeCursor(raw: string): Cursor {
-  try {
-    const c = JSON.parse(new TextDecoder().decode(fromBase64url(raw))) as Cursor;
-    if (typeof c.v === "number" && typeof c.id === "string") return c;
-  } catch {
-    // fall through
-  }
-  throw new AppError("validation_failed", "cursor is not valid", [{ path: "cursor", message: "use the nextCursor of a previous page" }]);
-}
+type Cursor = KeysetCursor;
 
 /** The SQL conditions a view plus filters stand for (docs/api.md: views default to open, except `all`), short of `tag` and `q`. */
 export function ticketConditions(accountId: string, me: string, f: TicketFilters, now = Date.now()): SQL[] {

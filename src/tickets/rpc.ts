@@ -17,6 +17,8 @@ export interface CreateTicketInput {
   teamId?: string | null;
   /** A web-chat visitor whose identity the shop signed (identityHash): "logged in" for the AI agent. */
   verified?: boolean;
+  /** The email the shop's identityHash signed: the only one the AI agent may look a logged-in shopper's data up by. */
+  verifiedEmail?: string | null;
 }
 
 export interface CustomerMessageInput {

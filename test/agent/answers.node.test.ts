@@ -8,7 +8,7 @@ import { shops, type ShopId } from "../../scripts/eval-agent/shops.ts";
 
 const NOW = Date.UTC(2026, 10, 20, 15);
 const guest: ShopperProfile = { loggedIn: false };
-const as = (email: string): ShopperProfile => ({ email, loggedIn: true });
+const as = (email: string): ShopperProfile => ({ email, loggedIn: true, verifiedEmail: email });
 const sam = as("shopper@example.com");
 
 function router(skill: SkillId, confidence = 0.9): IntentRouter {

@@ -6,7 +6,7 @@ import { env } from "cloudflare:workers";
 import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TicketActor } from "../../durable-objects/ticket.ts";
-import { hmacHex } from "../../src/lib/crypto.ts";
+import { identityHash } from "../../src/chat/identity.ts";
 import { call, chatSay, inbound, startChat, unique, type TestAccount } from "../helpers.ts";
 import { demoShop, fakeHelpdesk } from "./helpers.ts";
 
@@ -61,7 +61,7 @@ function stub(accountId: string, ticketId: string) {
 async function verifiedChat(shop: TestAccount, email: string) {
   const row = await env.DB.prepare("SELECT identity_secret FROM accounts WHERE id = ?").bind(shop.accountId).first<{ identity_secret: string }>();
   const externalId = unique("cust");
-  return startChat(shop.accountId, { externalId, email, identityHash: await hmacHex(row?.identity_secret ?? "", externalId) });
+  return startChat(shop.accountId, { externalId, email, identityHash: await identityHash(row?.identity_secret ?? "", externalId, email) });
 }
 
 let shop: TestAccount;

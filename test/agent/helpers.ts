@@ -50,8 +50,8 @@ export async function demoShop(opts: { store?: boolean; knowledge?: boolean } = 
 }
 
 export const anonymous: ShopperProfile = { loggedIn: false };
-export const sam: ShopperProfile = { id: "prof_sam", email: "shopper@example.com", name: "Sam Shopper", loggedIn: true };
-export const alex: ShopperProfile = { id: "prof_alex", email: "alex@example.com", name: "Alex Rivera", loggedIn: true };
+export const sam: ShopperProfile = { id: "prof_sam", email: "shopper@example.com", name: "Sam Shopper", loggedIn: true, verifiedEmail: "shopper@example.com" };
+export const alex: ShopperProfile = { id: "prof_alex", email: "alex@example.com", name: "Alex Rivera", loggedIn: true, verifiedEmail: "alex@example.com" };
 
 export interface TurnOptions {
   channel?: AgentChannel;

@@ -164,7 +164,7 @@ describe("loyalty", () => {
   });
 
   it("tells a shopper who hasn't joined that they aren't a member yet", async () => {
-    const r = await turn(shop, "What's my points balance?", { profile: { email: "marco.rossi@example.com", loggedIn: true } });
+    const r = await turn(shop, "What's my points balance?", { profile: { email: "marco.rossi@example.com", loggedIn: true, verifiedEmail: "marco.rossi@example.com" } });
     expect(allText(r)).toContain("You haven't joined Northwind Trail Rewards yet");
     expect(cardsOf(r)).toEqual([]);
   });

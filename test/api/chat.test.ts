@@ -1,6 +1,6 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
-import { hmacHex } from "../../src/lib/crypto.ts";
+import { identityHash as signIdentity } from "../../src/chat/identity.ts";
 import { call, chatSay, signup, startChat } from "../helpers.ts";
 
 describe("web chat over HTTP", () => {
@@ -80,7 +80,7 @@ describe("web chat over HTTP", () => {
   it("treats a visitor with a valid identityHash as logged in and refuses a wrong one", async () => {
     const acc = await signup();
     const row = await env.DB.prepare("SELECT identity_secret FROM accounts WHERE id = ?").bind(acc.accountId).first<{ identity_secret: string }>();
-    const identityHash = await hmacHex(row?.identity_secret ?? "", "customer-42");
+    const identityHash = await signIdentity(row?.identity_secret ?? "", "customer-42", "c42@example.com");
     const ok = await call("POST", "/api/chat/conversations", { body: { accountId: acc.accountId, visitor: { externalId: "customer-42", identityHash, email: "c42@example.com" } } });
     expect(ok.status).toBe(201);
     expect(ok.body.verified).toBe(true);

@@ -171,6 +171,18 @@ describe("Instagram", () => {
     expect((await post("{not json")).status).toBe(400);
     expect((await ticketsFrom(shop.accountId, "instagram")).length).toBe(2);
   });
+
+  it("acknowledges a signed body shaped unlike Meta's (so Meta stops retrying) and stores nothing", async () => {
+    const odd = [
+      JSON.stringify({ text: { a: 1 } }),
+      JSON.stringify({ entry: "nope" }),
+      JSON.stringify({ entry: [{ id: instagram.instagramAccountId, messaging: [{ sender: { id: "5566778899" }, message: { mid: unique("mid"), text: { a: 1 } } }] }] }),
+      JSON.stringify({ entry: [{ id: instagram.instagramAccountId, messaging: { not: "a list" } }] }),
+      JSON.stringify([1, 2, 3]),
+    ];
+    for (const raw of odd) expect(await post(raw)).toMatchObject({ status: 200, body: { received: 0, duplicates: 0 } });
+    expect((await ticketsFrom(shop.accountId, "instagram")).length).toBe(2);
+  });
 });
 
 describe("channel credentials", () => {

@@ -124,7 +124,7 @@ describe("settings, profiles and agents API", () => {
     const set = await call("PATCH", `/api/agents/${sam.agentId}`, { token: admin.token, body: { capacity: 5 } });
     expect(set.body).toMatchObject({ id: sam.agentId, capacity: 5 });
     expect((await call("GET", "/api/agents", { token: acc.token })).body.items.find((a: { id: string }) => a.id === sam.agentId).capacity).toBe(5);
-    for (const body of [{ capacity: 0 }, { capacity: 1.5 }, { capacity: "5" }, {}, { role: "owner" }]) {
+    for (const body of [{ capacity: 0 }, { capacity: 1.5 }, { capacity: "5" }, {}, { role: "janitor" }, { colour: "red" }]) {
       expect((await call("PATCH", `/api/agents/${sam.agentId}`, { token: acc.token, body })).status, JSON.stringify(body)).toBe(400);
     }
     expect((await call("PATCH", "/api/agents/agt_nobody", { token: acc.token, body: { capacity: 1 } })).status).toBe(404);

@@ -82,7 +82,7 @@ export async function startDevServer(): Promise<DevServer> {
   // Local state on tmpfs when there is one: nothing here needs to survive the run, and fsync is slow on a busy disk.
   const state = mkdtempSync(join(existsSync("/dev/shm") ? "/dev/shm" : tmpdir(), "edgedesk-browser-"));
   try {
-    runOrThrow([WRANGLER, "d1", "migrations", "apply", "DB", "--local", "--persist-to", state], "d1 migrations apply");
+    runOrThrow([WRANGLER, "d1", "migrations", "apply", "DB", "--local", "--env", "dev", "--persist-to", state], "d1 migrations apply");
   } catch (err) {
     rmSync(state, { recursive: true, force: true });
     throw err;
@@ -90,7 +90,9 @@ export async function startDevServer(): Promise<DevServer> {
   const [port, inspector] = [await freePort(), await freePort()];
   const base = `http://127.0.0.1:${port}`;
   let output = "";
-  const child = spawn(process.execPath, [WRANGLER, "dev", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", state, "--inspector-port", String(inspector), "--log-level", "warn"], {
+  // --env dev: development mode (wrangler.toml). The browser files open many chats from loopback within a minute, so
+  // loopback skips the chat limits (src/lib/rateLimit.ts); the workerd suite tests the limits themselves.
+  const child = spawn(process.execPath, [WRANGLER, "dev", "--env", "dev", "--var", "RATE_LIMIT_EXEMPT_IPS:127.0.0.1,::1", "--port", String(port), "--ip", "127.0.0.1", "--persist-to", state, "--inspector-port", String(inspector), "--log-level", "warn"], {
     cwd: ROOT,
     env: ENV,
     detached: true,
@@ -130,7 +132,7 @@ export async function startDevServer(): Promise<DevServer> {
 
 /** Runs one SQL statement against the dev server's local D1 (`wrangler d1 execute --local`) and returns the rows. */
 export function d1Query<T>(server: SharedServer, sql: string): T[] {
-  const r = spawnSync(process.execPath, [WRANGLER, "d1", "execute", "DB", "--local", "--persist-to", server.state, "--json", "--command", sql], { cwd: ROOT, env: ENV, encoding: "utf8", timeout: 60_000 });
+  const r = spawnSync(process.execPath, [WRANGLER, "d1", "execute", "DB", "--local", "--env", "dev", "--persist-to", server.state, "--json", "--command", sql], { cwd: ROOT, env: ENV, encoding: "utf8", timeout: 60_000 });
   if (r.status !== 0) throw new Error(`d1 execute failed (${r.status}):\n${r.stdout}\n${r.stderr}`);
   const out = JSON.parse(r.stdout) as { results: T[] }[];
   return out[0]?.results ?? [];

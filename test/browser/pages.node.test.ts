@@ -170,7 +170,8 @@ describe.skipIf(!hasChromium)("Reports, AI agent and Settings pages in a real br
     expect(await agentSwitch.isChecked()).toBe(true);
     await agentSwitch.click();
     await expect.poll(async () => (await api<{ agent: { enabled: boolean } }>("GET", "/api/settings")).body.agent.enabled).toBe(false);
-    expect(await agentSwitch.isChecked()).toBe(false);
+    // The switch follows once the save has answered (the audit entry is written after the settings themselves).
+    await expect.poll(() => agentSwitch.isChecked(), { timeout: WAIT }).toBe(false);
     await agentSwitch.click();
     await expect.poll(async () => (await api<{ agent: { enabled: boolean } }>("GET", "/api/settings")).body.agent.enabled).toBe(true);
 

@@ -16,7 +16,8 @@ button{cursor:pointer}
 .panel{position:fixed;right:20px;bottom:92px;z-index:2147483000;width:380px;height:min(620px,calc(100vh - 120px));background:#fff;border-radius:16px;box-shadow:0 12px 48px rgba(15,23,42,.28),0 2px 8px rgba(15,23,42,.12);display:flex;flex-direction:column;overflow:hidden;animation:rise .18s ease-out}
 .panel[hidden]{display:none}
 @keyframes rise{from{opacity:0;transform:translateY(8px)}to{opacity:1;transform:none}}
-@media (max-width:480px){.panel{right:0;bottom:0;width:100vw;height:100%;border-radius:0}.root.open .launcher{display:none}}
+.root.left .launcher,.root.left .panel{right:auto;left:20px}
+@media (max-width:480px){.root.left .panel{left:0}.panel{right:0;bottom:0;width:100vw;height:100%;border-radius:0}.root.open .launcher{display:none}}
 header{background:var(--accent);color:var(--accent-ink);padding:16px 16px 14px 18px;display:flex;align-items:flex-start;gap:12px}
 .heading{flex:1;min-width:0}
 .title{font-size:16px;font-weight:650;line-height:1.3;margin:0}

@@ -44,6 +44,7 @@ export class WidgetView {
   private readonly live: HTMLDivElement;
   private readonly rows = new Map<string, HTMLElement>();
   private readonly greetingRow: HTMLElement;
+  private readonly titleEl: HTMLHeadingElement;
   private unread = 0;
   private isOpen = false;
 
@@ -70,7 +71,8 @@ export class WidgetView {
     this.subtitle = el("span", {}, opts.subtitle);
     const close = el("button", { class: "close", type: "button", "aria-label": "Close chat" }, icon(DOWN_ICON));
     close.addEventListener("click", () => this.close());
-    const header = el("header", {}, el("div", { class: "heading" }, el("h2", { class: "title", id: "ed-title" }, opts.title), el("div", { class: "subtitle" }, this.dot, this.subtitle)), close);
+    this.titleEl = el("h2", { class: "title", id: "ed-title" }, opts.title);
+    const header = el("header", {}, el("div", { class: "heading" }, this.titleEl, el("div", { class: "subtitle" }, this.dot, this.subtitle)), close);
 
     this.banner = el("div", { class: "banner", role: "status", hidden: "" }, "Reconnecting… your messages will be delivered.");
     this.log = el("ol", { class: "log", role: "log", "aria-live": "off", "aria-label": "Conversation", tabindex: "0" });
@@ -117,6 +119,18 @@ export class WidgetView {
     });
     if (opts.accent) this.root.style.setProperty("--accent", opts.accent);
     shadow.append(this.root);
+  }
+
+  /** The shop's look from Settings → Widget (GET /api/chat/accounts/:id/widget), for what the script tag left unsaid. */
+  applyLook(look: { title?: string | null; subtitle?: string | null; greeting?: string | null; accent?: string | null; position?: "left" | "right" | null }): void {
+    if (look.title) this.titleEl.textContent = look.title;
+    if (look.subtitle) this.subtitle.textContent = look.subtitle;
+    if (look.greeting) {
+      const bubble = this.greetingRow.querySelector(".bubble");
+      if (bubble) bubble.textContent = look.greeting;
+    }
+    if (look.accent && /^#[0-9a-f]{6}$/i.test(look.accent)) this.root.style.setProperty("--accent", look.accent);
+    this.root.classList.toggle("left", look.position === "left");
   }
 
   mount(): void {

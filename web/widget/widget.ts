@@ -1,6 +1,7 @@
 // Entry of the embeddable chat widget: reads its <script> tag, wires the client to the view, exposes window.Edgedesk.
 import { ChatClient } from "./client.ts";
 import type { Visitor } from "../../src/schemas/chat.ts";
+import { request } from "./transport.ts";
 import { WidgetView } from "./ui.ts";
 
 type Call = [string, ...unknown[]];
@@ -75,6 +76,10 @@ function boot(): void {
     openKey: `edgedesk:open:${accountId}`,
   });
   const v = view;
+  // Settings → Widget: the look the shop chose in the dashboard; the script tag's own data-* attributes win.
+  void request<{ color: string | null; title: string | null; subtitle: string | null; greeting: string | null; position: "left" | "right" }>(apiBase, "GET", `/api/chat/accounts/${encodeURIComponent(accountId)}/widget`)
+    .then((look) => v.applyLook({ title: d.title ? null : look.title, subtitle: d.subtitle ? null : look.subtitle, greeting: d.greeting ? null : look.greeting, accent: d.color ? null : look.color, position: d.position === "left" || d.position === "right" ? d.position : look.position }))
+    .catch(() => undefined);
 
   const queued = window.Edgedesk?.q ?? [];
   const api: EdgedeskApi = {

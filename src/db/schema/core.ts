@@ -9,6 +9,9 @@ export const accounts = sqliteTable("accounts", {
   ticketSeq: integer("ticket_seq").notNull().default(0),
   /** HMAC secret for widget identity verification (`identityHash`). */
   identitySecret: text("identity_secret").notNull(),
+  /** The secret before the last rotation, still accepted until `previousIdentitySecretUntil` (src/chat/identity.ts). */
+  previousIdentitySecret: text("previous_identity_secret"),
+  previousIdentitySecretUntil: integer("previous_identity_secret_until"),
   /** JSON: assignment, officeHours, autoClose, handoff, agent, allowedOrigins, unreadBadge… */
   settings: text("settings").notNull().default("{}"),
 });
@@ -185,6 +188,8 @@ export const savedViews = sqliteTable(
     id: text("id").primaryKey(),
     accountId: text("account_id").notNull(),
     agentId: text("agent_id"),
+    /** Who saved it (null for shared views saved before migration 0008): support may delete only their own. */
+    createdBy: text("created_by"),
     name: text("name").notNull(),
     filters: text("filters").notNull(),
     createdAt: integer("created_at").notNull(),

@@ -1,4 +1,4 @@
-// Platform tables: the audit log (who did what, and when), API keys, outbound webhooks and their deliveries.
+// Platform tables: the audit log (who did what, and when), login throttling, API keys, outbound webhooks and their deliveries.
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 
 export const auditLog = sqliteTable(
@@ -23,6 +23,14 @@ export const auditLog = sqliteTable(
     index("audit_account_actor_at_idx").on(t.accountId, t.actorId, t.at, t.id),
   ],
 );
+
+/** Failed logins per key (`email:<address>` or `ip:<address>`): the progressive back-off of src/auth/throttle.ts. */
+export const loginThrottle = sqliteTable("login_throttle", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull(),
+  lastFailureAt: integer("last_failure_at").notNull(),
+  blockedUntil: integer("blocked_until"),
+});
 
 /** API keys: only a keyed hash of the key is kept; `prefix` is what lists show. */
 export const apiKeys = sqliteTable(

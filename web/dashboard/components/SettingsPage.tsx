@@ -8,7 +8,10 @@ import { ApiKeysPanel } from "./ApiKeysPanel.tsx";
 import { IntegrationsPanel } from "./IntegrationsPanel.tsx";
 import { OfficeHoursForm } from "./OfficeHoursForm.tsx";
 import { CsatPanel, SlaPanel } from "./PromisesSettings.tsx";
+import { AuditLogPanel } from "./AuditLogPanel.tsx";
+import { PasswordPanel } from "./PasswordPanel.tsx";
 import { TeamsPanel } from "./TeamsPanel.tsx";
+import { WidgetSettingsPanel } from "./WidgetSettingsPanel.tsx";
 import { WebhooksPanel } from "./WebhooksPanel.tsx";
 import { Empty } from "./ui.tsx";
 
@@ -19,9 +22,14 @@ const TABS = [
   { key: "integrations", label: "Integrations" },
   { key: "teams", label: "Teams" },
   { key: "promises", label: "CSAT & SLAs" },
+  { key: "widget", label: "Widget" },
+  { key: "security", label: "Security" },
+  { key: "audit", label: "Audit log" },
   { key: "api-keys", label: "API keys" },
   { key: "webhooks", label: "Webhooks" },
 ] as const;
+/** Tabs only owners and admins see (their API answers 403 to anyone else). */
+const ADMIN_TABS: readonly TabKey[] = ["widget", "audit"];
 type TabKey = (typeof TABS)[number]["key"];
 
 const tabHref = (key: TabKey) => hrefOf({ view: "mine", ticketId: null, page: "settings", sub: key });
@@ -233,14 +241,14 @@ export function SettingsPage() {
     <main class="page" aria-labelledby="page-title">
       <PageHead title="Settings" />
       <nav class="tabs" aria-label="Settings sections">
-        {TABS.map((t) => (
+        {TABS.filter((t) => canAdmin.value || !ADMIN_TABS.includes(t.key)).map((t) => (
           <a key={t.key} href={tabHref(t.key)} class={tab === t.key ? "page-tab active" : "page-tab"} aria-current={tab === t.key ? "page" : undefined}>
             {t.label}
           </a>
         ))}
       </nav>
       <div class="page-body narrow" aria-busy={loading}>
-        {!canAdmin.value && tab !== "teams" && (
+        {!canAdmin.value && tab !== "teams" && tab !== "security" && (
           <div class="banner info" role="note">
             Only owners and admins can change these settings; you can see them.
           </div>
@@ -273,6 +281,9 @@ export function SettingsPage() {
             <SlaPanel />
           </>
         )}
+        {canAdmin.value && tab === "widget" && <WidgetSettingsPanel />}
+        {tab === "security" && <PasswordPanel />}
+        {canAdmin.value && tab === "audit" && <AuditLogPanel />}
         {canAdmin.value && tab === "api-keys" && <ApiKeysPanel />}
         {canAdmin.value && tab === "webhooks" && <WebhooksPanel />}
       </div>

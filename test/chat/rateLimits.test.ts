@@ -1,0 +1,43 @@
+// Rate limits on anonymous web chat (issue 10 item 2): new conversations per address, messages per conversation
+// and per address, through the Rate Limiting binding; 429 `rate_limited` with Retry-After.
+import { describe, expect, it } from "vitest";
+import { call, signup } from "../helpers.ts";
+import { connect } from "../durable-objects/socketClient.ts";
+
+function start(accountId: string, ip: string) {
+  return call<{ conversationId: string; visitorToken: string }>("POST", "/api/chat/conversations", { body: { accountId }, headers: { "CF-Connecting-IP": ip } });
+}
+
+describe("chat rate limits", () => {
+  it("limits new conversations from one address", async () => {
+    const shop = await signup();
+    // 30 per 60-second window (windows are aligned to the clock, so up to two windows' worth may pass first).
+    let accepted = 0;
+    let limited = await start(shop.accountId, "203.0.113.40");
+    for (; limited.status === 201 && accepted < 61; accepted++) limited = await start(shop.accountId, "203.0.113.40");
+    expect(accepted).toBeGreaterThanOrEqual(30);
+    expect(limited.status).toBe(429);
+    expect(limited.headers.get("Retry-After")).toBe("60");
+    expect(limited.body).toMatchObject({ error: { code: "rate_limited" } });
+    // Another shopper elsewhere is not affected.
+    expect((await start(shop.accountId, "203.0.113.41")).status).toBe(201);
+  });
+
+  it("limits messages per conversation over HTTP and the widget socket alike", async () => {
+    const shop = await signup();
+    const conv = (await start(shop.accountId, "203.0.113.50")).body;
+    // The limit is 30 per 10-second window: more than two windows' worth always meets it, wherever the windows fall.
+    const socket = await connect(`/api/chat/conversations/${conv.conversationId}/ws?visitorToken=${conv.visitorToken}`);
+    await socket.waitFor((f) => f.type === "ready");
+    for (let i = 0; i < 70; i++) socket.send({ type: "message", text: `over the socket ${i}`, clientMessageId: `socket-msg-${i}-abcdef` });
+    const refused = await socket.waitFor((f) => f.type === "error" && f.code === "rate_limited", "a rate_limited frame");
+    expect(refused.message).toMatch(/Too many messages/);
+
+    const say = (text: string) => call("POST", `/api/chat/conversations/${conv.conversationId}/messages`, { body: { text }, headers: { "X-Visitor-Token": conv.visitorToken, "CF-Connecting-IP": "203.0.113.50" } });
+    let over = await say("one too many");
+    for (let i = 0; over.status === 201 && i < 65; i++) over = await say(`again ${i}`);
+    expect(over.status).toBe(429);
+    expect(over.headers.get("Retry-After")).toBe("10");
+    expect(over.body).toMatchObject({ error: { code: "rate_limited" } });
+  });
+});
