@@ -46,7 +46,7 @@ chatApi.openapi(
       email: visitor?.email,
       name: visitor?.name,
       externalId: verified ? visitor?.externalId : undefined,
-    });
+    }, Date.now(), { anonymous: true });
     const ticketId = newId("tkt");
     await viaActor(
       ticketStub(c.env, accountId, ticketId).open({

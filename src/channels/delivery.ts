@@ -141,7 +141,7 @@ export class Delivery {
       .toArray();
     if (due.length === 0) return;
     const senders = await channelSenders(this.env, t.accountId, integrations);
-    const optedOut = t.channel === "sms" || t.channel === "whatsapp" ? await smsOptedOut(this.env, t.accountId, t.customer.profileId) : false;
+    const optedOut = t.channel === "sms" || t.channel === "whatsapp" ? await smsOptedOut(this.env, t.accountId, t.customer.profileId, t.channel) : false;
     const set = (id: string, fields: Record<string, SqlStorageValue>) => {
       const cols = Object.keys(fields);
       this.store.sql.exec(`UPDATE outbox SET ${cols.map((c) => `${c} = ?`).join(", ")}, synced = 0, revision = revision + 1 WHERE id = ?`, ...cols.map((c) => fields[c] ?? null), id);

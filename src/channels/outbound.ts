@@ -1,4 +1,5 @@
 // Replies out to the messaging channels: which sender takes a reply, and the reasons a reply must not be sent.
+import { profileOr404 } from "../profiles/service.ts";
 import { and, eq } from "drizzle-orm";
 import { connectedIntegrations } from "../accounts/integrations.ts";
 import { db } from "../db/client.ts";
@@ -32,10 +33,12 @@ export async function channelSenders(env: Env, accountId: string, opts: Provider
   return out;
 }
 
-export async function smsOptedOut(env: Env, accountId: string, profileId: string | undefined): Promise<boolean> {
+/** Whether the customer opted out of this channel (STOP); a merged profile answers with its survivor's consent. */
+export async function smsOptedOut(env: Env, accountId: string, profileId: string | undefined, channel: "sms" | "whatsapp" = "sms"): Promise<boolean> {
   if (!profileId) return false;
-  const rows = await db(env.DB).select({ consent: profiles.smsConsent }).from(profiles).where(and(eq(profiles.accountId, accountId), eq(profiles.id, profileId))).limit(1);
-  return rows[0]?.consent === "opted_out";
+  const profile = await profileOr404(env, accountId, profileId).catch(() => null);
+  if (!profile) return false;
+  return (channel === "whatsapp" ? profile.whatsappConsent : profile.smsConsent) === "opted_out";
 }
 
 /**

@@ -155,10 +155,16 @@ export interface Subscription {
   quantity: number;
 }
 
+export type SubscriptionInterval = Subscription["interval"];
+
 export interface SubscriptionProvider {
   listSubscriptions(who: { email: string }): Promise<Subscription[]>;
   /** Where the shopper pauses, skips, swaps or cancels. */
   portalUrl(who: { email: string }): Promise<string>;
+  /** Skips the next charge (only an active subscription); returns it as it stands after. */
+  skipNextCharge?(subscriptionId: string): Promise<Subscription>;
+  cancelSubscription?(subscriptionId: string, reason: string): Promise<Subscription>;
+  setFrequency?(subscriptionId: string, interval: SubscriptionInterval): Promise<Subscription>;
 }
 
 // --- Loyalty ---
@@ -181,6 +187,8 @@ export interface LoyaltyProgram {
   earningRules: string[];
   tiers: { name: string; description: string }[];
   rewards: LoyaltyReward[];
+  /** Where a member redeems points, when the programme has a page for it. */
+  redeemUrl?: string;
 }
 
 export interface LoyaltyProvider {

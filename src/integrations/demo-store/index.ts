@@ -111,6 +111,15 @@ function buildOrder(seed: DemoOrderSeed, at: number): StoredOrder {
   };
 }
 
+/** A date (YYYY-MM-DD) one interval later. */
+function addInterval(date: string, interval: Subscription["interval"]): string {
+  const d = new Date(`${date.slice(0, 10)}T00:00:00Z`);
+  if (interval.unit === "day") d.setUTCDate(d.getUTCDate() + interval.every);
+  else if (interval.unit === "week") d.setUTCDate(d.getUTCDate() + 7 * interval.every);
+  else d.setUTCMonth(d.getUTCMonth() + interval.every);
+  return d.toISOString().slice(0, 10);
+}
+
 function toProduct(seed: DemoProductSeed): Product {
   return {
     id: seed.id,
@@ -169,6 +178,24 @@ export function createDemoStore(opts: DemoStoreOptions = {}): DemoStore {
   const isoAt = (ms: number) => new Date(ms).toISOString();
   // This instance owns its copy: cancels and edits change it and nothing else.
   const orders: StoredOrder[] = demoOrders.map((seed) => buildOrder(seed, createdAt));
+  const subscriptions: Subscription[] = demoSubscriptions.map((s) => ({
+    id: s.id,
+    productTitle: s.productTitle,
+    status: s.status,
+    nextChargeAt: s.nextChargeInDays === undefined ? null : isoAt(createdAt + s.nextChargeInDays * DAY).slice(0, 10),
+    interval: { ...s.interval },
+    price: { amount: s.price, currency: demoStoreInfo.currency },
+    quantity: s.quantity,
+  }));
+  const subscriptionEmail = new Map(demoSubscriptions.map((s) => [s.id, s.email]));
+
+  function subscription(id: string): Subscription {
+    const found = subscriptions.find((s) => s.id === id);
+    if (!found) throw notFound(`Subscription ${id}`);
+    return found;
+  }
+
+  const publicSubscription = (s: Subscription): Subscription => structuredClone(s);
 
   function stored(orderId: string): StoredOrder {
     const found = orders.find((o) => o.order.id === orderId);
@@ -277,19 +304,29 @@ export function createDemoStore(opts: DemoStoreOptions = {}): DemoStore {
     },
 
     async listSubscriptions({ email }) {
-      return demoSubscriptions
-        .filter((s) => sameEmail(s.email, email))
-        .map(
-          (s): Subscription => ({
-            id: s.id,
-            productTitle: s.productTitle,
-            status: s.status,
-            nextChargeAt: s.nextChargeInDays === undefined ? null : isoAt(createdAt + s.nextChargeInDays * DAY).slice(0, 10),
-            interval: { ...s.interval },
-            price: { amount: s.price, currency: demoStoreInfo.currency },
-            quantity: s.quantity,
-          }),
-        );
+      return subscriptions.filter((s) => sameEmail(subscriptionEmail.get(s.id), email)).map(publicSubscription);
+    },
+
+    async skipNextCharge(subscriptionId) {
+      const s = subscription(subscriptionId);
+      if (s.status !== "active" || s.nextChargeAt === null) throw rejected(`The ${s.productTitle} subscription is ${s.status}, so there is no charge to skip.`);
+      s.nextChargeAt = addInterval(s.nextChargeAt, s.interval);
+      return publicSubscription(s);
+    },
+
+    async cancelSubscription(subscriptionId) {
+      const s = subscription(subscriptionId);
+      if (s.status === "cancelled") throw rejected(`The ${s.productTitle} subscription is already cancelled.`);
+      s.status = "cancelled";
+      s.nextChargeAt = null;
+      return publicSubscription(s);
+    },
+
+    async setFrequency(subscriptionId, interval) {
+      const s = subscription(subscriptionId);
+      if (s.status === "cancelled") throw rejected(`The ${s.productTitle} subscription is cancelled; its frequency can't change.`);
+      s.interval = { ...interval };
+      return publicSubscription(s);
     },
 
     async portalUrl() {
@@ -313,6 +350,7 @@ export function createDemoStore(opts: DemoStoreOptions = {}): DemoStore {
         earningRules: [...demoLoyaltyProgram.earningRules],
         tiers: demoLoyaltyProgram.tiers.map((t) => ({ ...t })),
         rewards: demoLoyaltyProgram.rewards.map((r) => ({ ...r })),
+        redeemUrl: `${demoStoreInfo.url}/account/rewards`,
       };
     },
 
