@@ -17,6 +17,8 @@ import { newId } from "../lib/ids.ts";
 import { ticketStub, viaActor } from "../tickets/actors.ts";
 import { emailsOf, phonesOf, type ResolvedProfile } from "./service.ts";
 
+const DAY = 86_400_000;
+
 type ActionKind = (typeof commerceActions.$inferInsert)["action"];
 
 export interface Actor {
@@ -35,7 +37,9 @@ export interface CommerceProviders {
 export async function commerceProviders(env: Env, accountId: string, now = Date.now()): Promise<CommerceProviders> {
   const connected = await connectedIntegrations(env, accountId);
   const kinds = new Set(connected.map((c) => c.kind));
-  let clock = now;
+  // The demo store lays its seed out relative to its creation; anchoring that at the start of the UTC day keeps
+  // its dates still between requests (a timeline cursor stays valid) while the demo keeps looking current.
+  let clock = Math.floor(now / DAY) * DAY;
   const demoStore = kinds.has("demo") ? createDemoStore({ now: () => clock }) : undefined;
   const providers = providersFor(connected, demoStore ? { demoStore } : {});
   if (demoStore) {
