@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import type { Ticket } from "../api.ts";
 import { customerName, dateTime } from "../format.ts";
 import { agentById, patchTicket } from "../store.ts";
+import { ProfilePanel } from "./ProfilePanel.tsx";
 import { Avatar, ChannelBadge, Icon, StatusPill } from "./ui.tsx";
 
 function TagEditor({ t }: { t: Ticket }) {
@@ -55,6 +56,7 @@ export function Overview({ t }: { t: Ticket }) {
           {!t.customer.email && !t.customer.phone && <div class="muted small">No contact details yet</div>}
         </div>
       </section>
+      {t.customer.profileId && <ProfilePanel profileId={t.customer.profileId} ticketId={t.id} />}
       <section class="ov-section">
         <h2>Ticket</h2>
         <dl class="ov-grid">
