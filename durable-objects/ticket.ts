@@ -16,7 +16,8 @@ import type { MessageView, TicketStatus, TicketView } from "../src/schemas/ticke
 import { chatMessageId, PING_FRAME, PONG_FRAME, type InboxEvent, type TicketEventType } from "../src/schemas/live.ts";
 import { before, type NewMessage, type TicketHost } from "../src/tickets/host.ts";
 import { IndexSync, INDEX_JOB } from "../src/tickets/indexSync.ts";
-import { toMessageView, toTicketView, type MessageRecord, type TicketState } from "../src/tickets/model.ts";
+import { tagsForFirstMessage } from "../src/tickets/autoTagging.ts";
+import { normaliseTags, toMessageView, toTicketView, type MessageRecord, type TicketState } from "../src/tickets/model.ts";
 import { allocateTicketNumber } from "../src/tickets/numbers.ts";
 import type { ChatMessageResult, CreateTicketInput, CustomerMessageInput, HandoffResult, ReceiveResult, TeamMessageInput, TicketPatch } from "../src/tickets/rpc.ts";
 import { shouldAutoClose } from "../src/tickets/rules.ts";
@@ -294,6 +295,8 @@ export class TicketActor extends DurableObject<Env> {
     const channel = this.state?.channel ?? input.init?.channel;
     // Only the office-hours auto-reply needs them: a message is stored even when the settings cannot be read.
     const settings = channel === "webchat" ? await recentAccountSettings(this.env, this.state?.accountId ?? input.init!.accountId).catch(() => null) : null;
+    // The first customer message gets the AI's tags (null: auto-tagging is off or could not run; the message is stored anyway).
+    const aiTags = this.state?.aiTags === undefined ? await tagsForFirstMessage(this.env, this.state?.accountId ?? input.init!.accountId, (this.state?.customer ?? input.init?.customer)?.profileId, input.message.body).catch(() => null) : null;
     let created = false;
     if (!this.state) {
       if (!input.init) throw actorError("not_found", "ticket not found");
@@ -313,6 +316,10 @@ export class TicketActor extends DurableObject<Env> {
         return { accepted: true, ticket: toTicketView(t), message: toMessageView(t.id, existing), created: false, reopened: false, duplicate: true, replies };
       }
       return { accepted: false, ticket: toTicketView(t), message: null, created: false, reopened: false, duplicate: false, replies: [] };
+    }
+    if (aiTags && t.aiTags === undefined) {
+      t.aiTags = aiTags;
+      t.tags = normaliseTags([...t.tags, ...aiTags]);
     }
     // Stored with the message: a turn cut short by a restart is finished from the alarm.
     const answering = t.handledBy === "ai";

@@ -1,10 +1,11 @@
 -- Customer profiles, turn 2 (src/profiles/): merged profiles point at the survivor, consent per channel, the
--- event timeline, saved timeline filters and the commerce actions agents take from a ticket.
+-- event timeline, saved timeline filters and the commerce actions agents take from a ticket; tickets' AI tags.
 ALTER TABLE `profiles` ADD `merged_into` text;--> statement-breakpoint
 ALTER TABLE `profiles` ADD `whatsapp_consent` text DEFAULT 'unknown' NOT NULL;--> statement-breakpoint
 ALTER TABLE `profiles` ADD `email_consent` text DEFAULT 'unknown' NOT NULL;--> statement-breakpoint
 ALTER TABLE `profiles` ADD `loyalty_snapshot` text;--> statement-breakpoint
 CREATE INDEX `profiles_merged_into_idx` ON `profiles` (`account_id`,`merged_into`) WHERE merged_into IS NOT NULL;--> statement-breakpoint
+ALTER TABLE `tickets` ADD `ai_tags` text DEFAULT '[]' NOT NULL;--> statement-breakpoint
 CREATE INDEX `tickets_account_profile_idx` ON `tickets` (`account_id`,`customer_profile_id`,`created_at`);--> statement-breakpoint
 CREATE TABLE `profile_events` (
 	`id` text PRIMARY KEY NOT NULL,

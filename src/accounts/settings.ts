@@ -89,6 +89,18 @@ export const widgetSettingsSchema = z
   .strict()
   .openapi("WidgetSettings");
 
+export const autoTagSettingsSchema = z
+  .object({
+    enabled: z.boolean().openapi({ description: "Tag every inbound ticket from the router and the message (on unless turned off)" }),
+    allowedTags: z
+      .array(z.string().trim().toLowerCase().min(1).max(64))
+      .max(100)
+      .optional()
+      .openapi({ description: "The only tags the AI may set; empty or left out = any it knows (docs/profiles.md)" }),
+  })
+  .strict()
+  .openapi("AutoTagSettings");
+
 interface Section<S extends z.ZodType> {
   /** The URL segment: `PUT /api/settings/<path>`. */
   path: string;
@@ -136,6 +148,13 @@ export const sections = {
     summary: "Which websites may embed the chat widget",
     schema: widgetSettingsSchema,
     fallback: { allowedOrigins: [] },
+  }),
+  autoTags: section({
+    path: "auto-tags",
+    summary: "AI auto-tagging of inbound tickets on or off, and the tags it may use",
+    schema: autoTagSettingsSchema,
+    fallback: { enabled: true, allowedTags: [] },
+    defaults: { allowedTags: [] },
   }),
   handoff: section({
     path: "handoff",

@@ -34,6 +34,7 @@ export const ticketSchema = z
     assigneeId: z.string().nullable(),
     teamId: z.string().nullable(),
     tags: z.array(z.string()),
+    aiTags: z.array(z.string()).optional().openapi({ description: "Tags the AI set (also in tags)" }),
     customer: customerSchema,
     spam: z.boolean(),
     unread: z.boolean(),

@@ -1,5 +1,6 @@
 // The ticket actor's state and how it is shown through the API.
 import { iso } from "../lib/clock.ts";
+import { visibleAiTags } from "./autoTags.ts";
 import type { Author, Card, Channel, MessageView, TicketStatus, TicketView } from "../schemas/ticket.ts";
 
 export interface Customer {
@@ -19,6 +20,8 @@ export interface TicketState {
   assigneeId: string | null;
   teamId: string | null;
   tags: string[];
+  /** Tags the AI set on the first customer message; undefined until then (src/tickets/autoTags.ts). */
+  aiTags?: string[] | undefined;
   customer: Customer;
   spam: boolean;
   unread: boolean;
@@ -60,6 +63,7 @@ export function toTicketView(t: TicketState): TicketView {
     assigneeId: t.assigneeId,
     teamId: t.teamId,
     tags: [...t.tags],
+    aiTags: visibleAiTags(t.aiTags, t.tags),
     customer: stripUndefined(t.customer),
     spam: t.spam,
     unread: t.unread,

@@ -58,6 +58,8 @@ export const tickets = sqliteTable(
     assigneeId: text("assignee_id"),
     teamId: text("team_id"),
     tags: text("tags").notNull().default("[]"),
+    /** JSON: the tags the AI set (src/tickets/autoTags.ts), a subset of `tags`. */
+    aiTags: text("ai_tags").notNull().default("[]"),
     customerProfileId: text("customer_profile_id"),
     customerEmail: text("customer_email"),
     customerPhone: text("customer_phone"),

@@ -1,0 +1,28 @@
+// Tags a ticket's first customer message: the account's auto-tag setting, the customer's segments and the offline router.
+import { and, eq } from "drizzle-orm";
+import { recentAccountSettings } from "../accounts/settings.ts";
+import { createOfflineRouter, type IntentRouter } from "../agent/router/index.ts";
+import { db } from "../db/client.ts";
+import { profiles } from "../db/schema/index.ts";
+import { autoTags } from "./autoTags.ts";
+
+let router: IntentRouter | undefined;
+
+async function segmentsOf(env: Env, accountId: string, profileId: string | undefined): Promise<string[]> {
+  if (!profileId) return [];
+  const rows = await db(env.DB).select({ segments: profiles.segments, mergedInto: profiles.mergedInto }).from(profiles).where(and(eq(profiles.accountId, accountId), eq(profiles.id, profileId))).limit(1);
+  const row = rows[0];
+  if (!row) return [];
+  const own = row.mergedInto ? await segmentsOf(env, accountId, row.mergedInto) : (JSON.parse(row.segments) as string[]);
+  return Array.isArray(own) ? own : [];
+}
+
+/** The AI tags for a ticket's first message, or null when the account turned auto-tagging off. */
+export async function tagsForFirstMessage(env: Env, accountId: string, profileId: string | undefined, text: string): Promise<string[] | null> {
+  const settings = await recentAccountSettings(env, accountId);
+  const config = settings.autoTags ?? { enabled: true, allowedTags: [] };
+  if (!config.enabled) return null;
+  router ??= createOfflineRouter();
+  const [decision, segments] = await Promise.all([router.classify({ text }), segmentsOf(env, accountId, profileId).catch(() => [])]);
+  return autoTags({ skill: decision.skill, confidence: decision.confidence, text, segments, allowed: config.allowedTags ?? [] });
+}
