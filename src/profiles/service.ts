@@ -93,6 +93,8 @@ export async function findOrCreateProfile(env: Env, accountId: string, who: Prof
 
 /** Identifiers no profile holds yet become the survivor's own (when its field is empty) or an alias row. */
 async function linkNewIdentifiers(env: Env, accountId: string, survivor: ProfileRow, identity: { email: string | null; phone: string | null; externalId: string | null }, now: number): Promise<void> {
+  // The common case (the sender is known by exactly what they sent) costs no query.
+  if ((["email", "phone", "externalId"] as const).every((f) => !identity[f] || identity[f] === survivor[f])) return;
   const d = db(env.DB);
   const held = await d
     .select({ email: profiles.email, phone: profiles.phone, externalId: profiles.externalId })

@@ -4,6 +4,9 @@ import type { SkillId } from "../agent/router/skills.ts";
 /** Below this the router is guessing; its skill is not worth a tag. */
 export const SKILL_TAG_CONFIDENCE = 0.4;
 
+/** Not topics: "other" is no skill, and asking for a person is what a handoff tag already says. */
+const UNTAGGED_SKILLS: ReadonlySet<SkillId> = new Set(["other", "handoff"]);
+
 /** Words that earn a tag wherever they appear in the message (whole words, any case). */
 export const KEYWORD_TAGS: readonly { tag: string; pattern: RegExp }[] = [
   { tag: "damaged", pattern: /\b(damaged|broken|broke|cracked|torn|ripped|defective|faulty|dented|shattered)\b/i },
@@ -25,7 +28,7 @@ export interface AutoTagInput {
 
 export function autoTags(input: AutoTagInput): string[] {
   const tags: string[] = [];
-  if (input.skill && input.skill !== "other" && input.confidence >= SKILL_TAG_CONFIDENCE) tags.push(input.skill);
+  if (input.skill && !UNTAGGED_SKILLS.has(input.skill) && input.confidence >= SKILL_TAG_CONFIDENCE) tags.push(input.skill);
   for (const { tag, pattern } of KEYWORD_TAGS) if (pattern.test(input.text)) tags.push(tag);
   // A segment named like "vip" or "seg_vip" makes the customer a VIP; every segment's own name is not a tag.
   if (input.segments.some((s) => /(^|[^a-z])vip([^a-z]|$)/i.test(s))) tags.push("vip");

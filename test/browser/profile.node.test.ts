@@ -63,6 +63,10 @@ describe.skipIf(!hasChromium)("customer profile panel and order actions in a rea
     const orders = panel.getByRole("list", { name: "Recent orders" });
     expect(await orders.locator(".order strong").allInnerTexts()).toEqual(["#1042", "#1038", "#1029", "#1024"]);
     await panel.screenshot({ path: join(ARTIFACTS, "profile-panel.png") });
+    // The AI tagged the ticket as it arrived; the tag editor marks those tags.
+    const aiTag = page.locator(".tag-list .ai-tag").first();
+    await aiTag.waitFor();
+    expect(await aiTag.getAttribute("title")).toBe("Set by AI");
   });
 
   it("edits a line and cancels an order after confirming, noting both on the ticket; a refusal shows its reason", async () => {

@@ -14,10 +14,11 @@ describe("auto tags", () => {
     ["Hello there", []],
   ])("tags %j with %j", (text, tags) => expect(autoTags({ ...base, text })).toEqual(tags));
 
-  it("tags the router's skill when it is sure enough, never 'other'", () => {
+  it("tags the router's skill when it is sure enough, never 'other' or 'handoff'", () => {
     expect(autoTags({ ...base, skill: "returns_exchanges", confidence: 0.9 })).toEqual(["returns_exchanges"]);
     expect(autoTags({ ...base, skill: "returns_exchanges", confidence: 0.2 })).toEqual([]);
     expect(autoTags({ ...base, skill: "other", confidence: 0.99 })).toEqual([]);
+    expect(autoTags({ ...base, skill: "handoff", confidence: 0.99 })).toEqual([]);
   });
 
   it("tags VIP customers from their segments", () => {

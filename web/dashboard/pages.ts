@@ -28,10 +28,11 @@ export interface Settings {
   autoClose: { afterHours: number | null } | null;
   agent: { enabled: boolean; channels?: AgentChannel[] } | null;
   handoff: HandoffSettings | null;
+  autoTags?: { enabled: boolean; allowedTags?: string[] } | null;
 }
 
 /** The URL segment of each section: PUT /api/settings/<path>. */
-const SECTION_PATH = { assignment: "assignment", officeHours: "office-hours", autoClose: "auto-close", agent: "agent", handoff: "handoff" } as const;
+const SECTION_PATH = { assignment: "assignment", officeHours: "office-hours", autoClose: "auto-close", agent: "agent", handoff: "handoff", autoTags: "auto-tags" } as const;
 export type SectionName = keyof typeof SECTION_PATH;
 
 /** What a form shows after a save: nothing, or the API's message and its issues next to the fields. */

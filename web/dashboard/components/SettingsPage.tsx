@@ -4,6 +4,7 @@ import { CHANNEL_LABEL } from "../format.ts";
 import { AGENT_CHANNELS, canAdmin, integrations, loadSettings, saveSection, settings, type AgentChannel, type FormResult, type HandoffPlatform, type Settings } from "../pages.ts";
 import { hrefOf, route } from "../store.ts";
 import { FieldError, FormStatus, PageHead, Panel, Toggle, invalid } from "./form.tsx";
+import { AutoTagsPanel } from "./AutoTagsPanel.tsx";
 import { IntegrationsPanel } from "./IntegrationsPanel.tsx";
 import { OfficeHoursForm } from "./OfficeHoursForm.tsx";
 import { TeamsPanel } from "./TeamsPanel.tsx";
@@ -250,6 +251,7 @@ export function SettingsPage() {
           <>
             <AgentPanel s={data} />
             <HandoffPanel s={data} />
+            <AutoTagsPanel s={data} />
           </>
         )}
         {data && tab === "office-hours" && <OfficeHoursForm s={data} />}

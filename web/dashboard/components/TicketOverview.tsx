@@ -18,7 +18,8 @@ function TagEditor({ t }: { t: Ticket }) {
     <div class="tags-editor">
       <ul class="tag-list" aria-label="Tags">
         {t.tags.map((tag) => (
-          <li class="tag removable" key={tag}>
+          <li class={t.aiTags?.includes(tag) ? "tag removable ai-tag" : "tag removable"} key={tag} title={t.aiTags?.includes(tag) ? "Set by AI" : undefined}>
+            {t.aiTags?.includes(tag) && <Icon name="sparkle" size={10} label="AI tag" />}
             {tag}
             <button type="button" aria-label={`Remove tag ${tag}`} onClick={() => void patchTicket(t.id, { tags: t.tags.filter((x) => x !== tag) })}>
               <Icon name="x" size={10} />
