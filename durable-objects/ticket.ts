@@ -105,7 +105,11 @@ export class TicketActor extends DurableObject<Env> {
 
   /** A reply to the customer from an agent, the AI agent or the system; queued for delivery on the ticket's channel. */
   async reply(input: TeamMessageInput): Promise<MessageView> {
-    return this.addTeamMessage({ ...input, internal: false });
+    const view = await this.addTeamMessage({ ...input, internal: false });
+    // SMS and WhatsApp answer with the first attempt's outcome, so a reply that can't go out says why at once.
+    const channel = this.state?.channel;
+    if (channel === "sms" || channel === "whatsapp") await this.delivery.idle();
+    return this.withDelivery([view])[0] ?? view;
   }
 
   /** An internal note: visible to the team only, never delivered. */
@@ -130,7 +134,7 @@ export class TicketActor extends DurableObject<Env> {
     const t = this.ticket();
     const limit = opts.limit ?? 50;
     const rows = this.thread.newest({ beforeSeq: null, limit: limit + 1, includeInternal: opts.includeInternal ?? true });
-    return { ticket: toTicketView(t), messages: rows.slice(0, limit).reverse().map((m) => toMessageView(t.id, m)), hasOlder: rows.length > limit };
+    return { ticket: toTicketView(t), messages: this.withDelivery(rows.slice(0, limit).reverse().map((m) => toMessageView(t.id, m))), hasOlder: rows.length > limit };
   }
 
   /** Messages older than `before` (a message id), newest page first returned oldest first. */
@@ -145,7 +149,7 @@ export class TicketActor extends DurableObject<Env> {
     const rows = this.thread.newest({ beforeSeq, limit: opts.limit + 1, includeInternal: opts.includeInternal });
     const page = rows.slice(0, opts.limit);
     const oldest = page[page.length - 1];
-    return { items: page.reverse().map((m) => toMessageView(t.id, m)), nextCursor: rows.length > opts.limit && oldest ? oldest.id : null };
+    return { items: this.withDelivery(page.reverse().map((m) => toMessageView(t.id, m))), nextCursor: rows.length > opts.limit && oldest ? oldest.id : null };
   }
 
   /** Messages after `after` (a message id; null = from the start), oldest first — for resuming a chat. */
@@ -345,6 +349,12 @@ export class TicketActor extends DurableObject<Env> {
     const message = this.append(input)!;
     await this.commit(previous, [message]);
     return toMessageView(t.id, message);
+  }
+
+  /** Replies carried by a provider show how their delivery stands. */
+  private withDelivery(views: MessageView[]): MessageView[] {
+    const status = this.delivery.statusOf(views.filter((m) => !m.internal && m.author !== "customer").map((m) => m.id));
+    return status.size === 0 ? views : views.map((m) => (status.has(m.id) ? { ...m, delivery: status.get(m.id)! } : m));
   }
 
   private async snoozeEnded(t: TicketState): Promise<void> {

@@ -7,7 +7,7 @@ import { newId } from "../lib/ids.ts";
 import type { Channel } from "../schemas/ticket.ts";
 import type { MessageRecord, TicketState } from "../tickets/model.ts";
 import type { OutboxIndexRow } from "../tickets/repository.ts";
-import { channelSenders, deliveryBlocked, replySubject, senderFor, smsOptedOut } from "./outbound.ts";
+import { channelConsent, channelSenders, deliveryBlocked, replySubject, senderFor } from "./outbound.ts";
 
 export const DELIVERY_JOB = "delivery";
 /** Channels whose replies go out through a connected provider (web chat replies travel over the chat itself). */
@@ -51,6 +51,17 @@ interface OutboxRow extends Record<string, SqlStorageValue> {
   next_attempt_at: number | null;
   sent_at: number | null;
   revision: number;
+}
+
+export interface MessageDelivery {
+  status: "queued" | "sent" | "failed" | "blocked";
+  reason?: string;
+}
+
+/** The outbox's state as the API shows it: a reply that will never be sent is "blocked" with why. */
+export function deliveryView(status: OutboxRow["status"], lastError: string | null): MessageDelivery {
+  const mapped = status === "sent" ? "sent" : status === "failed" ? "failed" : status === "skipped" ? "blocked" : "queued";
+  return mapped === "sent" || !lastError ? { status: mapped } : { status: mapped, reason: lastError };
 }
 
 export interface DeliveryHooks {
@@ -98,6 +109,25 @@ export class Delivery {
     return this.chain;
   }
 
+  /** How each of these messages' delivery stands (messages with no outbox row are left out). */
+  statusOf(messageIds: readonly string[]): Map<string, MessageDelivery> {
+    const out = new Map<string, MessageDelivery>();
+    if (messageIds.length === 0) return out;
+    for (let i = 0; i < messageIds.length; i += 50) {
+      const chunk = messageIds.slice(i, i + 50);
+      const rows = this.store.sql
+        .exec<{ message_id: string; status: OutboxRow["status"]; last_error: string | null }>(`SELECT message_id, status, last_error FROM outbox WHERE message_id IN (${chunk.map(() => "?").join(", ")})`, ...chunk)
+        .toArray();
+      for (const r of rows) out.set(r.message_id, deliveryView(r.status, r.last_error));
+    }
+    return out;
+  }
+
+  /** Resolves when the sends queued so far have been tried. */
+  idle(): Promise<void> {
+    return this.chain;
+  }
+
   /** Replies D1 has not seen in their current state. */
   unsynced(): (OutboxIndexRow & { revision: number })[] {
     if (this.dirty === false) return [];
@@ -141,14 +171,14 @@ export class Delivery {
       .toArray();
     if (due.length === 0) return;
     const senders = await channelSenders(this.env, t.accountId, integrations);
-    const optedOut = t.channel === "sms" || t.channel === "whatsapp" ? await smsOptedOut(this.env, t.accountId, t.customer.profileId, t.channel) : false;
+    const consent = t.channel === "sms" || t.channel === "whatsapp" ? await channelConsent(this.env, t.accountId, t.customer.profileId, t.channel) : "unknown";
     const set = (id: string, fields: Record<string, SqlStorageValue>) => {
       const cols = Object.keys(fields);
       this.store.sql.exec(`UPDATE outbox SET ${cols.map((c) => `${c} = ?`).join(", ")}, synced = 0, revision = revision + 1 WHERE id = ?`, ...cols.map((c) => fields[c] ?? null), id);
       this.dirty = true;
     };
     for (const o of due) {
-      const skip = deliveryBlocked({ channel: o.channel, recipient: o.recipient, optedOut, senders });
+      const skip = deliveryBlocked({ channel: o.channel, recipient: o.recipient, consent, senders });
       if (skip) {
         set(o.id, { status: "skipped", last_error: skip });
         continue;

@@ -77,6 +77,10 @@ export const messageSchema = z
     internal: z.boolean(),
     channel: channelSchema,
     createdAt: isoTime,
+    delivery: z
+      .object({ status: z.enum(["queued", "sent", "failed", "blocked"]), reason: z.string().optional() })
+      .optional()
+      .openapi({ description: "A reply sent through a provider (SMS, WhatsApp, Instagram, email): queued, sent, failed, or blocked and why" }),
   })
   .openapi("Message");
 export type MessageView = z.infer<typeof messageSchema>;

@@ -123,4 +123,14 @@ describe.skipIf(!hasChromium)("customer profile panel and order actions in a rea
     expect((await api("GET", "/api/profile-event-filters")).body.items).toMatchObject([{ name: "Purchases", metrics: ["placed_order"] }]);
     await page.screenshot({ path: join(ARTIFACTS, "profile-page.png"), fullPage: true });
   });
+
+  it("shows an SMS reply that could not go out as not delivered, with the reason", async () => {
+    const sms = await api<{ ticketId: string }>("POST", "/api/dev/inbound", { accountId: owner.accountId, channel: "sms", from: "+15550107654", text: "Do you ship to Canada?", providerMessageId: uniqueId("pm") }, "");
+    const reply = await api<{ delivery: { status: string } }>("POST", `/api/tickets/${sms.body.ticketId}/replies`, { body: "We do!" });
+    expect(reply.body.delivery.status).toBe("blocked");
+    const page = await signIn(`#/all/${sms.body.ticketId}`);
+    const note = page.locator(".thread .msg", { hasText: "We do!" }).locator(".delivery.not-delivered");
+    await note.waitFor();
+    expect(await note.innerText()).toContain("Not delivered");
+  });
 });

@@ -72,6 +72,7 @@ describe("delivery of replies", () => {
   it("sends an SMS reply through Twilio from the connected number", async () => {
     const shop = await shopWith("twilio");
     const from = (await call("GET", "/api/integrations", { token: shop.token })).body.items.find((i: { kind: string }) => i.kind === "twilio").credentials.phoneNumber;
+    await inbound(shop.accountId, { channel: "sms", from: "+15551110001", text: "START" });
     const ticketId = (await inbound(shop.accountId, { channel: "sms", from: "+15551110001", text: "Is my order shipped?" })).body.ticketId;
     const fake = fakeProvider(201);
     await withFake(shop.accountId, ticketId, fake);
@@ -86,6 +87,7 @@ describe("delivery of replies", () => {
 
   it("retries a reply Twilio could not take from the alarm, and sends it once", async () => {
     const shop = await shopWith("twilio");
+    await inbound(shop.accountId, { channel: "sms", from: "+15551110002", text: "START" });
     const ticketId = (await inbound(shop.accountId, { channel: "sms", from: "+15551110002", text: "hello" })).body.ticketId;
     const fake = fakeProvider(503, 201);
     await withFake(shop.accountId, ticketId, fake);
@@ -105,6 +107,7 @@ describe("delivery of replies", () => {
 
   it("gives up on a reply Twilio refuses outright", async () => {
     const shop = await shopWith("twilio");
+    await inbound(shop.accountId, { channel: "sms", from: "+15551110003", text: "START" });
     const ticketId = (await inbound(shop.accountId, { channel: "sms", from: "+15551110003", text: "hello" })).body.ticketId;
     const fake = fakeProvider(400);
     await withFake(shop.accountId, ticketId, fake);
@@ -130,6 +133,34 @@ describe("delivery of replies", () => {
     const id = (await inbound(bare.accountId, { channel: "sms", from: "+15551110005", text: "hi" })).body.ticketId;
     await reply(bare, id, "Hello");
     expect((await settled(id, (r) => r[0]?.status === "skipped"))[0]).toMatchObject({ lastError: "Twilio is not connected" });
+  });
+
+  it("replies by SMS only to subscribed customers, and the thread shows each reply's delivery with the reason", async () => {
+    const shop = await shopWith("twilio");
+    const ticketId = (await inbound(shop.accountId, { channel: "sms", from: "+15551110011", text: "do you ship to Canada?" })).body.ticketId;
+    const fake = fakeProvider(201, 201);
+    await withFake(shop.accountId, ticketId, fake);
+    const blocked = await call("POST", `/api/tickets/${ticketId}/replies`, { token: shop.token, body: { body: "We do!" } });
+    expect(blocked.status).toBe(201);
+    expect(blocked.body.delivery).toEqual({ status: "blocked", reason: "the customer is not subscribed to SMS replies (they can text START)" });
+    expect(fake.sent).toEqual([]);
+    // START subscribes them: the next reply goes out, and the thread shows both outcomes.
+    await inbound(shop.accountId, { channel: "sms", from: "+15551110011", text: "START" });
+    const sent = await call("POST", `/api/tickets/${ticketId}/replies`, { token: shop.token, body: { body: "We do, in 5 days." } });
+    expect(sent.body.delivery).toEqual({ status: "sent" });
+    expect(fake.sent).toHaveLength(1);
+    const thread = (await call("GET", `/api/tickets/${ticketId}`, { token: shop.token })).body.messages;
+    expect(thread.map((m: { body: string; delivery?: unknown }) => [m.body, m.delivery ?? null])).toEqual([
+      ["do you ship to Canada?", null],
+      ["We do!", { status: "blocked", reason: "the customer is not subscribed to SMS replies (they can text START)" }],
+      ["We do, in 5 days.", { status: "sent" }],
+    ]);
+    // Internal notes carry no delivery.
+    const note = await call("POST", `/api/tickets/${ticketId}/notes`, { token: shop.token, body: { body: "fyi" } });
+    expect(note.body.delivery).toBeUndefined();
+    // STOP blocks again, with its own reason; a failed send says so too.
+    await inbound(shop.accountId, { channel: "sms", from: "+15551110011", text: "STOP" });
+    expect((await call("POST", `/api/tickets/${ticketId}/replies`, { token: shop.token, body: { body: "one more" } })).body.delivery).toEqual({ status: "blocked", reason: "the customer opted out of SMS (STOP)" });
   });
 
   it("answers Instagram DMs through Meta's Send API", async () => {
