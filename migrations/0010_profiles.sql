@@ -41,3 +41,13 @@ CREATE TABLE `commerce_actions` (
 );
 --> statement-breakpoint
 CREATE INDEX `commerce_actions_account_provider_idx` ON `commerce_actions` (`account_id`,`provider`,`at`);
+--> statement-breakpoint
+CREATE TABLE `short_links` (
+	`code` text PRIMARY KEY NOT NULL,
+	`account_id` text NOT NULL,
+	`profile_id` text,
+	`ticket_id` text NOT NULL,
+	`message_id` text NOT NULL,
+	`url` text NOT NULL,
+	`created_at` integer NOT NULL
+);

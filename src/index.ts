@@ -14,6 +14,7 @@ import { describeSockets, liveApi } from "./api/live.ts";
 import { macrosApi } from "./api/macros.ts";
 import { profileCommerceApi } from "./api/profileCommerce.ts";
 import { profilesApi } from "./api/profiles.ts";
+import { shortLinksApi } from "./api/shortLinks.ts";
 import { reportsApi } from "./api/reports.ts";
 import { settingsApi } from "./api/settings.ts";
 import { skillsApi } from "./api/skills.ts";
@@ -50,6 +51,7 @@ app.get("/api/health", (c) => c.json({ ok: true }));
 app.get("/", async (c) => (c.env.ENVIRONMENT === "development" ? await c.env.ASSETS.fetch(c.req.raw) : c.redirect("/app/", 302)));
 for (const api of [accountsApi, ticketsApi, viewsApi, macrosApi, teamsApi, profilesApi, profileCommerceApi, settingsApi, reportsApi, chatApi, liveApi, classifyApi, integrationsApi, knowledgeApi, skillsApi, adminApi, devApi]) app.route("/api", api);
 app.route("/", webhooksApi);
+app.route("/", shortLinksApi);
 describeSockets(app.openAPIRegistry);
 
 app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });

@@ -101,6 +101,18 @@ export const autoTagSettingsSchema = z
   .strict()
   .openapi("AutoTagSettings");
 
+export const smsSettingsSchema = z
+  .object({
+    linkBaseUrl: z
+      .url({ protocol: /^https?$/ })
+      .transform((u) => u.replace(/\/+$/, ""))
+      .nullable()
+      .optional()
+      .openapi({ description: "This Worker's public address (e.g. https://support.example.com): links in SMS and WhatsApp replies are shortened to <linkBaseUrl>/l/<code> and their clicks tracked; null = links go out as written" }),
+  })
+  .strict()
+  .openapi("SmsSettings");
+
 interface Section<S extends z.ZodType> {
   /** The URL segment: `PUT /api/settings/<path>`. */
   path: string;
@@ -155,6 +167,13 @@ export const sections = {
     schema: autoTagSettingsSchema,
     fallback: { enabled: true, allowedTags: [] },
     defaults: { allowedTags: [] },
+  }),
+  sms: section({
+    path: "sms",
+    summary: "SMS and WhatsApp replies: link shortening with click tracking",
+    schema: smsSettingsSchema,
+    fallback: { linkBaseUrl: null },
+    defaults: { linkBaseUrl: null },
   }),
   handoff: section({
     path: "handoff",

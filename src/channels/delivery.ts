@@ -7,6 +7,7 @@ import { newId } from "../lib/ids.ts";
 import type { Channel } from "../schemas/ticket.ts";
 import type { MessageRecord, TicketState } from "../tickets/model.ts";
 import type { OutboxIndexRow } from "../tickets/repository.ts";
+import { shortenForSms } from "./shortLinks.ts";
 import { channelConsent, channelSenders, deliveryBlocked, replySubject, senderFor } from "./outbound.ts";
 
 export const DELIVERY_JOB = "delivery";
@@ -187,7 +188,8 @@ export class Delivery {
       set(o.id, { status: "sending" });
       try {
         const email = o.channel === "email" ? { subject: replySubject(t.subject), inReplyTo: t.threadKey?.startsWith("<") ? t.threadKey : undefined } : {};
-        const sent = await senderFor(senders, o.channel)!.send({ channel: o.channel as OutgoingMessage["channel"], to: o.recipient!, body: o.body, ...email });
+        const body = o.channel === "sms" || o.channel === "whatsapp" ? await shortenForSms(this.env, { accountId: t.accountId, profileId: t.customer.profileId, ticketId: t.id, messageId: o.message_id, body: o.body }, clock.now()) : o.body;
+        const sent = await senderFor(senders, o.channel)!.send({ channel: o.channel as OutgoingMessage["channel"], to: o.recipient!, body, ...email });
         set(o.id, { status: "sent", sent_at: clock.now(), provider_message_id: sent.providerMessageId, last_error: null, next_attempt_at: null });
       } catch (err) {
         const attempts = o.attempts + 1;

@@ -1,11 +1,11 @@
 // Replies go out on the customer's channel: Twilio for SMS and WhatsApp, Meta's Send API for Instagram, retried from
 // the ticket actor's alarm when the provider fails, never to a customer who texted STOP or to an unreachable sender.
 import { replaceSeams } from "../../src/actors/seams.ts";
-import { env } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { TicketActor } from "../../durable-objects/ticket.ts";
-import { call, inbound, signup, type TestAccount } from "../helpers.ts";
+import { BASE, call, inbound, signup, type TestAccount } from "../helpers.ts";
 
 const twilio = { accountSid: `AC${"0123456789abcdef".repeat(2)}`, authToken: "twilio_auth_token_0123456789", phoneNumber: "+15550004444", whatsappNumber: "+15550004445" };
 
@@ -161,6 +161,31 @@ describe("delivery of replies", () => {
     // STOP blocks again, with its own reason; a failed send says so too.
     await inbound(shop.accountId, { channel: "sms", from: "+15551110011", text: "STOP" });
     expect((await call("POST", `/api/tickets/${ticketId}/replies`, { token: shop.token, body: { body: "one more" } })).body.delivery).toEqual({ status: "blocked", reason: "the customer opted out of SMS (STOP)" });
+  });
+
+  it("shortens links in SMS replies to the Worker's own /l/ route and puts each click on the profile's timeline", async () => {
+    const shop = await shopWith("twilio");
+    expect((await call("PUT", "/api/settings/sms", { token: shop.token, body: { linkBaseUrl: "https://support.example.com/" } })).status).toBe(200);
+    await inbound(shop.accountId, { channel: "sms", from: "+15551110012", text: "START" });
+    const ticketId = (await inbound(shop.accountId, { channel: "sms", from: "+15551110012", text: "where do I track it?" })).body.ticketId;
+    const fake = fakeProvider(201);
+    await withFake(shop.accountId, ticketId, fake);
+    const body = "Track it at https://northwind.example/track/1Z999?x=1, or see https://northwind.example/faq.";
+    expect((await call("POST", `/api/tickets/${ticketId}/replies`, { token: shop.token, body: { body } })).body.delivery).toEqual({ status: "sent" });
+    const sentBody = fake.sent[0]?.form.Body ?? "";
+    const codes = [...sentBody.matchAll(/https:\/\/support\.example\.com\/l\/([0-9a-f]{10})/g)].map((m) => m[1]);
+    expect(codes).toHaveLength(2);
+    expect(sentBody).toBe(`Track it at https://support.example.com/l/${codes[0]}, or see https://support.example.com/l/${codes[1]}.`);
+    // The thread keeps the reply as written.
+    expect((await call("GET", `/api/tickets/${ticketId}`, { token: shop.token })).body.messages[1].body).toBe(body);
+    const click = await exports.default.fetch(new Request(`${BASE}/l/${codes[0]}`, { redirect: "manual" }));
+    expect(click.status).toBe(302);
+    expect(click.headers.get("location")).toBe("https://northwind.example/track/1Z999?x=1");
+    const profileId = (await call("GET", `/api/tickets/${ticketId}`, { token: shop.token })).body.ticket.customer.profileId;
+    const clicks = await call("GET", `/api/profiles/${profileId}/events?metric=clicked_link`, { token: shop.token });
+    expect(clicks.body.items).toMatchObject([{ metric: "clicked_link", properties: { url: "https://northwind.example/track/1Z999?x=1", ticketId } }]);
+    expect((await call("GET", "/l/0000000000")).status).toBe(404);
+    expect((await call("GET", "/l/nope")).status).toBe(400);
   });
 
   it("answers Instagram DMs through Meta's Send API", async () => {

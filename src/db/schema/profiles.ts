@@ -30,6 +30,17 @@ export const profileEventFilters = sqliteTable(
   (t) => [uniqueIndex("profile_event_filters_name_unique").on(t.accountId, t.agentId, t.name)],
 );
 
+/** Links in outgoing SMS, shortened to the Worker's own /l/:code; a click lands on the profile's timeline. */
+export const shortLinks = sqliteTable("short_links", {
+  code: text("code").primaryKey(),
+  accountId: text("account_id").notNull(),
+  profileId: text("profile_id"),
+  ticketId: text("ticket_id").notNull(),
+  messageId: text("message_id").notNull(),
+  url: text("url").notNull(),
+  createdAt: integer("created_at").notNull(),
+});
+
 /** Order and subscription changes made from a ticket; the demo store replays its own rows to keep its state. */
 export const commerceActions = sqliteTable(
   "commerce_actions",
