@@ -1,4 +1,5 @@
 // GET /api/reports: the helpdesk's and the AI agent's figures over a date range (docs/api.md "Tickets (helpdesk)").
+import { smsAttribution } from "../reports/smsAttribution.ts";
 import { createRoute, z } from "@hono/zod-openapi";
 import { router } from "../app.ts";
 import { HELPDESK_ROLES, requireAgent, requireRole } from "../auth/context.ts";
@@ -41,6 +42,8 @@ reportsApi.openapi(
     const from = q.from ? Date.parse(q.from) : to - 30 * DAY;
     if (from >= to) throw new AppError("validation_failed", "`from` must be before `to`", [{ path: "from", message: "must be before to" }]);
     if (to - from > MAX_DAYS * DAY) throw new AppError("validation_failed", `A report covers at most ${MAX_DAYS} days`, [{ path: "from", message: `at most ${MAX_DAYS} days before to` }]);
-    return c.json(await buildReport(c.env, c.get("account").id, from, to), 200);
+    const accountId = c.get("account").id;
+    const [report, sms] = await Promise.all([buildReport(c.env, accountId, from, to), smsAttribution(c.env, accountId, from, to)]);
+    return c.json({ ...report, smsAttribution: sms }, 200);
   },
 );

@@ -5,7 +5,7 @@
 // counts: if the customer already replied at or after that message was sent, this reply is not
 // attributed. Messages sent at the same instant: the later one in `received` wins.
 
-export type ReceivedSms = { messageId: string; sentAt: number; kind: "campaign" | "flow" };
+export type ReceivedSms = { messageId: string; sentAt: number; kind: "campaign" | "flow" | "reply" };
 
 export const DEFAULT_ATTRIBUTION_WINDOW_MS = 24 * 60 * 60 * 1000;
 

@@ -28,6 +28,16 @@ export const reportSchema = z
       volumeByDay: z.array(z.object({ day: z.string(), conversations: z.number().int() })),
       recentQuestions: z.array(z.object({ skill: z.string(), question: z.string(), at: isoTime, outcome: z.string(), ticketId: z.string() })),
     }),
+    smsAttribution: z
+      .object({
+        orders: z.number().int(),
+        revenue: z.number(),
+        currency: z.string().nullable(),
+        windowHours: z.number(),
+        byTicket: z.array(z.object({ ticketId: z.string(), messageId: z.string(), orderId: z.string(), orderName: z.string(), total: z.number(), orderedAt: isoTime })),
+      })
+      .optional()
+      .openapi({ description: "Orders placed within 24 h of an SMS or WhatsApp reply, each credited to the latest reply before it (docs/profiles.md)" }),
   })
   .openapi("Report");
 
