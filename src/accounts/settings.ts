@@ -113,6 +113,11 @@ export const smsSettingsSchema = z
   .strict()
   .openapi("SmsSettings");
 
+export const unreadBadgeSettingsSchema = z
+  .object({ enabled: z.boolean().openapi({ description: "Unread badges in the dashboard for everyone in the account; each agent can still hide them for themselves" }) })
+  .strict()
+  .openapi("UnreadBadgeSettings");
+
 interface Section<S extends z.ZodType> {
   /** The URL segment: `PUT /api/settings/<path>`. */
   path: string;
@@ -167,6 +172,12 @@ export const sections = {
     schema: autoTagSettingsSchema,
     fallback: { enabled: true, allowedTags: [] },
     defaults: { allowedTags: [] },
+  }),
+  unreadBadge: section({
+    path: "unread-badge",
+    summary: "Unread badges on or off for the whole account",
+    schema: unreadBadgeSettingsSchema,
+    fallback: { enabled: true },
   }),
   sms: section({
     path: "sms",

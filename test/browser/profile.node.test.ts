@@ -133,4 +133,19 @@ describe.skipIf(!hasChromium)("customer profile panel and order actions in a rea
     await note.waitFor();
     expect(await note.innerText()).toContain("Not delivered");
   });
+
+  it("hides unread badges for everyone when the account turns them off, and the agent's own switch with them", async () => {
+    await api("POST", "/api/dev/inbound", { accountId: owner.accountId, channel: "email", from: "new.person@example.com", text: "A new question", providerMessageId: uniqueId("pm") }, "");
+    const page = await signIn("#/all");
+    await page.getByTestId("unread-all").waitFor();
+    expect((await api("PUT", "/api/settings/unread-badge", { enabled: false })).status).toBe(200);
+    await page.reload();
+    await page.locator(".live-live").waitFor();
+    await page.locator(".view-name", { hasText: "All tickets" }).waitFor();
+    expect(await page.getByTestId("unread-all").count()).toBe(0);
+    expect(await page.getByRole("switch", { name: "Unread badges" }).isDisabled()).toBe(true);
+    expect((await api("PUT", "/api/settings/unread-badge", { enabled: true })).status).toBe(200);
+    await page.reload();
+    await page.getByTestId("unread-all").waitFor();
+  });
 });

@@ -62,3 +62,13 @@ describe("AI auto-tagging", () => {
     expect(patched.body.aiTags).not.toContain("damaged");
   });
 });
+
+describe("unread badge setting", () => {
+  it("is on by default, can be turned off for the account, is validated, and /api/me carries it", async () => {
+    const shop = await signup();
+    expect((await call("GET", "/api/settings", { token: shop.token })).body.unreadBadge).toEqual({ enabled: true });
+    expect((await call("PUT", "/api/settings/unread-badge", { token: shop.token, body: { enabled: false } })).status).toBe(200);
+    expect((await call("GET", "/api/me", { token: shop.token })).body.account.settings.unreadBadge).toEqual({ enabled: false });
+    expect((await call("PUT", "/api/settings/unread-badge", { token: shop.token, body: {} })).status).toBe(400);
+  });
+});

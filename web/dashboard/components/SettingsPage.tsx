@@ -8,6 +8,7 @@ import { AutoTagsPanel } from "./AutoTagsPanel.tsx";
 import { IntegrationsPanel } from "./IntegrationsPanel.tsx";
 import { OfficeHoursForm } from "./OfficeHoursForm.tsx";
 import { TeamsPanel } from "./TeamsPanel.tsx";
+import { UnreadBadgePanel } from "./UnreadBadgePanel.tsx";
 import { Empty } from "./ui.tsx";
 
 const TABS = [
@@ -259,6 +260,7 @@ export function SettingsPage() {
           <>
             <AssignmentPanel s={data} />
             <AutoClosePanel s={data} />
+            <UnreadBadgePanel s={data} />
           </>
         )}
         {data && tab === "integrations" && <IntegrationsPanel />}
