@@ -8,6 +8,7 @@ import { seamsOf, type Seams } from "../src/actors/seams.ts";
 import { TicketAgent, TURN_JOB } from "../src/agent/inTicket.ts";
 import { ASSIGNMENT_JOB, AssignmentLink } from "../src/assignment/link.ts";
 import { decideAttach } from "../src/channels/attach.ts";
+import { onNewTextConversation } from "../src/channels/textArrival.ts";
 import { Delivery, DELIVERY_JOB, outboxDeliveryState, outboxRevision, outboxSchema } from "../src/channels/delivery.ts";
 import { VisitorSockets } from "../src/chat/visitorSocket.ts";
 import { actorError } from "../src/lib/errors.ts";
@@ -330,6 +331,7 @@ export class TicketActor extends DurableObject<Env> {
     if (answering) this.agent.expectTurn(message.id);
     const autoReply = settings && t.handledBy === "team" ? this.agent.officeHoursReply(settings) : null;
     await this.commit(previous, [message, autoReply], [created ? "ticket.created" : "ticket.updated"], waitForIndex);
+    if (created) this.ctx.waitUntil(onNewTextConversation(this.env, t, message.body, this.seams().integrations));
     const view = toTicketView(t);
     const replies = answering ? await this.agent.answer(message) : [];
     if (autoReply) replies.push(toMessageView(t.id, autoReply));

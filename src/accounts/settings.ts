@@ -109,6 +109,15 @@ export const smsSettingsSchema = z
       .nullable()
       .optional()
       .openapi({ description: "This Worker's public address (e.g. https://support.example.com): links in SMS and WhatsApp replies are shortened to <linkBaseUrl>/l/<code> and their clicks tracked; null = links go out as written" }),
+    autoReply: z
+      .string()
+      .trim()
+      .min(1)
+      .max(320)
+      .nullable()
+      .optional()
+      .openapi({ description: "Texted back once, when a new SMS/WhatsApp conversation starts, to someone not subscribed (replies only reach subscribers); null = none" }),
+    notifyAgentIds: z.array(z.string().min(1).max(64)).max(50).optional().openapi({ description: "Agents emailed (through Postmark) when a new SMS or WhatsApp ticket arrives" }),
   })
   .strict()
   .openapi("SmsSettings");
@@ -183,8 +192,8 @@ export const sections = {
     path: "sms",
     summary: "SMS and WhatsApp replies: link shortening with click tracking",
     schema: smsSettingsSchema,
-    fallback: { linkBaseUrl: null },
-    defaults: { linkBaseUrl: null },
+    fallback: { linkBaseUrl: null, autoReply: null, notifyAgentIds: [] },
+    defaults: { linkBaseUrl: null, autoReply: null, notifyAgentIds: [] },
   }),
   handoff: section({
     path: "handoff",
