@@ -148,4 +148,19 @@ describe.skipIf(!hasChromium)("customer profile panel and order actions in a rea
     await page.reload();
     await page.getByTestId("unread-all").waitFor();
   });
+
+  it("turns AI auto-tagging off and sets the SMS auto-reply from Settings", async () => {
+    const page = await signIn("#/settings/agent");
+    const tagging = page.locator("#set-autotags");
+    await tagging.waitFor();
+    await tagging.getByRole("switch", { name: "AI auto-tagging" }).click();
+    await page.getByText("AI auto-tagging is off").waitFor();
+    expect((await api("GET", "/api/settings")).body.autoTags.enabled).toBe(false);
+    const sms = page.locator("#set-sms");
+    await sms.getByLabel("Auto-reply to non-subscribers").fill("Text START to hear back from us.");
+    await sms.getByRole("button", { name: "Save SMS settings" }).click();
+    await page.getByText("SMS settings saved").waitFor();
+    expect((await api("GET", "/api/settings")).body.sms.autoReply).toBe("Text START to hear back from us.");
+    await page.screenshot({ path: join(ARTIFACTS, "profile-settings.png"), fullPage: true });
+  });
 });

@@ -30,10 +30,11 @@ export interface Settings {
   handoff: HandoffSettings | null;
   autoTags?: { enabled: boolean; allowedTags?: string[] } | null;
   unreadBadge?: { enabled: boolean } | null;
+  sms?: { linkBaseUrl?: string | null; autoReply?: string | null; notifyAgentIds?: string[] } | null;
 }
 
 /** The URL segment of each section: PUT /api/settings/<path>. */
-const SECTION_PATH = { assignment: "assignment", officeHours: "office-hours", autoClose: "auto-close", agent: "agent", handoff: "handoff", autoTags: "auto-tags", unreadBadge: "unread-badge" } as const;
+const SECTION_PATH = { assignment: "assignment", officeHours: "office-hours", autoClose: "auto-close", agent: "agent", handoff: "handoff", autoTags: "auto-tags", unreadBadge: "unread-badge", sms: "sms" } as const;
 export type SectionName = keyof typeof SECTION_PATH;
 
 /** What a form shows after a save: nothing, or the API's message and its issues next to the fields. */

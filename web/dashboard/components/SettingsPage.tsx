@@ -7,6 +7,7 @@ import { FieldError, FormStatus, PageHead, Panel, Toggle, invalid } from "./form
 import { AutoTagsPanel } from "./AutoTagsPanel.tsx";
 import { IntegrationsPanel } from "./IntegrationsPanel.tsx";
 import { OfficeHoursForm } from "./OfficeHoursForm.tsx";
+import { SmsSettingsPanel } from "./SmsSettingsPanel.tsx";
 import { TeamsPanel } from "./TeamsPanel.tsx";
 import { UnreadBadgePanel } from "./UnreadBadgePanel.tsx";
 import { Empty } from "./ui.tsx";
@@ -253,6 +254,7 @@ export function SettingsPage() {
             <AgentPanel s={data} />
             <HandoffPanel s={data} />
             <AutoTagsPanel s={data} />
+            <SmsSettingsPanel s={data} />
           </>
         )}
         {data && tab === "office-hours" && <OfficeHoursForm s={data} />}
