@@ -5,6 +5,7 @@ import {
   cancelOrder,
   cancelSubscription,
   customer,
+  insertIntoReply,
   loadCustomer,
   setFrequency,
   setLineQuantity,
@@ -18,6 +19,12 @@ import "./profile.css";
 
 const money = (n: number, currency: string | null) => (currency ? new Intl.NumberFormat(undefined, { style: "currency", currency }).format(n) : n.toFixed(2));
 const day = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleDateString(undefined, { dateStyle: "medium" }) : "—");
+/** What the agent tells the shopper about their points: balance, how to redeem, and the link. */
+export function redeemText(l: NonNullable<ProfileDetails["loyalty"]>): string {
+  const balance = `You have ${l.points.toLocaleString("en-US")} ${l.pointsName ?? "points"}${l.tier ? ` (${l.tier} tier)` : ""}.`;
+  return [balance, l.howToRedeem, l.redeemUrl ? `Redeem here: ${l.redeemUrl}` : ""].filter(Boolean).join(" ");
+}
+
 const CONSENT_LABEL = { opted_in: "subscribed", opted_out: "opted out", unknown: "unknown" } as const;
 
 /** Asks before a change goes to the store; a refusal stays in view with the store's reason. */
@@ -55,7 +62,7 @@ export function Confirm({ question, confirmLabel, onConfirm, onClose }: { questi
   );
 }
 
-export function ProfileSummary({ p }: { p: ProfileDetails }) {
+export function ProfileSummary({ p, ticketId }: { p: ProfileDetails; ticketId?: string }) {
   const pr = p.predictions;
   return (
     <>
@@ -96,6 +103,11 @@ export function ProfileSummary({ p }: { p: ProfileDetails }) {
             <a class="small" href={p.loyalty.redeemUrl} target="_blank" rel="noreferrer">
               Redeem page
             </a>
+          )}
+          {ticketId && (
+            <button class="btn small ghost" type="button" onClick={() => insertIntoReply(ticketId, redeemText(p.loyalty!))}>
+              Insert in reply
+            </button>
           )}
         </div>
       )}
@@ -239,7 +251,7 @@ export function ProfilePanel({ profileId, ticketId }: { profileId: string; ticke
           Open profile <Icon name="user" size={12} />
         </a>
       </h2>
-      <ProfileSummary p={c.profile} />
+      <ProfileSummary p={c.profile} ticketId={ticketId} />
       <h2>Recent orders</h2>
       {c.orders.length === 0 ? (
         <p class="muted small">No orders</p>

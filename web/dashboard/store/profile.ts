@@ -21,6 +21,13 @@ export interface CustomerState {
   error: string | null;
 }
 
+/** Text the profile panel hands to the reply composer of a ticket (e.g. how to redeem loyalty points). */
+export const composerInsert = signal<{ ticketId: string; text: string; at: number } | null>(null);
+
+export function insertIntoReply(ticketId: string, text: string): void {
+  composerInsert.value = { ticketId, text, at: Date.now() };
+}
+
 /** The customer of the open ticket (or of the profile page). */
 export const customer = signal<CustomerState | null>(null);
 
