@@ -5,8 +5,10 @@ import { cors } from "hono/cors";
 import { onPresenceChange, sweepStalePresence } from "./accounts/presence.ts";
 import { accountsApi } from "./api/accounts.ts";
 import { adminApi } from "./api/admin.ts";
+import { auditApi } from "./api/audit.ts";
 import { chatApi } from "./api/chat.ts";
 import { classifyApi } from "./api/classify.ts";
+import { csatApi, csatPages } from "./api/csat.ts";
 import { devApi } from "./api/dev.ts";
 import { integrationsApi } from "./api/integrations.ts";
 import { knowledgeApi } from "./api/knowledge.ts";
@@ -18,6 +20,7 @@ import { shortLinksApi } from "./api/shortLinks.ts";
 import { reportsApi } from "./api/reports.ts";
 import { settingsApi } from "./api/settings.ts";
 import { skillsApi } from "./api/skills.ts";
+import { slaApi } from "./api/sla.ts";
 import { teamsApi } from "./api/teams.ts";
 import { ticketsApi } from "./api/tickets.ts";
 import { viewsApi } from "./api/views.ts";
@@ -49,9 +52,13 @@ app.use("/api/*", bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json(error
 app.get("/api/health", (c) => c.json({ ok: true }));
 // "/" is the demo store (web/public/index.html) in development only; a production deployment opens the dashboard.
 app.get("/", async (c) => (c.env.ENVIRONMENT === "development" ? await c.env.ASSETS.fetch(c.req.raw) : c.redirect("/app/", 302)));
-for (const api of [accountsApi, ticketsApi, viewsApi, macrosApi, teamsApi, profilesApi, profileCommerceApi, settingsApi, reportsApi, chatApi, liveApi, classifyApi, integrationsApi, knowledgeApi, skillsApi, adminApi, devApi]) app.route("/api", api);
+for (const api of [accountsApi, ticketsApi, viewsApi, macrosApi, teamsApi, profilesApi, profileCommerceApi, settingsApi, reportsApi, chatApi, liveApi, classifyApi, integrationsApi, knowledgeApi, skillsApi, adminApi, auditApi, devApi]) app.route("/api", api);
 app.route("/", webhooksApi);
 app.route("/", shortLinksApi);
+// The CSAT email link's page (/csat/:token) and the widget's answer (/api/chat/conversations/:id/csat).
+app.route("/api", csatApi);
+app.route("/api", slaApi);
+app.route("/", csatPages);
 describeSockets(app.openAPIRegistry);
 
 app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });

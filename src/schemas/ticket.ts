@@ -47,6 +47,21 @@ export const ticketSchema = z
     lastMessageAt: isoTime.optional(),
     firstResponseAt: isoTime.optional(),
     closedAt: isoTime.optional(),
+    priority: z.enum(["low", "normal", "high", "urgent"]),
+    sla: z
+      .object({
+        policyId: z.string(),
+        kind: z.enum(["first_response", "next_response", "resolution"]).optional(),
+        startedAt: isoTime.optional(),
+        dueAt: isoTime,
+        warnAt: isoTime,
+        state: z.enum(["ok", "warning", "breached"]),
+      })
+      .optional()
+      .openapi({ description: "The SLA target running now (none while closed, snoozed or with the AI agent)" }),
+    csat: z.object({ score: z.number().int(), comment: z.string().optional(), at: isoTime }).optional(),
+    csatAskedAt: isoTime.optional(),
+    mergedInto: z.string().optional().openapi({ description: "The ticket this one was merged into" }),
   })
   .openapi("Ticket");
 export type TicketView = z.infer<typeof ticketSchema>;
@@ -95,7 +110,7 @@ export const messagePageSchema = z.object({ items: z.array(messageSchema), nextC
 
 export const ticketListSchema = z.object({ items: z.array(ticketSchema), nextCursor: z.string().nullable() });
 
-export const views = ["mine", "all", "unassigned", "spam"] as const;
+export const views = ["mine", "all", "unassigned", "spam", "breaching", "breached"] as const;
 
 export const ticketFiltersSchema = z.object({
   view: z.enum(views).optional(),
@@ -108,6 +123,7 @@ export const ticketFiltersSchema = z.object({
   createdFrom: isoTime.optional(),
   createdTo: isoTime.optional(),
   sort: z.enum(["updated_desc", "updated_asc", "created_desc", "created_asc"]).optional(),
+  priority: z.enum(["low", "normal", "high", "urgent"]).optional(),
 });
 export type TicketFilters = z.infer<typeof ticketFiltersSchema>;
 
@@ -127,6 +143,7 @@ export const ticketPatchSchema = z
     tags: z.array(tagSchema).max(50).optional(),
     spam: z.boolean().optional(),
     unread: z.boolean().optional(),
+    priority: z.enum(["low", "normal", "high", "urgent"]).optional(),
   })
   .strict()
   .refine((p) => Object.keys(p).length > 0, { message: "give at least one field to change" })
@@ -144,6 +161,7 @@ export const bulkSchema = z
         addTags: z.array(tagSchema).max(50).optional(),
         removeTags: z.array(tagSchema).max(50).optional(),
         spam: z.boolean().optional(),
+        priority: z.enum(["low", "normal", "high", "urgent"]).optional(),
       })
       .strict()
       .refine((s) => Object.keys(s).length > 0, { message: "give at least one change" }),

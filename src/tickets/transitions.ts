@@ -98,6 +98,7 @@ export function applyPatch(t: TicketState, patch: TicketPatch, now: number): boo
     t.tags = t.tags.filter((x) => !drop.has(x.toLowerCase()));
   }
   if (patch.spam !== undefined) t.spam = patch.spam;
+  if (patch.priority !== undefined) t.priority = patch.priority;
   if (patch.unread !== undefined) t.unread = patch.unread;
   if (patch.handledBy !== undefined) t.handledBy = patch.handledBy;
   if (patch.customer) t.customer = { ...t.customer, ...patch.customer };

@@ -15,3 +15,4 @@ export const macros = sqliteTable(
   },
   (t) => [index("macros_account_idx").on(t.accountId, t.name)],
 );
+

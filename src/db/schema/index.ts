@@ -3,4 +3,5 @@ export * from "./core.ts";
 export * from "./helpdesk.ts";
 export * from "./agent.ts";
 export * from "./assignment.ts";
+export * from "./platform.ts";
 export * from "./profiles.ts";

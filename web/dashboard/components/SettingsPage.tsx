@@ -7,6 +7,7 @@ import { FieldError, FormStatus, PageHead, Panel, Toggle, invalid } from "./form
 import { AutoTagsPanel } from "./AutoTagsPanel.tsx";
 import { IntegrationsPanel } from "./IntegrationsPanel.tsx";
 import { OfficeHoursForm } from "./OfficeHoursForm.tsx";
+import { CsatPanel, SlaPanel } from "./PromisesSettings.tsx";
 import { SmsSettingsPanel } from "./SmsSettingsPanel.tsx";
 import { TeamsPanel } from "./TeamsPanel.tsx";
 import { UnreadBadgePanel } from "./UnreadBadgePanel.tsx";
@@ -18,6 +19,7 @@ const TABS = [
   { key: "assignment", label: "Assignment" },
   { key: "integrations", label: "Integrations" },
   { key: "teams", label: "Teams" },
+  { key: "promises", label: "CSAT & SLAs" },
 ] as const;
 type TabKey = (typeof TABS)[number]["key"];
 
@@ -267,6 +269,12 @@ export function SettingsPage() {
         )}
         {data && tab === "integrations" && <IntegrationsPanel />}
         {data && tab === "teams" && <TeamsPanel />}
+        {data && tab === "promises" && (
+          <>
+            <CsatPanel s={data} />
+            <SlaPanel />
+          </>
+        )}
       </div>
     </main>
   );

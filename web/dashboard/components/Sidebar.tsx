@@ -7,6 +7,8 @@ const VIEWS: { key: BuiltInView; label: string; icon: IconName }[] = [
   { key: "unassigned", label: "Unassigned", icon: "user" },
   { key: "all", label: "All tickets", icon: "layers" },
   { key: "spam", label: "Spam", icon: "alert" },
+  { key: "breaching", label: "SLA breaching soon", icon: "clock" },
+  { key: "breached", label: "SLA breached", icon: "alert" },
 ];
 
 const PAGE_LINKS: { key: PageKey; label: string; icon: IconName }[] = [

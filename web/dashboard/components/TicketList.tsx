@@ -1,4 +1,5 @@
 // The ticket list of the current view: filters, bulk select (assign / close / tag), cursor paging, live updates.
+import { PriorityMark, SlaTimer } from "./Promises.tsx";
 import { useState } from "preact/hooks";
 import type { Ticket, TicketStatus } from "../api.ts";
 import { CHANNELS, CHANNEL_LABEL, customerName, shortAgo } from "../format.ts";
@@ -23,7 +24,7 @@ import {
 } from "../store.ts";
 import { Avatar, ChannelBadge, Empty, Icon } from "./ui.tsx";
 
-const TITLES: Record<BuiltInView, string> = { mine: "My inbox", unassigned: "Unassigned", all: "All tickets", spam: "Spam" };
+const TITLES: Record<BuiltInView, string> = { mine: "My inbox", unassigned: "Unassigned", all: "All tickets", spam: "Spam", breaching: "SLA breaching soon", breached: "SLA breached" };
 
 function viewTitle(): string {
   const v = route.value.view;
@@ -60,6 +61,8 @@ function Row({ t, active }: { t: Ticket; active: boolean }) {
           <ChannelBadge channel={t.channel} />
           <span class="num">#{t.number}</span>
           {t.status !== "open" && <span class={`pill st-${t.status}`}>{t.status}</span>}
+          <PriorityMark priority={t.priority} />
+          {t.status === "open" && <SlaTimer sla={t.sla} compact />}
           {t.tags.slice(0, 3).map((tag) => (
             <span class="tag" key={tag}>
               {tag}

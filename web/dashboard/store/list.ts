@@ -115,6 +115,9 @@ export function matches(t: Ticket, f: TicketFilters, myId: string): boolean {
   if (view === "spam" ? !t.spam : t.spam) return false;
   if (view === "mine" && t.assigneeId !== myId) return false;
   if (view === "unassigned" && t.assigneeId !== null) return false;
+  if (view === "breached" && !(t.sla && Date.parse(t.sla.dueAt) <= Date.now())) return false;
+  if (view === "breaching" && !(t.sla && Date.parse(t.sla.warnAt) <= Date.now() && Date.parse(t.sla.dueAt) > Date.now())) return false;
+  if (f.priority && t.priority !== f.priority) return false;
   if (f.channel && t.channel !== f.channel) return false;
   if (f.assigneeId && (f.assigneeId === "none" ? t.assigneeId !== null : t.assigneeId !== f.assigneeId)) return false;
   if (f.teamId && t.teamId !== f.teamId) return false;
