@@ -6,17 +6,9 @@ import type { LoyaltyBalance, Order } from "../integrations/types.ts";
 import { iso } from "../lib/clock.ts";
 import { newId } from "../lib/ids.ts";
 import { commerceProviders, profileOrders, type CommerceProviders } from "./commerce.ts";
-import { predict, type Predictions } from "./predictions.ts";
+import { predictionsFrom } from "./predictions.ts";
 import { consentOf, emailsOf, phonesOf, profileIds, type ResolvedProfile } from "./service.ts";
 import { loyaltyChange, orderEvents, pageTimeline, returnEvents, type ProfileEvent, type TimelinePage } from "./timeline.ts";
-
-export function predictionsFrom(orders: readonly Order[], now: number): Predictions {
-  return predict(
-    orders.map((o) => ({ createdAt: o.createdAt, total: o.total.amount, cancelled: o.cancelledAt !== null, financialStatus: o.financialStatus })),
-    now,
-    orders[0]?.total.currency ?? null,
-  );
-}
 
 function segmentsOf(raw: string): string[] {
   try {

@@ -9,6 +9,8 @@
 //   lifetimeValue = historic spend + predicted
 // Cancelled and voided or fully refunded orders don't count.
 
+import type { Order } from "../integrations/types.ts";
+
 export const PREDICTION_METHOD = "rfm-poisson-v1";
 export const PRIOR_GAP_DAYS = 90;
 export const HORIZON_DAYS = 365;
@@ -83,4 +85,13 @@ export function predict(orders: readonly OrderFact[], now: number, currency: str
     currency,
     method: PREDICTION_METHOD,
   };
+}
+
+/** The predictions for a customer's orders as a store gives them. */
+export function predictionsFrom(orders: readonly Order[], now: number): Predictions {
+  return predict(
+    orders.map((o) => ({ createdAt: o.createdAt, total: o.total.amount, cancelled: o.cancelledAt !== null, financialStatus: o.financialStatus })),
+    now,
+    orders[0]?.total.currency ?? null,
+  );
 }

@@ -1,11 +1,10 @@
 // SMS attribution in reports (docs/profiles.md): orders placed within 24 h of an SMS/WhatsApp reply, credited to the latest reply before them.
 import { and, eq, gte, inArray, lt } from "drizzle-orm";
-import { attributeReply, DEFAULT_ATTRIBUTION_WINDOW_MS, type ReceivedSms } from "../channels/smsAttribution.ts";
+import { attributeOrders, DEFAULT_ATTRIBUTION_WINDOW_MS, type AttributedOrder, type SentReply } from "../channels/smsAttribution.ts";
 import { db } from "../db/client.ts";
 import { outbox, tickets } from "../db/schema/index.ts";
 import type { Order } from "../integrations/types.ts";
 import { commerceProviders, profileOrders } from "../profiles/commerce.ts";
-import { countsAsPurchase } from "../profiles/predictions.ts";
 import { resolveProfile } from "../profiles/service.ts";
 
 export interface SmsAttribution {
@@ -13,26 +12,7 @@ export interface SmsAttribution {
   revenue: number;
   currency: string | null;
   windowHours: number;
-  byTicket: { ticketId: string; messageId: string; orderId: string; orderName: string; total: number; orderedAt: string }[];
-}
-
-type SentReply = ReceivedSms & { ticketId: string };
-
-/** Orders of one customer credited to the replies they received (pure: the window and "first conversion only" are attributeReply's). */
-export function attributeOrders(orders: readonly Order[], replies: readonly SentReply[], from: number, to: number, windowMs = DEFAULT_ATTRIBUTION_WINDOW_MS): SmsAttribution["byTicket"] {
-  const placed = orders
-    .filter((o) => countsAsPurchase({ createdAt: o.createdAt, total: o.total.amount, cancelled: o.cancelledAt !== null, financialStatus: o.financialStatus }))
-    .map((o) => ({ o, at: Date.parse(o.createdAt) }))
-    .sort((a, b) => a.at - b.at);
-  const out: SmsAttribution["byTicket"] = [];
-  let previous: number | null = null;
-  for (const { o, at } of placed) {
-    const credited = at >= from && at < to ? attributeReply({ replyAt: at, received: replies, previousReplyAt: previous, windowMs }) : null;
-    const reply = credited ? replies.find((r) => r.messageId === credited) : undefined;
-    if (reply) out.push({ ticketId: reply.ticketId, messageId: reply.messageId, orderId: o.id, orderName: o.name, total: o.total.amount, orderedAt: o.createdAt });
-    previous = at;
-  }
-  return out;
+  byTicket: AttributedOrder[];
 }
 
 export async function smsAttribution(env: Env, accountId: string, from: number, to: number): Promise<SmsAttribution> {

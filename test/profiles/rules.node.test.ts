@@ -2,8 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { createDemoStore } from "../../src/integrations/demo-store/index.ts";
 import { mergedConsent, mergedSegments, survivorOf } from "../../src/profiles/merge.ts";
-import { predictionsFrom } from "../../src/profiles/overview.ts";
-import { predict, PRIOR_GAP_DAYS } from "../../src/profiles/predictions.ts";
+import { predict, predictionsFrom, PRIOR_GAP_DAYS } from "../../src/profiles/predictions.ts";
 import { decodeCursor, encodeCursor, loyaltyChange, pageTimeline, type ProfileEvent } from "../../src/profiles/timeline.ts";
 import { parseFrequency } from "../../src/schemas/profile.ts";
 

@@ -1,7 +1,7 @@
 // The attribution of orders to SMS replies as a pure rule.
 import { describe, expect, it } from "vitest";
 import type { Order } from "../../src/integrations/types.ts";
-import { attributeOrders } from "../../src/reports/smsAttribution.ts";
+import { attributeOrders } from "../../src/channels/smsAttribution.ts";
 
 const H = 3_600_000;
 const order = (id: string, at: number, extra: Partial<Order> = {}): Order => ({
