@@ -20,8 +20,8 @@ import type { MessageView, TicketStatus, TicketView } from "../src/schemas/ticke
 import { chatMessageId, PING_FRAME, PONG_FRAME, type InboxEvent, type TicketEventType } from "../src/schemas/live.ts";
 import { before, type NewMessage, type TicketHost } from "../src/tickets/host.ts";
 import { IndexSync, INDEX_JOB } from "../src/tickets/indexSync.ts";
-import { tagsForFirstMessage } from "../src/tickets/autoTagging.ts";
-import { normaliseTags, toMessageView, toTicketView, type MessageRecord, type TicketState } from "../src/tickets/model.ts";
+import { applyAiTags, tagsForFirstMessage } from "../src/tickets/autoTagging.ts";
+import { toMessageView, toTicketView, type MessageRecord, type TicketState } from "../src/tickets/model.ts";
 import { allocateTicketNumber } from "../src/tickets/numbers.ts";
 import type { ChatMessageResult, CreateTicketInput, CustomerMessageInput, HandoffResult, ReceiveResult, TeamMessageInput, TicketPatch } from "../src/tickets/rpc.ts";
 import { shouldAutoClose } from "../src/tickets/rules.ts";
@@ -124,7 +124,7 @@ export class TicketActor extends DurableObject<Env> {
     // SMS and WhatsApp answer with the first attempt's outcome, so a reply that can't go out says why at once.
     const channel = this.state?.channel;
     if (channel === "sms" || channel === "whatsapp") await this.delivery.idle();
-    return this.withDelivery([view])[0] ?? view;
+    return this.delivery.annotate([view])[0] ?? view;
   }
 
   /** An internal note: visible to the team only, never delivered. */
@@ -166,7 +166,7 @@ export class TicketActor extends DurableObject<Env> {
     const t = this.ticket();
     const limit = opts.limit ?? 50;
     const rows = this.thread.newest({ beforeSeq: null, limit: limit + 1, includeInternal: opts.includeInternal ?? true });
-    return { ticket: toTicketView(t), messages: this.withDelivery(rows.slice(0, limit).reverse().map((m) => toMessageView(t.id, m))), hasOlder: rows.length > limit };
+    return { ticket: toTicketView(t), messages: this.delivery.annotate(rows.slice(0, limit).reverse().map((m) => toMessageView(t.id, m))), hasOlder: rows.length > limit };
   }
 
   /** Messages older than `before` (a message id), newest page first returned oldest first. */
@@ -181,7 +181,7 @@ export class TicketActor extends DurableObject<Env> {
     const rows = this.thread.newest({ beforeSeq, limit: opts.limit + 1, includeInternal: opts.includeInternal });
     const page = rows.slice(0, opts.limit);
     const oldest = page[page.length - 1];
-    return { items: this.withDelivery(page.reverse().map((m) => toMessageView(t.id, m))), nextCursor: rows.length > opts.limit && oldest ? oldest.id : null };
+    return { items: this.delivery.annotate(page.reverse().map((m) => toMessageView(t.id, m))), nextCursor: rows.length > opts.limit && oldest ? oldest.id : null };
   }
 
   /** Messages after `after` (a message id; null = from the start), oldest first — for resuming a chat. */
@@ -408,10 +408,7 @@ export class TicketActor extends DurableObject<Env> {
       }
       return { accepted: false, ticket: toTicketView(t), message: null, created: false, reopened: false, duplicate: false, replies: [] };
     }
-    if (aiTags && t.aiTags === undefined) {
-      t.aiTags = aiTags;
-      t.tags = normaliseTags([...t.tags, ...aiTags]);
-    }
+    applyAiTags(t, aiTags);
     // Stored with the message: a turn cut short by a restart is finished from the alarm.
     const answering = t.handledBy === "ai";
     if (answering) this.agent.expectTurn(message.id);
@@ -438,12 +435,6 @@ export class TicketActor extends DurableObject<Env> {
     const message = this.append(input)!;
     await this.commit(previous, [message]);
     return toMessageView(t.id, message);
-  }
-
-  /** Replies carried by a provider show how their delivery stands. */
-  private withDelivery(views: MessageView[]): MessageView[] {
-    const status = this.delivery.statusOf(views.filter((m) => !m.internal && m.author !== "customer").map((m) => m.id));
-    return status.size === 0 ? views : views.map((m) => (status.has(m.id) ? { ...m, delivery: status.get(m.id)! } : m));
   }
 
   private async snoozeEnded(t: TicketState): Promise<void> {

@@ -124,6 +124,12 @@ export class Delivery {
     return out;
   }
 
+  /** Replies carried by a provider show how their delivery stands. */
+  annotate<M extends { id: string; internal: boolean; author: string; delivery?: MessageDelivery }>(views: M[]): M[] {
+    const status = this.statusOf(views.filter((m) => !m.internal && m.author !== "customer").map((m) => m.id));
+    return status.size === 0 ? views : views.map((m) => (status.has(m.id) ? { ...m, delivery: status.get(m.id)! } : m));
+  }
+
   /** Resolves when the sends queued so far have been tried. */
   idle(): Promise<void> {
     return this.chain;

@@ -5,6 +5,7 @@ import { createOfflineRouter, type IntentRouter } from "../agent/router/index.ts
 import { db } from "../db/client.ts";
 import { profiles } from "../db/schema/index.ts";
 import { autoTags } from "./autoTags.ts";
+import { normaliseTags, type TicketState } from "./model.ts";
 
 let router: IntentRouter | undefined;
 
@@ -25,4 +26,11 @@ export async function tagsForFirstMessage(env: Env, accountId: string, profileId
   router ??= createOfflineRouter();
   const [decision, segments] = await Promise.all([router.classify({ text }), segmentsOf(env, accountId, profileId).catch(() => [])]);
   return autoTags({ skill: decision.skill, confidence: decision.confidence, text, segments, allowed: config.allowedTags ?? [] });
+}
+
+/** The first customer message's AI tags join the ticket's tags, once (`aiTags` stays set, even empty). */
+export function applyAiTags(t: TicketState, aiTags: string[] | null): void {
+  if (!aiTags || t.aiTags !== undefined) return;
+  t.aiTags = aiTags;
+  t.tags = normaliseTags([...t.tags, ...aiTags]);
 }
