@@ -383,7 +383,7 @@ export class TicketActor extends DurableObject<Env> {
     // The office-hours auto-reply (web chat) and the SLA timer need them; a message is stored even when they cannot be read.
     const settings = await this.freshSettings(this.state?.accountId ?? input.init!.accountId);
     // The first customer message gets the AI's tags (null: auto-tagging is off or could not run; the message is stored anyway).
-    const aiTags = this.state?.aiTags === undefined ? await tagsForFirstMessage(this.env, this.state?.accountId ?? input.init!.accountId, (this.state?.customer ?? input.init?.customer)?.profileId, input.message.body).catch(() => null) : null;
+    const aiTags = this.state?.aiTags === undefined ? await tagsForFirstMessage(this.env, this.state?.accountId ?? input.init!.accountId, (this.state?.customer ?? input.init?.customer)?.profileId, input.message.body, settings).catch(() => null) : null;
     let created = false;
     if (!this.state) {
       if (!input.init) throw actorError("not_found", "ticket not found");
@@ -414,7 +414,7 @@ export class TicketActor extends DurableObject<Env> {
     if (answering) this.agent.expectTurn(message.id);
     const autoReply = channel === "webchat" && settings && t.handledBy === "team" ? this.agent.officeHoursReply(settings) : null;
     await this.commit(previous, [message, autoReply], [created ? "ticket.created" : "ticket.updated"], waitForIndex);
-    if (created) this.ctx.waitUntil(onNewTextConversation(this.env, t, message.body, this.seams().integrations));
+    if (created) this.ctx.waitUntil(onNewTextConversation(this.env, t, message.body, this.seams().integrations, settings));
     const view = toTicketView(t);
     const replies = answering ? await this.agent.answer(message) : [];
     if (autoReply) replies.push(toMessageView(t.id, autoReply));

@@ -1,6 +1,6 @@
 // When a new SMS or WhatsApp conversation starts: the optional auto-reply to a non-subscriber and the email to chosen agents.
 import { and, eq, inArray } from "drizzle-orm";
-import { recentAccountSettings } from "../accounts/settings.ts";
+import { recentAccountSettings, type AccountSettings } from "../accounts/settings.ts";
 import { db } from "../db/client.ts";
 import { agents } from "../db/schema/index.ts";
 import type { ProvidersForOptions } from "../integrations/registry.ts";
@@ -20,10 +20,10 @@ export function newTextEmail(t: Pick<TicketState, "id" | "number" | "channel" | 
 }
 
 /** Runs after the ticket's first message is stored (never throws: a failed notice must not lose the message). */
-export async function onNewTextConversation(env: Env, t: TicketState, text: string, integrations: ProvidersForOptions): Promise<void> {
+export async function onNewTextConversation(env: Env, t: TicketState, text: string, integrations: ProvidersForOptions, settings?: AccountSettings | null): Promise<void> {
   if (t.channel !== "sms" && t.channel !== "whatsapp") return;
   try {
-    const sms = (await recentAccountSettings(env, t.accountId)).sms;
+    const sms = (settings ?? (await recentAccountSettings(env, t.accountId))).sms;
     if (!sms?.autoReply && !sms?.notifyAgentIds?.length) return;
     const senders = await channelSenders(env, t.accountId, integrations);
     const consent = await channelConsent(env, t.accountId, t.customer.profileId, t.channel);

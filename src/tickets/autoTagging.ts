@@ -1,6 +1,6 @@
 // Tags a ticket's first customer message: the account's auto-tag setting, the customer's segments and the offline router.
 import { and, eq } from "drizzle-orm";
-import { recentAccountSettings } from "../accounts/settings.ts";
+import { recentAccountSettings, type AccountSettings } from "../accounts/settings.ts";
 import { createOfflineRouter, type IntentRouter } from "../agent/router/index.ts";
 import { db } from "../db/client.ts";
 import { profiles } from "../db/schema/index.ts";
@@ -18,10 +18,9 @@ async function segmentsOf(env: Env, accountId: string, profileId: string | undef
   return Array.isArray(own) ? own : [];
 }
 
-/** The AI tags for a ticket's first message, or null when the account turned auto-tagging off. */
-export async function tagsForFirstMessage(env: Env, accountId: string, profileId: string | undefined, text: string): Promise<string[] | null> {
-  const settings = await recentAccountSettings(env, accountId);
-  const config = settings.autoTags ?? { enabled: true, allowedTags: [] };
+/** The AI tags for a ticket's first message, or null when the account turned auto-tagging off (`settings`: the actor's copy, when it has one). */
+export async function tagsForFirstMessage(env: Env, accountId: string, profileId: string | undefined, text: string, settings?: AccountSettings | null): Promise<string[] | null> {
+  const config = (settings ?? (await recentAccountSettings(env, accountId))).autoTags ?? { enabled: true, allowedTags: [] };
   if (!config.enabled) return null;
   router ??= createOfflineRouter();
   const [decision, segments] = await Promise.all([router.classify({ text }), segmentsOf(env, accountId, profileId).catch(() => [])]);
