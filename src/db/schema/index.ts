@@ -4,4 +4,5 @@ export * from "./helpdesk.ts";
 export * from "./agent.ts";
 export * from "./assignment.ts";
 export * from "./platform.ts";
+export * from "./files.ts";
 export * from "./profiles.ts";

@@ -4,6 +4,7 @@ import { composerInsert } from "../store/profile.ts";
 import type { Ticket } from "../api.ts";
 import { customerName, CHANNEL_LABEL } from "../format.ts";
 import { agentTyping, api, macros, send, toast } from "../store.ts";
+import { AttachButton, FileTray, useComposerFiles } from "./Attachments.tsx";
 import { Icon } from "./ui.tsx";
 
 export function Composer({ t }: { t: Ticket }) {
@@ -13,6 +14,7 @@ export function Composer({ t }: { t: Ticket }) {
   const text = drafts[`${t.id}:${mode}`] ?? "";
   const setText = (v: string) => setDrafts((d) => ({ ...d, [`${t.id}:${mode}`]: v }));
   const area = useRef<HTMLTextAreaElement>(null);
+  const files = useComposerFiles(t.id);
   const canReply = t.channel !== "sms" || !/^[A-Za-z]/.test(t.customer.phone ?? "");
   // The profile panel can hand text to this ticket's reply draft (how to redeem points, with the link).
   useEffect(() => {
@@ -26,11 +28,13 @@ export function Composer({ t }: { t: Ticket }) {
 
   const submit = async () => {
     const body = text.trim();
-    if (!body || busy) return;
+    const attached = files.ready.map((f) => f.id);
+    if ((!body && attached.length === 0) || busy || files.uploading) return;
     const key = `${t.id}:${mode}`;
     setBusy(true);
-    const ok = await send(t.id, body, mode === "note");
+    const ok = await send(t.id, body, mode === "note", attached);
     setBusy(false);
+    if (ok) files.clear();
     // The message may show (live) before the request returns and the agent may already be typing the next
     // one: clear the draft only if it still is what was sent.
     if (ok) setDrafts((d) => (d[key] === text ? { ...d, [key]: "" } : d));
@@ -50,6 +54,16 @@ export function Composer({ t }: { t: Ticket }) {
   return (
     <form
       class={`composer ${mode}`}
+      onDragOver={(e) => {
+        if (e.dataTransfer?.types.includes("Files")) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        const dropped = [...(e.dataTransfer?.files ?? [])];
+        if (dropped.length) {
+          e.preventDefault();
+          files.add(dropped);
+        }
+      }}
       onSubmit={(e) => {
         e.preventDefault();
         void submit();
@@ -78,6 +92,13 @@ export function Composer({ t }: { t: Ticket }) {
           setText(e.currentTarget.value);
           if (mode === "reply" && e.currentTarget.value.trim()) agentTyping(t.id);
         }}
+        onPaste={(e) => {
+          const pasted = [...(e.clipboardData?.files ?? [])];
+          if (pasted.length) {
+            e.preventDefault();
+            files.add(pasted);
+          }
+        }}
         onKeyDown={(e) => {
           if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) {
             e.preventDefault();
@@ -85,7 +106,9 @@ export function Composer({ t }: { t: Ticket }) {
           }
         }}
       />
+      <FileTray files={files} />
       <div class="composer-foot">
+        <AttachButton files={files} />
         {macros.value.length > 0 && (
           <select
             aria-label="Insert a macro"
@@ -107,7 +130,7 @@ export function Composer({ t }: { t: Ticket }) {
           <kbd>Ctrl</kbd>+<kbd>Enter</kbd> to send
         </span>
         <span class="grow" />
-        <button class={mode === "note" ? "btn note-btn" : "btn primary"} type="submit" disabled={busy || !text.trim()}>
+        <button class={mode === "note" ? "btn note-btn" : "btn primary"} type="submit" disabled={busy || files.uploading || (!text.trim() && files.ready.length === 0)}>
           <Icon name={mode === "note" ? "lock" : "send"} size={14} />
           {mode === "note" ? "Add note" : "Send reply"}
         </button>

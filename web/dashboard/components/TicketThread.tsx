@@ -1,4 +1,5 @@
 // The ticket's conversation: messages by day with the agent's cards summarized, "Load older", and the customer's typing line.
+import { MessageFiles } from "./Attachments.tsx";
 import { Fragment } from "preact";
 import { useLayoutEffect, useRef } from "preact/hooks";
 import type { Card, Message, Ticket } from "../api.ts";
@@ -94,7 +95,8 @@ function MessageItem({ m, t }: { m: Message; t: Ticket }) {
           {timeOnly(m.createdAt)}
         </time>
       </div>
-      <div class="msg-body">{m.body}</div>
+      {m.body && <div class="msg-body">{m.body}</div>}
+      <MessageFiles files={m.attachments} />
       <DeliveryStatus m={m} />
       {m.cards?.map((c, i) => (
         <CardSummary card={c} key={i} />
