@@ -65,9 +65,9 @@ describe.skipIf(!hasChromium)("customer profile panel and order actions in a rea
     await panel.screenshot({ path: join(ARTIFACTS, "profile-panel.png") });
     // The agent tells the shopper how to redeem, with the link, in one click.
     await panel.getByRole("button", { name: "Insert in reply" }).click();
-    const draft = await page.locator("#composer-text").inputValue();
-    expect(draft).toContain("You have 820 points (Summit tier).");
-    expect(draft).toContain("Redeem here: https://northwind-outfitters.example/account/rewards");
+    // The composer takes the text after its next render.
+    await expect.poll(() => page.locator("#composer-text").inputValue()).toContain("You have 820 points (Summit tier).");
+    expect(await page.locator("#composer-text").inputValue()).toContain("Redeem here: https://northwind-outfitters.example/account/rewards");
     // The AI tagged the ticket as it arrived; the tag editor marks those tags.
     const aiTag = page.locator(".tag-list .ai-tag").first();
     await aiTag.waitFor();
