@@ -11,7 +11,9 @@ import { commerceActions, profileEvents } from "../db/schema/index.ts";
 import { createDemoStore } from "../integrations/demo-store/index.ts";
 import { isIntegrationError } from "../integrations/errors.ts";
 import { providersFor, type Providers } from "../integrations/registry.ts";
-import type { CancelReason, Order, OrderProvider, Subscription, SubscriptionInterval, SubscriptionProvider } from "../integrations/types.ts";
+import type { CancelReason, Order, OrderProvider, Subscription, SubscriptionProvider } from "../integrations/types.ts";
+
+type SubscriptionInterval = Subscription["interval"];
 import { AppError } from "../lib/errors.ts";
 import { newId } from "../lib/ids.ts";
 import { ticketStub, viaActor } from "../tickets/actors.ts";
@@ -69,17 +71,17 @@ async function applyAction(orders: OrderProvider, subs: SubscriptionProvider, ac
     case "order.line_quantity":
       return orders.editQuantity(targetId, String(params.lineId), Number(params.quantity));
     case "subscription.skip":
-      return need(subs.skipNextCharge, "skipping a charge").call(subs, targetId);
+      return need(subs).call(subs, { email: String(params.email) }, targetId, { type: "skip" });
     case "subscription.cancel":
-      return need(subs.cancelSubscription, "cancelling").call(subs, targetId, String(params.reason ?? "Cancelled by the support team"));
+      return need(subs).call(subs, { email: String(params.email) }, targetId, { type: "cancel" });
     case "subscription.frequency":
-      return need(subs.setFrequency, "changing the frequency").call(subs, targetId, params.interval as SubscriptionInterval);
+      return need(subs).call(subs, { email: String(params.email) }, targetId, { type: "frequency", interval: params.interval as SubscriptionInterval });
   }
 }
 
-function need<F>(fn: F | undefined, what: string): F {
-  if (!fn) throw new AppError("conflict", `The connected subscription provider does not support ${what}`);
-  return fn;
+function need(subs: SubscriptionProvider): NonNullable<SubscriptionProvider["changeSubscription"]> {
+  if (!subs.changeSubscription) throw new AppError("conflict", "The connected subscription provider can't change subscriptions; use its portal");
+  return subs.changeSubscription;
 }
 
 /** A provider's refusal as an API error: "store said no" is 409 with its words, "store unreachable" 502. */
@@ -116,10 +118,15 @@ export async function profileOrders(cp: CommerceProviders, who: ResolvedProfile,
 }
 
 export async function profileSubscriptions(cp: CommerceProviders, who: ResolvedProfile): Promise<Subscription[]> {
+  return (await subscriptionsWithEmail(cp, who)).map((s) => s.subscription);
+}
+
+/** Each subscription with the email the provider knows it by (changes name the shopper by it). */
+async function subscriptionsWithEmail(cp: CommerceProviders, who: ResolvedProfile): Promise<{ subscription: Subscription; email: string }[]> {
   const subs = cp.providers.subscriptions;
   if (!subs) return [];
-  const out = new Map<string, Subscription>();
-  for (const email of emailsOf(who)) for (const s of await guarded(subs.listSubscriptions({ email }))) out.set(s.id, s);
+  const out = new Map<string, { subscription: Subscription; email: string }>();
+  for (const email of emailsOf(who)) for (const s of await guarded(subs.listSubscriptions({ email }))) out.set(s.id, { subscription: s, email });
   return [...out.values()];
 }
 
@@ -129,8 +136,8 @@ async function ownedOrder(cp: CommerceProviders, who: ResolvedProfile, orderId: 
   return found;
 }
 
-async function ownedSubscription(cp: CommerceProviders, who: ResolvedProfile, subId: string): Promise<Subscription> {
-  const found = (await profileSubscriptions(cp, who)).find((s) => s.id === subId);
+async function ownedSubscription(cp: CommerceProviders, who: ResolvedProfile, subId: string): Promise<{ subscription: Subscription; email: string }> {
+  const found = (await subscriptionsWithEmail(cp, who)).find((s) => s.subscription.id === subId);
   if (!found) throw new AppError("not_found", "subscription not found for this customer");
   return found;
 }
@@ -194,22 +201,23 @@ export async function changeSubscription(r: CommerceRequest, subId: string, chan
   const now = r.now ?? Date.now();
   await assertTicket(r.env, r.by.accountId, r.ticketId);
   const cp = await commerceProviders(r.env, r.by.accountId, now);
-  const sub = await ownedSubscription(cp, r.who, subId);
+  const { subscription: sub, email } = await ownedSubscription(cp, r.who, subId);
+  const changeSub = need(cp.providers.subscriptions!);
   const subs = cp.providers.subscriptions!;
   const provider = cp.subscriptionProvider ?? "unknown";
   const base = { provider, targetId: subId, ticketId: r.ticketId };
   if (change.kind === "skip") {
-    const after = await guarded(need(subs.skipNextCharge, "skipping a charge").call(subs, subId));
-    await recordAction(r.env, r.who, r.by, { ...base, action: "subscription.skip", params: { productTitle: sub.productTitle, skipped: sub.nextChargeAt, nextChargeAt: after.nextChargeAt }, note: `${r.by.agentName} skipped the ${sub.nextChargeAt ?? "next"} charge of the ${sub.productTitle} subscription; the next one is ${after.nextChargeAt ?? "not scheduled"}.`, metric: "subscription_skipped" }, now);
+    const after = await guarded(changeSub.call(subs, { email }, subId, { type: "skip" }));
+    await recordAction(r.env, r.who, r.by, { ...base, action: "subscription.skip", params: { email, productTitle: sub.productTitle, skipped: sub.nextChargeAt, nextChargeAt: after.nextChargeAt }, note: `${r.by.agentName} skipped the ${sub.nextChargeAt ?? "next"} charge of the ${sub.productTitle} subscription; the next one is ${after.nextChargeAt ?? "not scheduled"}.`, metric: "subscription_skipped" }, now);
     return after;
   }
   if (change.kind === "cancel") {
     const reason = change.reason ?? "Cancelled by the support team";
-    const after = await guarded(need(subs.cancelSubscription, "cancelling").call(subs, subId, reason));
-    await recordAction(r.env, r.who, r.by, { ...base, action: "subscription.cancel", params: { productTitle: sub.productTitle, reason }, note: `${r.by.agentName} cancelled the ${sub.productTitle} subscription (reason: ${reason}).`, metric: "subscription_cancelled" }, now);
+    const after = await guarded(changeSub.call(subs, { email }, subId, { type: "cancel" }));
+    await recordAction(r.env, r.who, r.by, { ...base, action: "subscription.cancel", params: { email, productTitle: sub.productTitle, reason }, note: `${r.by.agentName} cancelled the ${sub.productTitle} subscription (reason: ${reason}).`, metric: "subscription_cancelled" }, now);
     return after;
   }
-  const after = await guarded(need(subs.setFrequency, "changing the frequency").call(subs, subId, change.interval));
-  await recordAction(r.env, r.who, r.by, { ...base, action: "subscription.frequency", params: { productTitle: sub.productTitle, interval: change.interval, previous: sub.interval }, note: `${r.by.agentName} changed the ${sub.productTitle} subscription from ${intervalText(sub.interval)} to ${intervalText(change.interval)}.`, metric: "subscription_frequency_changed" }, now);
+  const after = await guarded(changeSub.call(subs, { email }, subId, { type: "frequency", interval: change.interval }));
+  await recordAction(r.env, r.who, r.by, { ...base, action: "subscription.frequency", params: { email, productTitle: sub.productTitle, interval: change.interval, previous: sub.interval }, note: `${r.by.agentName} changed the ${sub.productTitle} subscription from ${intervalText(sub.interval)} to ${intervalText(change.interval)}.`, metric: "subscription_frequency_changed" }, now);
   return after;
 }

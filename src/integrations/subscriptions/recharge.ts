@@ -75,32 +75,33 @@ export function createRechargeSubscriptions(opts: RechargeOptions): Subscription
   }
 
   return {
-    // The next queued charge holding this subscription is skipped for this subscription only.
-    async skipNextCharge(id) {
-      const raw = await requestJson("recharge", doFetch, {
-        method: "GET",
-        url: `${base}/charges?${new URLSearchParams({ purchase_item_id: id, status: "queued", sort_by: "scheduled_at-asc", limit: "1" }).toString()}`,
-        headers,
-      });
-      const next = parseResponse("recharge", charges, raw).charges[0];
-      if (!next) throw new IntegrationError({ provider: "recharge", status: 409, code: "rejected", message: "This subscription has no upcoming charge to skip." });
-      await requestJson("recharge", doFetch, { method: "POST", url: `${base}/charges/${next.id}/skip`, headers, body: { purchase_item_ids: [Number(id)] } });
-      return read(id);
-    },
-
-    async cancelSubscription(id, reason) {
-      const raw = await requestJson("recharge", doFetch, { method: "POST", url: `${subscriptionUrl(id)}/cancel`, headers, body: { cancellation_reason: reason } });
-      return toSubscription(parseResponse("recharge", oneSubscription, raw).subscription);
-    },
-
-    async setFrequency(id, interval) {
-      const raw = await requestJson("recharge", doFetch, {
-        method: "PUT",
-        url: subscriptionUrl(id),
-        headers,
-        body: { order_interval_frequency: interval.every, charge_interval_frequency: interval.every, order_interval_unit: interval.unit },
-      });
-      return toSubscription(parseResponse("recharge", oneSubscription, raw).subscription);
+    // Skip: the next queued charge holding this subscription is skipped for this subscription only.
+    async changeSubscription(_who, id, change) {
+      if (change.type === "skip") {
+        const raw = await requestJson("recharge", doFetch, {
+          method: "GET",
+          url: `${base}/charges?${new URLSearchParams({ purchase_item_id: id, status: "queued", sort_by: "scheduled_at-asc", limit: "1" }).toString()}`,
+          headers,
+        });
+        const next = parseResponse("recharge", charges, raw).charges[0];
+        if (!next) throw new IntegrationError({ provider: "recharge", status: 409, code: "rejected", message: "This subscription has no upcoming charge to skip." });
+        await requestJson("recharge", doFetch, { method: "POST", url: `${base}/charges/${next.id}/skip`, headers, body: { purchase_item_ids: [Number(id)] } });
+        return read(id);
+      }
+      if (change.type === "cancel") {
+        const raw = await requestJson("recharge", doFetch, { method: "POST", url: `${subscriptionUrl(id)}/cancel`, headers, body: { cancellation_reason: "Cancelled by the support team" } });
+        return toSubscription(parseResponse("recharge", oneSubscription, raw).subscription);
+      }
+      if (change.type === "frequency") {
+        const raw = await requestJson("recharge", doFetch, {
+          method: "PUT",
+          url: subscriptionUrl(id),
+          headers,
+          body: { order_interval_frequency: change.interval.every, charge_interval_frequency: change.interval.every, order_interval_unit: change.interval.unit },
+        });
+        return toSubscription(parseResponse("recharge", oneSubscription, raw).subscription);
+      }
+      throw new IntegrationError({ provider: "recharge", status: 409, code: "rejected", message: "Recharge pauses subscriptions from its customer portal." });
     },
 
     async listSubscriptions({ email }) {
