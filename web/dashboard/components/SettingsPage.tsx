@@ -5,12 +5,14 @@ import { AGENT_CHANNELS, canAdmin, integrations, loadSettings, saveSection, sett
 import { hrefOf, route } from "../store.ts";
 import { FieldError, FormStatus, PageHead, Panel, Toggle, invalid } from "./form.tsx";
 import { AutoTagsPanel } from "./AutoTagsPanel.tsx";
+import { ApiKeysPanel } from "./ApiKeysPanel.tsx";
 import { IntegrationsPanel } from "./IntegrationsPanel.tsx";
 import { OfficeHoursForm } from "./OfficeHoursForm.tsx";
 import { CsatPanel, SlaPanel } from "./PromisesSettings.tsx";
 import { SmsSettingsPanel } from "./SmsSettingsPanel.tsx";
 import { TeamsPanel } from "./TeamsPanel.tsx";
 import { UnreadBadgePanel } from "./UnreadBadgePanel.tsx";
+import { WebhooksPanel } from "./WebhooksPanel.tsx";
 import { Empty } from "./ui.tsx";
 
 const TABS = [
@@ -20,6 +22,8 @@ const TABS = [
   { key: "integrations", label: "Integrations" },
   { key: "teams", label: "Teams" },
   { key: "promises", label: "CSAT & SLAs" },
+  { key: "api-keys", label: "API keys" },
+  { key: "webhooks", label: "Webhooks" },
 ] as const;
 type TabKey = (typeof TABS)[number]["key"];
 
@@ -275,6 +279,8 @@ export function SettingsPage() {
             <SlaPanel />
           </>
         )}
+        {canAdmin.value && tab === "api-keys" && <ApiKeysPanel />}
+        {canAdmin.value && tab === "webhooks" && <WebhooksPanel />}
       </div>
     </main>
   );

@@ -22,6 +22,7 @@ import {
   userFilters,
   type BuiltInView,
 } from "../store.ts";
+import { ExportButton } from "./ExportButton.tsx";
 import { Avatar, ChannelBadge, Empty, Icon } from "./ui.tsx";
 
 const TITLES: Record<BuiltInView, string> = { mine: "My inbox", unassigned: "Unassigned", all: "All tickets", spam: "Spam", breaching: "SLA breaching soon", breached: "SLA breached" };
@@ -200,6 +201,7 @@ export function TicketList() {
             <Icon name="bookmark" size={14} /> Save view
           </button>
         )}
+        <ExportButton path="/exports/tickets.csv" query={activeFilters.value} name="tickets.csv" label="Export" />
         <button class="icon-btn ghost" type="button" aria-label="Refresh list" title="Refresh" onClick={() => void loadList(l.items.length)}>
           <Icon name="refresh" size={14} />
         </button>
