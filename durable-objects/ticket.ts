@@ -8,6 +8,7 @@ import { seamsOf, type Seams } from "../src/actors/seams.ts";
 import { TicketAgent, TURN_JOB } from "../src/agent/inTicket.ts";
 import { ASSIGNMENT_JOB, AssignmentLink } from "../src/assignment/link.ts";
 import { decideAttach } from "../src/channels/attach.ts";
+import { onNewTextConversation } from "../src/channels/textArrival.ts";
 import { Delivery, DELIVERY_JOB, outboxDeliveryState, outboxRevision, outboxSchema } from "../src/channels/delivery.ts";
 import { VisitorSockets } from "../src/chat/visitorSocket.ts";
 import { CsatSurvey, type CsatOutcome } from "../src/csat/inTicket.ts";
@@ -21,6 +22,7 @@ import type { MessageView, TicketStatus, TicketView } from "../src/schemas/ticke
 import { chatMessageId, PING_FRAME, PONG_FRAME, type InboxEvent, type TicketEventType } from "../src/schemas/live.ts";
 import { before, type NewMessage, type TicketHost } from "../src/tickets/host.ts";
 import { IndexSync, INDEX_JOB } from "../src/tickets/indexSync.ts";
+import { applyAiTags, tagsForFirstMessage } from "../src/tickets/autoTagging.ts";
 import { toMessageView, toTicketView, type MessageRecord, type TicketState } from "../src/tickets/model.ts";
 import { allocateTicketNumber } from "../src/tickets/numbers.ts";
 import type { ChatMessageResult, CreateTicketInput, CustomerMessageInput, HandoffResult, ReceiveResult, TeamMessageInput, TicketPatch } from "../src/tickets/rpc.ts";
@@ -127,7 +129,11 @@ export class TicketActor extends DurableObject<Env> {
 
   /** A reply to the customer from an agent, the AI agent or the system; queued for delivery on the ticket's channel. */
   async reply(input: TeamMessageInput): Promise<MessageView> {
-    return this.addTeamMessage({ ...input, internal: false });
+    const view = await this.addTeamMessage({ ...input, internal: false });
+    // SMS and WhatsApp answer with the first attempt's outcome, so a reply that can't go out says why at once.
+    const channel = this.state?.channel;
+    if (channel === "sms" || channel === "whatsapp") await this.delivery.idle();
+    return this.delivery.annotate([view])[0] ?? view;
   }
 
   /** An internal note: visible to the team only, never delivered. */
@@ -169,7 +175,7 @@ export class TicketActor extends DurableObject<Env> {
     const t = this.ticket();
     const limit = opts.limit ?? 50;
     const rows = this.thread.newest({ beforeSeq: null, limit: limit + 1, includeInternal: opts.includeInternal ?? true });
-    return { ticket: toTicketView(t), messages: rows.slice(0, limit).reverse().map((m) => toMessageView(t.id, m)), hasOlder: rows.length > limit };
+    return { ticket: toTicketView(t), messages: this.delivery.annotate(rows.slice(0, limit).reverse().map((m) => toMessageView(t.id, m))), hasOlder: rows.length > limit };
   }
 
   /** Messages older than `before` (a message id), newest page first returned oldest first. */
@@ -184,7 +190,7 @@ export class TicketActor extends DurableObject<Env> {
     const rows = this.thread.newest({ beforeSeq, limit: opts.limit + 1, includeInternal: opts.includeInternal });
     const page = rows.slice(0, opts.limit);
     const oldest = page[page.length - 1];
-    return { items: page.reverse().map((m) => toMessageView(t.id, m)), nextCursor: rows.length > opts.limit && oldest ? oldest.id : null };
+    return { items: this.delivery.annotate(page.reverse().map((m) => toMessageView(t.id, m))), nextCursor: rows.length > opts.limit && oldest ? oldest.id : null };
   }
 
   /** Messages after `after` (a message id; null = from the start), oldest first — for resuming a chat. */
@@ -392,6 +398,8 @@ export class TicketActor extends DurableObject<Env> {
     const channel = this.state?.channel ?? input.init?.channel;
     // The office-hours auto-reply (web chat) and the SLA timer need them; a message is stored even when they cannot be read.
     const settings = await this.freshSettings(this.state?.accountId ?? input.init!.accountId);
+    // The first customer message gets the AI's tags (null: auto-tagging is off or could not run; the message is stored anyway).
+    const aiTags = this.state?.aiTags === undefined ? await tagsForFirstMessage(this.env, this.state?.accountId ?? input.init!.accountId, (this.state?.customer ?? input.init?.customer)?.profileId, input.message.body, settings).catch(() => null) : null;
     let created = false;
     if (!this.state) {
       if (!input.init) throw actorError("not_found", "ticket not found");
@@ -417,11 +425,13 @@ export class TicketActor extends DurableObject<Env> {
       }
       return { accepted: false, ticket: toTicketView(t), message: null, created: false, reopened: false, duplicate: false, replies: [] };
     }
+    applyAiTags(t, aiTags);
     // Stored with the message: a turn cut short by a restart is finished from the alarm.
     const answering = t.handledBy === "ai";
     if (answering) this.agent.expectTurn(message.id);
     const autoReply = channel === "webchat" && settings && t.handledBy === "team" ? this.agent.officeHoursReply(settings) : null;
     await this.commit(previous, [message, autoReply], [created ? "ticket.created" : "ticket.updated"], waitForIndex);
+    if (created) this.ctx.waitUntil(onNewTextConversation(this.env, t, message.body, this.seams().integrations, settings));
     const view = toTicketView(t);
     const replies = answering ? await this.agent.answer(message) : [];
     if (autoReply) replies.push(toMessageView(t.id, autoReply));

@@ -19,8 +19,10 @@ import { knowledgeApi } from "./api/knowledge.ts";
 import { describeSockets, liveApi } from "./api/live.ts";
 import { macrosApi } from "./api/macros.ts";
 import { passwordApi } from "./api/password.ts";
+import { profileCommerceApi } from "./api/profileCommerce.ts";
 import { privacyApi } from "./api/privacy.ts";
 import { profilesApi } from "./api/profiles.ts";
+import { shortLinksApi } from "./api/shortLinks.ts";
 import { reportsApi } from "./api/reports.ts";
 import { settingsApi } from "./api/settings.ts";
 import { skillsApi } from "./api/skills.ts";
@@ -66,8 +68,9 @@ app.use("/api/*", (c, next) => (c.req.method === "POST" && c.req.path.endsWith("
 app.get("/api/health", (c) => c.json({ ok: true }));
 // "/" is the demo store (web/public/index.html) in development only; a production deployment opens the dashboard.
 app.get("/", async (c) => (c.env.ENVIRONMENT === "development" ? await c.env.ASSETS.fetch(c.req.raw) : c.redirect("/app/", 302)));
-for (const api of [accountsApi, passwordApi, ticketsApi, viewsApi, macrosApi, teamsApi, profilesApi, settingsApi, widgetSettingsApi, reportsApi, chatApi, liveApi, classifyApi, integrationsApi, knowledgeApi, skillsApi, adminApi, auditApi, apiKeysApi, webhookSubscriptionsApi, exportsApi, privacyApi, devApi, filesApi]) app.route("/api", api);
+for (const api of [accountsApi, passwordApi, ticketsApi, viewsApi, macrosApi, teamsApi, profilesApi, profileCommerceApi, settingsApi, widgetSettingsApi, reportsApi, chatApi, liveApi, classifyApi, integrationsApi, knowledgeApi, skillsApi, adminApi, auditApi, apiKeysApi, webhookSubscriptionsApi, exportsApi, privacyApi, devApi, filesApi]) app.route("/api", api);
 app.route("/", webhooksApi);
+app.route("/", shortLinksApi);
 // The CSAT email link's page (/csat/:token) and the widget's answer (/api/chat/conversations/:id/csat).
 app.route("/api", csatApi);
 app.route("/api", slaApi);

@@ -102,6 +102,44 @@ export const widgetSettingsSchema = z
   .strict()
   .openapi("WidgetSettings");
 
+export const autoTagSettingsSchema = z
+  .object({
+    enabled: z.boolean().openapi({ description: "Tag every inbound ticket from the router and the message (on unless turned off)" }),
+    allowedTags: z
+      .array(z.string().trim().toLowerCase().min(1).max(64))
+      .max(100)
+      .optional()
+      .openapi({ description: "The only tags the AI may set; empty or left out = any it knows (docs/profiles.md)" }),
+  })
+  .strict()
+  .openapi("AutoTagSettings");
+
+export const smsSettingsSchema = z
+  .object({
+    linkBaseUrl: z
+      .url({ protocol: /^https?$/ })
+      .transform((u) => u.replace(/\/+$/, ""))
+      .nullable()
+      .optional()
+      .openapi({ description: "This Worker's public address (e.g. https://support.example.com): links in SMS and WhatsApp replies are shortened to <linkBaseUrl>/l/<code> and their clicks tracked; null = links go out as written" }),
+    autoReply: z
+      .string()
+      .trim()
+      .min(1)
+      .max(320)
+      .nullable()
+      .optional()
+      .openapi({ description: "Texted back once, when a new SMS/WhatsApp conversation starts, to someone not subscribed (replies only reach subscribers); null = none" }),
+    notifyAgentIds: z.array(z.string().min(1).max(64)).max(50).optional().openapi({ description: "Agents emailed (through Postmark) when a new SMS or WhatsApp ticket arrives" }),
+  })
+  .strict()
+  .openapi("SmsSettings");
+
+export const unreadBadgeSettingsSchema = z
+  .object({ enabled: z.boolean().openapi({ description: "Unread badges in the dashboard for everyone in the account; each agent can still hide them for themselves" }) })
+  .strict()
+  .openapi("UnreadBadgeSettings");
+
 interface Section<S extends z.ZodType> {
   /** The URL segment: `PUT /api/settings/<path>`. */
   path: string;
@@ -150,6 +188,26 @@ export const sections = {
     schema: widgetSettingsSchema,
     fallback: { allowedOrigins: [] },
     defaults: { allowedOrigins: [] },
+  }),
+  autoTags: section({
+    path: "auto-tags",
+    summary: "AI auto-tagging of inbound tickets on or off, and the tags it may use",
+    schema: autoTagSettingsSchema,
+    fallback: { enabled: true, allowedTags: [] },
+    defaults: { allowedTags: [] },
+  }),
+  unreadBadge: section({
+    path: "unread-badge",
+    summary: "Unread badges on or off for the whole account",
+    schema: unreadBadgeSettingsSchema,
+    fallback: { enabled: true },
+  }),
+  sms: section({
+    path: "sms",
+    summary: "SMS and WhatsApp replies: link shortening with click tracking",
+    schema: smsSettingsSchema,
+    fallback: { linkBaseUrl: null, autoReply: null, notifyAgentIds: [] },
+    defaults: { linkBaseUrl: null, autoReply: null, notifyAgentIds: [] },
   }),
   handoff: section({
     path: "handoff",

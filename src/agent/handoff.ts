@@ -32,7 +32,9 @@ export async function handoffToPlatform(
   request: HandoffRequest,
   opts: ProvidersForOptions = {},
 ): Promise<HandoffOutcome> {
-  if (!request.requester.email) throw new AppError("validation_failed", `${platformLabels[platform]} needs the shopper's email address`, [{ path: "requester.email", message: "required" }]);
+  // Only Zendesk takes a customer by phone alone (an SMS or WhatsApp conversation that continues by text).
+  const byPhone = platform === "zendesk" && !!request.requester.phone && (request.channel === "sms" || request.channel === "whatsapp");
+  if (!request.requester.email && !byPhone) throw new AppError("validation_failed", `${platformLabels[platform]} needs the shopper's email address`, [{ path: "requester.email", message: "required" }]);
   const providers = await accountProviders(env, accountId, opts);
   try {
     const outcome = await sendToHelpdesk(providers.helpdesk, platform, request);

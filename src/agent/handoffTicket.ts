@@ -9,7 +9,7 @@ export type OutsidePlatform = Exclude<HandoffPlatform, "builtin">;
 export interface HandoffRequest {
   /** The whole conversation, oldest first, with epoch-ms times. */
   transcript: readonly { author: TranscriptAuthor; text: string; at: number }[];
-  requester: { email: string; name?: string | undefined };
+  requester: { email?: string | undefined; phone?: string | undefined; name?: string | undefined };
   profileId?: string | undefined;
   channel: HandoffChannel;
   subject?: string | undefined;
@@ -37,7 +37,11 @@ export function handoffTicket(req: HandoffRequest): HandoffTicket {
   return {
     subject: req.subject?.trim() || handoffSubject(req.transcript),
     transcript: req.transcript.map((e) => ({ author: e.author, body: e.text, createdAt: new Date(e.at).toISOString() })),
-    requester: req.requester.name ? { email: req.requester.email, name: req.requester.name } : { email: req.requester.email },
+    requester: {
+      ...(req.requester.email ? { email: req.requester.email } : {}),
+      ...(req.requester.phone ? { phone: req.requester.phone } : {}),
+      ...(req.requester.name ? { name: req.requester.name } : {}),
+    },
     ...(req.profileId ? { profileId: req.profileId } : {}),
     channel: req.channel,
     tags: [...(req.tags ?? [])],

@@ -168,10 +168,12 @@ export class TicketAgent {
     if (platform === "builtin") return { platform, note: null };
     const label = platformLabels[platform];
     const email = t.customer.email;
-    if (!email) return { platform: "builtin", note: `The AI agent could not hand this conversation to ${label}: there is no email address for the customer.` };
+    // An SMS or WhatsApp customer continues by text: Zendesk takes them by phone; Gorgias finds customers by email only.
+    const phone = t.channel === "sms" || t.channel === "whatsapp" ? t.customer.phone : undefined;
+    if (!email && !(platform === "zendesk" && phone)) return { platform: "builtin", note: `The AI agent could not hand this conversation to ${label}: there is no email address for the customer.` };
     try {
       const all = this.host.thread.newest({ beforeSeq: null, limit: 1_000, includeInternal: false }).reverse();
-      const request = { transcript: transcriptOf(all), requester: { email, name: t.customer.name }, profileId: t.customer.profileId, channel: t.channel, ticketId: t.id, tags: t.tags };
+      const request = { transcript: transcriptOf(all), requester: { email, phone, name: t.customer.name }, profileId: t.customer.profileId, channel: t.channel, ticketId: t.id, tags: t.tags };
       const outcome = await handoffToPlatform(this.host.env, t.accountId, platform, request, this.host.seams().integrations);
       return { platform, note: `Handed off to ${label}: ticket ${outcome.externalId}${outcome.url ? ` (${outcome.url})` : ""}.` };
     } catch (err) {

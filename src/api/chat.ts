@@ -51,7 +51,7 @@ chatApi.openapi(
       email,
       name: visitor?.name,
       externalId: verified ? visitor?.externalId : undefined,
-    });
+    }, Date.now(), { anonymous: true });
     const ticketId = newId("tkt");
     await viaActor(
       ticketStub(c.env, accountId, ticketId).open({

@@ -37,7 +37,7 @@ const GROUPS: readonly RouteGroup[] = [
   { path: /^\/exports\/tickets\.csv$/, read: "tickets:read", write: null },
   { path: /^\/exports\/report\.csv$/, read: "reports:read", write: null },
   { path: /^\/(tickets|views|macros)(\/|$)/, read: "tickets:read", write: "tickets:write" },
-  { path: /^\/profiles(\/|$)/, read: "profiles:read", write: "profiles:write" },
+  { path: /^\/(profiles|profile-event-filters)(\/|$)/, read: "profiles:read", write: "profiles:write" },
   { path: /^\/reports(\/|$)/, read: "reports:read", write: null },
   { path: /^\/(knowledge|skills|teams|agents|sla-policies)(\/|$)/, read: "tickets:read", write: "settings:manage" },
   { path: /^\/(settings|integrations|admin)(\/|$)/, read: "settings:manage", write: "settings:manage" },

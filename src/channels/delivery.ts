@@ -9,7 +9,8 @@ import type { StoredAttachment } from "../schemas/files.ts";
 import type { Channel } from "../schemas/ticket.ts";
 import type { MessageRecord, TicketState } from "../tickets/model.ts";
 import type { OutboxIndexRow } from "../tickets/repository.ts";
-import { channelSenders, deliveryBlocked, replySubject, senderFor, smsOptedOut } from "./outbound.ts";
+import { shortenForSms } from "./shortLinks.ts";
+import { channelConsent, channelSenders, deliveryBlocked, replySubject, senderFor } from "./outbound.ts";
 
 export const DELIVERY_JOB = "delivery";
 /** Channels whose replies go out through a connected provider (web chat replies travel over the chat itself). */
@@ -55,6 +56,17 @@ interface OutboxRow extends Record<string, SqlStorageValue> {
   revision: number;
 }
 
+export interface MessageDelivery {
+  status: "queued" | "sent" | "failed" | "blocked";
+  reason?: string;
+}
+
+/** The outbox's state as the API shows it: a reply that will never be sent is "blocked" with why. */
+export function deliveryView(status: OutboxRow["status"], lastError: string | null): MessageDelivery {
+  const mapped = status === "sent" ? "sent" : status === "failed" ? "failed" : status === "skipped" ? "blocked" : "queued";
+  return mapped === "sent" || !lastError ? { status: mapped } : { status: mapped, reason: lastError };
+}
+
 export interface DeliveryHooks {
   seams: () => Seams;
   /** Delivery state changed: the D1 index should follow. */
@@ -97,6 +109,31 @@ export class Delivery {
   deliverSoon(t: TicketState): Promise<void> {
     const run = this.chain.then(() => this.deliverDue(t));
     this.chain = run.catch((err) => console.warn(`ticket ${t.id}: delivery failed`, err));
+    return this.chain;
+  }
+
+  /** How each of these messages' delivery stands (messages with no outbox row are left out). */
+  statusOf(messageIds: readonly string[]): Map<string, MessageDelivery> {
+    const out = new Map<string, MessageDelivery>();
+    if (messageIds.length === 0) return out;
+    for (let i = 0; i < messageIds.length; i += 50) {
+      const chunk = messageIds.slice(i, i + 50);
+      const rows = this.store.sql
+        .exec<{ message_id: string; status: OutboxRow["status"]; last_error: string | null }>(`SELECT message_id, status, last_error FROM outbox WHERE message_id IN (${chunk.map(() => "?").join(", ")})`, ...chunk)
+        .toArray();
+      for (const r of rows) out.set(r.message_id, deliveryView(r.status, r.last_error));
+    }
+    return out;
+  }
+
+  /** Replies carried by a provider show how their delivery stands. */
+  annotate<M extends { id: string; internal: boolean; author: string; delivery?: MessageDelivery }>(views: M[]): M[] {
+    const status = this.statusOf(views.filter((m) => !m.internal && m.author !== "customer").map((m) => m.id));
+    return status.size === 0 ? views : views.map((m) => (status.has(m.id) ? { ...m, delivery: status.get(m.id)! } : m));
+  }
+
+  /** Resolves when the sends queued so far have been tried. */
+  idle(): Promise<void> {
     return this.chain;
   }
 
@@ -149,14 +186,14 @@ export class Delivery {
       .toArray();
     if (due.length === 0) return;
     const senders = await channelSenders(this.env, t.accountId, integrations);
-    const optedOut = t.channel === "sms" || t.channel === "whatsapp" ? await smsOptedOut(this.env, t.accountId, t.customer.profileId) : false;
+    const consent = t.channel === "sms" || t.channel === "whatsapp" ? await channelConsent(this.env, t.accountId, t.customer.profileId, t.channel) : "unknown";
     const set = (id: string, fields: Record<string, SqlStorageValue>) => {
       const cols = Object.keys(fields);
       this.store.sql.exec(`UPDATE outbox SET ${cols.map((c) => `${c} = ?`).join(", ")}, synced = 0, revision = revision + 1 WHERE id = ?`, ...cols.map((c) => fields[c] ?? null), id);
       this.dirty = true;
     };
     for (const o of due) {
-      const skip = deliveryBlocked({ channel: o.channel, recipient: o.recipient, optedOut, senders });
+      const skip = deliveryBlocked({ channel: o.channel, recipient: o.recipient, consent, senders });
       if (skip) {
         set(o.id, { status: "skipped", last_error: skip });
         continue;
@@ -166,7 +203,8 @@ export class Delivery {
       try {
         const email = o.channel === "email" ? { subject: replySubject(t.subject), inReplyTo: t.threadKey?.startsWith("<") ? t.threadKey : undefined } : {};
         const files = await outgoingFiles(this.env, t.accountId, t.id, o.channel, this.attachmentsOf(o.message_id));
-        const sent = await senderFor(senders, o.channel)!.send({ channel: o.channel as OutgoingMessage["channel"], to: o.recipient!, body: o.body, ...email, ...files });
+        const body = o.channel === "sms" || o.channel === "whatsapp" ? await shortenForSms(this.env, { accountId: t.accountId, profileId: t.customer.profileId, ticketId: t.id, messageId: o.message_id, body: o.body }, clock.now()) : o.body;
+        const sent = await senderFor(senders, o.channel)!.send({ channel: o.channel as OutgoingMessage["channel"], to: o.recipient!, body, ...email, ...files });
         set(o.id, { status: "sent", sent_at: clock.now(), provider_message_id: sent.providerMessageId, last_error: null, next_attempt_at: null });
       } catch (err) {
         const attempts = o.attempts + 1;

@@ -3,13 +3,13 @@ import { and, eq } from "drizzle-orm";
 import { getSettings } from "../accounts/settings.ts";
 import { firstResponder } from "../agent/conversation.ts";
 import { db } from "../db/client.ts";
-import { channelThreads, inboundReceipts, profiles } from "../db/schema/index.ts";
+import { channelThreads, inboundReceipts } from "../db/schema/index.ts";
 import { consentAction, type ConsentAction } from "./consent.ts";
 import { spamScore } from "./spam.ts";
 import { decideAttach, normaliseSender, threadKeyFor } from "./attach.ts";
 import { sha256Hex } from "../lib/crypto.ts";
 import { AppError } from "../lib/errors.ts";
-import { findOrCreateProfile } from "../profiles/service.ts";
+import { findOrCreateProfile, setConsent } from "../profiles/service.ts";
 import { displayNameOf } from "./email.ts";
 import type { Channel } from "../schemas/ticket.ts";
 import { ticketStub, viaActor } from "../tickets/actors.ts";
@@ -133,7 +133,7 @@ async function recordConsent(env: Env, m: InboundMessage, action: ConsentAction)
   const phone = normaliseSender(m.channel, m.from);
   const profile = await findOrCreateProfile(env, m.accountId, { phone });
   if (profile && action !== "help") {
-    await d.update(profiles).set({ smsConsent: action === "opt_out" ? "opted_out" : "opted_in", updatedAt: Date.now() }).where(eq(profiles.id, profile.id));
+    await setConsent(env, m.accountId, profile.id, m.channel === "whatsapp" ? "whatsapp" : "sms", action === "opt_out" ? "opted_out" : "opted_in", `keyword:${m.text.trim().toUpperCase()}`);
   }
   const prior = await d
     .insert(inboundReceipts)

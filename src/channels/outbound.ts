@@ -1,4 +1,5 @@
 // Replies out to the messaging channels: which sender takes a reply, and the reasons a reply must not be sent.
+import { profileOr404 } from "../profiles/service.ts";
 import { and, eq } from "drizzle-orm";
 import { connectedIntegrations } from "../accounts/integrations.ts";
 import { db } from "../db/client.ts";
@@ -32,22 +33,29 @@ export async function channelSenders(env: Env, accountId: string, opts: Provider
   return out;
 }
 
-export async function smsOptedOut(env: Env, accountId: string, profileId: string | undefined): Promise<boolean> {
-  if (!profileId) return false;
-  const rows = await db(env.DB).select({ consent: profiles.smsConsent }).from(profiles).where(and(eq(profiles.accountId, accountId), eq(profiles.id, profileId))).limit(1);
-  return rows[0]?.consent === "opted_out";
+export type ChannelConsent = "unknown" | "opted_in" | "opted_out";
+
+/** The customer's consent for SMS or WhatsApp; a merged profile answers with its survivor's. */
+export async function channelConsent(env: Env, accountId: string, profileId: string | undefined, channel: "sms" | "whatsapp"): Promise<ChannelConsent> {
+  if (!profileId) return "unknown";
+  const profile = await profileOr404(env, accountId, profileId).catch(() => null);
+  if (!profile) return "unknown";
+  return channel === "whatsapp" ? profile.whatsappConsent : profile.smsConsent;
 }
 
 /**
- * Why a reply must not go out, or null when it may (docs/product.md §1): a customer who texted STOP gets no SMS; an
- * alphanumeric sender id cannot receive replies; a channel with no connected sender has nothing to send with.
+ * Why a reply must not go out, or null when it may (docs/product.md §1, docs/profiles.md): SMS and WhatsApp replies
+ * go only to customers subscribed to that channel (START); a customer who texted STOP gets nothing; an alphanumeric
+ * sender id cannot receive replies; a channel with no connected sender has nothing to send with.
  */
-export function deliveryBlocked(input: { channel: string; recipient: string | null; optedOut: boolean; senders: ChannelSenders }): string | null {
+export function deliveryBlocked(input: { channel: string; recipient: string | null; consent: ChannelConsent; senders: ChannelSenders }): string | null {
   if (!input.recipient) return "no recipient address";
   if (input.channel === "sms" || input.channel === "whatsapp") {
-    if (input.optedOut) return "the customer opted out of SMS (STOP)";
+    const name = input.channel === "sms" ? "SMS" : "WhatsApp";
     if (!/^\+\d{6,15}$/.test(input.recipient)) return "the sender id cannot receive replies";
+    if (input.consent === "opted_out") return `the customer opted out of ${name} (STOP)`;
     if (!input.senders.twilio) return "Twilio is not connected";
+    if (input.consent !== "opted_in") return `the customer is not subscribed to ${name} replies (they can text START)`;
     return null;
   }
   if (input.channel === "instagram") return input.senders.instagram ? null : "Instagram messaging is not connected (Page access token)";

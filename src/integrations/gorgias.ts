@@ -18,6 +18,7 @@ const createdTicket = z.object({ id: z.number() });
 
 // The "api" channel needs no email or SMS integration on the Gorgias side; the team answers from there by email.
 export function gorgiasTicketBody(ticket: HandoffTicket) {
+  // Gorgias finds or creates the customer by email: a handoff there needs one (src/agent/inTicket.ts checks).
   const customer = { email: ticket.requester.email, name: requesterName(ticket) };
   const tags = [...new Set(["edgedesk", "ai-handoff", `edgedesk-${ticket.channel}`, ...(ticket.tags ?? [])])];
   const first = ticket.transcript[0];

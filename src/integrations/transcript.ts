@@ -23,13 +23,13 @@ function authorLabel(author: TranscriptAuthor, customerName: string | undefined)
 }
 
 function headerLines(ticket: HandoffTicket): string[] {
-  const who = ticket.requester.name
-    ? `${ticket.requester.name} <${ticket.requester.email}>`
-    : ticket.requester.email;
+  const contact = ticket.requester.email ?? ticket.requester.phone ?? "unknown";
+  const who = ticket.requester.name ? `${ticket.requester.name} <${contact}>` : contact;
   const lines = [
     `Conversation handed off by the Edgedesk AI agent (${channelLabels[ticket.channel]}).`,
     `Customer: ${who}`,
   ];
+  if (ticket.requester.phone) lines.push(`Phone: ${ticket.requester.phone}${ticket.channel === "sms" || ticket.channel === "whatsapp" ? ` (the conversation continues by ${channelLabels[ticket.channel]} from Edgedesk)` : ""}`);
   if (ticket.profileId) lines.push(`Profile: ${ticket.profileId}`);
   return lines;
 }
@@ -61,5 +61,6 @@ export function transcriptHtml(ticket: HandoffTicket): string {
 
 /** A requester name for helpdesks that want one when they create a new end user. */
 export function requesterName(ticket: HandoffTicket): string {
-  return ticket.requester.name ?? ticket.requester.email.split("@")[0] ?? ticket.requester.email;
+  const { name, email, phone } = ticket.requester;
+  return name ?? (email ? (email.split("@")[0] ?? email) : (phone ?? "Customer"));
 }

@@ -248,7 +248,8 @@ export type HandoffChannel = "webchat" | "email" | "sms" | "whatsapp" | "instagr
 export interface HandoffTicket {
   subject: string;
   transcript: TranscriptEntry[];
-  requester: { email: string; name?: string };
+  /** An email, a phone (an SMS or WhatsApp customer, whose conversation continues by text), or both. */
+  requester: { email?: string; phone?: string; name?: string };
   profileId?: string;
   channel: HandoffChannel;
   tags?: string[];

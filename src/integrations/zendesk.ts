@@ -27,7 +27,8 @@ export function zendeskTicketBody(ticket: HandoffTicket) {
     ticket: {
       subject: ticket.subject,
       comment: { body: transcriptText(ticket) },
-      requester: { name: requesterName(ticket), email: ticket.requester.email },
+      // Without an email (an SMS customer) Zendesk creates the end user from the name; the phone is in the comment.
+      requester: { name: requesterName(ticket), ...(ticket.requester.email ? { email: ticket.requester.email } : {}) },
       tags,
       ...(ticket.externalId ? { external_id: ticket.externalId } : {}),
     },

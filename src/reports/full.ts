@@ -1,5 +1,6 @@
 // The whole report of GET /api/reports (and its CSV export): the helpdesk's and the AI agent's figures, plus
 // satisfaction and SLA figures named after the account's policies.
+import { smsAttribution } from "./smsAttribution.ts";
 import { getSettings } from "../accounts/settings.ts";
 import { satisfactionReport } from "./satisfaction.ts";
 import { buildReport } from "./service.ts";
@@ -7,7 +8,7 @@ import { buildReport } from "./service.ts";
 export async function fullReport(env: Env, accountId: string, from: number, to: number) {
   const settings = await getSettings(env, accountId);
   const names = new Map((settings.sla?.policies ?? []).map((p) => [p.id, p.name]));
-  const [report, extra] = await Promise.all([buildReport(env, accountId, from, to), satisfactionReport(env, accountId, from, to, names)]);
-  return { ...report, ...extra };
+  const [report, extra, sms] = await Promise.all([buildReport(env, accountId, from, to), satisfactionReport(env, accountId, from, to, names), smsAttribution(env, accountId, from, to)]);
+  return { ...report, ...extra, smsAttribution: sms };
 }
 export type FullReport = Awaited<ReturnType<typeof fullReport>>;

@@ -55,6 +55,16 @@ export const reportSchema = z
     }),
     csat: csatReport,
     sla: slaReport,
+    smsAttribution: z
+      .object({
+        orders: z.number().int(),
+        revenue: z.number(),
+        currency: z.string().nullable(),
+        windowHours: z.number(),
+        byTicket: z.array(z.object({ ticketId: z.string(), messageId: z.string(), orderId: z.string(), orderName: z.string(), total: z.number(), orderedAt: isoTime })),
+      })
+      .optional()
+      .openapi({ description: "Orders placed within 24 h of an SMS or WhatsApp reply, each credited to the latest reply before it (docs/profiles.md)" }),
   })
   .openapi("Report");
 

@@ -35,6 +35,7 @@ export const ticketSchema = z
     assigneeId: z.string().nullable(),
     teamId: z.string().nullable(),
     tags: z.array(z.string()),
+    aiTags: z.array(z.string()).optional().openapi({ description: "Tags the AI set (also in tags)" }),
     customer: customerSchema,
     spam: z.boolean(),
     unread: z.boolean(),
@@ -93,6 +94,10 @@ export const messageSchema = z
     internal: z.boolean(),
     channel: channelSchema,
     createdAt: isoTime,
+    delivery: z
+      .object({ status: z.enum(["queued", "sent", "failed", "blocked"]), reason: z.string().optional() })
+      .optional()
+      .openapi({ description: "A reply sent through a provider (SMS, WhatsApp, Instagram, email): queued, sent, failed, or blocked and why" }),
   })
   .openapi("Message");
 export type MessageView = z.infer<typeof messageSchema>;

@@ -1,6 +1,7 @@
 // The ticket actor's state and how it is shown through the API.
 import { attachmentViews } from "../files/urls.ts";
 import { iso } from "../lib/clock.ts";
+import { visibleAiTags } from "./autoTags.ts";
 import type { StoredAttachment } from "../schemas/files.ts";
 import type { Author, Card, Channel, MessageView, TicketStatus, TicketView } from "../schemas/ticket.ts";
 import { slaState, type Priority, type SlaTarget } from "../sla/rules.ts";
@@ -22,6 +23,8 @@ export interface TicketState {
   assigneeId: string | null;
   teamId: string | null;
   tags: string[];
+  /** Tags the AI set on the first customer message; undefined until then (src/tickets/autoTags.ts). */
+  aiTags?: string[] | undefined;
   customer: Customer;
   spam: boolean;
   unread: boolean;
@@ -82,6 +85,7 @@ export function toTicketView(t: TicketState, now = Date.now()): TicketView {
     assigneeId: t.assigneeId,
     teamId: t.teamId,
     tags: [...t.tags],
+    aiTags: visibleAiTags(t.aiTags, t.tags),
     customer: stripUndefined(t.customer),
     spam: t.spam,
     unread: t.unread,

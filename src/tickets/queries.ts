@@ -156,6 +156,7 @@ interface RawRow {
   assignee_id: string | null;
   team_id: string | null;
   tags: string;
+  ai_tags: string | null;
   customer_profile_id: string | null;
   customer_email: string | null;
   customer_phone: string | null;
@@ -191,6 +192,7 @@ function fromRaw(r: RawRow) {
     assigneeId: r.assignee_id,
     teamId: r.team_id,
     tags: JSON.parse(r.tags) as string[],
+    aiTags: JSON.parse(r.ai_tags ?? "[]") as string[],
     customer: { profileId: r.customer_profile_id, email: r.customer_email, phone: r.customer_phone, name: r.customer_name },
     subject: r.subject,
     preview: r.preview,
@@ -225,6 +227,7 @@ function rowToView(r: ReturnType<typeof fromRaw>): TicketView {
     assigneeId: r.assigneeId,
     teamId: r.teamId,
     tags: r.tags,
+    aiTags: r.aiTags,
     customer,
     spam: r.spam,
     unread: r.unread,

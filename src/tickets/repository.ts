@@ -1,5 +1,6 @@
 // Write-through of a ticket actor's state into the D1 index (views, filters, reports).
 import { and, eq, getTableColumns, sql } from "drizzle-orm";
+import { visibleAiTags } from "./autoTags.ts";
 import type { TicketState } from "./model.ts";
 import type { Db } from "../db/client.ts";
 import { outbox, tickets, ticketTags } from "../db/schema/index.ts";
@@ -15,6 +16,7 @@ export function ticketRow(t: TicketState): typeof tickets.$inferInsert {
     assigneeId: t.assigneeId,
     teamId: t.teamId,
     tags: JSON.stringify(t.tags),
+    aiTags: JSON.stringify(visibleAiTags(t.aiTags, t.tags)),
     customerProfileId: t.customer.profileId ?? null,
     customerEmail: t.customer.email ?? null,
     customerPhone: t.customer.phone ?? null,

@@ -7,6 +7,7 @@ import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "c
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TicketActor } from "../../durable-objects/ticket.ts";
 import { identityHash } from "../../src/chat/identity.ts";
+import { sha256Hex } from "../../src/lib/crypto.ts";
 import { call, chatSay, inbound, startChat, unique, type TestAccount } from "../helpers.ts";
 import { demoShop, fakeHelpdesk } from "./helpers.ts";
 
@@ -331,6 +332,26 @@ describe("handoff to Zendesk", () => {
     expect((await call("PUT", "/api/settings/handoff", { token: zShop.token, body: { method: "helpdesk", platform: "zendesk" } })).status).toBe(200);
     return zShop;
   }
+
+  it("hands an SMS conversation to Zendesk with the phone number and no email, and tells the shopper SMS follows", async () => {
+    const zShop = await zendeskShop();
+    const providerMessageId = `pm-sms-handoff-${Date.now()}`;
+    // The inbound ticket's id derives from the provider message id: put the fake in place before the message arrives.
+    const ticketId = `tkt_${(await sha256Hex(`${zShop.accountId}|sms|${providerMessageId}`)).slice(0, 24)}`;
+    const zd = fakeHelpdesk(201, { ticket: { id: 35437 } });
+    await runInDurableObject(stub(zShop.accountId, ticketId), (_instance: TicketActor, state) => {
+      replaceSeams(state.id, { integrations: { fetch: zd.fetch } });
+    });
+    const res = await call("POST", "/api/dev/inbound", { body: { accountId: zShop.accountId, channel: "sms", from: "+15550107788", text: "I want to talk to a real person", providerMessageId } });
+    expect(res.body.ticketId).toBe(ticketId);
+    expect(zd.requests).toHaveLength(1);
+    const body = zd.requests[0]?.body as { ticket: { comment: { body: string }; requester: Record<string, string> } };
+    expect(body.ticket.requester).toEqual({ name: "+15550107788" });
+    expect(body.ticket.comment.body).toContain("Phone: +15550107788 (the conversation continues by SMS from Edgedesk)");
+    const { ticket, messages } = await ticketOf(zShop, ticketId);
+    expect(ticket).toMatchObject({ status: "closed", tags: ["handoff-zendesk"] });
+    expect(messages.filter((m) => !m.internal).at(-1)?.body).toContain("follow up by SMS");
+  });
 
   it("creates the Zendesk ticket with the transcript, tells the shopper email follows, and ends the chat", async () => {
     const zShop = await zendeskShop();

@@ -133,8 +133,9 @@ describe("inbound channels through the development door", () => {
     expect(row?.sms_consent).toBe("opted_out");
     const start = await inbound(acc.accountId, { channel: "whatsapp", from: "whatsapp:+15550006666", text: "start" });
     expect(start.body.consent).toBe("opt_in");
-    row = await env.DB.prepare("SELECT sms_consent FROM profiles WHERE account_id = ? AND phone = ?").bind(acc.accountId, "+15550006666").first<{ sms_consent: string }>();
-    expect(row?.sms_consent).toBe("opted_in");
+    // Consent is kept per channel: START on WhatsApp opts in to WhatsApp and leaves the SMS opt-out alone.
+    const both = await env.DB.prepare("SELECT sms_consent, whatsapp_consent FROM profiles WHERE account_id = ? AND phone = ?").bind(acc.accountId, "+15550006666").first();
+    expect(both).toEqual({ sms_consent: "opted_out", whatsapp_consent: "opted_in" });
     expect((await call("GET", "/api/tickets?view=all", { token: acc.token })).body.items).toHaveLength(0);
     // "stop" inside a sentence is a conversation.
     const sentence = await inbound(acc.accountId, { channel: "sms", from: "+15550006666", text: "please stop my order from shipping" });

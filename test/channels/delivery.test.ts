@@ -1,11 +1,11 @@
 // Replies go out on the customer's channel: Twilio for SMS and WhatsApp, Meta's Send API for Instagram, retried from
 // the ticket actor's alarm when the provider fails, never to a customer who texted STOP or to an unreachable sender.
 import { replaceSeams } from "../../src/actors/seams.ts";
-import { env } from "cloudflare:workers";
+import { env, exports } from "cloudflare:workers";
 import { runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import { describe, expect, it } from "vitest";
 import type { TicketActor } from "../../durable-objects/ticket.ts";
-import { call, inbound, signup, type TestAccount } from "../helpers.ts";
+import { BASE, call, inbound, signup, type TestAccount } from "../helpers.ts";
 
 const twilio = { accountSid: `AC${"0123456789abcdef".repeat(2)}`, authToken: "twilio_auth_token_0123456789", phoneNumber: "+15550004444", whatsappNumber: "+15550004445" };
 
@@ -72,6 +72,7 @@ describe("delivery of replies", () => {
   it("sends an SMS reply through Twilio from the connected number", async () => {
     const shop = await shopWith("twilio");
     const from = (await call("GET", "/api/integrations", { token: shop.token })).body.items.find((i: { kind: string }) => i.kind === "twilio").credentials.phoneNumber;
+    await inbound(shop.accountId, { channel: "sms", from: "+15551110001", text: "START" });
     const ticketId = (await inbound(shop.accountId, { channel: "sms", from: "+15551110001", text: "Is my order shipped?" })).body.ticketId;
     const fake = fakeProvider(201);
     await withFake(shop.accountId, ticketId, fake);
@@ -86,6 +87,7 @@ describe("delivery of replies", () => {
 
   it("retries a reply Twilio could not take from the alarm, and sends it once", async () => {
     const shop = await shopWith("twilio");
+    await inbound(shop.accountId, { channel: "sms", from: "+15551110002", text: "START" });
     const ticketId = (await inbound(shop.accountId, { channel: "sms", from: "+15551110002", text: "hello" })).body.ticketId;
     const fake = fakeProvider(503, 201);
     await withFake(shop.accountId, ticketId, fake);
@@ -105,6 +107,7 @@ describe("delivery of replies", () => {
 
   it("gives up on a reply Twilio refuses outright", async () => {
     const shop = await shopWith("twilio");
+    await inbound(shop.accountId, { channel: "sms", from: "+15551110003", text: "START" });
     const ticketId = (await inbound(shop.accountId, { channel: "sms", from: "+15551110003", text: "hello" })).body.ticketId;
     const fake = fakeProvider(400);
     await withFake(shop.accountId, ticketId, fake);
@@ -130,6 +133,59 @@ describe("delivery of replies", () => {
     const id = (await inbound(bare.accountId, { channel: "sms", from: "+15551110005", text: "hi" })).body.ticketId;
     await reply(bare, id, "Hello");
     expect((await settled(id, (r) => r[0]?.status === "skipped"))[0]).toMatchObject({ lastError: "Twilio is not connected" });
+  });
+
+  it("replies by SMS only to subscribed customers, and the thread shows each reply's delivery with the reason", async () => {
+    const shop = await shopWith("twilio");
+    const ticketId = (await inbound(shop.accountId, { channel: "sms", from: "+15551110011", text: "do you ship to Canada?" })).body.ticketId;
+    const fake = fakeProvider(201, 201);
+    await withFake(shop.accountId, ticketId, fake);
+    const blocked = await call("POST", `/api/tickets/${ticketId}/replies`, { token: shop.token, body: { body: "We do!" } });
+    expect(blocked.status).toBe(201);
+    expect(blocked.body.delivery).toEqual({ status: "blocked", reason: "the customer is not subscribed to SMS replies (they can text START)" });
+    expect(fake.sent).toEqual([]);
+    // START subscribes them: the next reply goes out, and the thread shows both outcomes.
+    await inbound(shop.accountId, { channel: "sms", from: "+15551110011", text: "START" });
+    const sent = await call("POST", `/api/tickets/${ticketId}/replies`, { token: shop.token, body: { body: "We do, in 5 days." } });
+    expect(sent.body.delivery).toEqual({ status: "sent" });
+    expect(fake.sent).toHaveLength(1);
+    const thread = (await call("GET", `/api/tickets/${ticketId}`, { token: shop.token })).body.messages;
+    expect(thread.map((m: { body: string; delivery?: unknown }) => [m.body, m.delivery ?? null])).toEqual([
+      ["do you ship to Canada?", null],
+      ["We do!", { status: "blocked", reason: "the customer is not subscribed to SMS replies (they can text START)" }],
+      ["We do, in 5 days.", { status: "sent" }],
+    ]);
+    // Internal notes carry no delivery.
+    const note = await call("POST", `/api/tickets/${ticketId}/notes`, { token: shop.token, body: { body: "fyi" } });
+    expect(note.body.delivery).toBeUndefined();
+    // STOP blocks again, with its own reason; a failed send says so too.
+    await inbound(shop.accountId, { channel: "sms", from: "+15551110011", text: "STOP" });
+    expect((await call("POST", `/api/tickets/${ticketId}/replies`, { token: shop.token, body: { body: "one more" } })).body.delivery).toEqual({ status: "blocked", reason: "the customer opted out of SMS (STOP)" });
+  });
+
+  it("shortens links in SMS replies to the Worker's own /l/ route and puts each click on the profile's timeline", async () => {
+    const shop = await shopWith("twilio");
+    expect((await call("PUT", "/api/settings/sms", { token: shop.token, body: { linkBaseUrl: "https://support.example.com/" } })).status).toBe(200);
+    await inbound(shop.accountId, { channel: "sms", from: "+15551110012", text: "START" });
+    const ticketId = (await inbound(shop.accountId, { channel: "sms", from: "+15551110012", text: "where do I track it?" })).body.ticketId;
+    const fake = fakeProvider(201);
+    await withFake(shop.accountId, ticketId, fake);
+    const body = "Track it at https://northwind.example/track/1Z999?x=1, or see https://northwind.example/faq.";
+    expect((await call("POST", `/api/tickets/${ticketId}/replies`, { token: shop.token, body: { body } })).body.delivery).toEqual({ status: "sent" });
+    const sentBody = fake.sent[0]?.form.Body ?? "";
+    const codes = [...sentBody.matchAll(/https:\/\/support\.example\.com\/l\/([0-9a-f]{10})/g)].map((m) => m[1]);
+    expect(codes).toHaveLength(2);
+    expect(sentBody).toBe(`Track it at https://support.example.com/l/${codes[0]}, or see https://support.example.com/l/${codes[1]}.`);
+    // The thread keeps the reply as written.
+    expect((await call("GET", `/api/tickets/${ticketId}`, { token: shop.token })).body.messages[1].body).toBe(body);
+    const click = await exports.default.fetch(new Request(`${BASE}/l/${codes[0]}`, { redirect: "manual" }));
+    expect(click.status).toBe(302);
+    expect(click.headers.get("location")).toBe("https://northwind.example/track/1Z999?x=1");
+    const profileId = (await call("GET", `/api/tickets/${ticketId}`, { token: shop.token })).body.ticket.customer.profileId;
+    const clicks = await call("GET", `/api/profiles/${profileId}/events?metric=clicked_link`, { token: shop.token });
+    expect(clicks.body.items).toMatchObject([{ metric: "clicked_link", properties: { url: "https://northwind.example/track/1Z999?x=1", ticketId } }]);
+    expect((await call("GET", "/l/0000000000")).status).toBe(404);
+    expect((await call("GET", "/l/nope")).status).toBe(400);
   });
 
   it("answers Instagram DMs through Meta's Send API", async () => {

@@ -59,6 +59,8 @@ describe("files in replies, per channel", () => {
   it("sends an MMS with a signed link Twilio can fetch for a week", async () => {
     const shop = await signup();
     expect((await call("PUT", "/api/integrations/twilio", { token: shop.token, body: { accountSid: `AC${"ab".repeat(16)}`, authToken: "twilio_auth_token_0123456789", phoneNumber: `+1555${String(Math.floor(Math.random() * 1e7)).padStart(7, "0")}` } })).status).toBe(200);
+    // SMS replies reach only subscribers (docs/profiles.md).
+    await inbound(shop.accountId, { channel: "sms", from: "+15551119999", text: "START" });
     const ticketId = (await inbound(shop.accountId, { channel: "sms", from: "+15551119999", text: "label please" })).body.ticketId;
     const fake = fakeProvider();
     await withFake(shop.accountId, ticketId, fake);

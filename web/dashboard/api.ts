@@ -19,6 +19,8 @@ export interface Agent {
 export interface Account {
   id: string;
   name: string;
+  /** GET /api/me carries the account's settings (src/accounts/settings.ts). */
+  settings?: { unreadBadge?: { enabled: boolean } | null };
 }
 
 export interface SavedView {

@@ -30,6 +30,9 @@ export interface Settings {
   handoff: HandoffSettings | null;
   csat: { enabled: boolean; aiResolved?: boolean } | null;
   sla: { policies: SlaPolicy[] } | null;
+  autoTags?: { enabled: boolean; allowedTags?: string[] } | null;
+  unreadBadge?: { enabled: boolean } | null;
+  sms?: { linkBaseUrl?: string | null; autoReply?: string | null; notifyAgentIds?: string[] } | null;
 }
 
 export interface SlaPolicy {
@@ -43,7 +46,7 @@ export interface SlaPolicy {
 }
 
 /** The URL segment of each section: PUT /api/settings/<path>. */
-const SECTION_PATH = { assignment: "assignment", officeHours: "office-hours", autoClose: "auto-close", agent: "agent", handoff: "handoff", csat: "csat", sla: "sla" } as const;
+const SECTION_PATH = { assignment: "assignment", officeHours: "office-hours", autoClose: "auto-close", agent: "agent", handoff: "handoff", csat: "csat", sla: "sla", autoTags: "auto-tags", unreadBadge: "unread-badge", sms: "sms" } as const;
 export type SectionName = keyof typeof SECTION_PATH;
 
 /** What a form shows after a save: nothing, or the API's message and its issues next to the fields. */

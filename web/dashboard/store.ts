@@ -13,7 +13,7 @@ export { account, agentById, agents, api, macros, me, reportError, session, setM
 export { hrefOf, PAGES, parseHash, route, type BuiltInView, type PageKey, type Route, type ViewKey } from "./store/route.ts";
 export { activeFilters, bulk, list, loadList, loadMore, matches, refreshCounts, savedViews, selected, setFilter, userFilters, viewCounts, type UserFilters } from "./store/list.ts";
 export { current, currentError, currentLoading, loadOlder, openTicket, patchTicket, send } from "./store/ticket.ts";
-export { agentTyping, customerTyping, liveState, setShowUnread, showUnread, unread } from "./store/live.ts";
+export { agentTyping, badgesOn, customerTyping, liveState, setShowUnread, showUnread, unread } from "./store/live.ts";
 
 // ---- session -------------------------------------------------------------------------------
 

@@ -61,6 +61,8 @@ export const tickets = sqliteTable(
     assigneeId: text("assignee_id"),
     teamId: text("team_id"),
     tags: text("tags").notNull().default("[]"),
+    /** JSON: the tags the AI set (src/tickets/autoTags.ts), a subset of `tags`. */
+    aiTags: text("ai_tags").notNull().default("[]"),
     customerProfileId: text("customer_profile_id"),
     customerEmail: text("customer_email"),
     customerPhone: text("customer_phone"),
@@ -97,6 +99,7 @@ export const tickets = sqliteTable(
   (t) => [
     uniqueIndex("tickets_account_number_unique").on(t.accountId, t.number),
     index("tickets_account_created_idx").on(t.accountId, t.createdAt),
+    index("tickets_account_profile_idx").on(t.accountId, t.customerProfileId, t.createdAt),
     // The auto-close sweep (src/tickets/autoCloseSweep.ts): open tickets the team has answered.
     index("tickets_open_replied_idx")
       .on(t.accountId, t.lastAgentMessageAt, t.lastCustomerMessageAt, t.id)
@@ -209,6 +212,12 @@ export const profiles = sqliteTable(
     externalId: text("external_id"),
     segments: text("segments").notNull().default("[]"),
     smsConsent: text("sms_consent", { enum: ["unknown", "opted_in", "opted_out"] }).notNull().default("unknown"),
+    whatsappConsent: text("whatsapp_consent", { enum: ["unknown", "opted_in", "opted_out"] }).notNull().default("unknown"),
+    emailConsent: text("email_consent", { enum: ["unknown", "opted_in", "opted_out"] }).notNull().default("unknown"),
+    /** The surviving profile when this one was merged into it; lookups by this profile's identifiers land there. */
+    mergedInto: text("merged_into"),
+    /** JSON {points, tier} last seen from the loyalty provider, to put changes on the timeline. */
+    loyaltySnapshot: text("loyalty_snapshot"),
     createdAt: integer("created_at").notNull(),
     updatedAt: integer("updated_at").notNull(),
   },
@@ -216,6 +225,7 @@ export const profiles = sqliteTable(
     uniqueIndex("profiles_account_email_unique").on(t.accountId, t.email).where(sql`email IS NOT NULL`),
     uniqueIndex("profiles_account_phone_unique").on(t.accountId, t.phone).where(sql`phone IS NOT NULL`),
     uniqueIndex("profiles_account_external_unique").on(t.accountId, t.externalId).where(sql`external_id IS NOT NULL`),
+    index("profiles_merged_into_idx").on(t.accountId, t.mergedInto).where(sql`merged_into IS NOT NULL`),
   ],
 );
 

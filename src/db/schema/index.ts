@@ -5,3 +5,4 @@ export * from "./agent.ts";
 export * from "./assignment.ts";
 export * from "./platform.ts";
 export * from "./files.ts";
+export * from "./profiles.ts";

@@ -8,6 +8,7 @@ import { Chart } from "./charts.tsx";
 import { ExportButton } from "./ExportButton.tsx";
 import { PageHead, Panel } from "./form.tsx";
 import { SatisfactionFigures } from "./SatisfactionReport.tsx";
+import { SmsAttributionPanel } from "./SmsAttributionPanel.tsx";
 import { Empty } from "./ui.tsx";
 
 const PRESETS: { value: RangePreset; label: string }[] = [
@@ -81,6 +82,7 @@ function TicketFigures({ r }: { r: Report }) {
         <Stat label="First response" value={duration(r.firstResponseSeconds.p50)} sub={`median · 90% within ${duration(r.firstResponseSeconds.p90)}`} testId="stat-first-response" />
         <Stat label="Resolution" value={duration(r.resolutionSeconds.p50)} sub={`median · 90% within ${duration(r.resolutionSeconds.p90)}`} testId="stat-resolution" />
       </div>
+      <SmsAttributionPanel r={r} />
       <Panel title="Tickets created and closed per day" id="r-days" sub={r.byChannel.length ? r.byChannel.map((c) => `${CHANNEL_LABEL[c.channel as Channel] ?? c.channel} ${c.tickets}`).join(" · ") : undefined}>
         <Chart
           title="Tickets created and closed per day"

@@ -4,13 +4,16 @@ import { CHANNEL_LABEL } from "../format.ts";
 import { AGENT_CHANNELS, canAdmin, integrations, loadSettings, saveSection, settings, type AgentChannel, type FormResult, type HandoffPlatform, type Settings } from "../pages.ts";
 import { hrefOf, route } from "../store.ts";
 import { FieldError, FormStatus, PageHead, Panel, Toggle, invalid } from "./form.tsx";
+import { AutoTagsPanel } from "./AutoTagsPanel.tsx";
 import { ApiKeysPanel } from "./ApiKeysPanel.tsx";
 import { IntegrationsPanel } from "./IntegrationsPanel.tsx";
 import { OfficeHoursForm } from "./OfficeHoursForm.tsx";
 import { CsatPanel, SlaPanel } from "./PromisesSettings.tsx";
 import { AuditLogPanel } from "./AuditLogPanel.tsx";
 import { PasswordPanel } from "./PasswordPanel.tsx";
+import { SmsSettingsPanel } from "./SmsSettingsPanel.tsx";
 import { TeamsPanel } from "./TeamsPanel.tsx";
+import { UnreadBadgePanel } from "./UnreadBadgePanel.tsx";
 import { WidgetSettingsPanel } from "./WidgetSettingsPanel.tsx";
 import { WebhooksPanel } from "./WebhooksPanel.tsx";
 import { Empty } from "./ui.tsx";
@@ -264,6 +267,8 @@ export function SettingsPage() {
           <>
             <AgentPanel s={data} />
             <HandoffPanel s={data} />
+            <AutoTagsPanel s={data} />
+            <SmsSettingsPanel s={data} />
           </>
         )}
         {data && tab === "office-hours" && <OfficeHoursForm s={data} />}
@@ -271,6 +276,7 @@ export function SettingsPage() {
           <>
             <AssignmentPanel s={data} />
             <AutoClosePanel s={data} />
+            <UnreadBadgePanel s={data} />
           </>
         )}
         {data && tab === "integrations" && <IntegrationsPanel />}

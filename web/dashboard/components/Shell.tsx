@@ -1,4 +1,5 @@
 // The signed-in layout: sidebar, ticket list and the open ticket side by side (or a full-width page), plus toasts.
+import { ProfilePage } from "./ProfilePage.tsx";
 import { ReportsPage } from "./ReportsPage.tsx";
 import { SettingsPage } from "./SettingsPage.tsx";
 import { Sidebar } from "./Sidebar.tsx";
@@ -19,6 +20,8 @@ export function Shell() {
         <SkillsPage />
       ) : page === "settings" ? (
         <SettingsPage />
+      ) : page === "profile" ? (
+        <ProfilePage />
       ) : (
         <>
           <TicketList />

@@ -1,6 +1,6 @@
 // The left rail: account, built-in and saved views with counts and unread badges, the agent's presence and logout.
 import { Icon, Avatar, type IconName } from "./ui.tsx";
-import { account, deleteSavedView, hrefOf, liveState, me, route, savedViews, setMyStatus, setShowUnread, showUnread, signOut, unread, viewCounts, type BuiltInView, type PageKey } from "../store.ts";
+import { account, badgesOn, deleteSavedView, hrefOf, liveState, me, route, savedViews, setMyStatus, setShowUnread, showUnread, signOut, unread, viewCounts, type BuiltInView, type PageKey } from "../store.ts";
 
 const VIEWS: { key: BuiltInView; label: string; icon: IconName }[] = [
   { key: "mine", label: "My inbox", icon: "inbox" },
@@ -26,7 +26,7 @@ export function Sidebar() {
   const agent = me.value;
   const online = agent?.status === "online";
   const live = liveState.value;
-  const unreadOf = (k: BuiltInView) => (!showUnread.value ? 0 : k === "mine" ? u.mine : k === "unassigned" ? u.unassigned : k === "all" ? u.all : 0);
+  const unreadOf = (k: BuiltInView) => (!badgesOn.value ? 0 : k === "mine" ? u.mine : k === "unassigned" ? u.unassigned : k === "all" ? u.all : 0);
 
   return (
     <nav class="sidebar" aria-label="Views">
@@ -98,8 +98,8 @@ export function Sidebar() {
             <i />
             {live === "live" ? "Live" : live === "connecting" ? "Connecting…" : "Reconnecting…"}
           </div>
-          <label class="switch">
-            <input type="checkbox" role="switch" checked={showUnread.value} aria-checked={showUnread.value} onChange={(e) => setShowUnread(e.currentTarget.checked)} />
+          <label class="switch" title={account.value?.settings?.unreadBadge?.enabled === false ? "Unread badges are off for the whole account (Settings)" : undefined}>
+            <input type="checkbox" role="switch" disabled={account.value?.settings?.unreadBadge?.enabled === false} checked={showUnread.value} aria-checked={showUnread.value} onChange={(e) => setShowUnread(e.currentTarget.checked)} />
             <span class="track" aria-hidden="true" />
             <span class="switch-label">Unread badges</span>
           </label>

@@ -1,5 +1,6 @@
 // The reply / internal-note composer: a draft per ticket and mode, macros, Ctrl+Enter, and typing sent to the shopper.
-import { useRef, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { composerInsert } from "../store/profile.ts";
 import type { Ticket } from "../api.ts";
 import { customerName, CHANNEL_LABEL } from "../format.ts";
 import { agentTyping, api, macros, send, toast } from "../store.ts";
@@ -15,6 +16,15 @@ export function Composer({ t }: { t: Ticket }) {
   const area = useRef<HTMLTextAreaElement>(null);
   const files = useComposerFiles(t.id);
   const canReply = t.channel !== "sms" || !/^[A-Za-z]/.test(t.customer.phone ?? "");
+  // The profile panel can hand text to this ticket's reply draft (how to redeem points, with the link).
+  useEffect(() => {
+    const ins = composerInsert.value;
+    if (!ins || ins.ticketId !== t.id) return;
+    composerInsert.value = null;
+    setMode("reply");
+    setDrafts((d) => ({ ...d, [`${t.id}:reply`]: d[`${t.id}:reply`] ? `${d[`${t.id}:reply`]}\n${ins.text}` : ins.text }));
+    area.current?.focus();
+  }, [composerInsert.value]);
 
   const submit = async () => {
     const body = text.trim();

@@ -6,6 +6,7 @@ import { agentById, patchTicket } from "../store.ts";
 import { CustomerPrivacyActions } from "./CustomerPrivacyActions.tsx";
 import { MergePanel } from "./MergePanel.tsx";
 import { CsatResult, PriorityPicker, SlaTimer } from "./Promises.tsx";
+import { ProfilePanel } from "./ProfilePanel.tsx";
 import { Avatar, ChannelBadge, Icon, StatusPill } from "./ui.tsx";
 
 function TagEditor({ t }: { t: Ticket }) {
@@ -20,7 +21,8 @@ function TagEditor({ t }: { t: Ticket }) {
     <div class="tags-editor">
       <ul class="tag-list" aria-label="Tags">
         {t.tags.map((tag) => (
-          <li class="tag removable" key={tag}>
+          <li class={t.aiTags?.includes(tag) ? "tag removable ai-tag" : "tag removable"} key={tag} title={t.aiTags?.includes(tag) ? "Set by AI" : undefined}>
+            {t.aiTags?.includes(tag) && <Icon name="sparkle" size={10} label="AI tag" />}
             {tag}
             <button type="button" aria-label={`Remove tag ${tag}`} onClick={() => void patchTicket(t.id, { tags: t.tags.filter((x) => x !== tag) })}>
               <Icon name="x" size={10} />
@@ -59,6 +61,7 @@ export function Overview({ t }: { t: Ticket }) {
           {t.customer.profileId && <CustomerPrivacyActions profileId={t.customer.profileId} name={name} />}
         </div>
       </section>
+      {t.customer.profileId && <ProfilePanel profileId={t.customer.profileId} ticketId={t.id} />}
       <section class="ov-section">
         <h2>Ticket</h2>
         <dl class="ov-grid">

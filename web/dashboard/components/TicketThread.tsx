@@ -6,6 +6,7 @@ import type { Card, Message, Ticket } from "../api.ts";
 import { customerName, dayLabel, timeOnly } from "../format.ts";
 import { agentById, customerTyping, loadOlder, me } from "../store.ts";
 import { Avatar, Icon } from "./ui.tsx";
+import { DeliveryStatus } from "./DeliveryStatus.tsx";
 
 /** Keys of the agent's cards (src/agent/cards.ts) that add nothing to the summary: links, pictures, flags, ids shown elsewhere. */
 const CARD_SKIP = new Set(["imageUrl", "image", "url", "email", "emailRequired", "canEdit", "number", "id"]);
@@ -96,6 +97,7 @@ function MessageItem({ m, t }: { m: Message; t: Ticket }) {
       </div>
       {m.body && <div class="msg-body">{m.body}</div>}
       <MessageFiles files={m.attachments} />
+      <DeliveryStatus m={m} />
       {m.cards?.map((c, i) => (
         <CardSummary card={c} key={i} />
       ))}

@@ -1,7 +1,7 @@
 // The inbox socket's own state (connection, unread badges, who is typing) and what the agent sends over it; store.ts routes its frames.
-import { effect, signal } from "@preact/signals";
+import { computed, effect, signal } from "@preact/signals";
 import { InboxSocket, type LiveHandlers, type LiveState, type UnreadCounts } from "../live.ts";
-import { session } from "./session.ts";
+import { account, session } from "./session.ts";
 
 export const liveState = signal<LiveState>("connecting");
 export const unread = signal<UnreadCounts>({ mine: 0, unassigned: 0, all: 0 });
@@ -9,6 +9,9 @@ export const unread = signal<UnreadCounts>({ mine: 0, unassigned: 0, all: 0 });
 export const showUnread = signal<boolean>(localStorage.getItem("edgedesk:showUnread") !== "0");
 /** ticketId → until when the customer shows as typing. */
 export const customerTyping = signal<Record<string, number>>({});
+
+/** Badges show when the account allows them (Settings → Assignment) and the agent has not hidden them for themselves. */
+export const badgesOn = computed(() => (account.value?.settings?.unreadBadge?.enabled ?? true) && showUnread.value);
 
 export function setShowUnread(on: boolean): void {
   showUnread.value = on;
@@ -61,6 +64,6 @@ export function clearTyping(ticketId: string): void {
 
 // The tab title carries my unread count, so a background tab still tells me something arrived.
 effect(() => {
-  const n = session.value && showUnread.value ? unread.value.mine + unread.value.unassigned : 0;
+  const n = session.value && badgesOn.value ? unread.value.mine + unread.value.unassigned : 0;
   document.title = n > 0 ? `(${n}) Edgedesk` : "Edgedesk";
 });

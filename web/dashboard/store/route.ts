@@ -13,7 +13,7 @@ export interface Route {
 }
 
 const BUILT_IN: readonly BuiltInView[] = ["mine", "unassigned", "all", "spam", "breaching", "breached"];
-export const PAGES = ["reports", "skills", "settings"] as const;
+export const PAGES = ["reports", "skills", "settings", "profile"] as const;
 export type PageKey = (typeof PAGES)[number];
 
 export function parseHash(hash: string): Route {

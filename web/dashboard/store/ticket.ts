@@ -105,7 +105,8 @@ export async function send(ticketId: string, body: string, internal: boolean, at
 
 export function addMessage(m: Message): void {
   const c = current.value;
-  if (!c || c.ticket.id !== m.ticketId || c.messages.some((x) => x.id === m.id)) return;
+  // A message already shown is taken again only to learn how its delivery went (the reply's answer carries it).
+  if (!c || c.ticket.id !== m.ticketId || c.messages.some((x) => x.id === m.id && (x.delivery || !m.delivery))) return;
   current.value = { ...c, messages: mergeMessages(c.messages, [m]) };
 }
 

@@ -1,0 +1,201 @@
+// A customer's page: the profile, orders and subscriptions, conversations, the event timeline (filter by metric, saved filters) and merging.
+import { useEffect, useState } from "preact/hooks";
+import { hrefOf, route } from "../store.ts";
+import { customer, deleteFilter, loadCustomer, loadProfileTickets, loadSavedFilters, loadTimeline, mergeInto, profileTickets, saveFilter, savedFilters, timeline, type ProfileEvent } from "../store/profile.ts";
+import { OrderCard, ProfileSummary, SubscriptionCard } from "./ProfilePanel.tsx";
+import { Empty } from "./ui.tsx";
+
+const METRIC_LABEL: Record<string, string> = {
+  placed_order: "Placed order",
+  fulfilled_order: "Fulfilment",
+  cancelled_order: "Cancelled order",
+  edited_order: "Edited order",
+  returned_items: "Return",
+  subscription_skipped: "Subscription skipped",
+  subscription_cancelled: "Subscription cancelled",
+  subscription_frequency_changed: "Subscription frequency",
+  loyalty_changed: "Loyalty",
+  conversation: "Conversation",
+  clicked_link: "Clicked link",
+  consent_changed: "Consent",
+  merged_profile: "Merged profile",
+};
+
+function describe(e: ProfileEvent): string {
+  const p = e.properties as Record<string, unknown>;
+  const s = (k: string) => (p[k] === undefined || p[k] === null ? "" : String(p[k]));
+  switch (e.metric) {
+    case "placed_order":
+      return `${s("name")} · ${s("total")} ${s("currency")} · ${Array.isArray(p.items) ? p.items.join(", ") : ""}`;
+    case "fulfilled_order":
+      return `${s("name")} · ${s("carrier")} ${s("trackingNumber")} · ${s("status").replace(/_/g, " ")}`;
+    case "cancelled_order":
+      return s("name");
+    case "edited_order":
+      return `${s("orderName")}: ${s("title")} ${s("previousQuantity")} → ${s("quantity")}`;
+    case "returned_items":
+      return `${s("orderName")} · ${s("state")} · ${Array.isArray(p.items) ? p.items.join(", ") : ""}`;
+    case "loyalty_changed":
+      return `${s("points")} points${p.tier ? ` · ${s("tier")}` : ""}${p.previousPoints !== null && p.previousPoints !== undefined ? ` (was ${s("previousPoints")})` : ""}`;
+    case "conversation":
+      return `#${s("number")} on ${s("channel")}${p.subject ? ` · ${s("subject")}` : ""}`;
+    case "clicked_link":
+      return s("url");
+    case "consent_changed":
+      return `${s("channel")}: ${s("state").replace("_", " ")} (${s("source")})`;
+    default:
+      return s("productTitle") || s("mergedProfileId");
+  }
+}
+
+function Timeline({ profileId }: { profileId: string }) {
+  const t = timeline.value?.profileId === profileId ? timeline.value : null;
+  const [name, setName] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  const metrics = t?.metrics ?? [];
+  const toggle = (m: string) => void loadTimeline(profileId, { metrics: metrics.includes(m) ? metrics.filter((x) => x !== m) : [...metrics, m] });
+  return (
+    <section class="panel profile-timeline" aria-label="Timeline">
+      <h2>Timeline</h2>
+      <div class="metric-filter" role="group" aria-label="Filter by metric">
+        {(t?.allMetrics ?? Object.keys(METRIC_LABEL)).map((m) => (
+          <label key={m} class="metric-chip">
+            <input type="checkbox" checked={!t?.filterId && metrics.includes(m)} onChange={() => toggle(m)} /> {METRIC_LABEL[m] ?? m}
+          </label>
+        ))}
+      </div>
+      <div class="saved-filters">
+        {savedFilters.value.map((f) => (
+          <span key={f.id} class={t?.filterId === f.id ? "tag active" : "tag"}>
+            <button class="link" type="button" onClick={() => void loadTimeline(profileId, { filterId: f.id })}>
+              {f.name}
+            </button>
+            <button type="button" aria-label={`Delete filter ${f.name}`} onClick={() => void deleteFilter(f.id)}>
+              ×
+            </button>
+          </span>
+        ))}
+        {metrics.length > 0 && (
+          <form
+            onSubmit={async (e) => {
+              e.preventDefault();
+              setError(await saveFilter(name.trim(), metrics));
+              setName("");
+            }}
+          >
+            <input type="text" placeholder="Save this filter as…" aria-label="Filter name" value={name} maxLength={60} onInput={(e) => setName(e.currentTarget.value)} required />
+            <button class="btn small" type="submit">
+              Save filter
+            </button>
+            {error && <span class="confirm-error">{error}</span>}
+          </form>
+        )}
+        {(metrics.length > 0 || t?.filterId) && (
+          <button class="btn small ghost" type="button" onClick={() => void loadTimeline(profileId)}>
+            Show everything
+          </button>
+        )}
+      </div>
+      <ol class="events">
+        {(t?.items ?? []).map((e) => (
+          <li key={e.id} class={`event ev-${e.metric}`} data-metric={e.metric}>
+            <time dateTime={e.occurredAt}>{new Date(e.occurredAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}</time>
+            <strong>{METRIC_LABEL[e.metric] ?? e.metric}</strong>
+            <span class="muted">{describe(e)}</span>
+          </li>
+        ))}
+      </ol>
+      {t?.loading && <p class="muted small">Loading…</p>}
+      {t && !t.loading && t.items.length === 0 && <p class="muted small">Nothing here</p>}
+      {t?.nextCursor && (
+        <button class="btn small" type="button" onClick={() => void loadTimeline(profileId, { more: true })}>
+          Load older
+        </button>
+      )}
+    </section>
+  );
+}
+
+function MergeForm({ profileId }: { profileId: string }) {
+  const [other, setOther] = useState("");
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <form
+      class="merge-form"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (!confirm(`Merge profile ${other} into this one? Its tickets, events and contact details join this customer.`)) return;
+        setError(await mergeInto(profileId, other.trim()));
+      }}
+    >
+      <input type="text" placeholder="Other profile id (prof_…)" aria-label="Profile to merge in" value={other} onInput={(e) => setOther(e.currentTarget.value)} required />
+      <button class="btn small" type="submit">
+        Merge into this profile
+      </button>
+      {error && <span class="confirm-error">{error}</span>}
+    </form>
+  );
+}
+
+export function ProfilePage() {
+  const profileId = route.value.sub ?? "";
+  useEffect(() => {
+    if (!profileId) return;
+    void loadCustomer(profileId);
+    void loadTimeline(profileId);
+    void loadSavedFilters();
+    void loadProfileTickets(profileId);
+  }, [profileId]);
+  const c = customer.value?.profileId === profileId ? customer.value : null;
+  if (!profileId) return <Empty title="No profile">Open a customer from a ticket.</Empty>;
+  if (!c?.profile) return <main class="page profile-page">{c?.error ? <Empty title="Profile not available">{c.error}</Empty> : <p class="muted">Loading…</p>}</main>;
+  const p = c.profile;
+  return (
+    <main class="page profile-page" aria-label="Customer profile">
+      <header class="page-head">
+        <div class="page-title">
+          <h1>{p.name ?? p.email ?? p.phone ?? "Anonymous visitor"}</h1>
+          <p class="muted small">
+            {[...p.emails, ...p.phones].join(" · ")} {p.mergedProfileIds.length > 0 && `· ${p.mergedProfileIds.length} merged profile(s)`}
+          </p>
+        </div>
+      </header>
+      <div class="page-body grid-2 wide-left profile-grid">
+        <div class="stack">
+          <section class="panel">
+            <ProfileSummary p={p} />
+          </section>
+          <section class="panel">
+            <h2>Conversations</h2>
+            <ul class="profile-tickets">
+              {profileTickets.value.map((t) => (
+                <li key={t.id}>
+                  <a href={hrefOf({ view: "all", ticketId: t.id })}>#{t.number}</a> <span class="muted small">{t.channel} · {t.status}</span> {t.subject ?? t.preview ?? ""}
+                </li>
+              ))}
+            </ul>
+          </section>
+          <section class="panel">
+            <h2>Orders</h2>
+            <ul class="orders">
+              {c.orders.map((o) => (
+                <OrderCard key={o.id} profileId={p.id} o={o} />
+              ))}
+            </ul>
+            {c.subscriptions.length > 0 && <h2>Subscriptions</h2>}
+            <ul class="subscriptions">
+              {c.subscriptions.map((s) => (
+                <SubscriptionCard key={s.id} profileId={p.id} s={s} />
+              ))}
+            </ul>
+          </section>
+          <section class="panel">
+            <h2>Merge</h2>
+            <MergeForm profileId={p.id} />
+          </section>
+        </div>
+        <Timeline profileId={p.id} />
+      </div>
+    </main>
+  );
+}

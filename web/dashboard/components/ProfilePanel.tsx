@@ -1,0 +1,277 @@
+// The customer beside the ticket: who they are, consent, segments, predictions, loyalty, and their orders and subscriptions with the changes an agent may make.
+import { useEffect, useState } from "preact/hooks";
+import { hrefOf } from "../store.ts";
+import {
+  cancelOrder,
+  cancelSubscription,
+  customer,
+  insertIntoReply,
+  loadCustomer,
+  setFrequency,
+  setLineQuantity,
+  skipSubscription,
+  type ProfileDetails,
+  type ProfileOrder,
+  type ProfileSubscription,
+} from "../store/profile.ts";
+import { Icon } from "./ui.tsx";
+import "./profile.css";
+
+const money = (n: number, currency: string | null) => (currency ? new Intl.NumberFormat(undefined, { style: "currency", currency }).format(n) : n.toFixed(2));
+const day = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleDateString(undefined, { dateStyle: "medium" }) : "—");
+/** What the agent tells the shopper about their points: balance, how to redeem, and the link. */
+export function redeemText(l: NonNullable<ProfileDetails["loyalty"]>): string {
+  const balance = `You have ${l.points.toLocaleString("en-US")} ${l.pointsName ?? "points"}${l.tier ? ` (${l.tier} tier)` : ""}.`;
+  return [balance, l.howToRedeem, l.redeemUrl ? `Redeem here: ${l.redeemUrl}` : ""].filter(Boolean).join(" ");
+}
+
+const CONSENT_LABEL = { opted_in: "subscribed", opted_out: "opted out", unknown: "unknown" } as const;
+
+/** Asks before a change goes to the store; a refusal stays in view with the store's reason. */
+export function Confirm({ question, confirmLabel, onConfirm, onClose }: { question: string; confirmLabel: string; onConfirm: () => Promise<string | null>; onClose: () => void }) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <div class="confirm" role="alertdialog" aria-label={question}>
+      <p>{question}</p>
+      {error && (
+        <p class="confirm-error" role="alert">
+          {error}
+        </p>
+      )}
+      <div class="confirm-actions">
+        <button
+          class="btn small primary"
+          type="button"
+          disabled={busy}
+          onClick={async () => {
+            setBusy(true);
+            const refused = await onConfirm();
+            setBusy(false);
+            if (refused) setError(refused);
+            else onClose();
+          }}
+        >
+          {confirmLabel}
+        </button>
+        <button class="btn small" type="button" onClick={onClose}>
+          Keep as is
+        </button>
+      </div>
+    </div>
+  );
+}
+
+export function ProfileSummary({ p, ticketId }: { p: ProfileDetails; ticketId?: string }) {
+  const pr = p.predictions;
+  return (
+    <>
+      <dl class="ov-grid profile-facts">
+        <dt>Consent</dt>
+        <dd class="consent">
+          {(["sms", "whatsapp", "email"] as const).map((ch) => (
+            <span key={ch} class={`pill consent-${p.consent[ch]}`} title={`${ch}: ${CONSENT_LABEL[p.consent[ch]]}`}>
+              {ch === "sms" ? "SMS" : ch === "whatsapp" ? "WhatsApp" : "Email"}: {CONSENT_LABEL[p.consent[ch]]}
+            </span>
+          ))}
+        </dd>
+        <dt>Segments</dt>
+        <dd>{p.segments.length ? p.segments.map((s) => <span class="tag" key={s}>{s}</span>) : <span class="muted">none</span>}</dd>
+        <dt>Tickets</dt>
+        <dd data-testid="ticket-count">{p.ticketCount}</dd>
+      </dl>
+      <dl class="ov-grid predictions" title={`Method ${pr.method}: see docs/profiles.md`} aria-label="Predictions">
+        <dt>Lifetime value</dt>
+        <dd data-testid="ltv">{money(pr.lifetimeValue, pr.currency)}</dd>
+        <dt>Orders</dt>
+        <dd>
+          {pr.orderCount} · avg {money(pr.averageOrderValue, pr.currency)}
+        </dd>
+        <dt>Churn risk</dt>
+        <dd data-testid="churn">{Math.round(pr.churnRisk * 100)}%</dd>
+        <dt>Next order</dt>
+        <dd>{pr.expectedNextOrderAt ? `expected ${day(pr.expectedNextOrderAt)}` : "—"}</dd>
+      </dl>
+      {p.loyalty && (
+        <div class="loyalty" aria-label="Loyalty">
+          <div>
+            <strong>{p.loyalty.points.toLocaleString()}</strong> {p.loyalty.pointsName ?? "points"}
+            {p.loyalty.tier && <span class="pill tier">{p.loyalty.tier}</span>}
+          </div>
+          <p class="small muted">{p.loyalty.howToRedeem}</p>
+          {p.loyalty.redeemUrl && (
+            <a class="small" href={p.loyalty.redeemUrl} target="_blank" rel="noreferrer">
+              Redeem page
+            </a>
+          )}
+          {ticketId && (
+            <button class="btn small ghost" type="button" onClick={() => insertIntoReply(ticketId, redeemText(p.loyalty!))}>
+              Insert in reply
+            </button>
+          )}
+        </div>
+      )}
+    </>
+  );
+}
+
+function LineEditor({ profileId, o, line, ticketId }: { profileId: string; o: ProfileOrder; line: ProfileOrder["lineItems"][number]; ticketId?: string | undefined }) {
+  const [qty, setQty] = useState(line.quantity);
+  const [asking, setAsking] = useState(false);
+  return (
+    <li class="order-line">
+      <span>
+        {line.quantity} × {line.title}
+        {line.variantTitle ? <span class="muted"> ({line.variantTitle})</span> : null}
+      </span>
+      {o.editable && (
+        <span class="line-edit">
+          <input type="number" min={0} max={1000} value={qty} aria-label={`Quantity of ${line.title}`} onInput={(e) => setQty(Number(e.currentTarget.value))} />
+          <button class="btn small" type="button" aria-label={`Update quantity of ${line.title}`} disabled={qty === line.quantity || !Number.isInteger(qty) || qty < 0} onClick={() => setAsking(true)}>
+            Update
+          </button>
+        </span>
+      )}
+      {asking && (
+        <Confirm
+          question={`Change ${line.title} on ${o.name} from ${line.quantity} to ${qty}?`}
+          confirmLabel="Yes, change it"
+          onConfirm={() => setLineQuantity(profileId, o, line.id, qty, ticketId)}
+          onClose={() => setAsking(false)}
+        />
+      )}
+    </li>
+  );
+}
+
+export function OrderCard({ profileId, o, ticketId }: { profileId: string; o: ProfileOrder; ticketId?: string | undefined }) {
+  const [asking, setAsking] = useState(false);
+  return (
+    <li class="order" data-order-id={o.id}>
+      <div class="order-head">
+        <strong>{o.name}</strong>
+        <span class={`pill order-${o.status}`}>{o.status}</span>
+        <span class="small muted">{o.fulfillment.replace("_", " ")}</span>
+        <span class="order-total">{money(o.total, o.currency)}</span>
+      </div>
+      <ul class="order-lines">
+        {o.lineItems.map((li) => (
+          <LineEditor key={li.id} profileId={profileId} o={o} line={li} ticketId={ticketId} />
+        ))}
+      </ul>
+      {o.tracking && (
+        <div class="small">
+          {o.tracking.carrier} {o.tracking.url ? <a href={o.tracking.url} target="_blank" rel="noreferrer">{o.tracking.number}</a> : o.tracking.number} · {o.tracking.status.replace(/_/g, " ")}
+        </div>
+      )}
+      {o.editable && !asking && (
+        <button class="btn small" type="button" onClick={() => setAsking(true)}>
+          Cancel order
+        </button>
+      )}
+      {asking && <Confirm question={`Cancel order ${o.name}? The customer is refunded and emailed by the store.`} confirmLabel="Yes, cancel order" onConfirm={() => cancelOrder(profileId, o, ticketId)} onClose={() => setAsking(false)} />}
+    </li>
+  );
+}
+
+type SubAction = "skip" | "cancel" | "frequency" | null;
+
+export function SubscriptionCard({ profileId, s, ticketId }: { profileId: string; s: ProfileSubscription; ticketId?: string | undefined }) {
+  const [action, setAction] = useState<SubAction>(null);
+  const [every, setEvery] = useState(s.interval.every);
+  const [unit, setUnit] = useState(s.interval.unit);
+  const active = s.status !== "cancelled";
+  return (
+    <li class="subscription" data-subscription-id={s.id}>
+      <div class="order-head">
+        <strong>{s.productTitle}</strong>
+        <span class={`pill sub-${s.status}`}>{s.status}</span>
+      </div>
+      <div class="small muted">
+        {s.frequency} · next {s.nextChargeAt ? day(s.nextChargeAt) : "—"} · {money(s.price.amount, s.price.currency)}
+      </div>
+      {active && action === null && (
+        <div class="sub-actions">
+          {s.status === "active" && (
+            <button class="btn small" type="button" onClick={() => setAction("skip")}>
+              Skip next
+            </button>
+          )}
+          <button class="btn small" type="button" onClick={() => setAction("frequency")}>
+            Change frequency
+          </button>
+          <button class="btn small" type="button" onClick={() => setAction("cancel")}>
+            Cancel
+          </button>
+        </div>
+      )}
+      {action === "frequency" && (
+        <div class="frequency">
+          <label>
+            Every <input type="number" min={1} max={365} value={every} aria-label="Every" onInput={(e) => setEvery(Number(e.currentTarget.value))} />
+          </label>
+          <select value={unit} aria-label="Unit" onChange={(e) => setUnit(e.currentTarget.value as typeof unit)}>
+            <option value="day">days</option>
+            <option value="week">weeks</option>
+            <option value="month">months</option>
+          </select>
+        </div>
+      )}
+      {action && (
+        <Confirm
+          question={
+            action === "skip"
+              ? `Skip the ${s.nextChargeAt ? day(s.nextChargeAt) : "next"} charge of ${s.productTitle}?`
+              : action === "cancel"
+                ? `Cancel the ${s.productTitle} subscription?`
+                : `Ship ${s.productTitle} every ${every} ${unit}${every === 1 ? "" : "s"}?`
+          }
+          confirmLabel={action === "skip" ? "Yes, skip" : action === "cancel" ? "Yes, cancel subscription" : "Yes, change it"}
+          onConfirm={() => (action === "skip" ? skipSubscription(profileId, s, ticketId) : action === "cancel" ? cancelSubscription(profileId, s, ticketId) : setFrequency(profileId, s, { every, unit }, ticketId))}
+          onClose={() => setAction(null)}
+        />
+      )}
+    </li>
+  );
+}
+
+/** The panel on the ticket page; actions made here are noted on `ticketId`. */
+export function ProfilePanel({ profileId, ticketId }: { profileId: string; ticketId: string }) {
+  useEffect(() => {
+    void loadCustomer(profileId);
+  }, [profileId]);
+  const c = customer.value;
+  if (!c || c.profileId !== profileId || (!c.profile && c.loading)) return <section class="ov-section profile-panel muted small">Loading customer…</section>;
+  if (!c.profile) return <section class="ov-section profile-panel muted small">{c.error ?? "No customer profile"}</section>;
+  return (
+    <section class="ov-section profile-panel" aria-label="Customer profile">
+      <h2>
+        Customer
+        <a class="small" href={hrefOf({ view: "mine", ticketId: null, page: "profile", sub: profileId })}>
+          Open profile <Icon name="user" size={12} />
+        </a>
+      </h2>
+      <ProfileSummary p={c.profile} ticketId={ticketId} />
+      <h2>Recent orders</h2>
+      {c.orders.length === 0 ? (
+        <p class="muted small">No orders</p>
+      ) : (
+        <ul class="orders" aria-label="Recent orders">
+          {c.orders.slice(0, 5).map((o) => (
+            <OrderCard key={o.id} profileId={profileId} o={o} ticketId={ticketId} />
+          ))}
+        </ul>
+      )}
+      {c.subscriptions.length > 0 && (
+        <>
+          <h2>Subscriptions</h2>
+          <ul class="subscriptions" aria-label="Subscriptions">
+            {c.subscriptions.map((s) => (
+              <SubscriptionCard key={s.id} profileId={profileId} s={s} ticketId={ticketId} />
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
