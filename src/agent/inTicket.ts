@@ -11,6 +11,7 @@ import { agentFailureText, agentReplyId, agentReplyPrefix, handoffMessageOf, han
 import { handoffClosingMessage, handoffSubject, handoffToPlatform, type HandoffPlatform } from "./handoff.ts";
 import { platformLabels } from "./handoffTicket.ts";
 import { modelFor } from "./model.ts";
+import { emailIn, latestMention } from "./orders.ts";
 import { routerFor } from "./router/index.ts";
 import { runAgentTurn, type AgentTurnResult } from "./runTurn.ts";
 import { recordAgentTurn, recordHandoff } from "./turnLog.ts";
@@ -53,6 +54,12 @@ export class TicketAgent {
     this.planResume();
   }
 
+  /** The latest email address the shopper wrote in this conversation, if any. */
+  private emailWritten(): string | undefined {
+    const texts = this.host.thread.after({ afterSeq: 0, limit: HISTORY_LIMIT, includeInternal: false }).filter((m) => m.author === "customer").map((m) => m.body);
+    return latestMention(texts, emailIn) ?? undefined;
+  }
+
   /** "Yes, connect me with an agent" (web chat). Idempotent: a second click answers like the first. */
   async handoffRequested(input: { email?: string }): Promise<HandoffResult> {
     const { store } = this.host;
@@ -63,9 +70,10 @@ export class TicketAgent {
     if (earlier) return done(earlier);
     const settings = await recentAccountSettings(this.host.env, t.accountId);
     if (handoffPlatformOf(settings) === null) return { ok: false, refused: "no_human", platform: "", ticket: toTicketView(t) };
-    const email = input.email ?? t.customer.email;
+    // An email the shopper already wrote in the chat (e.g. for an order lookup) is not asked for again.
+    const email = input.email ?? t.customer.email ?? this.emailWritten();
     if (!email && store.get("verified") !== "1") return { ok: false, refused: "email_required", platform: "", ticket: toTicketView(t) };
-    if (input.email && input.email !== t.customer.email) t.customer = { ...t.customer, email: input.email };
+    if (email && email !== t.customer.email) t.customer = { ...t.customer, email };
     const plan = await this.planHandoff(settings);
     const previous = before(t);
     const messages = this.applyHandoff(plan, { closingId: handoffNoticeId(t.id) });

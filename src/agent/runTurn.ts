@@ -2,7 +2,7 @@
 import type { LanguageModel } from "ai";
 import { accountProviders, slotsOf } from "../accounts/integrations.ts";
 import { handoffAfter, handoffModeFor, LOW_CONFIDENCE, smalltalkReply, turnPath, type HandoffMode } from "./rules.ts";
-import { isIdentificationOnly } from "./orders.ts";
+import { emailIn, isIdentificationOnly, latestMention } from "./orders.ts";
 import { skillStatus } from "./skillStatus.ts";
 import type { Providers, ProvidersForOptions } from "../integrations/registry.ts";
 import { contentKinds, searchArticles } from "../knowledge/service.ts";
@@ -121,7 +121,9 @@ async function answerWithSkill(ctx: SkillContext, skillId: string): Promise<Agen
 export async function runAgentTurn(env: Env, input: AgentTurnInput): Promise<AgentTurnResult> {
   const now = input.now ?? Date.now();
   const route = await classify(input);
-  const shopper = { loggedIn: input.profile.loggedIn, email: input.profile.email };
+  // For the handoff only: an email the shopper already wrote is not asked for again (it is no proof of who they are).
+  const written = latestMention([...input.history.filter((h) => h.author === "customer").map((h) => h.text), input.text], emailIn) ?? undefined;
+  const shopper = { loggedIn: input.profile.loggedIn, email: input.profile.email ?? written };
 
   let composed: Composed;
   let resolved = false;

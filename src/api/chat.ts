@@ -4,6 +4,7 @@ import { accountOr404 } from "./accounts.ts";
 import { getSettings } from "../accounts/settings.ts";
 import { firstResponder } from "../agent/conversation.ts";
 import { router } from "../app.ts";
+import { availability } from "../chat/availability.ts";
 import { assertOriginAllowed } from "../chat/origins.ts";
 import { identityVerified, issueVisitorToken, requireVisitor } from "../chat/visitor.ts";
 import { AppError } from "../lib/errors.ts";
@@ -38,9 +39,9 @@ chatApi.openapi(
     const { accountId, visitor } = c.req.valid("json");
     const account = await accountOr404(c.env, accountId);
     await assertOriginAllowed(c.env, accountId, c.req.header("Origin"));
-    const verified = await identityVerified(account.identitySecret, visitor?.externalId, visitor?.identityHash);
+    const verified = await identityVerified(account.identitySecret, visitor?.externalId, visitor?.identityHash, visitor?.email);
     if (visitor?.identityHash && !verified) {
-      throw new AppError("unauthorized", "identityHash does not match externalId", [{ path: "visitor.identityHash", message: "HMAC mismatch" }]);
+      throw new AppError("unauthorized", "identityHash does not match externalId and email", [{ path: "visitor.identityHash", message: "HMAC mismatch" }]);
     }
     const profile = await findOrCreateProfile(c.env, accountId, {
       email: visitor?.email,
@@ -143,5 +144,22 @@ chatApi.openapi(
     }
     if (res.refused === "no_human") throw new AppError("conflict", "This shop answers here instead of connecting chats to its team");
     return c.json({ ticketId: res.ticket.id, status: res.ticket.status, platform: res.platform, handledBy: res.ticket.handledBy }, 200);
+  },
+);
+
+chatApi.openapi(
+  createRoute({
+    method: "get",
+    path: "/chat/availability",
+    tags: ["Web chat"],
+    summary: "Whether someone from the team is online now and whether the AI agent answers, for the widget's header",
+    request: { query: z.object({ accountId: z.string().min(1).max(64) }) },
+    responses: { 200: json(z.object({ teamOnline: z.boolean(), assistant: z.boolean() })), ...errorResponses(400, 403, 404) },
+  }),
+  async (c) => {
+    const { accountId } = c.req.valid("query");
+    await accountOr404(c.env, accountId);
+    await assertOriginAllowed(c.env, accountId, c.req.header("Origin"));
+    return c.json(await availability(c.env, accountId), 200);
   },
 );

@@ -9,6 +9,7 @@ import { body, errorResponses, json } from "../schemas/common.ts";
 import { assertMessageSize } from "../tickets/service.ts";
 import { accountOr404 } from "./accounts.ts";
 import { seedDemo } from "../dev/seed.ts";
+import { identityHashOf } from "../chat/visitor.ts";
 import { z } from "@hono/zod-openapi";
 
 export const devApi = router();
@@ -65,4 +66,20 @@ devApi.openapi(
     responses: { 200: json(z.object({ accountId: z.string(), created: z.boolean(), owner: z.string() })), ...errorResponses(404) },
   }),
   async (c) => c.json(await seedDemo(c.env), 200),
+);
+
+devApi.openapi(
+  createRoute({
+    method: "post",
+    path: "/dev/identity",
+    tags: ["Development"],
+    summary: "Sign a demo shopper's identity as a shop's server would (development only): the identityHash for the widget",
+    request: { body: body(z.object({ accountId: z.string().min(1).max(64), externalId: z.string().min(1).max(200), email: z.string().max(320).optional() })) },
+    responses: { 200: json(z.object({ identityHash: z.string() })), ...errorResponses(400, 404) },
+  }),
+  async (c) => {
+    const { accountId, externalId, email } = c.req.valid("json");
+    const account = await accountOr404(c.env, accountId);
+    return c.json({ identityHash: await identityHashOf(account.identitySecret, externalId, email) }, 200);
+  },
 );

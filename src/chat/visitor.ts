@@ -32,10 +32,19 @@ export async function verifyVisitor(env: Env, token: string | null | undefined, 
   return claims;
 }
 
-/** `identityHash` = hex HMAC-SHA256 of `externalId` with the account's identity secret. */
-export async function identityVerified(secret: string, externalId: string | undefined, identityHash: string | undefined): Promise<boolean> {
+/** What the shop signs for a logged-in shopper (docs/api.md): `externalId + "\n" + (email ?? "")`, so an email is trusted only when signed. */
+export function identityPayload(externalId: string, email: string | undefined): string {
+  return `${externalId}\n${email ?? ""}`;
+}
+
+/** `identityHash` = hex HMAC-SHA256 of identityPayload with the account's identity secret. */
+export async function identityHashOf(secret: string, externalId: string, email: string | undefined): Promise<string> {
+  return hmacHex(secret, identityPayload(externalId, email));
+}
+
+export async function identityVerified(secret: string, externalId: string | undefined, identityHash: string | undefined, email?: string): Promise<boolean> {
   if (!externalId || !identityHash) return false;
-  return timingSafeEqual(await hmacHex(secret, externalId), identityHash.toLowerCase());
+  return timingSafeEqual(await identityHashOf(secret, externalId, email), identityHash.toLowerCase());
 }
 
 /**

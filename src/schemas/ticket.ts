@@ -44,8 +44,13 @@ export const ticketSchema = z
     createdAt: isoTime,
     updatedAt: isoTime,
     lastMessageAt: isoTime.optional(),
+    lastCustomerMessageAt: isoTime.optional(),
+    /** The customer's unanswered message since when they wait (open tickets only). */
+    waitingSince: isoTime.optional(),
     firstResponseAt: isoTime.optional(),
     closedAt: isoTime.optional(),
+    /** In a search (`q`): the latest matching message or note, its words around the match, the matched ranges. */
+    match: z.object({ messageId: z.string(), text: z.string(), ranges: z.array(z.object({ start: z.number().int(), end: z.number().int() })) }).optional(),
   })
   .openapi("Ticket");
 export type TicketView = z.infer<typeof ticketSchema>;
@@ -90,7 +95,8 @@ export const messagePageSchema = z.object({ items: z.array(messageSchema), nextC
 
 export const ticketListSchema = z.object({ items: z.array(ticketSchema), nextCursor: z.string().nullable() });
 
-export const views = ["mine", "all", "unassigned", "spam"] as const;
+export const views = ["mine", "all", "unassigned", "spam", "ai"] as const;
+export const ticketSorts = ["last_message_desc", "last_customer_desc", "waiting_longest", "created_desc", "created_asc", "updated_desc", "updated_asc"] as const;
 
 export const ticketFiltersSchema = z.object({
   view: z.enum(views).optional(),
@@ -102,7 +108,7 @@ export const ticketFiltersSchema = z.object({
   q: z.string().trim().max(200).optional(),
   createdFrom: isoTime.optional(),
   createdTo: isoTime.optional(),
-  sort: z.enum(["updated_desc", "updated_asc", "created_desc", "created_asc"]).optional(),
+  sort: z.enum(ticketSorts).optional(),
 });
 export type TicketFilters = z.infer<typeof ticketFiltersSchema>;
 

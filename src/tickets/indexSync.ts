@@ -3,8 +3,9 @@
 import { backoff, type ActorStorage } from "../actors/storage.ts";
 import type { Clock } from "../lib/clock.ts";
 import { db } from "../db/client.ts";
-import type { TicketState } from "./model.ts";
+import type { MessageRecord, TicketState } from "./model.ts";
 import { writeOutboxIndex, writeTicketIndex, type OutboxIndexRow } from "./repository.ts";
+import { SEARCH_ROWS_PER_WRITE, writeMessageSearch } from "./search.ts";
 
 export const INDEX_JOB = "index";
 /** When a write started by a commit has not landed by then (the actor restarted mid-way), the alarm writes it. */
@@ -19,6 +20,11 @@ export const LIVE_INDEX_DELAY_MS = 1_000;
 export interface OutboxSource {
   unsynced(): (OutboxIndexRow & { revision: number })[];
   markSynced(rows: readonly { id: string; revision: number }[]): void;
+}
+
+/** The thread, read in arrival order for the search index. */
+export interface MessageSource {
+  after(opts: { afterSeq: number; limit: number; includeInternal: boolean }): MessageRecord[];
 }
 
 export interface IndexSyncHooks {
@@ -40,6 +46,7 @@ export class IndexSync {
   constructor(
     private readonly store: ActorStorage,
     private readonly outbox: OutboxSource,
+    private readonly messages: MessageSource,
     private readonly hooks: IndexSyncHooks,
   ) {}
 
@@ -54,6 +61,7 @@ export class IndexSync {
   /** Forgets what D1 holds, so the next flush writes the whole row again (index rebuild). */
   forget(): void {
     this.setSynced(-1);
+    this.store.set("search_seq", "0");
     this.writtenTags = null;
     this.changed(true);
   }
@@ -84,6 +92,7 @@ export class IndexSync {
       const d = db(d1);
       if (this.syncedVersion() < version) this.writtenTags = await writeTicketIndex(d, structuredClone(t), this.writtenTags);
       await writeOutboxIndex(d, t, pending);
+      await this.indexMessages(d, t);
       this.outbox.markSynced(pending);
       this.setSynced(Math.max(version, this.syncedVersion()));
       this.store.delete("index_failures");
@@ -103,6 +112,18 @@ export class IndexSync {
     if (this.syncedVersion() >= current && this.outbox.unsynced().length === 0 && this.store.dueAt(INDEX_JOB) !== null) {
       this.store.unschedule(INDEX_JOB);
       this.hooks.reschedule();
+    }
+  }
+
+  /** Messages and notes D1's search table has not seen yet, each written once (by id) however often this runs. */
+  private async indexMessages(d: ReturnType<typeof db>, t: TicketState): Promise<void> {
+    for (;;) {
+      const after = Number(this.store.get("search_seq") ?? "0");
+      const rows = this.messages.after({ afterSeq: after, limit: SEARCH_ROWS_PER_WRITE, includeInternal: true });
+      const last = rows[rows.length - 1];
+      if (!last) return;
+      await writeMessageSearch(d, t, rows);
+      this.store.set("search_seq", String(last.seq));
     }
   }
 

@@ -1,5 +1,6 @@
 // The ticket actor's state and how it is shown through the API.
 import { iso } from "../lib/clock.ts";
+import { waitingSince } from "./rules.ts";
 import type { Author, Card, Channel, MessageView, TicketStatus, TicketView } from "../schemas/ticket.ts";
 
 export interface Customer {
@@ -72,6 +73,9 @@ export function toTicketView(t: TicketState): TicketView {
   if (t.subject) view.subject = t.subject;
   if (t.preview) view.preview = t.preview;
   if (t.lastMessageAt != null) view.lastMessageAt = iso(t.lastMessageAt);
+  if (t.lastCustomerMessageAt != null) view.lastCustomerMessageAt = iso(t.lastCustomerMessageAt);
+  const waiting = waitingSince(t);
+  if (waiting != null) view.waitingSince = iso(waiting);
   if (t.firstResponseAt != null) view.firstResponseAt = iso(t.firstResponseAt);
   if (t.closedAt != null) view.closedAt = iso(t.closedAt);
   return view;

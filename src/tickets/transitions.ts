@@ -55,7 +55,8 @@ export function addMessage(t: TicketState, m: MessageRecord): void {
     t.lastAgentMessageAt = m.createdAt;
     if (t.firstResponseAt == null) t.firstResponseAt = m.createdAt;
     t.unread = false;
-    // A person writing in the conversation takes it over from the AI agent.
+    // A person writing to the customer takes the conversation: from the AI agent, and from nobody (docs/assignment.md).
+    if (m.agentId && (t.assigneeId === null || t.handledBy === "ai")) t.assigneeId = m.agentId;
     t.handledBy = "team";
   } else if (m.author === "ai") {
     t.lastAgentMessageAt = m.createdAt;

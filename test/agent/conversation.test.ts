@@ -61,7 +61,7 @@ function stub(accountId: string, ticketId: string) {
 async function verifiedChat(shop: TestAccount, email: string) {
   const row = await env.DB.prepare("SELECT identity_secret FROM accounts WHERE id = ?").bind(shop.accountId).first<{ identity_secret: string }>();
   const externalId = unique("cust");
-  return startChat(shop.accountId, { externalId, email, identityHash: await hmacHex(row?.identity_secret ?? "", externalId) });
+  return startChat(shop.accountId, { externalId, email, identityHash: await hmacHex(row?.identity_secret ?? "", `${externalId}\n${email}`) });
 }
 
 let shop: TestAccount;

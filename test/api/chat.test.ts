@@ -80,10 +80,13 @@ describe("web chat over HTTP", () => {
   it("treats a visitor with a valid identityHash as logged in and refuses a wrong one", async () => {
     const acc = await signup();
     const row = await env.DB.prepare("SELECT identity_secret FROM accounts WHERE id = ?").bind(acc.accountId).first<{ identity_secret: string }>();
-    const identityHash = await hmacHex(row?.identity_secret ?? "", "customer-42");
+    const identityHash = await hmacHex(row?.identity_secret ?? "", "customer-42\nc42@example.com");
     const ok = await call("POST", "/api/chat/conversations", { body: { accountId: acc.accountId, visitor: { externalId: "customer-42", identityHash, email: "c42@example.com" } } });
     expect(ok.status).toBe(201);
     expect(ok.body.verified).toBe(true);
+    // The hash signs the email too: the same hash with another email is refused.
+    const otherEmail = await call("POST", "/api/chat/conversations", { body: { accountId: acc.accountId, visitor: { externalId: "customer-42", identityHash, email: "someone@example.com" } } });
+    expect(otherEmail.status).toBe(401);
     const bad = await call("POST", "/api/chat/conversations", { body: { accountId: acc.accountId, visitor: { externalId: "customer-42", identityHash: "0".repeat(64) } } });
     expect(bad.status).toBe(401);
     const anon = await call("POST", "/api/chat/conversations", { body: { accountId: acc.accountId, visitor: { externalId: "customer-42" } } });

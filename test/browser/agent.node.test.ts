@@ -140,7 +140,7 @@ describe.skipIf(!hasChromium)("the AI customer agent in the widget, and its hand
     const secret = d1Query<{ identity_secret: string }>(server, "SELECT identity_secret FROM accounts WHERE id = 'demo'")[0]?.identity_secret;
     expect(secret).toBeTruthy();
     const externalId = "demo_cust_01";
-    const identityHash = createHmac("sha256", secret ?? "").update(externalId).digest("hex");
+    const identityHash = createHmac("sha256", secret ?? "").update(`${externalId}\nshopper@example.com`).digest("hex");
     const sam = await openShopper({ externalId, email: "shopper@example.com", name: "Sam Shopper", identityHash });
     await sam.send("Where is my order?");
 

@@ -5,7 +5,7 @@ import type { InboxFrame } from "./live.ts";
 import { activeFilters, emptyList, forgetLiveCounts, list, loadList, refreshCounts, savedViews, selected, setLiveCounts, setViews, userFilters } from "./store/list.ts";
 import { clearTyping, connect, disconnect, liveState, setTyping, unread } from "./store/live.ts";
 import { hrefOf, parseHash, route, type Route } from "./store/route.ts";
-import { account, agents, api, macros, me, reportError, session, SESSION_KEY, toast, type Session } from "./store/session.ts";
+import { account, agents, api, macros, me, reportError, session, SESSION_KEY, setMyStatus, toast, type Session } from "./store/session.ts";
 import { addMessage, applyTicket, current, markRead, openTicket } from "./store/ticket.ts";
 
 // Components import from here only; store/ keeps its seams (setViews, placeInList, …) to itself.
@@ -30,6 +30,8 @@ export async function signIn(email: string, password: string): Promise<void> {
     session.value = { token: res.token, agentId: res.agent.id };
   });
   await boot();
+  // Signing in to work means being there: online, so tickets are assigned (the toggle turns it off; a closed tab times out).
+  if (res.agent.status !== "online") await setMyStatus("online");
 }
 
 export async function signOut(callServer = true): Promise<void> {

@@ -164,7 +164,9 @@ function handoffControls(ctx: CardContext, askEmailFirst: boolean, label = "Yes,
         showEmail(err.message && err.code === "email_required" ? err.message : undefined);
         return;
       }
-      box.append(hint(err instanceof ApiError && err.status === 400 ? err.message : "We couldn't connect you just now. Please try again.", "err"));
+      const why = hint(err instanceof ApiError && err.status === 400 ? err.message : "We couldn't connect you just now. Please try again.", "err");
+      box.append(why);
+      why.scrollIntoView?.({ block: "nearest" });
     }
   };
   const showEmail = (why?: string) => {
@@ -195,8 +197,11 @@ function emailForm(ctx: CardContext, why: string, submit: (email: string, button
     form.querySelector(".hint")?.remove();
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
       input.setAttribute("aria-invalid", "true");
-      form.append(hint("Please enter a valid email address.", "err"));
-      input.focus();
+      const why = hint("Please enter a valid email address.", "err");
+      form.append(why);
+      input.focus({ preventScroll: true });
+      // The message sits under the input: bring it into view, not only the field.
+      why.scrollIntoView?.({ block: "nearest" });
       return;
     }
     input.removeAttribute("aria-invalid");

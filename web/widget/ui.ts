@@ -8,6 +8,8 @@ import { css } from "./styles.ts";
 export interface ViewOptions {
   title: string;
   subtitle: string;
+  /** Shown instead of `subtitle` while no one from the team is online (data-subtitle-away). */
+  subtitleAway?: string | undefined;
   greeting: string;
   accent: string | null;
   openKey: string;
@@ -230,8 +232,10 @@ export class WidgetView {
     this.composer.hidden = closed;
     this.ended.hidden = !closed;
     this.banner.hidden = !(c.hasConversation && c.connection === "reconnecting");
-    this.dot.classList.toggle("off", closed || (c.hasConversation && c.connection === "reconnecting"));
-    this.subtitle.textContent = closed ? "Conversation ended" : this.opts.subtitle;
+    // Nobody from the team online: say so instead of promising a reply in minutes.
+    const away = c.availability !== null && !c.availability.teamOnline;
+    this.dot.classList.toggle("off", closed || away || (c.hasConversation && c.connection === "reconnecting"));
+    this.subtitle.textContent = closed ? "Conversation ended" : away ? (this.opts.subtitleAway ?? (c.availability?.assistant ? "Our assistant answers now; the team replies when back" : "We're away now; we'll reply as soon as we can")) : this.opts.subtitle;
     this.typing.hidden = c.typingName === null || closed;
     this.typingText.textContent = c.typingName ? `${c.typingName} is typing…` : "";
   }

@@ -70,6 +70,7 @@ function boot(): void {
   view = new WidgetView(client, {
     title: d.title ?? "Chat with us",
     subtitle: d.subtitle ?? "We typically reply in a few minutes",
+    subtitleAway: d.subtitleAway,
     greeting: d.greeting ?? "Hi there! Ask us anything about your order, our products or returns.",
     accent: d.color && /^#[0-9a-f]{3,8}$/i.test(d.color) ? d.color : null,
     openKey: `edgedesk:open:${accountId}`,
@@ -100,6 +101,7 @@ function boot(): void {
   const start = () => {
     v.mount();
     client.resume();
+    void client.checkAvailability();
   };
   if (document.body) start();
   else document.addEventListener("DOMContentLoaded", start, { once: true });

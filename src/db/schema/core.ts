@@ -90,6 +90,9 @@ export const tickets = sqliteTable(
     // no index leads with status, lest the planner prefer it and read the table for every row of a count.
     index("tickets_helpdesk_updated_idx").on(t.accountId, t.spam, t.updatedAt, t.id, t.status).where(sql`handled_by = 'team' AND message_count > 0`),
     index("tickets_helpdesk_assignee_idx").on(t.accountId, t.assigneeId, t.spam, t.updatedAt, t.id, t.status).where(sql`handled_by = 'team' AND message_count > 0`),
+    // Sorted by the time rows show (migrations/0011), and the AI agent's view.
+    index("tickets_helpdesk_last_message_idx").on(t.accountId, t.spam, t.lastMessageAt, t.id, t.status).where(sql`handled_by = 'team' AND message_count > 0`),
+    index("tickets_ai_view_idx").on(t.accountId, t.updatedAt, t.id, t.status).where(sql`handled_by = 'ai' AND message_count > 0`),
     // Search by the start of the customer's email (words go through tickets_fts, migrations/0006).
     index("tickets_account_email_idx").on(t.accountId, sql`lower(${t.customerEmail})`),
     // Reports (src/reports/service.ts) read these alone, never the table.
