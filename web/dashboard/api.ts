@@ -153,6 +153,9 @@ export class Api {
   note(id: string, body: string, idempotencyKey: string) {
     return this.call<Message>("POST", `/tickets/${encodeURIComponent(id)}/notes`, { body }, undefined, { "Idempotency-Key": idempotencyKey });
   }
+  takeover(id: string) {
+    return this.call<Ticket>("POST", `/tickets/${encodeURIComponent(id)}/takeover`);
+  }
   patch(id: string, patch: TicketPatch) {
     return this.call<Ticket>("PATCH", `/tickets/${encodeURIComponent(id)}`, patch);
   }

@@ -7,6 +7,7 @@ const VIEWS: { key: BuiltInView; label: string; icon: IconName }[] = [
   { key: "unassigned", label: "Unassigned", icon: "user" },
   { key: "all", label: "All tickets", icon: "layers" },
   { key: "spam", label: "Spam", icon: "alert" },
+  { key: "ai", label: "AI conversations", icon: "sparkle" },
 ];
 
 const PAGE_LINKS: { key: PageKey; label: string; icon: IconName }[] = [
@@ -48,11 +49,11 @@ export function Sidebar() {
                 <Icon name={v.icon} />
                 <span class="view-name">{v.label}</span>
                 {n > 0 && (
-                  <span class="unread-badge" aria-label={`${n} unread`} data-testid={`unread-${v.key}`}>
-                    {n}
+                  <span class="unread-badge" aria-label={`${n} unread`} title={`${n} unread: the customer wrote and no one has opened it since`} data-testid={`unread-${v.key}`}>
+                    {n} new
                   </span>
                 )}
-                <span class="count" aria-label={`${counts[v.key] ?? 0} tickets`}>
+                <span class="count" aria-label={`${counts[v.key] ?? 0} tickets`} title={`${counts[v.key] ?? 0} tickets in this view`}>
                   {counts[v.key] ?? ""}
                 </span>
               </a>

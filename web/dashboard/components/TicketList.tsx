@@ -1,7 +1,9 @@
 // The ticket list of the current view: filters, bulk select (assign / close / tag), cursor paging, live updates.
-import { useState } from "preact/hooks";
-import type { Ticket, TicketStatus } from "../api.ts";
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { Ticket, TicketFilters, TicketStatus } from "../api.ts";
 import { CHANNELS, CHANNEL_LABEL, customerName, shortAgo } from "../format.ts";
+import { DEFAULT_SORT } from "../store/list.ts";
+import { Marked, rangesOf } from "./Linked.tsx";
 import {
   activeFilters,
   agentById,
@@ -23,7 +25,15 @@ import {
 } from "../store.ts";
 import { Avatar, ChannelBadge, Empty, Icon } from "./ui.tsx";
 
-const TITLES: Record<BuiltInView, string> = { mine: "My inbox", unassigned: "Unassigned", all: "All tickets", spam: "Spam" };
+const TITLES: Record<BuiltInView, string> = { mine: "My inbox", unassigned: "Unassigned", all: "All tickets", spam: "Spam", ai: "AI agent conversations" };
+
+const SORTS: [NonNullable<TicketFilters["sort"]>, string][] = [
+  ["last_message_desc", "Latest message"],
+  ["last_customer_desc", "Latest customer message"],
+  ["waiting_longest", "Waiting longest"],
+  ["created_desc", "Newest first"],
+  ["created_asc", "Oldest first"],
+];
 
 function viewTitle(): string {
   const v = route.value.view;
@@ -43,23 +53,40 @@ function Row({ t, active }: { t: Ticket; active: boolean }) {
   const typing = (customerTyping.value[t.id] ?? 0) > Date.now();
   const checked = selected.value.has(t.id);
   const name = customerName(t);
+  const q = activeFilters.value.q;
   return (
     <li class={`row${active ? " active" : ""}${t.unread ? " unread" : ""}${checked ? " checked" : ""}`} data-ticket-id={t.id}>
       <input class="row-check" type="checkbox" checked={checked} onChange={() => toggle(t.id)} aria-label={`Select ticket #${t.number} from ${name}`} />
       <a class="row-link" href={hrefOf({ view: route.value.view, ticketId: t.id })} aria-current={active ? "true" : undefined}>
         <div class="row-top">
           {t.unread && <span class="dot" aria-label="Unread" />}
-          <span class="row-name">{name}</span>
+          <span class="row-name">
+            <Marked text={name} ranges={rangesOf(name, q)} />
+          </span>
           <time class="row-time" dateTime={t.lastMessageAt ?? t.updatedAt} title={new Date(t.lastMessageAt ?? t.updatedAt).toLocaleString()}>
             {shortAgo(t.lastMessageAt ?? t.updatedAt)}
           </time>
         </div>
-        {t.subject && <div class="row-subject">{t.subject}</div>}
-        <div class="row-preview">{typing ? <em class="typing-inline">typing…</em> : (t.preview ?? "")}</div>
+        {t.subject && (
+          <div class="row-subject">
+            <Marked text={t.subject} ranges={rangesOf(t.subject, q)} />
+          </div>
+        )}
+        <div class="row-preview">{typing ? <em class="typing-inline">typing…</em> : <Marked text={t.preview ?? ""} ranges={rangesOf(t.preview ?? "", q)} />}</div>
+        {t.match && t.match.text !== t.preview && (
+          <div class="row-match" title="Matching message">
+            <Marked text={t.match.text} ranges={t.match.ranges} />
+          </div>
+        )}
         <div class="row-meta">
           <ChannelBadge channel={t.channel} />
           <span class="num">#{t.number}</span>
           {t.status !== "open" && <span class={`pill st-${t.status}`}>{t.status}</span>}
+          {t.waitingSince && (
+            <span class="waiting" title={`The customer has waited since ${new Date(t.waitingSince).toLocaleString()}`}>
+              waiting {shortAgo(t.waitingSince)}
+            </span>
+          )}
           {t.tags.slice(0, 3).map((tag) => (
             <span class="tag" key={tag}>
               {tag}
@@ -81,13 +108,45 @@ function Row({ t, active }: { t: Ticket; active: boolean }) {
   );
 }
 
+/** Searches as the agent types (a short pause first), over every message, note, name, email, phone and number. */
+function SearchBox({ value }: { value: string }) {
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const run = (v: string) => {
+    clearTimeout(timer.current);
+    if (v.trim() !== (userFilters.value.q ?? "")) setFilter("q", v.trim());
+  };
+  return (
+    <input
+      class="search"
+      type="search"
+      placeholder="Search messages, names, emails, #number…"
+      aria-label="Search tickets"
+      value={value}
+      onInput={(e) => {
+        const v = e.currentTarget.value;
+        clearTimeout(timer.current);
+        timer.current = setTimeout(() => run(v), 250);
+      }}
+      onChange={(e) => run(e.currentTarget.value)}
+    />
+  );
+}
+
 function Filters() {
   const f = userFilters.value;
   const view = route.value.view;
   const statusDefault = view === "all" || (view.startsWith("saved:") && !activeFilters.value.status) ? "Any status" : "Open";
   return (
     <div class="filters" role="group" aria-label="Filters">
-      <input class="search" type="search" placeholder="Search name, email, #number…" aria-label="Search tickets" value={f.q ?? ""} onChange={(e) => setFilter("q", e.currentTarget.value.trim())} />
+      <SearchBox value={f.q ?? ""} />
+      <select aria-label="Sort by" value={f.sort ?? DEFAULT_SORT} onChange={(e) => setFilter("sort", e.currentTarget.value as TicketFilters["sort"])}>
+        {SORTS.map(([value, label]) => (
+          <option value={value} key={value}>
+            {label}
+          </option>
+        ))}
+      </select>
       <select aria-label="Filter by status" value={f.status ?? ""} onChange={(e) => setFilter("status", (e.currentTarget.value || undefined) as TicketStatus | undefined)}>
         <option value="">{statusDefault}</option>
         <option value="open">Open</option>
@@ -166,11 +225,48 @@ function BulkBar() {
   );
 }
 
+/** "Save view": a small dialog asking for the name (not the browser's prompt). */
+function SaveViewDialog({ close }: { close: () => void }) {
+  const [name, setName] = useState("");
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    ref.current?.showModal?.();
+  }, []);
+  return (
+    <dialog ref={ref} class="dialog" aria-labelledby="save-view-title" onClose={close}>
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!name.trim()) return;
+          void saveCurrentView(name.trim());
+          close();
+        }}
+      >
+        <h2 id="save-view-title">Save this view</h2>
+        <label class="field">
+          <span>Name</span>
+          <input type="text" required maxLength={100} value={name} onInput={(e) => setName(e.currentTarget.value)} autoFocus />
+        </label>
+        <div class="dialog-actions">
+          <button class="btn" type="button" onClick={close}>
+            Cancel
+          </button>
+          <button class="btn primary" type="submit" disabled={!name.trim()}>
+            Save view
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
 export function TicketList() {
+  const [saving, setSaving] = useState(false);
   const l = list.value;
   const openId = route.value.ticketId;
   const allSelected = l.items.length > 0 && l.items.every((t) => selected.value.has(t.id));
-  const hasUserFilters = Object.values(userFilters.value).some(Boolean);
+  const hasUserFilters = Object.entries(userFilters.value).some(([k, v]) => k !== "sort" && Boolean(v));
   return (
     <section class="list-pane" aria-labelledby="list-title">
       <header class="list-head">
@@ -189,10 +285,7 @@ export function TicketList() {
           <button
             class="btn small ghost"
             type="button"
-            onClick={() => {
-              const name = prompt("Name this view");
-              if (name?.trim()) void saveCurrentView(name.trim());
-            }}
+            onClick={() => setSaving(true)}
           >
             <Icon name="bookmark" size={14} /> Save view
           </button>
@@ -201,6 +294,7 @@ export function TicketList() {
           <Icon name="refresh" size={14} />
         </button>
       </header>
+      {saving && <SaveViewDialog close={() => setSaving(false)} />}
       <Filters />
       <BulkBar />
       {l.error && (

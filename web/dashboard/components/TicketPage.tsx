@@ -6,6 +6,7 @@ import { agentById, agents, current, me, patchTicket, toast } from "../store.ts"
 import { Composer } from "./TicketComposer.tsx";
 import { Overview } from "./TicketOverview.tsx";
 import { Thread } from "./TicketThread.tsx";
+import { SpamButton, TicketBanner } from "./TicketBanner.tsx";
 import { ChannelBadge, Icon, StatusPill } from "./ui.tsx";
 
 function AssigneeSelect({ t, id }: { t: Ticket; id?: string }) {
@@ -122,6 +123,7 @@ export function TicketPage({ loading }: { loading: boolean }) {
         <div class="ticket-actions">
           <AssigneeSelect t={t} />
           {t.status !== "snoozed" && t.status !== "closed" && <SnoozeMenu t={t} />}
+          <SpamButton t={t} />
           {t.status === "closed" ? (
             <button class="btn" type="button" onClick={() => void patchTicket(t.id, { status: "open" }, `Reopened #${t.number}`)}>
               Reopen
@@ -140,6 +142,7 @@ export function TicketPage({ loading }: { loading: boolean }) {
       </header>
       <div class="ticket-body">
         <div class="conversation">
+          <TicketBanner t={t} />
           <Thread t={t} messages={c.messages} hasOlder={c.hasOlder} loadingOlder={c.loadingOlder} />
           <Composer t={t} />
         </div>

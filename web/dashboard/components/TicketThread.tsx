@@ -1,4 +1,5 @@
 // The ticket's conversation: messages by day with the agent's cards summarized, "Load older", and the customer's typing line.
+import { Linked } from "./Linked.tsx";
 import { Fragment } from "preact";
 import { useLayoutEffect, useRef } from "preact/hooks";
 import type { Card, Message, Ticket } from "../api.ts";
@@ -93,7 +94,9 @@ function MessageItem({ m, t }: { m: Message; t: Ticket }) {
           {timeOnly(m.createdAt)}
         </time>
       </div>
-      <div class="msg-body">{m.body}</div>
+      <div class="msg-body">
+        <Linked text={m.body} />
+      </div>
       {m.cards?.map((c, i) => (
         <CardSummary card={c} key={i} />
       ))}
