@@ -58,3 +58,8 @@ export function agentFailureText(channel: Channel): string {
     ? "Sorry, I ran into a problem. I've passed our conversation to our team, and someone will join this chat as soon as they can."
     : "Sorry, I ran into a problem. I've passed your message to our team, and someone will get back to you as soon as possible.";
 }
+
+/** The handoff summary's id: one per ticket (a retried handoff stores it once). */
+export function handoffSummaryId(ticketId: string): string {
+  return `msg_hs${ticketId}`;
+}

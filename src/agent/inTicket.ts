@@ -7,10 +7,11 @@ import type { MessageView } from "../schemas/ticket.ts";
 import { before, type TicketHost } from "../tickets/host.ts";
 import { toMessageView, toTicketView, type MessageRecord } from "../tickets/model.ts";
 import type { HandoffResult } from "../tickets/rpc.ts";
-import { agentFailureText, agentReplyId, agentReplyPrefix, handoffMessageOf, handoffNoticeId, handoffPlatformOf, historyOf, HISTORY_LIMIT, transcriptOf } from "./conversation.ts";
+import { agentFailureText, agentReplyId, agentReplyPrefix, handoffMessageOf, handoffNoticeId, handoffSummaryId, handoffPlatformOf, historyOf, HISTORY_LIMIT, transcriptOf } from "./conversation.ts";
 import { handoffClosingMessage, handoffSubject, handoffToPlatform, type HandoffPlatform } from "./handoff.ts";
 import { platformLabels } from "./handoffTicket.ts";
 import { modelFor } from "./model.ts";
+import { handoffSummary } from "./summary.ts";
 import { emailIn, latestMention } from "./orders.ts";
 import { routerFor } from "./router/index.ts";
 import { runAgentTurn, type AgentTurnResult } from "./runTurn.ts";
@@ -137,6 +138,7 @@ export class TicketAgent {
     // From here to the commit nothing awaits: the turn's messages and state changes are stored together.
     const previous = before(t);
     const messages = answers.map((r, i) => this.host.append({ author: "ai", body: r.body, cards: r.cards, id: agentReplyId(message.id, i) }));
+    this.rememberTurn(result.skill, answers[0]?.body);
     if (plan) messages.push(...this.applyHandoff(plan, { closingId: agentReplyId(message.id, answers.length), closing: result.replies.at(-1)?.body }));
     await this.host.commit(previous, messages);
     if (store.get(`recorded:${message.id}`) === null) {
@@ -187,11 +189,29 @@ export class TicketAgent {
     }
   }
 
+  /** What the handoff summary tells the team: the skills used, the latest real answer. */
+  private rememberTurn(skill: string, answer: string | undefined): void {
+    const { store } = this.host;
+    const skills = store.getJson<string[]>("agent_skills") ?? [];
+    if (skill !== "other" && !skills.includes(skill)) store.setJson("agent_skills", [...skills, skill]);
+    if (answer) store.set("agent_last_answer", answer);
+  }
+
+  /** The handoff summary as an internal note at the top of what the team reads (not committed). */
+  private summaryNote(): MessageRecord | null {
+    const t = this.host.ticket();
+    const { store, thread } = this.host;
+    const messages = thread.after({ afterSeq: 0, limit: HISTORY_LIMIT, includeInternal: false });
+    const body = handoffSummary({ messages, skills: store.getJson<string[]>("agent_skills") ?? [], loggedIn: store.get("verified") === "1", lastAnswer: store.get("agent_last_answer") });
+    return body ? this.host.append({ author: "system", body, internal: true, id: handoffSummaryId(t.id) }) : null;
+  }
+
   /** Stores the handoff's closing line and note and moves the ticket (not committed). */
   private applyHandoff(plan: HandoffPlan, opts: { closingId: string; closing?: string | undefined }): (MessageRecord | null)[] {
     const t = this.host.ticket();
     const closing = plan.platform === "builtin" ? (opts.closing ?? handoffClosingMessage("builtin", t.channel)) : handoffClosingMessage(plan.platform, t.channel, t.customer.email);
-    const messages = [this.host.append({ author: "ai", body: closing, id: opts.closingId })];
+    // The summary goes in before the closing line, so the thread still ends with what the shopper was told.
+    const messages = [plan.platform === "builtin" ? this.summaryNote() : null, this.host.append({ author: "ai", body: closing, id: opts.closingId })];
     if (plan.note) messages.push(this.host.append({ author: "system", body: plan.note, internal: true }));
     if (plan.platform === "builtin") {
       // A chat has no subject; the team's list shows the shopper's first question instead.

@@ -36,6 +36,8 @@ export const ticketSchema = z
     tags: z.array(z.string()),
     customer: customerSchema,
     spam: z.boolean(),
+    /** Why the ticket is in Spam (on the ticket itself, not in lists). */
+    spamReason: z.string().optional(),
     unread: z.boolean(),
     handledBy: z.enum(["team", "ai"]),
     subject: z.string().optional(),

@@ -22,6 +22,8 @@ export interface TicketState {
   tags: string[];
   customer: Customer;
   spam: boolean;
+  /** Why it is in Spam: the filter's signals, or an agent's marking; absent for tickets from before it was kept. */
+  spamReason?: string | null;
   unread: boolean;
   handledBy: "team" | "ai";
   subject: string | null;
@@ -71,6 +73,7 @@ export function toTicketView(t: TicketState): TicketView {
   };
   if (t.snoozeUntil != null && t.status === "snoozed") view.snoozeUntil = iso(t.snoozeUntil);
   if (t.subject) view.subject = t.subject;
+  if (t.spam && t.spamReason) view.spamReason = t.spamReason;
   if (t.preview) view.preview = t.preview;
   if (t.lastMessageAt != null) view.lastMessageAt = iso(t.lastMessageAt);
   if (t.lastCustomerMessageAt != null) view.lastCustomerMessageAt = iso(t.lastCustomerMessageAt);

@@ -18,6 +18,7 @@ export function newTicket(init: CreateTicketInput, number: number, now: number):
     tags: normaliseTags(init.tags ?? []),
     customer: init.customer,
     spam: init.spam ?? false,
+    spamReason: init.spam ? (init.spamReason ?? null) : null,
     unread: true,
     handledBy: init.handledBy ?? "team",
     subject: init.subject ?? null,
@@ -98,7 +99,10 @@ export function applyPatch(t: TicketState, patch: TicketPatch, now: number): boo
     const drop = new Set(patch.removeTags.map((x) => x.trim().toLowerCase()));
     t.tags = t.tags.filter((x) => !drop.has(x.toLowerCase()));
   }
-  if (patch.spam !== undefined) t.spam = patch.spam;
+  if (patch.spam !== undefined && patch.spam !== t.spam) {
+    t.spam = patch.spam;
+    t.spamReason = patch.spam ? "Marked as spam by the team" : null;
+  }
   if (patch.unread !== undefined) t.unread = patch.unread;
   if (patch.handledBy !== undefined) t.handledBy = patch.handledBy;
   if (patch.customer) t.customer = { ...t.customer, ...patch.customer };

@@ -123,6 +123,21 @@ describe("search over every message", () => {
   });
 });
 
+describe("spam", () => {
+  it("says why a ticket is in Spam, and who moved it there", async () => {
+    const acc = await signup();
+    const junk = await inbound(acc.accountId, { channel: "sms", from: "PROMO", text: "WIN a FREE iPhone!!! Click http://bit.ly/x now $$$$ crypto bonus" });
+    expect(junk.body.spam).toBe(true);
+    const flagged = await ticket(acc, junk.body.ticketId);
+    expect((flagged as T & { spamReason?: string }).spamReason).toMatch(/^Spam score [\d.]+: .*alphanumeric sender/);
+    const id = await sms(acc, "+15559500001", "Hello, where is my parcel?");
+    const marked = await call<T & { spam: boolean; spamReason?: string }>("PATCH", `/api/tickets/${id}`, { token: acc.token, body: { spam: true } });
+    expect(marked.body).toMatchObject({ spam: true, spamReason: "Marked as spam by the team" });
+    const back = await call<T & { spamReason?: string }>("PATCH", `/api/tickets/${id}`, { token: acc.token, body: { spam: false } });
+    expect(back.body.spamReason).toBeUndefined();
+  });
+});
+
 describe("web chat for a newcomer", () => {
   it("hands off without asking again for an email the shopper already wrote", async () => {
     const acc = await signup();
@@ -132,7 +147,14 @@ describe("web chat for a newcomer", () => {
     await chatSay(chat, "pat@example.com");
     const res = await call<{ status: string }>("POST", `/api/chat/conversations/${chat.conversationId}/handoff`, { body: {}, headers: { "X-Visitor-Token": chat.visitorToken } });
     expect(res.status).toBe(200);
-    expect((await ticket(acc, chat.ticketId)).handledBy).toBe("team");
+    const view = await call<{ ticket: T; messages: { id: string; body: string; internal: boolean }[] }>("GET", `/api/tickets/${chat.ticketId}`, { token: acc.token });
+    expect(view.body.ticket.handledBy).toBe("team");
+    // The team gets the handoff summary: the order, the email, the skill the AI agent tried.
+    const summary = view.body.messages.find((m) => m.body.startsWith("Handoff summary"));
+    expect(summary?.internal).toBe(true);
+    expect(summary?.body).toContain("Order: #1038");
+    expect(summary?.body).toContain("Email given: pat@example.com (not verified)");
+    expect(summary?.body).toContain("AI agent tried: Order tracking");
   });
 
   it("tells the widget whether someone from the team is online", async () => {

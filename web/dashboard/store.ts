@@ -5,6 +5,7 @@ import type { InboxFrame } from "./live.ts";
 import { activeFilters, emptyList, forgetLiveCounts, list, loadList, refreshCounts, savedViews, selected, setLiveCounts, setViews, userFilters } from "./store/list.ts";
 import { clearTyping, connect, disconnect, liveState, setTyping, unread } from "./store/live.ts";
 import { hrefOf, parseHash, route, type Route } from "./store/route.ts";
+import { setComposing, setViewers } from "./store/collision.ts";
 import { account, agents, api, macros, me, reportError, session, SESSION_KEY, setMyStatus, toast, type Session } from "./store/session.ts";
 import { addMessage, applyTicket, current, markRead, openTicket } from "./store/ticket.ts";
 
@@ -164,6 +165,12 @@ function onFrame(f: InboxFrame): void {
       return;
     case "typing":
       if (f.author === "customer") setTyping(f.ticketId);
+      return;
+    case "viewers":
+      setViewers(f.ticketId, f.agentIds);
+      return;
+    case "composing":
+      setComposing(f.ticketId, f.agentId, f.kind);
       return;
     case "pong":
     case "error":

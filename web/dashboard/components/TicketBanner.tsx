@@ -1,6 +1,7 @@
 // Above the open ticket's thread: the AI agent handles it (read along, take over), or it sits in Spam (not spam).
-import type { Ticket } from "../api.ts";
-import { api, patchTicket, toast } from "../store.ts";
+import type { Message, Ticket } from "../api.ts";
+import { agentById, api, me, patchTicket, toast } from "../store.ts";
+import { composing, viewers } from "../store/collision.ts";
 import { reportError } from "../store/session.ts";
 import { applyTicket } from "../store/ticket.ts";
 
@@ -13,28 +14,73 @@ async function takeOver(t: Ticket): Promise<void> {
   }
 }
 
-export function TicketBanner({ t }: { t: Ticket }) {
+/** The AI agent's handoff summary (src/agent/summary.ts), pinned above the thread it summarizes. */
+function HandoffSummary({ messages }: { messages: readonly Message[] }) {
+  const note = messages.find((m) => m.author === "system" && m.internal && m.id.startsWith("msg_hs"));
+  if (!note) return null;
+  const [title, ...lines] = note.body.split("\n");
+  return (
+    <section class="handoff-summary" aria-label="Handoff summary">
+      <h3>{title}</h3>
+      <ul>
+        {lines.map((l, i) => (
+          <li key={i}>{l}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Who else is here: colleagues with the ticket open, and who of them is writing a reply or a note (live). */
+function Colleagues({ t }: { t: Ticket }) {
+  const myId = me.value?.id;
+  const now = Date.now();
+  const writing = (composing.value[t.id] ?? []).filter((c) => c.agentId !== myId && c.until > now);
+  const viewing = (viewers.value[t.id] ?? []).filter((id) => id !== myId && !writing.some((w) => w.agentId === id));
+  if (writing.length === 0 && viewing.length === 0) return null;
+  const name = (id: string) => agentById.value.get(id)?.name ?? "A colleague";
+  const parts = [...writing.map((w) => `${name(w.agentId)} is writing ${w.kind === "note" ? "a note" : "a reply"}`), ...viewing.map((id) => `${name(id)} is also viewing`)];
+  return (
+    <div class="colleagues" role="status" aria-live="polite">
+      {parts.join(" · ")}
+    </div>
+  );
+}
+
+export function TicketBanner({ t, messages }: { t: Ticket; messages: readonly Message[] }) {
+  const summary = (
+    <>
+      <Colleagues t={t} />
+      <HandoffSummary messages={messages} />
+    </>
+  );
   if (t.handledBy === "ai") {
     return (
+      <>
+      {summary}
       <div class="ticket-banner ai" role="status">
         <span>The AI agent is handling this conversation. Read along, or take over: it stops answering and the shopper hears you joined.</span>
         <button class="btn small primary" type="button" onClick={() => void takeOver(t)}>
           Take over
         </button>
       </div>
+      </>
     );
   }
   if (t.spam) {
     return (
+      <>
+      {summary}
       <div class="ticket-banner spam" role="status">
-        <span>In Spam: the first message looked like spam when it arrived (links, sender, wording), or someone marked it.</span>
+        <span>In Spam. {t.spamReason ?? "The first message looked like spam when it arrived, or someone marked it."}</span>
         <button class="btn small" type="button" onClick={() => void patchTicket(t.id, { spam: false }, `#${t.number} is not spam`)}>
           Not spam
         </button>
       </div>
+      </>
     );
   }
-  return null;
+  return summary;
 }
 
 export function SpamButton({ t }: { t: Ticket }) {

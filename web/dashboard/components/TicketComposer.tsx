@@ -2,7 +2,8 @@
 import { useRef, useState } from "preact/hooks";
 import type { Ticket } from "../api.ts";
 import { customerName, CHANNEL_LABEL } from "../format.ts";
-import { agentTyping, api, macros, send, toast } from "../store.ts";
+import { agentById, agentTyping, api, current, macros, send, toast } from "../store.ts";
+import { replyByOthersSince } from "../store/collision.ts";
 import { Icon } from "./ui.tsx";
 
 export function Composer({ t }: { t: Ticket }) {
@@ -13,10 +14,21 @@ export function Composer({ t }: { t: Ticket }) {
   const setText = (v: string) => setDrafts((d) => ({ ...d, [`${t.id}:${mode}`]: v }));
   const area = useRef<HTMLTextAreaElement>(null);
   const canReply = t.channel !== "sms" || !/^[A-Za-z]/.test(t.customer.phone ?? "");
+  // Collision detection: the last message seen when this reply was started, and a colleague's answer since then.
+  const startedAfter = useRef<Record<string, string | null>>({});
+  const [clash, setClash] = useState<{ who: string; body: string } | null>(null);
 
-  const submit = async () => {
+  const submit = async (anyway = false) => {
     const body = text.trim();
     if (!body || busy) return;
+    if (mode === "reply" && !anyway) {
+      const other = replyByOthersSince(current.value?.messages ?? [], startedAfter.current[t.id] ?? null);
+      if (other) {
+        setClash({ who: other.author === "ai" ? "The AI agent" : (agentById.value.get(other.agentId ?? "")?.name ?? "A colleague"), body: other.body });
+        return;
+      }
+    }
+    setClash(null);
     const key = `${t.id}:${mode}`;
     setBusy(true);
     const ok = await send(t.id, body, mode === "note");
@@ -24,6 +36,7 @@ export function Composer({ t }: { t: Ticket }) {
     // The message may show (live) before the request returns and the agent may already be typing the next
     // one: clear the draft only if it still is what was sent.
     if (ok) setDrafts((d) => (d[key] === text ? { ...d, [key]: "" } : d));
+    if (ok) delete startedAfter.current[t.id];
     area.current?.focus();
   };
 
@@ -66,7 +79,8 @@ export function Composer({ t }: { t: Ticket }) {
         disabled={mode === "reply" && !canReply}
         onInput={(e) => {
           setText(e.currentTarget.value);
-          if (mode === "reply" && e.currentTarget.value.trim()) agentTyping(t.id);
+          if (!(t.id in startedAfter.current)) startedAfter.current[t.id] = current.value?.messages.at(-1)?.id ?? null;
+          if (e.currentTarget.value.trim()) agentTyping(t.id, mode);
         }}
         onKeyDown={(e) => {
           if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) {
@@ -75,6 +89,19 @@ export function Composer({ t }: { t: Ticket }) {
           }
         }}
       />
+      {clash && (
+        <div class="clash" role="alert">
+          <span>
+            {clash.who} replied while you were writing: “{clash.body.length > 120 ? `${clash.body.slice(0, 119)}…` : clash.body}”
+          </span>
+          <button class="btn small" type="button" onClick={() => setClash(null)}>
+            Review first
+          </button>
+          <button class="btn small primary" type="button" onClick={() => void submit(true)}>
+            Send anyway
+          </button>
+        </div>
+      )}
       <div class="composer-foot">
         {macros.value.length > 0 && (
           <select

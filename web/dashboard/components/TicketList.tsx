@@ -84,7 +84,7 @@ function Row({ t, active }: { t: Ticket; active: boolean }) {
           {t.status !== "open" && <span class={`pill st-${t.status}`}>{t.status}</span>}
           {t.waitingSince && (
             <span class="waiting" title={`The customer has waited since ${new Date(t.waitingSince).toLocaleString()}`}>
-              waiting {shortAgo(t.waitingSince)}
+              waiting {shortAgo(t.waitingSince) === "now" ? "<1m" : shortAgo(t.waitingSince)}
             </span>
           )}
           {t.tags.slice(0, 3).map((tag) => (

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Ticket } from "../api.ts";
 import { customerName, toLocalInput } from "../format.ts";
-import { agentById, agents, current, me, patchTicket, toast } from "../store.ts";
+import { agentById, agents, current, hrefOf, me, patchTicket, route, toast } from "../store.ts";
 import { Composer } from "./TicketComposer.tsx";
 import { Overview } from "./TicketOverview.tsx";
 import { Thread } from "./TicketThread.tsx";
@@ -110,6 +110,9 @@ export function TicketPage({ loading }: { loading: boolean }) {
     <div class="ticket" data-ticket-id={t.id}>
       <header class="ticket-head">
         <div class="ticket-title">
+          <a class="back-link" href={hrefOf({ view: route.value.view, ticketId: null })}>
+            ← Back to the list
+          </a>
           <h2>
             <span class="num">#{t.number}</span> {t.subject || customerName(t)}
           </h2>
@@ -142,7 +145,7 @@ export function TicketPage({ loading }: { loading: boolean }) {
       </header>
       <div class="ticket-body">
         <div class="conversation">
-          <TicketBanner t={t} />
+          <TicketBanner t={t} messages={c.messages} />
           <Thread t={t} messages={c.messages} hasOlder={c.hasOlder} loadingOlder={c.loadingOlder} />
           <Composer t={t} />
         </div>
