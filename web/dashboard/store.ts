@@ -2,10 +2,12 @@
 import { batch } from "@preact/signals";
 import { ApiError } from "./api.ts";
 import type { InboxFrame } from "./live.ts";
-import { activeFilters, emptyList, forgetLiveCounts, list, loadList, refreshCounts, savedViews, selected, setLiveCounts, setViews, userFilters } from "./store/list.ts";
+import { activeFilters, emptyList, forgetLiveCounts, whenListLoaded, list, loadList, refreshCounts, savedViews, selected, setLiveCounts, setViews, userFilters } from "./store/list.ts";
 import { clearTyping, connect, disconnect, liveState, setTyping, unread } from "./store/live.ts";
 import { hrefOf, parseHash, route, type Route } from "./store/route.ts";
 import { setComposing, setViewers } from "./store/collision.ts";
+import { alertMe } from "./store/prefs.ts";
+import type { Ticket } from "./api.ts";
 import { account, agents, api, macros, me, reportError, session, SESSION_KEY, setMyStatus, toast, type Session } from "./store/session.ts";
 import { addMessage, applyTicket, current, markRead, openTicket } from "./store/ticket.ts";
 
@@ -147,10 +149,15 @@ function onFrame(f: InboxFrame): void {
     case "ticket.created":
     case "ticket.updated":
     case "ticket.snooze_ended":
+      noticeAssigned(f.ticket);
       applyTicket(f.ticket);
       if (f.type === "ticket.snooze_ended" && f.ticket.assigneeId === me.value?.id) toast(`Snooze ended on #${f.ticket.number}`);
       return;
     case "message.created": {
+      noticeAssigned(f.ticket);
+      if (f.message.author === "customer" && f.ticket.assigneeId === me.value?.id && current.value?.ticket.id !== f.ticket.id) {
+        alertMe(`New message on #${f.ticket.number}`, f.message.body, () => navigate({ view: "mine", ticketId: f.ticket.id }));
+      }
       applyTicket(f.ticket);
       addMessage(f.message);
       if (f.message.author === "customer") clearTyping(f.ticket.id);
@@ -176,6 +183,23 @@ function onFrame(f: InboxFrame): void {
     case "error":
       return;
   }
+}
+
+/** Tickets this dashboard has seen assigned to me, so "assigned to you" is said once per assignment. */
+const mineSeen = new Set<string>();
+whenListLoaded((items) => {
+  for (const t of items) if (t.assigneeId !== null && t.assigneeId === me.value?.id) mineSeen.add(t.id);
+});
+
+function noticeAssigned(t: Ticket): void {
+  const mine = t.assigneeId !== null && t.assigneeId === me.value?.id;
+  if (!mine) {
+    mineSeen.delete(t.id);
+    return;
+  }
+  if (mineSeen.has(t.id)) return;
+  mineSeen.add(t.id);
+  alertMe(`#${t.number} is assigned to you`, t.preview ?? t.subject ?? "", () => navigate({ view: "mine", ticketId: t.id }));
 }
 
 /** After a reconnect: events may have been missed, so refetch what is on screen. */

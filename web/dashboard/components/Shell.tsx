@@ -1,6 +1,7 @@
 // The signed-in layout: sidebar, ticket list and the open ticket side by side (or a full-width page), plus toasts.
 import { ReportsPage } from "./ReportsPage.tsx";
 import { SettingsPage } from "./SettingsPage.tsx";
+import { Shortcuts } from "./Shortcuts.tsx";
 import { Sidebar } from "./Sidebar.tsx";
 import { SkillsPage } from "./SkillsPage.tsx";
 import { TicketList } from "./TicketList.tsx";
@@ -35,6 +36,7 @@ export function Shell() {
           </main>
         </>
       )}
+      <Shortcuts />
       <div class="toasts" role="status" aria-live="polite">
         {toasts.value.map((t) => (
           <div key={t.id} class={`toast ${t.kind}`}>

@@ -1,5 +1,6 @@
 // The left rail: account, built-in and saved views with counts and unread badges, the agent's presence and logout.
 import { Icon, Avatar, type IconName } from "./ui.tsx";
+import { notifyOn, setNotify, setSound, setTheme, soundOn, theme, type Theme } from "../store/prefs.ts";
 import { account, deleteSavedView, hrefOf, liveState, me, route, savedViews, setMyStatus, setShowUnread, showUnread, signOut, unread, viewCounts, type BuiltInView, type PageKey } from "../store.ts";
 
 const VIEWS: { key: BuiltInView; label: string; icon: IconName }[] = [
@@ -15,6 +16,29 @@ const PAGE_LINKS: { key: PageKey; label: string; icon: IconName }[] = [
   { key: "skills", label: "AI agent", icon: "sparkle" },
   { key: "settings", label: "Settings", icon: "settings" },
 ];
+
+const THEMES: Theme[] = ["system", "light", "dark"];
+const THEME_LABEL: Record<Theme, string> = { system: "Theme: system", light: "Theme: light", dark: "Theme: dark" };
+
+/** Theme, desktop notifications, sound and the shortcuts overlay: this browser's preferences. */
+function Prefs() {
+  return (
+    <div class="prefs" role="group" aria-label="Preferences">
+      <button class="pref" type="button" title="Switch the colour theme" onClick={() => setTheme(THEMES[(THEMES.indexOf(theme.value) + 1) % THEMES.length] ?? "system")}>
+        {THEME_LABEL[theme.value]}
+      </button>
+      <button class="pref" type="button" aria-pressed={notifyOn.value} title="Desktop notifications for tickets and messages assigned to you" onClick={() => void setNotify(!notifyOn.value)}>
+        Notify {notifyOn.value ? "on" : "off"}
+      </button>
+      <button class="pref" type="button" aria-pressed={soundOn.value} title="A sound for new tickets and messages assigned to you" onClick={() => setSound(!soundOn.value)}>
+        Sound {soundOn.value ? "on" : "off"}
+      </button>
+      <button class="pref" type="button" title="Keyboard shortcuts (?)" onClick={() => window.dispatchEvent(new KeyboardEvent("keydown", { key: "?" }))}>
+        Keys ?
+      </button>
+    </div>
+  );
+}
 
 export function Sidebar() {
   const page = route.value.page;
@@ -92,6 +116,7 @@ export function Sidebar() {
         ))}
       </ul>
       <div class="sidebar-foot">
+        <Prefs />
         <div class="foot-row">
           <div class={`live live-${live}`} role="status" aria-live="polite">
             <i />

@@ -1,5 +1,6 @@
 // The reply / internal-note composer: a draft per ticket and mode, macros, Ctrl+Enter, and typing sent to the shopper.
-import { useRef, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
+import { COMPOSE_EVENT } from "./Shortcuts.tsx";
 import type { Ticket } from "../api.ts";
 import { customerName, CHANNEL_LABEL } from "../format.ts";
 import { agentById, agentTyping, api, current, macros, send, toast } from "../store.ts";
@@ -17,6 +18,15 @@ export function Composer({ t }: { t: Ticket }) {
   // Collision detection: the last message seen when this reply was started, and a colleague's answer since then.
   const startedAfter = useRef<Record<string, string | null>>({});
   const [clash, setClash] = useState<{ who: string; body: string } | null>(null);
+  // The `r` and `n` shortcuts.
+  useEffect(() => {
+    const onCompose = (e: Event) => {
+      setMode((e as CustomEvent<"reply" | "note">).detail);
+      setTimeout(() => area.current?.focus());
+    };
+    window.addEventListener(COMPOSE_EVENT, onCompose);
+    return () => window.removeEventListener(COMPOSE_EVENT, onCompose);
+  }, []);
 
   const submit = async (anyway = false) => {
     const body = text.trim();

@@ -71,6 +71,11 @@ export const activeFilters = computed<TicketFilters>(() => {
 });
 
 let listRequest = 0;
+/** Told of every loaded page (store.ts: tickets already mine are not announced as newly assigned). */
+let onListLoaded: ((items: Ticket[]) => void) | null = null;
+export function whenListLoaded(fn: (items: Ticket[]) => void): void {
+  onListLoaded = fn;
+}
 
 export async function loadList(keep = 0): Promise<void> {
   const req = ++listRequest;
@@ -79,6 +84,7 @@ export async function loadList(keep = 0): Promise<void> {
     const page = await api.tickets(activeFilters.value, null, Math.min(200, Math.max(50, keep)));
     if (req !== listRequest) return;
     list.value = { items: page.items, nextCursor: page.nextCursor, loading: false, loadingMore: false, error: null };
+    onListLoaded?.(page.items);
     const ids = new Set(page.items.map((t) => t.id));
     selected.value = new Set([...selected.value].filter((id) => ids.has(id)));
   } catch (err) {
