@@ -75,6 +75,10 @@ async function openAgent(hash: string): Promise<Page> {
   await page.getByLabel("Password").fill("demo-password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.locator(".live-live").waitFor({ timeout: WAIT });
+  // Signing in sets the agent online; offline, nobody takes the handoff, which then waits in Unassigned.
+  await page.locator(".me .switch-label", { hasText: "Online" }).waitFor({ timeout: WAIT });
+  await page.locator(".me .switch input").uncheck();
+  await page.locator(".me .switch-label", { hasText: "Offline" }).waitFor({ timeout: WAIT });
   return page;
 }
 

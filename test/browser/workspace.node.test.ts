@@ -57,6 +57,7 @@ async function chat(text: string): Promise<{ ticketId: string }> {
 describe.skipIf(!hasChromium)("the agent workspace in a real browser", () => {
   let sam = "";
   let samId = "";
+  let morgan = "";
 
   beforeAll(async () => {
     server = sharedServer();
@@ -64,11 +65,13 @@ describe.skipIf(!hasChromium)("the agent workspace in a real browser", () => {
     const login = (await api<{ token: string; agent: { id: string } }>("POST", "/api/login", { email: "sam@edgedesk.dev", password: PASSWORD })).body;
     sam = login.token;
     samId = login.agent.id;
+    morgan = (await api<{ token: string }>("POST", "/api/login", { email: "morgan@edgedesk.dev", password: PASSWORD })).body.token;
   }, 120_000);
 
   afterAll(async () => {
     // Sam goes back offline, as the other browser files expect the demo team to be.
     await api("PUT", "/api/agents/me/status", { status: "offline" }, sam);
+    await api("PUT", "/api/agents/me/status", { status: "offline" }, morgan);
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close().catch(() => undefined);
   }, 30_000);
@@ -150,5 +153,65 @@ describe.skipIf(!hasChromium)("the agent workspace in a real browser", () => {
     await laptop.locator(".conversation").waitFor();
     expect((await laptop.locator(".conversation").boundingBox())?.width ?? 0).toBeGreaterThan(540);
     await laptop.screenshot({ path: join(ARTIFACTS, "workspace-laptop.png") });
+  });
+
+  it("shows who else is viewing and writing, and warns before a reply that crosses a colleague's", async () => {
+    const { ticketId } = await chat("Hello, I need a person about a refund please");
+    await api("POST", `/api/tickets/${ticketId}/takeover`, undefined, sam);
+    const samPage = await signIn("sam@edgedesk.dev", `#/mine/${ticketId}`);
+    const morganPage = await signIn("morgan@edgedesk.dev", `#/all/${ticketId}`);
+    await samPage.locator(".colleagues", { hasText: "Morgan Manager is also viewing" }).waitFor();
+    await morganPage.getByRole("tab", { name: /Internal note/ }).click();
+    await morganPage.getByLabel("Internal note for the team").fill("Checking the refund in Stripe");
+    await samPage.locator(".colleagues", { hasText: "Morgan Manager is writing a note" }).waitFor();
+    // Sam starts a reply; Morgan answers first; Sam's send warns instead of crossing it.
+    await samPage.getByLabel("Reply to the customer").fill("Let me check that refund for you.");
+    await api("POST", `/api/tickets/${ticketId}/replies`, { body: "Refund issued, it shows in 3 days." }, morgan);
+    await samPage.locator(".msg-body", { hasText: "Refund issued" }).waitFor();
+    await samPage.getByRole("button", { name: "Send reply" }).click();
+    const clash = samPage.locator(".clash");
+    await clash.waitFor();
+    expect(await clash.innerText()).toContain("Morgan Manager replied while you were writing");
+    await clash.getByRole("button", { name: "Send anyway" }).click();
+    await samPage.locator(".msg-body", { hasText: "Let me check that refund for you." }).waitFor();
+  });
+
+  it("opens the shortcuts with ?, moves through the list with j, and follows the system's dark mode until switched", async () => {
+    const p = await signIn("sam@edgedesk.dev", "#/mine");
+    await p.locator(".row").first().waitFor();
+    await p.keyboard.press("?");
+    await p.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor();
+    await p.keyboard.press("Escape");
+    await p.getByRole("dialog", { name: "Keyboard shortcuts" }).waitFor({ state: "detached" });
+    await p.keyboard.press("j");
+    await p.locator(".ticket[data-ticket-id]").waitFor();
+    const panel = () => p.evaluate(() => getComputedStyle(document.querySelector(".list-pane") as Element).backgroundColor);
+    const light = await panel();
+    await p.emulateMedia({ colorScheme: "dark" });
+    await expect.poll(panel).not.toBe(light);
+    await p.screenshot({ path: join(ARTIFACTS, "workspace-dark.png") });
+    // The switch pins light (system → light) even though the system is dark.
+    await p.getByRole("button", { name: "Theme: system" }).click();
+    await expect.poll(panel).toBe(light);
+  });
+
+  it("speaks the page's language, takes the shop's words, and mirrors for right-to-left pages", async () => {
+    const shop = (lang: string, extra = "") =>
+      `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><title>Shop</title></head><body><h1>Shop</h1><script src="/widget.js" data-account="demo" ${extra} async></script></body></html>`;
+    const p = await page({ width: 1280, height: 900 });
+    await p.route(`${server.base}/fr-shop.html`, (r) => r.fulfill({ contentType: "text/html", body: shop("fr") }));
+    await p.goto(`${server.base}/fr-shop.html`);
+    await p.getByRole("button", { name: "Ouvrir le chat" }).click();
+    await p.getByRole("textbox", { name: "Message" }).waitFor();
+    expect(await p.locator("edgedesk-chat textarea").getAttribute("placeholder")).toBe("Écrivez un message…");
+    // Another shop (a fresh browser): the French chat's open state is not carried over.
+    const ar = await page({ width: 1280, height: 900 });
+    await ar.route(`${server.base}/ar-shop.html`, (r) => r.fulfill({ contentType: "text/html", body: shop("ar", `data-strings='{"greeting":"مرحبا! كيف يمكننا مساعدتك؟"}'`) }));
+    await ar.goto(`${server.base}/ar-shop.html`);
+    await ar.getByRole("button", { name: "Open chat" }).click();
+    const root = ar.locator("edgedesk-chat .root");
+    expect(await root.getAttribute("dir")).toBe("rtl");
+    await ar.locator("edgedesk-chat .log", { hasText: "مرحبا! كيف يمكننا مساعدتك؟" }).waitFor();
+    await ar.screenshot({ path: join(ARTIFACTS, "workspace-rtl.png") });
   });
 });

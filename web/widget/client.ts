@@ -4,6 +4,7 @@ import { chatMessageId } from "../../src/schemas/chatIds.ts";
 import type { ErrorFrame, VisitorClientFrame, VisitorServerFrame } from "../../src/schemas/live.ts";
 import type { MessageView as Message, TicketStatus } from "../../src/schemas/ticket.ts";
 import { LiveSocket } from "../shared/socket.ts";
+import { fill, T } from "./i18n.ts";
 import { forgetStored, loadStored, saveStored, type Item, type Pending } from "./stored.ts";
 import { ApiError, conversationRequest, request, socketUrl } from "./transport.ts";
 
@@ -340,7 +341,7 @@ export class ChatClient {
         for (const p of this.pending) this.deliver(p);
         return;
       case "typing":
-        this.typingName = frame.name || "An agent";
+        this.typingName = frame.name || T.anAgent;
         clearTimeout(this.typingTimer);
         this.typingTimer = setTimeout(() => {
           this.typingName = null;
@@ -349,7 +350,7 @@ export class ChatClient {
         this.on.change();
         return;
       case "agent.joined":
-        this.addNotice(`joined:${frame.agent.id}`, `${frame.agent.name || "An agent"} joined the conversation`, frame.agent);
+        this.addNotice(`joined:${frame.agent.id}`, fill(T.joined, { name: frame.agent.name || T.anAgent }), frame.agent);
         return;
       case "status":
         this.setStatus(frame.status);

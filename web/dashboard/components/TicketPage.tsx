@@ -110,7 +110,7 @@ export function TicketPage({ loading }: { loading: boolean }) {
     <div class="ticket" data-ticket-id={t.id}>
       <header class="ticket-head">
         <div class="ticket-title">
-          <a class="back-link" href={hrefOf({ view: route.value.view, ticketId: null })}>
+          <a class="ticket-back" href={hrefOf({ view: route.value.view, ticketId: null })}>
             ← Back to the list
           </a>
           <h2>
