@@ -28,3 +28,24 @@ END;
 CREATE TRIGGER `messages_fts_delete` AFTER DELETE ON `ticket_messages_search` BEGIN
 	INSERT INTO messages_fts(messages_fts, rowid, body) VALUES ('delete', old.rowid, old.body);
 END;
+--> statement-breakpoint
+-- Agents (issue 12): a deactivated agent keeps their history but can no longer sign in; invitations are one-time links.
+ALTER TABLE `agents` ADD `deactivated_at` integer;
+--> statement-breakpoint
+CREATE TABLE `invitations` (
+	`id` text PRIMARY KEY NOT NULL,
+	`account_id` text NOT NULL,
+	`email` text NOT NULL,
+	`name` text,
+	`role` text NOT NULL,
+	`token_hash` text NOT NULL,
+	`created_by` text NOT NULL,
+	`created_at` integer NOT NULL,
+	`expires_at` integer NOT NULL,
+	`accepted_at` integer,
+	`revoked_at` integer
+);
+--> statement-breakpoint
+CREATE UNIQUE INDEX `invitations_token_hash_unique` ON `invitations` (`token_hash`);
+--> statement-breakpoint
+CREATE INDEX `invitations_account_idx` ON `invitations` (`account_id`,`created_at`);

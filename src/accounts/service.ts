@@ -87,6 +87,7 @@ export async function login(env: Env, email: string, password: string): Promise<
     ? await verifyPassword(password, { hash: agent.passwordHash, salt: agent.passwordSalt, iterations: agent.passwordIterations })
     : (await hashPassword(password), false);
   if (!agent || !ok) throw new AppError("unauthorized", "Wrong email or password");
+  if (agent.deactivatedAt !== null) throw new AppError("unauthorized", "This agent was deactivated: ask an admin of your team");
   return agent;
 }
 
