@@ -77,7 +77,7 @@ async function openAgent(hash: string): Promise<Page> {
   await page.locator(".live-live").waitFor({ timeout: WAIT });
   // Signing in sets the agent online; offline, nobody takes the handoff, which then waits in Unassigned.
   await page.locator(".me .switch-label", { hasText: "Online" }).waitFor({ timeout: WAIT });
-  await page.locator(".me .switch input").uncheck();
+  await page.locator(".me .switch-label", { hasText: "Online" }).click();
   await page.locator(".me .switch-label", { hasText: "Offline" }).waitFor({ timeout: WAIT });
   return page;
 }

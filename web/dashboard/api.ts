@@ -12,6 +12,8 @@ export interface Agent {
   role: "owner" | "admin" | "manager" | "support";
   status: "online" | "offline";
   capacity?: number | null;
+  /** false once deactivated (kept for history; not assignable). */
+  active?: boolean;
 }
 
 export interface Account {

@@ -7,12 +7,12 @@ import { clearTyping, connect, disconnect, liveState, setTyping, unread } from "
 import { hrefOf, parseHash, route, type Route } from "./store/route.ts";
 import { setComposing, setViewers } from "./store/collision.ts";
 import { alertMe } from "./store/prefs.ts";
-import type { Ticket } from "./api.ts";
+import type { Agent, Ticket } from "./api.ts";
 import { account, agents, api, macros, me, reportError, session, SESSION_KEY, setMyStatus, toast, type Session } from "./store/session.ts";
 import { addMessage, applyTicket, current, markRead, openTicket } from "./store/ticket.ts";
 
 // Components import from here only; store/ keeps its seams (setViews, placeInList, …) to itself.
-export { account, agentById, agents, api, macros, me, session, setMyStatus, toast, toasts } from "./store/session.ts";
+export { account, agentById, agents, assignable, api, macros, me, session, setMyStatus, toast, toasts } from "./store/session.ts";
 export { hrefOf, PAGES, parseHash, route, type BuiltInView, type PageKey, type Route, type ViewKey } from "./store/route.ts";
 export { activeFilters, bulk, list, loadList, loadMore, matches, refreshCounts, savedViews, selected, setFilter, userFilters, viewCounts, type UserFilters } from "./store/list.ts";
 export { current, currentError, currentLoading, loadOlder, openTicket, patchTicket, send } from "./store/ticket.ts";
@@ -25,7 +25,11 @@ api.onUnauthorized = () => {
 };
 
 export async function signIn(email: string, password: string): Promise<void> {
-  const res = await api.login(email, password);
+  await startSession(await api.login(email, password));
+}
+
+/** A fresh session (a sign-in, or an accepted invitation): remembered, booted, and the agent online. */
+export async function startSession(res: { token: string; agent: Agent }): Promise<void> {
   localStorage.setItem(SESSION_KEY, JSON.stringify({ token: res.token, agentId: res.agent.id } satisfies Session));
   api.setToken(res.token);
   batch(() => {

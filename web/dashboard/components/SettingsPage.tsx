@@ -7,6 +7,9 @@ import { FieldError, FormStatus, PageHead, Panel, Toggle, invalid } from "./form
 import { IntegrationsPanel } from "./IntegrationsPanel.tsx";
 import { OfficeHoursForm } from "./OfficeHoursForm.tsx";
 import { TeamsPanel } from "./TeamsPanel.tsx";
+import { AgentsPanel } from "./admin/AgentsPanel.tsx";
+import { KnowledgePanel } from "./admin/KnowledgePanel.tsx";
+import { MacrosPanel } from "./admin/MacrosPanel.tsx";
 import { Empty } from "./ui.tsx";
 
 const TABS = [
@@ -15,6 +18,9 @@ const TABS = [
   { key: "assignment", label: "Assignment" },
   { key: "integrations", label: "Integrations" },
   { key: "teams", label: "Teams" },
+  { key: "agents", label: "Agents" },
+  { key: "macros", label: "Macros" },
+  { key: "knowledge", label: "Knowledge base" },
 ] as const;
 type TabKey = (typeof TABS)[number]["key"];
 
@@ -234,7 +240,7 @@ export function SettingsPage() {
         ))}
       </nav>
       <div class="page-body narrow" aria-busy={loading}>
-        {!canAdmin.value && tab !== "teams" && (
+        {!canAdmin.value && !["teams", "macros", "knowledge"].includes(tab) && (
           <div class="banner info" role="note">
             Only owners and admins can change these settings; you can see them.
           </div>
@@ -261,6 +267,9 @@ export function SettingsPage() {
         )}
         {data && tab === "integrations" && <IntegrationsPanel />}
         {data && tab === "teams" && <TeamsPanel />}
+        {data && tab === "agents" && <AgentsPanel />}
+        {data && tab === "macros" && <MacrosPanel />}
+        {data && tab === "knowledge" && <KnowledgePanel />}
       </div>
     </main>
   );

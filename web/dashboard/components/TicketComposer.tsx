@@ -50,14 +50,23 @@ export function Composer({ t }: { t: Ticket }) {
     area.current?.focus();
   };
 
-  const useMacro = async (id: string) => {
+  const useMacro = async (id: string, replacing = "") => {
     try {
       const r = await api.renderMacro(id, t.id);
-      setText(text ? `${text}\n${r.body}` : r.body);
+      const base = replacing && text.endsWith(replacing) ? text.slice(0, text.length - replacing.length) : text;
+      setText(base && !base.endsWith("\n") && !base.endsWith(" ") ? `${base}\n${r.body}` : `${base}${r.body}`);
       area.current?.focus();
     } catch {
       toast("Could not insert the macro", "error");
     }
+  };
+  // `/name` at the end of the draft offers the macros whose name matches; Enter or a click inserts one.
+  const slash = /(?:^|\s)(\/([^\s/]*))$/.exec(text);
+  const slashHits = slash ? macros.value.filter((m) => m.name.toLowerCase().includes((slash[2] ?? "").toLowerCase())).slice(0, 6) : [];
+  const [slashAt, setSlashAt] = useState(0);
+  const pickSlash = (i: number) => {
+    const m = slashHits[i];
+    if (m && slash) void useMacro(m.id, slash[1]);
   };
 
   return (
@@ -89,16 +98,33 @@ export function Composer({ t }: { t: Ticket }) {
         disabled={mode === "reply" && !canReply}
         onInput={(e) => {
           setText(e.currentTarget.value);
+          setSlashAt(0);
           if (!(t.id in startedAfter.current)) startedAfter.current[t.id] = current.value?.messages.at(-1)?.id ?? null;
           if (e.currentTarget.value.trim()) agentTyping(t.id, mode);
         }}
         onKeyDown={(e) => {
+          if (slashHits.length > 0 && ["ArrowDown", "ArrowUp", "Enter", "Tab"].includes(e.key) && !e.metaKey && !e.ctrlKey) {
+            e.preventDefault();
+            if (e.key === "ArrowDown") setSlashAt((slashAt + 1) % slashHits.length);
+            else if (e.key === "ArrowUp") setSlashAt((slashAt + slashHits.length - 1) % slashHits.length);
+            else pickSlash(Math.min(slashAt, slashHits.length - 1));
+            return;
+          }
           if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) {
             e.preventDefault();
             void submit();
           }
         }}
       />
+      {slashHits.length > 0 && (
+        <ul class="slash-menu" role="listbox" aria-label="Insert a macro">
+          {slashHits.map((m, i) => (
+            <li key={m.id} role="option" aria-selected={i === slashAt} class={i === slashAt ? "active" : ""} onMouseDown={(e) => (e.preventDefault(), pickSlash(i))}>
+              <strong>{m.name}</strong> <span class="muted small">{m.body.slice(0, 60)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
       {clash && (
         <div class="clash" role="alert">
           <span>

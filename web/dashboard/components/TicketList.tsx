@@ -7,7 +7,7 @@ import { Marked, rangesOf } from "./Linked.tsx";
 import {
   activeFilters,
   agentById,
-  agents,
+  assignable,
   bulk,
   customerTyping,
   hrefOf,
@@ -165,7 +165,7 @@ function Filters() {
         <select aria-label="Filter by assignee" value={f.assigneeId ?? ""} onChange={(e) => setFilter("assigneeId", e.currentTarget.value || undefined)}>
           <option value="">Any assignee</option>
           <option value="none">No assignee</option>
-          {agents.value.map((a) => (
+          {assignable.value.map((a) => (
             <option value={a.id} key={a.id}>
               {a.id === me.value?.id ? `${a.name} (me)` : a.name}
             </option>
@@ -194,7 +194,7 @@ function BulkBar() {
       >
         <option value="">Assign…</option>
         <option value="none">No assignee</option>
-        {agents.value.map((a) => (
+        {assignable.value.map((a) => (
           <option value={a.id} key={a.id}>
             {a.name}
           </option>

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Ticket } from "../api.ts";
 import { customerName, toLocalInput } from "../format.ts";
-import { agentById, agents, current, hrefOf, me, patchTicket, route, toast } from "../store.ts";
+import { agentById, assignable, current, hrefOf, me, patchTicket, route, toast } from "../store.ts";
 import { Composer } from "./TicketComposer.tsx";
 import { Overview } from "./TicketOverview.tsx";
 import { Thread } from "./TicketThread.tsx";
@@ -22,7 +22,7 @@ function AssigneeSelect({ t, id }: { t: Ticket; id?: string }) {
       }}
     >
       <option value="">No assignee</option>
-      {agents.value.map((a) => (
+      {assignable.value.map((a) => (
         <option value={a.id} key={a.id}>
           {a.name}
           {a.id === me.value?.id ? " (me)" : ""}
