@@ -1,18 +1,19 @@
 // Keyboard shortcuts for the helpdesk and the `?` overlay that lists them. Keys are ignored while typing in a field.
 import { useEffect, useState } from "preact/hooks";
 import { current, list, me, navigate, patchTicket, route } from "../store.ts";
+import { t, type MessageKey } from "../i18n.ts";
 
-const KEYS: [string, string][] = [
-  ["j / ↓", "Next ticket"],
-  ["k / ↑", "Previous ticket"],
-  ["r", "Reply"],
-  ["n", "Internal note"],
-  ["e", "Close the ticket"],
-  ["s", "Snooze"],
-  ["a", "Assign to me"],
-  ["/", "Search"],
-  ["Esc", "Leave the field / close this"],
-  ["?", "Show these shortcuts"],
+const KEYS: [string, MessageKey][] = [
+  ["j / ↓", "keys.next"],
+  ["k / ↑", "keys.previous"],
+  ["r", "keys.reply"],
+  ["n", "keys.note"],
+  ["e", "keys.close"],
+  ["s", "keys.snooze"],
+  ["a", "keys.assign"],
+  ["/", "keys.search"],
+  ["Esc", "keys.escape"],
+  ["?", "keys.help"],
 ];
 
 /** Asks the composer to switch to reply or note and take the focus (TicketComposer listens). */
@@ -81,14 +82,14 @@ export function Shortcuts() {
   return (
     <div class="overlay" role="presentation" onClick={() => setHelp(false)}>
       <section class="shortcuts" role="dialog" aria-modal="true" aria-labelledby="shortcuts-title" onClick={(e) => e.stopPropagation()}>
-        <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+        <h2 id="shortcuts-title">{t("keys.title")}</h2>
         <dl>
           {KEYS.map(([k, what]) => (
             <div key={k}>
               <dt>
                 <kbd>{k}</kbd>
               </dt>
-              <dd>{what}</dd>
+              <dd>{t(what)}</dd>
             </div>
           ))}
         </dl>

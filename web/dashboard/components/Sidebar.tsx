@@ -1,40 +1,41 @@
 // The left rail: account, built-in and saved views with counts and unread badges, the agent's presence and logout.
 import { Icon, Avatar, type IconName } from "./ui.tsx";
+import { t, type MessageKey } from "../i18n.ts";
 import { notifyOn, setNotify, setSound, setTheme, soundOn, theme, type Theme } from "../store/prefs.ts";
 import { account, deleteSavedView, hrefOf, liveState, me, route, savedViews, setMyStatus, setShowUnread, showUnread, signOut, unread, viewCounts, type BuiltInView, type PageKey } from "../store.ts";
 
-const VIEWS: { key: BuiltInView; label: string; icon: IconName }[] = [
-  { key: "mine", label: "My inbox", icon: "inbox" },
-  { key: "unassigned", label: "Unassigned", icon: "user" },
-  { key: "all", label: "All tickets", icon: "layers" },
-  { key: "spam", label: "Spam", icon: "alert" },
-  { key: "ai", label: "AI conversations", icon: "sparkle" },
+const VIEWS: { key: BuiltInView; label: MessageKey; icon: IconName }[] = [
+  { key: "mine", label: "views.mine", icon: "inbox" },
+  { key: "unassigned", label: "views.unassigned", icon: "user" },
+  { key: "all", label: "views.all", icon: "layers" },
+  { key: "spam", label: "views.spam", icon: "alert" },
+  { key: "ai", label: "views.ai", icon: "sparkle" },
 ];
 
-const PAGE_LINKS: { key: PageKey; label: string; icon: IconName }[] = [
-  { key: "reports", label: "Reports", icon: "chart" },
-  { key: "skills", label: "AI agent", icon: "sparkle" },
-  { key: "settings", label: "Settings", icon: "settings" },
+const PAGE_LINKS: { key: PageKey; label: MessageKey; icon: IconName }[] = [
+  { key: "reports", label: "pages.reports", icon: "chart" },
+  { key: "skills", label: "pages.skills", icon: "sparkle" },
+  { key: "settings", label: "pages.settings", icon: "settings" },
 ];
 
 const THEMES: Theme[] = ["system", "light", "dark"];
-const THEME_LABEL: Record<Theme, string> = { system: "Theme: system", light: "Theme: light", dark: "Theme: dark" };
+const THEME_LABEL: Record<Theme, MessageKey> = { system: "prefs.theme.system", light: "prefs.theme.light", dark: "prefs.theme.dark" };
 
 /** Theme, desktop notifications, sound and the shortcuts overlay: this browser's preferences. */
 function Prefs() {
   return (
     <div class="prefs" role="group" aria-label="Preferences">
       <button class="pref" type="button" title="Switch the colour theme" onClick={() => setTheme(THEMES[(THEMES.indexOf(theme.value) + 1) % THEMES.length] ?? "system")}>
-        {THEME_LABEL[theme.value]}
+        {t(THEME_LABEL[theme.value])}
       </button>
       <button class="pref" type="button" aria-pressed={notifyOn.value} title="Desktop notifications for tickets and messages assigned to you" onClick={() => void setNotify(!notifyOn.value)}>
-        Notify {notifyOn.value ? "on" : "off"}
+        {t("prefs.notify", { state: t(notifyOn.value ? "prefs.on" : "prefs.off") })}
       </button>
       <button class="pref" type="button" aria-pressed={soundOn.value} title="A sound for new tickets and messages assigned to you" onClick={() => setSound(!soundOn.value)}>
-        Sound {soundOn.value ? "on" : "off"}
+        {t("prefs.sound", { state: t(soundOn.value ? "prefs.on" : "prefs.off") })}
       </button>
       <button class="pref" type="button" title="Keyboard shortcuts (?)" onClick={() => window.dispatchEvent(new KeyboardEvent("keydown", { key: "?" }))}>
-        Keys ?
+        {t("prefs.keys")}
       </button>
     </div>
   );
@@ -71,13 +72,13 @@ export function Sidebar() {
             <li key={v.key}>
               <a href={hrefOf({ view: v.key, ticketId: null })} class={current === v.key ? "view active" : "view"} aria-current={current === v.key ? "page" : undefined}>
                 <Icon name={v.icon} />
-                <span class="view-name">{v.label}</span>
+                <span class="view-name">{t(v.label)}</span>
                 {n > 0 && (
-                  <span class="unread-badge" aria-label={`${n} unread`} title={`${n} unread: the customer wrote and no one has opened it since`} data-testid={`unread-${v.key}`}>
-                    {n} new
+                  <span class="unread-badge" aria-label={`${n} unread`} title={t("views.unreadTitle", { n })} data-testid={`unread-${v.key}`}>
+                    {t("views.unread", { n })}
                   </span>
                 )}
-                <span class="count" aria-label={`${counts[v.key] ?? 0} tickets`} title={`${counts[v.key] ?? 0} tickets in this view`}>
+                <span class="count" aria-label={`${counts[v.key] ?? 0} tickets`} title={t("views.countTitle", { n: counts[v.key] ?? 0 })}>
                   {counts[v.key] ?? ""}
                 </span>
               </a>
@@ -85,9 +86,9 @@ export function Sidebar() {
           );
         })}
       </ul>
-      <div class="views-head">Saved views</div>
+      <div class="views-head">{t("views.saved")}</div>
       <ul class="views">
-        {savedViews.value.length === 0 && <li class="views-empty">Filter a list, then “Save view”.</li>}
+        {savedViews.value.length === 0 && <li class="views-empty">{t("views.savedEmpty")}</li>}
         {savedViews.value.map((v) => {
           const key = `saved:${v.id}` as const;
           return (
@@ -104,13 +105,13 @@ export function Sidebar() {
           );
         })}
       </ul>
-      <div class="views-head">Workspace</div>
+      <div class="views-head">{t("views.workspace")}</div>
       <ul class="views">
         {PAGE_LINKS.map((p) => (
           <li key={p.key}>
             <a href={hrefOf({ view: route.value.view, ticketId: null, page: p.key })} class={page === p.key ? "view active" : "view"} aria-current={page === p.key ? "page" : undefined}>
               <Icon name={p.icon} />
-              <span class="view-name">{p.label}</span>
+              <span class="view-name">{t(p.label)}</span>
             </a>
           </li>
         ))}
@@ -120,12 +121,12 @@ export function Sidebar() {
         <div class="foot-row">
           <div class={`live live-${live}`} role="status" aria-live="polite">
             <i />
-            {live === "live" ? "Live" : live === "connecting" ? "Connecting…" : "Reconnecting…"}
+            {t(live === "live" ? "live.live" : live === "connecting" ? "live.connecting" : "live.reconnecting")}
           </div>
           <label class="switch">
             <input type="checkbox" role="switch" checked={showUnread.value} aria-checked={showUnread.value} onChange={(e) => setShowUnread(e.currentTarget.checked)} />
             <span class="track" aria-hidden="true" />
-            <span class="switch-label">Unread badges</span>
+            <span class="switch-label">{t("me.unreadBadges")}</span>
           </label>
         </div>
         {agent && (
@@ -136,7 +137,7 @@ export function Sidebar() {
               <label class="switch">
                 <input type="checkbox" role="switch" checked={online} aria-checked={online} onChange={(e) => void setMyStatus(e.currentTarget.checked ? "online" : "offline")} />
                 <span class="track" aria-hidden="true" />
-                <span class="switch-label">{online ? "Online" : "Offline"}</span>
+                <span class="switch-label">{t(online ? "me.online" : "me.offline")}</span>
               </label>
             </div>
             <button class="icon-btn ghost" type="button" onClick={() => void signOut()} aria-label="Log out" title="Log out">

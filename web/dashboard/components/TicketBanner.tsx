@@ -1,5 +1,6 @@
 // Above the open ticket's thread: the AI agent handles it (read along, take over), or it sits in Spam (not spam).
 import type { Message, Ticket } from "../api.ts";
+import { t as msg } from "../i18n.ts";
 import { agentById, api, me, patchTicket, toast } from "../store.ts";
 import { composing, viewers } from "../store/collision.ts";
 import { reportError } from "../store/session.ts";
@@ -39,7 +40,7 @@ function Colleagues({ t }: { t: Ticket }) {
   const viewing = (viewers.value[t.id] ?? []).filter((id) => id !== myId && !writing.some((w) => w.agentId === id));
   if (writing.length === 0 && viewing.length === 0) return null;
   const name = (id: string) => agentById.value.get(id)?.name ?? "A colleague";
-  const parts = [...writing.map((w) => `${name(w.agentId)} is writing ${w.kind === "note" ? "a note" : "a reply"}`), ...viewing.map((id) => `${name(id)} is also viewing`)];
+  const parts = [...writing.map((w) => msg(w.kind === "note" ? "banner.writingNote" : "banner.writingReply", { name: name(w.agentId) })), ...viewing.map((id) => msg("banner.viewing", { name: name(id) }))];
   return (
     <div class="colleagues" role="status" aria-live="polite">
       {parts.join(" · ")}
@@ -59,9 +60,9 @@ export function TicketBanner({ t, messages }: { t: Ticket; messages: readonly Me
       <>
       {summary}
       <div class="ticket-banner ai" role="status">
-        <span>The AI agent is handling this conversation. Read along, or take over: it stops answering and the shopper hears you joined.</span>
+        <span>{msg("banner.ai")}</span>
         <button class="btn small primary" type="button" onClick={() => void takeOver(t)}>
-          Take over
+          {msg("banner.takeOver")}
         </button>
       </div>
       </>
@@ -72,9 +73,11 @@ export function TicketBanner({ t, messages }: { t: Ticket; messages: readonly Me
       <>
       {summary}
       <div class="ticket-banner spam" role="status">
-        <span>In Spam. {t.spamReason ?? "The first message looked like spam when it arrived, or someone marked it."}</span>
+        <span>
+          {msg("banner.spam")} {t.spamReason ?? ""}
+        </span>
         <button class="btn small" type="button" onClick={() => void patchTicket(t.id, { spam: false }, `#${t.number} is not spam`)}>
-          Not spam
+          {msg("banner.notSpam")}
         </button>
       </div>
       </>
@@ -87,7 +90,7 @@ export function SpamButton({ t }: { t: Ticket }) {
   if (t.spam) return null;
   return (
     <button class="btn" type="button" title="Move to Spam" onClick={() => void patchTicket(t.id, { spam: true }, `#${t.number} marked as spam`)}>
-      Mark as spam
+      {msg("banner.markSpam")}
     </button>
   );
 }

@@ -4,6 +4,7 @@ import type { Ticket, TicketFilters, TicketStatus } from "../api.ts";
 import { CHANNELS, CHANNEL_LABEL, customerName, shortAgo } from "../format.ts";
 import { DEFAULT_SORT } from "../store/list.ts";
 import { Marked, rangesOf } from "./Linked.tsx";
+import { t, t as t_, type MessageKey } from "../i18n.ts";
 import {
   activeFilters,
   agentById,
@@ -25,20 +26,14 @@ import {
 } from "../store.ts";
 import { Avatar, ChannelBadge, Empty, Icon } from "./ui.tsx";
 
-const TITLES: Record<BuiltInView, string> = { mine: "My inbox", unassigned: "Unassigned", all: "All tickets", spam: "Spam", ai: "AI agent conversations" };
+const TITLES: Record<BuiltInView, MessageKey> = { mine: "views.mine", unassigned: "views.unassigned", all: "views.all", spam: "views.spam", ai: "views.aiTitle" };
 
-const SORTS: [NonNullable<TicketFilters["sort"]>, string][] = [
-  ["last_message_desc", "Latest message"],
-  ["last_customer_desc", "Latest customer message"],
-  ["waiting_longest", "Waiting longest"],
-  ["created_desc", "Newest first"],
-  ["created_asc", "Oldest first"],
-];
+const SORTS = ["last_message_desc", "last_customer_desc", "waiting_longest", "created_desc", "created_asc"] as const;
 
 function viewTitle(): string {
   const v = route.value.view;
   if (v.startsWith("saved:")) return savedViews.value.find((s) => `saved:${s.id}` === v)?.name ?? "Saved view";
-  return TITLES[v as BuiltInView];
+  return t(TITLES[v as BuiltInView]);
 }
 
 function toggle(id: string): void {
@@ -84,7 +79,7 @@ function Row({ t, active }: { t: Ticket; active: boolean }) {
           {t.status !== "open" && <span class={`pill st-${t.status}`}>{t.status}</span>}
           {t.waitingSince && (
             <span class="waiting" title={`The customer has waited since ${new Date(t.waitingSince).toLocaleString()}`}>
-              waiting {shortAgo(t.waitingSince) === "now" ? "<1m" : shortAgo(t.waitingSince)}
+              {t_("list.waiting", { ago: shortAgo(t.waitingSince) === "now" ? "<1m" : shortAgo(t.waitingSince) })}
             </span>
           )}
           {t.tags.slice(0, 3).map((tag) => (
@@ -120,7 +115,7 @@ function SearchBox({ value }: { value: string }) {
     <input
       class="search"
       type="search"
-      placeholder="Search messages, names, emails, #number…"
+      placeholder={t("list.search")}
       aria-label="Search tickets"
       value={value}
       onInput={(e) => {
@@ -141,9 +136,9 @@ function Filters() {
     <div class="filters" role="group" aria-label="Filters">
       <SearchBox value={f.q ?? ""} />
       <select aria-label="Sort by" value={f.sort ?? DEFAULT_SORT} onChange={(e) => setFilter("sort", e.currentTarget.value as TicketFilters["sort"])}>
-        {SORTS.map(([value, label]) => (
+        {SORTS.map((value) => (
           <option value={value} key={value}>
-            {label}
+            {t(`sort.${value}`)}
           </option>
         ))}
       </select>
@@ -243,7 +238,7 @@ function SaveViewDialog({ close }: { close: () => void }) {
           close();
         }}
       >
-        <h2 id="save-view-title">Save this view</h2>
+        <h2 id="save-view-title">{t("list.saveViewTitle")}</h2>
         <label class="field">
           <span>Name</span>
           <input type="text" required maxLength={100} value={name} onInput={(e) => setName(e.currentTarget.value)} autoFocus />
@@ -287,7 +282,7 @@ export function TicketList() {
             type="button"
             onClick={() => setSaving(true)}
           >
-            <Icon name="bookmark" size={14} /> Save view
+            <Icon name="bookmark" size={14} /> {t("list.saveView")}
           </button>
         )}
         <button class="icon-btn ghost" type="button" aria-label="Refresh list" title="Refresh" onClick={() => void loadList(l.items.length)}>
