@@ -5,6 +5,7 @@ import { cors } from "hono/cors";
 import { onPresenceChange, sweepStalePresence } from "./accounts/presence.ts";
 import { accountsApi } from "./api/accounts.ts";
 import { adminApi } from "./api/admin.ts";
+import { auditApi } from "./api/audit.ts";
 import { chatApi } from "./api/chat.ts";
 import { classifyApi } from "./api/classify.ts";
 import { devApi } from "./api/dev.ts";
@@ -48,7 +49,7 @@ app.use("/api/*", bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json(error
 app.get("/api/health", (c) => c.json({ ok: true }));
 // "/" is the demo store (web/public/index.html) in development only; a production deployment opens the dashboard.
 app.get("/", async (c) => (c.env.ENVIRONMENT === "development" ? await c.env.ASSETS.fetch(c.req.raw) : c.redirect("/app/", 302)));
-for (const api of [invitationsApi, accountsApi, ticketsApi, viewsApi, macrosApi, teamsApi, profilesApi, settingsApi, reportsApi, chatApi, liveApi, classifyApi, integrationsApi, knowledgeApi, skillsApi, adminApi, devApi]) app.route("/api", api);
+for (const api of [invitationsApi, accountsApi, ticketsApi, viewsApi, macrosApi, teamsApi, profilesApi, settingsApi, reportsApi, chatApi, liveApi, classifyApi, integrationsApi, knowledgeApi, skillsApi, adminApi, auditApi, devApi]) app.route("/api", api);
 app.route("/", webhooksApi);
 describeSockets(app.openAPIRegistry);
 

@@ -3,3 +3,4 @@ export * from "./core.ts";
 export * from "./helpdesk.ts";
 export * from "./agent.ts";
 export * from "./assignment.ts";
+export * from "./platform.ts";
