@@ -5,7 +5,10 @@ import type { Clock } from "../lib/clock.ts";
 import { db } from "../db/client.ts";
 import type { MessageRecord, TicketState } from "./model.ts";
 import { writeOutboxIndex, writeTicketIndex, type OutboxIndexRow } from "./repository.ts";
-import { SEARCH_ROWS_PER_WRITE, writeMessageSearch } from "./search.ts";
+import { messageSearchStatements } from "./search.ts";
+
+/** The new messages one index write carries into the search table; a longer backlog (a rebuild) takes more writes. */
+const SEARCH_ROWS_PER_FLUSH = 64;
 
 export const INDEX_JOB = "index";
 /** When a write started by a commit has not landed by then (the actor restarted mid-way), the alarm writes it. */
@@ -90,9 +93,20 @@ export class IndexSync {
       }
       const d1 = this.hooks.d1();
       const d = db(d1);
-      if (this.syncedVersion() < version) this.writtenTags = await writeTicketIndex(d, structuredClone(t), this.writtenTags);
+      // New messages ride in the ticket row's batch; what is left of a backlog follows in batches of its own.
+      let messages = this.unindexedMessages();
+      const also = messageSearchStatements(d, t, messages);
+      if (this.syncedVersion() < version) this.writtenTags = await writeTicketIndex(d, structuredClone(t), this.writtenTags, also);
+      else if (also.length > 0) await d.$client.batch(also);
+      for (;;) {
+        const last = messages[messages.length - 1];
+        if (!last) break;
+        this.store.set("search_seq", String(last.seq));
+        if (messages.length < SEARCH_ROWS_PER_FLUSH) break;
+        messages = this.unindexedMessages();
+        if (messages.length > 0) await d.$client.batch(messageSearchStatements(d, t, messages));
+      }
       await writeOutboxIndex(d, t, pending);
-      await this.indexMessages(d, t);
       this.outbox.markSynced(pending);
       this.setSynced(Math.max(version, this.syncedVersion()));
       this.store.delete("index_failures");
@@ -115,16 +129,9 @@ export class IndexSync {
     }
   }
 
-  /** Messages and notes D1's search table has not seen yet, each written once (by id) however often this runs. */
-  private async indexMessages(d: ReturnType<typeof db>, t: TicketState): Promise<void> {
-    for (;;) {
-      const after = Number(this.store.get("search_seq") ?? "0");
-      const rows = this.messages.after({ afterSeq: after, limit: SEARCH_ROWS_PER_WRITE, includeInternal: true });
-      const last = rows[rows.length - 1];
-      if (!last) return;
-      await writeMessageSearch(d, t, rows);
-      this.store.set("search_seq", String(last.seq));
-    }
+  /** Messages and notes D1's search table has not seen yet (each is written once, by id, however often this runs). */
+  private unindexedMessages(): MessageRecord[] {
+    return this.messages.after({ afterSeq: Number(this.store.get("search_seq") ?? "0"), limit: SEARCH_ROWS_PER_FLUSH, includeInternal: true });
   }
 
   private syncedVersion(): number {
