@@ -214,4 +214,38 @@ describe.skipIf(!hasChromium)("the agent workspace in a real browser", () => {
     await ar.locator("edgedesk-chat .log", { hasText: "مرحبا! كيف يمكننا مساعدتك؟" }).waitFor();
     await ar.screenshot({ path: join(ARTIFACTS, "workspace-rtl.png") });
   });
+
+  it("tells me on the desktop when a ticket is assigned to me, once notifications are on", async () => {
+    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    contexts.push(ctx);
+    // A desktop notification is only for a tab in the background; the browser's Notification is recorded here.
+    await ctx.addInitScript(() => {
+      const w = window as unknown as { shown: string[]; Notification: unknown };
+      w.shown = [];
+      w.Notification = class {
+        static permission = "granted";
+        static requestPermission = async () => "granted";
+        onclick: (() => void) | null = null;
+        constructor(title: string) {
+          w.shown.push(title);
+        }
+        close() {}
+      };
+      Object.defineProperty(document, "visibilityState", { get: () => "hidden" });
+    });
+    const p = await ctx.newPage();
+    p.setDefaultTimeout(WAIT);
+    await p.goto(`${server.base}/app/#/all`);
+    await p.getByLabel("Email").fill("sam@edgedesk.dev");
+    await p.getByLabel("Password").fill(PASSWORD);
+    await p.getByRole("button", { name: "Sign in" }).click();
+    await p.locator(".live-live").waitFor({ state: "attached" });
+    await p.getByRole("button", { name: "Notify off" }).click();
+    await p.getByRole("button", { name: "Notify on" }).waitFor();
+    const { ticketId } = await chat("Can someone help me with sizing? I'd like a person");
+    await api("POST", `/api/tickets/${ticketId}/takeover`, undefined, morgan);
+    const number = (await api<{ ticket: { number: number } }>("GET", `/api/tickets/${ticketId}`, undefined, sam)).body.ticket.number;
+    await api("PATCH", `/api/tickets/${ticketId}`, { assigneeId: samId }, morgan);
+    await expect.poll(() => p.evaluate(() => (window as unknown as { shown: string[] }).shown)).toContain(`#${number} is assigned to you`);
+  });
 });
