@@ -10,7 +10,10 @@ import { ASSIGNMENT_JOB, AssignmentLink } from "../src/assignment/link.ts";
 import { decideAttach } from "../src/channels/attach.ts";
 import { Delivery, DELIVERY_JOB, outboxDeliveryState, outboxRevision, outboxSchema } from "../src/channels/delivery.ts";
 import { VisitorSockets } from "../src/chat/visitorSocket.ts";
+import { CsatSurvey, type CsatOutcome } from "../src/csat/inTicket.ts";
+import { DEFAULT_CSAT } from "../src/csat/rules.ts";
 import { actorError } from "../src/lib/errors.ts";
+import { SLA_JOB, SlaTimer } from "../src/sla/inTicket.ts";
 import { newId } from "../src/lib/ids.ts";
 import type { MessageView, TicketStatus, TicketView } from "../src/schemas/ticket.ts";
 import { chatMessageId, PING_FRAME, PONG_FRAME, type InboxEvent, type TicketEventType } from "../src/schemas/live.ts";
@@ -20,7 +23,9 @@ import { toMessageView, toTicketView, type MessageRecord, type TicketState } fro
 import { allocateTicketNumber } from "../src/tickets/numbers.ts";
 import type { ChatMessageResult, CreateTicketInput, CustomerMessageInput, HandoffResult, ReceiveResult, TeamMessageInput, TicketPatch } from "../src/tickets/rpc.ts";
 import { shouldAutoClose } from "../src/tickets/rules.ts";
-import { Thread, threadSchema } from "../src/tickets/thread.ts";
+import { TicketMerge, type MergeSource } from "../src/tickets/mergeInTicket.ts";
+import { ticketStub } from "../src/tickets/actors.ts";
+import { Thread, threadOrigin, threadSchema } from "../src/tickets/thread.ts";
 import { addMessage, applyPatch, newTicket } from "../src/tickets/transitions.ts";
 
 const SNOOZE_JOB = "snooze";
@@ -33,6 +38,7 @@ const MIGRATIONS = [
   },
   outboxDeliveryState,
   outboxRevision,
+  threadOrigin,
 ];
 
 type Previous = ReturnType<typeof before>;
@@ -48,6 +54,11 @@ export class TicketActor extends DurableObject<Env> {
   private readonly visitors: VisitorSockets;
   // Routing, rotation queues and capacity counts hear about each relevant change.
   private readonly assignment: AssignmentLink;
+  private readonly csat: CsatSurvey;
+  private readonly sla: SlaTimer;
+  private readonly merge: TicketMerge;
+  /** The account's settings as last read (SLA policies, office hours, CSAT); null until a change reads them. */
+  private settings: AccountSettings | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -70,10 +81,13 @@ export class TicketActor extends DurableObject<Env> {
       ticket: () => this.ticket(),
       append: (m) => this.append(m),
       patch: (p) => applyPatch(this.ticket(), p, this.seams().clock.now()),
-      commit: (previous, messages) => this.commit(previous, messages),
+      commit: (previous, messages, events) => this.commit(previous, messages, events),
       toVisitors: (frame) => this.visitors.broadcast(frame),
     };
     this.agent = new TicketAgent(host);
+    this.csat = new CsatSurvey(host);
+    this.sla = new SlaTimer(host);
+    this.merge = new TicketMerge(host, this.store);
     this.assignment = new AssignmentLink(env, this.store, {
       clock,
       reschedule,
@@ -114,9 +128,26 @@ export class TicketActor extends DurableObject<Env> {
 
   async update(patch: TicketPatch): Promise<TicketView> {
     const t = this.ticket();
+    const settings = await this.freshSettings(t.accountId);
     const previous = before(t);
-    if (applyPatch(t, patch, this.seams().clock.now())) await this.commit(previous, []);
-    return toTicketView(t);
+    const now = this.seams().clock.now();
+    if (applyPatch(t, patch, now)) {
+      const closed = previous.status !== "closed" && t.status === "closed";
+      const survey = closed && settings ? this.csat.ask(settings.csat ?? DEFAULT_CSAT, patch.closedBy != null, patch.closedBy?.csatLink ?? null, now) : null;
+      await this.commit(previous, [survey]);
+    }
+    return toTicketView(t, now);
+  }
+
+  /** The shopper's rating (1–5) after the survey: from the widget, the email link or a messaging reply. */
+  async rateCsat(input: { score: number; comment?: string; via: string }): Promise<{ outcome: CsatOutcome; ticket: TicketView }> {
+    let outcome: CsatOutcome = "ok";
+    const ticket = await this.change((now) => {
+      const rated = this.csat.rate(input, now);
+      outcome = rated.outcome;
+      return rated.note;
+    }, ["ticket.updated", "ticket.csat"]);
+    return { outcome, ticket };
   }
 
   /** "Yes, connect me with an agent" (web chat); an anonymous shopper with no email is refused until they give one. */
@@ -156,15 +187,49 @@ export class TicketActor extends DurableObject<Env> {
 
   /** Closes the ticket if, by its own state, the customer has been quiet for `afterHours` since the team's last reply at `at` (docs/product.md §2). */
   async autoClose(input: { afterHours: number; at: number }): Promise<boolean> {
+    if (!this.state) return false;
+    const settings = await this.freshSettings(this.state.accountId);
     const t = this.state;
-    if (!t || !shouldAutoClose(t, input.afterHours, input.at)) return false;
+    if (!shouldAutoClose(t, input.afterHours, input.at)) return false;
     const hours = Number.isInteger(input.afterHours) ? String(input.afterHours) : input.afterHours.toFixed(1);
     const previous = before(t);
     const note = this.append({ author: "system", body: `Closed automatically: no reply from the customer for ${hours} hours.`, internal: true });
     t.status = "closed";
     t.closedAt = this.seams().clock.now();
-    await this.commit(previous, [note]);
+    // Nobody closed it by hand: only an AI-handled conversation, and only when the account asks for those, is surveyed.
+    const survey = settings ? this.csat.ask(settings.csat ?? DEFAULT_CSAT, false, null, t.closedAt) : null;
+    await this.commit(previous, [note, survey]);
     return true;
+  }
+
+  // ---- merge (src/tickets/mergeService.ts runs the steps across the two actors) -------------------
+
+  /** This ticket is merged into another: hands over a copy of its thread, then closes with a pointer there. */
+  async mergeOut(input: { into: string; intoNumber: number; by: string }): Promise<MergeSource> {
+    let source: MergeSource | null = null;
+    await this.change((now) => {
+      const out = this.merge.out(input, now);
+      source = out.source;
+      return out.note;
+    });
+    return source!;
+  }
+
+  /** Takes a merged ticket's thread and tags. */
+  async mergeIn(input: { source: MergeSource; by: string }): Promise<TicketView> {
+    return this.change((now) => this.merge.in(input.source, input.by, now));
+  }
+
+  async mergeState(): Promise<{ into: string; at: number } | null> {
+    return this.state ? this.merge.mergedAt() : null;
+  }
+
+  async unmergeIn(input: { sourceId: string; sourceNumber: number; by: string }): Promise<TicketView> {
+    return this.change(() => this.merge.unIn(input.sourceId, input.sourceNumber, input.by));
+  }
+
+  async unmergeOut(input: { by: string }): Promise<TicketView> {
+    return this.change((now) => this.merge.unOut(input.by, now));
   }
 
   /** An agent is typing in this ticket: tell the shopper's widget. */
@@ -229,12 +294,28 @@ export class TicketActor extends DurableObject<Env> {
       else if (job === DELIVERY_JOB) await this.delivery.deliverSoon(t);
       else if (job === TURN_JOB) await this.agent.resume();
       else if (job === ASSIGNMENT_JOB) await this.assignment.flush();
+      else if (job === SLA_JOB) await this.sla.due();
       else this.store.unschedule(job);
     }
     this.store.planAlarm();
   }
 
   // ---- internals (private: public methods of an actor are RPC) -----------------------------------
+
+  /** One change made by a collaborator (it returns the note it appended), then one commit. */
+  private async change(fn: (now: number) => MessageRecord | null, events?: TicketEventType[]): Promise<TicketView> {
+    const t = this.ticket();
+    const previous = before(t);
+    const note = fn(this.seams().clock.now());
+    if (note) await this.commit(previous, [note], events);
+    return toTicketView(t);
+  }
+
+  /** The account's settings, read at most every few seconds (recentAccountSettings); the last known ones if D1 fails. */
+  private async freshSettings(accountId: string): Promise<AccountSettings | null> {
+    this.settings = await recentAccountSettings(this.env, accountId).catch(() => this.settings);
+    return this.settings;
+  }
 
   private seams(): Seams {
     return seamsOf(this.ctx.id);
@@ -263,6 +344,7 @@ export class TicketActor extends DurableObject<Env> {
    */
   private async commit(previous: Previous, messages: readonly (MessageRecord | null)[], events: TicketEventType[] = ["ticket.updated"], waitForIndex = true): Promise<void> {
     const t = this.ticket();
+    this.sla.apply(this.settings);
     t.version += 1;
     this.store.setJson("ticket", t);
     if (t.status === "snoozed" && t.snoozeUntil != null) this.store.schedule(SNOOZE_JOB, t.snoozeUntil);
@@ -292,8 +374,8 @@ export class TicketActor extends DurableObject<Env> {
   private async receiveMessage(input: { init?: CreateTicketInput; message: CustomerMessageInput }, waitForIndex: boolean): Promise<ReceiveResult> {
     // Read before anything is checked: from the check to the commit nothing awaits, so a retry cannot slip in between.
     const channel = this.state?.channel ?? input.init?.channel;
-    // Only the office-hours auto-reply needs them: a message is stored even when the settings cannot be read.
-    const settings = channel === "webchat" ? await recentAccountSettings(this.env, this.state?.accountId ?? input.init!.accountId).catch(() => null) : null;
+    // The office-hours auto-reply (web chat) and the SLA timer need them; a message is stored even when they cannot be read.
+    const settings = await this.freshSettings(this.state?.accountId ?? input.init!.accountId);
     let created = false;
     if (!this.state) {
       if (!input.init) throw actorError("not_found", "ticket not found");
@@ -301,6 +383,10 @@ export class TicketActor extends DurableObject<Env> {
       created = true;
     }
     const t = this.ticket();
+    // Merged into another ticket: the customer's conversation continues there.
+    if (!created && t.mergedInto && !this.thread.find(input.message.id)) return ticketStub(this.env, t.accountId, t.mergedInto).receive({ message: input.message });
+    const rated = created ? null : await this.csat.answerByReply(input.message);
+    if (rated) return rated;
     const decision = created ? "append" : decideAttach(t.channel, t.status);
     const previous = before(t);
     // Stored unless the id is already in the thread: one statement finds a retry and stores a new message.
@@ -317,7 +403,7 @@ export class TicketActor extends DurableObject<Env> {
     // Stored with the message: a turn cut short by a restart is finished from the alarm.
     const answering = t.handledBy === "ai";
     if (answering) this.agent.expectTurn(message.id);
-    const autoReply = settings && t.handledBy === "team" ? this.agent.officeHoursReply(settings) : null;
+    const autoReply = channel === "webchat" && settings && t.handledBy === "team" ? this.agent.officeHoursReply(settings) : null;
     await this.commit(previous, [message, autoReply], [created ? "ticket.created" : "ticket.updated"], waitForIndex);
     const view = toTicketView(t);
     const replies = answering ? await this.agent.answer(message) : [];
@@ -332,6 +418,7 @@ export class TicketActor extends DurableObject<Env> {
 
   private async addTeamMessage(input: NewMessage): Promise<MessageView> {
     const t = this.ticket();
+    await this.freshSettings(t.accountId);
     const existing = input.id ? this.thread.find(input.id) : null;
     if (existing) return toMessageView(t.id, existing);
     const previous = before(t);

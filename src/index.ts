@@ -8,6 +8,7 @@ import { adminApi } from "./api/admin.ts";
 import { auditApi } from "./api/audit.ts";
 import { chatApi } from "./api/chat.ts";
 import { classifyApi } from "./api/classify.ts";
+import { csatApi, csatPages } from "./api/csat.ts";
 import { devApi } from "./api/dev.ts";
 import { integrationsApi } from "./api/integrations.ts";
 import { invitationsApi } from "./api/invitations.ts";
@@ -18,6 +19,7 @@ import { profilesApi } from "./api/profiles.ts";
 import { reportsApi } from "./api/reports.ts";
 import { settingsApi } from "./api/settings.ts";
 import { skillsApi } from "./api/skills.ts";
+import { slaApi } from "./api/sla.ts";
 import { teamsApi } from "./api/teams.ts";
 import { ticketsApi } from "./api/tickets.ts";
 import { viewsApi } from "./api/views.ts";
@@ -51,6 +53,10 @@ app.get("/api/health", (c) => c.json({ ok: true }));
 app.get("/", async (c) => (c.env.ENVIRONMENT === "development" ? await c.env.ASSETS.fetch(c.req.raw) : c.redirect("/app/", 302)));
 for (const api of [invitationsApi, accountsApi, ticketsApi, viewsApi, macrosApi, teamsApi, profilesApi, settingsApi, reportsApi, chatApi, liveApi, classifyApi, integrationsApi, knowledgeApi, skillsApi, adminApi, auditApi, devApi]) app.route("/api", api);
 app.route("/", webhooksApi);
+// The CSAT email link's page (/csat/:token) and the widget's answer (/api/chat/conversations/:id/csat).
+app.route("/api", csatApi);
+app.route("/api", slaApi);
+app.route("/", csatPages);
 describeSockets(app.openAPIRegistry);
 
 app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });

@@ -7,7 +7,9 @@ import { eq } from "drizzle-orm";
 import { db } from "../db/client.ts";
 import { accounts } from "../db/schema/index.ts";
 import { officeHoursSchema, type OfficeHours } from "../assignment/officeHours.ts";
+import { csatSettingsSchema, DEFAULT_CSAT } from "../csat/rules.ts";
 import { AppError } from "../lib/errors.ts";
+import { slaPolicySchema } from "../sla/rules.ts";
 
 export const DEFAULT_PRESENCE_GRACE_SECONDS = 120;
 
@@ -39,6 +41,8 @@ export const autoCloseSettingsSchema = z
   })
   .strict()
   .openapi("AutoCloseSettings");
+
+export const slaSettingsSchema = z.object({ policies: z.array(slaPolicySchema).max(50) }).strict().openapi("SlaSettings");
 
 export const AGENT_CHANNELS = ["webchat", "sms", "email", "whatsapp", "instagram"] as const;
 export const DEFAULT_AGENT_CHANNELS: (typeof AGENT_CHANNELS)[number][] = ["webchat", "sms", "email"];
@@ -143,6 +147,18 @@ export const sections = {
     schema: handoffSettingsSchema,
     fallback: { method: "helpdesk", platform: "builtin" },
   }),
+  csat: section({
+    path: "csat",
+    summary: "Satisfaction surveys after a person closes a ticket (and, optionally, after the AI agent's own)",
+    schema: csatSettingsSchema,
+    fallback: DEFAULT_CSAT,
+  }),
+  sla: section({
+    path: "sla",
+    summary: "SLA policies in order (the first that matches a ticket applies); also managed through /api/sla-policies",
+    schema: slaSettingsSchema,
+    fallback: { policies: [] },
+  }),
 };
 
 export type SectionName = keyof typeof sections;
@@ -167,7 +183,8 @@ export function parseSettings(raw: string | null | undefined): AccountSettings {
   for (const [name, s] of Object.entries(sections) as [SectionName, Section<z.ZodType>][]) {
     const value = stored[name];
     const checked = value === undefined || value === null ? null : s.schema.safeParse(value);
-    out[name] = checked?.success ? withDefaults(checked.data, s.defaults) : s.fallback;
+    // A copy of the fallback: callers may change what they read.
+    out[name] = checked?.success ? withDefaults(checked.data, s.defaults) : structuredClone(s.fallback);
   }
   return out as AccountSettings;
 }

@@ -10,10 +10,9 @@ import type { HandoffResult } from "../tickets/rpc.ts";
 import { agentFailureText, agentReplyId, agentReplyPrefix, handoffMessageOf, handoffNoticeId, handoffSummaryId, handoffPlatformOf, historyOf, HISTORY_LIMIT, transcriptOf } from "./conversation.ts";
 import { handoffClosingMessage, handoffSubject, handoffToPlatform, type HandoffPlatform } from "./handoff.ts";
 import { platformLabels } from "./handoffTicket.ts";
-import { modelFor } from "./model.ts";
+import { agentRouterFor, modelFor } from "./model.ts";
 import { handoffSummary } from "./summary.ts";
 import { emailIn, latestMention } from "./orders.ts";
-import { routerFor } from "./router/index.ts";
 import { runAgentTurn, type AgentTurnResult } from "./runTurn.ts";
 import { recordAgentTurn, recordHandoff } from "./turnLog.ts";
 
@@ -118,7 +117,7 @@ export class TicketAgent {
       text: message.body,
       history: historyOf(earlier),
       profile: { id: t.customer.profileId, email: t.customer.email, name: t.customer.name, loggedIn: store.get("verified") === "1" },
-      router: routerFor(env),
+      router: agentRouterFor(env),
       model: modelFor(env),
       handoffMessage: handoffMessageOf(settings),
       now: clock.now(),

@@ -132,16 +132,29 @@ export function returnableOrder(orders: readonly Order[], about = ""): Order | u
 
 const emailPattern = "[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}";
 
+// "Order" in the shopper's language, and the words for "number" that go with it ("número de pedido", "Bestellnr.").
+const orderWord = String.raw`(?:order|pedido|encomienda|compra|bestellung|bestellnummer|bestellnr|commande|ordine|bestelling|bestelnummer|encomenda)`;
+const numberWord = String.raw`(?:number|num(?:ber)?|no|nr|nummer|n[°ºo]|n|número|numero|numéro|id)`;
+// "is" between the words and the number: "my order number is 1042", "mi pedido es el 1042", "il mio ordine è 1042".
+const copula = String.raw`(?:is|was|es|el|est|le|ist|è|é|o|:)`;
+
 // Bare numbers count only as 3–8 digits, so a phone number isn't taken for an order number.
 const orderNumberPatterns = [
   /#\s?(\d{3,12})\b/,
-  /\border\s*(?:number|no\.?|num|nr\.?|#|id)?\s*(?:is|was|:)?\s*#?(\d{3,12})\b/i,
+  new RegExp(String.raw`(?<![\p{L}])${orderWord}\s*(?:${numberWord}\.?\s*)?(?:${copula}\s*)*#?\s*(\d{3,12})\b`, "iu"),
+  // "número de pedido 1042", "numéro de commande : 1042", "n° de commande 1042".
+  new RegExp(String.raw`(?<![\p{L}])${numberWord}\.?\s*(?:de|del|di|van|da|do)\s+(?:la\s+|l'|mi\s+|ma\s+|mijn\s+)?${orderWord}\s*(?:${copula}\s*)*#?\s*(\d{3,12})\b`, "iu"),
+  // "n°1038", "nº 1038", "Nr. 1038", "No. 1038".
+  /(?<![\p{L}])(?:n[°º]|nr\.?|no\.)\s*(\d{3,12})\b/iu,
   /\b(?:it'?s|its|it is|number is|number)\s+#?(\d{3,8})\b/i,
   new RegExp(`^\\s*(\\d{3,8})\\s*(?:[,;.!]|$|(?:and\\s+)?${emailPattern})`),
   new RegExp(`${emailPattern}\\s*(?:,|and)?\\s*#?(\\d{3,8})\\s*[.!]?\\s*$`),
 ];
 
-/** The order number a message quotes ("#1042", "order 1042", "my order number is 1042", or just "1042"), without the #. */
+/**
+ * The order number a message quotes, without the #: "#1042", "order 1042", "my order number is 1042", "pedido 1042",
+ * "Bestellung Nr. 1042", "n°1042", "numéro de commande 1042", or just "1042".
+ */
 export function orderNumberIn(text: string): string | null {
   for (const p of orderNumberPatterns) {
     const m = p.exec(text);
@@ -166,7 +179,14 @@ export function latestMention<T>(texts: readonly string[], find: (text: string) 
 
 const fillerWords = new Set(
   ("a an and are as email e-mail address for here here's hi hello hey i i'm is it it's its mail my no number of oops ok okay order please " +
-    "sorry sure thanks thank that's the there this thx used was with yeah yep yes you").split(" "),
+    "sorry sure thanks thank that's the there this thx used was with yeah yep yes you " +
+    // The same in the other languages the agent speaks.
+    "mi mis es el la de del y correo pedido número numero compra hola gracias sí si vale " +
+    "ma mon mes est le numéro commande courriel adresse bonjour merci oui voici c'est et " +
+    "mein meine meiner ist die der nr nummer bestellung bestellnummer hallo danke ja und hier " +
+    "il mio è ordine ciao grazie ecco e di " +
+    "o meu minha é encomenda olá obrigado obrigada sim aqui " +
+    "mijn bestelling bestelnummer hoi bedankt dank en van n° nº").split(" "),
 );
 
 /** A message that only carries identification (an order number and/or an email), e.g. the answer to "what's your order number?". */
@@ -176,7 +196,7 @@ export function isIdentificationOnly(text: string): boolean {
     .replace(/[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g, " ")
     .replace(/#?\d{3,12}/g, " ")
     .toLowerCase()
-    .split(/[^a-z'-]+/)
+    .split(/[^\p{L}°º'-]+/u)
     .filter((w) => w && !fillerWords.has(w));
   return rest.length === 0;
 }

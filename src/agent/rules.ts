@@ -1,4 +1,4 @@
-// The AI agent's turn rules (docs/product.md §4): which path a classified message takes, when and how to hand off per channel, and whether a model's reply is grounded.
+// The AI agent's turn rules (docs/product.md §4): which path a classified message takes and when and how to hand off per channel (a model's reply is checked in grounding.ts).
 
 /**
  * Below this router confidence the agent doesn't act on the intent. The router's confidence is the
@@ -67,34 +67,4 @@ export function smalltalkReply(text: string, shopName?: string): string {
     case "other":
       return `I'm here to help. ${whatICanDo} What would you like to know?`;
   }
-}
-
-function numbersIn(text: string): number[] {
-  return [...text.matchAll(/\d[\d,]*(?:\.\d+)?/g)].map((m) => Number(m[0].replaceAll(",", ""))).filter((n) => Number.isFinite(n));
-}
-
-/** Order numbers, discount codes, tracking numbers: tokens of capitals and digits the shopper might act on. */
-function codesIn(text: string): string[] {
-  return [...text.matchAll(/\b(?=[A-Z0-9-]*[0-9])(?=[A-Z0-9-]*[A-Z])[A-Z0-9][A-Z0-9-]{3,}\b|\b[A-Z]{2,}-[A-Z0-9-]{2,}\b/g)].map((m) => m[0]);
-}
-
-/**
- * Facts in a model's reply that none of the evidence (tool results, retrieved passages, the shopper's own words)
- * contains: every number of two or more digits (prices, order numbers, dates, points) and every code-like token.
- * Any such fact means the reply is not grounded and the template answer is used instead.
- */
-export function ungroundedFacts(reply: string, evidence: readonly string[]): string[] {
-  const all = evidence.join("\n");
-  const known = new Set(numbersIn(all));
-  const knownText = all.toUpperCase();
-  const out: string[] = [];
-  // Digits inside a code (SAVE20, 1Z8W…) are checked as part of the code below.
-  for (const m of reply.matchAll(/(?<![A-Za-z0-9])\d[\d,]*(?:\.\d+)?(?![A-Za-z0-9])/g)) {
-    const raw = m[0];
-    const value = Number(raw.replaceAll(",", ""));
-    if (raw.replace(/\D/g, "").length < 2 && Number.isInteger(value)) continue;
-    if (!known.has(value)) out.push(raw);
-  }
-  for (const code of codesIn(reply)) if (!knownText.includes(code)) out.push(code);
-  return [...new Set(out)];
 }

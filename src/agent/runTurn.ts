@@ -11,6 +11,7 @@ import { answerWithModel } from "./compose.ts";
 import { renderReply, type Reply } from "./render.ts";
 import type { IntentRouter, SkillId, Turn } from "./router/index.ts";
 import { skillFor } from "./skills/index.ts";
+import { conversationLanguage, type Lang } from "./language.ts";
 import type { AgentAnswer, AgentChannel, HistoryEntry, ShopperProfile, SkillContext } from "./types.ts";
 
 export interface AgentTurnInput {
@@ -24,6 +25,8 @@ export interface AgentTurnInput {
   profile: ShopperProfile;
   router: IntentRouter;
   model?: LanguageModel | undefined;
+  /** How long the model may take to write an answer before the offline one is used (ms). */
+  modelTimeoutMs?: number | undefined;
   /** Set when the shop's handoff method is "Send a message": shown instead of offering a human (docs/product.md §4). */
   handoffMessage?: string | undefined;
   now?: number | undefined;
@@ -38,6 +41,8 @@ export interface AgentTurnResult {
   replies: { body: string; cards: Reply["cards"] }[];
   handoff: HandoffMode;
   resolved: boolean;
+  /** The shopper's language, as detected for this turn. */
+  language?: Lang;
 }
 
 const answering = new Set<string>(["order_tracking", "order_editing", "returns_exchanges", "subscriptions", "loyalty", "coupons_discounts", "product_recommendations", "general_qa"]);
@@ -114,7 +119,7 @@ async function answerWithSkill(ctx: SkillContext, skillId: string): Promise<Agen
     console.error(`agent: ${skillId} failed`, err);
     return { outcome: "unresolved", body: "I couldn't reach our store's systems just now, so I can't check that for you.", cards: [], sources: [] };
   }
-  if (ctx.model && draft.outcome === "resolved") return answerWithModel(ctx, skill, draft, ctx.model);
+  if (ctx.model) return answerWithModel(ctx, skill, draft, ctx.model);
   return draft;
 }
 
@@ -122,8 +127,10 @@ export async function runAgentTurn(env: Env, input: AgentTurnInput): Promise<Age
   const now = input.now ?? Date.now();
   const route = await classify(input);
   // For the handoff only: an email the shopper already wrote is not asked for again (it is no proof of who they are).
-  const written = latestMention([...input.history.filter((h) => h.author === "customer").map((h) => h.text), input.text], emailIn) ?? undefined;
+  const customerTexts = [...input.history.filter((h) => h.author === "customer").map((h) => h.text), input.text];
+  const written = latestMention(customerTexts, emailIn) ?? undefined;
   const shopper = { loggedIn: input.profile.loggedIn, email: input.profile.email ?? written };
+  const language = conversationLanguage(customerTexts);
 
   let composed: Composed;
   let resolved = false;
@@ -141,7 +148,6 @@ export async function runAgentTurn(env: Env, input: AgentTurnInput): Promise<Age
   } else if (path.path === "smalltalk") {
     composed = { replies: [{ body: smalltalkReply(input.text), cards: [] }], handoff: "none" };
   } else {
-    const customerTexts = [...input.history.filter((h) => h.author === "customer").map((h) => h.text), input.text];
     const ctx: SkillContext = {
       accountId: input.accountId,
       ticketId: input.ticketId,
@@ -155,7 +161,9 @@ export async function runAgentTurn(env: Env, input: AgentTurnInput): Promise<Age
       ledger: [],
       text: input.text,
       history: input.history,
+      language,
       model: input.model,
+      modelTimeoutMs: input.modelTimeoutMs,
     };
     const answer = await answerWithSkill(ctx, route.skill);
     resolved = answer.outcome === "resolved";
@@ -169,5 +177,6 @@ export async function runAgentTurn(env: Env, input: AgentTurnInput): Promise<Age
     replies: composed.replies.map((r) => renderReply(input.channel, r)),
     handoff: composed.handoff,
     resolved,
+    language,
   };
 }

@@ -6,6 +6,7 @@ import type { Prerequisite } from "./skillStatus.ts";
 import type { Providers } from "../integrations/registry.ts";
 import type { ArticleHit } from "../knowledge/service.ts";
 import type { Card } from "../schemas/ticket.ts";
+import type { Lang } from "./language.ts";
 import type { SkillId } from "./router/index.ts";
 
 export type { Card };
@@ -60,7 +61,11 @@ export interface SkillContext extends ToolContext {
   ticketId: string;
   text: string;
   history: readonly HistoryEntry[];
+  /** The shopper's language in this conversation (src/agent/language.ts). */
+  language: Lang;
   model?: LanguageModel | undefined;
+  /** How long the model may take to write the answer (compose.ts; default ANSWER_TIMEOUT_MS). */
+  modelTimeoutMs?: number | undefined;
 }
 
 export interface AgentAnswer {

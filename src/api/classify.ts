@@ -1,6 +1,7 @@
 // The intent router over HTTP, for evaluation and debugging (docs/api.md "Customer agent").
 import { createRoute, z } from "@hono/zod-openapi";
-import { routerFor, skillIdSchema } from "../agent/router/index.ts";
+import { agentRouterFor } from "../agent/model.ts";
+import { skillIdSchema } from "../agent/router/index.ts";
 import { router } from "../app.ts";
 import { requireAgent } from "../auth/context.ts";
 import { body, errorResponses, json } from "../schemas/common.ts";
@@ -32,7 +33,7 @@ classifyApi.openapi(
   }),
   async (c) => {
     const { text, history } = c.req.valid("json");
-    const decision = await routerFor(c.env).classify({ text, ...(history ? { history } : {}) });
+    const decision = await agentRouterFor(c.env).classify({ text, ...(history ? { history } : {}) });
     return c.json({ skill: decision.skill, confidence: Math.round(decision.confidence * 1000) / 1000 }, 200);
   },
 );

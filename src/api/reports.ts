@@ -3,6 +3,8 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { router } from "../app.ts";
 import { HELPDESK_ROLES, requireAgent, requireRole } from "../auth/context.ts";
 import { AppError } from "../lib/errors.ts";
+import { getSettings } from "../accounts/settings.ts";
+import { satisfactionReport } from "../reports/satisfaction.ts";
 import { buildReport } from "../reports/service.ts";
 import { errorResponses, json } from "../schemas/common.ts";
 import { reportSchema } from "../schemas/report.ts";
@@ -41,6 +43,10 @@ reportsApi.openapi(
     const from = q.from ? Date.parse(q.from) : to - 30 * DAY;
     if (from >= to) throw new AppError("validation_failed", "`from` must be before `to`", [{ path: "from", message: "must be before to" }]);
     if (to - from > MAX_DAYS * DAY) throw new AppError("validation_failed", `A report covers at most ${MAX_DAYS} days`, [{ path: "from", message: `at most ${MAX_DAYS} days before to` }]);
-    return c.json(await buildReport(c.env, c.get("account").id, from, to), 200);
+    const accountId = c.get("account").id;
+    const settings = await getSettings(c.env, accountId);
+    const names = new Map((settings.sla?.policies ?? []).map((p) => [p.id, p.name]));
+    const [report, extra] = await Promise.all([buildReport(c.env, accountId, from, to), satisfactionReport(c.env, accountId, from, to, names)]);
+    return c.json({ ...report, ...extra }, 200);
   },
 );

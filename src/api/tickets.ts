@@ -3,6 +3,7 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { router } from "../app.ts";
 import { findTeam } from "../assignment/teams.ts";
 import { HELPDESK_ROLES, requireAgent, requireRole } from "../auth/context.ts";
+import { csatLink } from "../csat/links.ts";
 import { db } from "../db/client.ts";
 import { AppError } from "../lib/errors.ts";
 import { body, errorResponses, idParam, json } from "../schemas/common.ts";
@@ -18,6 +19,7 @@ import {
   ticketWithMessagesSchema,
 } from "../schemas/ticket.ts";
 import { ticketStub, viaActor } from "../tickets/actors.ts";
+import { mergeTickets, unmergeTicket } from "../tickets/mergeService.ts";
 import { listTickets } from "../tickets/queries.ts";
 import { assertAssignable, assertMessageSize, inParallel, toActorPatch } from "../tickets/service.ts";
 import type { TicketPatch } from "../tickets/rpc.ts";
@@ -61,11 +63,14 @@ ticketsApi.openapi(
     const { ids, set } = c.req.valid("json");
     const accountId = c.get("account").id;
     await assertAssignable(c.env, accountId, set.assigneeId, "set.assigneeId");
-    const patch: TicketPatch = toActorPatch({ assigneeId: set.assigneeId, status: set.status, snoozeUntil: set.snoozeUntil, spam: set.spam });
+    const patch: TicketPatch = toActorPatch({ assigneeId: set.assigneeId, status: set.status, snoozeUntil: set.snoozeUntil, spam: set.spam, priority: set.priority });
     if (set.addTags) patch.addTags = set.addTags;
     if (set.removeTags) patch.removeTags = set.removeTags;
     const unique = [...new Set(ids)];
-    const results = await inParallel(unique, 16, (id) => viaActor(ticketStub(c.env, accountId, id).update(patch)));
+    const origin = new URL(c.req.url).origin;
+    const closing = async (id: string): Promise<TicketPatch> =>
+      set.status === "closed" ? { ...patch, closedBy: { agentId: c.get("agent").id, csatLink: await csatLink(c.env, origin, accountId, id) } } : patch;
+    const results = await inParallel(unique, 16, async (id) => viaActor(ticketStub(c.env, accountId, id).update(await closing(id))));
     const failed = results.flatMap((r, i) => (r.status === "rejected" ? [{ id: unique[i] as string, code: (r.reason as AppError).code ?? "internal" }] : []));
     return c.json({ updated: results.length - failed.length, failed }, 200);
   },
@@ -152,7 +157,7 @@ ticketsApi.openapi(
     ...secured,
     method: "patch",
     path: "/tickets/{id}",
-    summary: "Change status, snooze, assignee or tags",
+    summary: "Change status, snooze, assignee, tags or priority (a close by a person asks the shopper for CSAT)",
     request: { params: idParam, body: body(ticketPatchSchema) },
     responses: { 200: json(ticketSchema), ...errorResponses(400, 401, 404) },
   }),
@@ -168,6 +173,8 @@ ticketsApi.openapi(
     if (input.teamId && !(await findTeam(c.env, accountId, input.teamId))) {
       throw new AppError("validation_failed", "No such team in this account", [{ path: "teamId", message: "unknown team" }]);
     }
+    // A person closing the ticket: the shopper is asked how it went (src/csat/rules.ts), by email through this link.
+    if (input.status === "closed") patch.closedBy = { agentId: c.get("agent").id, csatLink: await csatLink(c.env, new URL(c.req.url).origin, accountId, id) };
     const ticket: TicketView = await viaActor(stub.update(patch));
     return c.json(ticket, 200);
   },
@@ -188,5 +195,37 @@ ticketsApi.openapi(
     if (!(await viaActor(stub.get()))) throw new AppError("not_found", "ticket not found");
     const ticket: TicketView = await viaActor(stub.update({ assigneeId: c.get("agent").id, handledBy: "team" }));
     return c.json(ticket, 200);
+  },
+);
+
+ticketsApi.openapi(
+  createRoute({
+    ...secured,
+    method: "post",
+    path: "/tickets/{id}/merge",
+    summary: "Merge this ticket into another of the same customer: threads interleaved by time, tags and notes kept; this one closes with a pointer",
+    request: { params: idParam, body: body(z.object({ intoTicketId: z.string().min(1).max(64) }).strict().openapi("MergeInput")) },
+    responses: { 200: json(ticketSchema, "The surviving ticket"), ...errorResponses(400, 401, 404, 409) },
+  }),
+  async (c) => {
+    const { id } = c.req.valid("param");
+    const { intoTicketId } = c.req.valid("json");
+    const survivor = await mergeTickets(c.env, c.get("account").id, id, intoTicketId, c.get("agent").name);
+    return c.json(survivor, 200);
+  },
+);
+
+ticketsApi.openapi(
+  createRoute({
+    ...secured,
+    method: "post",
+    path: "/tickets/{id}/unmerge",
+    summary: "Undo a merge of this ticket, within a minute of it",
+    request: { params: idParam },
+    responses: { 200: json(ticketSchema, "This ticket, back as it was"), ...errorResponses(401, 404, 409) },
+  }),
+  async (c) => {
+    const { id } = c.req.valid("param");
+    return c.json(await unmergeTicket(c.env, c.get("account").id, id, c.get("agent").name), 200);
   },
 );

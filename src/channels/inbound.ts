@@ -105,7 +105,8 @@ export async function receiveInbound(env: Env, m: InboundMessage): Promise<Inbou
     if (decision !== "new" && current) {
       const res: ReceiveResult = await viaActor(ticketStub(env, m.accountId, current).receive({ message }));
       if (!res.accepted || !res.message) continue;
-      return record(d, m, { ticketId: current, messageId: res.message.id, created: false, reopened: res.reopened, duplicate: res.duplicate });
+      // The ticket that took it: a merged ticket passes its customer's messages on to the one it was merged into.
+      return record(d, m, { ticketId: res.ticket.id, messageId: res.message.id, created: false, reopened: res.reopened, duplicate: res.duplicate });
     }
     if (current !== ids.ticketId) {
       const now = Date.now();

@@ -52,5 +52,13 @@ export async function seedDemo(env: Env): Promise<SeedResult> {
     await receiveInbound(env, { accountId: DEMO_ACCOUNT_ID, providerMessageId: `demo-seed-${i}`, ...m });
   }
   await putSettingsSection(env, DEMO_ACCOUNT_ID, "agent", { enabled: true });
+  // The demo shows satisfaction surveys and SLA timers: both are opt-in for a new account.
+  await putSettingsSection(env, DEMO_ACCOUNT_ID, "csat", { enabled: true, aiResolved: false });
+  await putSettingsSection(env, DEMO_ACCOUNT_ID, "sla", {
+    policies: [
+      { id: "sla_demo_urgent", name: "Urgent", match: { priorities: ["urgent", "high"] }, firstResponseMinutes: 30, nextResponseMinutes: 60, resolutionMinutes: null, businessHours: false },
+      { id: "sla_demo_standard", name: "Standard", match: {}, firstResponseMinutes: 240, nextResponseMinutes: 480, resolutionMinutes: null, businessHours: true },
+    ],
+  });
   return { accountId: DEMO_ACCOUNT_ID, created: true, owner: DEMO_OWNER.email };
 }

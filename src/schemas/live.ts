@@ -37,7 +37,7 @@ export type UnreadCounts = z.infer<typeof unreadCountsSchema>;
 export const viewCountsSchema = z.object({ mine: z.number().int(), unassigned: z.number().int(), all: z.number().int(), spam: z.number().int() });
 export type ViewCounts = z.infer<typeof viewCountsSchema>;
 
-export const ticketEventTypes = ["ticket.created", "ticket.updated", "ticket.snooze_ended"] as const;
+export const ticketEventTypes = ["ticket.created", "ticket.updated", "ticket.snooze_ended", "ticket.csat", "ticket.sla_breached"] as const;
 export type TicketEventType = (typeof ticketEventTypes)[number];
 
 const ticketEvent = <T extends TicketEventType>(type: T) => z.object({ type: z.literal(type), ticket: ticketSchema });
@@ -47,6 +47,10 @@ export const inboxEventSchema = z.discriminatedUnion("type", [
   ticketEvent("ticket.created"),
   ticketEvent("ticket.updated"),
   ticketEvent("ticket.snooze_ended"),
+  /** The shopper answered the satisfaction survey (the score is in ticket.csat). */
+  ticketEvent("ticket.csat"),
+  /** The running SLA target's due time passed (the assignee is told). */
+  ticketEvent("ticket.sla_breached"),
   /** Internal notes included: dashboards are the team. */
   z.object({ type: z.literal("message.created"), ticket: ticketSchema, message: messageSchema }),
   z.object({ type: z.literal("agent.status"), agentId: z.string(), status: z.enum(["online", "offline"]) }),

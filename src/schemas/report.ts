@@ -3,6 +3,31 @@ import { z } from "@hono/zod-openapi";
 import { isoTime } from "./common.ts";
 
 const percentiles = z.object({ p50: z.number().nullable(), p90: z.number().nullable() });
+const scored = { responses: z.number().int(), average: z.number().nullable() };
+const slaShare = { measured: z.number().int(), met: z.number().int(), shareMet: z.number().nullable() };
+
+const csatReport = z
+  .object({
+    average: z.number().nullable(),
+    responses: z.number().int(),
+    asked: z.number().int().openapi({ description: "Surveys sent in the range" }),
+    responseRate: z.number().nullable(),
+    byAgent: z.array(z.object({ agentId: z.string(), name: z.string(), ...scored })),
+    byChannel: z.array(z.object({ channel: z.string(), ...scored })),
+    byTag: z.array(z.object({ tag: z.string(), ...scored })),
+    trend: z.array(z.object({ day: z.string(), ...scored })),
+  })
+  .openapi({ description: "Satisfaction surveys sent in the range and their answers" });
+
+const slaReport = z
+  .object({
+    ...slaShare,
+    breachedNow: z.number().int().openapi({ description: "Open tickets whose running target is past due now" }),
+    byPolicy: z.array(z.object({ policyId: z.string(), name: z.string(), ...slaShare })),
+    byAgent: z.array(z.object({ agentId: z.string(), name: z.string(), ...slaShare })),
+    byTeam: z.array(z.object({ teamId: z.string(), name: z.string(), ...slaShare })),
+  })
+  .openapi({ description: "SLA targets finished by tickets created in the range, and how many in time" });
 
 export const reportSchema = z
   .object({
@@ -28,6 +53,8 @@ export const reportSchema = z
       volumeByDay: z.array(z.object({ day: z.string(), conversations: z.number().int() })),
       recentQuestions: z.array(z.object({ skill: z.string(), question: z.string(), at: isoTime, outcome: z.string(), ticketId: z.string() })),
     }),
+    csat: csatReport,
+    sla: slaReport,
   })
   .openapi("Report");
 

@@ -51,6 +51,21 @@ export const ticketSchema = z
     waitingSince: isoTime.optional(),
     firstResponseAt: isoTime.optional(),
     closedAt: isoTime.optional(),
+    priority: z.enum(["low", "normal", "high", "urgent"]),
+    sla: z
+      .object({
+        policyId: z.string(),
+        kind: z.enum(["first_response", "next_response", "resolution"]).optional(),
+        startedAt: isoTime.optional(),
+        dueAt: isoTime,
+        warnAt: isoTime,
+        state: z.enum(["ok", "warning", "breached"]),
+      })
+      .optional()
+      .openapi({ description: "The SLA target running now (none while closed, snoozed or with the AI agent)" }),
+    csat: z.object({ score: z.number().int(), comment: z.string().optional(), at: isoTime }).optional(),
+    csatAskedAt: isoTime.optional(),
+    mergedInto: z.string().optional().openapi({ description: "The ticket this one was merged into" }),
     /** In a search (`q`): the latest matching message or note, its words around the match, the matched ranges. */
     match: z.object({ messageId: z.string(), text: z.string(), ranges: z.array(z.object({ start: z.number().int(), end: z.number().int() })) }).optional(),
   })
@@ -97,8 +112,8 @@ export const messagePageSchema = z.object({ items: z.array(messageSchema), nextC
 
 export const ticketListSchema = z.object({ items: z.array(ticketSchema), nextCursor: z.string().nullable() });
 
-export const views = ["mine", "all", "unassigned", "spam", "ai"] as const;
-export const ticketSorts = ["last_message_desc", "last_customer_desc", "waiting_longest", "created_desc", "created_asc", "updated_desc", "updated_asc"] as const;
+export const views = ["mine", "all", "unassigned", "spam", "breaching", "breached", "ai"] as const;
+export const ticketSorts = ["last_message_desc", "last_customer_desc", "waiting_longest", "priority_desc", "created_desc", "created_asc", "updated_desc", "updated_asc"] as const;
 
 export const ticketFiltersSchema = z.object({
   view: z.enum(views).optional(),
@@ -111,6 +126,7 @@ export const ticketFiltersSchema = z.object({
   createdFrom: isoTime.optional(),
   createdTo: isoTime.optional(),
   sort: z.enum(ticketSorts).optional(),
+  priority: z.enum(["low", "normal", "high", "urgent"]).optional(),
 });
 export type TicketFilters = z.infer<typeof ticketFiltersSchema>;
 
@@ -130,6 +146,7 @@ export const ticketPatchSchema = z
     tags: z.array(tagSchema).max(50).optional(),
     spam: z.boolean().optional(),
     unread: z.boolean().optional(),
+    priority: z.enum(["low", "normal", "high", "urgent"]).optional(),
   })
   .strict()
   .refine((p) => Object.keys(p).length > 0, { message: "give at least one field to change" })
@@ -147,6 +164,7 @@ export const bulkSchema = z
         addTags: z.array(tagSchema).max(50).optional(),
         removeTags: z.array(tagSchema).max(50).optional(),
         spam: z.boolean().optional(),
+        priority: z.enum(["low", "normal", "high", "urgent"]).optional(),
       })
       .strict()
       .refine((s) => Object.keys(s).length > 0, { message: "give at least one change" }),

@@ -3,7 +3,7 @@
 import type { ActorStorage } from "../actors/storage.ts";
 import type { Seams } from "../actors/seams.ts";
 import type { Author, Card } from "../schemas/ticket.ts";
-import type { VisitorFrame } from "../schemas/live.ts";
+import type { TicketEventType, VisitorFrame } from "../schemas/live.ts";
 import type { MessageRecord, TicketState } from "./model.ts";
 import type { TicketPatch } from "./rpc.ts";
 import type { Thread } from "./thread.ts";
@@ -30,7 +30,7 @@ export interface TicketHost {
   /** Applies a patch to the state; visible after `commit`. */
   patch(p: TicketPatch): void;
   /** Saves the state and tells the inbox, the shopper's sockets, assignment and the D1 index, once for everything appended since. */
-  commit(previous: { status: TicketState["status"]; assigneeId: string | null }, messages: readonly (MessageRecord | null)[]): Promise<void>;
+  commit(previous: { status: TicketState["status"]; assigneeId: string | null }, messages: readonly (MessageRecord | null)[], events?: TicketEventType[]): Promise<void>;
   toVisitors(frame: VisitorFrame): void;
 }
 

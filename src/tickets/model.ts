@@ -2,6 +2,7 @@
 import { iso } from "../lib/clock.ts";
 import { waitingSince } from "./rules.ts";
 import type { Author, Card, Channel, MessageView, TicketStatus, TicketView } from "../schemas/ticket.ts";
+import { slaState, type Priority, type SlaTarget } from "../sla/rules.ts";
 
 export interface Customer {
   profileId?: string | undefined;
@@ -40,6 +41,19 @@ export interface TicketState {
   threadKey: string | null;
   /** Bumped on every change; orders the write-through to D1. */
   version: number;
+  // Added with issue 13; states stored before lack them (read as the defaults).
+  priority?: Priority;
+  /** The SLA target running now (src/sla/rules.ts), and the finished targets: how many, how many in time. */
+  sla?: SlaTarget | null;
+  /** The policy that applied last (kept when no target runs, for the reports' share met per policy). */
+  slaPolicyId?: string | null;
+  slaMeasured?: number;
+  slaMet?: number;
+  /** When the shopper was asked for a rating, and their answer. */
+  csatAskedAt?: number | null;
+  csat?: { score: number; comment?: string; at: number } | null;
+  /** This ticket was merged into that one (it is closed and points there). */
+  mergedInto?: string | null;
 }
 
 export interface MessageRecord {
@@ -52,9 +66,11 @@ export interface MessageRecord {
   internal: boolean;
   channel: Channel;
   createdAt: number;
+  /** Set on messages a merge brought from another ticket (its id). */
+  origin?: string | null;
 }
 
-export function toTicketView(t: TicketState): TicketView {
+export function toTicketView(t: TicketState, now = Date.now()): TicketView {
   const view: TicketView = {
     id: t.id,
     number: t.number,
@@ -70,7 +86,12 @@ export function toTicketView(t: TicketState): TicketView {
     messageCount: t.messageCount,
     createdAt: iso(t.createdAt),
     updatedAt: iso(t.updatedAt),
+    priority: t.priority ?? "normal",
   };
+  if (t.sla) view.sla = { policyId: t.sla.policyId, kind: t.sla.kind, startedAt: iso(t.sla.startedAt), dueAt: iso(t.sla.dueAt), warnAt: iso(t.sla.warnAt), state: slaState(t.sla, now) };
+  if (t.csat) view.csat = t.csat.comment ? { score: t.csat.score, comment: t.csat.comment, at: iso(t.csat.at) } : { score: t.csat.score, at: iso(t.csat.at) };
+  if (t.csatAskedAt != null) view.csatAskedAt = iso(t.csatAskedAt);
+  if (t.mergedInto) view.mergedInto = t.mergedInto;
   if (t.snoozeUntil != null && t.status === "snoozed") view.snoozeUntil = iso(t.snoozeUntil);
   if (t.subject) view.subject = t.subject;
   if (t.spam && t.spamReason) view.spamReason = t.spamReason;

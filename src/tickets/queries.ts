@@ -4,6 +4,7 @@ import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client.ts";
 import { tickets } from "../db/schema/index.ts";
 import { base64url, fromBase64url } from "../lib/crypto.ts";
+import { slaState } from "../sla/rules.ts";
 import { AppError } from "../lib/errors.ts";
 import type { TicketFilters, TicketView } from "../schemas/ticket.ts";
 import { iso } from "../lib/clock.ts";
@@ -28,13 +29,19 @@ const sorts = {
   last_message_desc: { column: "last_message_at", dir: "DESC" },
   last_customer_desc: { column: "last_customer_message_at", dir: "DESC" },
   waiting_longest: { column: "last_customer_message_at", dir: "ASC" },
+  priority_desc: { column: "priority_rank", dir: "DESC" },
 } as const;
 type SortColumn = (typeof sorts)[keyof typeof sorts]["column"];
 
 /** A sort column as a total order: a ticket with no such message sorts by when it was created. */
 function sortExpr(column: SortColumn, alias = "t"): SQL {
+  if (column === "priority_rank") return sql.raw(`(CASE ${alias}.priority WHEN 'urgent' THEN 3 WHEN 'high' THEN 2 WHEN 'low' THEN 0 ELSE 1 END) * ${PRIORITY_STEP} + coalesce(${alias}.last_message_at, ${alias}.created_at)`);
   return column === "updated_at" || column === "created_at" ? sql.raw(`${alias}.${column}`) : sql.raw(`coalesce(${alias}.${column}, ${alias}.created_at)`);
 }
+
+/** Priority first, then the latest message: one number per ticket (a rank step above any epoch-ms time) for the keyset. */
+const PRIORITY_STEP = 10_000_000_000_000;
+const PRIORITY_RANK: Record<string, number> = { urgent: 3, high: 2, normal: 1, low: 0 };
 
 interface Cursor {
   v: number;
@@ -56,7 +63,7 @@ function decodeCursor(raw: string): Cursor {
 }
 
 /** The SQL conditions a view plus filters stand for (docs/api.md: views default to open, except `all`), short of `tag` and `q`. */
-export function ticketConditions(accountId: string, me: string, f: TicketFilters): SQL[] {
+export function ticketConditions(accountId: string, me: string, f: TicketFilters, now = Date.now()): SQL[] {
   const view = f.view ?? "all";
   // The AI agent's view: conversations it handles (open) or resolved (closed) — any status unless one is asked for.
   const where: SQL[] = [sql`t.account_id = ${accountId}`, sql`t.message_count > 0`, view === "ai" ? sql`t.handled_by = 'ai'` : sql`t.handled_by = 'team'`];
@@ -65,6 +72,10 @@ export function ticketConditions(accountId: string, me: string, f: TicketFilters
   where.push(view === "spam" ? sql`t.spam = 1` : sql`t.spam = 0`);
   if (view === "mine") where.push(sql`t.assignee_id = ${me}`);
   if (view === "unassigned") where.push(sql`t.assignee_id IS NULL`);
+  // SLA views: the running target's due time has passed, or its warning time has (src/sla/rules.ts slaState).
+  if (view === "breached") where.push(sql`t.sla_due_at IS NOT NULL AND t.sla_due_at <= ${now}`);
+  if (view === "breaching") where.push(sql`t.sla_warn_at <= ${now} AND t.sla_due_at > ${now}`);
+  if (f.priority) where.push(sql`t.priority = ${f.priority}`);
   if (f.channel) where.push(sql`t.channel = ${f.channel}`);
   if (f.assigneeId) where.push(f.assigneeId === "none" ? sql`t.assignee_id IS NULL` : sql`t.assignee_id = ${f.assigneeId}`);
   if (f.teamId) where.push(sql`t.team_id = ${f.teamId}`);
@@ -169,6 +180,7 @@ export async function listTickets(d: Db, accountId: string, me: string, f: Ticke
 function cursorValue(r: ReturnType<typeof fromRaw>, column: SortColumn): number {
   if (column === "updated_at") return r.updatedAt;
   if (column === "created_at") return r.createdAt;
+  if (column === "priority_rank") return (PRIORITY_RANK[r.priority] ?? 1) * PRIORITY_STEP + (r.lastMessageAt ?? r.createdAt);
   return (column === "last_message_at" ? r.lastMessageAt : r.lastCustomerMessageAt) ?? r.createdAt;
 }
 
@@ -214,6 +226,14 @@ interface RawRow {
   last_agent_message_at: number | null;
   first_response_at: number | null;
   closed_at: number | null;
+  priority: Row["priority"] | null;
+  csat_score: number | null;
+  csat_at: number | null;
+  csat_asked_at: number | null;
+  sla_policy_id: string | null;
+  sla_due_at: number | null;
+  sla_warn_at: number | null;
+  merged_into: string | null;
 }
 
 function fromRaw(r: RawRow) {
@@ -240,6 +260,11 @@ function fromRaw(r: RawRow) {
     lastAgentMessageAt: r.last_agent_message_at,
     firstResponseAt: r.first_response_at,
     closedAt: r.closed_at,
+    priority: r.priority ?? "normal",
+    csat: r.csat_score != null ? { score: r.csat_score, at: r.csat_at ?? 0 } : null,
+    csatAskedAt: r.csat_asked_at,
+    sla: r.sla_policy_id && r.sla_due_at != null ? { policyId: r.sla_policy_id, dueAt: r.sla_due_at, warnAt: r.sla_warn_at ?? r.sla_due_at } : null,
+    mergedInto: r.merged_into,
   };
 }
 
@@ -264,7 +289,12 @@ function rowToView(r: ReturnType<typeof fromRaw>): TicketView {
     messageCount: r.messageCount,
     createdAt: iso(r.createdAt),
     updatedAt: iso(r.updatedAt),
+    priority: r.priority,
   };
+  if (r.sla && r.status === "open") v.sla = { policyId: r.sla.policyId, dueAt: iso(r.sla.dueAt), warnAt: iso(r.sla.warnAt), state: slaState(r.sla, Date.now()) };
+  if (r.csat) v.csat = { score: r.csat.score, at: iso(r.csat.at) };
+  if (r.csatAskedAt != null) v.csatAskedAt = iso(r.csatAskedAt);
+  if (r.mergedInto) v.mergedInto = r.mergedInto;
   if (r.status === "snoozed" && r.snoozeUntil != null) v.snoozeUntil = iso(r.snoozeUntil);
   if (r.subject) v.subject = r.subject;
   if (r.preview) v.preview = r.preview;

@@ -33,6 +33,16 @@ export function ticketRow(t: TicketState): typeof tickets.$inferInsert {
     firstResponseAt: t.firstResponseAt,
     closedAt: t.closedAt,
     version: t.version,
+    priority: t.priority ?? "normal",
+    csatAskedAt: t.csatAskedAt ?? null,
+    csatScore: t.csat?.score ?? null,
+    csatAt: t.csat?.at ?? null,
+    slaPolicyId: t.sla?.policyId ?? t.slaPolicyId ?? null,
+    slaDueAt: t.sla?.dueAt ?? null,
+    slaWarnAt: t.sla?.warnAt ?? null,
+    slaMeasured: t.slaMeasured ?? 0,
+    slaMet: t.slaMet ?? 0,
+    mergedInto: t.mergedInto ?? null,
   };
 }
 

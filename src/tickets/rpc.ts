@@ -77,6 +77,9 @@ export interface TicketPatch {
   unread?: boolean;
   handledBy?: "team" | "ai";
   customer?: Customer;
+  priority?: "low" | "normal" | "high" | "urgent";
+  /** A person on the team made this change: a close then asks for CSAT (`csatLink`: the email survey's link). */
+  closedBy?: { agentId: string; csatLink: string | null };
   /** Compare-and-set for automatic assignment: change nothing unless the ticket is still waiting for the team with exactly this assignee and team. */
   ifUnchanged?: { assigneeId: string | null; teamId: string | null };
 }

@@ -37,6 +37,7 @@ export function toActorPatch(p: TicketPatchInput, now = Date.now()): TicketPatch
   if (p.tags !== undefined) out.tags = p.tags;
   if (p.spam !== undefined) out.spam = p.spam;
   if (p.unread !== undefined) out.unread = p.unread;
+  if (p.priority !== undefined) out.priority = p.priority;
   if (p.snoozeUntil !== undefined) {
     if (p.snoozeUntil === null) out.snoozeUntil = null;
     else {

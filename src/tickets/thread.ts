@@ -17,6 +17,11 @@ export const threadSchema: Migration = (sql) => {
   )`);
 };
 
+/** Messages brought in by a merge remember the ticket they came from (`origin`), so an unmerge can take them back. */
+export const threadOrigin: Migration = (sql) => {
+  sql.exec("ALTER TABLE messages ADD COLUMN origin TEXT");
+};
+
 interface MessageRow extends Record<string, SqlStorageValue> {
   seq: number;
   id: string;
@@ -83,6 +88,38 @@ export class Thread {
     return this.sql.exec<MessageRow>("SELECT * FROM messages WHERE id LIKE ? ESCAPE '\\' AND internal = 0 ORDER BY seq ASC", like).toArray().map(fromRow);
   }
 
+  /** Every message, oldest first (a merge moves whole threads; tickets hold hundreds of messages, not millions). */
+  all(): MessageRecord[] {
+    return this.sql.exec<MessageRow>("SELECT * FROM messages ORDER BY seq ASC").toArray().map(fromRow);
+  }
+
+  /**
+   * Rewrites the thread as `messages` in the given order (a merge interleaves two threads by time). Message ids stay,
+   * so cursors and idempotency keys (which look messages up by id) keep working; `seq` is renumbered.
+   */
+  rewrite(messages: readonly (MessageRecord & { origin?: string | null })[]): void {
+    this.sql.exec("DELETE FROM messages");
+    for (const m of messages) {
+      this.sql.exec(
+        "INSERT INTO messages (id, author, agent_id, body, cards, internal, channel, created_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        m.id,
+        m.author,
+        m.agentId,
+        m.body,
+        m.cards ? JSON.stringify(m.cards) : null,
+        m.internal ? 1 : 0,
+        m.channel,
+        m.createdAt,
+        m.origin ?? null,
+      );
+    }
+  }
+
+  /** Messages that came in with a merge from `origin` are taken out again (unmerge). */
+  removeOrigin(origin: string): number {
+    return this.sql.exec("DELETE FROM messages WHERE origin = ?", origin).rowsWritten;
+  }
+
   firstFromCustomer(): MessageRecord | null {
     const row = this.sql.exec<MessageRow>("SELECT * FROM messages WHERE author = 'customer' AND internal = 0 ORDER BY seq LIMIT 1").toArray()[0];
     return row ? fromRow(row) : null;
@@ -100,5 +137,6 @@ function fromRow(r: MessageRow): MessageRecord {
     internal: r.internal === 1,
     channel: r.channel as Channel,
     createdAt: r.created_at,
+    origin: (r.origin as string | null | undefined) ?? null,
   };
 }

@@ -103,6 +103,7 @@ export function applyPatch(t: TicketState, patch: TicketPatch, now: number): boo
     t.spam = patch.spam;
     t.spamReason = patch.spam ? "Marked as spam by the team" : null;
   }
+  if (patch.priority !== undefined) t.priority = patch.priority;
   if (patch.unread !== undefined) t.unread = patch.unread;
   if (patch.handledBy !== undefined) t.handledBy = patch.handledBy;
   if (patch.customer) t.customer = { ...t.customer, ...patch.customer };

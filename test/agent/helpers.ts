@@ -59,6 +59,7 @@ export interface TurnOptions {
   history?: HistoryEntry[];
   router?: IntentRouter;
   model?: LanguageModel;
+  modelTimeoutMs?: number;
   handoffMessage?: string;
   ticketId?: string;
 }
@@ -73,6 +74,7 @@ export function turn(shop: { accountId: string }, text: string, opts: TurnOption
     profile: opts.profile ?? anonymous,
     router: opts.router ?? keywordRouter,
     model: opts.model,
+    modelTimeoutMs: opts.modelTimeoutMs,
     handoffMessage: opts.handoffMessage,
   };
   return runAgentTurn(env, input);

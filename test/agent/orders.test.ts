@@ -111,6 +111,26 @@ describe("order numbers and emails in messages", () => {
     ["The total is 189 dollars", null],
     ["I have 820 points", null],
     ["Where is my order?", null],
+    ["¿dónde está mi pedido 1038?", "1038"],
+    ["número de pedido: 1038", "1038"],
+    ["mi pedido es el #1038", "1038"],
+    ["wo ist meine Bestellung 1038", "1038"],
+    ["Bestellung Nr. 1038 ist nicht angekommen", "1038"],
+    ["Bestellnummer 1038", "1038"],
+    ["ma commande 1038 n'est pas arrivée", "1038"],
+    ["numéro de commande : 1038", "1038"],
+    ["commande n°1038", "1038"],
+    ["n° 1038", "1038"],
+    ["dov'è il mio ordine 1038", "1038"],
+    ["ordine n. 1038", "1038"],
+    ["waar is mijn bestelling 1038", "1038"],
+    ["bestelnummer 1038", "1038"],
+    ["a minha encomenda 1038 ainda não chegou", "1038"],
+    ["encomenda nº 1038", "1038"],
+    ["Nr. 1038", "1038"],
+    ["order No. 1038", "1038"],
+    ["tengo 820 puntos", null],
+    ["ich habe 2 Bestellungen", null],
   ])("finds the order number in %j", (text, expected) => {
     expect(orderNumberIn(text)).toBe(expected);
   });
@@ -128,5 +148,9 @@ describe("order numbers and emails in messages", () => {
     expect(isIdentificationOnly("Where is my order #1038?")).toBe(false);
     expect(isIdentificationOnly("Can I return the boots from order #1029?")).toBe(false);
     expect(isIdentificationOnly("hello")).toBe(false);
+    expect(isIdentificationOnly("mi pedido es el 1038, ana@example.com")).toBe(true);
+    expect(isIdentificationOnly("Bestellnummer 1038 und sam@example.com")).toBe(true);
+    expect(isIdentificationOnly("voici ma commande n°1038")).toBe(true);
+    expect(isIdentificationOnly("¿dónde está mi pedido 1038?")).toBe(false);
   });
 });

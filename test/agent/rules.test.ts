@@ -1,7 +1,7 @@
-// The agent's turn rules: the path a classified message takes, handoff per channel, smalltalk and the grounding check.
+// The agent's turn rules: the path a classified message takes, handoff per channel and smalltalk (the grounding check: grounding.node.test.ts).
 import { describe, expect, it } from "vitest";
 
-import { handoffAfter, handoffModeFor, LOW_CONFIDENCE, smalltalkKind, turnPath, ungroundedFacts } from "../../src/agent/rules.ts";
+import { handoffAfter, handoffModeFor, LOW_CONFIDENCE, smalltalkKind, turnPath } from "../../src/agent/rules.ts";
 
 const known = { loggedIn: false, email: "sam@example.com" };
 const stranger = { loggedIn: false };
@@ -55,18 +55,5 @@ describe("smalltalk", () => {
     ["lol", "other"],
   ] as const)("%j is %s", (text, kind) => {
     expect(smalltalkKind(text)).toBe(kind);
-  });
-});
-
-describe("ungroundedFacts", () => {
-  const evidence = [JSON.stringify({ order: { name: "#1038", total: "$139.00", trackingNumber: "1Z8W31V60312345678", expectedOn: "Nov 25" } })];
-
-  it("accepts a reply whose numbers and codes all come from the evidence", () => {
-    expect(ungroundedFacts("Your order #1038 ($139.00) arrives Nov 25 — tracking 1Z8W31V60312345678.", evidence)).toEqual([]);
-    expect(ungroundedFacts("It's on its way with UPS in 1 parcel.", evidence)).toEqual([]);
-  });
-
-  it("flags invented order numbers, prices, dates and codes", () => {
-    expect(ungroundedFacts("Your order #1039 costs $150 and arrives Nov 27. Use SAVE20!", evidence)).toEqual(["1039", "150", "27", "SAVE20"]);
   });
 });

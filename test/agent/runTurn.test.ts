@@ -19,6 +19,7 @@ describe("handoff when the shopper asks for a human", () => {
       confidence: 0.9,
       handoff: "ask_email",
       resolved: false,
+      language: "en",
       replies: [
         {
           body: "Of course — I can connect you with someone from our team. Tap the button below and leave your email address so they can get back to you.",
@@ -153,7 +154,7 @@ describe("conversation", () => {
     const r = await turn(shop, "Where is my order #1038?", { profile: sam });
     expect(JSON.parse(JSON.stringify(r))).toEqual(r);
     expect(structuredClone(r)).toEqual(r);
-    expect(Object.keys(r).sort()).toEqual(["confidence", "handoff", "replies", "resolved", "skill"]);
+    expect(Object.keys(r).sort()).toEqual(["confidence", "handoff", "language", "replies", "resolved", "skill"]);
   });
 });
 

@@ -83,6 +83,12 @@ describe("list order and waiting time", () => {
     const page2 = await call<{ items: T[] }>("GET", `/api/tickets?view=all&sort=last_message_desc&limit=1&cursor=${page1.body.nextCursor}`, { token: acc.token });
     expect([...page1.body.items, ...page2.body.items].map((t) => t.id)).toEqual([newer, older]);
     expect((await call("GET", "/api/tickets?sort=priority_sideways", { token: acc.token })).status).toBe(400);
+    // Priority first (urgent before normal), then the latest message.
+    await call("PATCH", `/api/tickets/${older}`, { token: acc.token, body: { priority: "urgent" } });
+    expect((await list(acc, "view=all&sort=priority_desc")).map((t) => t.id)).toEqual([older, newer]);
+    const p1 = await call<{ items: T[]; nextCursor: string }>("GET", "/api/tickets?view=all&sort=priority_desc&limit=1", { token: acc.token });
+    const p2 = await call<{ items: T[] }>("GET", `/api/tickets?view=all&sort=priority_desc&limit=1&cursor=${p1.body.nextCursor}`, { token: acc.token });
+    expect([...p1.body.items, ...p2.body.items].map((t) => t.id)).toEqual([older, newer]);
   });
 
   it("shows since when the customer waits, until the team replies", async () => {

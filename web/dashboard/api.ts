@@ -59,6 +59,7 @@ export interface TicketPatch {
   assigneeId?: string | null;
   tags?: string[];
   spam?: boolean;
+  priority?: Ticket["priority"];
 }
 
 export interface ApiIssue {

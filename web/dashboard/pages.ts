@@ -5,7 +5,7 @@ import type { OfficeHours } from "../../src/assignment/officeHours.ts";
 import type { integrationSchema, skillDetailSchema, skillSummarySchema } from "../../src/schemas/agent.ts";
 import type { teamInput, teamSchema } from "../../src/schemas/assignment.ts";
 import type { ReportView } from "../../src/schemas/report.ts";
-import { ApiError, type ApiIssue } from "./api.ts";
+import { ApiError, type ApiIssue, type Channel } from "./api.ts";
 import { api, me, toast } from "./store.ts";
 
 export type Report = ReportView;
@@ -28,10 +28,22 @@ export interface Settings {
   autoClose: { afterHours: number | null } | null;
   agent: { enabled: boolean; channels?: AgentChannel[] } | null;
   handoff: HandoffSettings | null;
+  csat: { enabled: boolean; aiResolved?: boolean } | null;
+  sla: { policies: SlaPolicy[] } | null;
+}
+
+export interface SlaPolicy {
+  id: string;
+  name: string;
+  match: { channels?: Channel[]; priorities?: ("low" | "normal" | "high" | "urgent")[]; tags?: string[] };
+  firstResponseMinutes: number;
+  nextResponseMinutes: number | null;
+  resolutionMinutes: number | null;
+  businessHours: boolean;
 }
 
 /** The URL segment of each section: PUT /api/settings/<path>. */
-const SECTION_PATH = { assignment: "assignment", officeHours: "office-hours", autoClose: "auto-close", agent: "agent", handoff: "handoff" } as const;
+const SECTION_PATH = { assignment: "assignment", officeHours: "office-hours", autoClose: "auto-close", agent: "agent", handoff: "handoff", csat: "csat", sla: "sla" } as const;
 export type SectionName = keyof typeof SECTION_PATH;
 
 /** What a form shows after a save: nothing, or the API's message and its issues next to the fields. */

@@ -12,7 +12,7 @@ import { account, agents, api, macros, me, reportError, session, SESSION_KEY, se
 import { addMessage, applyTicket, current, markRead, openTicket } from "./store/ticket.ts";
 
 // Components import from here only; store/ keeps its seams (setViews, placeInList, …) to itself.
-export { account, agentById, agents, assignable, api, macros, me, session, setMyStatus, toast, toasts } from "./store/session.ts";
+export { account, agentById, agents, assignable, api, macros, me, reportError, session, setMyStatus, toast, toasts } from "./store/session.ts";
 export { hrefOf, PAGES, parseHash, route, type BuiltInView, type PageKey, type Route, type ViewKey } from "./store/route.ts";
 export { activeFilters, bulk, list, loadList, loadMore, matches, refreshCounts, savedViews, selected, setFilter, userFilters, viewCounts, type UserFilters } from "./store/list.ts";
 export { current, currentError, currentLoading, loadOlder, openTicket, patchTicket, send } from "./store/ticket.ts";
@@ -153,9 +153,13 @@ function onFrame(f: InboxFrame): void {
     case "ticket.created":
     case "ticket.updated":
     case "ticket.snooze_ended":
+    case "ticket.csat":
+    case "ticket.sla_breached":
       noticeAssigned(f.ticket);
       applyTicket(f.ticket);
       if (f.type === "ticket.snooze_ended" && f.ticket.assigneeId === me.value?.id) toast(`Snooze ended on #${f.ticket.number}`);
+      if (f.type === "ticket.sla_breached" && f.ticket.assigneeId === me.value?.id) toast(`SLA breached on #${f.ticket.number}`);
+      if (f.type === "ticket.csat" && f.ticket.csat && f.ticket.assigneeId === me.value?.id) toast(`#${f.ticket.number} was rated ${f.ticket.csat.score}/5`);
       return;
     case "message.created": {
       noticeAssigned(f.ticket);

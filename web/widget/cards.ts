@@ -7,6 +7,8 @@ import type { Card } from "../../src/schemas/ticket.ts";
 export interface CardContext {
   handoff(email?: string): Promise<unknown>;
   handedOff(): boolean;
+  rate(score: number, comment?: string): Promise<void>;
+  rated(): number | null;
   knownEmail(): string | undefined;
   send(text: string): void;
   announce(text: string): void;
@@ -248,6 +250,11 @@ export function renderCard(card: Card, ctx: CardContext): HTMLElement {
     wrap.append(body);
     return wrap;
   }
+  if (card.type === "csat") {
+    body.append(el("div", { class: "card-title" }, card.title ?? "How did we do?"), csatControls(ctx));
+    wrap.append(body);
+    return wrap;
+  }
   if (card.type === "email_request") {
     body.append(el("div", { class: "card-title" }, card.title ?? "Where can we reach you?"));
     const box = el("div");
@@ -309,4 +316,36 @@ export function renderCard(card: Card, ctx: CardContext): HTMLElement {
   if (actions) body.append(actions);
   wrap.append(body);
   return wrap;
+}
+
+/** The satisfaction survey: five buttons, then an optional comment; "Thanks" once answered. */
+function csatControls(ctx: CardContext): HTMLElement {
+  const box = el("div", { class: "csat" });
+  const thanks = (score: number) => box.replaceChildren(hint(`✓ Thanks for rating us ${score}/5!`, "ok"));
+  const done = ctx.rated();
+  if (done !== null) {
+    thanks(done);
+    return box;
+  }
+  const row = el("div", { class: "csat-scores", role: "group", "aria-label": "Rate from 1 (poor) to 5 (great)" });
+  const comment = el("textarea", { class: "csat-comment", maxlength: "1000", placeholder: "Anything to add? (optional)", "aria-label": "Comment (optional)" }) as HTMLTextAreaElement;
+  const submit = (score: number, button: HTMLButtonElement) => async () => {
+    button.disabled = true;
+    try {
+      await ctx.rate(score, comment.value.trim() || undefined);
+      thanks(score);
+      ctx.announce(`Rated ${score} out of 5`);
+    } catch (err) {
+      button.disabled = false;
+      if (err instanceof ApiError && err.status === 409) box.replaceChildren(hint(err.message, "ok"));
+      else box.append(hint("That didn't go through. Please try again.", "err"));
+    }
+  };
+  for (let n = 1; n <= 5; n++) {
+    const b = el("button", { type: "button", class: "csat-score", "aria-label": `${n} out of 5` }, String(n)) as HTMLButtonElement;
+    b.addEventListener("click", submit(n, b));
+    row.append(b);
+  }
+  box.append(row, comment);
+  return box;
 }

@@ -183,6 +183,16 @@ export class ChatClient {
     return res;
   }
 
+  /** The shopper's answer to the satisfaction survey card. Throws ApiError (409 when already rated). */
+  async rate(score: number, comment?: string): Promise<void> {
+    await this.ensureConversation();
+    await this.http("POST", `/csat`, comment ? { score, comment } : { score });
+    this.rated = score;
+  }
+
+  /** The score given in this page's life (the card shows thanks instead of the question). */
+  rated: number | null = null;
+
   // ---- conversation ------------------------------------------------------------------------
 
   private async ensureConversation(): Promise<void> {

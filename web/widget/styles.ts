@@ -73,6 +73,10 @@ textarea::placeholder{color:#8a909c}
 .card-body{padding:11px 13px 12px}
 .card-kind{font-size:10.5px;letter-spacing:.06em;text-transform:uppercase;color:var(--muted);font-weight:700}
 .card-title{font-size:14.5px;font-weight:650;margin:2px 0 6px;line-height:1.3}
+.csat-scores{display:flex;gap:6px;margin:4px 0 8px}
+.csat-score{flex:1;min-height:36px;border:1px solid var(--line);border-radius:8px;background:#fff;font:inherit;font-weight:650;cursor:pointer}
+.csat-score:hover,.csat-score:focus-visible{border-color:var(--accent);color:var(--accent)}
+.csat-comment{width:100%;box-sizing:border-box;min-height:52px;border:1px solid var(--line);border-radius:8px;padding:6px 8px;font:inherit;resize:vertical}
 .card dl{display:grid;grid-template-columns:auto 1fr;gap:3px 12px;margin:0;font-size:12.5px}
 .card dt{color:var(--muted)}
 .card dd{margin:0;text-align:end;font-weight:550;overflow-wrap:anywhere}

@@ -292,6 +292,8 @@ export class WidgetView {
   private cardContext(): CardContext {
     return {
       handoff: (email) => this.client.handoff(email),
+      rate: (score, comment) => this.client.rate(score, comment),
+      rated: () => this.client.rated,
       handedOff: () => this.client.handedOff,
       knownEmail: () => this.client.knownEmail(),
       send: (text) => void this.client.send(text),

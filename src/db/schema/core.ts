@@ -99,6 +99,19 @@ export const tickets = sqliteTable(
     firstResponseAt: integer("first_response_at"),
     closedAt: integer("closed_at"),
     version: integer("version").notNull(),
+    priority: text("priority", { enum: ["low", "normal", "high", "urgent"] }).notNull().default("normal"),
+    /** CSAT: when the shopper was asked, their score (1–5) and when they answered. */
+    csatAskedAt: integer("csat_asked_at"),
+    csatScore: integer("csat_score"),
+    csatAt: integer("csat_at"),
+    /** The SLA target running now (null when none): its policy, due and warning times. */
+    slaPolicyId: text("sla_policy_id"),
+    slaDueAt: integer("sla_due_at"),
+    slaWarnAt: integer("sla_warn_at"),
+    /** SLA targets this ticket has finished, and how many of them in time (reports' share met). */
+    slaMeasured: integer("sla_measured").notNull().default(0),
+    slaMet: integer("sla_met").notNull().default(0),
+    mergedInto: text("merged_into"),
   },
   (t) => [
     uniqueIndex("tickets_account_number_unique").on(t.accountId, t.number),
@@ -122,6 +135,8 @@ export const tickets = sqliteTable(
       .on(t.accountId, t.createdAt, t.status, t.channel, t.assigneeId, t.firstResponseAt, t.closedAt, t.id)
       .where(sql`handled_by = 'team' AND spam = 0`),
     index("tickets_report_closed_idx").on(t.accountId, t.closedAt).where(sql`status = 'closed' AND handled_by = 'team' AND spam = 0`),
+    index("tickets_csat_asked_idx").on(t.accountId, t.csatAskedAt).where(sql`csat_asked_at IS NOT NULL`),
+    index("tickets_sla_due_idx").on(t.accountId, t.slaDueAt, t.id).where(sql`sla_due_at IS NOT NULL AND status = 'open'`),
   ],
 );
 

@@ -6,6 +6,7 @@ import { hrefOf } from "../store.ts";
 import type { Channel } from "../api.ts";
 import { Chart } from "./charts.tsx";
 import { PageHead, Panel } from "./form.tsx";
+import { SatisfactionFigures } from "./SatisfactionReport.tsx";
 import { Empty } from "./ui.tsx";
 
 const PRESETS: { value: RangePreset; label: string }[] = [
@@ -258,6 +259,7 @@ export function ReportsPage() {
         {data && (
           <div class={loading ? "report stale" : "report"}>
             <TicketFigures r={data} />
+            <SatisfactionFigures r={data} />
             <AgentFigures r={data} />
           </div>
         )}

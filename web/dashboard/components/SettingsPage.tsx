@@ -6,6 +6,7 @@ import { hrefOf, route } from "../store.ts";
 import { FieldError, FormStatus, PageHead, Panel, Toggle, invalid } from "./form.tsx";
 import { IntegrationsPanel } from "./IntegrationsPanel.tsx";
 import { OfficeHoursForm } from "./OfficeHoursForm.tsx";
+import { CsatPanel, SlaPanel } from "./PromisesSettings.tsx";
 import { TeamsPanel } from "./TeamsPanel.tsx";
 import { AgentsPanel } from "./admin/AgentsPanel.tsx";
 import { KnowledgePanel } from "./admin/KnowledgePanel.tsx";
@@ -18,6 +19,7 @@ const TABS = [
   { key: "assignment", label: "Assignment" },
   { key: "integrations", label: "Integrations" },
   { key: "teams", label: "Teams" },
+  { key: "promises", label: "CSAT & SLAs" },
   { key: "agents", label: "Agents" },
   { key: "macros", label: "Macros" },
   { key: "knowledge", label: "Knowledge base" },
@@ -267,6 +269,12 @@ export function SettingsPage() {
         )}
         {data && tab === "integrations" && <IntegrationsPanel />}
         {data && tab === "teams" && <TeamsPanel />}
+        {data && tab === "promises" && (
+          <>
+            <CsatPanel s={data} />
+            <SlaPanel />
+          </>
+        )}
         {data && tab === "agents" && <AgentsPanel />}
         {data && tab === "macros" && <MacrosPanel />}
         {data && tab === "knowledge" && <KnowledgePanel />}

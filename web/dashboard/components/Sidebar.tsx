@@ -9,6 +9,8 @@ const VIEWS: { key: BuiltInView; label: MessageKey; icon: IconName }[] = [
   { key: "unassigned", label: "views.unassigned", icon: "user" },
   { key: "all", label: "views.all", icon: "layers" },
   { key: "spam", label: "views.spam", icon: "alert" },
+  { key: "breaching", label: "views.breaching", icon: "clock" },
+  { key: "breached", label: "views.breached", icon: "alert" },
   { key: "ai", label: "views.ai", icon: "sparkle" },
 ];
 

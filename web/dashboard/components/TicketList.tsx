@@ -1,4 +1,5 @@
 // The ticket list of the current view: filters, bulk select (assign / close / tag), cursor paging, live updates.
+import { PriorityMark, SlaTimer } from "./Promises.tsx";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Ticket, TicketFilters, TicketStatus } from "../api.ts";
 import { CHANNELS, CHANNEL_LABEL, customerName, shortAgo } from "../format.ts";
@@ -26,9 +27,9 @@ import {
 } from "../store.ts";
 import { Avatar, ChannelBadge, Empty, Icon } from "./ui.tsx";
 
-const TITLES: Record<BuiltInView, MessageKey> = { mine: "views.mine", unassigned: "views.unassigned", all: "views.all", spam: "views.spam", ai: "views.aiTitle" };
+const TITLES: Record<BuiltInView, MessageKey> = { mine: "views.mine", unassigned: "views.unassigned", all: "views.all", spam: "views.spam", breaching: "views.breaching", breached: "views.breached", ai: "views.aiTitle" };
 
-const SORTS = ["last_message_desc", "last_customer_desc", "waiting_longest", "created_desc", "created_asc"] as const;
+const SORTS = ["last_message_desc", "last_customer_desc", "waiting_longest", "priority_desc", "created_desc", "created_asc"] as const;
 
 function viewTitle(): string {
   const v = route.value.view;
@@ -77,6 +78,8 @@ function Row({ t, active }: { t: Ticket; active: boolean }) {
           <ChannelBadge channel={t.channel} />
           <span class="num">#{t.number}</span>
           {t.status !== "open" && <span class={`pill st-${t.status}`}>{t.status}</span>}
+          <PriorityMark priority={t.priority} />
+          {t.status === "open" && <SlaTimer sla={t.sla} compact />}
           {t.waitingSince && (
             <span class="waiting" title={`The customer has waited since ${new Date(t.waitingSince).toLocaleString()}`}>
               {t_("list.waiting", { ago: shortAgo(t.waitingSince) === "now" ? "<1m" : shortAgo(t.waitingSince) })}

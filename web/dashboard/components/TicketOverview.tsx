@@ -3,6 +3,8 @@ import { useState } from "preact/hooks";
 import type { Ticket } from "../api.ts";
 import { customerName, dateTime } from "../format.ts";
 import { agentById, patchTicket } from "../store.ts";
+import { MergePanel } from "./MergePanel.tsx";
+import { CsatResult, PriorityPicker, SlaTimer } from "./Promises.tsx";
 import { Avatar, ChannelBadge, Icon, StatusPill } from "./ui.tsx";
 
 function TagEditor({ t }: { t: Ticket }) {
@@ -65,6 +67,18 @@ export function Overview({ t }: { t: Ticket }) {
             <StatusPill status={t.status} />
             {t.status === "snoozed" && t.snoozeUntil && <div class="small muted">until {dateTime(t.snoozeUntil)}</div>}
           </dd>
+          <dt>Priority</dt>
+          <dd>
+            <PriorityPicker t={t} />
+          </dd>
+          {t.sla && (
+            <>
+              <dt>SLA</dt>
+              <dd>
+                <SlaTimer sla={t.sla} />
+              </dd>
+            </>
+          )}
           <dt>Assignee</dt>
           <dd>{assignee ? assignee.name : <span class="muted">Unassigned</span>}</dd>
           <dt>Channel</dt>
@@ -87,12 +101,21 @@ export function Overview({ t }: { t: Ticket }) {
               <dd>{dateTime(t.closedAt)}</dd>
             </>
           )}
+          {(t.status === "closed" || t.csat) && (
+            <>
+              <dt>CSAT</dt>
+              <dd>
+                <CsatResult t={t} />
+              </dd>
+            </>
+          )}
         </dl>
       </section>
       <section class="ov-section">
         <h2>Tags</h2>
         <TagEditor t={t} />
       </section>
+      <MergePanel t={t} />
       {t.spam && (
         <section class="ov-section">
           <button class="btn small" type="button" onClick={() => void patchTicket(t.id, { spam: false }, "Marked as not spam")}>

@@ -124,6 +124,9 @@ export function matches(t: Ticket, f: TicketFilters, myId: string): boolean {
   if (view === "spam" ? !t.spam : t.spam) return false;
   if (view === "mine" && t.assigneeId !== myId) return false;
   if (view === "unassigned" && t.assigneeId !== null) return false;
+  if (view === "breached" && !(t.sla && Date.parse(t.sla.dueAt) <= Date.now())) return false;
+  if (view === "breaching" && !(t.sla && Date.parse(t.sla.warnAt) <= Date.now() && Date.parse(t.sla.dueAt) > Date.now())) return false;
+  if (f.priority && t.priority !== f.priority) return false;
   if (f.channel && t.channel !== f.channel) return false;
   if (f.assigneeId && (f.assigneeId === "none" ? t.assigneeId !== null : t.assigneeId !== f.assigneeId)) return false;
   if (f.teamId && t.teamId !== f.teamId) return false;
@@ -144,6 +147,8 @@ function sortKey(t: Ticket, f: TicketFilters): string {
   if (sort.startsWith("created")) return t.createdAt;
   if (sort === "last_message_desc") return t.lastMessageAt ?? t.createdAt;
   if (sort === "last_customer_desc" || sort === "waiting_longest") return t.lastCustomerMessageAt ?? t.createdAt;
+  // Priority rank, then the latest message (ISO times compare as text).
+  if (sort === "priority_desc") return `${({ urgent: 3, high: 2, normal: 1, low: 0 } as const)[t.priority] ?? 1}${t.lastMessageAt ?? t.createdAt}`;
   return t.updatedAt;
 }
 

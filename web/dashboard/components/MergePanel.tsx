@@ -1,0 +1,91 @@
+// Merge this ticket into another of the same customer (threads interleaved, this one closed with a pointer), and
+// undo it within a minute.
+import { useState } from "preact/hooks";
+import type { Ticket } from "../api.ts";
+import { customerName, dateTime } from "../format.ts";
+import { api, hrefOf, openTicket, reportError, route, toast } from "../store.ts";
+
+const UNDO_MS = 60_000;
+
+export function MergePanel({ t }: { t: Ticket }) {
+  const [candidates, setCandidates] = useState<Ticket[] | null>(null);
+  const [busy, setBusy] = useState(false);
+  if (t.mergedInto) {
+    const recent = t.closedAt && Date.now() - Date.parse(t.closedAt) < UNDO_MS;
+    return (
+      <section class="ov-section" aria-label="Merged">
+        <p class="small">
+          Merged into{" "}
+          <a href={hrefOf({ view: route.value.view, ticketId: t.mergedInto })} data-testid="merged-into">
+            the surviving ticket
+          </a>
+          .
+        </p>
+        {recent && (
+          <button
+            class="btn small"
+            type="button"
+            disabled={busy}
+            onClick={async () => {
+              setBusy(true);
+              try {
+                await api.request("POST", `/tickets/${encodeURIComponent(t.id)}/unmerge`);
+                toast(`Unmerged #${t.number}`);
+                await openTicket(t.id, true);
+              } catch (err) {
+                reportError(err, "Could not undo the merge");
+              }
+              setBusy(false);
+            }}
+          >
+            Undo merge
+          </button>
+        )}
+      </section>
+    );
+  }
+  const who = t.customer.email ?? t.customer.phone;
+  if (!who) return null;
+  const find = async () => {
+    const page = await api.request<{ items: Ticket[] }>("GET", "/tickets", undefined, { view: "all", q: who, limit: 20 });
+    setCandidates(page.items.filter((x) => x.id !== t.id && !x.mergedInto));
+  };
+  const merge = async (into: Ticket) => {
+    if (!confirm(`Merge #${t.number} into #${into.number}? Its messages move into #${into.number} and #${t.number} closes. You can undo within a minute.`)) return;
+    setBusy(true);
+    try {
+      await api.request("POST", `/tickets/${encodeURIComponent(t.id)}/merge`, { intoTicketId: into.id });
+      toast(`Merged #${t.number} into #${into.number}`);
+      location.hash = hrefOf({ view: route.value.view, ticketId: into.id });
+    } catch (err) {
+      reportError(err, "Could not merge");
+    }
+    setBusy(false);
+  };
+  return (
+    <section class="ov-section" aria-label="Merge">
+      <h2>Merge</h2>
+      {candidates === null ? (
+        <button class="btn small" type="button" onClick={() => void find().catch((err) => reportError(err, "Could not look up tickets"))}>
+          Find other tickets from {customerName(t)}
+        </button>
+      ) : candidates.length === 0 ? (
+        <p class="muted small">No other tickets from this customer.</p>
+      ) : (
+        <ul class="plain-list" aria-label="Tickets to merge into">
+          {candidates.map((c) => (
+            <li key={c.id} class="list-row">
+              <span class="small">
+                #{c.number} · {c.status} · {dateTime(c.updatedAt)}
+                {c.subject ? ` · ${c.subject}` : ""}
+              </span>
+              <button class="btn small" type="button" disabled={busy} onClick={() => void merge(c)} aria-label={`Merge into #${c.number}`}>
+                Merge into
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

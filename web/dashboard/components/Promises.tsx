@@ -1,0 +1,73 @@
+// What the team promised the customer and how it went: the SLA timer (green, amber, red, ticking live), the ticket's
+// priority, and the customer's CSAT answer.
+import { useEffect, useState } from "preact/hooks";
+import type { Ticket } from "../api.ts";
+import { patchTicket } from "../store.ts";
+
+type Sla = NonNullable<Ticket["sla"]>;
+const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
+const KIND = { first_response: "First reply", next_response: "Next reply", resolution: "Resolution" } as const;
+
+/** Re-renders every `ms` so a countdown moves on its own. */
+function useNow(ms: number): number {
+  const [now, setNow] = useState(Date.now());
+  useEffect(() => {
+    const id = setInterval(() => setNow(Date.now()), ms);
+    return () => clearInterval(id);
+  }, [ms]);
+  return now;
+}
+
+function span(ms: number): string {
+  const m = Math.round(Math.abs(ms) / 60_000);
+  if (m < 60) return `${m}m`;
+  const h = Math.floor(m / 60);
+  if (h < 48) return `${h}h ${m % 60}m`;
+  return `${Math.floor(h / 24)}d ${h % 24}h`;
+}
+
+/** The running SLA target: time left (or overdue), coloured by the state it is in now. */
+export function SlaTimer({ sla, compact = false }: { sla: Sla | undefined; compact?: boolean }) {
+  const now = useNow(10_000);
+  if (!sla) return null;
+  const due = Date.parse(sla.dueAt);
+  const state = now >= due ? "breached" : now >= Date.parse(sla.warnAt) ? "warning" : "ok";
+  const left = due - now;
+  const kind = sla.kind ? KIND[sla.kind] : "Reply";
+  const text = state === "breached" ? `${compact ? "" : `${kind} `}overdue ${span(left)}` : `${compact ? "" : `${kind} due in `}${span(left)}`;
+  return (
+    <span class={`pill sla sla-${state}`} data-sla-state={state} title={`${kind} due ${new Date(due).toLocaleString()}`}>
+      {compact && <span aria-hidden="true">⏱ </span>}
+      {text}
+    </span>
+  );
+}
+
+export function PriorityPicker({ t }: { t: Ticket }) {
+  return (
+    <select class="priority-select" aria-label="Priority" value={t.priority} onChange={(e) => void patchTicket(t.id, { priority: e.currentTarget.value as Ticket["priority"] }, "Priority changed")}>
+      {PRIORITIES.map((p) => (
+        <option key={p} value={p}>
+          {p[0]!.toUpperCase() + p.slice(1)}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function PriorityMark({ priority }: { priority: Ticket["priority"] }) {
+  if (priority === "normal" || priority === "low") return null;
+  return <span class={`pill prio-${priority}`}>{priority}</span>;
+}
+
+export function CsatResult({ t }: { t: Ticket }) {
+  if (t.csat) {
+    return (
+      <span class="csat-result" data-testid="csat-result">
+        <span class={`pill csat-${t.csat.score >= 4 ? "good" : t.csat.score === 3 ? "meh" : "bad"}`}>{t.csat.score}/5</span>
+        {t.csat.comment && <q class="small muted"> {t.csat.comment}</q>}
+      </span>
+    );
+  }
+  return <span class="muted small">{t.csatAskedAt ? "Survey sent, no answer yet" : "Not surveyed"}</span>;
+}
