@@ -101,8 +101,8 @@ describe.skipIf(!hasChromium)("Reports, AI agent and Settings pages in a real br
     const chart = page.locator('[data-testid="chart-tickets"] svg[role="img"]');
     expect(await chart.getAttribute("aria-label")).toMatch(/^Tickets created and closed per day, .+\. Created: \d+ in total, most on .+; Closed: 1 in total/);
     await expect.poll(() => page.locator('[data-testid="chart-tickets"] rect').count()).toBeGreaterThan(0);
-    expect(await page.getByRole("table", { name: "By agent" }).innerText()).toContain("Dana Demo");
-    expect(await page.getByRole("table", { name: "By tag" }).innerText()).toContain("exchanges");
+    expect(await page.getByRole("table", { name: "By agent", exact: true }).innerText()).toContain("Dana Demo");
+    expect(await page.getByRole("table", { name: "By tag", exact: true }).innerText()).toContain("exchanges");
 
     expect(Number(await text(page, '[data-testid="stat-ai-conversations"] .stat-value'))).toBeGreaterThanOrEqual(2);
     expect(await text(page, '[data-testid="stat-ai-rate"] .stat-value')).toMatch(/^\d+%$/);
