@@ -23,7 +23,7 @@ export default defineConfig({
         plugins: [
           cloudflareTest({
             wrangler: { configPath: "./wrangler.toml" },
-            miniflare: { bindings: { TEST_MIGRATIONS: migrations, ENVIRONMENT: "development" } },
+            miniflare: { bindings: { TEST_MIGRATIONS: migrations, ENVIRONMENT: "development", PUBLIC_URL: "https://help.shop.example" } },
           }),
         ],
         test: {

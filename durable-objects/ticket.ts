@@ -15,6 +15,7 @@ import { DEFAULT_CSAT } from "../src/csat/rules.ts";
 import { actorError } from "../src/lib/errors.ts";
 import { SLA_JOB, SlaTimer } from "../src/sla/inTicket.ts";
 import { newId } from "../src/lib/ids.ts";
+import type { StoredAttachment } from "../src/schemas/files.ts";
 import type { MessageView, TicketStatus, TicketView } from "../src/schemas/ticket.ts";
 import { chatMessageId, PING_FRAME, PONG_FRAME, type InboxEvent, type TicketEventType } from "../src/schemas/live.ts";
 import { before, type NewMessage, type TicketHost } from "../src/tickets/host.ts";
@@ -25,7 +26,7 @@ import type { ChatMessageResult, CreateTicketInput, CustomerMessageInput, Handof
 import { shouldAutoClose } from "../src/tickets/rules.ts";
 import { TicketMerge, type MergeSource } from "../src/tickets/mergeInTicket.ts";
 import { ticketStub } from "../src/tickets/actors.ts";
-import { Thread, threadOrigin, threadSchema } from "../src/tickets/thread.ts";
+import { Thread, threadAttachments, threadOrigin, threadSchema } from "../src/tickets/thread.ts";
 import { addMessage, applyPatch, newTicket } from "../src/tickets/transitions.ts";
 
 const SNOOZE_JOB = "snooze";
@@ -39,6 +40,7 @@ const MIGRATIONS = [
   outboxDeliveryState,
   outboxRevision,
   threadOrigin,
+  threadAttachments,
 ];
 
 type Previous = ReturnType<typeof before>;
@@ -122,8 +124,8 @@ export class TicketActor extends DurableObject<Env> {
   }
 
   /** An internal note: visible to the team only, never delivered. */
-  async note(input: { agentId: string; body: string; id?: string }): Promise<MessageView> {
-    return this.addTeamMessage({ author: "agent", agentId: input.agentId, body: input.body, id: input.id, internal: true });
+  async note(input: { agentId: string; body: string; id?: string; attachments?: StoredAttachment[] }): Promise<MessageView> {
+    return this.addTeamMessage({ author: "agent", agentId: input.agentId, body: input.body, id: input.id, attachments: input.attachments ?? null, internal: true });
   }
 
   async update(patch: TicketPatch): Promise<TicketView> {
@@ -330,7 +332,7 @@ export class TicketActor extends DurableObject<Env> {
   private append(input: NewMessage): MessageRecord | null {
     const t = this.ticket();
     const now = this.seams().clock.now();
-    const m = this.thread.insert({ id: input.id ?? newId("msg", now), author: input.author, agentId: input.agentId ?? null, body: input.body, cards: input.cards ?? null, internal: input.internal ?? false, channel: t.channel, createdAt: now });
+    const m = this.thread.insert({ id: input.id ?? newId("msg", now), author: input.author, agentId: input.agentId ?? null, body: input.body, cards: input.cards ?? null, attachments: input.attachments ?? null, internal: input.internal ?? false, channel: t.channel, createdAt: now });
     if (!m) return null;
     addMessage(t, m);
     if (Delivery.carries(t.channel, m)) this.delivery.queue(t, m);
@@ -390,7 +392,7 @@ export class TicketActor extends DurableObject<Env> {
     const decision = created ? "append" : decideAttach(t.channel, t.status);
     const previous = before(t);
     // Stored unless the id is already in the thread: one statement finds a retry and stores a new message.
-    const message = decision === "new" ? null : this.append({ author: "customer", id: input.message.id, body: input.message.body, cards: input.message.cards ?? null });
+    const message = decision === "new" ? null : this.append({ author: "customer", id: input.message.id, body: input.message.body, cards: input.message.cards ?? null, attachments: input.message.attachments ?? null });
     if (!message) {
       const existing = this.thread.find(input.message.id);
       if (existing) {

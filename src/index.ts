@@ -10,6 +10,8 @@ import { chatApi } from "./api/chat.ts";
 import { classifyApi } from "./api/classify.ts";
 import { csatApi, csatPages } from "./api/csat.ts";
 import { devApi } from "./api/dev.ts";
+import { filesApi } from "./api/files.ts";
+import { HARD_MAX_FILE_BYTES } from "./files/limits.ts";
 import { integrationsApi } from "./api/integrations.ts";
 import { invitationsApi } from "./api/invitations.ts";
 import { knowledgeApi } from "./api/knowledge.ts";
@@ -46,12 +48,15 @@ app.notFound((c) => c.json(errorBody("not_found", `No route for ${c.req.method} 
 const corsHeaders = cors({ origin: (origin) => origin, allowHeaders: ["Content-Type", "Authorization", "X-Visitor-Token", "Idempotency-Key"], allowMethods: ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"], maxAge: 600 });
 // WebSocket upgrades skip header-editing middleware: the actor's 101 response must pass through untouched.
 app.use("/api/*", (c, next) => (c.req.header("Upgrade")?.toLowerCase() === "websocket" ? next() : corsHeaders(c, next)));
-app.use("/api/*", bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json(errorBody("payload_too_large", "Request body is larger than 1 MB"), 413) }));
+const jsonLimit = bodyLimit({ maxSize: 1024 * 1024, onError: (c) => c.json(errorBody("payload_too_large", "Request body is larger than 1 MB"), 413) });
+// File uploads are checked against the account's own limit once read; this only stops bodies no account allows.
+const uploadLimit = bodyLimit({ maxSize: HARD_MAX_FILE_BYTES + 64 * 1024, onError: (c) => c.json(errorBody("payload_too_large", "The file is larger than any account allows"), 413) });
+app.use("/api/*", (c, next) => (c.req.method === "POST" && c.req.path.endsWith("/attachments") ? uploadLimit(c, next) : jsonLimit(c, next)));
 
 app.get("/api/health", (c) => c.json({ ok: true }));
 // "/" is the demo store (web/public/index.html) in development only; a production deployment opens the dashboard.
 app.get("/", async (c) => (c.env.ENVIRONMENT === "development" ? await c.env.ASSETS.fetch(c.req.raw) : c.redirect("/app/", 302)));
-for (const api of [invitationsApi, accountsApi, ticketsApi, viewsApi, macrosApi, teamsApi, profilesApi, settingsApi, reportsApi, chatApi, liveApi, classifyApi, integrationsApi, knowledgeApi, skillsApi, adminApi, auditApi, devApi]) app.route("/api", api);
+for (const api of [invitationsApi, accountsApi, ticketsApi, viewsApi, macrosApi, teamsApi, profilesApi, settingsApi, reportsApi, chatApi, liveApi, classifyApi, integrationsApi, knowledgeApi, skillsApi, adminApi, auditApi, devApi, filesApi]) app.route("/api", api);
 app.route("/", webhooksApi);
 // The CSAT email link's page (/csat/:token) and the widget's answer (/api/chat/conversations/:id/csat).
 app.route("/api", csatApi);
@@ -68,7 +73,7 @@ app.doc31("/openapi.json", {
 export default {
   fetch: app.fetch,
   async email(message, env) {
-    const raw = await new Response(message.raw).text();
+    const raw = await new Response(message.raw).arrayBuffer();
     const refused = await handleInboundEmail(env, { from: message.from, to: message.to, raw });
     if (refused) message.setReject(refused);
   },

@@ -8,6 +8,7 @@ import { db } from "../db/client.ts";
 import { accounts } from "../db/schema/index.ts";
 import { officeHoursSchema, type OfficeHours } from "../assignment/officeHours.ts";
 import { csatSettingsSchema, DEFAULT_CSAT } from "../csat/rules.ts";
+import { DEFAULT_FILE_SETTINGS, fileSettingsSchema } from "../files/limits.ts";
 import { AppError } from "../lib/errors.ts";
 import { slaPolicySchema } from "../sla/rules.ts";
 
@@ -158,6 +159,12 @@ export const sections = {
     summary: "SLA policies in order (the first that matches a ticket applies); also managed through /api/sla-policies",
     schema: slaSettingsSchema,
     fallback: { policies: [] },
+  }),
+  files: section({
+    path: "files",
+    summary: "Files shoppers and agents may attach: kinds (sniffed from the bytes) and the largest size",
+    schema: fileSettingsSchema,
+    fallback: DEFAULT_FILE_SETTINGS,
   }),
 };
 

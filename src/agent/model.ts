@@ -5,7 +5,7 @@
 import { generateText, Output, type LanguageModel } from "ai";
 import { createWorkersAI } from "workers-ai-provider";
 import { LOW_CONFIDENCE } from "./rules.ts";
-import { createOfflineRouter, routerPrompt, type IntentRouter, type SkillId, type Turn } from "./router/index.ts";
+import { createOfflineRouter, routerPrompt, type IntentRouter, type ShopLexicon, type SkillId, type Turn } from "./router/index.ts";
 import { skillProbabilities } from "./router/model-file.ts";
 import { bundledRouterModel } from "./router/offline.ts";
 import { skillDescriptions, skillIds } from "./router/skills.ts";
@@ -45,7 +45,7 @@ export interface ModelRouterOptions {
   /** The calibrated router whose probability decides whether the turn acts on a skill (and answers when the model can't). */
   offline?: IntentRouter;
   /** The offline router's calibrated probability of `skill` for this message; without it only agreement can be scored. */
-  probabilityOf?: (input: { text: string; history?: Turn[] }, skill: SkillId) => number;
+  probabilityOf?: (input: { text: string; history?: Turn[]; lexicon?: ShopLexicon | undefined }, skill: SkillId) => number;
   timeoutMs?: number;
   /** Told about every call that failed or timed out (the offline decision is used then). */
   onFallback?: (error: unknown) => void;
@@ -90,12 +90,12 @@ export function createModelRouter(model: LanguageModel, options: ModelRouterOpti
   };
 }
 
-/** The bundled offline model's calibrated (temperature-scaled) probability of one skill for a message on its own. */
-export function bundledProbabilityOf(input: { text: string }, skill: SkillId): number {
+/** The bundled offline model's calibrated probability of one skill for a message on its own, read with the shop's lexicon when given. */
+export function bundledProbabilityOf(input: { text: string; lexicon?: ShopLexicon | undefined }, skill: SkillId): number {
   const model = bundledRouterModel();
   const index = model.labels.indexOf(skill);
   if (index === -1) return 0;
-  return skillProbabilities(model, input.text)[index] ?? 0;
+  return skillProbabilities(model, input.text, input.lexicon)[index] ?? 0;
 }
 
 /** The router for this deployment: the model scored by the offline router in production, the offline router alone otherwise. */

@@ -10,6 +10,7 @@ import { handoffOfferCard } from "./cards.ts";
 import { answerWithModel } from "./compose.ts";
 import { renderReply, type Reply } from "./render.ts";
 import type { IntentRouter, SkillId, Turn } from "./router/index.ts";
+import { shopLexiconFor } from "./shopLexicon.ts";
 import { skillFor } from "./skills/index.ts";
 import { conversationLanguage, type Lang } from "./language.ts";
 import type { AgentAnswer, AgentChannel, HistoryEntry, ShopperProfile, SkillContext } from "./types.ts";
@@ -55,8 +56,9 @@ function routerHistory(history: readonly HistoryEntry[]): Turn[] {
  * "1042, sam@example.com" answers the agent's question and says nothing about intent on its own:
  * such a message keeps the skill of the shopper's last message that had one.
  */
-async function classify(input: AgentTurnInput): Promise<{ skill: SkillId; confidence: number }> {
+async function classify(env: Env, input: AgentTurnInput): Promise<{ skill: SkillId; confidence: number }> {
   const history = routerHistory(input.history);
+  const lexicon = await shopLexiconFor(env, input.accountId, { integrations: input.integrations });
   if (isIdentificationOnly(input.text)) {
     const earlier = history
       .map((h, i) => ({ h, i }))
@@ -64,11 +66,11 @@ async function classify(input: AgentTurnInput): Promise<{ skill: SkillId; confid
       .slice(-3)
       .reverse();
     for (const { h, i } of earlier) {
-      const previous = await input.router.classify({ text: h.text, history: history.slice(0, i) });
+      const previous = await input.router.classify({ text: h.text, history: history.slice(0, i), lexicon });
       if (answering.has(previous.skill) && previous.confidence >= LOW_CONFIDENCE) return previous;
     }
   }
-  return input.router.classify({ text: input.text, history });
+  return input.router.classify({ text: input.text, history, lexicon });
 }
 
 type HandoffWhy = "asked_for_human" | "low_confidence" | "skill_unavailable" | "unresolved";
@@ -125,7 +127,7 @@ async function answerWithSkill(ctx: SkillContext, skillId: string): Promise<Agen
 
 export async function runAgentTurn(env: Env, input: AgentTurnInput): Promise<AgentTurnResult> {
   const now = input.now ?? Date.now();
-  const route = await classify(input);
+  const route = await classify(env, input);
   // For the handoff only: an email the shopper already wrote is not asked for again (it is no proof of who they are).
   const customerTexts = [...input.history.filter((h) => h.author === "customer").map((h) => h.text), input.text];
   const written = latestMention(customerTexts, emailIn) ?? undefined;

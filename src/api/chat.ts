@@ -7,6 +7,7 @@ import { router } from "../app.ts";
 import { availability } from "../chat/availability.ts";
 import { assertOriginAllowed } from "../chat/origins.ts";
 import { identityVerified, issueVisitorToken, requireVisitor } from "../chat/visitor.ts";
+import { attachmentsFor } from "../files/store.ts";
 import { AppError } from "../lib/errors.ts";
 import { newId } from "../lib/ids.ts";
 import { findOrCreateProfile } from "../profiles/service.ts";
@@ -77,10 +78,11 @@ chatApi.openapi(
   async (c) => {
     const { id } = c.req.valid("param");
     const claims = c.get("visitor");
-    const { text, clientMessageId } = c.req.valid("json");
+    const { text, clientMessageId, attachmentIds } = c.req.valid("json");
     assertMessageSize(text, "text");
     const messageId = clientMessageId ? chatMessageId(clientMessageId) : newId("msg");
-    const res: ChatMessageResult = await viaActor(ticketStub(c.env, claims.acc, id).chatMessage({ id: messageId, body: text }));
+    const attachments = await attachmentsFor(c.env, claims.acc, id, attachmentIds);
+    const res: ChatMessageResult = await viaActor(ticketStub(c.env, claims.acc, id).chatMessage({ id: messageId, body: text, ...(attachments.length ? { attachments } : {}) }));
     if (!res.accepted || !res.message) throw new AppError("conflict", "This conversation is closed; start a new conversation");
     return c.json({ message: res.message, replies: res.replies }, 201);
   },

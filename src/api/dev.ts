@@ -3,6 +3,7 @@ import { createRoute } from "@hono/zod-openapi";
 import { router } from "../app.ts";
 import { parseEmail } from "../channels/email.ts";
 import { receiveInbound } from "../channels/inbound.ts";
+import type { InboundMedia } from "../files/inboundMedia.ts";
 import { AppError } from "../lib/errors.ts";
 import { devInboundInput, devInboundResult } from "../schemas/chat.ts";
 import { body, errorResponses, json } from "../schemas/common.ts";
@@ -32,8 +33,10 @@ devApi.openapi(
     const input = c.req.valid("json");
     await accountOr404(c.env, input.accountId);
     let { from, text, threadId, subject, name } = input;
+    let media: InboundMedia[] = [];
     if (input.channel === "email" && input.raw) {
-      const parsed = parseEmail(input.raw);
+      const parsed = await parseEmail(input.raw);
+      media = parsed.files.map((f) => ({ name: f.name, bytes: f.bytes }));
       from = parsed.from || from;
       text = text?.trim() ? text : parsed.text;
       threadId = threadId ?? parsed.threadId ?? undefined;
@@ -41,7 +44,7 @@ devApi.openapi(
       name = name ?? parsed.fromName ?? undefined;
     }
     const body = (text ?? "").trim();
-    if (!body) throw new AppError("validation_failed", "The message has no text", [{ path: "text", message: "must not be empty" }]);
+    if (!body && media.length === 0) throw new AppError("validation_failed", "The message has no text", [{ path: "text", message: "must not be empty" }]);
     assertMessageSize(body, "text");
     const result = await receiveInbound(c.env, {
       accountId: input.accountId,
@@ -52,6 +55,7 @@ devApi.openapi(
       threadId: threadId ?? null,
       subject: subject ?? null,
       name: name ?? null,
+      media,
     });
     return c.json(result, 200);
   },

@@ -19,6 +19,7 @@ import {
   ticketWithMessagesSchema,
 } from "../schemas/ticket.ts";
 import { ticketStub, viaActor } from "../tickets/actors.ts";
+import { attachmentsFor } from "../files/store.ts";
 import { mergeTickets, unmergeTicket } from "../tickets/mergeService.ts";
 import { listTickets } from "../tickets/queries.ts";
 import { assertAssignable, assertMessageSize, inParallel, toActorPatch } from "../tickets/service.ts";
@@ -123,11 +124,12 @@ ticketsApi.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid("param");
-    const { body: text } = c.req.valid("json");
+    const { body: text, attachmentIds } = c.req.valid("json");
     assertMessageSize(text);
     const idem = c.req.header("Idempotency-Key");
+    const attachments = await attachmentsFor(c.env, c.get("account").id, id, attachmentIds);
     const message: MessageView = await viaActor(
-      ticketStub(c.env, c.get("account").id, id).reply({ author: "agent", agentId: c.get("agent").id, body: text, ...(idem ? { id: `msg_k${idem.slice(0, 40)}` } : {}) }),
+      ticketStub(c.env, c.get("account").id, id).reply({ author: "agent", agentId: c.get("agent").id, body: text, attachments, ...(idem ? { id: `msg_k${idem.slice(0, 40)}` } : {}) }),
     );
     return c.json(message, 201);
   },
@@ -144,10 +146,11 @@ ticketsApi.openapi(
   }),
   async (c) => {
     const { id } = c.req.valid("param");
-    const { body: text } = c.req.valid("json");
+    const { body: text, attachmentIds } = c.req.valid("json");
     assertMessageSize(text);
     const idem = c.req.header("Idempotency-Key");
-    const message: MessageView = await viaActor(ticketStub(c.env, c.get("account").id, id).note({ agentId: c.get("agent").id, body: text, ...(idem ? { id: `msg_k${idem.slice(0, 40)}` } : {}) }));
+    const attachments = await attachmentsFor(c.env, c.get("account").id, id, attachmentIds);
+    const message: MessageView = await viaActor(ticketStub(c.env, c.get("account").id, id).note({ agentId: c.get("agent").id, body: text, attachments, ...(idem ? { id: `msg_k${idem.slice(0, 40)}` } : {}) }));
     return c.json(message, 201);
   },
 );

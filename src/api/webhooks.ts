@@ -9,6 +9,7 @@ import { router } from "../app.ts";
 import { instagramMessages, verifyHandshake, verifyHubSignature } from "../channels/meta.ts";
 import { receiveInbound, type InboundResult } from "../channels/inbound.ts";
 import { EMPTY_TWIML, parseTwilioInbound, verifyTwilioSignature } from "../channels/twilio.ts";
+import { basicAuth } from "../integrations/http.ts";
 import { integrationKinds } from "../integrations/registry.ts";
 import { AppError } from "../lib/errors.ts";
 import { errorResponses } from "../schemas/common.ts";
@@ -82,7 +83,11 @@ function twilioRoute(path: "/webhooks/sms" | "/webhooks/whatsapp", channel: "sms
       if (isWhatsapp !== (channel === "whatsapp")) {
         throw new AppError("validation_failed", `This is the ${channel} webhook; the message came from ${isWhatsapp ? "WhatsApp" : "SMS"}`, [{ path: "From", message: "wrong channel" }]);
       }
-      if (msg.body) await receiveInbound(c.env, { accountId: account, channel, from: msg.from, text: msg.body, providerMessageId: msg.messageSid, name: msg.profileName });
+      // Twilio serves media behind the account's credentials (when HTTP auth for media is on; harmless otherwise).
+      const authorization = basicAuth(creds.accountSid, creds.authToken);
+      const media = msg.mediaUrls.map((url, i) => ({ name: `${channel === "whatsapp" ? "WhatsApp" : "MMS"} attachment ${i + 1}`, url, authorization }));
+      const text = msg.body || (msg.mediaCount > media.length ? `[${msg.mediaCount} attachment${msg.mediaCount > 1 ? "s" : ""}]` : "");
+      if (text || media.length) await receiveInbound(c.env, { accountId: account, channel, from: msg.from, text, providerMessageId: msg.messageSid, name: msg.profileName, media });
       return c.body(EMPTY_TWIML, 200, { "Content-Type": "text/xml; charset=utf-8" });
     },
   );
@@ -148,7 +153,8 @@ webhooksApi.openapi(
     // In order: two messages from one sender in one batch land in one conversation, in the order they were sent.
     for (const dm of instagramMessages(body)) {
       if (creds.instagramAccountId && dm.recipientId && dm.recipientId !== creds.instagramAccountId) continue;
-      results.push(await receiveInbound(c.env, { accountId: account, channel: "instagram", from: dm.senderId, text: dm.text, providerMessageId: dm.mid }));
+      const media = dm.mediaUrls.map((url, i) => ({ name: `Instagram attachment ${i + 1}`, url }));
+      results.push(await receiveInbound(c.env, { accountId: account, channel: "instagram", from: dm.senderId, text: dm.text, providerMessageId: dm.mid, media }));
     }
     return c.json({ received: results.filter((r) => !r.duplicate).length, duplicates: results.filter((r) => r.duplicate).length }, 200);
   },

@@ -3,7 +3,9 @@
 import { backoff, type ActorStorage, type Migration } from "../actors/storage.ts";
 import type { Seams } from "../actors/seams.ts";
 import { isRetryable, type OutgoingMessage } from "../integrations/messaging.ts";
+import { outgoingFiles } from "../files/outgoing.ts";
 import { newId } from "../lib/ids.ts";
+import type { StoredAttachment } from "../schemas/files.ts";
 import type { Channel } from "../schemas/ticket.ts";
 import type { MessageRecord, TicketState } from "../tickets/model.ts";
 import type { OutboxIndexRow } from "../tickets/repository.ts";
@@ -127,6 +129,12 @@ export class Delivery {
     this.dirty = null;
   }
 
+  /** The files of the reply's message (src/files/), read from the thread it was stored in. */
+  private attachmentsOf(messageId: string): StoredAttachment[] {
+    const raw = this.store.sql.exec<{ attachments: string | null }>("SELECT attachments FROM messages WHERE id = ?", messageId).toArray()[0]?.attachments;
+    return raw ? (JSON.parse(raw) as StoredAttachment[]) : [];
+  }
+
   /** Points the delivery job at the next reply due to be (re)sent. */
   private plan(): void {
     const at = this.store.sql.exec<{ at: number | null }>(`SELECT MIN(COALESCE(next_attempt_at, created_at)) AS at FROM outbox WHERE status IN ('pending', 'sending') AND ${SENT_IN}`).one().at;
@@ -157,7 +165,8 @@ export class Delivery {
       set(o.id, { status: "sending" });
       try {
         const email = o.channel === "email" ? { subject: replySubject(t.subject), inReplyTo: t.threadKey?.startsWith("<") ? t.threadKey : undefined } : {};
-        const sent = await senderFor(senders, o.channel)!.send({ channel: o.channel as OutgoingMessage["channel"], to: o.recipient!, body: o.body, ...email });
+        const files = await outgoingFiles(this.env, t.accountId, t.id, o.channel, this.attachmentsOf(o.message_id));
+        const sent = await senderFor(senders, o.channel)!.send({ channel: o.channel as OutgoingMessage["channel"], to: o.recipient!, body: o.body, ...email, ...files });
         set(o.id, { status: "sent", sent_at: clock.now(), provider_message_id: sent.providerMessageId, last_error: null, next_attempt_at: null });
       } catch (err) {
         const attempts = o.attempts + 1;

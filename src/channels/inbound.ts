@@ -13,7 +13,8 @@ import { findOrCreateProfile } from "../profiles/service.ts";
 import { displayNameOf } from "./email.ts";
 import type { Channel } from "../schemas/ticket.ts";
 import { ticketStub, viaActor } from "../tickets/actors.ts";
-import type { CreateTicketInput, ReceiveResult } from "../tickets/rpc.ts";
+import type { CreateTicketInput, CustomerMessageInput, ReceiveResult } from "../tickets/rpc.ts";
+import { keepInboundMedia, type InboundMedia } from "../files/inboundMedia.ts";
 
 export type InboundChannel = Exclude<Channel, "webchat">;
 
@@ -26,6 +27,8 @@ export interface InboundMessage {
   threadId?: string | null;
   name?: string | null;
   subject?: string | null;
+  /** Files that came with the message: stored once, shown in the thread (src/files/inboundMedia.ts). */
+  media?: InboundMedia[];
 }
 
 export interface InboundResult {
@@ -90,7 +93,11 @@ export async function receiveInbound(env: Env, m: InboundMessage): Promise<Inbou
     // The AI agent answers first when it is on for this channel; spam always goes to the team's spam view.
     handledBy: firstResponder(await getSettings(env, m.accountId), m.channel, spam),
   };
-  const message = { id: ids.messageId, body: m.text };
+  // The message's files are kept for the ticket it lands on (fetched once, however often this runs).
+  const messageFor = async (ticketId: string): Promise<CustomerMessageInput> => {
+    const { attachments, notes } = await keepInboundMedia(env, { accountId: m.accountId, channel: m.channel, providerMessageId: m.providerMessageId }, ticketId, m.media ?? []);
+    return { id: ids.messageId, body: [m.text, ...notes].filter(Boolean).join("\n\n"), ...(attachments.length ? { attachments } : {}) };
+  };
   const key = and(eq(channelThreads.accountId, m.accountId), eq(channelThreads.channel, m.channel), eq(channelThreads.threadKey, threadKey));
 
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
@@ -103,7 +110,7 @@ export async function receiveInbound(env: Env, m: InboundMessage): Promise<Inbou
     }
     const decision = current && status !== null ? decideAttach(m.channel, status) : "new";
     if (decision !== "new" && current) {
-      const res: ReceiveResult = await viaActor(ticketStub(env, m.accountId, current).receive({ message }));
+      const res: ReceiveResult = await viaActor(ticketStub(env, m.accountId, current).receive({ message: await messageFor(current) }));
       if (!res.accepted || !res.message) continue;
       // The ticket that took it: a merged ticket passes its customer's messages on to the one it was merged into.
       return record(d, m, { ticketId: res.ticket.id, messageId: res.message.id, created: false, reopened: res.reopened, duplicate: res.duplicate });
@@ -115,7 +122,7 @@ export async function receiveInbound(env: Env, m: InboundMessage): Promise<Inbou
         : await d.insert(channelThreads).values({ accountId: m.accountId, channel: m.channel, threadKey, ticketId: ids.ticketId, updatedAt: now }).onConflictDoNothing().run();
       if (swapped.meta.changes !== 1) continue;
     }
-    const res: ReceiveResult = await viaActor(ticketStub(env, m.accountId, ids.ticketId).receive({ init, message }));
+    const res: ReceiveResult = await viaActor(ticketStub(env, m.accountId, ids.ticketId).receive({ init, message: await messageFor(ids.ticketId) }));
     if (!res.accepted || !res.message) continue;
     return record(d, m, { ticketId: ids.ticketId, messageId: res.message.id, created: res.created, reopened: false, duplicate: res.duplicate, spam: res.ticket.spam });
   }

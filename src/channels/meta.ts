@@ -21,13 +21,15 @@ export interface InstagramDirectMessage {
   text: string;
   storyReply: boolean;
   at: number;
+  /** Attachment payload URLs (images, videos, files the customer sent), fetched once. */
+  mediaUrls: string[];
 }
 
 interface MessagingEvent {
   sender?: { id?: string };
   recipient?: { id?: string };
   timestamp?: number;
-  message?: { mid?: string; text?: string; is_echo?: boolean; is_deleted?: boolean; attachments?: unknown[]; reply_to?: { story?: { id?: string; url?: string } } };
+  message?: { mid?: string; text?: string; is_echo?: boolean; is_deleted?: boolean; attachments?: { type?: string; payload?: { url?: string } }[]; reply_to?: { story?: { id?: string; url?: string } } };
 }
 
 /** Customer DMs and story replies in a webhook body; echoes of our own messages and deletions are skipped. */
@@ -39,10 +41,12 @@ export function instagramMessages(body: unknown): InstagramDirectMessage[] {
     for (const ev of entry.messaging ?? []) {
       const m = ev.message;
       if (!m?.mid || m.is_echo || m.is_deleted || !ev.sender?.id) continue;
-      const attachments = Array.isArray(m.attachments) ? m.attachments.length : 0;
-      const text = (m.text ?? "").trim() || (attachments > 0 ? `[${attachments} attachment${attachments > 1 ? "s" : ""}]` : "");
-      if (!text) continue;
-      out.push({ mid: m.mid, senderId: ev.sender.id, recipientId: ev.recipient?.id ?? "", text, storyReply: Boolean(m.reply_to?.story), at: ev.timestamp ?? Date.now() });
+      const attachments = Array.isArray(m.attachments) ? m.attachments : [];
+      const mediaUrls = attachments.map((a) => a?.payload?.url).filter((u): u is string => typeof u === "string" && /^https:\/\//.test(u)).slice(0, 10);
+      // Shares and stickers without a file still say something arrived.
+      const text = (m.text ?? "").trim() || (attachments.length > mediaUrls.length ? `[${attachments.length} attachment${attachments.length > 1 ? "s" : ""}]` : "");
+      if (!text && mediaUrls.length === 0) continue;
+      out.push({ mid: m.mid, senderId: ev.sender.id, recipientId: ev.recipient?.id ?? "", text, storyReply: Boolean(m.reply_to?.story), at: ev.timestamp ?? Date.now(), mediaUrls });
     }
   }
   return out;

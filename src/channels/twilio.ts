@@ -26,22 +26,30 @@ export interface TwilioInbound {
   to: string;
   body: string;
   mediaCount: number;
+  /** MediaUrl0…: Twilio-hosted files, fetched with the account's credentials. */
+  mediaUrls: string[];
   profileName: string | null;
 }
 
-/** The fields of Twilio's messaging webhook form that make a customer message, or null if it is not one. */
+/** The fields of Twilio's messaging webhook form that make a customer message (text, media or both), or null if it is not one. */
 export function parseTwilioInbound(params: Record<string, string>): TwilioInbound | null {
   const messageSid = params.MessageSid ?? params.SmsMessageSid ?? params.SmsSid;
   const from = params.From;
   if (!messageSid || !from) return null;
   const mediaCount = Number(params.NumMedia ?? "0") || 0;
   const body = (params.Body ?? "").trim();
+  const mediaUrls: string[] = [];
+  for (let i = 0; i < Math.min(mediaCount, 10); i++) {
+    const url = params[`MediaUrl${i}`];
+    if (url && /^https:\/\//.test(url)) mediaUrls.push(url);
+  }
   return {
     messageSid,
     from,
     to: params.To ?? "",
-    body: body || (mediaCount > 0 ? `[${mediaCount} attachment${mediaCount > 1 ? "s" : ""}]` : ""),
+    body,
     mediaCount,
+    mediaUrls,
     profileName: params.ProfileName?.trim() || null,
   };
 }

@@ -34,7 +34,7 @@ export interface JsonRequest {
   headers?: Record<string, string>;
   body?: unknown;
   /** Sent as application/x-www-form-urlencoded instead of a JSON body (Twilio). */
-  form?: Record<string, string>;
+  form?: Record<string, string> | [string, string][];
 }
 
 export async function requestJson(

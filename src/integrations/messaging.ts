@@ -12,6 +12,10 @@ export interface OutgoingMessage {
   subject?: string | undefined;
   /** Email only: the Message-ID the reply answers, so it lands in the customer's thread. */
   inReplyTo?: string | undefined;
+  /** Email: files sent with the message. */
+  files?: { name: string; contentType: string; bytes: Uint8Array }[] | undefined;
+  /** SMS/WhatsApp (MMS) and Instagram: signed links the provider fetches the files from. */
+  media?: { url: string; contentType: string }[] | undefined;
 }
 
 export interface ChannelSender {
@@ -42,7 +46,8 @@ export function createTwilioSender(config: TwilioSenderConfig): ChannelSender {
         method: "POST",
         url: `${base}/2010-04-01/Accounts/${encodeURIComponent(config.accountSid)}/Messages.json`,
         headers: { Authorization: basicAuth(config.accountSid, config.authToken) },
-        form: { To: `${prefix}${message.to}`, From: `${prefix}${from}`, Body: message.body },
+        // One MediaUrl parameter per file (Twilio takes up to 10 on MMS, 1 on WhatsApp).
+        form: [["To", `${prefix}${message.to}`], ["From", `${prefix}${from}`], ["Body", message.body], ...(message.media ?? []).slice(0, message.channel === "whatsapp" ? 1 : 10).map((m): [string, string] => ["MediaUrl", m.url])],
       })) as { sid?: unknown } | null;
       return { providerMessageId: typeof json?.sid === "string" ? json.sid : "" };
     },
@@ -62,13 +67,22 @@ export function createInstagramSender(config: InstagramSenderConfig): ChannelSen
   return {
     async send(message) {
       if (!config.pageAccessToken) throw new IntegrationError({ provider: "instagram", status: 0, code: "unauthorized", message: "No Page access token is connected to send Instagram replies" });
-      const json = (await requestJson("instagram", doFetch, {
-        method: "POST",
-        url: `${base}/v21.0/me/messages`,
-        headers: { Authorization: `Bearer ${config.pageAccessToken}` },
-        body: { recipient: { id: message.to }, messaging_type: "RESPONSE", message: { text: message.body } },
-      })) as { message_id?: unknown } | null;
-      return { providerMessageId: typeof json?.message_id === "string" ? json.message_id : "" };
+      // One Send API call per part: the text, then each file as an attachment Meta fetches from its link.
+      const parts: Record<string, unknown>[] = [
+        ...(message.body ? [{ text: message.body }] : []),
+        ...(message.media ?? []).map((m) => ({ attachment: { type: m.contentType.startsWith("image/") ? "image" : "file", payload: { url: m.url } } })),
+      ];
+      let providerMessageId = "";
+      for (const part of parts) {
+        const json = (await requestJson("instagram", doFetch, {
+          method: "POST",
+          url: `${base}/v21.0/me/messages`,
+          headers: { Authorization: `Bearer ${config.pageAccessToken}` },
+          body: { recipient: { id: message.to }, messaging_type: "RESPONSE", message: part },
+        })) as { message_id?: unknown } | null;
+        providerMessageId ||= typeof json?.message_id === "string" ? json.message_id : "";
+      }
+      return { providerMessageId };
     },
   };
 }
@@ -100,12 +114,19 @@ export function createPostmarkSender(config: PostmarkSenderConfig): ChannelSende
           Subject: message.subject ?? "Your conversation with us",
           TextBody: message.body,
           MessageStream: config.messageStream ?? "outbound",
+          ...(message.files?.length ? { Attachments: message.files.map((f) => ({ Name: f.name, ContentType: f.contentType, Content: toBase64(f.bytes) })) } : {}),
           ...(headers.length ? { Headers: headers } : {}),
         },
       })) as { MessageID?: unknown } | null;
       return { providerMessageId: typeof json?.MessageID === "string" ? json.MessageID : "" };
     },
   };
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
 
 /** Worth trying again later: the provider failed, was unreachable or throttled us. */

@@ -1,6 +1,7 @@
 // Web chat (the widget, no agent token) and the development inbound door.
 import { z } from "@hono/zod-openapi";
 import { messageText } from "./common.ts";
+import { attachmentIdsSchema } from "./files.ts";
 import { channelSchema, messageSchema } from "./ticket.ts";
 
 export const visitorSchema = z
@@ -35,11 +36,14 @@ export const clientMessageIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, "
 
 export const chatMessageInput = z
   .object({
-    text: chatText,
+    text: z.string().trim().default(""),
+    /** Files uploaded first to POST /chat/conversations/:id/attachments; a message may be files alone. */
+    attachmentIds: attachmentIdsSchema.optional(),
     /** Optional client-generated id: a retried send with the same id is stored once. */
     clientMessageId: clientMessageIdSchema.optional(),
   })
   .strict()
+  .refine((m) => m.text !== "" || (m.attachmentIds?.length ?? 0) > 0, { message: "must not be empty", path: ["text"] })
   .openapi("ChatMessageInput");
 
 export type ChatMessageInput = z.input<typeof chatMessageInput>;

@@ -1,6 +1,7 @@
 // Tickets and messages as the API shows them (docs/api.md "Tickets").
 import { z } from "@hono/zod-openapi";
 import { isoTime, messageText } from "./common.ts";
+import { attachmentIdsSchema, attachmentSchema } from "./files.ts";
 
 export const channels = ["webchat", "email", "sms", "whatsapp", "instagram"] as const;
 export const channelSchema = z.enum(channels);
@@ -95,6 +96,7 @@ export const messageSchema = z
     agentId: z.string().optional(),
     body: z.string(),
     cards: z.array(cardSchema).optional(),
+    attachments: z.array(attachmentSchema),
     internal: z.boolean(),
     channel: channelSchema,
     createdAt: isoTime,
@@ -135,7 +137,10 @@ export const ticketListQuery = ticketFiltersSchema.extend({
   limit: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const replyBody = z.object({ body: messageText }).openapi("ReplyInput");
+export const replyBody = z
+  .object({ body: z.string().trim().default(""), attachmentIds: attachmentIdsSchema.optional() })
+  .refine((r) => r.body !== "" || (r.attachmentIds?.length ?? 0) > 0, { message: "must not be empty", path: ["body"] })
+  .openapi("ReplyInput");
 
 export const ticketPatchSchema = z
   .object({

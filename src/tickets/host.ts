@@ -2,6 +2,7 @@
 // its state, its thread, and the one way to make a change visible — append, patch, then commit.
 import type { ActorStorage } from "../actors/storage.ts";
 import type { Seams } from "../actors/seams.ts";
+import type { StoredAttachment } from "../schemas/files.ts";
 import type { Author, Card } from "../schemas/ticket.ts";
 import type { TicketEventType, VisitorFrame } from "../schemas/live.ts";
 import type { MessageRecord, TicketState } from "./model.ts";
@@ -15,6 +16,7 @@ export interface NewMessage {
   id?: string;
   agentId?: string | null;
   cards?: Card[] | null;
+  attachments?: StoredAttachment[] | null;
   internal?: boolean;
 }
 

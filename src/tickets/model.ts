@@ -1,6 +1,8 @@
 // The ticket actor's state and how it is shown through the API.
+import { attachmentViews } from "../files/urls.ts";
 import { iso } from "../lib/clock.ts";
 import { waitingSince } from "./rules.ts";
+import type { StoredAttachment } from "../schemas/files.ts";
 import type { Author, Card, Channel, MessageView, TicketStatus, TicketView } from "../schemas/ticket.ts";
 import { slaState, type Priority, type SlaTarget } from "../sla/rules.ts";
 
@@ -63,6 +65,8 @@ export interface MessageRecord {
   agentId: string | null;
   body: string;
   cards: Card[] | null;
+  /** Files the message carries (src/files/); shown with signed links. */
+  attachments?: StoredAttachment[] | null;
   internal: boolean;
   channel: Channel;
   createdAt: number;
@@ -111,6 +115,7 @@ export function toMessageView(ticketId: string, m: MessageRecord): MessageView {
     ticketId,
     author: m.author,
     body: m.body,
+    attachments: attachmentViews(ticketId, m.attachments ?? []),
     internal: m.internal,
     channel: m.channel,
     createdAt: iso(m.createdAt),

@@ -1,6 +1,7 @@
 // The ticket actor's RPC shapes: what the Worker sends a ticket and what it answers. Plain objects, no unions
 // at the top level (Durable Object stub types keep only the first member of a union).
 import type { Author, Card, Channel, MessageView, TicketStatus, TicketView } from "../schemas/ticket.ts";
+import type { StoredAttachment } from "../schemas/files.ts";
 import type { Customer } from "./model.ts";
 
 export interface CreateTicketInput {
@@ -25,6 +26,7 @@ export interface CustomerMessageInput {
   id: string;
   body: string;
   cards?: Card[];
+  attachments?: StoredAttachment[];
 }
 
 export interface ReceiveResult {
@@ -61,6 +63,7 @@ export interface TeamMessageInput {
   agentId?: string | null;
   body: string;
   cards?: Card[];
+  attachments?: StoredAttachment[];
   /** Optional idempotency key from the caller (a retried request returns the same message). */
   id?: string;
 }

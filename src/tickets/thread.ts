@@ -1,5 +1,6 @@
 // A ticket's thread in its actor's SQLite: messages in arrival order (`seq`), found by id for idempotency.
 import type { Migration } from "../actors/storage.ts";
+import type { StoredAttachment } from "../schemas/files.ts";
 import type { Author, Card, Channel } from "../schemas/ticket.ts";
 import type { MessageRecord } from "./model.ts";
 
@@ -22,6 +23,11 @@ export const threadOrigin: Migration = (sql) => {
   sql.exec("ALTER TABLE messages ADD COLUMN origin TEXT");
 };
 
+/** Files a message carries (ids, names, sniffed types, sizes; the bytes are in R2). */
+export const threadAttachments: Migration = (sql) => {
+  sql.exec("ALTER TABLE messages ADD COLUMN attachments TEXT");
+};
+
 interface MessageRow extends Record<string, SqlStorageValue> {
   seq: number;
   id: string;
@@ -29,6 +35,7 @@ interface MessageRow extends Record<string, SqlStorageValue> {
   agent_id: string | null;
   body: string;
   cards: string | null;
+  attachments: string | null;
   internal: number;
   channel: string;
   created_at: number;
@@ -45,12 +52,13 @@ export class Thread {
   insert(m: Omit<MessageRecord, "seq">): MessageRecord | null {
     const row = this.sql
       .exec<{ seq: number }>(
-        "INSERT OR IGNORE INTO messages (id, author, agent_id, body, cards, internal, channel, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
+        "INSERT OR IGNORE INTO messages (id, author, agent_id, body, cards, attachments, internal, channel, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
         m.id,
         m.author,
         m.agentId,
         m.body,
         m.cards ? JSON.stringify(m.cards) : null,
+        m.attachments?.length ? JSON.stringify(m.attachments) : null,
         m.internal ? 1 : 0,
         m.channel,
         m.createdAt,
@@ -101,12 +109,13 @@ export class Thread {
     this.sql.exec("DELETE FROM messages");
     for (const m of messages) {
       this.sql.exec(
-        "INSERT INTO messages (id, author, agent_id, body, cards, internal, channel, created_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "INSERT INTO messages (id, author, agent_id, body, cards, attachments, internal, channel, created_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         m.id,
         m.author,
         m.agentId,
         m.body,
         m.cards ? JSON.stringify(m.cards) : null,
+        m.attachments?.length ? JSON.stringify(m.attachments) : null,
         m.internal ? 1 : 0,
         m.channel,
         m.createdAt,
@@ -134,6 +143,7 @@ function fromRow(r: MessageRow): MessageRecord {
     agentId: r.agent_id,
     body: r.body,
     cards: r.cards ? (JSON.parse(r.cards) as Card[]) : null,
+    attachments: r.attachments ? (JSON.parse(r.attachments) as StoredAttachment[]) : null,
     internal: r.internal === 1,
     channel: r.channel as Channel,
     createdAt: r.created_at,

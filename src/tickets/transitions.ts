@@ -43,7 +43,9 @@ export function addMessage(t: TicketState, m: MessageRecord): void {
   if (m.internal) return;
   t.lastMessageAt = m.createdAt;
   // The list shows what people wrote; the AI agent's and the system's lines only fill an empty preview.
-  if (m.author === "customer" || m.author === "agent" || t.preview === null) t.preview = previewOf(m.body);
+  // A message of files alone is previewed by their names.
+  const text = m.body || (m.attachments ?? []).map((a) => `📎 ${a.name}`).join(", ");
+  if (m.author === "customer" || m.author === "agent" || t.preview === null) t.preview = previewOf(text);
   if (m.author === "customer") {
     if (t.status !== "open") {
       t.status = "open";

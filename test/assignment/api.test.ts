@@ -78,7 +78,7 @@ describe("settings, profiles and agents API", () => {
   it("stores each settings section on its own and validates it", async () => {
     const acc = await signup();
     const initial = await call("GET", "/api/settings", { token: acc.token });
-    expect(initial.body).toEqual({ assignment: { roundRobin: false, presenceGraceSeconds: 120 }, officeHours: null, autoClose: { afterHours: null }, agent: { enabled: false, channels: ["webchat", "sms", "email"] }, widget: { allowedOrigins: [] }, handoff: { method: "helpdesk", platform: "builtin" }, csat: { enabled: false, aiResolved: false }, sla: { policies: [] } });
+    expect(initial.body).toEqual({ assignment: { roundRobin: false, presenceGraceSeconds: 120 }, officeHours: null, autoClose: { afterHours: null }, agent: { enabled: false, channels: ["webchat", "sms", "email"] }, widget: { allowedOrigins: [] }, handoff: { method: "helpdesk", platform: "builtin" }, csat: { enabled: false, aiResolved: false }, sla: { policies: [] }, files: { maxBytes: 10_485_760, kinds: ["image", "pdf"] } });
     const cases: [string, unknown, string[]][] = [
       ["/api/settings/assignment", { roundRobin: "yes" }, ["roundRobin"]],
       ["/api/settings/assignment", { roundRobin: true, presenceGraceSeconds: 5 }, ["presenceGraceSeconds"]],
@@ -98,7 +98,7 @@ describe("settings, profiles and agents API", () => {
     const hours = { timezone: "Europe/Rome", weekly: { mon: [["09:00", "13:00"], ["14:00", "24:00"]] }, holidays: ["2026-12-25"], autoReply: "Closed" };
     await call("PUT", "/api/settings/office-hours", { token: acc.token, body: hours });
     const after = await call("GET", "/api/settings", { token: acc.token });
-    expect(after.body).toEqual({ assignment: { roundRobin: false, presenceGraceSeconds: 120 }, officeHours: hours, autoClose: { afterHours: 48 }, agent: { enabled: false, channels: ["webchat", "sms", "email"] }, widget: { allowedOrigins: [] }, handoff: { method: "helpdesk", platform: "builtin" }, csat: { enabled: false, aiResolved: false }, sla: { policies: [] } });
+    expect(after.body).toEqual({ assignment: { roundRobin: false, presenceGraceSeconds: 120 }, officeHours: hours, autoClose: { afterHours: 48 }, agent: { enabled: false, channels: ["webchat", "sms", "email"] }, widget: { allowedOrigins: [] }, handoff: { method: "helpdesk", platform: "builtin" }, csat: { enabled: false, aiResolved: false }, sla: { policies: [] }, files: { maxBytes: 10_485_760, kinds: ["image", "pdf"] } });
     // /api/me shows the same stored settings.
     expect((await call("GET", "/api/me", { token: acc.token })).body.account.settings.autoClose).toEqual({ afterHours: 48 });
   });

@@ -19,16 +19,18 @@ describe("Twilio webhook signatures", () => {
     expect(await verifyTwilioSignature("token", "https://x.test/webhooks/sms?account=a", params, null)).toBe(false);
   });
 
-  it("reads the customer's message, describing media-only messages", () => {
+  it("reads the customer's message and the URLs of its media", () => {
     expect(parseTwilioInbound({ MessageSid: "SM1", From: "whatsapp:+15550001111", To: "whatsapp:+15557654321", Body: " hello ", NumMedia: "0", ProfileName: "Ana" })).toEqual({
       messageSid: "SM1",
       from: "whatsapp:+15550001111",
       to: "whatsapp:+15557654321",
       body: "hello",
       mediaCount: 0,
+      mediaUrls: [],
       profileName: "Ana",
     });
-    expect(parseTwilioInbound({ MessageSid: "SM2", From: "+1555", Body: "", NumMedia: "2" })?.body).toBe("[2 attachments]");
+    const media = parseTwilioInbound({ MessageSid: "SM2", From: "+1555", Body: "", NumMedia: "2", MediaUrl0: "https://api.twilio.com/m/0", MediaUrl1: "https://api.twilio.com/m/1" });
+    expect(media).toMatchObject({ body: "", mediaCount: 2, mediaUrls: ["https://api.twilio.com/m/0", "https://api.twilio.com/m/1"] });
     expect(parseTwilioInbound({ From: "+1555", Body: "no sid" })).toBeNull();
   });
 });

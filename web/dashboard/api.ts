@@ -3,6 +3,8 @@ import type { Card, Channel, MessageView, TicketFilters, TicketStatus, TicketVie
 
 export type Ticket = TicketView;
 export type Message = MessageView;
+export type { AttachmentView, AttachmentRef as UploadedFile } from "../../src/schemas/files.ts";
+import type { AttachmentRef as UploadedFile } from "../../src/schemas/files.ts";
 export type { Card, Channel, TicketFilters, TicketStatus };
 
 export interface Agent {
@@ -150,11 +152,25 @@ export class Api {
   olderMessages(id: string, before: string, limit = 50) {
     return this.call<Page<Message>>("GET", `/tickets/${encodeURIComponent(id)}/messages`, undefined, { before, limit });
   }
-  reply(id: string, body: string, idempotencyKey: string) {
-    return this.call<Message>("POST", `/tickets/${encodeURIComponent(id)}/replies`, { body }, undefined, { "Idempotency-Key": idempotencyKey });
+  reply(id: string, body: string, idempotencyKey: string, attachmentIds: string[] = []) {
+    return this.call<Message>("POST", `/tickets/${encodeURIComponent(id)}/replies`, { body, ...(attachmentIds.length ? { attachmentIds } : {}) }, undefined, { "Idempotency-Key": idempotencyKey });
   }
-  note(id: string, body: string, idempotencyKey: string) {
-    return this.call<Message>("POST", `/tickets/${encodeURIComponent(id)}/notes`, { body }, undefined, { "Idempotency-Key": idempotencyKey });
+  note(id: string, body: string, idempotencyKey: string, attachmentIds: string[] = []) {
+    return this.call<Message>("POST", `/tickets/${encodeURIComponent(id)}/notes`, { body, ...(attachmentIds.length ? { attachmentIds } : {}) }, undefined, { "Idempotency-Key": idempotencyKey });
+  }
+  /** Uploads a file to attach to a reply or note (multipart; the server sniffs the type and applies the limits). */
+  async upload(ticketId: string, file: File): Promise<UploadedFile> {
+    const form = new FormData();
+    form.append("file", file, file.name || "pasted-image");
+    let res: Response;
+    try {
+      res = await fetch(`/api/tickets/${encodeURIComponent(ticketId)}/attachments`, { method: "POST", headers: this.token ? { Authorization: `Bearer ${this.token}` } : {}, body: form });
+    } catch {
+      throw new ApiError(0, "network", "Can't reach the server. Check your connection.");
+    }
+    const data = (await res.json().catch(() => null)) as (UploadedFile & { error?: { code?: string; message?: string } }) | null;
+    if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? "http_error", data?.error?.message ?? res.statusText, []);
+    return data as UploadedFile;
   }
   takeover(id: string) {
     return this.call<Ticket>("POST", `/tickets/${encodeURIComponent(id)}/takeover`);

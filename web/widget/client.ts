@@ -6,11 +6,11 @@ import type { MessageView as Message, TicketStatus } from "../../src/schemas/tic
 import { LiveSocket } from "../shared/socket.ts";
 import { fill, T } from "./i18n.ts";
 import { forgetStored, loadStored, saveStored, type Item, type Pending } from "./stored.ts";
-import { ApiError, conversationRequest, request, socketUrl } from "./transport.ts";
+import { ApiError, conversationRequest, request, socketUrl, uploadFile, type UploadedFile } from "./transport.ts";
 
 // ui.ts, cards.ts and the card tests import these from here, with the client.
 export type { Item, Pending } from "./stored.ts";
-export { ApiError } from "./transport.ts";
+export { ApiError, type UploadedFile } from "./transport.ts";
 
 export type Connection = "idle" | "connecting" | "live" | "reconnecting";
 
@@ -67,7 +67,7 @@ export class ChatClient {
   private readonly storageKey: string;
 
   constructor(
-    private readonly apiBase: string,
+    readonly apiBase: string,
     private readonly accountId: string,
     private readonly on: ClientEvents,
   ) {
@@ -140,10 +140,10 @@ export class ChatClient {
     }
   }
 
-  async send(text: string): Promise<void> {
+  async send(text: string, attachments: UploadedFile[] = []): Promise<void> {
     const body = text.trim();
-    if (!body) return;
-    const p: Pending = { clientMessageId: newClientMessageId(), text: body, createdAt: new Date().toISOString() };
+    if (!body && attachments.length === 0) return;
+    const p: Pending = { clientMessageId: newClientMessageId(), text: body, createdAt: new Date().toISOString(), ...(attachments.length ? { attachments } : {}) };
     this.pending.push(p);
     this.persist();
     this.on.change();
@@ -155,6 +155,12 @@ export class ChatClient {
       return;
     }
     this.deliver(p);
+  }
+
+  /** Uploads a file to the conversation (started first if needed), to send with the next message. */
+  async upload(file: File): Promise<UploadedFile> {
+    await this.ensureConversation();
+    return uploadFile(this.apiBase, this.conversationId!, this.visitorToken!, file);
   }
 
   /** Retry every message that has not reached the server yet (after a failure or a "retry" click). */
@@ -236,7 +242,8 @@ export class ChatClient {
 
   private deliver(p: Pending): void {
     p.stalled = false;
-    if (this.ready && this.socket.send({ type: "message", text: p.text, clientMessageId: p.clientMessageId })) {
+    // Files go with the message over HTTP; the socket frame carries text only.
+    if (!p.attachments?.length && this.ready && this.socket.send({ type: "message", text: p.text, clientMessageId: p.clientMessageId })) {
       clearTimeout(this.ackTimers.get(p.clientMessageId));
       // No echo in time: the same clientMessageId over HTTP is stored at most once.
       this.ackTimers.set(p.clientMessageId, setTimeout(() => this.postPending(p), ACK_TIMEOUT_MS));
@@ -250,7 +257,8 @@ export class ChatClient {
     if (!this.pending.includes(p) || this.inFlightHttp.has(p.clientMessageId)) return;
     this.inFlightHttp.add(p.clientMessageId);
     try {
-      const res = await this.http<ChatMessageResponse>("POST", "/messages", { text: p.text, clientMessageId: p.clientMessageId });
+      const attachmentIds = p.attachments?.map((a) => a.id);
+      const res = await this.http<ChatMessageResponse>("POST", "/messages", { text: p.text, clientMessageId: p.clientMessageId, ...(attachmentIds?.length ? { attachmentIds } : {}) });
       this.accept(res.message, false);
       for (const r of res.replies) this.accept(r, true);
     } catch (err) {
@@ -270,7 +278,8 @@ export class ChatClient {
 
   /** The visitor token no longer opens this conversation: start over, keeping unsent text. */
   private lostConversation(): void {
-    const unsent = this.pending.map((p) => p.text);
+    // Files belonged to the lost conversation: only the text is sent again.
+    const unsent = this.pending.map((p) => p.text).filter(Boolean);
     this.reset();
     for (const text of unsent) void this.send(text);
   }

@@ -1,10 +1,13 @@
 // What the widget keeps of a conversation (thread items, sends not confirmed yet) and its copy in localStorage, so a reload or the next page resumes it.
+import type { UploadedFile } from "./transport.ts";
 import type { MessageView as Message, TicketStatus } from "../../src/schemas/ticket.ts";
 
 export interface Pending {
   clientMessageId: string;
   text: string;
   createdAt: string;
+  /** Files uploaded for this message (they go over HTTP with it). */
+  attachments?: UploadedFile[];
   /** Set once the HTTP fallback also failed: the UI shows "not sent yet". */
   stalled?: boolean;
 }

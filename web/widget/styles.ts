@@ -54,6 +54,25 @@ header{background:var(--accent);color:var(--accent-ink);padding:16px 16px 14px 1
 textarea{flex:1;resize:none;border:1px solid var(--line);border-radius:12px;padding:9px 12px;max-height:120px;min-height:40px;line-height:1.4;background:#fff;color:var(--ink);overflow-y:auto}
 textarea:focus-visible{outline:2px solid var(--focus);outline-offset:0;border-color:transparent}
 textarea::placeholder{color:#8a909c}
+.attach{flex:none;width:36px;height:40px;border:0;background:none;color:var(--muted,#667);display:grid;place-items:center;padding:0;cursor:pointer}
+.attach svg{width:20px;height:20px}
+.files{padding:8px 12px 0;border-top:1px solid var(--line);background:#fff}
+.files[hidden]{display:none}
+.tray{list-style:none;margin:0;padding:0;display:flex;gap:8px;flex-wrap:wrap}
+.chip{display:flex;align-items:center;gap:6px;max-width:180px;padding:4px 6px;border:1px solid var(--line);border-radius:8px;font-size:12px}
+.chip.busy{opacity:.6}
+.chip img{width:36px;height:36px;object-fit:cover;border-radius:4px}
+.chip .name{overflow:hidden;text-overflow:ellipsis;white-space:nowrap}
+.chip .remove{border:0;background:none;font-size:16px;cursor:pointer;padding:0 2px}
+.doc{display:inline-grid;place-items:center;min-width:32px;height:32px;border-radius:4px;background:#eef;font-size:10px;font-weight:700}
+.file-error{color:#b00020;font-size:12px;padding:4px 0}
+.file-error[hidden]{display:none}
+.panel.dropping{outline:2px dashed var(--accent);outline-offset:-6px}
+.attachments{display:flex;flex-direction:column;gap:6px;margin-top:4px;max-width:80%}
+.row.customer .attachments{align-self:flex-end;align-items:flex-end}
+.attachments .image img{display:block;max-width:220px;max-height:220px;border-radius:10px}
+.attachments .file{display:flex;align-items:center;gap:8px;padding:6px 10px;border:1px solid var(--line);border-radius:10px;color:inherit;text-decoration:none;font-size:13px;background:#fff}
+.attachments .size{color:#778;font-size:11px}
 .send{flex:none;width:40px;height:40px;border-radius:50%;border:0;background:var(--accent);color:var(--accent-ink);display:grid;place-items:center;padding:0}
 .send:disabled{opacity:.45;cursor:default}
 .send svg{width:18px;height:18px}

@@ -42,6 +42,30 @@ export async function conversationRequest<T>(apiBase: string, conversationId: st
   return request<T>(apiBase, method, `/api/chat/conversations/${encodeURIComponent(conversationId)}${suffix}`, body, { "X-Visitor-Token": visitorToken });
 }
 
+export interface UploadedFile {
+  id: string;
+  name: string;
+  contentType: string;
+  size: number;
+}
+
+/** Uploads one file to the conversation (multipart); the server sniffs its type and applies the shop's limits. */
+export async function uploadFile(apiBase: string, conversationId: string, visitorToken: string, file: File): Promise<UploadedFile> {
+  const form = new FormData();
+  form.append("file", file, file.name || "pasted-image");
+  let res: Response;
+  try {
+    res = await fetch(`${apiBase}/api/chat/conversations/${encodeURIComponent(conversationId)}/attachments`, { method: "POST", headers: { "X-Visitor-Token": visitorToken }, body: form, credentials: "omit", mode: "cors" });
+  } catch {
+    throw new ApiError(0, "network", "You seem to be offline");
+  }
+  if (!res.ok) {
+    const err = (await res.json().catch(() => ({}))) as ApiErrorBody;
+    throw new ApiError(res.status, err.error?.code ?? "http_error", err.error?.message ?? res.statusText, err.error?.issues ?? []);
+  }
+  return (await res.json()) as UploadedFile;
+}
+
 /** The conversation's socket, resuming after `after` (the whole history when null). */
 export function socketUrl(apiBase: string, conversationId: string | null, visitorToken: string | null, after: string | null): string | null {
   if (!conversationId || !visitorToken) return null;

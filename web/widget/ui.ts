@@ -1,5 +1,6 @@
 // The widget's DOM inside a closed shadow root: launcher, chat panel, keyed message log, composer, announcements.
 import { fill, T } from "./i18n.ts";
+import { AttachmentTray, attachmentList } from "./attachments.ts";
 import { renderCard, type CardContext } from "./cards.ts";
 import type { ChatClient, Item, Pending } from "./client.ts";
 import { el, icon, linkified } from "./dom.ts";
@@ -43,6 +44,7 @@ export class WidgetView {
   private readonly composer: HTMLFormElement;
   private readonly input: HTMLTextAreaElement;
   private readonly sendButton: HTMLButtonElement;
+  private readonly tray: AttachmentTray;
   private readonly ended: HTMLDivElement;
   private readonly live: HTMLDivElement;
   private readonly rows = new Map<string, HTMLElement>();
@@ -83,7 +85,8 @@ export class WidgetView {
 
     this.input = el("textarea", { id: "ed-input", rows: "1", placeholder: T.placeholder, autocomplete: "off", maxlength: "5000", enterkeyhint: "send" });
     this.sendButton = el("button", { class: "send", type: "submit", "aria-label": T.send, disabled: "" }, icon(SEND_ICON));
-    this.composer = el("form", { class: "composer" }, el("label", { class: "sr-only", for: "ed-input" }, T.message), this.input, this.sendButton);
+    this.tray = new AttachmentTray(client, () => this.updateSendButton());
+    this.composer = el("form", { class: "composer" }, this.tray.button, el("label", { class: "sr-only", for: "ed-input" }, T.message), this.input, this.sendButton);
     this.composer.addEventListener("submit", (ev) => {
       ev.preventDefault();
       this.submit();
@@ -96,7 +99,7 @@ export class WidgetView {
     });
     this.input.addEventListener("input", () => {
       this.autosize();
-      this.sendButton.disabled = this.input.value.trim() === "";
+      this.updateSendButton();
       if (this.input.value.trim()) this.client.typing();
     });
 
@@ -107,7 +110,8 @@ export class WidgetView {
     });
     this.ended = el("div", { class: "ended", hidden: "" }, el("div", {}, T.ended), restart);
 
-    this.panel = el("section", { class: "panel", id: "ed-panel", role: "dialog", "aria-modal": "false", "aria-labelledby": "ed-title", hidden: "" }, header, this.banner, this.log, this.typing, this.composer, this.ended);
+    this.panel = el("section", { class: "panel", id: "ed-panel", role: "dialog", "aria-modal": "false", "aria-labelledby": "ed-title", hidden: "" }, header, this.banner, this.log, this.typing, this.tray.element, this.composer, this.ended);
+    this.tray.watch(this.panel, this.input);
     this.live = el("div", { class: "sr-only", "aria-live": "polite", "aria-atomic": "true" });
     this.root = el("div", { class: "root", dir: opts.rtl ? "rtl" : "ltr" }, this.panel, this.launcher, this.live);
     this.root.addEventListener("keydown", (ev) => {
@@ -263,16 +267,19 @@ export class WidgetView {
     return row;
   }
 
-  private messageRow(m: Pick<Message, "body"> & { author: string; createdAt?: string }, who: string | null = null): HTMLElement {
+  private messageRow(m: Pick<Message, "body"> & Partial<Pick<Message, "attachments">> & { author: string; createdAt?: string }, who: string | null = null): HTMLElement {
     const row = el("li", { class: `row ${m.author === "system-greeting" ? "ai" : m.author}` });
     if (who) row.append(el("div", { class: "who" }, who));
     if (m.body) row.append(el("div", { class: "bubble" }, linkified(m.body)));
+    const files = "attachments" in m && Array.isArray(m.attachments) ? attachmentList(m.attachments, this.client.apiBase) : null;
+    if (files) row.append(files);
     if (m.createdAt) row.append(el("div", { class: "meta" }, el("time", { datetime: m.createdAt }, timeOf(m.createdAt))));
     return row;
   }
 
   private pendingRow(p: Pending): HTMLElement {
-    const row = el("li", { class: p.stalled ? "row customer pending stalled" : "row customer pending", "data-pending": p.clientMessageId }, el("div", { class: "bubble" }, linkified(p.text)));
+    const files = p.attachments?.length ? el("div", { class: "bubble" }, p.attachments.map((a) => a.name).join(", ")) : null;
+    const row = el("li", { class: p.stalled ? "row customer pending stalled" : "row customer pending", "data-pending": p.clientMessageId }, p.text ? el("div", { class: "bubble" }, linkified(p.text)) : null, files);
     if (p.stalled) {
       const retry = el("button", { class: "retry", type: "button" }, T.retry);
       retry.addEventListener("click", () => this.client.retryPending());
@@ -305,12 +312,18 @@ export class WidgetView {
 
   private submit(): void {
     const text = this.input.value.trim();
-    if (!text || this.client.closed) return;
+    const files = this.tray.ready();
+    if ((!text && files.length === 0) || this.tray.uploading() || this.client.closed) return;
     this.input.value = "";
+    this.tray.clear();
     this.sendButton.disabled = true;
     this.autosize();
-    void this.client.send(text);
+    void this.client.send(text, files);
     this.input.focus();
+  }
+
+  private updateSendButton(): void {
+    this.sendButton.disabled = this.tray.uploading() || (this.input.value.trim() === "" && this.tray.ready().length === 0);
   }
 
   private autosize(): void {

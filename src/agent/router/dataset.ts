@@ -151,3 +151,87 @@ export function evaluateRouter(
     mistakes,
   };
 }
+
+/**
+ * How the public data's own labels map to our skills where the shared files' `skill` column is not what the
+ * router should learn (data/router/external/README.md): shop questions that Bitext files under "other"
+ * (invoices, payment problems, placing an order, newsletters, feedback) are store questions the FAQ answers,
+ * and CLINC150's "order" intent ("buy a laptop for me") is a product request in a shop, too ambiguous to keep.
+ */
+export const sharedIntentSkills: Readonly<Record<string, SkillId | null>> = {
+  check_invoice: "general_qa",
+  get_invoice: "general_qa",
+  payment_issue: "general_qa",
+  place_order: "general_qa",
+  newsletter_subscription: "general_qa",
+  review: "general_qa",
+  order: null,
+};
+
+/** Reads a shared CSV (`utterance,skill,source_intent`), relabelling by source intent where sharedIntentSkills says so. */
+export function readSharedCsv(text: string): { rows: LabelledUtterance[]; skipped: number } {
+  const [header, ...body] = parseCsv(text);
+  if (!header) return { rows: [], skipped: 0 };
+  const u = header.indexOf("utterance");
+  const s = header.indexOf("skill");
+  const i = header.indexOf("source_intent");
+  if (u < 0 || s < 0) throw new Error("CSV needs the columns utterance and skill");
+  const rows: LabelledUtterance[] = [];
+  let skipped = 0;
+  for (const r of body) {
+    const utterance = (r[u] ?? "").trim();
+    const intent = i >= 0 ? (r[i] ?? "").trim() : "";
+    const mapped = intent in sharedIntentSkills ? sharedIntentSkills[intent] : (r[s] ?? "").trim();
+    if (utterance !== "" && mapped && isSkillId(mapped)) rows.push({ utterance, skill: mapped });
+    else skipped++;
+  }
+  return { rows, skipped };
+}
+
+/**
+ * Deterministic three-way split of outside data: evaluation below evalShare, the dev share (temperature and
+ * thresholds) up to evalShare + devShare, training above; by a seeded hash of the normalised text.
+ */
+export function splitShared(
+  rows: readonly LabelledUtterance[],
+  seed: number,
+  evalShare = 0.2,
+  devShare = 0.1,
+): { train: LabelledUtterance[]; dev: LabelledUtterance[]; evaluation: LabelledUtterance[] } {
+  const out = { train: [] as LabelledUtterance[], dev: [] as LabelledUtterance[], evaluation: [] as LabelledUtterance[] };
+  for (const row of rows) {
+    const bucket = fnv1a(`${seed}:${utteranceKey(row.utterance)}`) / 2 ** 32;
+    (bucket < evalShare ? out.evaluation : bucket < evalShare + devShare ? out.dev : out.train).push(row);
+  }
+  return out;
+}
+
+/**
+ * What the trainer trains on: the sources in order, de-duplicated on the normalised text (the first label wins),
+ * without anything that reads like a reserved row (dev, held-out, the shared dev and evaluation shares, cross-shop).
+ */
+export function trainingSet(
+  sources: readonly LabelledUtterance[],
+  reservedRows: readonly LabelledUtterance[],
+): { training: LabelledUtterance[]; conflicts: number; reservedDropped: number } {
+  const reserved = new Set(reservedRows.map((r) => utteranceKey(r.utterance)));
+  const seen = new Map<string, SkillId>();
+  const training: LabelledUtterance[] = [];
+  let conflicts = 0;
+  let reservedDropped = 0;
+  for (const row of sources) {
+    const key = utteranceKey(row.utterance);
+    if (reserved.has(key)) {
+      reservedDropped++;
+      continue;
+    }
+    const earlier = seen.get(key);
+    if (earlier !== undefined) {
+      if (earlier !== row.skill) conflicts++;
+      continue;
+    }
+    seen.set(key, row.skill);
+    training.push(row);
+  }
+  return { training, conflicts, reservedDropped };
+}

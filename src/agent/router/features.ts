@@ -13,7 +13,12 @@ export interface FeatureConfig {
   readonly lengthWeight: number;
   /** Weight of the block of crude word stems ("shipped" and "shipping" both give "ship"). */
   readonly stemWeight: number;
+  /** Product mentions (the shop's lexicon, lexicon.ts) are read as one "#product" token. */
+  readonly markProducts?: boolean | undefined;
 }
+
+/** Rewrites a message's tokens before hashing (the shop lexicon's product marking). */
+export type TokenTransform = (tokens: string[]) => string[];
 
 export const defaultFeatureConfig = {
   hashBits: 20,
@@ -147,8 +152,9 @@ export function featureStrings(tokens: readonly string[], config: FeatureConfig)
 }
 
 /** The unique hashed buckets of one message, block by block, with each block's weight. */
-export function hashedBlocks(text: string, config: FeatureConfig): { buckets: number[]; weight: number }[] {
-  const blocks = featureStrings(normalizeUtterance(text), config);
+export function hashedBlocks(text: string, config: FeatureConfig, transform?: TokenTransform): { buckets: number[]; weight: number }[] {
+  const tokens = normalizeUtterance(text);
+  const blocks = featureStrings(transform ? transform(tokens) : tokens, config);
   const mask = 2 ** config.hashBits - 1;
   const hash = (strings: readonly string[]): number[] => [...new Set(strings.map((s) => fnv1a(s) & mask))];
   return [
@@ -164,9 +170,14 @@ export function hashedBlocks(text: string, config: FeatureConfig): { buckets: nu
  * Hashes one message into a sparse vector: binary presence times IDF (so "the" and "my" count for
  * little), each block L2-normalised on its own and scaled by its weight.
  */
-export function extractFeatures(text: string, config: FeatureConfig, idfOf: (bucket: number) => number): SparseFeatures {
+export function extractFeatures(
+  text: string,
+  config: FeatureConfig,
+  idfOf: (bucket: number) => number,
+  transform?: TokenTransform,
+): SparseFeatures {
   const merged = new Map<number, number>();
-  for (const block of hashedBlocks(text, config)) {
+  for (const block of hashedBlocks(text, config, transform)) {
     if (block.buckets.length === 0 || block.weight === 0) continue;
     const idfs = block.buckets.map(idfOf);
     const norm = Math.sqrt(idfs.reduce((sum, v) => sum + v * v, 0));

@@ -6,16 +6,20 @@ import { z } from "zod";
 
 import { bundledRouterModel, createOfflineClassifier } from "./offline.ts";
 import type { RouteDecision, Turn } from "./offline.ts";
+import type { ShopLexicon } from "./lexicon.ts";
 import type { RouterModel } from "./model-file.ts";
 import { skillDescriptions, skillIdSchema, skillIds } from "./skills.ts";
 import type { SkillId } from "./skills.ts";
 
 export type { RouteDecision, Turn } from "./offline.ts";
 export type { SkillId } from "./skills.ts";
+export type { ShopLexicon } from "./lexicon.ts";
+export { buildShopLexicon } from "./lexicon.ts";
 export { skillIdSchema, skillIds } from "./skills.ts";
 
 export interface IntentRouter {
-  classify(input: { text: string; history?: Turn[] }): Promise<{ skill: SkillId; confidence: number }>;
+  /** `lexicon`: the shop's catalog and help-centre words (shopLexiconFor); without it only common product nouns are known. */
+  classify(input: { text: string; history?: Turn[]; lexicon?: ShopLexicon | undefined }): Promise<{ skill: SkillId; confidence: number }>;
 }
 
 /** The Workers AI text model the production router asks. */

@@ -1,7 +1,9 @@
 // The router's model.json format: a multinomial logistic regression over hashed features, weights packed as int8.
 import { z } from "zod";
 
-import { extractFeatures } from "./features.ts";
+import { extractFeatures, normalizeUtterance } from "./features.ts";
+import { articleEvidence, defaultLexicon, markProducts } from "./lexicon.ts";
+import type { ShopLexicon } from "./lexicon.ts";
 import type { FeatureConfig } from "./features.ts";
 import { skillIds } from "./skills.ts";
 import type { SkillId } from "./skills.ts";
@@ -17,6 +19,7 @@ const featureConfigSchema = z.object({
   charWeight: z.number(),
   lengthWeight: z.number(),
   stemWeight: z.number(),
+  markProducts: z.boolean().optional(),
 }) satisfies z.ZodType<FeatureConfig>;
 
 /** What `scripts/train-router.ts` writes and the offline router reads. */
@@ -26,6 +29,8 @@ export const routerModelFileSchema = z.object({
   features: featureConfigSchema,
   /** Logits are divided by this before the softmax. */
   temperature: z.number().positive(),
+  /** Chosen on the dev set: added to the logit of "other" (out-of-scope) and, times each skill's article evidence, to that skill. */
+  decision: z.object({ otherOffset: z.number(), articleWeight: z.number() }).optional(),
   bias: z.array(z.number()),
   /** weight = int8 * weightScale. */
   weightScale: z.number().positive(),
@@ -49,6 +54,8 @@ export interface RouterModel {
   readonly labels: readonly SkillId[];
   readonly features: FeatureConfig;
   readonly temperature: number;
+  readonly otherOffset: number;
+  readonly articleWeight: number;
   readonly bias: Float64Array;
   readonly rowOf: ReadonlyMap<number, number>;
   readonly weights: Float32Array;
@@ -155,6 +162,8 @@ export function loadRouterModel(json: unknown): RouterModel {
     labels,
     features: file.features,
     temperature: file.temperature,
+    otherOffset: file.decision?.otherOffset ?? 0,
+    articleWeight: file.decision?.articleWeight ?? 0,
     bias: Float64Array.from(file.bias),
     rowOf,
     weights,
@@ -163,15 +172,16 @@ export function loadRouterModel(json: unknown): RouterModel {
   };
 }
 
-/** Probabilities for each of the model's labels for one message read on its own. */
-export function skillProbabilities(model: RouterModel, text: string): Float64Array {
+/** The model's raw scores for one message (before the decision offsets and the temperature). */
+export function skillLogits(model: RouterModel, text: string, lexicon?: ShopLexicon): Float64Array {
   const k = model.labels.length;
   const logits = Float64Array.from(model.bias);
   const idfOf = (bucket: number): number => {
     const row = model.rowOf.get(bucket);
     return row === undefined ? model.unseenIdf : (model.idf[row] ?? model.unseenIdf);
   };
-  const { buckets, values } = extractFeatures(text, model.features, idfOf);
+  const transform = model.features.markProducts ? (tokens: string[]) => markProducts(tokens, lexicon ?? defaultLexicon()) : undefined;
+  const { buckets, values } = extractFeatures(text, model.features, idfOf, transform);
   for (let i = 0; i < buckets.length; i++) {
     const row = model.rowOf.get(buckets[i] ?? -1);
     if (row === undefined) continue;
@@ -179,12 +189,29 @@ export function skillProbabilities(model: RouterModel, text: string): Float64Arr
     const offset = row * k;
     for (let j = 0; j < k; j++) logits[j] = (logits[j] ?? 0) + value * (model.weights[offset + j] ?? 0);
   }
+  return logits;
+}
+
+/** What the shop's help-centre titles add to each skill's logit for this message (zero without articles). */
+export function articleBoosts(model: RouterModel, text: string, lexicon: ShopLexicon | undefined): Float64Array {
+  const boosts = new Float64Array(model.labels.length);
+  if (!lexicon || model.articleWeight === 0 || lexicon.articles.length === 0) return boosts;
+  for (const [skill, score] of articleEvidence(normalizeUtterance(text), lexicon)) {
+    const j = model.labels.indexOf(skill);
+    if (j >= 0) boosts[j] = model.articleWeight * score;
+  }
+  return boosts;
+}
+
+/** Softmax of logits / temperature. */
+export function softmax(logits: ArrayLike<number>, temperature: number): Float64Array {
+  const k = logits.length;
   let max = -Infinity;
-  for (let j = 0; j < k; j++) max = Math.max(max, (logits[j] ?? 0) / model.temperature);
+  for (let j = 0; j < k; j++) max = Math.max(max, (logits[j] ?? 0) / temperature);
   let sum = 0;
   const probabilities = new Float64Array(k);
   for (let j = 0; j < k; j++) {
-    const p = Math.exp((logits[j] ?? 0) / model.temperature - max);
+    const p = Math.exp((logits[j] ?? 0) / temperature - max);
     probabilities[j] = p;
     sum += p;
   }
@@ -192,3 +219,11 @@ export function skillProbabilities(model: RouterModel, text: string): Float64Arr
   return probabilities;
 }
 
+/** Calibrated probabilities for each of the model's labels for one message read on its own, given the shop's lexicon. */
+export function skillProbabilities(model: RouterModel, text: string, lexicon?: ShopLexicon): Float64Array {
+  const logits = skillLogits(model, text, lexicon);
+  const boosts = articleBoosts(model, text, lexicon);
+  const other = model.labels.indexOf("other");
+  for (let j = 0; j < logits.length; j++) logits[j] = (logits[j] ?? 0) + (boosts[j] ?? 0) + (j === other ? model.otherOffset : 0);
+  return softmax(logits, model.temperature);
+}

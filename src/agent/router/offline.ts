@@ -2,6 +2,8 @@
 import { normalizeUtterance } from "./features.ts";
 import { loadRouterModel, skillProbabilities } from "./model-file.ts";
 import type { RouterModel } from "./model-file.ts";
+import { defaultLexicon, markProducts } from "./lexicon.ts";
+import type { ShopLexicon } from "./lexicon.ts";
 import type { SkillId } from "./skills.ts";
 import modelFile from "./model.json" with { type: "json" };
 
@@ -20,6 +22,8 @@ export interface RouteDecision {
 export interface ClassifyInput {
   readonly text: string;
   readonly history?: readonly Turn[];
+  /** The shop's catalog and help-centre words (lexicon.ts); without it only common product nouns are known. */
+  readonly lexicon?: ShopLexicon | undefined;
 }
 
 /** Only the last few customer messages shape the running topic; older ones are history, not context. */
@@ -76,12 +80,13 @@ function best(model: RouterModel, probabilities: Float64Array): RouteDecision {
 }
 
 /** The topic after one more customer message, given the topic so far (null at the start). */
-function nextTopic(model: RouterModel, fullText: string, previous: RouteDecision | null): RouteDecision {
+function nextTopic(model: RouterModel, fullText: string, previous: RouteDecision | null, lexicon: ShopLexicon | undefined): RouteDecision {
   const text = fullText.length > maxCharsRead ? fullText.slice(0, maxCharsRead) : fullText;
-  const probabilities = skillProbabilities(model, text);
+  const probabilities = skillProbabilities(model, text, lexicon);
   const standalone = best(model, probabilities);
   if (previous === null || previous.skill === "other") return standalone;
-  const tokens = normalizeUtterance(text);
+  // A product mention alone ("the coffee one", "the blue sofa") answers the question in progress: it keeps the topic.
+  const tokens = markProducts(normalizeUtterance(text), lexicon ?? defaultLexicon());
   if (carriesNoTopic(tokens)) return previous;
   if (standalone.skill === "other" && tokens.some((token) => socialWords.has(token))) return standalone;
   // A message that is clearly about something else on its own is a change of topic, whatever came before.
@@ -97,11 +102,11 @@ function nextTopic(model: RouterModel, fullText: string, previous: RouteDecision
 
 /** A synchronous classifier over a loaded model (the offline router wraps it in a Promise). */
 export function createOfflineClassifier(model: RouterModel): (input: ClassifyInput) => RouteDecision {
-  return ({ text, history = [] }) => {
+  return ({ text, history = [], lexicon }) => {
     const earlierCustomerTurns = history.filter((turn) => turn.author === "customer").slice(-historyWindow);
     let topic: RouteDecision | null = null;
-    for (const turn of earlierCustomerTurns) topic = nextTopic(model, turn.text, topic);
-    return nextTopic(model, text, topic);
+    for (const turn of earlierCustomerTurns) topic = nextTopic(model, turn.text, topic, lexicon);
+    return nextTopic(model, text, topic, lexicon);
   };
 }
 

@@ -4,3 +4,4 @@ export * from "./helpdesk.ts";
 export * from "./agent.ts";
 export * from "./assignment.ts";
 export * from "./platform.ts";
+export * from "./files.ts";

@@ -5,6 +5,7 @@ import type { Ticket } from "../api.ts";
 import { customerName, CHANNEL_LABEL } from "../format.ts";
 import { agentById, agentTyping, api, current, macros, send, toast } from "../store.ts";
 import { replyByOthersSince } from "../store/collision.ts";
+import { AttachButton, FileTray, useComposerFiles } from "./Attachments.tsx";
 import { Icon } from "./ui.tsx";
 
 export function Composer({ t }: { t: Ticket }) {
@@ -14,6 +15,7 @@ export function Composer({ t }: { t: Ticket }) {
   const text = drafts[`${t.id}:${mode}`] ?? "";
   const setText = (v: string) => setDrafts((d) => ({ ...d, [`${t.id}:${mode}`]: v }));
   const area = useRef<HTMLTextAreaElement>(null);
+  const files = useComposerFiles(t.id);
   const canReply = t.channel !== "sms" || !/^[A-Za-z]/.test(t.customer.phone ?? "");
   // Collision detection: the last message seen when this reply was started, and a colleague's answer since then.
   const startedAfter = useRef<Record<string, string | null>>({});
@@ -30,7 +32,8 @@ export function Composer({ t }: { t: Ticket }) {
 
   const submit = async (anyway = false) => {
     const body = text.trim();
-    if (!body || busy) return;
+    const attached = files.ready.map((f) => f.id);
+    if ((!body && attached.length === 0) || busy || files.uploading) return;
     if (mode === "reply" && !anyway) {
       const other = replyByOthersSince(current.value?.messages ?? [], startedAfter.current[t.id] ?? null);
       if (other) {
@@ -41,8 +44,9 @@ export function Composer({ t }: { t: Ticket }) {
     setClash(null);
     const key = `${t.id}:${mode}`;
     setBusy(true);
-    const ok = await send(t.id, body, mode === "note");
+    const ok = await send(t.id, body, mode === "note", attached);
     setBusy(false);
+    if (ok) files.clear();
     // The message may show (live) before the request returns and the agent may already be typing the next
     // one: clear the draft only if it still is what was sent.
     if (ok) setDrafts((d) => (d[key] === text ? { ...d, [key]: "" } : d));
@@ -72,6 +76,16 @@ export function Composer({ t }: { t: Ticket }) {
   return (
     <form
       class={`composer ${mode}`}
+      onDragOver={(e) => {
+        if (e.dataTransfer?.types.includes("Files")) e.preventDefault();
+      }}
+      onDrop={(e) => {
+        const dropped = [...(e.dataTransfer?.files ?? [])];
+        if (dropped.length) {
+          e.preventDefault();
+          files.add(dropped);
+        }
+      }}
       onSubmit={(e) => {
         e.preventDefault();
         void submit();
@@ -102,6 +116,13 @@ export function Composer({ t }: { t: Ticket }) {
           if (!(t.id in startedAfter.current)) startedAfter.current[t.id] = current.value?.messages.at(-1)?.id ?? null;
           if (e.currentTarget.value.trim()) agentTyping(t.id, mode);
         }}
+        onPaste={(e) => {
+          const pasted = [...(e.clipboardData?.files ?? [])];
+          if (pasted.length) {
+            e.preventDefault();
+            files.add(pasted);
+          }
+        }}
         onKeyDown={(e) => {
           if (slashHits.length > 0 && ["ArrowDown", "ArrowUp", "Enter", "Tab"].includes(e.key) && !e.metaKey && !e.ctrlKey) {
             e.preventDefault();
@@ -116,6 +137,7 @@ export function Composer({ t }: { t: Ticket }) {
           }
         }}
       />
+      <FileTray files={files} />
       {slashHits.length > 0 && (
         <ul class="slash-menu" role="listbox" aria-label="Insert a macro">
           {slashHits.map((m, i) => (
@@ -139,6 +161,7 @@ export function Composer({ t }: { t: Ticket }) {
         </div>
       )}
       <div class="composer-foot">
+        <AttachButton files={files} />
         {macros.value.length > 0 && (
           <select
             aria-label="Insert a macro"
@@ -160,7 +183,7 @@ export function Composer({ t }: { t: Ticket }) {
           <kbd>Ctrl</kbd>+<kbd>Enter</kbd> to send
         </span>
         <span class="grow" />
-        <button class={mode === "note" ? "btn note-btn" : "btn primary"} type="submit" disabled={busy || !text.trim()}>
+        <button class={mode === "note" ? "btn note-btn" : "btn primary"} type="submit" disabled={busy || files.uploading || (!text.trim() && files.ready.length === 0)}>
           <Icon name={mode === "note" ? "lock" : "send"} size={14} />
           {mode === "note" ? "Add note" : "Send reply"}
         </button>

@@ -1,5 +1,6 @@
 // The ticket's conversation: messages by day with the agent's cards summarized, "Load older", and the customer's typing line.
 import { Linked } from "./Linked.tsx";
+import { MessageFiles } from "./Attachments.tsx";
 import { Fragment } from "preact";
 import { useLayoutEffect, useRef } from "preact/hooks";
 import type { Card, Message, Ticket } from "../api.ts";
@@ -94,9 +95,12 @@ function MessageItem({ m, t }: { m: Message; t: Ticket }) {
           {timeOnly(m.createdAt)}
         </time>
       </div>
-      <div class="msg-body">
-        <Linked text={m.body} />
-      </div>
+      {m.body && (
+        <div class="msg-body">
+          <Linked text={m.body} />
+        </div>
+      )}
+      <MessageFiles files={m.attachments} />
       {m.cards?.map((c, i) => (
         <CardSummary card={c} key={i} />
       ))}

@@ -91,10 +91,10 @@ function newKey(): string {
   return Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
 }
 
-export async function send(ticketId: string, body: string, internal: boolean): Promise<boolean> {
+export async function send(ticketId: string, body: string, internal: boolean, attachmentIds: string[] = []): Promise<boolean> {
   try {
     const key = newKey();
-    const m = internal ? await api.note(ticketId, body, key) : await api.reply(ticketId, body, key);
+    const m = internal ? await api.note(ticketId, body, key, attachmentIds) : await api.reply(ticketId, body, key, attachmentIds);
     addMessage(m);
     return true;
   } catch (err) {
