@@ -1,24 +1,32 @@
-// The agent's cards (docs/product.md §4): order, coupon, product, loyalty, subscription and the handoff offer, as web chat renders them with action buttons.
+// The agent's cards (docs/product.md §4): order, coupon, product, comparison, loyalty, subscription and the handoff offer, labelled in the shopper's language.
 import type { Card } from "../schemas/ticket.ts";
+import { t, type Lang } from "./i18n/index.ts";
 import type { CouponFacts } from "./tools/listCoupons.ts";
 import type { SubscriptionFacts } from "./tools/listSubscriptions.ts";
 import type { OrderFacts, ProductFacts } from "./tools/facts.ts";
 
 type Action = NonNullable<Card["actions"]>[number];
 
+/** "month", "2 weeks": how often a subscription comes. */
+export function everyText(lang: Lang, interval: SubscriptionFacts["interval"]): string {
+  const { every, unit } = interval;
+  if (every === 1) return t(lang, `subs.unit.${unit}`);
+  return t(lang, `subs.unit.${unit}s`, { count: every });
+}
+
 /** `focus` puts the action the skill is about first (SMS keeps only the first link). */
-export function orderCard(order: OrderFacts, extra: { focus?: "track" | "manage" | "return"; returnsUrl?: string | null } = {}): Card {
+export function orderCard(lang: Lang, order: OrderFacts, extra: { focus?: "track" | "manage" | "return"; returnsUrl?: string | null } = {}): Card {
   const lead = order.shipments.find((s) => s.status !== "delivered" && s.status !== "cancelled") ?? order.shipments[0];
   const focus = extra.focus ?? "track";
   const actions: Action[] = [];
   const trackUrl = lead?.trackingUrl ?? order.statusPageUrl;
-  if (focus === "manage" && order.statusPageUrl) actions.push({ label: order.canEdit ? "Change or cancel order" : "View order", url: order.statusPageUrl });
-  if (focus === "return" && extra.returnsUrl) actions.push({ label: "Start a return", url: extra.returnsUrl });
-  if (trackUrl && order.stage !== "cancelled" && !(focus === "manage" && trackUrl === order.statusPageUrl)) actions.push({ label: "Track order", url: trackUrl });
-  if (focus !== "return" && extra.returnsUrl) actions.push({ label: "Start a return", url: extra.returnsUrl });
+  if (focus === "manage" && order.statusPageUrl) actions.push({ label: t(lang, order.canEdit ? "card.order.changeOrCancel" : "card.order.view"), url: order.statusPageUrl });
+  if (focus === "return" && extra.returnsUrl) actions.push({ label: t(lang, "card.order.startReturn"), url: extra.returnsUrl });
+  if (trackUrl && order.stage !== "cancelled" && !(focus === "manage" && trackUrl === order.statusPageUrl)) actions.push({ label: t(lang, "card.order.track"), url: trackUrl });
+  if (focus !== "return" && extra.returnsUrl) actions.push({ label: t(lang, "card.order.startReturn"), url: extra.returnsUrl });
   return {
     type: "order",
-    title: `Order ${order.name}`,
+    title: t(lang, "card.order.title", { order: order.name }),
     data: {
       number: order.number,
       status: order.stage,
@@ -36,52 +44,72 @@ export function orderCard(order: OrderFacts, extra: { focus?: "track" | "manage"
   };
 }
 
-export function couponCard(coupon: CouponFacts): Card {
+export function couponCard(lang: Lang, coupon: Pick<CouponFacts, "code" | "description" | "expiresOn" | "personal">): Card {
   return {
     type: "coupon",
     title: coupon.code,
     data: { code: coupon.code, description: coupon.description, expiresOn: coupon.expiresOn, personal: coupon.personal },
-    actions: [{ label: "Copy code", action: "copy_code" }],
+    actions: [{ label: t(lang, "card.coupon.copy"), action: "copy_code" }],
   };
 }
 
-export function productCard(product: ProductFacts): Card {
+export function productCard(lang: Lang, product: ProductFacts): Card {
   return {
     type: "product",
     title: product.title,
-    data: { price: product.price, description: product.description, imageUrl: product.imageUrl, available: product.available },
-    actions: [{ label: product.available ? "View product" : "View product (out of stock)", url: product.url }],
+    data: { price: product.price, description: product.description, imageUrl: product.imageUrl, available: product.available, restockOn: product.restockOn },
+    actions: [{ label: t(lang, product.available ? "card.product.view" : "card.product.viewOutOfStock"), url: product.url }],
   };
 }
 
-export function loyaltyCard(input: { programName: string | null; points: number; tier: string | null; redeemable: { name: string; pointsCost: number }[] }): Card {
+/** Two products side by side: the same facts for each, in the same order (as `items`, which the widget lists as "title (price)"). */
+export function comparisonCard(lang: Lang, a: ProductFacts, b: ProductFacts): Card {
+  const row = (p: ProductFacts) => ({
+    title: p.title,
+    variant: p.available ? p.price : `${p.price} · ${t(lang, "card.line.outOfStock")}`,
+    price: p.price,
+    available: p.available,
+    description: p.description,
+  });
+  return {
+    type: "comparison",
+    title: t(lang, "card.comparison.title", { a: a.title, b: b.title }),
+    data: { items: [row(a), row(b)] },
+    actions: [a, b].map((p) => ({ label: `${t(lang, "card.product.view")}: ${p.title}`, url: p.url })),
+  };
+}
+
+export function loyaltyCard(
+  lang: Lang,
+  input: { programName: string | null; points: number; tier: string | null; redeemable: { name: string; pointsCost: number }[]; redeemUrl?: string | null | undefined },
+): Card {
   return {
     type: "loyalty",
-    title: input.programName ?? "Your rewards",
+    title: input.programName ?? t(lang, "card.loyalty.title"),
     data: {
       points: input.points,
       tier: input.tier,
-      redeemable: input.redeemable.map((r) => `${r.name} (${r.pointsCost} points)`),
+      redeemable: input.redeemable.map((r) => t(lang, "card.loyalty.reward", { name: r.name, points: r.pointsCost })),
     },
-    actions: [],
+    actions: input.redeemUrl ? [{ label: t(lang, "card.loyalty.redeem"), url: input.redeemUrl }] : [],
   };
 }
 
-export function subscriptionCard(sub: SubscriptionFacts, portalUrl: string | null): Card {
+export function subscriptionCard(lang: Lang, sub: SubscriptionFacts, portalUrl: string | null): Card {
   return {
     type: "subscription",
     title: sub.product,
-    data: { status: sub.status, quantity: sub.quantity, price: sub.price, every: sub.every, nextChargeOn: sub.nextChargeOn },
-    actions: portalUrl ? [{ label: "Manage subscription", url: portalUrl }] : [],
+    data: { status: t(lang, `subs.status.${sub.status}`), quantity: sub.quantity, price: sub.price, frequency: everyText(lang, sub.interval), nextChargeOn: sub.nextChargeOn },
+    actions: portalUrl ? [{ label: t(lang, "card.subscription.manage"), url: portalUrl }] : [],
   };
 }
 
 /** "Yes, connect me with an agent": on web chat the handoff happens only when the shopper clicks it (docs/product.md §4). */
-export function handoffOfferCard(opts: { emailRequired: boolean; email?: string | undefined }): Card {
+export function handoffOfferCard(lang: Lang, opts: { emailRequired: boolean; email?: string | undefined }): Card {
   return {
     type: "handoff_offer",
-    title: "Talk to our team",
+    title: t(lang, "card.handoff.title"),
     data: { emailRequired: opts.emailRequired, email: opts.email ?? null },
-    actions: [{ label: "Yes, connect me with an agent", action: "handoff" }],
+    actions: [{ label: t(lang, "card.handoff.action"), action: "handoff" }],
   };
 }

@@ -4,6 +4,7 @@ import { DEFAULT_AGENT_CHANNELS, type AccountSettings } from "../accounts/settin
 import type { Channel } from "../schemas/ticket.ts";
 import type { MessageRecord } from "../tickets/model.ts";
 import type { HandoffPlatform, HandoffRequest } from "./handoffTicket.ts";
+import { t, type Lang } from "./i18n/index.ts";
 import type { HistoryEntry } from "./types.ts";
 
 /** How many earlier messages a turn sees (the router and the skills only need the recent conversation). */
@@ -53,10 +54,8 @@ export function handoffNoticeId(ticketId: string): string {
 }
 
 /** Said when a turn failed outright: the team takes the conversation rather than leaving the shopper waiting. */
-export function agentFailureText(channel: Channel): string {
-  return channel === "webchat"
-    ? "Sorry, I ran into a problem. I've passed our conversation to our team, and someone will join this chat as soon as they can."
-    : "Sorry, I ran into a problem. I've passed your message to our team, and someone will get back to you as soon as possible.";
+export function agentFailureText(channel: Channel, lang: Lang = "en"): string {
+  return t(lang, channel === "webchat" ? "fallback.failed" : "fallback.failedOther");
 }
 
 /** The handoff summary's id: one per ticket (a retried handoff stores it once). */

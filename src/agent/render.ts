@@ -1,6 +1,7 @@
 // Renders the agent's replies per channel (docs/product.md §4): web chat gets text and rich cards, SMS a short text with one deep link, email text with links.
 import { sentencesOf } from "../knowledge/retrieval.ts";
 import type { Card } from "../schemas/ticket.ts";
+import { t, type Lang } from "./i18n/index.ts";
 import type { AgentChannel } from "./types.ts";
 
 export interface Reply {
@@ -45,7 +46,7 @@ function links(cards: readonly Card[]): { label: string; url: string }[] {
   return out;
 }
 
-function detailLines(card: Card): string[] {
+function detailLines(lang: Lang, card: Card): string[] {
   const d = card.data ?? {};
   const line = (v: unknown) => (typeof v === "string" || typeof v === "number" ? String(v) : null);
   const lines: string[] = [];
@@ -53,23 +54,36 @@ function detailLines(card: Card): string[] {
     case "order": {
       const status = line(d["statusLabel"]);
       const total = line(d["total"]);
-      lines.push([status, total ? `total ${total}` : null].filter(Boolean).join(" · "));
+      lines.push([status, total ? t(lang, "card.line.total", { total }) : null].filter(Boolean).join(" · "));
       if (Array.isArray(d["items"])) for (const item of d["items"]) if (typeof item === "string") lines.push(`- ${item}`);
       const tracking = line(d["trackingNumber"]);
-      if (tracking) lines.push(`Tracking: ${line(d["carrier"]) ?? ""} ${tracking}`.replace("  ", " "));
+      if (tracking) lines.push(`${t(lang, "card.line.tracking")} ${line(d["carrier"]) ?? ""} ${tracking}`.replace("  ", " "));
       break;
     }
     case "coupon":
-      lines.push(`${line(d["description"]) ?? ""}${line(d["expiresOn"]) ? ` (until ${line(d["expiresOn"])})` : ""}`);
+      lines.push(`${line(d["description"]) ?? ""}${line(d["expiresOn"]) ? ` (${t(lang, "card.line.until", { date: line(d["expiresOn"]) ?? "" })})` : ""}`);
       break;
     case "product":
-      lines.push(`${line(d["price"]) ?? ""}${d["available"] === false ? " · out of stock" : ""}`);
+      lines.push(`${line(d["price"]) ?? ""}${d["available"] === false ? ` · ${t(lang, "card.line.outOfStock")}` : ""}${line(d["restockOn"]) ? ` · ${t(lang, "card.line.restock", { date: line(d["restockOn"]) ?? "" })}` : ""}`);
       break;
     case "loyalty":
-      lines.push(`${line(d["points"]) ?? 0} points${line(d["tier"]) ? ` · ${line(d["tier"])} tier` : ""}`);
+      lines.push(`${t(lang, "card.line.points", { points: line(d["points"]) ?? 0 })}${line(d["tier"]) ? ` · ${t(lang, "card.line.tier", { tier: line(d["tier"]) ?? "" })}` : ""}`);
       break;
     case "subscription":
-      lines.push([line(d["status"]), line(d["price"]) && line(d["every"]) ? `${line(d["price"])} every ${line(d["every"])}` : null, line(d["nextChargeOn"]) ? `next charge ${line(d["nextChargeOn"])}` : null].filter(Boolean).join(" · "));
+      lines.push(
+        [
+          line(d["status"]),
+          line(d["price"]) && line(d["frequency"]) ? t(lang, "card.line.every", { price: line(d["price"]) ?? "", every: line(d["frequency"]) ?? "" }) : null,
+          line(d["nextChargeOn"]) ? t(lang, "card.line.nextCharge", { date: line(d["nextChargeOn"]) ?? "" }) : null,
+        ]
+          .filter(Boolean)
+          .join(" · "),
+      );
+      break;
+    case "comparison":
+      if (Array.isArray(d["items"]))
+        for (const p of d["items"])
+          if (p && typeof p === "object" && !Array.isArray(p)) lines.push(`- ${String(p["title"] ?? "")}: ${String(p["price"] ?? "")}${p["available"] === false ? ` · ${t(lang, "card.line.outOfStock")}` : ""}`);
       break;
     default:
       break;
@@ -77,19 +91,19 @@ function detailLines(card: Card): string[] {
   return lines.filter((l) => l.trim() !== "");
 }
 
-function emailCard(card: Card): string {
-  const lines = [card.title ?? "", ...detailLines(card)];
+function emailCard(lang: Lang, card: Card): string {
+  const lines = [card.title ?? "", ...detailLines(lang, card)];
   for (const a of card.actions ?? []) if (a.url) lines.push(`${a.label}: ${a.url}`);
   return lines.filter(Boolean).join("\n");
 }
 
 /** One reply as the channel can show it; only web chat keeps cards. */
-export function renderReply(channel: AgentChannel, reply: Reply): Reply {
+export function renderReply(channel: AgentChannel, reply: Reply, lang: Lang = "en"): Reply {
   switch (channel) {
     case "webchat":
       return { body: reply.body, cards: reply.cards };
     case "email": {
-      const blocks = reply.cards.filter((c) => c.type !== "handoff_offer").map(emailCard).filter(Boolean);
+      const blocks = reply.cards.filter((c) => c.type !== "handoff_offer").map((c) => emailCard(lang, c)).filter(Boolean);
       return { body: [plain(reply.body), ...blocks].join("\n\n"), cards: [] };
     }
     case "sms":

@@ -19,13 +19,15 @@ export function handoffModeFor(channel: string, shopper: { loggedIn: boolean; em
 }
 
 export type TurnPath =
-  | { path: "handoff"; why: "asked_for_human" | "low_confidence" | "skill_unavailable" }
+  | { path: "handoff"; why: "asked_for_human" | "skill_unavailable" }
+  /** The router isn't sure what the shopper wants: ask them to rephrase (no human yet; a second miss offers one). */
+  | { path: "not_understood" }
   | { path: "smalltalk" }
   | { path: "skill" };
 
 export function turnPath(input: { skill: string; confidence: number; skillLive: boolean }): TurnPath {
   if (input.skill === "handoff") return { path: "handoff", why: "asked_for_human" };
-  if (!(input.confidence >= LOW_CONFIDENCE)) return { path: "handoff", why: "low_confidence" };
+  if (!(input.confidence >= LOW_CONFIDENCE)) return { path: "not_understood" };
   if (input.skill === "other") return { path: "smalltalk" };
   if (!input.skillLive) return { path: "handoff", why: "skill_unavailable" };
   return { path: "skill" };
@@ -44,27 +46,14 @@ export function handoffAfter(outcome: AnswerOutcome, channel: string, shopper: {
   return handoffModeFor(channel, shopper);
 }
 
-export type Smalltalk = "greeting" | "thanks" | "goodbye" | "other";
+export type Smalltalk = "greeting" | "thanks" | "goodbye" | "ack" | "help" | "other";
 
 export function smalltalkKind(text: string): Smalltalk {
   const t = text.toLowerCase();
-  if (/\b(thanks|thank you|thx|ty|cheers|appreciate)\b/.test(t)) return "thanks";
-  if (/\b(bye|goodbye|see you|that'?s all|have a (good|nice|great))\b/.test(t)) return "goodbye";
-  if (/\b(hi|hello|hey|hiya|good (morning|afternoon|evening)|howdy|yo)\b/.test(t)) return "greeting";
+  if (/\b(thanks|thank you|thx|ty|cheers|appreciate|gracias|merci|danke|grazie|obrigad[oa]|bedankt|dank je)\b/.test(t)) return "thanks";
+  if (/\b(bye|goodbye|see you|that'?s all|have a (good|nice|great)|adiós|adios|au revoir|tschüss|arrivederci|tchau|doei|dag)\b/.test(t)) return "goodbye";
+  if (/\b(hi|hello|hey|hiya|good (morning|afternoon|evening)|howdy|yo|hola|buenos días|bonjour|salut|hallo|guten tag|ciao|buongiorno|olá|ola|bom dia|hoi|goedemorgen)\b/.test(t)) return "greeting";
+  if (/^\s*(ok(ay)?|k|cool|great|got it|alright|all right|fine|sure|yes|no|nope|yep|perfect|nice|good|vale|d'accord|gut|bene|certo|oké|prima)\s*[.!]*\s*$/.test(t)) return "ack";
+  if (/\b(help|what can you do|who are you|are you a (bot|robot|human)|ayuda|aide|hilfe|aiuto|ajuda|hulp)\b/.test(t)) return "help";
   return "other";
-}
-
-const whatICanDo = "I can check an order, help with returns and exchanges, subscriptions, rewards points and discount codes, suggest products or answer questions about the shop.";
-
-export function smalltalkReply(text: string, shopName?: string): string {
-  switch (smalltalkKind(text)) {
-    case "greeting":
-      return `Hi there! I'm ${shopName ? `the ${shopName}` : "the shop's"} virtual assistant. ${whatICanDo} What can I do for you?`;
-    case "thanks":
-      return "You're welcome! Is there anything else I can help with?";
-    case "goodbye":
-      return "Thanks for getting in touch — have a great day!";
-    case "other":
-      return `I'm here to help. ${whatICanDo} What would you like to know?`;
-  }
 }

@@ -4,10 +4,9 @@ import type { z } from "zod";
 import type { AnswerOutcome } from "./rules.ts";
 import type { Prerequisite } from "./skillStatus.ts";
 import type { Providers } from "../integrations/registry.ts";
-import type { ArticleHit } from "../knowledge/service.ts";
 import type { Card } from "../schemas/ticket.ts";
-import type { Lang } from "./language.ts";
 import type { SkillId } from "./router/index.ts";
+import type { Lang } from "./i18n/index.ts";
 
 export type { Card };
 
@@ -35,16 +34,25 @@ export interface ToolCall {
   output: unknown;
 }
 
+/** A help-center article found for a query (what src/knowledge/service.ts searchArticles returns, as far as tools read it). */
+export interface KnowledgeHit {
+  title: string;
+  body: string;
+  kind: string;
+}
+
 export interface ToolContext {
   accountId: string;
   channel: AgentChannel;
+  /** The language the shopper writes in: replies, dates and card labels use it. */
+  language: Lang;
   providers: Providers;
   shopper: ShopperProfile;
   /** The logged-in shopper's email; undefined for a shopper who isn't logged in. */
   verifiedEmail: string | undefined;
   /** Everything the shopper wrote in this conversation, oldest first, the current message last. */
   customerTexts: readonly string[];
-  knowledge(query: string, opts: { kinds?: readonly string[]; limit?: number }): Promise<ArticleHit[]>;
+  knowledge(query: string, opts: { kinds?: readonly string[]; limit?: number }): Promise<KnowledgeHit[]>;
   now: number;
   /** Calls made this turn; identical calls are answered from here. */
   ledger: ToolCall[];
@@ -61,9 +69,9 @@ export interface SkillContext extends ToolContext {
   ticketId: string;
   text: string;
   history: readonly HistoryEntry[];
-  /** The shopper's language in this conversation (src/agent/language.ts). */
-  language: Lang;
   model?: LanguageModel | undefined;
+  /** The shopper's yes or no to a change the agent asked them to confirm, with the message that asked for the change. */
+  confirmation?: { answer: "yes" | "no"; request: string } | undefined;
   /** How long the model may take to write the answer (compose.ts; default ANSWER_TIMEOUT_MS). */
   modelTimeoutMs?: number | undefined;
 }
@@ -74,6 +82,13 @@ export interface AgentAnswer {
   cards: Card[];
   /** Titles of the knowledge-base articles the body quotes. */
   sources: string[];
+  /** A person should be offered even though the answer stands (damaged item, parcel missing, late order). */
+  offerHuman?: boolean;
+  /**
+   * Why an unresolved answer is unresolved: "not_found" (nothing in the help center: a human is offered) or
+   * "off_topic" (not about the shop: declined without a human).
+   */
+  why?: "not_found" | "off_topic";
 }
 
 export type AnsweringSkillId = Exclude<SkillId, "handoff" | "other">;

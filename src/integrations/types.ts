@@ -112,6 +112,8 @@ export interface Product {
   imageUrl: string | null;
   tags: string[];
   available: boolean;
+  /** ISO date the store expects the product back in stock; absent when unknown. */
+  restockAt?: string;
 }
 
 export interface CatalogProvider {
@@ -155,10 +157,21 @@ export interface Subscription {
   quantity: number;
 }
 
+export type SubscriptionChange =
+  | { type: "skip" }
+  | { type: "pause" }
+  | { type: "cancel" }
+  | { type: "frequency"; interval: { every: number; unit: "day" | "week" | "month" } };
+
 export interface SubscriptionProvider {
   listSubscriptions(who: { email: string }): Promise<Subscription[]>;
   /** Where the shopper pauses, skips, swaps or cancels. */
   portalUrl(who: { email: string }): Promise<string>;
+  /**
+   * Changes a subscription of this shopper's in the provider (absent when the integration can't: the agent links
+   * to the portal instead). Returns the subscription as it stands after the change.
+   */
+  changeSubscription?(who: { email: string }, subscriptionId: string, change: SubscriptionChange): Promise<Subscription>;
 }
 
 // --- Loyalty ---
@@ -181,6 +194,8 @@ export interface LoyaltyProgram {
   earningRules: string[];
   tiers: { name: string; description: string }[];
   rewards: LoyaltyReward[];
+  /** Where members redeem points, when the programme has such a page. */
+  redeemUrl?: string;
 }
 
 export interface LoyaltyProvider {
@@ -197,11 +212,25 @@ export interface Coupon {
   expiresAt?: string;
   /** true when the code was issued to this shopper only (needs login to reveal). */
   profileSpecific: boolean;
+  /** The order subtotal the code needs, when it has a minimum. */
+  minimumSpend?: Money;
+  /** true when each customer may use the code once. */
+  oncePerCustomer?: boolean;
 }
+
+/** What the store knows of one code a shopper named. */
+export type CouponLookup =
+  | { status: "valid"; coupon: Coupon }
+  | { status: "expired"; coupon: Coupon }
+  /** Issued to another shopper (or to one who isn't logged in): nothing about it may be shown. */
+  | { status: "not_yours" }
+  | { status: "unknown" };
 
 export interface CouponProvider {
   /** Public codes, plus the shopper's own codes when an email is given. Expired codes are left out. */
   listCoupons(who: { email?: string }): Promise<Coupon[]>;
+  /** One code by name, expired ones included (absent when the provider can only list valid codes). */
+  findCoupon?(code: string, who: { email?: string }): Promise<CouponLookup>;
 }
 
 // --- Handoff to an outside helpdesk (Zendesk, Gorgias) ---

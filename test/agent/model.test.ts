@@ -17,10 +17,17 @@ beforeAll(async () => {
 const spanishMonths: Record<string, string> = { Jan: "enero", Feb: "febrero", Mar: "marzo", Apr: "abril", May: "mayo", Jun: "junio", Jul: "julio", Aug: "agosto", Sep: "septiembre", Oct: "octubre", Nov: "noviembre", Dec: "diciembre" };
 
 /** The expected delivery day of order #1038 as the tool returned it ("Dec 2"), read from the model's instructions. */
+const spanishAbbreviations: Record<string, string> = { ene: "Jan", feb: "Feb", mar: "Mar", abr: "Apr", may: "May", jun: "Jun", jul: "Jul", ago: "Aug", sept: "Sep", sep: "Sep", oct: "Oct", nov: "Nov", dic: "Dec" };
+
+/** The expected date the tools gave the model, in English ("Dec 3") or in the shopper's Spanish ("3 dic"). */
 function expectedOn(call: RunCall): { month: string; day: number } {
-  const m = /"expectedOn":"(\w{3}) (\d{1,2})"/.exec(systemOf(call));
-  if (!m) throw new Error("the model was not given the order's expected date");
-  return { month: m[1]!, day: Number(m[2]) };
+  const system = systemOf(call);
+  const en = /"expectedOn":"(\w{3}) (\d{1,2})"/.exec(system);
+  if (en) return { month: en[1]!, day: Number(en[2]) };
+  const es = /"expectedOn":"(\d{1,2}) (\p{L}+)\.?"/u.exec(system);
+  const month = es ? spanishAbbreviations[es[2]!] : undefined;
+  if (!es || !month) throw new Error("the model was not given the order's expected date");
+  return { month, day: Number(es[1]) };
 }
 
 /** The offline answer to the same turn, without a model. */
@@ -43,7 +50,8 @@ describe("the model writes the answer", () => {
     expect(ai.calls[0]!.signal).toBeInstanceOf(AbortSignal);
     expect(r).toMatchObject({ skill: "order_tracking", resolved: true, handoff: "none", language: "es" });
     expect(allText(r)).toMatch(/^Tu pedido #1038 está en camino con UPS y llegará el \d{1,2} de \p{L}+\. El número de seguimiento es 1Z8W31V60312345678\.$/u);
-    expect(cardsOf(r)[0]).toMatchObject({ type: "order", title: "Order #1038" });
+    // The card is labelled in the shopper's language too (src/agent/i18n/).
+    expect(cardsOf(r)[0]).toMatchObject({ type: "order", title: "Pedido #1038", data: { statusLabel: "En tránsito" } });
   });
 
   it("answers a policy question from the retrieved article", async () => {
@@ -95,11 +103,13 @@ describe("an answer with a fact the evidence doesn't back falls back to the offl
   });
 
   it("a code the shopper typed themselves", async () => {
-    const ai = fakeWorkersAi(() => textOutput("Good news: SUMMER25 is valid and takes 25% off your order."));
-    const r = await turn(shop, "my code SUMMER25 isn't working", { model: modelFor({ AI: ai.binding }) });
+    // A code the store doesn't know is never in the tool results (lookupCoupon answers code: null), so it can't be "valid".
+    const ai = fakeWorkersAi(() => textOutput("Good news: SPRING40 is valid."));
+    const r = await turn(shop, "my code SPRING40 isn't working", { model: modelFor({ AI: ai.binding }) });
     expect(r.skill).toBe("coupons_discounts");
     expect(ai.calls).toHaveLength(1);
-    expect(allText(r)).not.toContain("SUMMER25 is valid");
+    expect(allText(r)).not.toContain("SPRING40 is valid");
+    expect(allText(r)).toContain("I can't find a code called SPRING40");
   });
 
   it("an invented discount code and price written after a prompt injection", async () => {

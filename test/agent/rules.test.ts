@@ -11,10 +11,10 @@ describe("turnPath", () => {
     expect(turnPath({ skill: "handoff", confidence: 0.95, skillLive: false })).toEqual({ path: "handoff", why: "asked_for_human" });
   });
 
-  it("doesn't act on an intent the router isn't sure of", () => {
-    expect(turnPath({ skill: "order_tracking", confidence: LOW_CONFIDENCE - 0.01, skillLive: true })).toEqual({ path: "handoff", why: "low_confidence" });
+  it("asks the shopper to rephrase an intent the router isn't sure of", () => {
+    expect(turnPath({ skill: "order_tracking", confidence: LOW_CONFIDENCE - 0.01, skillLive: true })).toEqual({ path: "not_understood" });
     expect(turnPath({ skill: "order_tracking", confidence: LOW_CONFIDENCE, skillLive: true })).toEqual({ path: "skill" });
-    expect(turnPath({ skill: "order_tracking", confidence: Number.NaN, skillLive: true }).path).toBe("handoff");
+    expect(turnPath({ skill: "order_tracking", confidence: Number.NaN, skillLive: true }).path).toBe("not_understood");
   });
 
   it("answers greetings and thanks itself", () => {
@@ -52,6 +52,8 @@ describe("smalltalk", () => {
     ["Hello!", "greeting"],
     ["thanks a lot", "thanks"],
     ["ok bye", "goodbye"],
+    ["ok", "ack"],
+    ["¡Hola!", "greeting"],
     ["lol", "other"],
   ] as const)("%j is %s", (text, kind) => {
     expect(smalltalkKind(text)).toBe(kind);

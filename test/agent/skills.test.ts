@@ -136,7 +136,7 @@ describe("subscriptions", () => {
       {
         type: "subscription",
         title: "Trailhead Coffee Club — Whole bean",
-        data: { status: "active", quantity: 2, price: "$14.00", every: "month", nextChargeOn: inDays(9) },
+        data: { status: "active", quantity: 2, price: "$14.00", frequency: "every month", nextChargeOn: inDays(9) },
         actions: [{ label: "Manage subscription", url: "https://northwind-outfitters.example/account/subscriptions" }],
       },
     ]);
@@ -154,7 +154,7 @@ describe("loyalty", () => {
     expect(r).toMatchObject({ skill: "loyalty", resolved: true });
     expect(allText(r)).toBe("You have 820 points and you're in the Summit tier. You can redeem: Free standard shipping (200 points), $5 off your order (500 points).");
     expect(cardsOf(r)).toEqual([
-      { type: "loyalty", title: "Northwind Trail Rewards", data: { points: 820, tier: "Summit", redeemable: ["Free standard shipping (200 points)", "$5 off your order (500 points)"] }, actions: [] },
+      { type: "loyalty", title: "Northwind Trail Rewards", data: { points: 820, tier: "Summit", redeemable: ["Free standard shipping (200 points)", "$5 off your order (500 points)"] }, actions: [{ label: "Redeem points", url: "https://northwind-outfitters.example/account/rewards" }] },
     ]);
   });
 
@@ -207,7 +207,7 @@ describe("general Q&A", () => {
   it("says so and offers a human when the knowledge base has nothing relevant", async () => {
     const r = await turn(shop, "Is there a physical store in Berlin where I can try things?");
     expect(r).toMatchObject({ skill: "general_qa", resolved: false, handoff: "ask_email" });
-    expect(allText(r)).toContain("I couldn't find anything about that in our help centre");
+    expect(allText(r)).toContain("I couldn't find that in our help center");
     expect(cardsOf(r).map((c) => c.type)).toEqual(["handoff_offer"]);
   });
 });

@@ -93,7 +93,7 @@ describe("skills page", () => {
     expect(res.body.overview).toContain("where their order is");
     expect(res.body.whenToUse).toBeTruthy();
     expect(res.body.howToRespond).toBeTruthy();
-    expect(res.body.tools.map((t: { name: string }) => t.name)).toEqual(["getProfile", "findOrders", "orderStatus"]);
+    expect(res.body.tools.map((t: { name: string }) => t.name)).toEqual(["getProfile", "findOrders", "orderStatus", "searchKnowledge"]);
     expect(res.body.tools.every((t: { description: string }) => t.description.length > 10)).toBe(true);
     expect(res.body.prerequisites).toEqual([{ type: "integration", description: "Connect your store (Shopify)", met: true }]);
     const perf = res.body.performance;

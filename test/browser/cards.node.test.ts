@@ -140,13 +140,13 @@ describe.skipIf(!hasChromium)("widget cards", () => {
           statusPageUrl: "https://northwind.example/orders/1038", customerEmail: "shopper@example.com",
         };
         w.__render([
-          b.orderCard(order, { returnsUrl: "https://returns.example/northwind" }),
-          b.productCard({ id: "p1", title: "Switchback Hiking Boots", description: "Waterproof nubuck leather mid boots.", price: "$179.00", url: "https://northwind.example/products/boots", imageUrl: image, available: true }),
-          b.productCard({ id: "p2", title: "Cloudstep Trail Runners", description: "Light trail shoes.", price: "$139.00", url: "https://northwind.example/products/runners", imageUrl: missing, available: false }),
-          b.couponCard({ code: "SAM-SUMMIT15", description: "15% off one full-price item", expiresOn: "Dec 7", personal: true }),
-          b.loyaltyCard({ programName: "Northwind Trail Rewards", points: 820, tier: "Summit", redeemable: [{ name: "Free standard shipping", pointsCost: 200 }] }),
-          b.subscriptionCard({ id: "s1", product: "Merino Socks Club", status: "active", quantity: 1, price: "$24.00", every: "month", nextChargeOn: "Dec 1" }, "https://subs.example/portal"),
-          b.handoffOfferCard({ emailRequired: false, email: "shopper@example.com" }),
+          b.orderCard("en", order, { returnsUrl: "https://returns.example/northwind" }),
+          b.productCard("en", { id: "p1", title: "Switchback Hiking Boots", description: "Waterproof nubuck leather mid boots.", price: "$179.00", amount: 179, url: "https://northwind.example/products/boots", imageUrl: image, available: true, restockOn: null }),
+          b.productCard("en", { id: "p2", title: "Cloudstep Trail Runners", description: "Light trail shoes.", price: "$139.00", amount: 139, url: "https://northwind.example/products/runners", imageUrl: missing, available: false, restockOn: null }),
+          b.couponCard("en", { code: "SAM-SUMMIT15", description: "15% off one full-price item", expiresOn: "Dec 7", personal: true }),
+          b.loyaltyCard("en", { programName: "Northwind Trail Rewards", points: 820, tier: "Summit", redeemable: [{ name: "Free standard shipping", pointsCost: 200 }] }),
+          b.subscriptionCard("en", { id: "s1", product: "Merino Socks Club", status: "active", quantity: 1, price: "$24.00", interval: { every: 1, unit: "month" }, nextChargeOn: "Dec 1" }, "https://subs.example/portal"),
+          b.handoffOfferCard("en", { emailRequired: false, email: "shopper@example.com" }),
         ]);
       },
       [PRODUCT_IMAGE, MISSING_IMAGE],
@@ -177,7 +177,7 @@ describe.skipIf(!hasChromium)("widget cards", () => {
     expect(await coupon.getByRole("button").count()).toBe(1);
 
     expect(await slot(p, "loyalty").locator("dd").allInnerTexts()).toEqual(["820", "Summit", "Free standard shipping (200 points)"]);
-    expect(await slot(p, "subscription").locator("dd").allInnerTexts()).toEqual(["Active", "1", "$24.00", "month", "Dec 1"]);
+    expect(await slot(p, "subscription").locator("dd").allInnerTexts()).toEqual(["Active", "1", "$24.00", "every month", "Dec 1"]);
     expect(await slot(p, "subscription").getByRole("link").innerText()).toBe("Manage subscription");
 
     await p.waitForFunction(() => {

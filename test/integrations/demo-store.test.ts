@@ -178,8 +178,8 @@ describe("demo store coupons", () => {
     const store = createDemoStore({ now: () => NOW });
 
     expect(await store.listCoupons({})).toEqual([
-      { code: "WELCOME10", description: "10% off your first order", profileSpecific: false },
-      { code: "FREESHIP", description: "Free standard shipping on orders over $50", expiresAt: new Date(NOW + 30 * DAY).toISOString(), profileSpecific: false },
+      { code: "WELCOME10", description: "10% off your first order", profileSpecific: false, minimumSpend: { amount: 50, currency: "USD" }, oncePerCustomer: true },
+      { code: "FREESHIP", description: "Free standard shipping on any order (orders over $75 ship free anyway)", expiresAt: new Date(NOW + 30 * DAY).toISOString(), profileSpecific: false },
     ]);
   });
 

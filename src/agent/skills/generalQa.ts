@@ -1,8 +1,10 @@
-// Skill: general Q&A — answers from the shop's knowledge base, quoting and naming the article, and says so when nothing there answers.
+// Skill: general Q&A — answers from the shop's knowledge base, quoting and naming the article; says so when nothing there answers (and offers a person), and declines questions that aren't about the shop.
 import { callTool } from "../tools/call.ts";
 import { searchKnowledge } from "../tools/searchKnowledge.ts";
 import type { Skill } from "../types.ts";
-import { answer, quote } from "./shared.ts";
+import { isAboutTheShop } from "../escalation.ts";
+import { asksSizing } from "./intents.ts";
+import { answer, focused, quote, say } from "./shared.ts";
 
 export const generalQa: Skill = {
   id: "general_qa",
@@ -17,7 +19,9 @@ export const generalQa: Skill = {
   async answer(ctx) {
     const r = await callTool(ctx, searchKnowledge, { query: ctx.text });
     const best = r.passages.find((p) => p.relevant);
-    if (!best) return answer("unresolved", "I couldn't find anything about that in our help centre, so I don't want to guess.");
-    return answer("resolved", quote(best), { sources: [best.title] });
+    // Size charts: the measurements ("M fits 38–40 in") rarely share a word with the question.
+    if (best) return answer("resolved", quote(ctx, asksSizing(ctx.text) ? focused(best, `${ctx.text} fits size`, 3) : best), { sources: [best.title] });
+    if (!isAboutTheShop(ctx.text)) return answer("unresolved", say(ctx, "fallback.offTopic"), { why: "off_topic" });
+    return answer("unresolved", say(ctx, "fallback.notFound"), { why: "not_found" });
   },
 };

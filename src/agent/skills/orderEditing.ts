@@ -1,7 +1,7 @@
 // Skill: order editing — whether an order can still be changed or cancelled (only before fulfilment), the shop's rules and the self-service link.
 import { orderCard } from "../cards.ts";
 import type { Skill } from "../types.ts";
-import { answer, findPassage, lookUpOrder, withQuote } from "./shared.ts";
+import { answer, findPassage, lookUpOrder, say, sentences, withQuote } from "./shared.ts";
 
 export const orderEditing: Skill = {
   id: "order_editing",
@@ -20,16 +20,19 @@ export const orderEditing: Skill = {
     const rules = await findPassage(ctx, ["order_editing"], "change or cancel an order");
     const found = await lookUpOrder(ctx, { allowMostRecent: true });
     if (found.kind === "stop") {
-      const quoted = withQuote(found.answer.body, rules, "before");
+      const quoted = withQuote(ctx, found.answer.body, rules, "before");
       return { ...found.answer, body: quoted.body, sources: quoted.sources };
     }
     const { order } = found;
+    const card = orderCard(ctx.language, order, { focus: "manage" });
     let body: string;
-    if (order.stage === "cancelled") body = `${order.summary} There's nothing left to change on it.`;
-    else if (order.canEdit) body = `Good news: order ${order.name} hasn't been packed yet, so it can still be changed or cancelled. You can do it from your order page (“Change or cancel order”).`;
-    else body = `Order ${order.name} has already ${order.stage === "delivered" ? "been delivered" : "shipped"}, so it can no longer be changed or cancelled. Once it has arrived, you can return anything you don't want.`;
-    const quoted = withQuote(body, rules);
-    return answer("resolved", quoted.body, { cards: [orderCard(order, { focus: "manage" })], sources: quoted.sources });
+    if (order.stage === "cancelled") body = sentences(order.summary, say(ctx, "editing.nothingLeft"));
+    else if (order.canEdit) body = say(ctx, "editing.canEdit", { order: order.name, action: card.actions?.[0]?.label ?? "" });
+    else if (order.stage === "delivered") body = say(ctx, "editing.delivered", { order: order.name });
+    else if (order.stage === "in_transit" || order.stage === "out_for_delivery") body = say(ctx, "editing.shipped", { order: order.name });
+    // Packed or on hold, not shipped: the reply names the same status the card shows.
+    else body = say(ctx, "editing.locked", { order: order.name, status: order.statusLabel });
+    const quoted = withQuote(ctx, body, rules);
+    return answer("resolved", quoted.body, { cards: [card], sources: quoted.sources });
   },
 };
-

@@ -28,11 +28,18 @@ export function closestMatches(query: string, products: readonly Product[]): Pro
 export const catalogSearch = defineTool({
   name: "catalogSearch",
   description: "Search the store's products. Returns title, price, availability and link; only suggest products from these results.",
-  input: z.object({ query: z.string().min(1).max(200).describe("What the shopper is looking for, e.g. waterproof hiking jacket") }),
+  input: z.object({
+    query: z.string().min(1).max(200).describe("What the shopper is looking for, e.g. waterproof hiking jacket"),
+    maxPrice: z.number().positive().optional().describe("The shopper's budget: only products at or under this price"),
+    belowMax: z.boolean().optional().describe("true for 'under $50' (strictly below maxPrice)"),
+  }),
   async run(ctx, input): Promise<{ products: ProductFacts[] }> {
     if (!ctx.providers.catalog) return { products: [] };
     const query = productQuery(input.query) || input.query;
-    const products = await ctx.providers.catalog.searchProducts(query, { limit: 6 });
-    return { products: closestMatches(query, products).map(productFacts) };
+    const cap = input.maxPrice;
+    const fits = (p: Product) => cap === undefined || (input.belowMax ? p.price < cap : p.price <= cap);
+    // With a budget, look further down the results: the best matches may all be over it.
+    const products = (await ctx.providers.catalog.searchProducts(query, { limit: cap === undefined ? 6 : 30 })).filter(fits);
+    return { products: closestMatches(query, products).slice(0, 6).map((p) => productFacts(p, ctx.language)) };
   },
 });

@@ -1,6 +1,6 @@
 // Tool: discount codes the shopper can use now: the public ones, plus their own codes when logged in.
 import { z } from "zod";
-import { formatDay } from "../orders.ts";
+import { formatDay } from "../i18n/index.ts";
 import { defineTool } from "./call.ts";
 
 export interface CouponFacts {
@@ -21,7 +21,7 @@ export const listCoupons = defineTool({
       // A code issued to someone else never reaches a shopper who isn't logged in as them.
       coupons: coupons
         .filter((c) => !c.profileSpecific || ctx.verifiedEmail)
-        .map((c) => ({ code: c.code, description: c.description, expiresOn: c.expiresAt ? formatDay(c.expiresAt) : null, personal: c.profileSpecific })),
+        .map((c) => ({ code: c.code, description: c.description, expiresOn: c.expiresAt ? formatDay(c.expiresAt, ctx.language) : null, personal: c.profileSpecific })),
       includesPersonal: Boolean(ctx.verifiedEmail),
     };
   },

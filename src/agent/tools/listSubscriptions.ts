@@ -1,16 +1,31 @@
 // Tool: the logged-in shopper's subscriptions and the portal where they pause, skip, swap or cancel.
 import { z } from "zod";
-import { formatDay, formatMoney } from "../orders.ts";
+import { formatDay } from "../i18n/index.ts";
+import { formatMoney } from "../orders.ts";
+import type { Lang } from "../i18n/index.ts";
+import type { Subscription } from "../../integrations/types.ts";
 import { defineTool } from "./call.ts";
 
 export interface SubscriptionFacts {
   id: string;
   product: string;
-  status: string;
+  status: Subscription["status"];
   quantity: number;
   price: string;
-  every: string;
+  interval: Subscription["interval"];
   nextChargeOn: string | null;
+}
+
+export function subscriptionFacts(s: Subscription, lang: Lang): SubscriptionFacts {
+  return {
+    id: s.id,
+    product: s.productTitle,
+    status: s.status,
+    quantity: s.quantity,
+    price: formatMoney(s.price),
+    interval: { ...s.interval },
+    nextChargeOn: s.nextChargeAt ? formatDay(s.nextChargeAt, lang) : null,
+  };
 }
 
 export const listSubscriptions = defineTool({
@@ -24,15 +39,7 @@ export const listSubscriptions = defineTool({
     return {
       verified: true,
       portalUrl,
-      subscriptions: subs.map((s) => ({
-        id: s.id,
-        product: s.productTitle,
-        status: s.status,
-        quantity: s.quantity,
-        price: formatMoney(s.price),
-        every: `${s.interval.every === 1 ? "" : `${s.interval.every} `}${s.interval.unit}${s.interval.every === 1 ? "" : "s"}`,
-        nextChargeOn: s.nextChargeAt ? formatDay(s.nextChargeAt) : null,
-      })),
+      subscriptions: subs.map((s) => subscriptionFacts(s, ctx.language)),
     };
   },
 });

@@ -13,7 +13,7 @@ export const findOrders = defineTool({
     if (!ctx.verifiedEmail || !ctx.providers.orders) return { verified: Boolean(ctx.verifiedEmail), orders: [], current: null };
     const orders = await ctx.providers.orders.findOrdersByCustomer({ email: ctx.verifiedEmail }, input.limit ?? 5);
     const current = orderOfInterest(orders);
-    return { verified: true, orders: orders.map(orderFacts), current: current ? orderFacts(current) : null };
+    return { verified: true, orders: orders.map((o) => orderFacts(o, ctx.language, ctx.now)), current: current ? orderFacts(current, ctx.language, ctx.now) : null };
   },
 });
 
@@ -29,6 +29,6 @@ export const orderStatus = defineTool({
     const email = lookupEmail(ctx, input.email);
     if (!email || !ctx.providers.orders) return { found: false, emailKnown: Boolean(email), order: null };
     const order = await ctx.providers.orders.getOrder({ number: input.orderNumber, email });
-    return { found: order !== null, emailKnown: true, order: order ? orderFacts(order) : null };
+    return { found: order !== null, emailKnown: true, order: order ? orderFacts(order, ctx.language, ctx.now) : null };
   },
 });

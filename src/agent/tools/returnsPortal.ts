@@ -1,6 +1,7 @@
 // Tool: where the shopper starts a return or exchange for an order, and the returns they already have open.
 import { z } from "zod";
-import { formatDay, returnableOrder } from "../orders.ts";
+import { formatDay } from "../i18n/index.ts";
+import { returnableOrder } from "../orders.ts";
 import type { Order } from "../../integrations/types.ts";
 import { defineTool } from "./call.ts";
 import { orderFacts, type OrderFacts } from "./facts.ts";
@@ -36,8 +37,8 @@ export const returnsPortal = defineTool({
       state: r.state,
       outcome: r.outcome,
       items: r.items.map((i) => i.title),
-      createdOn: formatDay(r.createdAt),
+      createdOn: formatDay(r.createdAt, ctx.language),
     }));
-    return { emailKnown: true, found: true, order: orderFacts(order), portalUrl: ctx.providers.returns.returnsPortalUrl(order), returns };
+    return { emailKnown: true, found: true, order: orderFacts(order, ctx.language, ctx.now), portalUrl: ctx.providers.returns.returnsPortalUrl(order), returns };
   },
 });

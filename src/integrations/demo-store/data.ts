@@ -8,6 +8,20 @@ export const demoStoreInfo = {
   currency: "USD",
 } as const;
 
+/**
+ * The store's policies in one place: the knowledge-base articles, the coupon descriptions and the store page
+ * (web/public/index.html, checked by test/agent/policies.test.ts) all state these figures.
+ */
+export const demoPolicies = {
+  returnWindowDays: 30,
+  returnLabelFee: 6,
+  refundBusinessDays: "5–7",
+  freeShippingOver: 75,
+  standardShipping: 6.95,
+  damagedReportDays: 14,
+  missingParcelClaimDays: 7,
+} as const;
+
 export interface DemoProductSeed {
   id: string;
   handle: string;
@@ -17,6 +31,8 @@ export interface DemoProductSeed {
   price: number;
   tags: string[];
   available: boolean;
+  /** Days from now until the product is expected back in stock; absent when nobody knows. */
+  restockInDays?: number;
 }
 
 export interface DemoCustomerSeed {
@@ -51,6 +67,8 @@ export interface DemoCouponSeed {
   expiresInDays?: number;
   /** Set for a code issued to one shopper only. */
   email?: string;
+  minimumSpend?: number;
+  oncePerCustomer?: boolean;
 }
 
 export interface DemoSubscriptionSeed {
@@ -134,8 +152,8 @@ export const demoProducts: readonly DemoProductSeed[] = [
     "Merino blend thermal leggings for skiing, winter hikes or lounging at camp."),
   p(24, "trail-hike-skort", "NW-SKORT", "Trail Hike Skort", 55, ["skort", "hiking", "women", "summer"],
     "A quick-dry hiking skort with built-in shorts and a side phone pocket."),
-  p(25, "kids-puddle-rain-shell", "NW-KRAIN", "Kids' Puddle Rain Shell", 65, ["kids", "rain jacket", "waterproof", "jackets"],
-    "A fully waterproof kids' rain jacket with reflective trim and room to grow.", false),
+  { ...p(25, "kids-puddle-rain-shell", "NW-KRAIN", "Kids' Puddle Rain Shell", 65, ["kids", "rain jacket", "waterproof", "jackets"],
+    "A fully waterproof kids' rain jacket with reflective trim and room to grow.", false), restockInDays: 12 },
   p(26, "campfire-wool-blanket", "NW-BLANKET", "Campfire Wool Blanket", 89, ["blanket", "camping", "wool", "home"],
     "A heavy recycled-wool blanket for campfires, cabins and cold evenings on the porch."),
   p(27, "trekking-poles", "NW-POLES", "Trekking Poles (pair)", 110, ["trekking poles", "hiking", "gear", "backpacking"],
@@ -162,6 +180,12 @@ export const demoCustomers: readonly DemoCustomerSeed[] = [
 ];
 
 export const demoOrders: readonly DemoOrderSeed[] = [
+  {
+    // Late: the carrier's expected date has passed.
+    number: 1044, email: "olivia.brown@example.com", placedDaysAgo: 11, financialStatus: "paid", fulfillmentStatus: "fulfilled", shippingFee: 0,
+    items: [{ sku: "NW-BOOT", quantity: 1, variant: "US 8 / Brown" }],
+    shipments: [{ carrier: "USPS", trackingNumber: "9400111899223345560006", status: "in_transit", etaDaysFromNow: -3 }],
+  },
   {
     number: 1043, email: "olivia.brown@example.com", placedDaysAgo: 0.4, financialStatus: "paid", fulfillmentStatus: "unfulfilled", shippingFee: 6.95,
     items: [{ sku: "NW-SUNHAT", quantity: 1, variant: "S/M / Sand" }, { sku: "NW-RS", quantity: 1, variant: "M / Black" }],
@@ -265,8 +289,8 @@ export const demoOrders: readonly DemoOrderSeed[] = [
 ];
 
 export const demoCoupons: readonly DemoCouponSeed[] = [
-  { code: "WELCOME10", description: "10% off your first order" },
-  { code: "FREESHIP", description: "Free standard shipping on orders over $50", expiresInDays: 30 },
+  { code: "WELCOME10", description: "10% off your first order", minimumSpend: 50, oncePerCustomer: true },
+  { code: "FREESHIP", description: `Free standard shipping on any order (orders over $${demoPolicies.freeShippingOver} ship free anyway)`, expiresInDays: 30 },
   { code: "SUMMER25", description: "25% off summer gear", expiresInDays: -10 },
   { code: "SAM-SUMMIT15", description: "15% off one full-price item, a thank-you for reaching Summit", expiresInDays: 14, email: "shopper@example.com" },
   { code: "ALEX-BDAY20", description: "20% off anything during your birthday month", expiresInDays: 10, email: "alex@example.com" },
@@ -340,4 +364,4 @@ export const demoReturns: readonly DemoReturnSeed[] = [
 ];
 
 export const demoReturnsPolicy =
-  "Return unworn, unwashed items with tags within 30 days of delivery. Exchanges and store credit are free; refunds go back to the original payment method within 5–7 business days of the return arriving, minus a $6 return label fee. Gift cards and opened Coffee Club bags are final sale.";
+  `Return unworn, unwashed items with tags within ${demoPolicies.returnWindowDays} days of delivery. Exchanges and store credit are free; refunds go back to the original payment method within ${demoPolicies.refundBusinessDays} business days of the return arriving, minus a $${demoPolicies.returnLabelFee} return label fee. Gift cards and opened Coffee Club bags are final sale.`;

@@ -3,6 +3,7 @@ import { IntegrationError } from "../errors.ts";
 import type {
   CatalogProvider,
   Coupon,
+  CouponLookup,
   CouponProvider,
   LoyaltyProvider,
   Order,
@@ -25,11 +26,11 @@ import {
   demoStoreInfo,
   demoSubscriptions,
 } from "./data.ts";
-import type { DemoOrderSeed, DemoProductSeed } from "./data.ts";
+import type { DemoCouponSeed, DemoOrderSeed, DemoProductSeed, DemoSubscriptionSeed } from "./data.ts";
 
 export { demoKnowledgeBase } from "./knowledge.ts";
 export type { DemoArticle, DemoArticleKind } from "./knowledge.ts";
-export { demoCustomers, demoStoreInfo } from "./data.ts";
+export { demoCustomers, demoPolicies, demoStoreInfo } from "./data.ts";
 
 export interface DemoStoreOptions {
   /** Epoch ms; seed dates are laid out relative to the time the store is created. */
@@ -111,8 +112,9 @@ function buildOrder(seed: DemoOrderSeed, at: number): StoredOrder {
   };
 }
 
-function toProduct(seed: DemoProductSeed): Product {
+function toProduct(seed: DemoProductSeed, at: number): Product {
   return {
+    ...(seed.restockInDays === undefined ? {} : { restockAt: new Date(at + seed.restockInDays * DAY).toISOString().slice(0, 10) }),
     id: seed.id,
     title: seed.title,
     description: seed.description,
@@ -155,6 +157,23 @@ function relevance(product: DemoProductSeed, queryTerms: string[]): number {
   return score;
 }
 
+function toSubscription(s: DemoSubscriptionSeed, at: number): Subscription {
+  return {
+    id: s.id,
+    productTitle: s.productTitle,
+    status: s.status,
+    nextChargeAt: s.nextChargeInDays === undefined ? null : new Date(at + s.nextChargeInDays * DAY).toISOString().slice(0, 10),
+    interval: { ...s.interval },
+    price: { amount: s.price, currency: demoStoreInfo.currency },
+    quantity: s.quantity,
+  };
+}
+
+function intervalMs(interval: Subscription["interval"]): number {
+  const days = interval.unit === "day" ? 1 : interval.unit === "week" ? 7 : 30;
+  return interval.every * days * DAY;
+}
+
 function notFound(what: string): IntegrationError {
   return new IntegrationError({ provider: "demo", status: 404, code: "not_found", message: `${what} was not found in the demo store` });
 }
@@ -169,6 +188,20 @@ export function createDemoStore(opts: DemoStoreOptions = {}): DemoStore {
   const isoAt = (ms: number) => new Date(ms).toISOString();
   // This instance owns its copy: cancels and edits change it and nothing else.
   const orders: StoredOrder[] = demoOrders.map((seed) => buildOrder(seed, createdAt));
+  const subscriptions: Subscription[] = demoSubscriptions.map((s) => toSubscription(s, createdAt));
+  const subscriptionEmail = new Map(demoSubscriptions.map((s) => [s.id, s.email]));
+
+  function toCoupon(c: DemoCouponSeed): Coupon {
+    return {
+      code: c.code,
+      description: c.description,
+      ...(c.expiresInDays === undefined ? {} : { expiresAt: isoAt(createdAt + c.expiresInDays * DAY) }),
+      profileSpecific: c.email !== undefined,
+      ...(c.minimumSpend === undefined ? {} : { minimumSpend: { amount: c.minimumSpend, currency: demoStoreInfo.currency } }),
+      ...(c.oncePerCustomer ? { oncePerCustomer: true } : {}),
+    };
+  }
+  const expired = (c: DemoCouponSeed) => c.expiresInDays !== undefined && createdAt + c.expiresInDays * DAY <= now();
 
   function stored(orderId: string): StoredOrder {
     const found = orders.find((o) => o.order.id === orderId);
@@ -245,7 +278,7 @@ export function createDemoStore(opts: DemoStoreOptions = {}): DemoStore {
         .map((product, index) => ({ product, index, score: queryTerms.length === 0 ? 1 : relevance(product, queryTerms) }))
         .filter((r) => r.score > 0)
         .sort((a, b) => b.score - a.score || Number(b.product.available) - Number(a.product.available) || a.index - b.index);
-      return ranked.slice(0, Math.max(0, limit)).map((r) => toProduct(r.product));
+      return ranked.slice(0, Math.max(0, limit)).map((r) => toProduct(r.product, createdAt));
     },
 
     returnsPortalUrl(order) {
@@ -277,19 +310,32 @@ export function createDemoStore(opts: DemoStoreOptions = {}): DemoStore {
     },
 
     async listSubscriptions({ email }) {
-      return demoSubscriptions
-        .filter((s) => sameEmail(s.email, email))
-        .map(
-          (s): Subscription => ({
-            id: s.id,
-            productTitle: s.productTitle,
-            status: s.status,
-            nextChargeAt: s.nextChargeInDays === undefined ? null : isoAt(createdAt + s.nextChargeInDays * DAY).slice(0, 10),
-            interval: { ...s.interval },
-            price: { amount: s.price, currency: demoStoreInfo.currency },
-            quantity: s.quantity,
-          }),
-        );
+      return subscriptions.filter((s) => sameEmail(subscriptionEmail.get(s.id), email)).map((s) => structuredClone(s));
+    },
+
+    async changeSubscription({ email }, subscriptionId, change) {
+      const sub = subscriptions.find((s) => s.id === subscriptionId && sameEmail(subscriptionEmail.get(s.id), email));
+      if (!sub) throw notFound(`Subscription ${subscriptionId}`);
+      if (sub.status === "cancelled") throw rejected(`The ${sub.productTitle} subscription is cancelled.`);
+      switch (change.type) {
+        case "skip": {
+          if (sub.status !== "active" || !sub.nextChargeAt) throw rejected(`The ${sub.productTitle} subscription has no upcoming charge to skip.`);
+          sub.nextChargeAt = isoAt(Date.parse(`${sub.nextChargeAt.slice(0, 10)}T00:00:00Z`) + intervalMs(sub.interval)).slice(0, 10);
+          break;
+        }
+        case "pause":
+          sub.status = "paused";
+          sub.nextChargeAt = null;
+          break;
+        case "cancel":
+          sub.status = "cancelled";
+          sub.nextChargeAt = null;
+          break;
+        case "frequency":
+          sub.interval = { ...change.interval };
+          break;
+      }
+      return structuredClone(sub);
     },
 
     async portalUrl() {
@@ -313,22 +359,22 @@ export function createDemoStore(opts: DemoStoreOptions = {}): DemoStore {
         earningRules: [...demoLoyaltyProgram.earningRules],
         tiers: demoLoyaltyProgram.tiers.map((t) => ({ ...t })),
         rewards: demoLoyaltyProgram.rewards.map((r) => ({ ...r })),
+        redeemUrl: `${demoStoreInfo.url}/account/rewards`,
       };
     },
 
     async listCoupons({ email }) {
-      const at = now();
       return demoCoupons
         .filter((c) => c.email === undefined || (email !== undefined && sameEmail(c.email, email)))
-        .filter((c) => c.expiresInDays === undefined || createdAt + c.expiresInDays * DAY > at)
-        .map(
-          (c): Coupon => ({
-            code: c.code,
-            description: c.description,
-            ...(c.expiresInDays === undefined ? {} : { expiresAt: isoAt(createdAt + c.expiresInDays * DAY) }),
-            profileSpecific: c.email !== undefined,
-          }),
-        );
+        .filter((c) => !expired(c))
+        .map(toCoupon);
+    },
+
+    async findCoupon(code, { email }): Promise<CouponLookup> {
+      const seed = demoCoupons.find((c) => c.code.toUpperCase() === code.trim().toUpperCase());
+      if (!seed) return { status: "unknown" };
+      if (seed.email !== undefined && !(email !== undefined && sameEmail(seed.email, email))) return { status: "not_yours" };
+      return { status: expired(seed) ? "expired" : "valid", coupon: toCoupon(seed) };
     },
   };
 }

@@ -1,5 +1,7 @@
 // Help-centre articles of the demo store; they seed the knowledge base the General Q&A and other skills answer from.
 
+import { demoPolicies as policy } from "./data.ts";
+
 export type DemoArticleKind = "faq" | "policy" | "coupon" | "loyalty" | "subscription" | "returns" | "order_editing";
 
 export interface DemoArticle {
@@ -13,7 +15,7 @@ export const demoKnowledgeBase: readonly DemoArticle[] = [
     kind: "faq",
     title: "Shipping times and costs",
     body:
-      "Orders placed before 1 pm Eastern on a business day ship the same day. Standard shipping within the US takes 3–5 business days and costs $6.95, or is free on orders over $75. " +
+      `Orders placed before 1 pm Eastern on a business day ship the same day. Standard shipping within the US takes 3–5 business days and costs $${policy.standardShipping}, or is free on orders over $${policy.freeShippingOver}. ` +
       "Express shipping takes 1–2 business days and costs $14.95 (free for Alpine members). We ship to Canada in 5–8 business days and to the EU and UK in 7–14 business days with DHL Express; " +
       "international shipping starts at $24.95 and duties are calculated at checkout so there is nothing to pay on delivery.",
   },
@@ -22,14 +24,14 @@ export const demoKnowledgeBase: readonly DemoArticle[] = [
     title: "Tracking your order",
     body:
       "As soon as your order ships we email a tracking link. You can also ask our chat assistant for the status of any order; have your order number (for example #1042) and email handy. " +
-      "Tracking can take up to 24 hours to show the first scan. If a parcel shows as delivered but you can't find it, check with neighbours and your building's mailroom, then contact us within 7 days and we'll open a claim with the carrier.",
+      `Tracking can take up to 24 hours to show the first scan. If a parcel shows as delivered but you can't find it, check with neighbours and your building's mailroom, then contact us within ${policy.missingParcelClaimDays} days and we'll open a claim with the carrier.`,
   },
   {
     kind: "returns",
     title: "Returns policy",
     body:
-      "You can return unworn, unwashed items with their tags attached within 30 days of delivery. Start a return from our returns portal with your order number and email; we'll email a prepaid label. " +
-      "Exchanges and store credit are free. Refunds go back to your original payment method within 5–7 business days of your return arriving at our warehouse, minus a $6 return label fee. " +
+      `You can return unworn, unwashed items with their tags attached within ${policy.returnWindowDays} days of delivery. Start a return from our returns portal with your order number and email; we'll email a prepaid label. ` +
+      `Exchanges and store credit are free. Refunds go back to your original payment method within ${policy.refundBusinessDays} business days of your return arriving at our warehouse, minus a $${policy.returnLabelFee} return label fee. ` +
       "Gift cards and opened Coffee Club bags are final sale. Worn footwear can only be returned if it is faulty.",
   },
   {
@@ -43,7 +45,7 @@ export const demoKnowledgeBase: readonly DemoArticle[] = [
     kind: "returns",
     title: "Damaged, faulty or wrong items",
     body:
-      "If something arrives damaged or isn't what you ordered, tell us within 14 days with a photo and your order number. We'll send a replacement or a full refund including shipping, and you won't pay for the return label. " +
+      `If something arrives damaged or isn't what you ordered, tell us within ${policy.damagedReportDays} days with a photo and your order number. We'll send a replacement or a full refund including shipping, and you won't pay for the return label. ` +
       "Manufacturing faults are covered by our Trail Promise for two years.",
   },
   {
@@ -73,8 +75,9 @@ export const demoKnowledgeBase: readonly DemoArticle[] = [
     kind: "coupon",
     title: "Discount codes and coupons",
     body:
-      "New here? Use WELCOME10 for 10% off your first order. FREESHIP gives free standard shipping on orders over $50. Trail Rewards members also receive personal codes (birthday, tier rewards) that appear in their account and can be shown by our chat assistant once you're logged in. " +
-      "Only one code can be used per order, codes can't be applied to gift cards, and they can't be added after an order is placed.",
+      `New here? Use WELCOME10 for 10% off your first order of $50 or more (once per customer). FREESHIP gives free standard shipping on any order; orders over $${policy.freeShippingOver} ship free anyway. ` +
+      "Trail Rewards members also receive personal codes (birthday, tier rewards) that appear in their account and can be shown by our chat assistant once you're logged in. " +
+      "Only one code can be used per order, so codes can't be combined or stacked. Codes can't be applied to gift cards, and they can't be added after an order is placed.",
   },
   {
     kind: "faq",
