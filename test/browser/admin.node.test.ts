@@ -36,6 +36,10 @@ describe.skipIf(!hasChromium)("admin screens in a real browser", () => {
   }, 120_000);
 
   afterAll(async () => {
+    // Signing in set Alex online: back offline, as the other browser files expect the demo team to be.
+    const login = await fetch(`${server.base}/api/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: "alex@edgedesk.dev", password: "demo-password" }) });
+    const { token } = (await login.json()) as { token: string };
+    await fetch(`${server.base}/api/agents/me/status`, { method: "PUT", headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` }, body: JSON.stringify({ status: "offline" }) });
     for (const c of contexts) await c.close().catch(() => undefined);
     await browser?.close().catch(() => undefined);
   }, 30_000);
