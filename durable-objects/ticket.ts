@@ -13,6 +13,7 @@ import { VisitorSockets } from "../src/chat/visitorSocket.ts";
 import { CsatSurvey, type CsatOutcome } from "../src/csat/inTicket.ts";
 import { DEFAULT_CSAT } from "../src/csat/rules.ts";
 import { actorError } from "../src/lib/errors.ts";
+import { TicketErasure, type ErasedContent } from "../src/privacy/ticketContent.ts";
 import { SLA_JOB, SlaTimer } from "../src/sla/inTicket.ts";
 import { newId } from "../src/lib/ids.ts";
 import type { StoredAttachment } from "../src/schemas/files.ts";
@@ -28,6 +29,7 @@ import { TicketMerge, type MergeSource } from "../src/tickets/mergeInTicket.ts";
 import { ticketStub } from "../src/tickets/actors.ts";
 import { Thread, threadAttachments, threadOrigin, threadSchema } from "../src/tickets/thread.ts";
 import { addMessage, applyPatch, newTicket } from "../src/tickets/transitions.ts";
+import { WEBHOOK_JOB, WebhookOutbox, webhookOutboxSchema } from "../src/webhooks/outbox.ts";
 
 const SNOOZE_JOB = "snooze";
 
@@ -41,6 +43,7 @@ const MIGRATIONS = [
   outboxRevision,
   threadOrigin,
   threadAttachments,
+  webhookOutboxSchema,
 ];
 
 type Previous = ReturnType<typeof before>;
@@ -54,6 +57,8 @@ export class TicketActor extends DurableObject<Env> {
   private readonly delivery: Delivery;
   private readonly agent: TicketAgent;
   private readonly visitors: VisitorSockets;
+  private readonly webhooks: WebhookOutbox;
+  private readonly erasure: TicketErasure;
   // Routing, rotation queues and capacity counts hear about each relevant change.
   private readonly assignment: AssignmentLink;
   private readonly csat: CsatSurvey;
@@ -75,6 +80,7 @@ export class TicketActor extends DurableObject<Env> {
     this.delivery = new Delivery(env, this.store, { seams: () => this.seams(), changed: () => this.indexChanged() });
     this.index = new IndexSync(this.store, this.delivery, this.thread, { clock, reschedule, d1: () => this.seams().d1 ?? this.env.DB, register: (t) => this.inbox(t.accountId).register({ ticketId: t.id, createdAt: t.createdAt }) });
     this.visitors = new VisitorSockets(ctx, env, this.store, this.thread);
+    this.webhooks = new WebhookOutbox(env, this.store, { clock, reschedule, queue: () => this.seams().webhookQueue ?? this.env.WEBHOOK_QUEUE, waitUntil: (p) => ctx.waitUntil(p) });
     const host: TicketHost = {
       env,
       store: this.store,
@@ -87,6 +93,7 @@ export class TicketActor extends DurableObject<Env> {
       toVisitors: (frame) => this.visitors.broadcast(frame),
     };
     this.agent = new TicketAgent(host);
+    this.erasure = new TicketErasure(host, ctx);
     this.csat = new CsatSurvey(host);
     this.sla = new SlaTimer(host);
     this.merge = new TicketMerge(host, this.store);
@@ -258,6 +265,11 @@ export class TicketActor extends DurableObject<Env> {
     return this.index.isCurrent(t);
   }
 
+  /** Erases the customer's content (GDPR erasure), leaving an anonymised shell that reports still count. */
+  async erase(): Promise<ErasedContent> {
+    return this.erasure.erase();
+  }
+
   // ---- the shopper's socket ---------------------------------------------------------------------
 
   /** The shopper's widget connects here (the Worker has checked the visitor token). */
@@ -296,6 +308,7 @@ export class TicketActor extends DurableObject<Env> {
       else if (job === DELIVERY_JOB) await this.delivery.deliverSoon(t);
       else if (job === TURN_JOB) await this.agent.resume();
       else if (job === ASSIGNMENT_JOB) await this.assignment.flush();
+      else if (job === WEBHOOK_JOB) await this.webhooks.flush(t.accountId);
       else if (job === SLA_JOB) await this.sla.due();
       else this.store.unschedule(job);
     }
@@ -365,6 +378,7 @@ export class TicketActor extends DurableObject<Env> {
       if (!m.internal) this.visitors.broadcast({ type: "message", message });
     }
     this.publish(out, t);
+    this.webhooks.committed(t.accountId, { inboxEvents: events, previous, ticket: view, messages: out.flatMap((e) => (e.type === "message.created" ? [e.message] : [])) });
     if (previous.status !== t.status) this.visitors.broadcast({ type: "status", status: t.status });
     for (const agentId of this.joining(previous, stored)) this.ctx.waitUntil(this.visitors.announceJoined(t.accountId, agentId));
     if (stored.some((m) => Delivery.carries(t.channel, m))) this.ctx.waitUntil(this.delivery.deliverSoon(t));
@@ -389,7 +403,8 @@ export class TicketActor extends DurableObject<Env> {
     if (!created && t.mergedInto && !this.thread.find(input.message.id)) return ticketStub(this.env, t.accountId, t.mergedInto).receive({ message: input.message });
     const rated = created ? null : await this.csat.answerByReply(input.message);
     if (rated) return rated;
-    const decision = created ? "append" : decideAttach(t.channel, t.status);
+    // An erased ticket takes nothing more: the message starts a new ticket, as for a closed web chat.
+    const decision = created ? "append" : t.erasedAt ? "new" : decideAttach(t.channel, t.status);
     const previous = before(t);
     // Stored unless the id is already in the thread: one statement finds a retry and stores a new message.
     const message = decision === "new" ? null : this.append({ author: "customer", id: input.message.id, body: input.message.body, cards: input.message.cards ?? null, attachments: input.message.attachments ?? null });
@@ -423,6 +438,7 @@ export class TicketActor extends DurableObject<Env> {
     await this.freshSettings(t.accountId);
     const existing = input.id ? this.thread.find(input.id) : null;
     if (existing) return toMessageView(t.id, existing);
+    if (t.erasedAt) throw actorError("conflict", "this ticket's content was erased");
     const previous = before(t);
     const message = this.append(input)!;
     await this.commit(previous, [message]);

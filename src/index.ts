@@ -5,11 +5,13 @@ import { cors } from "hono/cors";
 import { onPresenceChange, sweepStalePresence } from "./accounts/presence.ts";
 import { accountsApi } from "./api/accounts.ts";
 import { adminApi } from "./api/admin.ts";
+import { apiKeysApi } from "./api/apiKeys.ts";
 import { auditApi } from "./api/audit.ts";
 import { chatApi } from "./api/chat.ts";
 import { classifyApi } from "./api/classify.ts";
 import { csatApi, csatPages } from "./api/csat.ts";
 import { devApi } from "./api/dev.ts";
+import { exportsApi } from "./api/exports.ts";
 import { filesApi } from "./api/files.ts";
 import { HARD_MAX_FILE_BYTES } from "./files/limits.ts";
 import { integrationsApi } from "./api/integrations.ts";
@@ -17,6 +19,7 @@ import { invitationsApi } from "./api/invitations.ts";
 import { knowledgeApi } from "./api/knowledge.ts";
 import { describeSockets, liveApi } from "./api/live.ts";
 import { macrosApi } from "./api/macros.ts";
+import { privacyApi } from "./api/privacy.ts";
 import { profilesApi } from "./api/profiles.ts";
 import { reportsApi } from "./api/reports.ts";
 import { settingsApi } from "./api/settings.ts";
@@ -26,11 +29,14 @@ import { teamsApi } from "./api/teams.ts";
 import { ticketsApi } from "./api/tickets.ts";
 import { viewsApi } from "./api/views.ts";
 import { webhooksApi } from "./api/webhooks.ts";
+import { webhookSubscriptionsApi } from "./api/webhookSubscriptions.ts";
 import { onError, type AppEnv } from "./app.ts";
 import { presenceToRotations } from "./assignment/service.ts";
 import { handleInboundEmail } from "./channels/emailHandler.ts";
 import { errorBody } from "./lib/errors.ts";
 import { sweepAutoClose } from "./tickets/autoCloseSweep.ts";
+import { tokenSecret } from "./auth/context.ts";
+import { deliverBatch, sweepDeliveries, type DeliveryJob } from "./webhooks/deliver.ts";
 
 export { TicketActor } from "../durable-objects/ticket.ts";
 export { RotationActor } from "../durable-objects/rotation.ts";
@@ -56,7 +62,7 @@ app.use("/api/*", (c, next) => (c.req.method === "POST" && c.req.path.endsWith("
 app.get("/api/health", (c) => c.json({ ok: true }));
 // "/" is the demo store (web/public/index.html) in development only; a production deployment opens the dashboard.
 app.get("/", async (c) => (c.env.ENVIRONMENT === "development" ? await c.env.ASSETS.fetch(c.req.raw) : c.redirect("/app/", 302)));
-for (const api of [invitationsApi, accountsApi, ticketsApi, viewsApi, macrosApi, teamsApi, profilesApi, settingsApi, reportsApi, chatApi, liveApi, classifyApi, integrationsApi, knowledgeApi, skillsApi, adminApi, auditApi, devApi, filesApi]) app.route("/api", api);
+for (const api of [invitationsApi, accountsApi, ticketsApi, viewsApi, macrosApi, teamsApi, profilesApi, settingsApi, reportsApi, chatApi, liveApi, classifyApi, integrationsApi, knowledgeApi, skillsApi, adminApi, auditApi, apiKeysApi, webhookSubscriptionsApi, exportsApi, privacyApi, devApi, filesApi]) app.route("/api", api);
 app.route("/", webhooksApi);
 // The CSAT email link's page (/csat/:token) and the widget's answer (/api/chat/conversations/:id/csat).
 app.route("/api", csatApi);
@@ -64,7 +70,11 @@ app.route("/api", slaApi);
 app.route("/", csatPages);
 describeSockets(app.openAPIRegistry);
 
-app.openAPIRegistry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer" });
+app.openAPIRegistry.registerComponent("securitySchemes", "bearer", {
+  type: "http",
+  scheme: "bearer",
+  description: "A session token from POST /api/login, or an API key (edk_…) limited to its scopes (docs/platform.md).",
+});
 app.doc31("/openapi.json", {
   openapi: "3.1.0",
   info: { title: "Edgedesk API", version: "0.1.0", description: "The public HTTP contract of Edgedesk: helpdesk, web chat and the AI customer agent." },
@@ -82,5 +92,11 @@ export default {
     ctx.waitUntil(sweepStalePresence(env, controller.scheduledTime).then(() => undefined));
     // ...and tickets whose customer went quiet after the team's reply close (PUT /api/settings/auto-close).
     ctx.waitUntil(sweepAutoClose(env, controller.scheduledTime).then(() => undefined));
+    // ...and webhook delivery log rows past their keeping time go.
+    ctx.waitUntil(sweepDeliveries(env, controller.scheduledTime).catch((err) => console.warn("delivery log sweep failed", err)));
+  },
+  // Outbound webhooks: each message is one event for one subscription (src/webhooks/deliver.ts).
+  async queue(batch, env) {
+    await deliverBatch(batch as MessageBatch<DeliveryJob>, env, tokenSecret(env));
   },
 } satisfies ExportedHandler<Env>;

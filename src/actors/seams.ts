@@ -9,6 +9,8 @@ export interface Seams {
   integrations: ProvidersForOptions;
   /** The D1 database the actor writes its index to (tests break it to prove retries). */
   d1: D1Database | null;
+  /** The outbound webhook queue (tests break it to prove the outbox keeps events). */
+  webhookQueue: Queue | null;
 }
 
 const overrides = new Map<string, Partial<Seams>>();
@@ -16,7 +18,7 @@ const overrides = new Map<string, Partial<Seams>>();
 /** The seams of the actor with this id (read on every use, so a test's replacement applies at once). */
 export function seamsOf(id: DurableObjectId): Seams {
   const o = overrides.get(id.toString());
-  return { clock: o?.clock ?? systemClock, integrations: o?.integrations ?? {}, d1: o?.d1 ?? null };
+  return { clock: o?.clock ?? systemClock, integrations: o?.integrations ?? {}, d1: o?.d1 ?? null, webhookQueue: o?.webhookQueue ?? null };
 }
 
 /** Tests: replace some seams of one actor (merged with earlier replacements). */

@@ -1,6 +1,8 @@
 // Who is calling: the agent and account behind a bearer token, checked against the session store.
 import { and, eq, isNull } from "drizzle-orm";
 import type { MiddlewareHandler } from "hono";
+import { authenticateApiKey, isApiKey } from "../apiKeys/service.ts";
+import { keyMay, scopeFor } from "../apiKeys/scopes.ts";
 import { db } from "../db/client.ts";
 import { accounts, agents, sessions } from "../db/schema/index.ts";
 import { verifyToken } from "../lib/crypto.ts";
@@ -50,8 +52,11 @@ export async function authenticate(env: Env, token: string, now = Date.now()) {
 }
 
 export const requireAgent: MiddlewareHandler<AppEnv> = async (c, next) => {
+  // Sub-apps mounted on the same paths may each ask for it: the caller is checked once per request.
+  if (c.var.agent) return next();
   const token = bearerOf(c.req.header("Authorization")) ?? (c.req.header("Upgrade") === "websocket" ? c.req.query("token") : null) ?? null;
   if (!token) throw new AppError("unauthorized", "Send Authorization: Bearer <token>");
+  if (isApiKey(token)) return useApiKey(c, token, next);
   const found = await authenticate(c.env, token);
   if (!found) throw new AppError("unauthorized", "The token is invalid, expired or logged out");
   c.set("agent", found.agent);
@@ -59,6 +64,19 @@ export const requireAgent: MiddlewareHandler<AppEnv> = async (c, next) => {
   c.set("sessionId", found.sessionId);
   await next();
 };
+
+/** An API key acts as the account through a synthetic actor named after the key, within its scopes (docs/platform.md). */
+async function useApiKey(c: Parameters<MiddlewareHandler<AppEnv>>[0], token: string, next: () => Promise<void>) {
+  const found = await authenticateApiKey(c.env, tokenSecret(c.env), token);
+  if (!found) throw new AppError("unauthorized", "The API key is invalid or revoked");
+  const need = scopeFor(c.req.method, c.req.path);
+  if (!keyMay(found.key.scopes, need)) throw new AppError("forbidden", need && need !== "any" ? `This API key lacks the scope ${need}` : "This route is not open to API keys");
+  c.set("agent", found.agent);
+  c.set("account", found.account);
+  // A key has no session: its id stands in, and the session routes (logout, password) are closed to keys.
+  c.set("sessionId", found.key.id);
+  await next();
+}
 
 export function requireRole(...roles: Role[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {

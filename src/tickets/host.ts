@@ -32,11 +32,11 @@ export interface TicketHost {
   /** Applies a patch to the state; visible after `commit`. */
   patch(p: TicketPatch): void;
   /** Saves the state and tells the inbox, the shopper's sockets, assignment and the D1 index, once for everything appended since. */
-  commit(previous: { status: TicketState["status"]; assigneeId: string | null }, messages: readonly (MessageRecord | null)[], events?: TicketEventType[]): Promise<void>;
+  commit(previous: ReturnType<typeof before>, messages: readonly (MessageRecord | null)[], events?: TicketEventType[]): Promise<void>;
   toVisitors(frame: VisitorFrame): void;
 }
 
 /** What the inbox and the shopper compare a commit against. */
-export function before(t: TicketState): { status: TicketState["status"]; assigneeId: string | null } {
-  return { status: t.status, assigneeId: t.assigneeId };
+export function before(t: TicketState): { status: TicketState["status"]; assigneeId: string | null; handledBy: TicketState["handledBy"] } {
+  return { status: t.status, assigneeId: t.assigneeId, handledBy: t.handledBy };
 }

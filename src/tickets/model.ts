@@ -56,6 +56,8 @@ export interface TicketState {
   csat?: { score: number; comment?: string; at: number } | null;
   /** This ticket was merged into that one (it is closed and points there). */
   mergedInto?: string | null;
+  /** When the customer's content was erased (src/privacy/ticketContent.ts): the ticket takes no more messages. */
+  erasedAt?: number | null;
 }
 
 export interface MessageRecord {

@@ -106,7 +106,7 @@ describe.skipIf(!hasChromium)("Reports, AI agent and Settings pages in a real br
 
     expect(Number(await text(page, '[data-testid="stat-ai-conversations"] .stat-value'))).toBeGreaterThanOrEqual(2);
     expect(await text(page, '[data-testid="stat-ai-rate"] .stat-value')).toMatch(/^\d+%$/);
-    expect(await page.getByRole("table", { name: "By skill" }).innerText()).toContain("Order tracking");
+    expect(await page.getByRole("table", { name: "By skill", exact: true }).innerText()).toContain("Order tracking");
     expect(await page.locator('[data-testid="chart-ai"] svg').getAttribute("aria-label")).toMatch(/^AI agent conversations per day, .+\. Conversations: [1-9]\d* in total/);
     await page.locator("#r-questions").getByText("Where is my order #1042?").waitFor({ timeout: WAIT });
     await shot(page, "pages-reports.png");

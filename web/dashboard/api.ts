@@ -119,6 +119,24 @@ export class Api {
     return data as T;
   }
 
+  /** A file the API serves (CSV, JSON export): fetched with the token, since a plain link can't carry it. */
+  async download(path: string, query?: Query): Promise<{ blob: Blob; filename: string | null }> {
+    const qs = query ? new URLSearchParams(Object.entries(query).filter((e): e is [string, string | number] => e[1] !== undefined && e[1] !== null && e[1] !== "").map(([k, v]) => [k, String(v)])).toString() : "";
+    let res: Response;
+    try {
+      res = await fetch(`/api${path}${qs ? `?${qs}` : ""}`, { headers: this.token ? { Authorization: `Bearer ${this.token}` } : {} });
+    } catch {
+      throw new ApiError(0, "network", "Can't reach the server. Check your connection.");
+    }
+    if (!res.ok) {
+      const data = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
+      if (res.status === 401 && this.token) this.onUnauthorized();
+      throw new ApiError(res.status, data?.error?.code ?? "http_error", data?.error?.message ?? res.statusText);
+    }
+    const filename = /filename="([^"]+)"/.exec(res.headers.get("Content-Disposition") ?? "")?.[1] ?? null;
+    return { blob: await res.blob(), filename };
+  }
+
   login(email: string, password: string) {
     return this.call<{ token: string; agent: Agent }>("POST", "/login", { email, password });
   }

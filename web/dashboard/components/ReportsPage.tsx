@@ -5,6 +5,7 @@ import { loadReport, report, reportRange, skills, loadSkills, type RangePreset, 
 import { hrefOf } from "../store.ts";
 import type { Channel } from "../api.ts";
 import { Chart } from "./charts.tsx";
+import { ExportButton } from "./ExportButton.tsx";
 import { PageHead, Panel } from "./form.tsx";
 import { SatisfactionFigures } from "./SatisfactionReport.tsx";
 import { Empty } from "./ui.tsx";
@@ -247,6 +248,7 @@ export function ReportsPage() {
     <main class="page" aria-labelledby="page-title">
       <PageHead title="Reports" sub="Days are counted in UTC.">
         <RangePicker />
+        {data && <ExportButton path="/exports/report.csv" query={{ from: data.from, to: data.to }} name="report.csv" />}
       </PageHead>
       <div class="page-body" aria-busy={loading}>
         {error && (

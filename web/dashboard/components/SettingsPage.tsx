@@ -4,6 +4,7 @@ import { CHANNEL_LABEL } from "../format.ts";
 import { AGENT_CHANNELS, canAdmin, integrations, loadSettings, saveSection, settings, type AgentChannel, type FormResult, type HandoffPlatform, type Settings } from "../pages.ts";
 import { hrefOf, route } from "../store.ts";
 import { FieldError, FormStatus, PageHead, Panel, Toggle, invalid } from "./form.tsx";
+import { ApiKeysPanel } from "./ApiKeysPanel.tsx";
 import { IntegrationsPanel } from "./IntegrationsPanel.tsx";
 import { OfficeHoursForm } from "./OfficeHoursForm.tsx";
 import { CsatPanel, SlaPanel } from "./PromisesSettings.tsx";
@@ -11,6 +12,7 @@ import { TeamsPanel } from "./TeamsPanel.tsx";
 import { AgentsPanel } from "./admin/AgentsPanel.tsx";
 import { KnowledgePanel } from "./admin/KnowledgePanel.tsx";
 import { MacrosPanel } from "./admin/MacrosPanel.tsx";
+import { WebhooksPanel } from "./WebhooksPanel.tsx";
 import { Empty } from "./ui.tsx";
 
 const TABS = [
@@ -23,6 +25,8 @@ const TABS = [
   { key: "agents", label: "Agents" },
   { key: "macros", label: "Macros" },
   { key: "knowledge", label: "Knowledge base" },
+  { key: "api-keys", label: "API keys" },
+  { key: "webhooks", label: "Webhooks" },
 ] as const;
 type TabKey = (typeof TABS)[number]["key"];
 
@@ -278,6 +282,8 @@ export function SettingsPage() {
         {data && tab === "agents" && <AgentsPanel />}
         {data && tab === "macros" && <MacrosPanel />}
         {data && tab === "knowledge" && <KnowledgePanel />}
+        {canAdmin.value && tab === "api-keys" && <ApiKeysPanel />}
+        {canAdmin.value && tab === "webhooks" && <WebhooksPanel />}
       </div>
     </main>
   );

@@ -25,6 +25,7 @@ import {
   userFilters,
   type BuiltInView,
 } from "../store.ts";
+import { ExportButton } from "./ExportButton.tsx";
 import { Avatar, ChannelBadge, Empty, Icon } from "./ui.tsx";
 
 const TITLES: Record<BuiltInView, MessageKey> = { mine: "views.mine", unassigned: "views.unassigned", all: "views.all", spam: "views.spam", breaching: "views.breaching", breached: "views.breached", ai: "views.aiTitle" };
@@ -288,6 +289,7 @@ export function TicketList() {
             <Icon name="bookmark" size={14} /> {t("list.saveView")}
           </button>
         )}
+        <ExportButton path="/exports/tickets.csv" query={activeFilters.value} name="tickets.csv" label="Export" />
         <button class="icon-btn ghost" type="button" aria-label="Refresh list" title="Refresh" onClick={() => void loadList(l.items.length)}>
           <Icon name="refresh" size={14} />
         </button>

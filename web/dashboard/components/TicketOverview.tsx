@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import type { Ticket } from "../api.ts";
 import { customerName, dateTime } from "../format.ts";
 import { agentById, patchTicket } from "../store.ts";
+import { CustomerPrivacyActions } from "./CustomerPrivacyActions.tsx";
 import { MergePanel } from "./MergePanel.tsx";
 import { CsatResult, PriorityPicker, SlaTimer } from "./Promises.tsx";
 import { Avatar, ChannelBadge, Icon, StatusPill } from "./ui.tsx";
@@ -55,6 +56,7 @@ export function Overview({ t }: { t: Ticket }) {
           )}
           {t.customer.phone && <div class="ov-contact">{t.customer.phone}</div>}
           {!t.customer.email && !t.customer.phone && <div class="muted small">No contact details yet</div>}
+          {t.customer.profileId && <CustomerPrivacyActions profileId={t.customer.profileId} name={name} />}
         </div>
       </section>
       <section class="ov-section">

@@ -1,0 +1,44 @@
+// A customer's erasure (GDPR/CCPA): each of their tickets' actors erases its content and keeps an anonymised shell
+// (report counts stay), then the D1 rows that copy their words or identify them go, with the profile and any stored
+// files. Safe to repeat: a second run finds the shells and nothing else to remove (docs/platform.md "Erasure").
+import { and, eq, inArray } from "drizzle-orm";
+import type { BatchItem } from "drizzle-orm/batch";
+import { db } from "../db/client.ts";
+import { agentTurns, channelThreads, outbox, profiles } from "../db/schema/index.ts";
+import { profileOr404 } from "../profiles/service.ts";
+import { ticketStub, viaActor } from "../tickets/actors.ts";
+import { customerTicketIds } from "./customerTickets.ts";
+import { eraseTicketFiles } from "./files.ts";
+
+export interface ErasureReport {
+  tickets: number;
+  messages: number;
+  files: number;
+}
+
+export async function eraseProfile(env: Env, accountId: string, profileId: string): Promise<ErasureReport> {
+  const p = await profileOr404(env, accountId, profileId);
+  const ids = await customerTicketIds(env, p);
+  let messages = 0;
+  for (const id of ids) {
+    // The actor rewrites its D1 row (customer, subject and preview gone) before it answers.
+    messages += (await viaActor(ticketStub(env, accountId, id).erase())).messages;
+  }
+  const files = await eraseTicketFiles(env, accountId, ids);
+  const d = db(env.DB);
+  const statements: BatchItem<"sqlite">[] = [d.delete(profiles).where(and(eq(profiles.accountId, accountId), eq(profiles.id, p.id)))];
+  if (ids.length > 0) {
+    // D1 copies of their words (the agent's turn log, the replies' delivery index) and the channel threads that
+    // would attach their next message to a shell.
+    for (let i = 0; i < ids.length; i += 50) {
+      const chunk = ids.slice(i, i + 50);
+      statements.push(
+        d.delete(agentTurns).where(and(eq(agentTurns.accountId, accountId), inArray(agentTurns.ticketId, chunk))),
+        d.delete(outbox).where(and(eq(outbox.accountId, accountId), inArray(outbox.ticketId, chunk))),
+        d.delete(channelThreads).where(and(eq(channelThreads.accountId, accountId), inArray(channelThreads.ticketId, chunk))),
+      );
+    }
+  }
+  await d.batch(statements as [BatchItem<"sqlite">, ...BatchItem<"sqlite">[]]);
+  return { tickets: ids.length, messages, files };
+}

@@ -1,0 +1,86 @@
+// Settings → API keys: create a key with scopes (shown once), list keys by prefix with their last use, revoke.
+import { useEffect, useState } from "preact/hooks";
+import { dateTime } from "../format.ts";
+import { apiKeys, createApiKey, loadApiKeys, revokeApiKey, SCOPE_LABELS, type ApiKeyScope, type CreatedApiKey } from "../platform.ts";
+import type { FormResult } from "../pages.ts";
+import { FieldError, FormStatus, Panel, invalid } from "./form.tsx";
+import { SecretOnce } from "./SecretOnce.tsx";
+
+const SCOPES = Object.keys(SCOPE_LABELS) as ApiKeyScope[];
+
+function NewKeyForm({ onCreated }: { onCreated: (k: CreatedApiKey) => void }) {
+  const [name, setName] = useState("");
+  const [scopes, setScopes] = useState<ApiKeyScope[]>(["tickets:read"]);
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<FormResult | null>(null);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    const r = await createApiKey(name, SCOPES.filter((s) => scopes.includes(s)));
+    setBusy(false);
+    setResult(r.result);
+    if (r.created) {
+      setName("");
+      onCreated(r.created);
+    }
+  };
+  return (
+    <form class="stack" onSubmit={submit} aria-label="New API key">
+      <label class="field">
+        <span>Name</span>
+        <input type="text" value={name} maxLength={80} placeholder="Zapier, CRM sync…" onInput={(e) => setName(e.currentTarget.value)} {...invalid(result, "name", "key-name-err")} />
+      </label>
+      <FieldError result={result} path="name" id="key-name-err" />
+      <fieldset class="choices">
+        <legend>What it may do</legend>
+        <div class="checks scopes">
+          {SCOPES.map((s) => (
+            <label key={s} class="check">
+              <input type="checkbox" checked={scopes.includes(s)} onChange={(e) => setScopes(e.currentTarget.checked ? [...scopes, s] : scopes.filter((x) => x !== s))} />
+              <code>{s}</code> <span class="muted small">{SCOPE_LABELS[s]}</span>
+            </label>
+          ))}
+        </div>
+        <FieldError result={result} path="scopes" id="key-scopes-err" />
+      </fieldset>
+      <div class="form-foot">
+        <button class="btn primary" type="submit" disabled={busy}>
+          Create key
+        </button>
+        <FormStatus result={result} fields={["name", "scopes"]} />
+      </div>
+    </form>
+  );
+}
+
+export function ApiKeysPanel() {
+  const [created, setCreated] = useState<CreatedApiKey | null>(null);
+  useEffect(() => void loadApiKeys(), []);
+  return (
+    <Panel title="API keys" id="set-api-keys" sub={<>Your scripts and integrations call the same API with <code>Authorization: Bearer &lt;key&gt;</code>, limited to the key's scopes. Keys act as themselves: notes and audit entries name the key.</>}>
+      {created && <SecretOnce label={`API key “${created.name}”`} value={created.key} onDone={() => setCreated(null)} />}
+      <NewKeyForm onCreated={setCreated} />
+      <h3 class="panel-subtitle">Keys</h3>
+      <ul class="integrations api-keys">
+        {apiKeys.value?.length === 0 && <li class="muted small">No API keys yet.</li>}
+        {(apiKeys.value ?? []).map((k) => (
+          <li key={k.id} class="team" data-key={k.name}>
+            <div class="integration-head">
+              <div class="grow">
+                <div class="integration-name">
+                  {k.name} <code class="muted">{k.prefix}…</code>
+                </div>
+                <div class="muted small">
+                  {k.scopes.join(", ")} · created {dateTime(k.createdAt)} · {k.lastUsedAt ? `last used ${dateTime(k.lastUsedAt)}` : "never used"}
+                </div>
+              </div>
+              <button class="btn small danger" type="button" aria-label={`Revoke API key ${k.name}`} onClick={() => confirm(`Revoke “${k.name}”? Scripts using it stop working at once.`) && void revokeApiKey(k)}>
+                Revoke
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+    </Panel>
+  );
+}
