@@ -2,6 +2,7 @@
 import { DurableObject } from "cloudflare:workers";
 import { and, asc, eq, gt, or } from "drizzle-orm";
 import { markSeen } from "../src/accounts/presence.ts";
+import { TicketCollisions } from "../src/tickets/collision.ts";
 import { findAgent } from "../src/accounts/service.ts";
 import { ActorStorage } from "../src/actors/storage.ts";
 import { db } from "../src/db/client.ts";
@@ -33,6 +34,8 @@ interface SocketAttachment {
   accountId: string;
   /** The login session the socket was opened with (absent on sockets older than session tags). */
   sessionId?: string;
+  /** The ticket this dashboard has open (collision detection). */
+  viewing?: string | null;
 }
 
 /** Sockets are tagged with their session, so a logout or a password change closes exactly that session's. */
@@ -79,6 +82,14 @@ export class InboxActor extends DurableObject<Env> {
   private readonly attachments = new WeakMap<WebSocket, SocketAttachment | null>();
   private readonly store: ActorStorage;
   private loading: Promise<void> | null = null;
+  private readonly collisions = new TicketCollisions<SocketAttachment>({
+    sockets: () => this.ctx.getWebSockets(),
+    stateOf: (ws) => this.who(ws),
+    setState: (ws, state) => {
+      ws.serializeAttachment(state);
+      this.attachments.set(ws, state);
+    },
+  });
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
@@ -188,14 +199,21 @@ export class InboxActor extends DurableObject<Env> {
         await this.ticket(who.accountId, frame.ticketId).update({ unread: false }).catch(() => undefined);
         return;
       case "typing": {
+        this.collisions.composing(ws, frame.ticketId, frame.kind ?? "reply");
+        // A note is the team's own: the shopper never hears of it.
+        if (frame.kind === "note") return;
         const name = await this.agentName(who.accountId, who.agentId);
         await this.ticket(who.accountId, frame.ticketId).agentTyping({ agentId: who.agentId, name }).catch(() => undefined);
         return;
       }
+      case "viewing":
+        this.collisions.viewing(ws, frame.ticketId);
+        return;
     }
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
+    this.collisions.closed(ws);
     // Always answer the close handshake.
     closeSocket(ws, code, reason);
   }

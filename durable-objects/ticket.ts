@@ -80,7 +80,7 @@ export class TicketActor extends DurableObject<Env> {
     const clock = () => this.seams().clock;
     const reschedule = () => this.store.planAlarm();
     this.delivery = new Delivery(env, this.store, { seams: () => this.seams(), changed: () => this.indexChanged() });
-    this.index = new IndexSync(this.store, this.delivery, { clock, reschedule, d1: () => this.seams().d1 ?? this.env.DB, register: (t) => this.inbox(t.accountId).register({ ticketId: t.id, createdAt: t.createdAt }) });
+    this.index = new IndexSync(this.store, this.delivery, this.thread, { clock, reschedule, d1: () => this.seams().d1 ?? this.env.DB, register: (t) => this.inbox(t.accountId).register({ ticketId: t.id, createdAt: t.createdAt }) });
     this.visitors = new VisitorSockets(ctx, env, this.store, this.thread);
     this.webhooks = new WebhookOutbox(env, this.store, { clock, reschedule, queue: () => this.seams().webhookQueue ?? this.env.WEBHOOK_QUEUE, waitUntil: (p) => ctx.waitUntil(p) });
     const host: TicketHost = {

@@ -11,7 +11,15 @@ function run(cmd, args) {
 }
 
 if (existsSync("scripts/build-web.mjs")) run("node", ["scripts/build-web.mjs"]);
-run("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--env", "dev"]);
+// wrangler prints the whole migration table once per migration it applies: show one line instead (all of it on failure).
+const migrate = spawnSync("npx", ["wrangler", "d1", "migrations", "apply", "DB", "--local", "--env", "dev"], { encoding: "utf8", env: { ...process.env, CI: "1", WRANGLER_SEND_METRICS: "false" } });
+if (migrate.status !== 0) {
+  process.stdout.write(migrate.stdout ?? "");
+  process.stderr.write(migrate.stderr ?? "");
+  process.exit(migrate.status ?? 1);
+}
+const applied = new Set((migrate.stdout ?? "").match(/\d{4}\w*\.sql[^\n]*✅/g) ?? []).size;
+console.log(applied > 0 ? `D1 (local): applied ${applied} migration${applied === 1 ? "" : "s"}` : "D1 (local): migrations up to date");
 
 const dev = spawn("npx", ["wrangler", "dev", "--env", "dev", "--port", port, "--ip", "127.0.0.1", ...process.argv.slice(2)], { stdio: "inherit", env: { ...process.env, WRANGLER_SEND_METRICS: "false" } });
 for (const sig of ["SIGINT", "SIGTERM"]) process.on(sig, () => dev.kill(sig));

@@ -15,6 +15,7 @@ import { exportsApi } from "./api/exports.ts";
 import { filesApi } from "./api/files.ts";
 import { HARD_MAX_FILE_BYTES } from "./files/limits.ts";
 import { integrationsApi } from "./api/integrations.ts";
+import { invitationsApi } from "./api/invitations.ts";
 import { knowledgeApi } from "./api/knowledge.ts";
 import { describeSockets, liveApi } from "./api/live.ts";
 import { macrosApi } from "./api/macros.ts";
@@ -68,7 +69,7 @@ app.use("/api/*", (c, next) => (c.req.method === "POST" && c.req.path.endsWith("
 app.get("/api/health", (c) => c.json({ ok: true }));
 // "/" is the demo store (web/public/index.html) in development only; a production deployment opens the dashboard.
 app.get("/", async (c) => (c.env.ENVIRONMENT === "development" ? await c.env.ASSETS.fetch(c.req.raw) : c.redirect("/app/", 302)));
-for (const api of [accountsApi, passwordApi, ticketsApi, viewsApi, macrosApi, teamsApi, profilesApi, profileCommerceApi, settingsApi, widgetSettingsApi, reportsApi, chatApi, liveApi, classifyApi, integrationsApi, knowledgeApi, skillsApi, adminApi, auditApi, apiKeysApi, webhookSubscriptionsApi, exportsApi, privacyApi, devApi, filesApi]) app.route("/api", api);
+for (const api of [invitationsApi, accountsApi, passwordApi, ticketsApi, viewsApi, macrosApi, teamsApi, profilesApi, profileCommerceApi, settingsApi, widgetSettingsApi, reportsApi, chatApi, liveApi, classifyApi, integrationsApi, knowledgeApi, skillsApi, adminApi, auditApi, apiKeysApi, webhookSubscriptionsApi, exportsApi, privacyApi, devApi, filesApi]) app.route("/api", api);
 app.route("/", webhooksApi);
 app.route("/", shortLinksApi);
 // The CSAT email link's page (/csat/:token) and the widget's answer (/api/chat/conversations/:id/csat).

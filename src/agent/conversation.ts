@@ -57,3 +57,8 @@ export function handoffNoticeId(ticketId: string): string {
 export function agentFailureText(channel: Channel, lang: Lang = "en"): string {
   return t(lang, channel === "webchat" ? "fallback.failed" : "fallback.failedOther");
 }
+
+/** The handoff summary's id: one per ticket (a retried handoff stores it once). */
+export function handoffSummaryId(ticketId: string): string {
+  return `msg_hs${ticketId}`;
+}

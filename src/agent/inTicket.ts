@@ -7,12 +7,14 @@ import type { MessageView } from "../schemas/ticket.ts";
 import { before, type TicketHost } from "../tickets/host.ts";
 import { toMessageView, toTicketView, type MessageRecord } from "../tickets/model.ts";
 import type { HandoffResult } from "../tickets/rpc.ts";
-import { agentFailureText, agentReplyId, agentReplyPrefix, handoffMessageOf, handoffNoticeId, handoffPlatformOf, historyOf, HISTORY_LIMIT, transcriptOf } from "./conversation.ts";
+import { agentFailureText, agentReplyId, agentReplyPrefix, handoffMessageOf, handoffNoticeId, handoffSummaryId, handoffPlatformOf, historyOf, HISTORY_LIMIT, transcriptOf } from "./conversation.ts";
 import { handoffClosingMessage, handoffSubject, handoffToPlatform, type HandoffPlatform } from "./handoff.ts";
 import { platformLabels } from "./handoffTicket.ts";
 import { DEFAULT_LANG, type Lang } from "./i18n/index.ts";
 import { conversationLanguage } from "./language.ts";
 import { agentRouterFor, modelFor } from "./model.ts";
+import { handoffSummary } from "./summary.ts";
+import { emailIn, latestMention } from "./orders.ts";
 import { runAgentTurn, type AgentTurnResult } from "./runTurn.ts";
 import { recordAgentTurn, recordHandoff } from "./turnLog.ts";
 
@@ -54,6 +56,12 @@ export class TicketAgent {
     this.planResume();
   }
 
+  /** The latest email address the shopper wrote in this conversation, if any. */
+  private emailWritten(): string | undefined {
+    const texts = this.host.thread.after({ afterSeq: 0, limit: HISTORY_LIMIT, includeInternal: false }).filter((m) => m.author === "customer").map((m) => m.body);
+    return latestMention(texts, emailIn) ?? undefined;
+  }
+
   /** "Yes, connect me with an agent" (web chat). Idempotent: a second click answers like the first. */
   async handoffRequested(input: { email?: string }): Promise<HandoffResult> {
     const { store } = this.host;
@@ -64,9 +72,10 @@ export class TicketAgent {
     if (earlier) return done(earlier);
     const settings = await recentAccountSettings(this.host.env, t.accountId);
     if (handoffPlatformOf(settings) === null) return { ok: false, refused: "no_human", platform: "", ticket: toTicketView(t) };
-    const email = input.email ?? t.customer.email;
+    // An email the shopper already wrote in the chat (e.g. for an order lookup) is not asked for again.
+    const email = input.email ?? t.customer.email ?? this.emailWritten();
     if (!email && store.get("verified") !== "1") return { ok: false, refused: "email_required", platform: "", ticket: toTicketView(t) };
-    if (input.email && input.email !== t.customer.email) t.customer = { ...t.customer, email: input.email };
+    if (email && email !== t.customer.email) t.customer = { ...t.customer, email };
     const plan = await this.planHandoff(settings);
     const previous = before(t);
     const messages = this.applyHandoff(plan, { closingId: handoffNoticeId(t.id) });
@@ -130,6 +139,7 @@ export class TicketAgent {
     // From here to the commit nothing awaits: the turn's messages and state changes are stored together.
     const previous = before(t);
     const messages = answers.map((r, i) => this.host.append({ author: "ai", body: r.body, cards: r.cards, id: agentReplyId(message.id, i) }));
+    this.rememberTurn(result.skill, answers[0]?.body);
     if (plan) messages.push(...this.applyHandoff(plan, { closingId: agentReplyId(message.id, answers.length), closing: result.replies.at(-1)?.body }));
     await this.host.commit(previous, messages);
     if (store.get(`recorded:${message.id}`) === null) {
@@ -189,12 +199,30 @@ export class TicketAgent {
     return conversationLanguage(texts, DEFAULT_LANG);
   }
 
+  /** What the handoff summary tells the team: the skills used, the latest real answer. */
+  private rememberTurn(skill: string, answer: string | undefined): void {
+    const { store } = this.host;
+    const skills = store.getJson<string[]>("agent_skills") ?? [];
+    if (skill !== "other" && !skills.includes(skill)) store.setJson("agent_skills", [...skills, skill]);
+    if (answer) store.set("agent_last_answer", answer);
+  }
+
+  /** The handoff summary as an internal note at the top of what the team reads (not committed). */
+  private summaryNote(): MessageRecord | null {
+    const t = this.host.ticket();
+    const { store, thread } = this.host;
+    const messages = thread.after({ afterSeq: 0, limit: HISTORY_LIMIT, includeInternal: false });
+    const body = handoffSummary({ messages, skills: store.getJson<string[]>("agent_skills") ?? [], loggedIn: store.get("verified") === "1", lastAnswer: store.get("agent_last_answer") });
+    return body ? this.host.append({ author: "system", body, internal: true, id: handoffSummaryId(t.id) }) : null;
+  }
+
   /** Stores the handoff's closing line and note and moves the ticket (not committed). */
   private applyHandoff(plan: HandoffPlan, opts: { closingId: string; closing?: string | undefined }): (MessageRecord | null)[] {
     const t = this.host.ticket();
     const lang = this.language();
     const closing = plan.platform === "builtin" ? (opts.closing ?? handoffClosingMessage("builtin", t.channel, undefined, lang)) : handoffClosingMessage(plan.platform, t.channel, t.customer.email, lang);
-    const messages = [this.host.append({ author: "ai", body: closing, id: opts.closingId })];
+    // The summary goes in before the closing line, so the thread still ends with what the shopper was told.
+    const messages = [plan.platform === "builtin" ? this.summaryNote() : null, this.host.append({ author: "ai", body: closing, id: opts.closingId })];
     if (plan.note) messages.push(this.host.append({ author: "system", body: plan.note, internal: true }));
     if (plan.platform === "builtin") {
       // A chat has no subject; the team's list shows the shopper's first question instead.

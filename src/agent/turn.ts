@@ -1,7 +1,7 @@
 // One turn of the AI customer agent, wherever the shop's data lives: route the shopper's message to a skill, answer it (templates, or the model when there is one), escalate when the shopper is upset or stuck, and render per channel in the shopper's language.
 import type { LanguageModel } from "ai";
 import { handoffAfter, handoffModeFor, LOW_CONFIDENCE, smalltalkKind, turnPath, type HandoffMode } from "./rules.ts";
-import { isIdentificationOnly } from "./orders.ts";
+import { emailIn, isIdentificationOnly, latestMention } from "./orders.ts";
 import { skillStatus } from "./skillStatus.ts";
 import type { Providers, ProvidersForOptions } from "../integrations/registry.ts";
 import { handoffOfferCard } from "./cards.ts";
@@ -156,8 +156,17 @@ interface Draft {
   why: OfferWhy;
 }
 
+/**
+ * Who the shopper is for the handoff: an email they already wrote in the conversation is not asked for again
+ * (it is no proof of who they are: order lookups go by the verified email only).
+ */
+function handoffShopper(input: AgentTurnInput): { loggedIn: boolean; email: string | undefined } {
+  const written = latestMention([...input.history.filter((h) => h.author === "customer").map((h) => h.text), input.text], emailIn) ?? undefined;
+  return { loggedIn: input.profile.loggedIn, email: input.profile.email ?? written };
+}
+
 async function draftTurn(sources: TurnSources, input: AgentTurnInput, lang: Lang, now: number): Promise<{ route: { skill: SkillId; confidence: number }; draft: Draft }> {
-  const shopper = { loggedIn: input.profile.loggedIn, email: input.profile.email };
+  const shopper = handoffShopper(input);
   const confirmation = lastTurnAskedToConfirm(input.history, confirmKeys) ? yesOrNo(input.text) : null;
   const route = confirmation
     ? { skill: "subscriptions" as const, confidence: 1 }
@@ -236,7 +245,7 @@ function previousRequest(history: readonly HistoryEntry[]): string {
 export async function runTurnWith(sources: TurnSources, input: AgentTurnInput): Promise<AgentTurnResult> {
   const now = input.now ?? Date.now();
   const lang = input.language ?? conversationLanguage([...input.history.filter((h) => h.author === "customer").map((h) => h.text), input.text], DEFAULT_LANG);
-  const shopper = { loggedIn: input.profile.loggedIn, email: input.profile.email };
+  const shopper = handoffShopper(input);
   const { route, draft } = await draftTurn(sources, input, lang, now);
   let { body, handoff, why, resolved } = draft;
   const offer = (reason: OfferWhy) => {

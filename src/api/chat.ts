@@ -4,6 +4,7 @@ import { accountOr404 } from "./accounts.ts";
 import { getSettings } from "../accounts/settings.ts";
 import { firstResponder } from "../agent/conversation.ts";
 import { router } from "../app.ts";
+import { availability } from "../chat/availability.ts";
 import { assertOriginAllowed } from "../chat/origins.ts";
 import { verifyVisitorIdentity } from "../chat/identity.ts";
 import { issueVisitorToken, requireVisitor } from "../chat/visitor.ts";
@@ -155,5 +156,22 @@ chatApi.openapi(
     }
     if (res.refused === "no_human") throw new AppError("conflict", "This shop answers here instead of connecting chats to its team");
     return c.json({ ticketId: res.ticket.id, status: res.ticket.status, platform: res.platform, handledBy: res.ticket.handledBy }, 200);
+  },
+);
+
+chatApi.openapi(
+  createRoute({
+    method: "get",
+    path: "/chat/availability",
+    tags: ["Web chat"],
+    summary: "Whether someone from the team is online now and whether the AI agent answers, for the widget's header",
+    request: { query: z.object({ accountId: z.string().min(1).max(64) }) },
+    responses: { 200: json(z.object({ teamOnline: z.boolean(), assistant: z.boolean() })), ...errorResponses(400, 403, 404) },
+  }),
+  async (c) => {
+    const { accountId } = c.req.valid("query");
+    await accountOr404(c.env, accountId);
+    await assertOriginAllowed(c.env, accountId, c.req.header("Origin"));
+    return c.json(await availability(c.env, accountId), 200);
   },
 );

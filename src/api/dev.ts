@@ -92,3 +92,19 @@ devApi.openapi(
     return c.json({ ...shopper, identityHash: await identityHash(account.identitySecret, shopper.externalId, shopper.email) }, 200);
   },
 );
+
+devApi.openapi(
+  createRoute({
+    method: "post",
+    path: "/dev/identity",
+    tags: ["Development"],
+    summary: "Sign a demo shopper's identity as a shop's server would (development only): the identityHash for the widget",
+    request: { body: body(z.object({ accountId: z.string().min(1).max(64), externalId: z.string().min(1).max(200), email: z.string().max(320).optional() })) },
+    responses: { 200: json(z.object({ identityHash: z.string() })), ...errorResponses(400, 404) },
+  }),
+  async (c) => {
+    const { accountId, externalId, email } = c.req.valid("json");
+    const account = await accountOr404(c.env, accountId);
+    return c.json({ identityHash: await identityHash(account.identitySecret, externalId, email) }, 200);
+  },
+);

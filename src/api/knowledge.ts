@@ -2,8 +2,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { router } from "../app.ts";
 import { HELPDESK_ROLES, requireAgent, requireRole } from "../auth/context.ts";
-import { createArticle, deleteArticle, getArticle, listArticles, searchArticles } from "../knowledge/service.ts";
-import { articleHitSchema, articleInput, articleSchema, knowledgeQuery } from "../schemas/agent.ts";
+import { createArticle, deleteArticle, getArticle, listArticles, searchArticles, updateArticle } from "../knowledge/service.ts";
+import { articleHitSchema, articleInput, articlePatch, articleSchema, knowledgeQuery } from "../schemas/agent.ts";
 import { body, errorResponses, idParam, json } from "../schemas/common.ts";
 
 export const knowledgeApi = router();
@@ -76,4 +76,17 @@ knowledgeApi.openapi(
     await deleteArticle(c.env, c.get("agent").accountId, c.req.valid("param").id);
     return c.body(null, 204);
   },
+);
+
+knowledgeApi.openapi(
+  createRoute({
+    ...secured,
+    method: "patch",
+    path: "/knowledge/{id}",
+    summary: "Edit an article (owner, admin, manager); the AI agent answers from the new text at once",
+    middleware: [requireRole(...EDITOR_ROLES)] as const,
+    request: { params: idParam, body: body(articlePatch) },
+    responses: { 200: json(articleSchema), ...errorResponses(400, 401, 403, 404) },
+  }),
+  async (c) => c.json(await updateArticle(c.env, c.get("agent").accountId, c.req.valid("param").id, c.req.valid("json")), 200),
 );

@@ -187,6 +187,24 @@ ticketsApi.openapi(
   createRoute({
     ...secured,
     method: "post",
+    path: "/tickets/{id}/takeover",
+    summary: "Take a conversation over from the AI agent: it is assigned to you, the AI agent stops answering it, the shopper hears you joined",
+    request: { params: idParam },
+    responses: { 200: json(ticketSchema), ...errorResponses(401, 404) },
+  }),
+  async (c) => {
+    const { id } = c.req.valid("param");
+    const stub = ticketStub(c.env, c.get("account").id, id);
+    if (!(await viaActor(stub.get()))) throw new AppError("not_found", "ticket not found");
+    const ticket: TicketView = await viaActor(stub.update({ assigneeId: c.get("agent").id, handledBy: "team" }));
+    return c.json(ticket, 200);
+  },
+);
+
+ticketsApi.openapi(
+  createRoute({
+    ...secured,
+    method: "post",
     path: "/tickets/{id}/merge",
     summary: "Merge this ticket into another of the same customer: threads interleaved by time, tags and notes kept; this one closes with a pointer",
     request: { params: idParam, body: body(z.object({ intoTicketId: z.string().min(1).max(64) }).strict().openapi("MergeInput")) },

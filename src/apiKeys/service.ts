@@ -114,6 +114,7 @@ export async function authenticateApiKey(env: Env, secret: string, token: string
     lastSeenAt: null,
     capacity: null,
     createdAt: key.createdAt,
+    deactivatedAt: null,
   };
   return { key: { id: key.id, scopes: JSON.parse(key.scopes) as string[] }, agent, account };
 }

@@ -46,7 +46,7 @@ export async function authenticate(env: Env, token: string, now = Date.now()) {
     .from(sessions)
     .innerJoin(agents, eq(agents.id, sessions.agentId))
     .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .where(and(eq(sessions.id, payload.sid), isNull(sessions.revokedAt), eq(sessions.agentId, payload.sub)))
+    .where(and(eq(sessions.id, payload.sid), isNull(sessions.revokedAt), eq(sessions.agentId, payload.sub), isNull(agents.deactivatedAt)))
     .limit(1);
   const row = rows[0];
   if (!row || row.account.id !== payload.acc) return null;
@@ -92,5 +92,5 @@ export const HELPDESK_ROLES: Role[] = ["owner", "admin", "manager", "support"];
 export const ADMIN_ROLES: Role[] = ["owner", "admin"];
 
 export function publicAgent(a: AgentRow) {
-  return { id: a.id, name: a.name, email: a.email, role: a.role, status: a.status, capacity: a.capacity ?? null };
+  return { id: a.id, name: a.name, email: a.email, role: a.role, status: a.status, capacity: a.capacity ?? null, active: a.deactivatedAt == null };
 }

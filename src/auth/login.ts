@@ -21,6 +21,8 @@ export async function login(env: Env, input: { email: string; password: string; 
   const { agent, ok } = await checkPassword(env, input.email, input.password);
   if (agent && ok) {
     await clearFailures(env, emailKey(input.email));
+    // A deactivated agent's right password opens nothing (and is not a failure to throttle).
+    if (agent.deactivatedAt !== null) throw new AppError("unauthorized", "This agent was deactivated: ask an admin of your team");
     await recordAudit(env, { accountId: agent.accountId, action: "auth.login", actorId: agent.id, target: agent.email, ip: input.ip }, now);
     return agent;
   }

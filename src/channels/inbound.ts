@@ -73,7 +73,8 @@ export async function receiveInbound(env: Env, m: InboundMessage): Promise<Inbou
     externalId: m.channel === "instagram" ? `instagram:${sender}` : null,
     name,
   });
-  const spam = spamScore({ text: m.text, from: m.from, channel: m.channel }).spam;
+  const verdict = spamScore({ text: m.text, from: m.from, channel: m.channel });
+  const spam = verdict.spam;
   const init: CreateTicketInput = {
     id: ids.ticketId,
     accountId: m.accountId,
@@ -88,6 +89,7 @@ export async function receiveInbound(env: Env, m: InboundMessage): Promise<Inbou
     threadKey,
     // Scanned once, when the ticket starts; an agent can mark it "not spam".
     spam,
+    ...(spam ? { spamReason: `Spam score ${verdict.score}: ${verdict.reasons.map((r) => r.replace(/_/g, " ")).join(", ")}` } : {}),
     // The AI agent answers first when it is on for this channel; spam always goes to the team's spam view.
     handledBy: firstResponder(await getSettings(env, m.accountId), m.channel, spam),
   };

@@ -35,6 +35,22 @@ export async function createArticle(env: Env, accountId: string, input: { title:
   return toArticle(row);
 }
 
+/** Edits an article in place (its search index follows by trigger, migrations/0003). */
+export async function updateArticle(env: Env, accountId: string, id: string, change: { title?: string | undefined; body?: string | undefined; kind?: KnowledgeKind | undefined }, now = Date.now()): Promise<Article> {
+  const set: Partial<ArticleRow> = { updatedAt: now };
+  if (change.title !== undefined) set.title = change.title;
+  if (change.body !== undefined) set.body = change.body;
+  if (change.kind !== undefined) set.kind = change.kind;
+  const rows = await db(env.DB)
+    .update(knowledgeArticles)
+    .set(set)
+    .where(and(eq(knowledgeArticles.id, id), eq(knowledgeArticles.accountId, accountId)))
+    .returning();
+  const row = rows[0];
+  if (!row) throw new AppError("not_found", "article not found");
+  return toArticle(row);
+}
+
 export async function deleteArticle(env: Env, accountId: string, id: string): Promise<void> {
   const res = await db(env.DB)
     .delete(knowledgeArticles)

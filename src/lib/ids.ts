@@ -1,7 +1,7 @@
 // Opaque, prefixed, time-ordered ids: the random tail makes them unguessable, the time head sorts them.
 const ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz";
 
-export type IdPrefix = "acc" | "agt" | "tkt" | "msg" | "team" | "view" | "art" | "mac" | "prof" | "sess" | "req" | "conv" | "out" | "aud" | "sla" | "fil" | "key" | "whk" | "whd" | "evt" | "pev" | "pef" | "cact";
+export type IdPrefix = "acc" | "agt" | "tkt" | "msg" | "team" | "view" | "art" | "mac" | "prof" | "sess" | "req" | "conv" | "out" | "aud" | "sla" | "fil" | "key" | "whk" | "whd" | "evt" | "pev" | "pef" | "cact" | "inv";
 
 function randomTail(length: number): string {
   const bytes = crypto.getRandomValues(new Uint8Array(length));

@@ -4,7 +4,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { db } from "../db/client.ts";
-import { agentTurns, channelThreads, outbox, profiles } from "../db/schema/index.ts";
+import { agentTurns, channelThreads, outbox, profiles, ticketMessagesSearch } from "../db/schema/index.ts";
 import { profileOr404 } from "../profiles/service.ts";
 import { ticketStub, viaActor } from "../tickets/actors.ts";
 import { customerTicketIds } from "./customerTickets.ts";
@@ -28,7 +28,7 @@ export async function eraseProfile(env: Env, accountId: string, profileId: strin
   const d = db(env.DB);
   const statements: BatchItem<"sqlite">[] = [d.delete(profiles).where(and(eq(profiles.accountId, accountId), eq(profiles.id, p.id)))];
   if (ids.length > 0) {
-    // D1 copies of their words (the agent's turn log, the replies' delivery index) and the channel threads that
+    // D1 copies of their words (the agent's turn log, the replies' delivery index, search) and the channel threads that
     // would attach their next message to a shell.
     for (let i = 0; i < ids.length; i += 50) {
       const chunk = ids.slice(i, i + 50);
@@ -36,6 +36,8 @@ export async function eraseProfile(env: Env, accountId: string, profileId: strin
         d.delete(agentTurns).where(and(eq(agentTurns.accountId, accountId), inArray(agentTurns.ticketId, chunk))),
         d.delete(outbox).where(and(eq(outbox.accountId, accountId), inArray(outbox.ticketId, chunk))),
         d.delete(channelThreads).where(and(eq(channelThreads.accountId, accountId), inArray(channelThreads.ticketId, chunk))),
+        // Search's copy of every message and note (migrations/0011; its FTS index follows by trigger).
+        d.delete(ticketMessagesSearch).where(and(eq(ticketMessagesSearch.accountId, accountId), inArray(ticketMessagesSearch.ticketId, chunk))),
       );
     }
   }

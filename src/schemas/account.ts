@@ -13,8 +13,25 @@ export const agentSchema = z
     role: roleSchema,
     status: z.enum(["online", "offline"]),
     capacity: z.number().int().nullable(),
+    /** false once an admin deactivated the agent (no sign-in, no assignment). */
+    active: z.boolean(),
   })
   .openapi("Agent");
+
+export const invitationInput = z
+  .object({ email: emailSchema, role: roleSchema, name: z.string().trim().min(1).max(100).optional() })
+  .strict()
+  .openapi("InvitationInput");
+export const invitationSchema = z
+  .object({ id: z.string(), email: z.string(), name: z.string().nullable(), role: roleSchema, createdAt: z.string(), expiresAt: z.string() })
+  .openapi("Invitation");
+export const invitationCreated = invitationSchema.extend({ url: z.string(), token: z.string() }).openapi("InvitationCreated");
+export const invitationAccept = z.object({ name: z.string().trim().min(1).max(100), password: passwordSchema }).strict().openapi("InvitationAccept");
+export const accessInput = z
+  .object({ role: roleSchema.optional(), active: z.boolean().optional() })
+  .strict()
+  .refine((p) => p.role !== undefined || p.active !== undefined, { message: "give role or active" })
+  .openapi("AgentAccessInput");
 
 export const accountSchema = z
   .object({ id: z.string(), name: z.string(), createdAt: z.string(), settings: z.record(z.string(), z.unknown()) })

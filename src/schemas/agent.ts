@@ -42,6 +42,12 @@ export const articleInput = z
   .strict()
   .openapi("ArticleInput");
 
+export const articlePatch = z
+  .object({ title: z.string().trim().min(1).max(200).optional(), body: z.string().trim().min(1).max(20_000).optional(), kind: knowledgeKindSchema.optional() })
+  .strict()
+  .refine((p) => Object.keys(p).length > 0, { message: "give at least one field to change" })
+  .openapi("ArticlePatch");
+
 export const articleSchema = z
   .object({ id: z.string(), title: z.string(), body: z.string(), kind: knowledgeKindSchema, createdAt: isoTime, updatedAt: isoTime })
   .openapi("Article");

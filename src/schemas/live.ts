@@ -68,6 +68,10 @@ export const inboxServerFrameSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("unread"), unread: unreadCountsSchema }),
   /** The caller's built-in view counts, sent only when they changed. */
   z.object({ type: z.literal("counts"), counts: viewCountsSchema }),
+  /** Collision detection: the agents with that ticket open now (sent to every dashboard when it changes). */
+  z.object({ type: z.literal("viewers"), ticketId: z.string(), agentIds: z.array(z.string()) }),
+  /** Collision detection: a colleague is writing a reply or a note in that ticket (shown a few seconds). */
+  z.object({ type: z.literal("composing"), ticketId: z.string(), agentId: z.string(), kind: z.enum(["reply", "note"]) }),
   pongFrameSchema,
   errorFrameSchema,
 ]);
@@ -82,8 +86,10 @@ export const inboxClientFrameSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("heartbeat") }),
   /** The agent opened the ticket: clears its unread flag. */
   z.object({ type: z.literal("read"), ticketId: ticketIdField }),
-  /** The agent is typing a reply in that ticket (forwarded to the shopper). */
-  z.object({ type: z.literal("typing"), ticketId: ticketIdField }),
+  /** The agent is typing in that ticket: a reply is forwarded to the shopper, and colleagues see either kind. */
+  z.object({ type: z.literal("typing"), ticketId: ticketIdField, kind: z.enum(["reply", "note"]).optional() }),
+  /** The ticket the agent has open now (null: none), for the colleagues' "also viewing". */
+  z.object({ type: z.literal("viewing"), ticketId: ticketIdField.nullable() }),
   pingFrameSchema,
 ]);
 export type InboxClientFrame = z.infer<typeof inboxClientFrameSchema>;

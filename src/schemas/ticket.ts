@@ -38,6 +38,8 @@ export const ticketSchema = z
     aiTags: z.array(z.string()).optional().openapi({ description: "Tags the AI set (also in tags)" }),
     customer: customerSchema,
     spam: z.boolean(),
+    /** Why the ticket is in Spam (on the ticket itself, not in lists). */
+    spamReason: z.string().optional(),
     unread: z.boolean(),
     handledBy: z.enum(["team", "ai"]),
     subject: z.string().optional(),
@@ -46,6 +48,9 @@ export const ticketSchema = z
     createdAt: isoTime,
     updatedAt: isoTime,
     lastMessageAt: isoTime.optional(),
+    lastCustomerMessageAt: isoTime.optional(),
+    /** The customer's unanswered message since when they wait (open tickets only). */
+    waitingSince: isoTime.optional(),
     firstResponseAt: isoTime.optional(),
     closedAt: isoTime.optional(),
     priority: z.enum(["low", "normal", "high", "urgent"]),
@@ -63,6 +68,8 @@ export const ticketSchema = z
     csat: z.object({ score: z.number().int(), comment: z.string().optional(), at: isoTime }).optional(),
     csatAskedAt: isoTime.optional(),
     mergedInto: z.string().optional().openapi({ description: "The ticket this one was merged into" }),
+    /** In a search (`q`): the latest matching message or note, its words around the match, the matched ranges. */
+    match: z.object({ messageId: z.string(), text: z.string(), ranges: z.array(z.object({ start: z.number().int(), end: z.number().int() })) }).optional(),
   })
   .openapi("Ticket");
 export type TicketView = z.infer<typeof ticketSchema>;
@@ -112,7 +119,8 @@ export const messagePageSchema = z.object({ items: z.array(messageSchema), nextC
 
 export const ticketListSchema = z.object({ items: z.array(ticketSchema), nextCursor: z.string().nullable() });
 
-export const views = ["mine", "all", "unassigned", "spam", "breaching", "breached"] as const;
+export const views = ["mine", "all", "unassigned", "spam", "breaching", "breached", "ai"] as const;
+export const ticketSorts = ["last_message_desc", "last_customer_desc", "waiting_longest", "priority_desc", "created_desc", "created_asc", "updated_desc", "updated_asc"] as const;
 
 export const ticketFiltersSchema = z.object({
   view: z.enum(views).optional(),
@@ -124,7 +132,7 @@ export const ticketFiltersSchema = z.object({
   q: z.string().trim().max(200).optional(),
   createdFrom: isoTime.optional(),
   createdTo: isoTime.optional(),
-  sort: z.enum(["updated_desc", "updated_asc", "created_desc", "created_asc"]).optional(),
+  sort: z.enum(ticketSorts).optional(),
   priority: z.enum(["low", "normal", "high", "urgent"]).optional(),
 });
 export type TicketFilters = z.infer<typeof ticketFiltersSchema>;

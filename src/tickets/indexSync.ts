@@ -3,8 +3,12 @@
 import { backoff, type ActorStorage } from "../actors/storage.ts";
 import type { Clock } from "../lib/clock.ts";
 import { db } from "../db/client.ts";
-import type { TicketState } from "./model.ts";
+import type { MessageRecord, TicketState } from "./model.ts";
 import { writeOutboxIndex, writeTicketIndex, type OutboxIndexRow } from "./repository.ts";
+import { messageSearchStatements } from "./search.ts";
+
+/** The new messages one index write carries into the search table; a longer backlog (a rebuild) takes more writes. */
+const SEARCH_ROWS_PER_FLUSH = 64;
 
 export const INDEX_JOB = "index";
 /** When a write started by a commit has not landed by then (the actor restarted mid-way), the alarm writes it. */
@@ -19,6 +23,11 @@ export const LIVE_INDEX_DELAY_MS = 1_000;
 export interface OutboxSource {
   unsynced(): (OutboxIndexRow & { revision: number })[];
   markSynced(rows: readonly { id: string; revision: number }[]): void;
+}
+
+/** The thread, read in arrival order for the search index. */
+export interface MessageSource {
+  after(opts: { afterSeq: number; limit: number; includeInternal: boolean }): MessageRecord[];
 }
 
 export interface IndexSyncHooks {
@@ -40,6 +49,7 @@ export class IndexSync {
   constructor(
     private readonly store: ActorStorage,
     private readonly outbox: OutboxSource,
+    private readonly messages: MessageSource,
     private readonly hooks: IndexSyncHooks,
   ) {}
 
@@ -54,6 +64,7 @@ export class IndexSync {
   /** Forgets what D1 holds, so the next flush writes the whole row again (index rebuild). */
   forget(): void {
     this.setSynced(-1);
+    this.store.set("search_seq", "0");
     this.writtenTags = null;
     this.changed(true);
   }
@@ -82,7 +93,19 @@ export class IndexSync {
       }
       const d1 = this.hooks.d1();
       const d = db(d1);
-      if (this.syncedVersion() < version) this.writtenTags = await writeTicketIndex(d, structuredClone(t), this.writtenTags);
+      // New messages ride in the ticket row's batch; what is left of a backlog follows in batches of its own.
+      let messages = this.unindexedMessages();
+      const also = messageSearchStatements(d, t, messages);
+      if (this.syncedVersion() < version) this.writtenTags = await writeTicketIndex(d, structuredClone(t), this.writtenTags, also);
+      else if (also.length > 0) await d.$client.batch(also);
+      for (;;) {
+        const last = messages[messages.length - 1];
+        if (!last) break;
+        this.store.set("search_seq", String(last.seq));
+        if (messages.length < SEARCH_ROWS_PER_FLUSH) break;
+        messages = this.unindexedMessages();
+        if (messages.length > 0) await d.$client.batch(messageSearchStatements(d, t, messages));
+      }
       await writeOutboxIndex(d, t, pending);
       this.outbox.markSynced(pending);
       this.setSynced(Math.max(version, this.syncedVersion()));
@@ -104,6 +127,11 @@ export class IndexSync {
       this.store.unschedule(INDEX_JOB);
       this.hooks.reschedule();
     }
+  }
+
+  /** Messages and notes D1's search table has not seen yet (each is written once, by id, however often this runs). */
+  private unindexedMessages(): MessageRecord[] {
+    return this.messages.after({ afterSeq: Number(this.store.get("search_seq") ?? "0"), limit: SEARCH_ROWS_PER_FLUSH, includeInternal: true });
   }
 
   private syncedVersion(): number {

@@ -2,6 +2,7 @@
 import { attachmentViews } from "../files/urls.ts";
 import { iso } from "../lib/clock.ts";
 import { visibleAiTags } from "./autoTags.ts";
+import { waitingSince } from "./rules.ts";
 import type { StoredAttachment } from "../schemas/files.ts";
 import type { Author, Card, Channel, MessageView, TicketStatus, TicketView } from "../schemas/ticket.ts";
 import { slaState, type Priority, type SlaTarget } from "../sla/rules.ts";
@@ -27,6 +28,8 @@ export interface TicketState {
   aiTags?: string[] | undefined;
   customer: Customer;
   spam: boolean;
+  /** Why it is in Spam: the filter's signals, or an agent's marking; absent for tickets from before it was kept. */
+  spamReason?: string | null;
   unread: boolean;
   handledBy: "team" | "ai";
   subject: string | null;
@@ -101,8 +104,12 @@ export function toTicketView(t: TicketState, now = Date.now()): TicketView {
   if (t.mergedInto) view.mergedInto = t.mergedInto;
   if (t.snoozeUntil != null && t.status === "snoozed") view.snoozeUntil = iso(t.snoozeUntil);
   if (t.subject) view.subject = t.subject;
+  if (t.spam && t.spamReason) view.spamReason = t.spamReason;
   if (t.preview) view.preview = t.preview;
   if (t.lastMessageAt != null) view.lastMessageAt = iso(t.lastMessageAt);
+  if (t.lastCustomerMessageAt != null) view.lastCustomerMessageAt = iso(t.lastCustomerMessageAt);
+  const waiting = waitingSince(t);
+  if (waiting != null) view.waitingSince = iso(waiting);
   if (t.firstResponseAt != null) view.firstResponseAt = iso(t.firstResponseAt);
   if (t.closedAt != null) view.closedAt = iso(t.closedAt);
   return view;

@@ -7,23 +7,49 @@ import { decodeCursor, encodeCursor, type KeysetCursor } from "../lib/cursor.ts"
 import { slaState } from "../sla/rules.ts";
 import type { TicketFilters, TicketView } from "../schemas/ticket.ts";
 import { iso } from "../lib/clock.ts";
+import { waitingSince } from "./rules.ts";
+import { matchesIn, messageHits, type SearchMatch } from "./search.ts";
+
+function withMatch(v: TicketView, m: SearchMatch | undefined): TicketView {
+  return m ? { ...v, match: m } : v;
+}
 
 type Row = typeof tickets.$inferSelect;
 
+/**
+ * The list orders (docs/api.md `sort`). `last_message` is what a row shows as its time; `last_customer` the customer's
+ * latest word; `waiting_longest` puts the customer who has waited longest first (oldest last customer message first).
+ */
 const sorts = {
   updated_desc: { column: "updated_at", dir: "DESC" },
   updated_asc: { column: "updated_at", dir: "ASC" },
   created_desc: { column: "created_at", dir: "DESC" },
   created_asc: { column: "created_at", dir: "ASC" },
+  last_message_desc: { column: "last_message_at", dir: "DESC" },
+  last_customer_desc: { column: "last_customer_message_at", dir: "DESC" },
+  waiting_longest: { column: "last_customer_message_at", dir: "ASC" },
+  priority_desc: { column: "priority_rank", dir: "DESC" },
 } as const;
+type SortColumn = (typeof sorts)[keyof typeof sorts]["column"];
+
+/** A sort column as a total order: a ticket with no such message sorts by when it was created. */
+function sortExpr(column: SortColumn, alias = "t"): SQL {
+  if (column === "priority_rank") return sql.raw(`(CASE ${alias}.priority WHEN 'urgent' THEN 3 WHEN 'high' THEN 2 WHEN 'low' THEN 0 ELSE 1 END) * ${PRIORITY_STEP} + coalesce(${alias}.last_message_at, ${alias}.created_at)`);
+  return column === "updated_at" || column === "created_at" ? sql.raw(`${alias}.${column}`) : sql.raw(`coalesce(${alias}.${column}, ${alias}.created_at)`);
+}
+
+/** Priority first, then the latest message: one number per ticket (a rank step above any epoch-ms time) for the keyset. */
+const PRIORITY_STEP = 10_000_000_000_000;
+const PRIORITY_RANK: Record<string, number> = { urgent: 3, high: 2, normal: 1, low: 0 };
 
 type Cursor = KeysetCursor;
 
 /** The SQL conditions a view plus filters stand for (docs/api.md: views default to open, except `all`), short of `tag` and `q`. */
 export function ticketConditions(accountId: string, me: string, f: TicketFilters, now = Date.now()): SQL[] {
-  const where: SQL[] = [sql`t.account_id = ${accountId}`, sql`t.message_count > 0`, sql`t.handled_by = 'team'`];
   const view = f.view ?? "all";
-  const status = f.status ?? (view === "all" ? undefined : "open");
+  // The AI agent's view: conversations it handles (open) or resolved (closed) — any status unless one is asked for.
+  const where: SQL[] = [sql`t.account_id = ${accountId}`, sql`t.message_count > 0`, view === "ai" ? sql`t.handled_by = 'ai'` : sql`t.handled_by = 'team'`];
+  const status = f.status ?? (view === "all" || view === "ai" ? undefined : "open");
   if (status) where.push(sql`t.status = ${status}`);
   where.push(view === "spam" ? sql`t.spam = 1` : sql`t.spam = 0`);
   if (view === "mine") where.push(sql`t.assignee_id = ${me}`);
@@ -45,8 +71,8 @@ const SHORT_QUERY = 3;
 
 /**
  * The rowids of the tickets `q` finds (docs/api.md `q`), each from an index: `#123` or `123` the ticket number, the
- * start of the customer's email, and words in the customer's name, phone, subject or latest message (FTS5 over
- * every account, the last word as a prefix; a phone number also by its digits). A ticket may come more than
+ * start of the customer's email, and words in the customer's name, phone, subject or in any message or note (an
+ * order number too) (FTS5, the last word as a prefix; a phone number also by its digits). A ticket may come more than
  * once. Null for short queries (see `SHORT_QUERY`).
  */
 export function searchHits(accountId: string, q: string): SQL | null {
@@ -58,12 +84,12 @@ export function searchHits(accountId: string, q: string): SQL | null {
   const email = q.toLowerCase();
   hits.push(sql`SELECT rowid AS r FROM tickets WHERE account_id = ${accountId} AND lower(customer_email) >= ${email} AND lower(customer_email) < ${`${email}\u{10FFFF}`}`);
   const match = ftsMatch(q);
-  if (match) hits.push(sql`SELECT rowid AS r FROM tickets_fts WHERE tickets_fts MATCH ${match}`);
+  if (match) hits.push(sql`SELECT rowid AS r FROM tickets_fts WHERE tickets_fts MATCH ${match}`, messageHits(accountId, match));
   return sql.join(hits, sql` UNION ALL `);
 }
 
 /** The FTS5 expression for `q`: its words as one phrase, the last a prefix; a phone number's digits as one more. */
-function ftsMatch(q: string): string | null {
+export function ftsMatch(q: string): string | null {
   const terms: string[] = [];
   if (/[\p{L}\p{N}]/u.test(q)) terms.push(`"${q.replace(/"/g, '""')}"*`);
   const digits = q.replace(/\D/g, "");
@@ -96,22 +122,22 @@ async function manyHits(d: Db, q: string, hits: SQL, many: number): Promise<bool
  * in a view of any assignee from that tag's tickets, already in `updated_at` order (ticket_tags.updated_at
  * follows the ticket's, by trigger); everything else walks a view index (tickets_helpdesk_*) in sort order.
  */
-function source(accountId: string, me: string, f: TicketFilters, sortColumn: "updated_at" | "created_at", hits: SQL | null, hitsMode: "drive" | "filter") {
+function source(accountId: string, me: string, f: TicketFilters, sortColumn: SortColumn, hits: SQL | null, hitsMode: "drive" | "filter") {
   const where = ticketConditions(accountId, me, f);
   if (f.q && !hits) where.push(shortQueryCondition(f.q));
   if (hits && hitsMode === "drive") {
     if (f.tag) where.push(hasTag(f.tag));
-    return { from: sql`(SELECT DISTINCT r FROM (${hits})) s CROSS JOIN tickets t ON t.rowid = s.r`, where, key: { v: sql.raw(`t.${sortColumn}`), id: sql.raw("t.id") } };
+    return { from: sql`(SELECT DISTINCT r FROM (${hits})) s CROSS JOIN tickets t ON t.rowid = s.r`, where, key: { v: sortExpr(sortColumn), id: sql.raw("t.id") } };
   }
   if (hits) where.push(sql`t.rowid IN (${hits})`);
   // An assignee's tickets are few next to a tag's, and come in order from tickets_helpdesk_assignee_idx.
   const byAssignee = f.view === "mine" || f.view === "unassigned" || f.assigneeId !== undefined;
-  if (f.tag && sortColumn === "updated_at" && !byAssignee) {
+  if (f.tag && sortColumn === "updated_at" && !byAssignee && f.view !== "ai") {
     where.unshift(sql`g.account_id = ${accountId}`, sql`g.tag = ${f.tag.toLowerCase()}`);
     return { from: sql`ticket_tags g CROSS JOIN tickets t ON t.id = g.ticket_id`, where, key: { v: sql.raw("g.updated_at"), id: sql.raw("g.ticket_id") } };
   }
   if (f.tag) where.push(hasTag(f.tag));
-  return { from: sql`tickets t`, where, key: { v: sql.raw(`t.${sortColumn}`), id: sql.raw("t.id") } };
+  return { from: sql`tickets t`, where, key: { v: sortExpr(sortColumn), id: sql.raw("t.id") } };
 }
 
 /** A page of a view. `manyHits`: from how many search hits on to walk the view instead (MANY_HITS). */
@@ -127,8 +153,17 @@ export async function listTickets(d: Db, accountId: string, me: string, f: Ticke
   const rows = await d.all<RawRow>(sql`SELECT t.* FROM ${from} WHERE ${sql.join(where, sql` AND `)} ORDER BY ${key.v} ${dir}, ${key.id} ${dir} LIMIT ${f.limit + 1}`);
   const page = rows.slice(0, f.limit).map(fromRaw);
   const last = page[page.length - 1];
-  const nextCursor = rows.length > f.limit && last ? encodeCursor({ v: sort.column === "updated_at" ? last.updatedAt : last.createdAt, id: last.id }) : null;
-  return { items: page.map(rowToView), nextCursor };
+  const match = f.q && f.q.length >= SHORT_QUERY ? ftsMatch(f.q) : null;
+  const found = match ? await matchesIn(d, accountId, match, page.map((r) => r.id)) : new Map<string, SearchMatch>();
+  const nextCursor = rows.length > f.limit && last ? encodeCursor({ v: cursorValue(last, sort.column), id: last.id }) : null;
+  return { items: page.map((r) => withMatch(rowToView(r), found.get(r.id))), nextCursor };
+}
+
+function cursorValue(r: ReturnType<typeof fromRaw>, column: SortColumn): number {
+  if (column === "updated_at") return r.updatedAt;
+  if (column === "created_at") return r.createdAt;
+  if (column === "priority_rank") return (PRIORITY_RANK[r.priority] ?? 1) * PRIORITY_STEP + (r.lastMessageAt ?? r.createdAt);
+  return (column === "last_message_at" ? r.lastMessageAt : r.lastCustomerMessageAt) ?? r.createdAt;
 }
 
 const dialect = new SQLiteAsyncDialect();
@@ -170,6 +205,8 @@ interface RawRow {
   created_at: number;
   updated_at: number;
   last_message_at: number | null;
+  last_customer_message_at: number | null;
+  last_agent_message_at: number | null;
   first_response_at: number | null;
   closed_at: number | null;
   priority: Row["priority"] | null;
@@ -203,6 +240,8 @@ function fromRaw(r: RawRow) {
     createdAt: r.created_at,
     updatedAt: r.updated_at,
     lastMessageAt: r.last_message_at,
+    lastCustomerMessageAt: r.last_customer_message_at,
+    lastAgentMessageAt: r.last_agent_message_at,
     firstResponseAt: r.first_response_at,
     closedAt: r.closed_at,
     priority: r.priority ?? "normal",
@@ -245,6 +284,9 @@ function rowToView(r: ReturnType<typeof fromRaw>): TicketView {
   if (r.subject) v.subject = r.subject;
   if (r.preview) v.preview = r.preview;
   if (r.lastMessageAt != null) v.lastMessageAt = iso(r.lastMessageAt);
+  if (r.lastCustomerMessageAt != null) v.lastCustomerMessageAt = iso(r.lastCustomerMessageAt);
+  const waiting = waitingSince(r);
+  if (waiting != null) v.waitingSince = iso(waiting);
   if (r.firstResponseAt != null) v.firstResponseAt = iso(r.firstResponseAt);
   if (r.closedAt != null) v.closedAt = iso(r.closedAt);
   return v;

@@ -80,13 +80,13 @@ function toDriver(v: unknown): string | number | null {
 /**
  * Upserts the ticket row unless D1 already holds a newer version, and — when its tags changed since `knownTags`
  * (what the last write stored) — replaces its tag rows if the stored version is this one; in one D1 batch (one
- * transaction). Returns the tags it leaves in D1.
+ * transaction), with `also` (the new messages' search rows). Returns the tags it leaves in D1.
  */
-export async function writeTicketIndex(d: Db, t: TicketState, knownTags: string | null = null): Promise<string> {
+export async function writeTicketIndex(d: Db, t: TicketState, knownTags: string | null = null, also: readonly D1PreparedStatement[] = []): Promise<string> {
   const tags = JSON.stringify(t.tags.map((x) => x.toLowerCase()));
   const upsert = ticketUpsert(d, ticketRow(t));
   if (tags === knownTags) {
-    await d.$client.batch([upsert]);
+    await d.$client.batch([upsert, ...also]);
     return tags;
   }
   const current = and(eq(tickets.id, t.id), eq(tickets.version, t.version));
@@ -102,7 +102,7 @@ export async function writeTicketIndex(d: Db, t: TicketState, knownTags: string 
     const { sql: text, params } = q.toSQL();
     return d.$client.prepare(text).bind(...params.map(toDriver));
   });
-  await d.$client.batch([upsert, ...statements]);
+  await d.$client.batch([upsert, ...statements, ...also]);
   return tags;
 }
 

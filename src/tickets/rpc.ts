@@ -14,6 +14,8 @@ export interface CreateTicketInput {
   handledBy?: "team" | "ai";
   tags?: string[];
   spam?: boolean;
+  /** Why the spam filter sent it to Spam (shown on the ticket). */
+  spamReason?: string;
   teamId?: string | null;
   /** A web-chat visitor whose identity the shop signed (identityHash): "logged in" for the AI agent. */
   verified?: boolean;

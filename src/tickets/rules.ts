@@ -41,3 +41,12 @@ export function waitingForTeamSql(alias = ""): string {
   const c = alias ? `${alias}.` : "";
   return `${c}status = 'open' AND ${c}handled_by = 'team' AND ${c}spam = 0 AND ${c}message_count > 0`;
 }
+
+/**
+ * Since when the customer has been waiting for the team: their last message, when no reply (the team's or the AI
+ * agent's) came after it and the ticket is open; null when nobody waits.
+ */
+export function waitingSince(t: { status: string; lastCustomerMessageAt: number | null; lastAgentMessageAt: number | null }): number | null {
+  if (t.status !== "open" || t.lastCustomerMessageAt === null) return null;
+  return t.lastAgentMessageAt !== null && t.lastAgentMessageAt >= t.lastCustomerMessageAt ? null : t.lastCustomerMessageAt;
+}

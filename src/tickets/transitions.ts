@@ -18,6 +18,7 @@ export function newTicket(init: CreateTicketInput, number: number, now: number):
     tags: normaliseTags(init.tags ?? []),
     customer: init.customer,
     spam: init.spam ?? false,
+    spamReason: init.spam ? (init.spamReason ?? null) : null,
     unread: true,
     handledBy: init.handledBy ?? "team",
     subject: init.subject ?? null,
@@ -57,7 +58,8 @@ export function addMessage(t: TicketState, m: MessageRecord): void {
     t.lastAgentMessageAt = m.createdAt;
     if (t.firstResponseAt == null) t.firstResponseAt = m.createdAt;
     t.unread = false;
-    // A person writing in the conversation takes it over from the AI agent.
+    // A person writing to the customer takes the conversation: from the AI agent, and from nobody (docs/assignment.md).
+    if (m.agentId && (t.assigneeId === null || t.handledBy === "ai")) t.assigneeId = m.agentId;
     t.handledBy = "team";
   } else if (m.author === "ai") {
     t.lastAgentMessageAt = m.createdAt;
@@ -99,7 +101,10 @@ export function applyPatch(t: TicketState, patch: TicketPatch, now: number): boo
     const drop = new Set(patch.removeTags.map((x) => x.trim().toLowerCase()));
     t.tags = t.tags.filter((x) => !drop.has(x.toLowerCase()));
   }
-  if (patch.spam !== undefined) t.spam = patch.spam;
+  if (patch.spam !== undefined && patch.spam !== t.spam) {
+    t.spam = patch.spam;
+    t.spamReason = patch.spam ? "Marked as spam by the team" : null;
+  }
   if (patch.priority !== undefined) t.priority = patch.priority;
   if (patch.unread !== undefined) t.unread = patch.unread;
   if (patch.handledBy !== undefined) t.handledBy = patch.handledBy;

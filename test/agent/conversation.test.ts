@@ -221,7 +221,9 @@ describe("handoff to the built-in helpdesk", () => {
     // The team's list shows the shopper's words, not the agent's.
     const listed = (await call<{ items: { id: string; subject: string | null; preview: string | null }[] }>("GET", "/api/tickets?view=unassigned", { token: shop.token })).body.items.find((t) => t.id === conv.ticketId);
     expect(listed).toMatchObject({ subject: "Do you have any discount codes?", preview: "I want to talk to a real person" });
-    expect(new Set(messages.map((m) => m.author))).toEqual(new Set(["customer", "ai"]));
+    // The public conversation; the team also has the handoff summary, an internal note.
+    expect(new Set(messages.filter((m) => !m.internal).map((m) => m.author))).toEqual(new Set(["customer", "ai"]));
+    expect(messages.filter((m) => m.internal).map((m) => m.body.split("\n")[0])).toEqual(["Handoff summary"]);
     expect(messages.filter((m) => m.author === "customer").map((m) => m.body)).toEqual(["Do you have any discount codes?", "I want to talk to a real person"]);
     expect(messages.at(-1)?.body).toContain("passed our conversation to our team");
     expect(messages.filter((m) => m.body.includes("passed our conversation"))).toHaveLength(1);
@@ -389,7 +391,7 @@ describe("handoff to Zendesk", () => {
     const res = await call("POST", `/api/chat/conversations/${conv.conversationId}/handoff`, { body: {}, headers: { "X-Visitor-Token": conv.visitorToken } });
     expect(res.body).toMatchObject({ platform: "builtin", status: "open", handledBy: "team" });
     const { messages } = await ticketOf(zShop, conv.ticketId);
-    expect(messages.find((m) => m.internal)?.body).toContain("Zendesk did not take this conversation");
+    expect(messages.filter((m) => m.internal).map((m) => m.body.split("\n")[0])).toEqual(["Handoff summary", expect.stringContaining("Zendesk did not take this conversation")]);
     expect(messages.filter((m) => !m.internal).at(-1)?.body).toContain("Someone will join this chat");
     expect(await inView(zShop, "unassigned", conv.ticketId)).toBe(true);
   });

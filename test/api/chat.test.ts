@@ -84,6 +84,9 @@ describe("web chat over HTTP", () => {
     const ok = await call("POST", "/api/chat/conversations", { body: { accountId: acc.accountId, visitor: { externalId: "customer-42", identityHash, email: "c42@example.com" } } });
     expect(ok.status).toBe(201);
     expect(ok.body.verified).toBe(true);
+    // The hash signs the email too: the same hash with another email is refused.
+    const otherEmail = await call("POST", "/api/chat/conversations", { body: { accountId: acc.accountId, visitor: { externalId: "customer-42", identityHash, email: "someone@example.com" } } });
+    expect(otherEmail.status).toBe(401);
     const bad = await call("POST", "/api/chat/conversations", { body: { accountId: acc.accountId, visitor: { externalId: "customer-42", identityHash: "0".repeat(64) } } });
     expect(bad.status).toBe(401);
     const anon = await call("POST", "/api/chat/conversations", { body: { accountId: acc.accountId, visitor: { externalId: "customer-42" } } });

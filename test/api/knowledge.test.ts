@@ -91,6 +91,20 @@ describe("knowledge base", () => {
     expect((await call("DELETE", `/api/knowledge/${article.id}`, { token: shop.token })).status).toBe(404);
   });
 
+  it("edits an article in place, and search follows the new words", async () => {
+    const shop = await signup();
+    const support = await addAgent(shop, "support");
+    const article = await add(shop, { title: "Warranty", body: "Two years on manufacturing defects." });
+    const edited = await call("PATCH", `/api/knowledge/${article.id}`, { token: shop.token, body: { body: "Three years on stitching and zips." } });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ title: "Warranty", body: "Three years on stitching and zips.", kind: "faq" });
+    expect((await call("GET", "/api/knowledge?q=stitching", { token: shop.token })).body.items).toHaveLength(1);
+    expect((await call("GET", "/api/knowledge?q=manufacturing", { token: shop.token })).body.items).toHaveLength(0);
+    expect((await call("PATCH", `/api/knowledge/${article.id}`, { token: shop.token, body: {} })).status).toBe(400);
+    expect((await call("PATCH", `/api/knowledge/${article.id}`, { token: support.token, body: { title: "Mine" } })).status).toBe(403);
+    expect((await call("PATCH", "/api/knowledge/art_nope", { token: shop.token, body: { title: "X" } })).status).toBe(404);
+  });
+
   it("lets managers and up write; support agents search", async () => {
     const shop = await signup();
     const support = await addAgent(shop, "support");

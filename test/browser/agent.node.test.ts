@@ -75,6 +75,16 @@ async function openAgent(hash: string): Promise<Page> {
   await page.getByLabel("Password").fill("demo-password");
   await page.getByRole("button", { name: "Sign in" }).click();
   await page.locator(".live-live").waitFor({ timeout: WAIT });
+  // Signing in sets the agent online; offline, nobody takes the handoff, which then waits in Unassigned.
+  await page.locator(".me .switch-label", { hasText: "Online" }).waitFor({ timeout: WAIT });
+  await page.locator(".me .switch-label", { hasText: "Online" }).click();
+  await page.locator(".me .switch-label", { hasText: "Offline" }).waitFor({ timeout: WAIT });
+  // So is the rest of the demo team, whom other files' dashboards may have left online.
+  for (const email of ["alex@edgedesk.dev", "morgan@edgedesk.dev", "sam@edgedesk.dev"]) {
+    const login = await fetch(`${server.base}/api/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email, password: "demo-password" }) });
+    const { token } = (await login.json()) as { token: string };
+    await fetch(`${server.base}/api/agents/me/status`, { method: "PUT", headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` }, body: JSON.stringify({ status: "offline" }) });
+  }
   return page;
 }
 

@@ -326,7 +326,9 @@ describe.skipIf(!hasChromium)("web chat and dashboard in a real browser", () => 
     await agent.page.getByLabel("Add a tag").fill("VIP");
     await agent.page.getByLabel("Add a tag").press("Enter");
     await agent.page.locator(".overview .tag", { hasText: "vip" }).waitFor({ timeout: WAIT });
-    await agent.page.getByLabel("Assignee", { exact: true }).selectOption({ label: "Dana Demo (me)" });
+    // The option reads "Dana Demo (me)", with " · online" while Dana is online (signing in sets it).
+    const mine = await agent.page.getByLabel("Assignee", { exact: true }).locator("option", { hasText: "Dana Demo (me)" }).getAttribute("value");
+    await agent.page.getByLabel("Assignee", { exact: true }).selectOption(mine ?? "");
     await agent.page.locator(".overview dd", { hasText: "Dana Demo" }).waitFor({ timeout: WAIT });
     await agent.page.getByRole("button", { name: "Snooze" }).click();
     await agent.page.getByRole("button", { name: "In 1 hour" }).click();

@@ -14,6 +14,8 @@ export interface Agent {
   role: "owner" | "admin" | "manager" | "support";
   status: "online" | "offline";
   capacity?: number | null;
+  /** false once deactivated (kept for history; not assignable). */
+  active?: boolean;
 }
 
 export interface Account {
@@ -189,6 +191,9 @@ export class Api {
     const data = (await res.json().catch(() => null)) as (UploadedFile & { error?: { code?: string; message?: string } }) | null;
     if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? "http_error", data?.error?.message ?? res.statusText, []);
     return data as UploadedFile;
+  }
+  takeover(id: string) {
+    return this.call<Ticket>("POST", `/tickets/${encodeURIComponent(id)}/takeover`);
   }
   patch(id: string, patch: TicketPatch) {
     return this.call<Ticket>("PATCH", `/tickets/${encodeURIComponent(id)}`, patch);

@@ -15,8 +15,11 @@ export function customerName(t: Ticket): string {
   return t.customer.name || t.customer.email || t.customer.phone || "Visitor";
 }
 
+/** Avatar letters: "Jamie Rivera" → "JR"; an email → its first letter; a phone number or an id → "#" (no odd digits). */
 export function initials(name: string): string {
-  const parts = name.replace(/[^\p{L}\p{N} ]/gu, " ").trim().split(/\s+/);
+  if (/@/.test(name)) return (/\p{L}/u.exec(name.split("@")[0] ?? "")?.[0] ?? "@").toUpperCase();
+  if (!/\p{L}/u.test(name)) return "#";
+  const parts = name.replace(/[^\p{L} ]/gu, " ").trim().split(/\s+/);
   const a = parts[0]?.[0] ?? "?";
   const b = parts.length > 1 ? (parts[parts.length - 1]?.[0] ?? "") : "";
   return (a + b).toUpperCase();

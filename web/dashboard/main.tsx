@@ -1,6 +1,7 @@
 // Dashboard entry: mounts the app; signed out shows the login screen, signed in the helpdesk.
 import { render } from "preact";
 import { useEffect } from "preact/hooks";
+import { AcceptInvite, inviteToken } from "./components/AcceptInvite.tsx";
 import { Login } from "./components/Login.tsx";
 import { Shell } from "./components/Shell.tsx";
 import { boot, session } from "./store.ts";
@@ -12,7 +13,8 @@ function App() {
     if (signedIn) void boot();
     // Once per page load while signed in; signIn() boots after a fresh login.
   }, []);
-  return signedIn ? <Shell /> : <Login />;
+  const invite = signedIn ? null : inviteToken(location.hash);
+  return signedIn ? <Shell /> : invite ? <AcceptInvite token={invite} /> : <Login />;
 }
 
 const root = document.getElementById("app");

@@ -2,14 +2,17 @@
 import { batch } from "@preact/signals";
 import { ApiError } from "./api.ts";
 import type { InboxFrame } from "./live.ts";
-import { activeFilters, emptyList, forgetLiveCounts, list, loadList, refreshCounts, savedViews, selected, setLiveCounts, setViews, userFilters } from "./store/list.ts";
+import { activeFilters, emptyList, forgetLiveCounts, whenListLoaded, list, loadList, refreshCounts, savedViews, selected, setLiveCounts, setViews, userFilters } from "./store/list.ts";
 import { clearTyping, connect, disconnect, liveState, setTyping, unread } from "./store/live.ts";
 import { hrefOf, parseHash, route, type Route } from "./store/route.ts";
-import { account, agents, api, macros, me, reportError, session, SESSION_KEY, toast, type Session } from "./store/session.ts";
+import { setComposing, setViewers } from "./store/collision.ts";
+import { alertMe } from "./store/prefs.ts";
+import type { Agent, Ticket } from "./api.ts";
+import { account, agents, api, macros, me, reportError, session, SESSION_KEY, setMyStatus, toast, type Session } from "./store/session.ts";
 import { addMessage, applyTicket, current, markRead, openTicket } from "./store/ticket.ts";
 
 // Components import from here only; store/ keeps its seams (setViews, placeInList, …) to itself.
-export { account, agentById, agents, api, macros, me, reportError, session, setMyStatus, toast, toasts } from "./store/session.ts";
+export { account, agentById, agents, assignable, api, macros, me, reportError, session, setMyStatus, toast, toasts } from "./store/session.ts";
 export { hrefOf, PAGES, parseHash, route, type BuiltInView, type PageKey, type Route, type ViewKey } from "./store/route.ts";
 export { activeFilters, bulk, list, loadList, loadMore, matches, refreshCounts, savedViews, selected, setFilter, userFilters, viewCounts, type UserFilters } from "./store/list.ts";
 export { current, currentError, currentLoading, loadOlder, openTicket, patchTicket, send } from "./store/ticket.ts";
@@ -22,7 +25,11 @@ api.onUnauthorized = () => {
 };
 
 export async function signIn(email: string, password: string): Promise<void> {
-  const res = await api.login(email, password);
+  await startSession(await api.login(email, password));
+}
+
+/** A fresh session (a sign-in, or an accepted invitation): remembered, booted, and the agent online. */
+export async function startSession(res: { token: string; agent: Agent }): Promise<void> {
   localStorage.setItem(SESSION_KEY, JSON.stringify({ token: res.token, agentId: res.agent.id } satisfies Session));
   api.setToken(res.token);
   batch(() => {
@@ -30,6 +37,8 @@ export async function signIn(email: string, password: string): Promise<void> {
     session.value = { token: res.token, agentId: res.agent.id };
   });
   await boot();
+  // Signing in to work means being there: online, so tickets are assigned (the toggle turns it off; a closed tab times out).
+  if (res.agent.status !== "online") await setMyStatus("online");
 }
 
 export async function signOut(callServer = true): Promise<void> {
@@ -146,12 +155,17 @@ function onFrame(f: InboxFrame): void {
     case "ticket.snooze_ended":
     case "ticket.csat":
     case "ticket.sla_breached":
+      noticeAssigned(f.ticket);
       applyTicket(f.ticket);
       if (f.type === "ticket.snooze_ended" && f.ticket.assigneeId === me.value?.id) toast(`Snooze ended on #${f.ticket.number}`);
       if (f.type === "ticket.sla_breached" && f.ticket.assigneeId === me.value?.id) toast(`SLA breached on #${f.ticket.number}`);
       if (f.type === "ticket.csat" && f.ticket.csat && f.ticket.assigneeId === me.value?.id) toast(`#${f.ticket.number} was rated ${f.ticket.csat.score}/5`);
       return;
     case "message.created": {
+      noticeAssigned(f.ticket);
+      if (f.message.author === "customer" && f.ticket.assigneeId === me.value?.id && current.value?.ticket.id !== f.ticket.id) {
+        alertMe(`New message on #${f.ticket.number}`, f.message.body, () => navigate({ view: "mine", ticketId: f.ticket.id }));
+      }
       applyTicket(f.ticket);
       addMessage(f.message);
       if (f.message.author === "customer") clearTyping(f.ticket.id);
@@ -167,10 +181,33 @@ function onFrame(f: InboxFrame): void {
     case "typing":
       if (f.author === "customer") setTyping(f.ticketId);
       return;
+    case "viewers":
+      setViewers(f.ticketId, f.agentIds);
+      return;
+    case "composing":
+      setComposing(f.ticketId, f.agentId, f.kind);
+      return;
     case "pong":
     case "error":
       return;
   }
+}
+
+/** Tickets this dashboard has seen assigned to me, so "assigned to you" is said once per assignment. */
+const mineSeen = new Set<string>();
+whenListLoaded((items) => {
+  for (const t of items) if (t.assigneeId !== null && t.assigneeId === me.value?.id) mineSeen.add(t.id);
+});
+
+function noticeAssigned(t: Ticket): void {
+  const mine = t.assigneeId !== null && t.assigneeId === me.value?.id;
+  if (!mine) {
+    mineSeen.delete(t.id);
+    return;
+  }
+  if (mineSeen.has(t.id)) return;
+  mineSeen.add(t.id);
+  alertMe(`#${t.number} is assigned to you`, t.preview ?? t.subject ?? "", () => navigate({ view: "mine", ticketId: t.id }));
 }
 
 /** After a reconnect: events may have been missed, so refetch what is on screen. */

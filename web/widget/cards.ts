@@ -1,4 +1,5 @@
 // Rich cards on AI messages: order, product, coupon, loyalty, subscription, and the handoff / email-request cards.
+import { fill, T } from "./i18n.ts";
 import { ApiError } from "./client.ts";
 import { el, safeUrl } from "./dom.ts";
 import type { Card } from "../../src/schemas/ticket.ts";
@@ -15,13 +16,10 @@ export interface CardContext {
 
 type Value = NonNullable<Card["data"]>[string];
 
-const KIND_LABEL: Record<string, string> = {
-  order: "Order",
-  product: "Product",
-  coupon: "Coupon",
-  loyalty: "Rewards",
-  subscription: "Subscription",
-};
+/** A card kind's label in the shopper's language (read when a card is drawn: the strings are set at boot). */
+function kindLabel(type: string): string | undefined {
+  return ({ order: T.order, product: T.product, coupon: T.coupon, loyalty: T.rewards, subscription: T.subscription } as Record<string, string>)[type];
+}
 const IMAGE_KEYS = ["image", "imageUrl", "image_url", "img", "thumbnail"];
 const HIDDEN_KEYS = new Set([...IMAGE_KEYS, "url", "title", "name", "currency", "id", "emailRequired", "requiresEmail", "needsEmail", "items", "lineItems", "code", "description", "handle", "productId", "email"]);
 /** Per card type (src/agent/cards.ts): keys shown elsewhere on the card or meant for the agent, not the shopper. */
@@ -31,7 +29,9 @@ const HIDDEN_BY_TYPE: Record<string, string[]> = {
   coupon: ["personal"],
 };
 /** Friendlier labels than the humanized key. */
-const LABELS: Record<string, string> = { statusLabel: "Status", placedOn: "Placed", expectedOn: "Expected", deliveredOn: "Delivered", expiresOn: "Expires", nextChargeOn: "Next charge", redeemable: "Redeem for", every: "Every" };
+function fieldLabel(key: string): string | undefined {
+  return ({ statusLabel: T.status, placedOn: T.placed, expectedOn: T.expected, deliveredOn: T.delivered, expiresOn: T.expires, nextChargeOn: T.nextCharge, redeemable: T.redeemFor, every: T.every } as Record<string, string>)[key];
+}
 const MONEY_KEY = /price|total|amount|subtotal|value|balance_?usd|fee/i;
 
 export function humanize(key: string): string {
@@ -45,7 +45,7 @@ export function humanize(key: string): string {
 
 function formatValue(key: string, v: Value, currency: string | undefined): string | null {
   if (v === null || v === undefined || v === "") return null;
-  if (typeof v === "boolean") return v ? "Yes" : "No";
+  if (typeof v === "boolean") return v ? T.yes : T.no;
   if (typeof v === "number") {
     if (/(number|id|code|zip|year)$/i.test(key)) return String(v);
     if (MONEY_KEY.test(key) && currency) {
@@ -106,10 +106,10 @@ function defaultTitle(card: Card): string {
   const d = card.data ?? {};
   if (card.type === "order") {
     const n = d.number ?? d.orderNumber ?? d.name;
-    return n !== undefined && n !== null ? `Order #${String(n).replace(/^#/, "")}` : "Your order";
+    return n !== undefined && n !== null ? fill(T.orderNumber, { n: String(n).replace(/^#/, "") }) : T.yourOrder;
   }
   const t = d.title ?? d.name;
-  return typeof t === "string" ? t : (KIND_LABEL[card.type] ?? humanize(card.type));
+  return typeof t === "string" ? t : (kindLabel(card.type) ?? humanize(card.type));
 }
 
 function fieldsOf(card: Card): HTMLElement | null {
@@ -125,7 +125,7 @@ function fieldsOf(card: Card): HTMLElement | null {
     if (raw === null) continue;
     // Status ids ("active", "on_hold") read as words.
     const text = k === "status" && /^[a-z_]+$/.test(raw) ? humanize(raw) : raw;
-    dl.append(el("dt", {}, LABELS[k] ?? humanize(k)), el("dd", {}, text));
+    dl.append(el("dt", {}, fieldLabel(k) ?? humanize(k)), el("dd", {}, text));
   }
   return dl.childElementCount ? dl : null;
 }
@@ -136,7 +136,7 @@ function priceLine(data: NonNullable<Card["data"]>): HTMLElement | null {
   const price = data.price === undefined ? null : formatValue("price", data.price, currency);
   const soldOut = data.available === false;
   if (!price && !soldOut) return null;
-  return el("div", { class: "price-line" }, price && el("span", { class: "price" }, price), soldOut && el("span", { class: "stock" }, "Out of stock"));
+  return el("div", { class: "price-line" }, price && el("span", { class: "price" }, price), soldOut && el("span", { class: "stock" }, T.outOfStock));
 }
 
 function hint(text: string, kind: "err" | "ok" | "" = ""): HTMLElement {
@@ -144,10 +144,10 @@ function hint(text: string, kind: "err" | "ok" | "" = ""): HTMLElement {
 }
 
 /** "Yes, connect me with an agent", asking for an email first when the shopper is anonymous and one is needed. */
-function handoffControls(ctx: CardContext, askEmailFirst: boolean, label = "Yes, connect me with an agent"): HTMLElement {
+function handoffControls(ctx: CardContext, askEmailFirst: boolean, label = T.connectAgent): HTMLElement {
   const box = el("div");
   const done = () => {
-    box.replaceChildren(hint("✓ You're connected with our team.", "ok"));
+    box.replaceChildren(hint(T.connected, "ok"));
   };
   if (ctx.handedOff()) {
     done();
@@ -159,18 +159,20 @@ function handoffControls(ctx: CardContext, askEmailFirst: boolean, label = "Yes,
     try {
       await ctx.handoff(email);
       done();
-      ctx.announce("Connecting you with an agent");
+      ctx.announce(T.connecting);
     } catch (err) {
       button.disabled = false;
       if (err instanceof ApiError && !email && (err.code === "email_required" || err.issues.some((i) => i.path.includes("email")))) {
         showEmail(err.message && err.code === "email_required" ? err.message : undefined);
         return;
       }
-      box.append(hint(err instanceof ApiError && err.status === 400 ? err.message : "We couldn't connect you just now. Please try again.", "err"));
+      const why = hint(err instanceof ApiError && err.status === 400 ? err.message : T.connectFailed, "err");
+      box.append(why);
+      why.scrollIntoView?.({ block: "nearest" });
     }
   };
   const showEmail = (why?: string) => {
-    box.replaceChildren(emailForm(ctx, why ?? "Leave your email so our team can follow up if you leave the chat.", (email, button) => run(button, email)));
+    box.replaceChildren(emailForm(ctx, why ?? T.leaveEmail, (email, button) => run(button, email)));
     box.querySelector("input")?.focus({ preventScroll: true });
     // The whole form, "Connect me" included, comes into view (focus alone stops at the input).
     (box.closest(".card") ?? box).scrollIntoView?.({ block: "nearest" });
@@ -188,7 +190,7 @@ function emailForm(ctx: CardContext, why: string, submit: (email: string, button
   const id = `ed-email-${Math.random().toString(36).slice(2, 8)}`;
   const input = el("input", { id, type: "email", name: "email", autocomplete: "email", required: "", placeholder: "you@example.com" });
   input.value = ctx.knownEmail() ?? "";
-  const button = el("button", { class: "primary", type: "submit" }, "Connect me");
+  const button = el("button", { class: "primary", type: "submit" }, T.connectMe);
   const form = el("form", { class: "email", novalidate: "" }, el("label", { for: id }, why), input, el("div", { class: "actions" }, button));
   form.addEventListener("submit", (ev) => {
     ev.preventDefault();
@@ -197,8 +199,11 @@ function emailForm(ctx: CardContext, why: string, submit: (email: string, button
     form.querySelector(".hint")?.remove();
     if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
       input.setAttribute("aria-invalid", "true");
-      form.append(hint("Please enter a valid email address.", "err"));
-      input.focus();
+      const why = hint(T.validEmail, "err");
+      form.append(why);
+      input.focus({ preventScroll: true });
+      // The message sits under the input: bring it into view, not only the field.
+      why.scrollIntoView?.({ block: "nearest" });
       return;
     }
     input.removeAttribute("aria-invalid");
@@ -253,18 +258,18 @@ export function renderCard(card: Card, ctx: CardContext): HTMLElement {
   if (card.type === "email_request") {
     body.append(el("div", { class: "card-title" }, card.title ?? "Where can we reach you?"));
     const box = el("div");
-    if (ctx.handedOff()) box.append(hint("Thanks! Our team has your details."));
+    if (ctx.handedOff()) box.append(hint(T.thanksDetails));
     else
       box.append(
-        emailForm(ctx, typeof data.text === "string" ? data.text : "Your email, so an agent can follow up.", async (email, button) => {
+        emailForm(ctx, typeof data.text === "string" ? data.text : T.emailFollowUp, async (email, button) => {
           button.disabled = true;
           try {
             await ctx.handoff(email);
-            box.replaceChildren(hint("✓ Thanks! Our team has your details and will reply here shortly.", "ok"));
-            ctx.announce("Email sent, connecting you with an agent");
+            box.replaceChildren(hint(T.thanksReply, "ok"));
+            ctx.announce(T.emailSent);
           } catch (err) {
             button.disabled = false;
-            box.append(hint(err instanceof ApiError && err.status === 400 ? err.message : "That didn't go through. Please try again.", "err"));
+            box.append(hint(err instanceof ApiError && err.status === 400 ? err.message : T.failedRetry, "err"));
           }
         }),
       );
@@ -283,18 +288,18 @@ export function renderCard(card: Card, ctx: CardContext): HTMLElement {
   const code = card.type === "coupon" && typeof data.code === "string" ? data.code : null;
   // A coupon titled with its own code reads better under its description, with the code in the box below.
   const describedCoupon = code !== null && (!card.title || card.title === code) && typeof data.description === "string";
-  body.append(el("div", { class: "card-kind" }, KIND_LABEL[card.type] ?? humanize(card.type), code && data.personal === true && el("span", { class: "tag" }, "Just for you")));
+  body.append(el("div", { class: "card-kind" }, kindLabel(card.type) ?? humanize(card.type), code && data.personal === true && el("span", { class: "tag" }, T.justForYou)));
   body.append(el("div", { class: "card-title" }, describedCoupon ? String(data.description) : (card.title ?? defaultTitle(card))));
   if (card.type === "product") {
     const line = priceLine(data);
     if (line) body.append(line);
   }
   if (code !== null) {
-    const copy = el("button", { type: "button", "aria-label": `Copy code ${code}` }, "Copy");
+    const copy = el("button", { type: "button", "aria-label": `${T.copy} ${code}` }, T.copy);
     copy.addEventListener("click", () => {
       void navigator.clipboard?.writeText(code).then(
         () => {
-          copy.textContent = "Copied";
+          copy.textContent = T.copied;
           ctx.announce(`Code ${code} copied`);
         },
         () => undefined,

@@ -4,6 +4,7 @@ import { chatMessageId } from "../../src/schemas/chatIds.ts";
 import type { ErrorFrame, VisitorClientFrame, VisitorServerFrame } from "../../src/schemas/live.ts";
 import type { MessageView as Message, TicketStatus } from "../../src/schemas/ticket.ts";
 import { LiveSocket } from "../shared/socket.ts";
+import { fill, T } from "./i18n.ts";
 import { forgetStored, loadStored, saveStored, type Item, type Pending } from "./stored.ts";
 import { ApiError, conversationRequest, request, socketUrl, uploadFile, type UploadedFile } from "./transport.ts";
 
@@ -45,6 +46,8 @@ export class ChatClient {
   status: TicketStatus = "open";
   connection: Connection = "idle";
   typingName: string | null = null;
+  /** From GET /api/chat/availability: null until known; `teamOnline` false when no one from the team is online. */
+  availability: { teamOnline: boolean; assistant: boolean } | null = null;
   conversationId: string | null = null;
   handedOff = false;
 
@@ -125,6 +128,16 @@ export class ChatClient {
   /** Connect the live socket if a conversation exists (called at load and on open). */
   resume(): void {
     if (this.conversationId) this.socket.start();
+  }
+
+  /** Whether the team is online, for the header; a failure leaves the shop's own subtitle. */
+  async checkAvailability(): Promise<void> {
+    try {
+      this.availability = await request<{ teamOnline: boolean; assistant: boolean }>(this.apiBase, "GET", `/api/chat/availability?accountId=${encodeURIComponent(this.accountId)}`);
+      this.on.change();
+    } catch {
+      // keep the subtitle as it is
+    }
   }
 
   async send(text: string, attachments: UploadedFile[] = []): Promise<void> {
@@ -282,7 +295,10 @@ export class ChatClient {
       this.pending.splice(idx, 1);
     }
     if (this.items.some((i) => i.key === message.id)) {
-      if (idx >= 0) this.afterChange();
+      // The answer came over HTTP first: its socket copy still ends the "typing…" the socket showed meanwhile.
+      const typingEnds = message.author !== "customer" && this.typingName !== null;
+      if (typingEnds) this.stopTyping();
+      if (idx >= 0 || typingEnds) this.afterChange();
       return false;
     }
     const item: Item = { kind: "message", key: message.id, message };
@@ -291,11 +307,16 @@ export class ChatClient {
     this.items.splice(at, 0, item);
     if (this.items.length > MAX_ITEMS) this.items.splice(0, this.items.length - MAX_ITEMS);
     if (message.author !== "customer") {
-      this.typingName = null;
+      this.stopTyping();
       if (live) this.on.incoming(message);
     }
     this.afterChange();
     return true;
+  }
+
+  private stopTyping(): void {
+    this.typingName = null;
+    clearTimeout(this.typingTimer);
   }
 
   private addNotice(key: string, text: string, agent?: { id: string; name: string }): void {
@@ -339,7 +360,7 @@ export class ChatClient {
         for (const p of this.pending) this.deliver(p);
         return;
       case "typing":
-        this.typingName = frame.name || "An agent";
+        this.typingName = frame.name || T.anAgent;
         clearTimeout(this.typingTimer);
         this.typingTimer = setTimeout(() => {
           this.typingName = null;
@@ -348,7 +369,7 @@ export class ChatClient {
         this.on.change();
         return;
       case "agent.joined":
-        this.addNotice(`joined:${frame.agent.id}`, `${frame.agent.name || "An agent"} joined the conversation`, frame.agent);
+        this.addNotice(`joined:${frame.agent.id}`, fill(T.joined, { name: frame.agent.name || T.anAgent }), frame.agent);
         return;
       case "status":
         this.setStatus(frame.status);

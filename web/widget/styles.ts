@@ -2,7 +2,8 @@
 export const css = `
 :host{all:initial!important;display:block!important;position:static!important;width:0!important;height:0!important;margin:0!important;padding:0!important;border:0!important;visibility:visible!important;opacity:1!important;transform:none!important;filter:none!important;pointer-events:auto!important}
 *,*::before,*::after{box-sizing:border-box}
-.root{--accent:#1f4f46;--accent-ink:#fff;--ink:#14171f;--muted:#5d6473;--line:#e3e6eb;--bg:#f6f7f9;--danger:#b42318;--focus:#2563eb;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--ink);letter-spacing:normal;text-align:left;direction:ltr;-webkit-font-smoothing:antialiased}
+.root{--accent:#1f4f46;--accent-ink:#fff;--ink:#14171f;--muted:#5d6473;--line:#e3e6eb;--bg:#f6f7f9;--danger:#b42318;--focus:#2563eb;font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:var(--ink);letter-spacing:normal;text-align:start;direction:ltr;-webkit-font-smoothing:antialiased}
+.root[dir=rtl]{direction:rtl}
 button,input,textarea{font:inherit;color:inherit;letter-spacing:inherit;margin:0}
 button{cursor:pointer}
 :focus{outline:none}
@@ -98,13 +99,13 @@ textarea::placeholder{color:#8a909c}
 .csat-comment{width:100%;box-sizing:border-box;min-height:52px;border:1px solid var(--line);border-radius:8px;padding:6px 8px;font:inherit;resize:vertical}
 .card dl{display:grid;grid-template-columns:auto 1fr;gap:3px 12px;margin:0;font-size:12.5px}
 .card dt{color:var(--muted)}
-.card dd{margin:0;text-align:right;font-weight:550;overflow-wrap:anywhere}
+.card dd{margin:0;text-align:end;font-weight:550;overflow-wrap:anywhere}
 .price-line{display:flex;align-items:center;gap:8px;margin:-2px 0 6px}
 .price{font-size:15px;font-weight:700}
 .stock,.tag{font-size:10.5px;font-weight:700;border-radius:999px;padding:2px 8px}
 .stock{background:#fdecea;color:var(--danger)}
-.tag{margin-left:6px;background:#e7f3ef;color:var(--accent);letter-spacing:normal;text-transform:none}
-.card ul{margin:6px 0 0;padding-left:18px;font-size:12.5px}
+.tag{margin-inline-start:6px;background:#e7f3ef;color:var(--accent);letter-spacing:normal;text-transform:none}
+.card ul{margin:6px 0 0;padding-inline-start:18px;font-size:12.5px}
 .code{display:flex;align-items:center;justify-content:space-between;gap:8px;border:1px dashed var(--accent);border-radius:10px;padding:7px 10px;margin:4px 0 8px;font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-weight:700;font-size:14px;letter-spacing:.04em}
 .code button{font-family:system-ui,sans-serif;letter-spacing:normal;font-size:12px;border:0;background:none;color:var(--accent);text-decoration:underline;padding:0}
 .actions{display:flex;flex-wrap:wrap;gap:6px;margin-top:10px}

@@ -1,4 +1,5 @@
 // The widget's DOM inside a closed shadow root: launcher, chat panel, keyed message log, composer, announcements.
+import { fill, T } from "./i18n.ts";
 import { AttachmentTray, attachmentList } from "./attachments.ts";
 import { renderCard, type CardContext } from "./cards.ts";
 import type { ChatClient, Item, Pending } from "./client.ts";
@@ -9,6 +10,10 @@ import { css } from "./styles.ts";
 export interface ViewOptions {
   title: string;
   subtitle: string;
+  /** Shown instead of `subtitle` while no one from the team is online (data-subtitle-away). */
+  subtitleAway?: string | undefined;
+  /** Right-to-left page language: the panel mirrors. */
+  rtl?: boolean;
   greeting: string;
   accent: string | null;
   openKey: string;
@@ -64,26 +69,26 @@ export class WidgetView {
     }
 
     this.badge = el("span", { class: "badge", hidden: "", "aria-hidden": "true" });
-    this.launcher = el("button", { class: "launcher", type: "button", "aria-label": "Open chat", "aria-expanded": "false", "aria-controls": "ed-panel", "aria-haspopup": "dialog" }, icon(CHAT_ICON), this.badge);
+    this.launcher = el("button", { class: "launcher", type: "button", "aria-label": T.openChat, "aria-expanded": "false", "aria-controls": "ed-panel", "aria-haspopup": "dialog" }, icon(CHAT_ICON), this.badge);
     this.launcher.addEventListener("click", () => this.toggle());
 
     this.dot = el("span", { class: "dot" });
     this.subtitle = el("span", {}, opts.subtitle);
-    const close = el("button", { class: "close", type: "button", "aria-label": "Close chat" }, icon(DOWN_ICON));
+    const close = el("button", { class: "close", type: "button", "aria-label": T.closeChat }, icon(DOWN_ICON));
     close.addEventListener("click", () => this.close());
     this.titleEl = el("h2", { class: "title", id: "ed-title" }, opts.title);
     const header = el("header", {}, el("div", { class: "heading" }, this.titleEl, el("div", { class: "subtitle" }, this.dot, this.subtitle)), close);
 
-    this.banner = el("div", { class: "banner", role: "status", hidden: "" }, "Reconnecting… your messages will be delivered.");
-    this.log = el("ol", { class: "log", role: "log", "aria-live": "off", "aria-label": "Conversation", tabindex: "0" });
+    this.banner = el("div", { class: "banner", role: "status", hidden: "" }, T.reconnecting);
+    this.log = el("ol", { class: "log", role: "log", "aria-live": "off", "aria-label": T.conversation, tabindex: "0" });
     this.greetingRow = this.messageRow({ author: "system-greeting", body: opts.greeting });
     this.typingText = el("span");
     this.typing = el("div", { class: "typing", hidden: "", "aria-hidden": "true" }, el("span", { class: "dots" }, el("i"), el("i"), el("i")), this.typingText);
 
-    this.input = el("textarea", { id: "ed-input", rows: "1", placeholder: "Write a message…", autocomplete: "off", maxlength: "5000", enterkeyhint: "send" });
-    this.sendButton = el("button", { class: "send", type: "submit", "aria-label": "Send message", disabled: "" }, icon(SEND_ICON));
+    this.input = el("textarea", { id: "ed-input", rows: "1", placeholder: T.placeholder, autocomplete: "off", maxlength: "5000", enterkeyhint: "send" });
+    this.sendButton = el("button", { class: "send", type: "submit", "aria-label": T.send, disabled: "" }, icon(SEND_ICON));
     this.tray = new AttachmentTray(client, () => this.updateSendButton());
-    this.composer = el("form", { class: "composer" }, this.tray.button, el("label", { class: "sr-only", for: "ed-input" }, "Message"), this.input, this.sendButton);
+    this.composer = el("form", { class: "composer" }, this.tray.button, el("label", { class: "sr-only", for: "ed-input" }, T.message), this.input, this.sendButton);
     this.composer.addEventListener("submit", (ev) => {
       ev.preventDefault();
       this.submit();
@@ -100,17 +105,17 @@ export class WidgetView {
       if (this.input.value.trim()) this.client.typing();
     });
 
-    const restart = el("button", { class: "primary", type: "button" }, "Start a new conversation");
+    const restart = el("button", { class: "primary", type: "button" }, T.newConversation);
     restart.addEventListener("click", () => {
       this.client.reset();
       this.input.focus();
     });
-    this.ended = el("div", { class: "ended", hidden: "" }, el("div", {}, "This conversation has ended."), restart);
+    this.ended = el("div", { class: "ended", hidden: "" }, el("div", {}, T.ended), restart);
 
     this.panel = el("section", { class: "panel", id: "ed-panel", role: "dialog", "aria-modal": "false", "aria-labelledby": "ed-title", hidden: "" }, header, this.banner, this.log, this.typing, this.tray.element, this.composer, this.ended);
     this.tray.watch(this.panel, this.input);
     this.live = el("div", { class: "sr-only", "aria-live": "polite", "aria-atomic": "true" });
-    this.root = el("div", { class: "root" }, this.panel, this.launcher, this.live);
+    this.root = el("div", { class: "root", dir: opts.rtl ? "rtl" : "ltr" }, this.panel, this.launcher, this.live);
     this.root.addEventListener("keydown", (ev) => {
       if (ev.key === "Escape" && this.isOpen) {
         ev.stopPropagation();
@@ -151,7 +156,7 @@ export class WidgetView {
     this.panel.hidden = false;
     this.root.classList.add("open");
     this.launcher.setAttribute("aria-expanded", "true");
-    this.launcher.setAttribute("aria-label", "Close chat");
+    this.launcher.setAttribute("aria-label", T.closeChat);
     this.launcher.replaceChildren(icon(CLOSE_ICON), this.badge);
     this.unread = 0;
     this.renderBadge();
@@ -167,7 +172,7 @@ export class WidgetView {
     this.panel.hidden = true;
     this.root.classList.remove("open");
     this.launcher.setAttribute("aria-expanded", "false");
-    this.launcher.setAttribute("aria-label", "Open chat");
+    this.launcher.setAttribute("aria-label", T.openChat);
     this.launcher.replaceChildren(icon(CHAT_ICON), this.badge);
     this.remember(false);
     this.launcher.focus();
@@ -248,10 +253,12 @@ export class WidgetView {
     this.composer.hidden = closed;
     this.ended.hidden = !closed;
     this.banner.hidden = !(c.hasConversation && c.connection === "reconnecting");
-    this.dot.classList.toggle("off", closed || (c.hasConversation && c.connection === "reconnecting"));
-    this.subtitle.textContent = closed ? "Conversation ended" : this.opts.subtitle;
+    // Nobody from the team online: say so instead of promising a reply in minutes.
+    const away = c.availability !== null && !c.availability.teamOnline;
+    this.dot.classList.toggle("off", closed || away || (c.hasConversation && c.connection === "reconnecting"));
+    this.subtitle.textContent = closed ? T.endedShort : away ? (this.opts.subtitleAway ?? (c.availability?.assistant ? T.awayAssistant : T.awayTeam)) : this.opts.subtitle;
     this.typing.hidden = c.typingName === null || closed;
-    this.typingText.textContent = c.typingName ? `${c.typingName} is typing…` : "";
+    this.typingText.textContent = c.typingName ? fill(T.typing, { name: c.typingName }) : "";
   }
 
   // ---- rows --------------------------------------------------------------------------------
@@ -288,19 +295,19 @@ export class WidgetView {
     const files = p.attachments?.length ? el("div", { class: "bubble" }, p.attachments.map((a) => a.name).join(", ")) : null;
     const row = el("li", { class: p.stalled ? "row customer pending stalled" : "row customer pending", "data-pending": p.clientMessageId }, p.text ? el("div", { class: "bubble" }, linkified(p.text)) : null, files);
     if (p.stalled) {
-      const retry = el("button", { class: "retry", type: "button" }, "Retry");
+      const retry = el("button", { class: "retry", type: "button" }, T.retry);
       retry.addEventListener("click", () => this.client.retryPending());
-      row.append(el("div", { class: "meta" }, "Not sent yet · ", retry));
-    } else row.append(el("div", { class: "meta" }, "Sending…"));
+      row.append(el("div", { class: "meta" }, T.notSent, retry));
+    } else row.append(el("div", { class: "meta" }, T.sending));
     return row;
   }
 
   private authorName(m: Message): string {
-    if (m.author === "ai") return "Assistant";
+    if (m.author === "ai") return T.assistant;
     if (m.author === "system") return this.opts.title;
-    if (m.author === "customer") return "You";
+    if (m.author === "customer") return T.you;
     for (const i of this.client.items) if (i.kind === "event" && i.agent && i.agent.id === m.agentId) return i.agent.name;
-    return "Support team";
+    return T.team;
   }
 
   private cardContext(): CardContext {
@@ -347,7 +354,7 @@ export class WidgetView {
   private renderBadge(): void {
     this.badge.hidden = this.unread === 0;
     this.badge.textContent = this.unread > 9 ? "9+" : String(this.unread);
-    this.launcher.setAttribute("aria-label", this.isOpen ? "Close chat" : this.unread ? `Open chat, ${this.unread} new message${this.unread === 1 ? "" : "s"}` : "Open chat");
+    this.launcher.setAttribute("aria-label", this.isOpen ? T.closeChat : this.unread ? fill(T.newMessages, { n: this.unread }) : T.openChat);
   }
 
   private remember(open: boolean): void {

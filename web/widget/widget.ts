@@ -2,6 +2,7 @@
 import { ChatClient } from "./client.ts";
 import type { Visitor } from "../../src/schemas/chat.ts";
 import { request } from "./transport.ts";
+import { isRtl, pickLanguage, stringsFor, useStrings } from "./i18n.ts";
 import { WidgetView } from "./ui.ts";
 
 type Call = [string, ...unknown[]];
@@ -48,6 +49,15 @@ function visitorFrom(v: unknown): Visitor {
   return out;
 }
 
+function parseJson(raw: string | undefined): unknown {
+  try {
+    return raw ? JSON.parse(raw) : null;
+  } catch {
+    console.warn("[edgedesk] data-strings is not JSON");
+    return null;
+  }
+}
+
 function boot(): void {
   if (window.Edgedesk?.loaded) return;
   const script = ownScript();
@@ -68,10 +78,16 @@ function boot(): void {
   const d = script.dataset;
   client.identify(visitorFrom({ email: d.email, name: d.name, externalId: d.externalId, identityHash: d.identityHash }));
 
+  // The shopper's language: the shop's data-lang, else the page's, else the browser's; the shop may reword any string.
+  const wanted = [d.lang, document.documentElement.lang, ...(navigator.languages ?? [navigator.language])];
+  const strings = stringsFor(pickLanguage(wanted), parseJson(d.strings));
+  useStrings(strings);
   view = new WidgetView(client, {
-    title: d.title ?? "Chat with us",
-    subtitle: d.subtitle ?? "We typically reply in a few minutes",
-    greeting: d.greeting ?? "Hi there! Ask us anything about your order, our products or returns.",
+    title: d.title ?? strings.title,
+    subtitle: d.subtitle ?? strings.subtitle,
+    subtitleAway: d.subtitleAway,
+    greeting: d.greeting ?? strings.greeting,
+    rtl: isRtl(wanted),
     accent: d.color && /^#[0-9a-f]{3,8}$/i.test(d.color) ? d.color : null,
     openKey: `edgedesk:open:${accountId}`,
   });
@@ -105,6 +121,7 @@ function boot(): void {
   const start = () => {
     v.mount();
     client.resume();
+    void client.checkAvailability();
   };
   if (document.body) start();
   else document.addEventListener("DOMContentLoaded", start, { once: true });

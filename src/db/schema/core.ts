@@ -31,8 +31,30 @@ export const agents = sqliteTable(
     lastSeenAt: integer("last_seen_at"),
     capacity: integer("capacity"),
     createdAt: integer("created_at").notNull(),
+    /** Set when an admin deactivates the agent: no sign-in, no session, no assignment; their history stays. */
+    deactivatedAt: integer("deactivated_at"),
   },
   (t) => [uniqueIndex("agents_email_unique").on(t.email), index("agents_account_idx").on(t.accountId)],
+);
+
+/** One-time links that let someone join an account as an agent (src/accounts/invitations.ts). */
+export const invitations = sqliteTable(
+  "invitations",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    email: text("email").notNull(),
+    name: text("name"),
+    role: text("role", { enum: ["owner", "admin", "manager", "support"] }).notNull(),
+    /** SHA-256 of the link's secret; the secret itself is shown once, when the invitation is made. */
+    tokenHash: text("token_hash").notNull(),
+    createdBy: text("created_by").notNull(),
+    createdAt: integer("created_at").notNull(),
+    expiresAt: integer("expires_at").notNull(),
+    acceptedAt: integer("accepted_at"),
+    revokedAt: integer("revoked_at"),
+  },
+  (t) => [uniqueIndex("invitations_token_hash_unique").on(t.tokenHash), index("invitations_account_idx").on(t.accountId, t.createdAt)],
 );
 
 export const sessions = sqliteTable(
@@ -109,6 +131,9 @@ export const tickets = sqliteTable(
     // no index leads with status, lest the planner prefer it and read the table for every row of a count.
     index("tickets_helpdesk_updated_idx").on(t.accountId, t.spam, t.updatedAt, t.id, t.status).where(sql`handled_by = 'team' AND message_count > 0`),
     index("tickets_helpdesk_assignee_idx").on(t.accountId, t.assigneeId, t.spam, t.updatedAt, t.id, t.status).where(sql`handled_by = 'team' AND message_count > 0`),
+    // Sorted by the time rows show (migrations/0011), and the AI agent's view.
+    index("tickets_helpdesk_last_message_idx").on(t.accountId, t.spam, t.lastMessageAt, t.id, t.status).where(sql`handled_by = 'team' AND message_count > 0`),
+    index("tickets_ai_view_idx").on(t.accountId, t.updatedAt, t.id, t.status).where(sql`handled_by = 'ai' AND message_count > 0`),
     // Search by the start of the customer's email (words go through tickets_fts, migrations/0006).
     index("tickets_account_email_idx").on(t.accountId, sql`lower(${t.customerEmail})`),
     // Reports (src/reports/service.ts) read these alone, never the table.

@@ -16,3 +16,16 @@ export const macros = sqliteTable(
   (t) => [index("macros_account_idx").on(t.accountId, t.name)],
 );
 
+/** Every message and note of every ticket, for search (migrations/0011 adds the FTS5 index `messages_fts` over `body`). */
+export const ticketMessagesSearch = sqliteTable(
+  "ticket_messages_search",
+  {
+    id: text("id").primaryKey(),
+    accountId: text("account_id").notNull(),
+    ticketId: text("ticket_id").notNull(),
+    body: text("body").notNull(),
+    internal: integer("internal", { mode: "boolean" }).notNull(),
+    createdAt: integer("created_at").notNull(),
+  },
+  (t) => [index("ticket_messages_search_ticket_idx").on(t.ticketId)],
+);

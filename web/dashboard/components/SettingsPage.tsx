@@ -15,6 +15,9 @@ import { SmsSettingsPanel } from "./SmsSettingsPanel.tsx";
 import { TeamsPanel } from "./TeamsPanel.tsx";
 import { UnreadBadgePanel } from "./UnreadBadgePanel.tsx";
 import { WidgetSettingsPanel } from "./WidgetSettingsPanel.tsx";
+import { AgentsPanel } from "./admin/AgentsPanel.tsx";
+import { KnowledgePanel } from "./admin/KnowledgePanel.tsx";
+import { MacrosPanel } from "./admin/MacrosPanel.tsx";
 import { WebhooksPanel } from "./WebhooksPanel.tsx";
 import { Empty } from "./ui.tsx";
 
@@ -28,6 +31,9 @@ const TABS = [
   { key: "widget", label: "Widget" },
   { key: "security", label: "Security" },
   { key: "audit", label: "Audit log" },
+  { key: "agents", label: "Agents" },
+  { key: "macros", label: "Macros" },
+  { key: "knowledge", label: "Knowledge base" },
   { key: "api-keys", label: "API keys" },
   { key: "webhooks", label: "Webhooks" },
 ] as const;
@@ -251,7 +257,7 @@ export function SettingsPage() {
         ))}
       </nav>
       <div class="page-body narrow" aria-busy={loading}>
-        {!canAdmin.value && tab !== "teams" && tab !== "security" && (
+        {!canAdmin.value && !["teams", "macros", "knowledge", "security"].includes(tab) && (
           <div class="banner info" role="note">
             Only owners and admins can change these settings; you can see them.
           </div>
@@ -290,6 +296,9 @@ export function SettingsPage() {
         {canAdmin.value && tab === "widget" && <WidgetSettingsPanel />}
         {tab === "security" && <PasswordPanel />}
         {canAdmin.value && tab === "audit" && <AuditLogPanel />}
+        {data && tab === "agents" && <AgentsPanel />}
+        {data && tab === "macros" && <MacrosPanel />}
+        {data && tab === "knowledge" && <KnowledgePanel />}
         {canAdmin.value && tab === "api-keys" && <ApiKeysPanel />}
         {canAdmin.value && tab === "webhooks" && <WebhooksPanel />}
       </div>

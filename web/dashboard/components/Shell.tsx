@@ -2,6 +2,7 @@
 import { ProfilePage } from "./ProfilePage.tsx";
 import { ReportsPage } from "./ReportsPage.tsx";
 import { SettingsPage } from "./SettingsPage.tsx";
+import { Shortcuts } from "./Shortcuts.tsx";
 import { Sidebar } from "./Sidebar.tsx";
 import { SkillsPage } from "./SkillsPage.tsx";
 import { TicketList } from "./TicketList.tsx";
@@ -38,6 +39,7 @@ export function Shell() {
           </main>
         </>
       )}
+      <Shortcuts />
       <div class="toasts" role="status" aria-live="polite">
         {toasts.value.map((t) => (
           <div key={t.id} class={`toast ${t.kind}`}>

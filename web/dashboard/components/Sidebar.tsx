@@ -1,21 +1,47 @@
 // The left rail: account, built-in and saved views with counts and unread badges, the agent's presence and logout.
 import { Icon, Avatar, type IconName } from "./ui.tsx";
+import { t, type MessageKey } from "../i18n.ts";
+import { notifyOn, setNotify, setSound, setTheme, soundOn, theme, type Theme } from "../store/prefs.ts";
 import { account, badgesOn, deleteSavedView, hrefOf, liveState, me, route, savedViews, setMyStatus, setShowUnread, showUnread, signOut, unread, viewCounts, type BuiltInView, type PageKey } from "../store.ts";
 
-const VIEWS: { key: BuiltInView; label: string; icon: IconName }[] = [
-  { key: "mine", label: "My inbox", icon: "inbox" },
-  { key: "unassigned", label: "Unassigned", icon: "user" },
-  { key: "all", label: "All tickets", icon: "layers" },
-  { key: "spam", label: "Spam", icon: "alert" },
-  { key: "breaching", label: "SLA breaching soon", icon: "clock" },
-  { key: "breached", label: "SLA breached", icon: "alert" },
+const VIEWS: { key: BuiltInView; label: MessageKey; icon: IconName }[] = [
+  { key: "mine", label: "views.mine", icon: "inbox" },
+  { key: "unassigned", label: "views.unassigned", icon: "user" },
+  { key: "all", label: "views.all", icon: "layers" },
+  { key: "spam", label: "views.spam", icon: "alert" },
+  { key: "breaching", label: "views.breaching", icon: "clock" },
+  { key: "breached", label: "views.breached", icon: "alert" },
+  { key: "ai", label: "views.ai", icon: "sparkle" },
 ];
 
-const PAGE_LINKS: { key: PageKey; label: string; icon: IconName }[] = [
-  { key: "reports", label: "Reports", icon: "chart" },
-  { key: "skills", label: "AI agent", icon: "sparkle" },
-  { key: "settings", label: "Settings", icon: "settings" },
+const PAGE_LINKS: { key: PageKey; label: MessageKey; icon: IconName }[] = [
+  { key: "reports", label: "pages.reports", icon: "chart" },
+  { key: "skills", label: "pages.skills", icon: "sparkle" },
+  { key: "settings", label: "pages.settings", icon: "settings" },
 ];
+
+const THEMES: Theme[] = ["system", "light", "dark"];
+const THEME_LABEL: Record<Theme, MessageKey> = { system: "prefs.theme.system", light: "prefs.theme.light", dark: "prefs.theme.dark" };
+
+/** Theme, desktop notifications, sound and the shortcuts overlay: this browser's preferences. */
+function Prefs() {
+  return (
+    <div class="prefs" role="group" aria-label="Preferences">
+      <button class="pref" type="button" title="Switch the colour theme" onClick={() => setTheme(THEMES[(THEMES.indexOf(theme.value) + 1) % THEMES.length] ?? "system")}>
+        {t(THEME_LABEL[theme.value])}
+      </button>
+      <button class="pref" type="button" aria-pressed={notifyOn.value} title="Desktop notifications for tickets and messages assigned to you" onClick={() => void setNotify(!notifyOn.value)}>
+        {t("prefs.notify", { state: t(notifyOn.value ? "prefs.on" : "prefs.off") })}
+      </button>
+      <button class="pref" type="button" aria-pressed={soundOn.value} title="A sound for new tickets and messages assigned to you" onClick={() => setSound(!soundOn.value)}>
+        {t("prefs.sound", { state: t(soundOn.value ? "prefs.on" : "prefs.off") })}
+      </button>
+      <button class="pref" type="button" title="Keyboard shortcuts (?)" onClick={() => window.dispatchEvent(new KeyboardEvent("keydown", { key: "?" }))}>
+        {t("prefs.keys")}
+      </button>
+    </div>
+  );
+}
 
 export function Sidebar() {
   const page = route.value.page;
@@ -48,13 +74,13 @@ export function Sidebar() {
             <li key={v.key}>
               <a href={hrefOf({ view: v.key, ticketId: null })} class={current === v.key ? "view active" : "view"} aria-current={current === v.key ? "page" : undefined}>
                 <Icon name={v.icon} />
-                <span class="view-name">{v.label}</span>
+                <span class="view-name">{t(v.label)}</span>
                 {n > 0 && (
-                  <span class="unread-badge" aria-label={`${n} unread`} data-testid={`unread-${v.key}`}>
-                    {n}
+                  <span class="unread-badge" aria-label={`${n} unread`} title={t("views.unreadTitle", { n })} data-testid={`unread-${v.key}`}>
+                    {t("views.unread", { n })}
                   </span>
                 )}
-                <span class="count" aria-label={`${counts[v.key] ?? 0} tickets`}>
+                <span class="count" aria-label={`${counts[v.key] ?? 0} tickets`} title={t("views.countTitle", { n: counts[v.key] ?? 0 })}>
                   {counts[v.key] ?? ""}
                 </span>
               </a>
@@ -62,9 +88,9 @@ export function Sidebar() {
           );
         })}
       </ul>
-      <div class="views-head">Saved views</div>
+      <div class="views-head">{t("views.saved")}</div>
       <ul class="views">
-        {savedViews.value.length === 0 && <li class="views-empty">Filter a list, then “Save view”.</li>}
+        {savedViews.value.length === 0 && <li class="views-empty">{t("views.savedEmpty")}</li>}
         {savedViews.value.map((v) => {
           const key = `saved:${v.id}` as const;
           return (
@@ -81,27 +107,28 @@ export function Sidebar() {
           );
         })}
       </ul>
-      <div class="views-head">Workspace</div>
+      <div class="views-head">{t("views.workspace")}</div>
       <ul class="views">
         {PAGE_LINKS.map((p) => (
           <li key={p.key}>
             <a href={hrefOf({ view: route.value.view, ticketId: null, page: p.key })} class={page === p.key ? "view active" : "view"} aria-current={page === p.key ? "page" : undefined}>
               <Icon name={p.icon} />
-              <span class="view-name">{p.label}</span>
+              <span class="view-name">{t(p.label)}</span>
             </a>
           </li>
         ))}
       </ul>
       <div class="sidebar-foot">
+        <Prefs />
         <div class="foot-row">
           <div class={`live live-${live}`} role="status" aria-live="polite">
             <i />
-            {live === "live" ? "Live" : live === "connecting" ? "Connecting…" : "Reconnecting…"}
+            {t(live === "live" ? "live.live" : live === "connecting" ? "live.connecting" : "live.reconnecting")}
           </div>
           <label class="switch" title={account.value?.settings?.unreadBadge?.enabled === false ? "Unread badges are off for the whole account (Settings)" : undefined}>
             <input type="checkbox" role="switch" disabled={account.value?.settings?.unreadBadge?.enabled === false} checked={showUnread.value} aria-checked={showUnread.value} onChange={(e) => setShowUnread(e.currentTarget.checked)} />
             <span class="track" aria-hidden="true" />
-            <span class="switch-label">Unread badges</span>
+            <span class="switch-label">{t("me.unreadBadges")}</span>
           </label>
         </div>
         {agent && (
@@ -112,7 +139,7 @@ export function Sidebar() {
               <label class="switch">
                 <input type="checkbox" role="switch" checked={online} aria-checked={online} onChange={(e) => void setMyStatus(e.currentTarget.checked ? "online" : "offline")} />
                 <span class="track" aria-hidden="true" />
-                <span class="switch-label">{online ? "Online" : "Offline"}</span>
+                <span class="switch-label">{t(online ? "me.online" : "me.offline")}</span>
               </label>
             </div>
             <button class="icon-btn ghost" type="button" onClick={() => void signOut()} aria-label="Log out" title="Log out">

@@ -1,9 +1,11 @@
 // The reply / internal-note composer: a draft per ticket and mode, macros, Ctrl+Enter, and typing sent to the shopper.
 import { useEffect, useRef, useState } from "preact/hooks";
 import { composerInsert } from "../store/profile.ts";
+import { COMPOSE_EVENT } from "./Shortcuts.tsx";
 import type { Ticket } from "../api.ts";
 import { customerName, CHANNEL_LABEL } from "../format.ts";
-import { agentTyping, api, macros, send, toast } from "../store.ts";
+import { agentById, agentTyping, api, current, macros, send, toast } from "../store.ts";
+import { replyByOthersSince } from "../store/collision.ts";
 import { AttachButton, FileTray, useComposerFiles } from "./Attachments.tsx";
 import { Icon } from "./ui.tsx";
 
@@ -25,11 +27,31 @@ export function Composer({ t }: { t: Ticket }) {
     setDrafts((d) => ({ ...d, [`${t.id}:reply`]: d[`${t.id}:reply`] ? `${d[`${t.id}:reply`]}\n${ins.text}` : ins.text }));
     area.current?.focus();
   }, [composerInsert.value]);
+  // Collision detection: the last message seen when this reply was started, and a colleague's answer since then.
+  const startedAfter = useRef<Record<string, string | null>>({});
+  const [clash, setClash] = useState<{ who: string; body: string } | null>(null);
+  // The `r` and `n` shortcuts.
+  useEffect(() => {
+    const onCompose = (e: Event) => {
+      setMode((e as CustomEvent<"reply" | "note">).detail);
+      setTimeout(() => area.current?.focus());
+    };
+    window.addEventListener(COMPOSE_EVENT, onCompose);
+    return () => window.removeEventListener(COMPOSE_EVENT, onCompose);
+  }, []);
 
-  const submit = async () => {
+  const submit = async (anyway = false) => {
     const body = text.trim();
     const attached = files.ready.map((f) => f.id);
     if ((!body && attached.length === 0) || busy || files.uploading) return;
+    if (mode === "reply" && !anyway) {
+      const other = replyByOthersSince(current.value?.messages ?? [], startedAfter.current[t.id] ?? null);
+      if (other) {
+        setClash({ who: other.author === "ai" ? "The AI agent" : (agentById.value.get(other.agentId ?? "")?.name ?? "A colleague"), body: other.body });
+        return;
+      }
+    }
+    setClash(null);
     const key = `${t.id}:${mode}`;
     setBusy(true);
     const ok = await send(t.id, body, mode === "note", attached);
@@ -38,17 +60,27 @@ export function Composer({ t }: { t: Ticket }) {
     // The message may show (live) before the request returns and the agent may already be typing the next
     // one: clear the draft only if it still is what was sent.
     if (ok) setDrafts((d) => (d[key] === text ? { ...d, [key]: "" } : d));
+    if (ok) delete startedAfter.current[t.id];
     area.current?.focus();
   };
 
-  const useMacro = async (id: string) => {
+  const useMacro = async (id: string, replacing = "") => {
     try {
       const r = await api.renderMacro(id, t.id);
-      setText(text ? `${text}\n${r.body}` : r.body);
+      const base = replacing && text.endsWith(replacing) ? text.slice(0, text.length - replacing.length) : text;
+      setText(base && !base.endsWith("\n") && !base.endsWith(" ") ? `${base}\n${r.body}` : `${base}${r.body}`);
       area.current?.focus();
     } catch {
       toast("Could not insert the macro", "error");
     }
+  };
+  // `/name` at the end of the draft offers the macros whose name matches; Enter or a click inserts one.
+  const slash = /(?:^|\s)(\/([^\s/]*))$/.exec(text);
+  const slashHits = slash ? macros.value.filter((m) => m.name.toLowerCase().includes((slash[2] ?? "").toLowerCase())).slice(0, 6) : [];
+  const [slashAt, setSlashAt] = useState(0);
+  const pickSlash = (i: number) => {
+    const m = slashHits[i];
+    if (m && slash) void useMacro(m.id, slash[1]);
   };
 
   return (
@@ -90,7 +122,9 @@ export function Composer({ t }: { t: Ticket }) {
         disabled={mode === "reply" && !canReply}
         onInput={(e) => {
           setText(e.currentTarget.value);
-          if (mode === "reply" && e.currentTarget.value.trim()) agentTyping(t.id);
+          setSlashAt(0);
+          if (!(t.id in startedAfter.current)) startedAfter.current[t.id] = current.value?.messages.at(-1)?.id ?? null;
+          if (e.currentTarget.value.trim()) agentTyping(t.id, mode);
         }}
         onPaste={(e) => {
           const pasted = [...(e.clipboardData?.files ?? [])];
@@ -100,6 +134,13 @@ export function Composer({ t }: { t: Ticket }) {
           }
         }}
         onKeyDown={(e) => {
+          if (slashHits.length > 0 && ["ArrowDown", "ArrowUp", "Enter", "Tab"].includes(e.key) && !e.metaKey && !e.ctrlKey) {
+            e.preventDefault();
+            if (e.key === "ArrowDown") setSlashAt((slashAt + 1) % slashHits.length);
+            else if (e.key === "ArrowUp") setSlashAt((slashAt + slashHits.length - 1) % slashHits.length);
+            else pickSlash(Math.min(slashAt, slashHits.length - 1));
+            return;
+          }
           if (e.key === "Enter" && (e.metaKey || e.ctrlKey)) {
             e.preventDefault();
             void submit();
@@ -107,6 +148,28 @@ export function Composer({ t }: { t: Ticket }) {
         }}
       />
       <FileTray files={files} />
+      {slashHits.length > 0 && (
+        <ul class="slash-menu" role="listbox" aria-label="Insert a macro">
+          {slashHits.map((m, i) => (
+            <li key={m.id} role="option" aria-selected={i === slashAt} class={i === slashAt ? "active" : ""} onMouseDown={(e) => (e.preventDefault(), pickSlash(i))}>
+              <strong>{m.name}</strong> <span class="muted small">{m.body.slice(0, 60)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
+      {clash && (
+        <div class="clash" role="alert">
+          <span>
+            {clash.who} replied while you were writing: “{clash.body.length > 120 ? `${clash.body.slice(0, 119)}…` : clash.body}”
+          </span>
+          <button class="btn small" type="button" onClick={() => setClash(null)}>
+            Review first
+          </button>
+          <button class="btn small primary" type="button" onClick={() => void submit(true)}>
+            Send anyway
+          </button>
+        </div>
+      )}
       <div class="composer-foot">
         <AttachButton files={files} />
         {macros.value.length > 0 && (

@@ -1,12 +1,15 @@
 // The ticket list of the current view: filters, bulk select (assign / close / tag), cursor paging, live updates.
 import { PriorityMark, SlaTimer } from "./Promises.tsx";
-import { useState } from "preact/hooks";
-import type { Ticket, TicketStatus } from "../api.ts";
+import { useEffect, useRef, useState } from "preact/hooks";
+import type { Ticket, TicketFilters, TicketStatus } from "../api.ts";
 import { CHANNELS, CHANNEL_LABEL, customerName, shortAgo } from "../format.ts";
+import { DEFAULT_SORT } from "../store/list.ts";
+import { Marked, rangesOf } from "./Linked.tsx";
+import { t, t as t_, type MessageKey } from "../i18n.ts";
 import {
   activeFilters,
   agentById,
-  agents,
+  assignable,
   bulk,
   customerTyping,
   hrefOf,
@@ -25,12 +28,14 @@ import {
 import { ExportButton } from "./ExportButton.tsx";
 import { Avatar, ChannelBadge, Empty, Icon } from "./ui.tsx";
 
-const TITLES: Record<BuiltInView, string> = { mine: "My inbox", unassigned: "Unassigned", all: "All tickets", spam: "Spam", breaching: "SLA breaching soon", breached: "SLA breached" };
+const TITLES: Record<BuiltInView, MessageKey> = { mine: "views.mine", unassigned: "views.unassigned", all: "views.all", spam: "views.spam", breaching: "views.breaching", breached: "views.breached", ai: "views.aiTitle" };
+
+const SORTS = ["last_message_desc", "last_customer_desc", "waiting_longest", "priority_desc", "created_desc", "created_asc"] as const;
 
 function viewTitle(): string {
   const v = route.value.view;
   if (v.startsWith("saved:")) return savedViews.value.find((s) => `saved:${s.id}` === v)?.name ?? "Saved view";
-  return TITLES[v as BuiltInView];
+  return t(TITLES[v as BuiltInView]);
 }
 
 function toggle(id: string): void {
@@ -45,25 +50,42 @@ function Row({ t, active }: { t: Ticket; active: boolean }) {
   const typing = (customerTyping.value[t.id] ?? 0) > Date.now();
   const checked = selected.value.has(t.id);
   const name = customerName(t);
+  const q = activeFilters.value.q;
   return (
     <li class={`row${active ? " active" : ""}${t.unread ? " unread" : ""}${checked ? " checked" : ""}`} data-ticket-id={t.id}>
       <input class="row-check" type="checkbox" checked={checked} onChange={() => toggle(t.id)} aria-label={`Select ticket #${t.number} from ${name}`} />
       <a class="row-link" href={hrefOf({ view: route.value.view, ticketId: t.id })} aria-current={active ? "true" : undefined}>
         <div class="row-top">
           {t.unread && <span class="dot" aria-label="Unread" />}
-          <span class="row-name">{name}</span>
+          <span class="row-name">
+            <Marked text={name} ranges={rangesOf(name, q)} />
+          </span>
           <time class="row-time" dateTime={t.lastMessageAt ?? t.updatedAt} title={new Date(t.lastMessageAt ?? t.updatedAt).toLocaleString()}>
             {shortAgo(t.lastMessageAt ?? t.updatedAt)}
           </time>
         </div>
-        {t.subject && <div class="row-subject">{t.subject}</div>}
-        <div class="row-preview">{typing ? <em class="typing-inline">typing…</em> : (t.preview ?? "")}</div>
+        {t.subject && (
+          <div class="row-subject">
+            <Marked text={t.subject} ranges={rangesOf(t.subject, q)} />
+          </div>
+        )}
+        <div class="row-preview">{typing ? <em class="typing-inline">typing…</em> : <Marked text={t.preview ?? ""} ranges={rangesOf(t.preview ?? "", q)} />}</div>
+        {t.match && t.match.text !== t.preview && (
+          <div class="row-match" title="Matching message">
+            <Marked text={t.match.text} ranges={t.match.ranges} />
+          </div>
+        )}
         <div class="row-meta">
           <ChannelBadge channel={t.channel} />
           <span class="num">#{t.number}</span>
           {t.status !== "open" && <span class={`pill st-${t.status}`}>{t.status}</span>}
           <PriorityMark priority={t.priority} />
           {t.status === "open" && <SlaTimer sla={t.sla} compact />}
+          {t.waitingSince && (
+            <span class="waiting" title={`The customer has waited since ${new Date(t.waitingSince).toLocaleString()}`}>
+              {t_("list.waiting", { ago: shortAgo(t.waitingSince) === "now" ? "<1m" : shortAgo(t.waitingSince) })}
+            </span>
+          )}
           {t.tags.slice(0, 3).map((tag) => (
             <span class="tag" key={tag}>
               {tag}
@@ -85,13 +107,45 @@ function Row({ t, active }: { t: Ticket; active: boolean }) {
   );
 }
 
+/** Searches as the agent types (a short pause first), over every message, note, name, email, phone and number. */
+function SearchBox({ value }: { value: string }) {
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const run = (v: string) => {
+    clearTimeout(timer.current);
+    if (v.trim() !== (userFilters.value.q ?? "")) setFilter("q", v.trim());
+  };
+  return (
+    <input
+      class="search"
+      type="search"
+      placeholder={t("list.search")}
+      aria-label="Search tickets"
+      value={value}
+      onInput={(e) => {
+        const v = e.currentTarget.value;
+        clearTimeout(timer.current);
+        timer.current = setTimeout(() => run(v), 250);
+      }}
+      onChange={(e) => run(e.currentTarget.value)}
+    />
+  );
+}
+
 function Filters() {
   const f = userFilters.value;
   const view = route.value.view;
   const statusDefault = view === "all" || (view.startsWith("saved:") && !activeFilters.value.status) ? "Any status" : "Open";
   return (
     <div class="filters" role="group" aria-label="Filters">
-      <input class="search" type="search" placeholder="Search name, email, #number…" aria-label="Search tickets" value={f.q ?? ""} onChange={(e) => setFilter("q", e.currentTarget.value.trim())} />
+      <SearchBox value={f.q ?? ""} />
+      <select aria-label="Sort by" value={f.sort ?? DEFAULT_SORT} onChange={(e) => setFilter("sort", e.currentTarget.value as TicketFilters["sort"])}>
+        {SORTS.map((value) => (
+          <option value={value} key={value}>
+            {t(`sort.${value}`)}
+          </option>
+        ))}
+      </select>
       <select aria-label="Filter by status" value={f.status ?? ""} onChange={(e) => setFilter("status", (e.currentTarget.value || undefined) as TicketStatus | undefined)}>
         <option value="">{statusDefault}</option>
         <option value="open">Open</option>
@@ -110,7 +164,7 @@ function Filters() {
         <select aria-label="Filter by assignee" value={f.assigneeId ?? ""} onChange={(e) => setFilter("assigneeId", e.currentTarget.value || undefined)}>
           <option value="">Any assignee</option>
           <option value="none">No assignee</option>
-          {agents.value.map((a) => (
+          {assignable.value.map((a) => (
             <option value={a.id} key={a.id}>
               {a.id === me.value?.id ? `${a.name} (me)` : a.name}
             </option>
@@ -139,7 +193,7 @@ function BulkBar() {
       >
         <option value="">Assign…</option>
         <option value="none">No assignee</option>
-        {agents.value.map((a) => (
+        {assignable.value.map((a) => (
           <option value={a.id} key={a.id}>
             {a.name}
           </option>
@@ -170,11 +224,48 @@ function BulkBar() {
   );
 }
 
+/** "Save view": a small dialog asking for the name (not the browser's prompt). */
+function SaveViewDialog({ close }: { close: () => void }) {
+  const [name, setName] = useState("");
+  const ref = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    ref.current?.showModal?.();
+  }, []);
+  return (
+    <dialog ref={ref} class="dialog" aria-labelledby="save-view-title" onClose={close}>
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!name.trim()) return;
+          void saveCurrentView(name.trim());
+          close();
+        }}
+      >
+        <h2 id="save-view-title">{t("list.saveViewTitle")}</h2>
+        <label class="field">
+          <span>Name</span>
+          <input type="text" required maxLength={100} value={name} onInput={(e) => setName(e.currentTarget.value)} autoFocus />
+        </label>
+        <div class="dialog-actions">
+          <button class="btn" type="button" onClick={close}>
+            Cancel
+          </button>
+          <button class="btn primary" type="submit" disabled={!name.trim()}>
+            Save view
+          </button>
+        </div>
+      </form>
+    </dialog>
+  );
+}
+
 export function TicketList() {
+  const [saving, setSaving] = useState(false);
   const l = list.value;
   const openId = route.value.ticketId;
   const allSelected = l.items.length > 0 && l.items.every((t) => selected.value.has(t.id));
-  const hasUserFilters = Object.values(userFilters.value).some(Boolean);
+  const hasUserFilters = Object.entries(userFilters.value).some(([k, v]) => k !== "sort" && Boolean(v));
   return (
     <section class="list-pane" aria-labelledby="list-title">
       <header class="list-head">
@@ -193,12 +284,9 @@ export function TicketList() {
           <button
             class="btn small ghost"
             type="button"
-            onClick={() => {
-              const name = prompt("Name this view");
-              if (name?.trim()) void saveCurrentView(name.trim());
-            }}
+            onClick={() => setSaving(true)}
           >
-            <Icon name="bookmark" size={14} /> Save view
+            <Icon name="bookmark" size={14} /> {t("list.saveView")}
           </button>
         )}
         <ExportButton path="/exports/tickets.csv" query={activeFilters.value} name="tickets.csv" label="Export" />
@@ -206,6 +294,7 @@ export function TicketList() {
           <Icon name="refresh" size={14} />
         </button>
       </header>
+      {saving && <SaveViewDialog close={() => setSaving(false)} />}
       <Filters />
       <BulkBar />
       {l.error && (

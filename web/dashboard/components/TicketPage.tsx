@@ -2,10 +2,11 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Ticket } from "../api.ts";
 import { customerName, toLocalInput } from "../format.ts";
-import { agentById, agents, current, me, patchTicket, toast } from "../store.ts";
+import { agentById, assignable, current, hrefOf, me, patchTicket, route, toast } from "../store.ts";
 import { Composer } from "./TicketComposer.tsx";
 import { Overview } from "./TicketOverview.tsx";
 import { Thread } from "./TicketThread.tsx";
+import { SpamButton, TicketBanner } from "./TicketBanner.tsx";
 import { ChannelBadge, Icon, StatusPill } from "./ui.tsx";
 
 function AssigneeSelect({ t, id }: { t: Ticket; id?: string }) {
@@ -21,7 +22,7 @@ function AssigneeSelect({ t, id }: { t: Ticket; id?: string }) {
       }}
     >
       <option value="">No assignee</option>
-      {agents.value.map((a) => (
+      {assignable.value.map((a) => (
         <option value={a.id} key={a.id}>
           {a.name}
           {a.id === me.value?.id ? " (me)" : ""}
@@ -109,6 +110,9 @@ export function TicketPage({ loading }: { loading: boolean }) {
     <div class="ticket" data-ticket-id={t.id}>
       <header class="ticket-head">
         <div class="ticket-title">
+          <a class="ticket-back" href={hrefOf({ view: route.value.view, ticketId: null })}>
+            ← Back to the list
+          </a>
           <h2>
             <span class="num">#{t.number}</span> {t.subject || customerName(t)}
           </h2>
@@ -122,6 +126,7 @@ export function TicketPage({ loading }: { loading: boolean }) {
         <div class="ticket-actions">
           <AssigneeSelect t={t} />
           {t.status !== "snoozed" && t.status !== "closed" && <SnoozeMenu t={t} />}
+          <SpamButton t={t} />
           {t.status === "closed" ? (
             <button class="btn" type="button" onClick={() => void patchTicket(t.id, { status: "open" }, `Reopened #${t.number}`)}>
               Reopen
@@ -140,6 +145,7 @@ export function TicketPage({ loading }: { loading: boolean }) {
       </header>
       <div class="ticket-body">
         <div class="conversation">
+          <TicketBanner t={t} messages={c.messages} />
           <Thread t={t} messages={c.messages} hasOlder={c.hasOlder} loadingOlder={c.loadingOlder} />
           <Composer t={t} />
         </div>

@@ -1,4 +1,5 @@
 // The ticket's conversation: messages by day with the agent's cards summarized, "Load older", and the customer's typing line.
+import { Linked } from "./Linked.tsx";
 import { MessageFiles } from "./Attachments.tsx";
 import { Fragment } from "preact";
 import { useLayoutEffect, useRef } from "preact/hooks";
@@ -95,7 +96,11 @@ function MessageItem({ m, t }: { m: Message; t: Ticket }) {
           {timeOnly(m.createdAt)}
         </time>
       </div>
-      {m.body && <div class="msg-body">{m.body}</div>}
+      {m.body && (
+        <div class="msg-body">
+          <Linked text={m.body} />
+        </div>
+      )}
       <MessageFiles files={m.attachments} />
       <DeliveryStatus m={m} />
       {m.cards?.map((c, i) => (

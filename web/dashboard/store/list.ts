@@ -41,7 +41,10 @@ export async function refreshCounts(): Promise<void> {
 
 // ---- the ticket list -----------------------------------------------------------------------
 
-export type UserFilters = Pick<TicketFilters, "status" | "channel" | "tag" | "assigneeId" | "q">;
+export type UserFilters = Pick<TicketFilters, "status" | "channel" | "tag" | "assigneeId" | "q" | "sort">;
+
+/** Rows show the last message's time, so the list is in that order unless the agent picks another. */
+export const DEFAULT_SORT = "last_message_desc" as const;
 
 interface ListState {
   items: Ticket[];
@@ -62,12 +65,17 @@ export const selected = signal<Set<string>>(new Set());
 export const activeFilters = computed<TicketFilters>(() => {
   const view = route.value.view;
   const base: TicketFilters = view.startsWith("saved:") ? (savedViews.value.find((v) => `saved:${v.id}` === view)?.filters ?? { view: "all" }) : { view: view as BuiltInView };
-  const out: TicketFilters = { ...base };
+  const out: TicketFilters = { sort: DEFAULT_SORT, ...base };
   for (const [k, v] of Object.entries(userFilters.value) as [keyof UserFilters, string | undefined][]) if (v) (out as Record<string, string>)[k] = v;
   return out;
 });
 
 let listRequest = 0;
+/** Told of every loaded page (store.ts: tickets already mine are not announced as newly assigned). */
+let onListLoaded: ((items: Ticket[]) => void) | null = null;
+export function whenListLoaded(fn: (items: Ticket[]) => void): void {
+  onListLoaded = fn;
+}
 
 export async function loadList(keep = 0): Promise<void> {
   const req = ++listRequest;
@@ -76,6 +84,7 @@ export async function loadList(keep = 0): Promise<void> {
     const page = await api.tickets(activeFilters.value, null, Math.min(200, Math.max(50, keep)));
     if (req !== listRequest) return;
     list.value = { items: page.items, nextCursor: page.nextCursor, loading: false, loadingMore: false, error: null };
+    onListLoaded?.(page.items);
     const ids = new Set(page.items.map((t) => t.id));
     selected.value = new Set([...selected.value].filter((id) => ids.has(id)));
   } catch (err) {
@@ -108,9 +117,9 @@ export function setFilter<K extends keyof UserFilters>(key: K, value: UserFilter
 
 /** Whether a ticket belongs in the list being shown: the client twin of the server's ticketConditions. */
 export function matches(t: Ticket, f: TicketFilters, myId: string): boolean {
-  if (t.messageCount === 0 || t.handledBy !== "team") return false;
   const view = f.view ?? "all";
-  const status = f.status ?? (view === "all" ? undefined : "open");
+  if (t.messageCount === 0 || t.handledBy !== (view === "ai" ? "ai" : "team")) return false;
+  const status = f.status ?? (view === "all" || view === "ai" ? undefined : "open");
   if (status && t.status !== status) return false;
   if (view === "spam" ? !t.spam : t.spam) return false;
   if (view === "mine" && t.assigneeId !== myId) return false;
@@ -132,8 +141,15 @@ export function matches(t: Ticket, f: TicketFilters, myId: string): boolean {
   return true;
 }
 
+/** The client twin of the server's sort columns (src/tickets/queries.ts sorts). */
 function sortKey(t: Ticket, f: TicketFilters): string {
-  return (f.sort ?? "updated_desc").startsWith("created") ? t.createdAt : t.updatedAt;
+  const sort = f.sort ?? "updated_desc";
+  if (sort.startsWith("created")) return t.createdAt;
+  if (sort === "last_message_desc") return t.lastMessageAt ?? t.createdAt;
+  if (sort === "last_customer_desc" || sort === "waiting_longest") return t.lastCustomerMessageAt ?? t.createdAt;
+  // Priority rank, then the latest message (ISO times compare as text).
+  if (sort === "priority_desc") return `${({ urgent: 3, high: 2, normal: 1, low: 0 } as const)[t.priority] ?? 1}${t.lastMessageAt ?? t.createdAt}`;
+  return t.updatedAt;
 }
 
 /** A ticket changed: put it where it belongs in the list (or out of it). */
@@ -146,7 +162,9 @@ export function placeInList(t: Ticket): void {
   // Events can overtake each other: never let an older snapshot replace a newer one.
   if (old && old.updatedAt > t.updatedAt) return;
   const items = l.items.filter((x) => x.id !== t.id);
-  if (matches(t, f, myId)) {
+  // A search also finds words in any message, which the client cannot check: a row the search found stays.
+  const fits = matches(t, f, myId) || (f.q !== undefined && old !== undefined && matches(t, { ...f, q: undefined }, myId));
+  if (fits) {
     const desc = (f.sort ?? "updated_desc").endsWith("desc");
     const key = sortKey(t, f);
     let at = items.findIndex((x) => (desc ? sortKey(x, f) < key : sortKey(x, f) > key));
@@ -155,7 +173,7 @@ export function placeInList(t: Ticket): void {
       if (l.nextCursor && idx < 0) return void (list.value = { ...l, items });
       at = items.length;
     }
-    items.splice(at, 0, t);
+    items.splice(at, 0, old?.match && !t.match ? { ...t, match: old.match } : t);
   } else if (selected.value.has(t.id)) {
     const s = new Set(selected.value);
     s.delete(t.id);

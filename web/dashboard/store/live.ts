@@ -1,5 +1,6 @@
 // The inbox socket's own state (connection, unread badges, who is typing) and what the agent sends over it; store.ts routes its frames.
 import { computed, effect, signal } from "@preact/signals";
+import type { InboxClientFrame } from "../../../src/schemas/live.ts";
 import { InboxSocket, type LiveHandlers, type LiveState, type UnreadCounts } from "../live.ts";
 import { account, session } from "./session.ts";
 
@@ -32,6 +33,11 @@ export function disconnect(): void {
   socket = null;
 }
 
+/** Any frame to the inbox actor (false when the socket is not up). */
+export function sendFrame(frame: InboxClientFrame): boolean {
+  return socket?.send(frame) ?? false;
+}
+
 /** The agent opened the ticket: the inbox actor clears its unread flag. */
 export function sendRead(ticketId: string): void {
   socket?.send({ type: "read", ticketId });
@@ -39,12 +45,12 @@ export function sendRead(ticketId: string): void {
 
 let typingSentAt = 0;
 
-/** The agent types in a ticket: tell the shopper (at most every 2 s, per docs/realtime.md). */
-export function agentTyping(ticketId: string): void {
+/** The agent types in a ticket: a reply tells the shopper, either kind tells colleagues (at most every 2 s, per docs/realtime.md). */
+export function agentTyping(ticketId: string, kind: "reply" | "note" = "reply"): void {
   const now = Date.now();
   if (now - typingSentAt < 2000) return;
   typingSentAt = now;
-  socket?.send({ type: "typing", ticketId });
+  socket?.send({ type: "typing", ticketId, kind });
 }
 
 const typingTimers = new Map<string, ReturnType<typeof setTimeout>>();

@@ -1,7 +1,7 @@
 // The route (view, ticket, page) read from the URL hash; store.ts applies its changes, since that loads the list and the ticket.
 import { signal } from "@preact/signals";
 
-export type BuiltInView = "mine" | "all" | "unassigned" | "spam" | "breaching" | "breached";
+export type BuiltInView = "mine" | "all" | "unassigned" | "spam" | "breaching" | "breached" | "ai";
 export type ViewKey = BuiltInView | `saved:${string}`;
 
 export interface Route {
@@ -12,7 +12,7 @@ export interface Route {
   sub?: string | null;
 }
 
-const BUILT_IN: readonly BuiltInView[] = ["mine", "unassigned", "all", "spam", "breaching", "breached"];
+const BUILT_IN: readonly BuiltInView[] = ["mine", "unassigned", "all", "spam", "breaching", "breached", "ai"];
 export const PAGES = ["reports", "skills", "settings", "profile"] as const;
 export type PageKey = (typeof PAGES)[number];
 

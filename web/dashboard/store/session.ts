@@ -49,3 +49,5 @@ export async function setMyStatus(status: Agent["status"]): Promise<void> {
 }
 
 export const agentById = computed(() => new Map(agents.value.map((a) => [a.id, a])));
+/** Agents tickets can go to: everyone but the deactivated. */
+export const assignable = computed(() => agents.value.filter((a) => a.active !== false));

@@ -1,0 +1,96 @@
+// Above the open ticket's thread: the AI agent handles it (read along, take over), or it sits in Spam (not spam).
+import type { Message, Ticket } from "../api.ts";
+import { t as msg } from "../i18n.ts";
+import { agentById, api, me, patchTicket, toast } from "../store.ts";
+import { composing, viewers } from "../store/collision.ts";
+import { reportError } from "../store/session.ts";
+import { applyTicket } from "../store/ticket.ts";
+
+async function takeOver(t: Ticket): Promise<void> {
+  try {
+    applyTicket(await api.takeover(t.id));
+    toast(`You took over #${t.number} from the AI agent`);
+  } catch (err) {
+    reportError(err, "Could not take over the conversation");
+  }
+}
+
+/** The AI agent's handoff summary (src/agent/summary.ts), pinned above the thread it summarizes. */
+function HandoffSummary({ messages }: { messages: readonly Message[] }) {
+  const note = messages.find((m) => m.author === "system" && m.internal && m.id.startsWith("msg_hs"));
+  if (!note) return null;
+  const [title, ...lines] = note.body.split("\n");
+  return (
+    <section class="handoff-summary" aria-label="Handoff summary">
+      <h3>{title}</h3>
+      <ul>
+        {lines.map((l, i) => (
+          <li key={i}>{l}</li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** Who else is here: colleagues with the ticket open, and who of them is writing a reply or a note (live). */
+function Colleagues({ t }: { t: Ticket }) {
+  const myId = me.value?.id;
+  const now = Date.now();
+  const writing = (composing.value[t.id] ?? []).filter((c) => c.agentId !== myId && c.until > now);
+  const viewing = (viewers.value[t.id] ?? []).filter((id) => id !== myId && !writing.some((w) => w.agentId === id));
+  if (writing.length === 0 && viewing.length === 0) return null;
+  const name = (id: string) => agentById.value.get(id)?.name ?? "A colleague";
+  const parts = [...writing.map((w) => msg(w.kind === "note" ? "banner.writingNote" : "banner.writingReply", { name: name(w.agentId) })), ...viewing.map((id) => msg("banner.viewing", { name: name(id) }))];
+  return (
+    <div class="colleagues" role="status" aria-live="polite">
+      {parts.join(" · ")}
+    </div>
+  );
+}
+
+export function TicketBanner({ t, messages }: { t: Ticket; messages: readonly Message[] }) {
+  const summary = (
+    <>
+      <Colleagues t={t} />
+      <HandoffSummary messages={messages} />
+    </>
+  );
+  if (t.handledBy === "ai") {
+    return (
+      <>
+      {summary}
+      <div class="ticket-banner ai" role="status">
+        <span>{msg("banner.ai")}</span>
+        <button class="btn small primary" type="button" onClick={() => void takeOver(t)}>
+          {msg("banner.takeOver")}
+        </button>
+      </div>
+      </>
+    );
+  }
+  if (t.spam) {
+    return (
+      <>
+      {summary}
+      <div class="ticket-banner spam" role="status">
+        <span>
+          {msg("banner.spam")} {t.spamReason ?? ""}
+        </span>
+        <button class="btn small" type="button" onClick={() => void patchTicket(t.id, { spam: false }, `#${t.number} is not spam`)}>
+          {msg("banner.notSpam")}
+        </button>
+      </div>
+      </>
+    );
+  }
+  return summary;
+}
+
+export function SpamButton({ t }: { t: Ticket }) {
+  if (t.spam) return null;
+  return (
+    <button class="btn" type="button" title="Move to Spam" onClick={() => void patchTicket(t.id, { spam: true }, `#${t.number} marked as spam`)}>
+      {msg("banner.markSpam")}
+    </button>
+  );
+}

@@ -1,0 +1,142 @@
+// Settings → Agents: who is on the team, their roles and access, and invitations by email with a one-time link.
+import { useEffect, useState } from "preact/hooks";
+import type { Agent } from "../../api.ts";
+import { invitations, invite, loadTeamAccess, setAccess, withdraw } from "../../admin.ts";
+import { canAdmin, type FormResult } from "../../pages.ts";
+import { agents, me } from "../../store.ts";
+import { FieldError, FormStatus, Panel, invalid } from "../form.tsx";
+import { Avatar } from "../ui.tsx";
+
+const ROLES: Agent["role"][] = ["owner", "admin", "manager", "support"];
+
+function InviteForm() {
+  const [email, setEmail] = useState("");
+  const [name, setName] = useState("");
+  const [role, setRole] = useState<Agent["role"]>("support");
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<FormResult | null>(null);
+  const [link, setLink] = useState<string | null>(null);
+  return (
+    <form
+      class="stack invite-form"
+      aria-label="Invite an agent"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setBusy(true);
+        const r = await invite({ email: email.trim(), role, ...(name.trim() ? { name: name.trim() } : {}) });
+        setBusy(false);
+        setResult(r);
+        if (r.ok && r.url) {
+          setLink(r.url);
+          setEmail("");
+          setName("");
+        }
+      }}
+    >
+      <div class="grid-2 tight">
+        <label class="field">
+          <span>Email</span>
+          <input type="email" value={email} onInput={(e) => setEmail(e.currentTarget.value)} {...invalid(result, "email", "invite-email-err")} />
+        </label>
+        <label class="field">
+          <span>Name (optional)</span>
+          <input type="text" value={name} maxLength={100} onInput={(e) => setName(e.currentTarget.value)} />
+        </label>
+      </div>
+      <FieldError result={result} path="email" id="invite-email-err" />
+      <label class="field short">
+        <span>Role</span>
+        <select value={role} onChange={(e) => setRole(e.currentTarget.value as Agent["role"])}>
+          {ROLES.filter((r) => r !== "owner" || me.value?.role === "owner").map((r) => (
+            <option value={r} key={r}>
+              {r}
+            </option>
+          ))}
+        </select>
+      </label>
+      <div class="form-foot">
+        <button class="btn primary" type="submit" disabled={busy || !email.trim()}>
+          Invite
+        </button>
+        <FormStatus result={result} fields={["email", "role"]} />
+      </div>
+      {link && (
+        <div class="banner info" role="status">
+          Send this one-time link to them (valid 7 days, shown once): <input class="invite-link" type="text" readOnly value={link} aria-label="Invitation link" onFocus={(e) => e.currentTarget.select()} />
+        </div>
+      )}
+    </form>
+  );
+}
+
+function AgentRow({ a }: { a: Agent }) {
+  const self = a.id === me.value?.id;
+  const mayTouch = canAdmin.value && !self && (a.role !== "owner" || me.value?.role === "owner");
+  const active = a.active !== false;
+  return (
+    <li class={active ? "admin-row" : "admin-row inactive"}>
+      <Avatar name={a.name} size={28} online={a.status === "online"} />
+      <div class="grow">
+        <div class="admin-name">
+          {a.name} {self && <span class="muted small">(you)</span>} {!active && <span class="pill st-closed">deactivated</span>}
+        </div>
+        <div class="small muted">{a.email}</div>
+      </div>
+      <select aria-label={`Role of ${a.name}`} value={a.role} disabled={!mayTouch} onChange={(e) => void setAccess(a, { role: e.currentTarget.value as Agent["role"] }, `${a.name} is now ${e.currentTarget.value}`)}>
+        {ROLES.filter((r) => r !== "owner" || me.value?.role === "owner" || a.role === "owner").map((r) => (
+          <option value={r} key={r}>
+            {r}
+          </option>
+        ))}
+      </select>
+      {mayTouch && (
+        <button
+          class="btn small"
+          type="button"
+          onClick={() => (active ? confirm(`Deactivate ${a.name}? They are signed out and get no more tickets.`) && void setAccess(a, { active: false }, `${a.name} deactivated`) : void setAccess(a, { active: true }, `${a.name} reactivated`))}
+        >
+          {active ? "Deactivate" : "Reactivate"}
+        </button>
+      )}
+    </li>
+  );
+}
+
+export function AgentsPanel() {
+  useEffect(() => void (canAdmin.value ? loadTeamAccess() : undefined), []);
+  return (
+    <Panel title="Agents" id="set-agents" sub="Invite teammates by email, set what they may do, and deactivate whoever leaves (their tickets and history stay).">
+      <ul class="admin-list">
+        {agents.value.map((a) => (
+          <AgentRow a={a} key={a.id} />
+        ))}
+      </ul>
+      {canAdmin.value && (
+        <>
+          <h3 class="sub-head">Invite someone</h3>
+          <InviteForm />
+          {invitations.value.length > 0 && (
+            <>
+              <h3 class="sub-head">Waiting to join</h3>
+              <ul class="admin-list">
+                {invitations.value.map((i) => (
+                  <li class="admin-row" key={i.id}>
+                    <div class="grow">
+                      <div class="admin-name">{i.name ?? i.email}</div>
+                      <div class="small muted">
+                        {i.email} · {i.role} · until {new Date(i.expiresAt).toLocaleDateString()}
+                      </div>
+                    </div>
+                    <button class="btn small ghost" type="button" onClick={() => void withdraw(i)}>
+                      Withdraw
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </>
+      )}
+    </Panel>
+  );
+}

@@ -1,0 +1,142 @@
+// Settings → Knowledge base: the help-centre articles the AI agent answers from, and a box to ask as a shopper would
+// and see which articles it would use.
+import { useEffect, useState } from "preact/hooks";
+// The kinds of src/schemas/agent.ts knowledgeKinds (imported from there, the schema would bring zod into the bundle).
+const knowledgeKinds = ["faq", "policy", "shipping", "returns", "order_editing", "subscription", "loyalty", "coupon", "product"] as const;
+import { articles, articlesFor, deleteArticle, loadArticles, saveArticle, type Article } from "../../admin.ts";
+import type { FormResult } from "../../pages.ts";
+import { me } from "../../store.ts";
+import { FieldError, FormStatus, Panel, invalid } from "../form.tsx";
+
+const canEdit = () => me.value?.role !== "support";
+
+function ArticleForm({ article, onDone }: { article: Article | null; onDone: () => void }) {
+  const [title, setTitle] = useState(article?.title ?? "");
+  const [body, setBody] = useState(article?.body ?? "");
+  const [kind, setKind] = useState(article?.kind ?? "faq");
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<FormResult | null>(null);
+  const id = article ? `art-${article.id}` : "art-new";
+  return (
+    <form
+      class="stack"
+      aria-label={article ? `Edit article ${article.title}` : "New article"}
+      onSubmit={async (e) => {
+        e.preventDefault();
+        setBusy(true);
+        const r = await saveArticle(article?.id ?? null, { title: title.trim(), body: body.trim(), kind });
+        setBusy(false);
+        setResult(r);
+        if (r.ok) onDone();
+      }}
+    >
+      <label class="field">
+        <span>Title</span>
+        <input type="text" value={title} maxLength={200} onInput={(e) => setTitle(e.currentTarget.value)} {...invalid(result, "title", `${id}-t-err`)} />
+      </label>
+      <FieldError result={result} path="title" id={`${id}-t-err`} />
+      <label class="field">
+        <span>Kind</span>
+        <select value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
+          {knowledgeKinds.map((k) => (
+            <option value={k} key={k}>
+              {k.replace(/_/g, " ")}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label class="field">
+        <span>Article</span>
+        <textarea rows={6} value={body} onInput={(e) => setBody(e.currentTarget.value)} {...invalid(result, "body", `${id}-b-err`)} />
+      </label>
+      <FieldError result={result} path="body" id={`${id}-b-err`} />
+      <div class="form-foot">
+        <button class="btn primary" type="submit" disabled={busy || !title.trim() || !body.trim()}>
+          {article ? "Save article" : "Add article"}
+        </button>
+        <button class="btn" type="button" onClick={onDone}>
+          Cancel
+        </button>
+        <FormStatus result={result} fields={["title", "body", "kind"]} />
+      </div>
+    </form>
+  );
+}
+
+function TryQuestion() {
+  const [q, setQ] = useState("");
+  const [hits, setHits] = useState<Article[] | null>(null);
+  return (
+    <form
+      class="try-question"
+      onSubmit={async (e) => {
+        e.preventDefault();
+        if (q.trim()) setHits(await articlesFor(q.trim()).catch(() => []));
+      }}
+    >
+      <label class="field">
+        <span>Ask as a shopper would: which articles does the AI agent answer from?</span>
+        <input type="search" value={q} placeholder="Can I return sale items?" onInput={(e) => setQ(e.currentTarget.value)} />
+      </label>
+      {hits && (
+        <ol class="small">
+          {hits.length === 0 && <li class="muted">No article matches: the AI agent would offer a person.</li>}
+          {hits.map((h) => (
+            <li key={h.id}>
+              <strong>{h.title}</strong> — <span class="muted">{(h.snippet ?? h.body).replace(/\*\*/g, "").slice(0, 160)}</span>
+            </li>
+          ))}
+        </ol>
+      )}
+    </form>
+  );
+}
+
+export function KnowledgePanel() {
+  const [editing, setEditing] = useState<string | null>(null);
+  useEffect(() => void loadArticles(), []);
+  const a = articles.value;
+  return (
+    <Panel title="Knowledge base" id="set-knowledge" sub="The AI agent answers questions from these articles (knowledge-base Q&A), and the team can quote them.">
+      <TryQuestion />
+      {a.error && <div class="banner error">{a.error}</div>}
+      <ul class="admin-list">
+        {a.items.map((art) => (
+          <li key={art.id}>
+            {editing === art.id ? (
+              <ArticleForm article={art} onDone={() => setEditing(null)} />
+            ) : (
+              <div class="admin-row">
+                <div class="grow">
+                  <div class="admin-name">
+                    {art.title} <span class="tag">{art.kind.replace(/_/g, " ")}</span>
+                  </div>
+                  <div class="small muted clip">{art.body}</div>
+                </div>
+                {canEdit() && (
+                  <>
+                    <button class="btn small" type="button" onClick={() => setEditing(art.id)}>
+                      Edit
+                    </button>
+                    <button class="btn small ghost" type="button" aria-label={`Delete article ${art.title}`} onClick={() => confirm(`Delete “${art.title}”?`) && void deleteArticle(art)}>
+                      Delete
+                    </button>
+                  </>
+                )}
+              </div>
+            )}
+          </li>
+        ))}
+        {!a.loading && a.items.length === 0 && <li class="muted small">No articles yet.</li>}
+      </ul>
+      {canEdit() &&
+        (editing === "new" ? (
+          <ArticleForm article={null} onDone={() => setEditing(null)} />
+        ) : (
+          <button class="btn" type="button" onClick={() => setEditing("new")}>
+            New article
+          </button>
+        ))}
+    </Panel>
+  );
+}
