@@ -181,23 +181,15 @@ export class TicketActor extends DurableObject<Env> {
   /** Messages older than `before` (a message id), newest page first returned oldest first. */
   async messagesBefore(opts: { before: string | null; limit: number; includeInternal: boolean }): Promise<{ items: MessageView[]; nextCursor: string | null }> {
     const t = this.ticket();
-    let beforeSeq: number | null = null;
-    if (opts.before) {
-      const anchor = this.thread.find(opts.before);
-      if (!anchor) throw actorError("validation_failed", "before: no such message in this ticket");
-      beforeSeq = anchor.seq;
-    }
-    const rows = this.thread.newest({ beforeSeq, limit: opts.limit + 1, includeInternal: opts.includeInternal });
-    const page = rows.slice(0, opts.limit);
-    const oldest = page[page.length - 1];
-    return { items: this.delivery.annotate(page.reverse().map((m) => toMessageView(t.id, m))), nextCursor: rows.length > opts.limit && oldest ? oldest.id : null };
+    const page = this.thread.pageBefore(opts.before, opts.limit, opts.includeInternal);
+    if (!page) throw actorError("validation_failed", "before: no such message in this ticket");
+    return { items: this.delivery.annotate(page.items.map((m) => toMessageView(t.id, m))), nextCursor: page.nextCursor };
   }
 
   /** Messages after `after` (a message id; null = from the start), oldest first — for resuming a chat. */
   async messagesAfter(opts: { after: string | null; limit: number; includeInternal: boolean }): Promise<MessageView[]> {
     const t = this.ticket();
-    const afterSeq = opts.after ? (this.thread.find(opts.after)?.seq ?? 0) : 0;
-    return this.thread.after({ afterSeq, limit: opts.limit, includeInternal: opts.includeInternal }).map((m) => toMessageView(t.id, m));
+    return this.thread.afterId(opts.after, opts.limit, opts.includeInternal).map((m) => toMessageView(t.id, m));
   }
 
   /** Closes the ticket if, by its own state, the customer has been quiet for `afterHours` since the team's last reply at `at` (docs/product.md §2). */
@@ -386,7 +378,7 @@ export class TicketActor extends DurableObject<Env> {
     this.publish(out, t);
     this.webhooks.committed(t.accountId, { inboxEvents: events, previous, ticket: view, messages: out.flatMap((e) => (e.type === "message.created" ? [e.message] : [])) });
     if (previous.status !== t.status) this.visitors.broadcast({ type: "status", status: t.status });
-    for (const agentId of this.joining(previous, stored)) this.ctx.waitUntil(this.visitors.announceJoined(t.accountId, agentId));
+    for (const agentId of this.visitors.joining(previous.assigneeId, t.assigneeId, stored)) this.ctx.waitUntil(this.visitors.announceJoined(t.accountId, agentId));
     if (stored.some((m) => Delivery.carries(t.channel, m))) this.ctx.waitUntil(this.delivery.deliverSoon(t));
 
     // The live path leaves the write to the alarm (see LIVE_INDEX_DELAY_MS); an HTTP caller waits for it.
@@ -463,14 +455,6 @@ export class TicketActor extends DurableObject<Env> {
     t.unread = true;
     const note = this.append({ author: "system", body: "Snooze ended: the ticket is open again.", internal: true });
     await this.commit(previous, [note], ["ticket.updated", "ticket.snooze_ended"]);
-  }
-
-  /** Agents the shopper should hear joined: a new assignee, or an agent writing to them for the first time. */
-  private joining(previous: Previous, messages: readonly MessageRecord[]): string[] {
-    const t = this.ticket();
-    if (t.assigneeId && previous.assigneeId !== t.assigneeId) return [t.assigneeId];
-    const writers = messages.filter((m) => m.author === "agent" && !m.internal && m.agentId && !this.visitors.hasJoined(m.agentId)).map((m) => m.agentId!);
-    return [...new Set(writers)];
   }
 
   private async ensureCreated(init: CreateTicketInput): Promise<TicketState> {

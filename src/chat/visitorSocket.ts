@@ -7,7 +7,7 @@ import { asAppError } from "../lib/errors.ts";
 import { enforceLimit, isExemptIp } from "../lib/rateLimit.ts";
 import { closeSocket } from "../lib/sockets.ts";
 import { errorFrame, parseVisitorClientFrame, PONG_FRAME, type VisitorFrame } from "../schemas/live.ts";
-import { toMessageView, type TicketState } from "../tickets/model.ts";
+import { toMessageView, type MessageRecord, type TicketState } from "../tickets/model.ts";
 import type { ChatMessageResult } from "../tickets/rpc.ts";
 import type { Thread } from "../tickets/thread.ts";
 
@@ -98,6 +98,13 @@ export class VisitorSockets {
 
   hasJoined(agentId: string): boolean {
     return this.store.get(`joined:${agentId}`) !== null;
+  }
+
+  /** Agents the shopper should hear joined: a new assignee, or an agent writing to them for the first time. */
+  joining(previousAssignee: string | null, assignee: string | null, messages: readonly MessageRecord[]): string[] {
+    if (assignee && previousAssignee !== assignee) return [assignee];
+    const writers = messages.filter((m) => m.author === "agent" && !m.internal && m.agentId && !this.hasJoined(m.agentId)).map((m) => m.agentId!);
+    return [...new Set(writers)];
   }
 }
 

@@ -4,7 +4,7 @@
 import { and, eq, inArray } from "drizzle-orm";
 import type { BatchItem } from "drizzle-orm/batch";
 import { db } from "../db/client.ts";
-import { agentTurns, channelThreads, outbox, profiles, ticketMessagesSearch } from "../db/schema/index.ts";
+import { agentTurns, channelThreads, commerceActions, outbox, profileEvents, profiles, shortLinks, ticketMessagesSearch } from "../db/schema/index.ts";
 import { profileOr404 } from "../profiles/service.ts";
 import { ticketStub, viaActor } from "../tickets/actors.ts";
 import { customerTicketIds } from "./customerTickets.ts";
@@ -26,7 +26,17 @@ export async function eraseProfile(env: Env, accountId: string, profileId: strin
   }
   const files = await eraseTicketFiles(env, accountId, ids);
   const d = db(env.DB);
-  const statements: BatchItem<"sqlite">[] = [d.delete(profiles).where(and(eq(profiles.accountId, accountId), eq(profiles.id, p.id)))];
+  // Profiles merged into this one (their ids still answer with it) are the same person.
+  const aliases = await d.select({ id: profiles.id }).from(profiles).where(and(eq(profiles.accountId, accountId), eq(profiles.mergedInto, p.id)));
+  const people = [p.id, ...aliases.map((a) => a.id)];
+  const statements: BatchItem<"sqlite">[] = [
+    d.delete(profiles).where(and(eq(profiles.accountId, accountId), inArray(profiles.id, people))),
+    // Their timeline and tracked links go; the commerce actions taken for them stay (the demo store replays them
+    // to keep its orders as they are), no longer tied to the person.
+    d.delete(profileEvents).where(and(eq(profileEvents.accountId, accountId), inArray(profileEvents.profileId, people))),
+    d.delete(shortLinks).where(and(eq(shortLinks.accountId, accountId), inArray(shortLinks.profileId, people))),
+    d.update(commerceActions).set({ profileId: "erased" }).where(and(eq(commerceActions.accountId, accountId), inArray(commerceActions.profileId, people))),
+  ];
   if (ids.length > 0) {
     // D1 copies of their words (the agent's turn log, the replies' delivery index, search) and the channel threads that
     // would attach their next message to a shell.

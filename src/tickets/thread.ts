@@ -96,6 +96,26 @@ export class Thread {
     return this.sql.exec<MessageRow>("SELECT * FROM messages WHERE id LIKE ? ESCAPE '\\' AND internal = 0 ORDER BY seq ASC", like).toArray().map(fromRow);
   }
 
+  /** The `limit` messages before the one with id `before` (null: the newest), oldest first; null when `before` is not in the thread. */
+  pageBefore(before: string | null, limit: number, includeInternal: boolean): { items: MessageRecord[]; nextCursor: string | null } | null {
+    let beforeSeq: number | null = null;
+    if (before) {
+      const anchor = this.find(before);
+      if (!anchor) return null;
+      beforeSeq = anchor.seq;
+    }
+    const rows = this.newest({ beforeSeq, limit: limit + 1, includeInternal });
+    const page = rows.slice(0, limit);
+    const oldest = page[page.length - 1];
+    return { items: page.reverse(), nextCursor: rows.length > limit && oldest ? oldest.id : null };
+  }
+
+  /** Up to `limit` messages after the one with id `after` (null or unknown: from the start), oldest first. */
+  afterId(after: string | null, limit: number, includeInternal: boolean): MessageRecord[] {
+    const afterSeq = after ? (this.find(after)?.seq ?? 0) : 0;
+    return this.after({ afterSeq, limit, includeInternal });
+  }
+
   /** Every message, oldest first (a merge moves whole threads; tickets hold hundreds of messages, not millions). */
   all(): MessageRecord[] {
     return this.sql.exec<MessageRow>("SELECT * FROM messages ORDER BY seq ASC").toArray().map(fromRow);

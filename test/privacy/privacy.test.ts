@@ -59,9 +59,14 @@ describe("a customer's erasure", () => {
     const r2Key = (await env.DB.prepare("SELECT r2_key FROM files WHERE id = ?").bind(fileId).first<{ r2_key: string }>())!.r2_key;
     expect(await env.FILES.head(r2Key)).not.toBeNull();
     const before = (await call("GET", "/api/reports", { token: acc.token })).body;
+    // Their timeline and a tracked link (the profile feature writes these as they happen).
+    await env.DB.prepare("INSERT INTO profile_events (id, account_id, profile_id, metric, occurred_at, properties) VALUES ('pev_erase_1', ?, ?, 'clicked_link', 1, '{}')").bind(acc.accountId, profileId).run();
+    await env.DB.prepare("INSERT INTO short_links (code, account_id, profile_id, ticket_id, message_id, url, created_at) VALUES ('erase1', ?, ?, ?, 'msg_x', 'https://shop.example/track', 1)").bind(acc.accountId, profileId, ticketId).run();
 
     const res = await call("DELETE", `/api/profiles/${profileId}`, { token: acc.token });
     expect(res.status).toBe(204);
+    expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM profile_events WHERE profile_id = ?").bind(profileId).first("n")).toBe(0);
+    expect(await env.DB.prepare("SELECT COUNT(*) AS n FROM short_links WHERE profile_id = ?").bind(profileId).first("n")).toBe(0);
 
     // The actor: no messages, no customer, closed; the shell keeps its number, channel, tags and times.
     const shell = await call("GET", `/api/tickets/${ticketId}`, { token: acc.token });
