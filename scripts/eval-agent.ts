@@ -43,7 +43,8 @@ function profileOf(who: Shopper | undefined): ShopperProfile {
   };
   const email = emails[who];
   const c = demoCustomers.find((x) => x.email === email);
-  return { id: `prof_${who}`, email, name: c?.name, loggedIn: true };
+  // A logged-in shopper is one the shop signed (identityHash over externalId and email): the signed email is theirs.
+  return { id: `prof_${who}`, email, name: c?.name, loggedIn: true, verifiedEmail: email };
 }
 
 function matches(text: string, fact: Fact): boolean {
