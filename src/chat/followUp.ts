@@ -39,10 +39,13 @@ export class ChatFollowUp {
     store.unschedule(FOLLOW_UP_JOB);
   }
 
-  /** A message reached the conversation and `listening` widget sockets: a team reply nobody was there for waits. */
+  /**
+   * A message reached the conversation and `listening` widget sockets: an agent's reply nobody was there for waits.
+   * Only a person's replies: the AI agent answers a message the shopper just sent, over the socket or in the HTTP answer.
+   */
   delivered(m: MessageRecord, listening: number): void {
     const store = this.host.store;
-    if (listening > 0 || m.internal || (m.author !== "agent" && m.author !== "ai")) return;
+    if (listening > 0 || m.internal || m.author !== "agent") return;
     const t = this.host.ticket();
     if (t.channel !== "webchat" || store.get(CONNECTED) === null || store.get(SENT) !== null || store.get(FIRST_UNSEEN) !== null) return;
     store.set(FIRST_UNSEEN, m.id);
@@ -63,7 +66,7 @@ export class ChatFollowUp {
     if (!email || t.erasedAt) return;
     const start = this.host.thread.find(first);
     if (!start) return;
-    const replies = this.host.thread.after({ afterSeq: start.seq - 1, limit: 20, includeInternal: false }).filter((m) => m.author === "agent" || m.author === "ai");
+    const replies = this.host.thread.after({ afterSeq: start.seq - 1, limit: 20, includeInternal: false }).filter((m) => m.author === "agent");
     if (replies.length === 0) return;
     const settings = await this.settings(t.accountId);
     const link = this.link(settings, t.id);
