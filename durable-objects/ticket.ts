@@ -10,6 +10,7 @@ import { ASSIGNMENT_JOB, AssignmentLink } from "../src/assignment/link.ts";
 import { decideAttach } from "../src/channels/attach.ts";
 import { onNewTextConversation } from "../src/channels/textArrival.ts";
 import { Delivery, DELIVERY_JOB, outboxDeliveryState, outboxRevision, outboxSchema } from "../src/channels/delivery.ts";
+import { ChatFollowUp, FOLLOW_UP_JOB } from "../src/chat/followUp.ts";
 import { VisitorSockets } from "../src/chat/visitorSocket.ts";
 import { CsatSurvey, type CsatOutcome } from "../src/csat/inTicket.ts";
 import { DEFAULT_CSAT } from "../src/csat/rules.ts";
@@ -59,6 +60,7 @@ export class TicketActor extends DurableObject<Env> {
   private readonly delivery: Delivery;
   private readonly agent: TicketAgent;
   private readonly visitors: VisitorSockets;
+  private readonly followUp: ChatFollowUp;
   private readonly webhooks: WebhookOutbox;
   private readonly erasure: TicketErasure;
   // Routing, rotation queues and capacity counts hear about each relevant change.
@@ -99,6 +101,7 @@ export class TicketActor extends DurableObject<Env> {
     this.csat = new CsatSurvey(host);
     this.sla = new SlaTimer(host);
     this.merge = new TicketMerge(host, this.store);
+    this.followUp = new ChatFollowUp(host, (accountId) => this.freshSettings(accountId));
     this.assignment = new AssignmentLink(env, this.store, {
       clock,
       reschedule,
@@ -274,6 +277,7 @@ export class TicketActor extends DurableObject<Env> {
   override async fetch(request: Request): Promise<Response> {
     if (request.headers.get("Upgrade")?.toLowerCase() !== "websocket") return new Response("expected a WebSocket upgrade", { status: 426 });
     if (!this.state) return new Response("conversation not found", { status: 404 });
+    this.followUp.connected(request);
     return this.visitors.accept(request, this.state);
   }
 
@@ -308,6 +312,7 @@ export class TicketActor extends DurableObject<Env> {
       else if (job === ASSIGNMENT_JOB) await this.assignment.flush();
       else if (job === WEBHOOK_JOB) await this.webhooks.flush(t.accountId);
       else if (job === SLA_JOB) await this.sla.due();
+      else if (job === FOLLOW_UP_JOB) await this.followUp.due();
       else this.store.unschedule(job);
     }
     this.store.planAlarm();
@@ -373,7 +378,7 @@ export class TicketActor extends DurableObject<Env> {
     for (const m of stored) {
       const message = toMessageView(t.id, m);
       out.push({ type: "message.created", ticket: view, message });
-      if (!m.internal) this.visitors.broadcast({ type: "message", message });
+      if (!m.internal) this.followUp.delivered(m, this.visitors.broadcast({ type: "message", message }));
     }
     this.publish(out, t);
     this.webhooks.committed(t.accountId, { inboxEvents: events, previous, ticket: view, messages: out.flatMap((e) => (e.type === "message.created" ? [e.message] : [])) });

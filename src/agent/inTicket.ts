@@ -10,7 +10,7 @@ import type { HandoffResult } from "../tickets/rpc.ts";
 import { agentFailureText, agentReplyId, agentReplyPrefix, handoffMessageOf, handoffNoticeId, handoffSummaryId, handoffPlatformOf, historyOf, HISTORY_LIMIT, transcriptOf } from "./conversation.ts";
 import { handoffClosingMessage, handoffSubject, handoffToPlatform, type HandoffPlatform } from "./handoff.ts";
 import { platformLabels } from "./handoffTicket.ts";
-import { DEFAULT_LANG, type Lang } from "./i18n/index.ts";
+import { DEFAULT_LANG, t as say, type Lang } from "./i18n/index.ts";
 import { conversationLanguage } from "./language.ts";
 import { agentRouterFor, modelFor } from "./model.ts";
 import { handoffSummary } from "./summary.ts";
@@ -21,11 +21,15 @@ import { recordAgentTurn, recordHandoff } from "./turnLog.ts";
 export const TURN_JOB = "turns";
 /** A turn still pending this long after its message (cut short by a restart) is finished from the alarm. */
 const RESUME_AFTER_MS = 5_000;
+/** A text conversation waiting for the shopper's email before it can go to Gorgias (the platform's name). */
+const EMAIL_WANTED = "handoff_email_wanted";
 
 /** Where the conversation went and what to say about it; decided (outside calls made) before anything is stored. */
 interface HandoffPlan {
   platform: HandoffPlatform;
   note: string | null;
+  /** The platform needs the shopper's email first: the AI agent asks for it and the conversation stays with it. */
+  askEmail?: boolean;
 }
 
 export class TicketAgent {
@@ -108,6 +112,7 @@ export class TicketAgent {
       store.set(key, "done");
       return [];
     }
+    if (store.get(EMAIL_WANTED) !== null && emailIn(message.body)) return this.handoffWithEmail(message, emailIn(message.body)!);
     this.host.toVisitors({ type: "typing", author: "ai", name: "Assistant" });
     const { clock, integrations } = this.host.seams();
     const settings = await recentAccountSettings(env, t.accountId);
@@ -155,6 +160,22 @@ export class TicketAgent {
     return this.repliesTo(message.id);
   }
 
+  /** The message that carries the email the handoff waited for: the handoff completes, with no model turn. */
+  private async handoffWithEmail(message: MessageRecord, email: string): Promise<MessageView[]> {
+    const { store, env } = this.host;
+    const t = this.host.ticket();
+    t.customer = { ...t.customer, email };
+    store.delete(EMAIL_WANTED);
+    const plan = await this.planHandoff(await recentAccountSettings(env, t.accountId));
+    const previous = before(t);
+    const messages = this.applyHandoff(plan, { closingId: agentReplyId(message.id, 0) });
+    await this.host.commit(previous, messages);
+    store.set(`turn:${message.id}`, "done");
+    this.planResume();
+    await recordHandoff(env, t.accountId, t.id).catch((err) => console.error(`ticket ${t.id}: could not record the handoff`, err));
+    return this.repliesTo(message.id);
+  }
+
   private repliesTo(customerMessageId: string): MessageView[] {
     const t = this.host.ticket();
     return this.host.thread.withIdPrefix(agentReplyPrefix(customerMessageId)).map((m) => toMessageView(t.id, m));
@@ -180,6 +201,8 @@ export class TicketAgent {
     const email = t.customer.email;
     // An SMS or WhatsApp customer continues by text: Zendesk takes them by phone; Gorgias finds customers by email only.
     const phone = t.channel === "sms" || t.channel === "whatsapp" ? t.customer.phone : undefined;
+    // Gorgias needs an email: over SMS or WhatsApp the AI agent asks for it, and the next message carrying one hands off.
+    if (!email && phone && platform === "gorgias") return { platform, note: `${label} needs the customer's email: the AI agent asked for it; the next message with an email hands the conversation off.`, askEmail: true };
     if (!email && !(platform === "zendesk" && phone)) return { platform: "builtin", note: `The AI agent could not hand this conversation to ${label}: there is no email address for the customer.` };
     try {
       const all = this.host.thread.newest({ beforeSeq: null, limit: 1_000, includeInternal: false }).reverse();
@@ -220,6 +243,10 @@ export class TicketAgent {
   private applyHandoff(plan: HandoffPlan, opts: { closingId: string; closing?: string | undefined }): (MessageRecord | null)[] {
     const t = this.host.ticket();
     const lang = this.language();
+    if (plan.askEmail) {
+      this.host.store.set(EMAIL_WANTED, plan.platform);
+      return [this.host.append({ author: "ai", body: say(lang, "handoff.askEmail.text"), id: opts.closingId }), plan.note ? this.host.append({ author: "system", body: plan.note, internal: true }) : null];
+    }
     const closing = plan.platform === "builtin" ? (opts.closing ?? handoffClosingMessage("builtin", t.channel, undefined, lang)) : handoffClosingMessage(plan.platform, t.channel, t.customer.email, lang);
     // The summary goes in before the closing line, so the thread still ends with what the shopper was told.
     const messages = [plan.platform === "builtin" ? this.summaryNote() : null, this.host.append({ author: "ai", body: closing, id: opts.closingId })];

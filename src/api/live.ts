@@ -69,7 +69,7 @@ export function describeSockets(registry: { registerPath: (p: Parameters<typeof 
     path: "/api/chat/conversations/{id}/ws",
     tags: ["Web chat"],
     summary: "Widget WebSocket: messages both ways, typing, agent joined, status; resume with ?after=<lastSeenMessageId> (docs/realtime.md; frames in src/schemas/live.ts)",
-    request: { params: idParam, query: z.object({ visitorToken: z.string(), after: z.string().optional() }) },
+    request: { params: idParam, query: z.object({ visitorToken: z.string(), after: z.string().optional(), page: z.string().optional().openapi({ description: "The page the widget runs on: the follow-up email links back to it" }) }) },
     responses: { 101: { description: "Switching protocols" }, ...errorResponses(400, 401, 404) },
   });
 }

@@ -46,10 +46,10 @@ export class VisitorSockets {
     return new Response(null, { status: 101, webSocket: client });
   }
 
-  /** To every widget open on this conversation. */
-  broadcast(frame: VisitorFrame): void {
+  /** To every widget open on this conversation; returns how many there are. */
+  broadcast(frame: VisitorFrame): number {
     const sockets = this.ctx.getWebSockets(TAG);
-    if (sockets.length === 0) return;
+    if (sockets.length === 0) return 0;
     const payload = JSON.stringify(frame);
     for (const ws of sockets) {
       try {
@@ -58,6 +58,7 @@ export class VisitorSockets {
         // gone; webSocketClose cleans up
       }
     }
+    return sockets.length;
   }
 
   /** A frame from a widget. */

@@ -19,7 +19,9 @@ const createdTicket = z.object({ id: z.number() });
 // The "api" channel needs no email or SMS integration on the Gorgias side; the team answers from there by email.
 export function gorgiasTicketBody(ticket: HandoffTicket) {
   // Gorgias finds or creates the customer by email: a handoff there needs one (src/agent/inTicket.ts checks).
-  const customer = { email: ticket.requester.email, name: requesterName(ticket) };
+  // An SMS or WhatsApp customer's number goes on the customer too (the transcript says the conversation continues by text).
+  const phone = ticket.requester.phone;
+  const customer = { email: ticket.requester.email, name: requesterName(ticket), ...(phone ? { channels: [{ type: "phone", address: phone }] } : {}) };
   const tags = [...new Set(["edgedesk", "ai-handoff", `edgedesk-${ticket.channel}`, ...(ticket.tags ?? [])])];
   const first = ticket.transcript[0];
   return {

@@ -396,3 +396,37 @@ describe("handoff to Zendesk", () => {
     expect(await inView(zShop, "unassigned", conv.ticketId)).toBe(true);
   });
 });
+
+describe("handoff from SMS to Gorgias", () => {
+  it("asks the SMS shopper for an email, then the message that carries one creates the Gorgias ticket with the phone number", async () => {
+    const gShop = await demoShop({ knowledge: false });
+    await agentOn(gShop);
+    await call("PUT", "/api/integrations/gorgias", { token: gShop.token, body: { domain: "northwind", email: "ops@northwind.example", apiKey: "gorgias_key_0123456789" } });
+    expect((await call("PUT", "/api/settings/handoff", { token: gShop.token, body: { method: "helpdesk", platform: "gorgias" } })).status).toBe(200);
+    const providerMessageId = unique("pm-sms-gorgias");
+    const ticketId = `tkt_${(await sha256Hex(`${gShop.accountId}|sms|${providerMessageId}`)).slice(0, 24)}`;
+    const gorgias = fakeHelpdesk(201, { id: 9001 });
+    await runInDurableObject(stub(gShop.accountId, ticketId), (_instance: TicketActor, state) => {
+      replaceSeams(state.id, { integrations: { fetch: gorgias.fetch } });
+    });
+    const from = "+15550107799";
+    await call("POST", "/api/dev/inbound", { body: { accountId: gShop.accountId, channel: "sms", from, text: "I want to talk to a real person", providerMessageId } });
+    // No email yet: Gorgias is not called, the AI agent asks for one and keeps the conversation.
+    expect(gorgias.requests).toHaveLength(0);
+    let t = await ticketOf(gShop, ticketId);
+    expect(t.ticket).toMatchObject({ status: "open", handledBy: "ai" });
+    expect(t.messages.filter((m) => !m.internal).at(-1)?.body).toBe("To pass you to our support team I need your email address: what email can they reach you at?");
+
+    const reply = await inbound(gShop.accountId, { channel: "sms", from, text: "Sure, it's Ada@Example.com" });
+    expect(reply.body.ticketId).toBe(ticketId);
+    expect(gorgias.requests).toHaveLength(1);
+    const body = gorgias.requests[0]!.body as { customer: { email: string; channels: unknown }; messages: { body_text: string }[]; tags: { name: string }[] };
+    expect(body.customer).toMatchObject({ email: "ada@example.com", channels: [{ type: "phone", address: from }] });
+    expect(body.messages[0]!.body_text).toContain(`Phone: ${from} (the conversation continues by SMS from Edgedesk)`);
+    expect(body.messages[0]!.body_text).toContain("I want to talk to a real person");
+    t = await ticketOf(gShop, ticketId);
+    expect(t.ticket).toMatchObject({ status: "closed", tags: ["handoff-gorgias"], customer: { email: "ada@example.com" } });
+    expect(t.messages.filter((m) => !m.internal).at(-1)?.body).toContain("follow up by SMS");
+    expect(t.messages.some((m) => m.internal && m.body.startsWith("Handed off to Gorgias: ticket 9001"))).toBe(true);
+  });
+});

@@ -73,5 +73,7 @@ export function socketUrl(apiBase: string, conversationId: string | null, visito
   url.protocol = url.protocol === "https:" ? "wss:" : "ws:";
   url.searchParams.set("visitorToken", visitorToken);
   if (after) url.searchParams.set("after", after);
+  // The page the widget runs on: a follow-up email links back to it (src/chat/followUp.ts).
+  if (typeof location !== "undefined" && /^https?:$/.test(location.protocol)) url.searchParams.set("page", location.href.slice(0, 2000));
   return url.href;
 }

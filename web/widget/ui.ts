@@ -147,7 +147,8 @@ export class WidgetView {
     } catch {
       // storage blocked
     }
-    if (wasOpen) this.open(false);
+    // A follow-up email's link back carries ?edgedesk_chat=<conversation> (src/chat/followUp.ts): open the chat.
+    if (wasOpen || new URLSearchParams(location.search).has("edgedesk_chat")) this.open(false);
   }
 
   open(focus = true): void {

@@ -13,6 +13,7 @@ export const de: Catalogue = {
   "handoff.closing.outside.chatEmail": "Danke! Ich habe unser Gespräch an unser Support-Team weitergegeben. Ein Mensch meldet sich per E-Mail unter {email}, Sie können diesen Chat also jetzt schließen.",
   "handoff.closing.outside.chat": "Danke! Ich habe unser Gespräch an unser Support-Team weitergegeben. Ein Mensch meldet sich per E-Mail, Sie können diesen Chat also jetzt schließen.",
   "handoff.closing.outside.sms": "Danke! Ich habe unser Gespräch an unser Support-Team weitergegeben. Ein Mensch meldet sich per SMS.",
+  "handoff.askEmail.text": "Um Sie an unser Support-Team weiterzugeben, brauche ich Ihre E-Mail-Adresse: Unter welcher E-Mail erreicht man Sie?",
   "handoff.closing.outside.email": "Danke! Ich habe Ihre Nachricht an unser Support-Team weitergegeben. Ein Mensch meldet sich per E-Mail.",
   "handoff.closing.outside.here": "Danke! Ich habe unser Gespräch an unser Support-Team weitergegeben. Ein Mensch meldet sich hier.",
   "offer.asked": "Natürlich — ich kann Sie mit jemandem aus unserem Team verbinden.",

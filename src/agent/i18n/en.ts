@@ -13,6 +13,7 @@ export const en = {
   "handoff.closing.outside.chatEmail": "Thanks! I've passed our conversation to our support team. A human will follow up by email at {email}, so you can close this chat now.",
   "handoff.closing.outside.chat": "Thanks! I've passed our conversation to our support team. A human will follow up by email, so you can close this chat now.",
   "handoff.closing.outside.sms": "Thanks! I've passed our conversation to our support team. A human will follow up by SMS.",
+  "handoff.askEmail.text": "To pass you to our support team I need your email address: what email can they reach you at?",
   "handoff.closing.outside.email": "Thanks! I've passed your message to our support team. A human will follow up by email.",
   "handoff.closing.outside.here": "Thanks! I've passed our conversation to our support team. A human will follow up here.",
   "offer.asked": "Of course — I can connect you with someone from our team.",

@@ -13,6 +13,7 @@ export const es: Catalogue = {
   "handoff.closing.outside.chatEmail": "¡Gracias! He pasado nuestra conversación a nuestro equipo de atención. Una persona te escribirá por correo a {email}, así que ya puedes cerrar este chat.",
   "handoff.closing.outside.chat": "¡Gracias! He pasado nuestra conversación a nuestro equipo de atención. Una persona te escribirá por correo, así que ya puedes cerrar este chat.",
   "handoff.closing.outside.sms": "¡Gracias! He pasado nuestra conversación a nuestro equipo de atención. Una persona te escribirá por SMS.",
+  "handoff.askEmail.text": "Para pasarte a nuestro equipo de atención necesito tu correo electrónico: ¿en qué correo pueden contactarte?",
   "handoff.closing.outside.email": "¡Gracias! He pasado tu mensaje a nuestro equipo de atención. Una persona te responderá por correo.",
   "handoff.closing.outside.here": "¡Gracias! He pasado nuestra conversación a nuestro equipo de atención. Una persona te responderá por aquí.",
   "offer.asked": "Por supuesto — puedo ponerte en contacto con alguien de nuestro equipo.",

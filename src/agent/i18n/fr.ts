@@ -13,6 +13,7 @@ export const fr: Catalogue = {
   "handoff.closing.outside.chatEmail": "Merci ! J'ai transmis notre conversation à notre service client. Une personne vous répondra par e-mail à {email}, vous pouvez donc fermer ce chat.",
   "handoff.closing.outside.chat": "Merci ! J'ai transmis notre conversation à notre service client. Une personne vous répondra par e-mail, vous pouvez donc fermer ce chat.",
   "handoff.closing.outside.sms": "Merci ! J'ai transmis notre conversation à notre service client. Une personne vous répondra par SMS.",
+  "handoff.askEmail.text": "Pour vous transmettre à notre service client, j'ai besoin de votre adresse e-mail : à quelle adresse peut-on vous joindre ?",
   "handoff.closing.outside.email": "Merci ! J'ai transmis votre message à notre service client. Une personne vous répondra par e-mail.",
   "handoff.closing.outside.here": "Merci ! J'ai transmis notre conversation à notre service client. Une personne vous répondra ici.",
   "offer.asked": "Bien sûr — je peux vous mettre en relation avec quelqu'un de notre équipe.",

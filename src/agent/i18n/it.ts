@@ -13,6 +13,7 @@ export const it: Catalogue = {
   "handoff.closing.outside.chatEmail": "Grazie! Ho passato la nostra conversazione al nostro servizio clienti. Una persona ti scriverà via email a {email}, quindi ora puoi chiudere questa chat.",
   "handoff.closing.outside.chat": "Grazie! Ho passato la nostra conversazione al nostro servizio clienti. Una persona ti scriverà via email, quindi ora puoi chiudere questa chat.",
   "handoff.closing.outside.sms": "Grazie! Ho passato la nostra conversazione al nostro servizio clienti. Una persona ti scriverà via SMS.",
+  "handoff.askEmail.text": "Per passarti al nostro servizio clienti mi serve il tuo indirizzo email: a quale email possono contattarti?",
   "handoff.closing.outside.email": "Grazie! Ho passato il tuo messaggio al nostro servizio clienti. Una persona ti risponderà via email.",
   "handoff.closing.outside.here": "Grazie! Ho passato la nostra conversazione al nostro servizio clienti. Una persona ti risponderà qui.",
   "offer.asked": "Certo — posso metterti in contatto con qualcuno del nostro team.",

@@ -13,6 +13,7 @@ export const nl: Catalogue = {
   "handoff.closing.outside.chatEmail": "Bedankt! Ik heb ons gesprek doorgegeven aan ons supportteam. Een medewerker neemt per e-mail contact op via {email}, dus je kunt deze chat nu sluiten.",
   "handoff.closing.outside.chat": "Bedankt! Ik heb ons gesprek doorgegeven aan ons supportteam. Een medewerker neemt per e-mail contact op, dus je kunt deze chat nu sluiten.",
   "handoff.closing.outside.sms": "Bedankt! Ik heb ons gesprek doorgegeven aan ons supportteam. Een medewerker neemt per sms contact op.",
+  "handoff.askEmail.text": "Om u door te verbinden met ons supportteam heb ik uw e-mailadres nodig: op welk e-mailadres kunnen ze u bereiken?",
   "handoff.closing.outside.email": "Bedankt! Ik heb je bericht doorgegeven aan ons supportteam. Een medewerker neemt per e-mail contact op.",
   "handoff.closing.outside.here": "Bedankt! Ik heb ons gesprek doorgegeven aan ons supportteam. Een medewerker antwoordt je hier.",
   "offer.asked": "Natuurlijk — ik kan je in contact brengen met iemand van ons team.",

@@ -13,6 +13,7 @@ export const pt: Catalogue = {
   "handoff.closing.outside.chatEmail": "Obrigado! Passei a nossa conversa à nossa equipa de apoio. Uma pessoa vai responder-lhe por email para {email}, por isso já pode fechar este chat.",
   "handoff.closing.outside.chat": "Obrigado! Passei a nossa conversa à nossa equipa de apoio. Uma pessoa vai responder-lhe por email, por isso já pode fechar este chat.",
   "handoff.closing.outside.sms": "Obrigado! Passei a nossa conversa à nossa equipa de apoio. Uma pessoa vai responder-lhe por SMS.",
+  "handoff.askEmail.text": "Para o passar à nossa equipa de apoio preciso do seu email: em que endereço de email o podem contactar?",
   "handoff.closing.outside.email": "Obrigado! Passei a sua mensagem à nossa equipa de apoio. Uma pessoa vai responder-lhe por email.",
   "handoff.closing.outside.here": "Obrigado! Passei a nossa conversa à nossa equipa de apoio. Uma pessoa vai responder-lhe aqui.",
   "offer.asked": "Com certeza — posso pô-lo em contacto com alguém da nossa equipa.",
