@@ -48,22 +48,30 @@ interface MirrorRow extends Record<string, SqlStorageValue> {
   spam: number;
   assignee_id: string | null;
   unread: number;
-  /** 1 when the ticket is in any built-in view at all: handled by the team and with messages. */
+  /** Which built-in views the ticket can be in: NOT_COUNTED (no messages), the team's views, or the AI agent's view. */
   counted: number;
   updated_at: number;
 }
 
-/** Marks a mirror built from D1 with the view-count columns (the unread-only `live_tickets` came before). */
-const MIRROR_LOADED = "mirror_v2_loaded";
+/** Marks a mirror built from D1 with the view-count columns and the AI agent's tickets (v2 held the team's only). */
+const MIRROR_LOADED = "mirror_v3_loaded";
+
+/** `counted`: a ticket without messages is in no view; with them it is the team's (their views) or the AI agent's (`ai`). */
+const NOT_COUNTED = 0;
+const COUNTED_TEAM = 1;
+const COUNTED_AI = 2;
+const countedOf = (handledBy: TicketView["handledBy"], messageCount: number) => (messageCount <= 0 ? NOT_COUNTED : handledBy === "ai" ? COUNTED_AI : COUNTED_TEAM);
 const LOAD_PAGE = 1000;
 
 /**
  * The counters a ticket adds one to, exactly as `ticketConditions` (src/tickets/queries.ts) counts the
- * built-in views: every view needs messages and the team; `all` is every status but not spam; mine,
- * unassigned and spam are open tickets. Unread badges count open, not-spam, unread tickets.
+ * built-in views: every view needs messages; `ai` is the AI agent's, any status but not spam; the others
+ * need the team; `all` is every status but not spam; mine, unassigned and spam are open tickets. Unread
+ * badges count the team's open, not-spam, unread tickets.
  */
 function countersOf(r: MirrorRow | undefined): string[] {
-  if (!r || !r.counted) return [];
+  if (!r || r.counted === NOT_COUNTED) return [];
+  if (r.counted === COUNTED_AI) return r.spam ? [] : ["ai"];
   if (r.spam) return r.status === "open" ? ["spam"] : [];
   if (r.status !== "open") return ["all"];
   const who = r.assignee_id === null ? "unassigned" : `mine:${r.assignee_id}`;
@@ -266,7 +274,7 @@ export class InboxActor extends DurableObject<Env> {
       spam: t.spam ? 1 : 0,
       assignee_id: t.assigneeId,
       unread: t.unread ? 1 : 0,
-      counted: t.handledBy === "team" && t.messageCount > 0 ? 1 : 0,
+      counted: countedOf(t.handledBy, t.messageCount),
       updated_at: t.updatedAt,
     });
   }
@@ -307,14 +315,14 @@ export class InboxActor extends DurableObject<Env> {
   /** One agent's unread badges and built-in view counts, read from the counters. */
   private numbersFor(agentId: string): { unread: UnreadCounts; counts: ViewCounts } {
     const n = new Map<string, number>();
-    const keys = [`mine:${agentId}`, "unassigned", "all", "spam", "unread", `unread.mine:${agentId}`, "unread.unassigned"];
+    const keys = [`mine:${agentId}`, "unassigned", "all", "spam", "ai", "unread", `unread.mine:${agentId}`, "unread.unassigned"];
     for (const r of this.ctx.storage.sql.exec<{ key: string; n: number }>(`SELECT key, n FROM view_counters WHERE key IN (${keys.map(() => "?").join(", ")})`, ...keys)) {
       n.set(r.key, r.n);
     }
     const get = (k: string) => n.get(k) ?? 0;
     return {
       unread: { mine: get(`unread.mine:${agentId}`), unassigned: get("unread.unassigned"), all: get("unread") },
-      counts: { mine: get(`mine:${agentId}`), unassigned: get("unassigned"), all: get("all"), spam: get("spam") },
+      counts: { mine: get(`mine:${agentId}`), unassigned: get("unassigned"), all: get("all"), spam: get("spam"), ai: get("ai") },
     };
   }
 
@@ -352,12 +360,12 @@ export class InboxActor extends DurableObject<Env> {
     let id = "";
     for (;;) {
       const results = await db(this.env.DB)
-        .select({ id: tickets.id, status: tickets.status, spam: tickets.spam, assigneeId: tickets.assigneeId, unread: tickets.unread, updatedAt: tickets.updatedAt })
+        .select({ id: tickets.id, status: tickets.status, spam: tickets.spam, assigneeId: tickets.assigneeId, unread: tickets.unread, handledBy: tickets.handledBy, updatedAt: tickets.updatedAt })
         .from(tickets)
-        .where(and(eq(tickets.accountId, accountId), eq(tickets.handledBy, "team"), gt(tickets.messageCount, 0), or(gt(tickets.updatedAt, at), and(eq(tickets.updatedAt, at), gt(tickets.id, id)))))
+        .where(and(eq(tickets.accountId, accountId), gt(tickets.messageCount, 0), or(gt(tickets.updatedAt, at), and(eq(tickets.updatedAt, at), gt(tickets.id, id)))))
         .orderBy(asc(tickets.updatedAt), asc(tickets.id))
         .limit(LOAD_PAGE);
-      for (const r of results) this.applyRow({ id: r.id, status: r.status, spam: r.spam ? 1 : 0, assignee_id: r.assigneeId, unread: r.unread ? 1 : 0, counted: 1, updated_at: r.updatedAt });
+      for (const r of results) this.applyRow({ id: r.id, status: r.status, spam: r.spam ? 1 : 0, assignee_id: r.assigneeId, unread: r.unread ? 1 : 0, counted: countedOf(r.handledBy, 1), updated_at: r.updatedAt });
       const last = results[results.length - 1];
       if (!last || results.length < LOAD_PAGE) break;
       at = last.updatedAt;

@@ -13,7 +13,7 @@ import { platformLabels } from "./handoffTicket.ts";
 import { DEFAULT_LANG, t as say, type Lang } from "./i18n/index.ts";
 import { conversationLanguage } from "./language.ts";
 import { agentRouterFor, modelFor } from "./model.ts";
-import { handoffSummary } from "./summary.ts";
+import { summarizeHandoff } from "./summaryModel.ts";
 import { emailIn, latestMention } from "./orders.ts";
 import { runAgentTurn, type AgentTurnResult } from "./runTurn.ts";
 import { recordAgentTurn, recordHandoff } from "./turnLog.ts";
@@ -81,8 +81,9 @@ export class TicketAgent {
     if (!email && store.get("verified") !== "1") return { ok: false, refused: "email_required", platform: "", ticket: toTicketView(t) };
     if (email && email !== t.customer.email) t.customer = { ...t.customer, email };
     const plan = await this.planHandoff(settings);
+    const summary = plan.platform === "builtin" ? await this.summary([]) : null;
     const previous = before(t);
-    const messages = this.applyHandoff(plan, { closingId: handoffNoticeId(t.id) });
+    const messages = this.applyHandoff(plan, { closingId: handoffNoticeId(t.id), summary });
     if (plan.platform === "builtin") messages.push(this.officeHoursReply(settings));
     await this.host.commit(previous, messages);
     try {
@@ -141,11 +142,12 @@ export class TicketAgent {
     // On a handoff the last reply is the turn's "passed to our team" line: the handoff stores it, or the outside helpdesk's words.
     const answers = handingOff ? result.replies.slice(0, -1) : result.replies;
     const plan = handingOff ? await this.planHandoff(settings) : null;
+    this.rememberTurn(result.skill, answers[0]?.body);
+    const summary = plan?.platform === "builtin" ? await this.summary(answers.map((r) => ({ author: "ai", body: r.body }))) : null;
     // From here to the commit nothing awaits: the turn's messages and state changes are stored together.
     const previous = before(t);
     const messages = answers.map((r, i) => this.host.append({ author: "ai", body: r.body, cards: r.cards, id: agentReplyId(message.id, i) }));
-    this.rememberTurn(result.skill, answers[0]?.body);
-    if (plan) messages.push(...this.applyHandoff(plan, { closingId: agentReplyId(message.id, answers.length), closing: result.replies.at(-1)?.body }));
+    if (plan) messages.push(...this.applyHandoff(plan, { closingId: agentReplyId(message.id, answers.length), closing: result.replies.at(-1)?.body, summary }));
     await this.host.commit(previous, messages);
     if (store.get(`recorded:${message.id}`) === null) {
       try {
@@ -230,17 +232,24 @@ export class TicketAgent {
     if (answer) store.set("agent_last_answer", answer);
   }
 
+  /**
+   * The handoff summary of the conversation so far plus this turn's answers not stored yet: written by the model in
+   * production (bounded by its timeout, checked against the conversation), extractive otherwise or when it fails.
+   */
+  private async summary(pending: readonly { author: string; body: string }[]): Promise<string | null> {
+    const { store, thread, env } = this.host;
+    const messages = [...thread.after({ afterSeq: 0, limit: HISTORY_LIMIT, includeInternal: false }), ...pending];
+    const input = { messages, skills: store.getJson<string[]>("agent_skills") ?? [], loggedIn: store.get("verified") === "1", lastAnswer: store.get("agent_last_answer") };
+    return summarizeHandoff(input, modelFor(env));
+  }
+
   /** The handoff summary as an internal note at the top of what the team reads (not committed). */
-  private summaryNote(): MessageRecord | null {
-    const t = this.host.ticket();
-    const { store, thread } = this.host;
-    const messages = thread.after({ afterSeq: 0, limit: HISTORY_LIMIT, includeInternal: false });
-    const body = handoffSummary({ messages, skills: store.getJson<string[]>("agent_skills") ?? [], loggedIn: store.get("verified") === "1", lastAnswer: store.get("agent_last_answer") });
-    return body ? this.host.append({ author: "system", body, internal: true, id: handoffSummaryId(t.id) }) : null;
+  private summaryNote(body: string | null): MessageRecord | null {
+    return body ? this.host.append({ author: "system", body, internal: true, id: handoffSummaryId(this.host.ticket().id) }) : null;
   }
 
   /** Stores the handoff's closing line and note and moves the ticket (not committed). */
-  private applyHandoff(plan: HandoffPlan, opts: { closingId: string; closing?: string | undefined }): (MessageRecord | null)[] {
+  private applyHandoff(plan: HandoffPlan, opts: { closingId: string; closing?: string | undefined; summary: string | null }): (MessageRecord | null)[] {
     const t = this.host.ticket();
     const lang = this.language();
     if (plan.askEmail) {
@@ -249,7 +258,7 @@ export class TicketAgent {
     }
     const closing = plan.platform === "builtin" ? (opts.closing ?? handoffClosingMessage("builtin", t.channel, undefined, lang)) : handoffClosingMessage(plan.platform, t.channel, t.customer.email, lang);
     // The summary goes in before the closing line, so the thread still ends with what the shopper was told.
-    const messages = [plan.platform === "builtin" ? this.summaryNote() : null, this.host.append({ author: "ai", body: closing, id: opts.closingId })];
+    const messages = [plan.platform === "builtin" ? this.summaryNote(opts.summary) : null, this.host.append({ author: "ai", body: closing, id: opts.closingId })];
     if (plan.note) messages.push(this.host.append({ author: "system", body: plan.note, internal: true }));
     if (plan.platform === "builtin") {
       // A chat has no subject; the team's list shows the shopper's first question instead.

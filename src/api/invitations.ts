@@ -1,6 +1,7 @@
 // Agents joining by invitation and an admin's say over roles and access (docs/api.md "Agents": invitations, access).
 import { createRoute, z } from "@hono/zod-openapi";
 import { acceptInvitation, changeAccess, createInvitation, openInvitation, pendingInvitations, revokeInvitation, type InvitationRow } from "../accounts/invitations.ts";
+import { emailInvitation } from "../accounts/inviteEmail.ts";
 import { issueToken } from "../accounts/service.ts";
 import { refreshRotations } from "../assignment/service.ts";
 import { router } from "../app.ts";
@@ -26,7 +27,7 @@ invitationsApi.openapi(
     ...secured,
     method: "post",
     path: "/agents/invitations",
-    summary: "Invite someone by email (owner/admin): a one-time link, valid 7 days, shown once",
+    summary: "Invite someone by email (owner/admin): a one-time link, valid 7 days, shown once and emailed through the account's email integration when one is connected",
     request: { body: body(invitationInput) },
     responses: { 201: json(invitationCreated, "Invited"), ...errorResponses(400, 401, 403, 409) },
   }),
@@ -34,7 +35,10 @@ invitationsApi.openapi(
     const input = c.req.valid("json");
     const { invitation, token } = await createInvitation(c.env, c.get("account").id, c.get("agent"), input);
     const url = `${new URL(c.req.url).origin}/app/#/invite/${token}`;
-    return c.json({ ...view(invitation), token, url }, 201);
+    const by = c.get("agent");
+    const mail = { to: invitation.email, name: invitation.name, role: invitation.role, accountName: c.get("account").name, invitedBy: by.name, url, expiresAt: iso(invitation.expiresAt) };
+    const emailed = await emailInvitation(c.env, c.get("account").id, mail);
+    return c.json({ ...view(invitation), token, url, emailed }, 201);
   },
 );
 

@@ -68,7 +68,7 @@ viewsApi.openapi(
       .where(and(eq(savedViews.accountId, me.accountId), or(isNull(savedViews.agentId), eq(savedViews.agentId, me.id))))
       .orderBy(savedViews.createdAt);
     const saved = rows.map(toView);
-    const builtIn = ["mine", "unassigned", "all", "spam"] as const;
+    const builtIn = ["mine", "unassigned", "all", "spam", "ai"] as const;
     const counts = await countTickets(d, me.accountId, me.id, [...builtIn.map((view): TicketFilters => ({ view })), ...saved.map((v) => v.filters)]);
     const items = saved.map((v, i) => ({ ...v, count: counts[builtIn.length + i] ?? 0 }));
     return c.json({ items, builtIn: Object.fromEntries(builtIn.map((k, i) => [k, counts[i] ?? 0])) }, 200);

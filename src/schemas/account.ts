@@ -25,7 +25,9 @@ export const invitationInput = z
 export const invitationSchema = z
   .object({ id: z.string(), email: z.string(), name: z.string().nullable(), role: roleSchema, createdAt: z.string(), expiresAt: z.string() })
   .openapi("Invitation");
-export const invitationCreated = invitationSchema.extend({ url: z.string(), token: z.string() }).openapi("InvitationCreated");
+export const invitationCreated = invitationSchema
+  .extend({ url: z.string(), token: z.string(), emailed: z.boolean().openapi({ description: "Sent to the invitee through the account's email integration (Postmark); false: copy the link to them" }) })
+  .openapi("InvitationCreated");
 export const invitationAccept = z.object({ name: z.string().trim().min(1).max(100), password: passwordSchema }).strict().openapi("InvitationAccept");
 export const accessInput = z
   .object({ role: roleSchema.optional(), active: z.boolean().optional() })

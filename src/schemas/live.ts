@@ -33,8 +33,8 @@ export type ErrorFrame = z.infer<typeof errorFrameSchema>;
 export const unreadCountsSchema = z.object({ mine: z.number().int(), unassigned: z.number().int(), all: z.number().int() });
 export type UnreadCounts = z.infer<typeof unreadCountsSchema>;
 
-/** The built-in views' ticket counts, exactly what `GET /api/views` answers as `builtIn` (ticketConditions). */
-export const viewCountsSchema = z.object({ mine: z.number().int(), unassigned: z.number().int(), all: z.number().int(), spam: z.number().int() });
+/** The built-in views' ticket counts, exactly what `GET /api/views` answers as `builtIn` (ticketConditions); `ai` is the AI agent's view. */
+export const viewCountsSchema = z.object({ mine: z.number().int(), unassigned: z.number().int(), all: z.number().int(), spam: z.number().int(), ai: z.number().int() });
 export type ViewCounts = z.infer<typeof viewCountsSchema>;
 
 export const ticketEventTypes = ["ticket.created", "ticket.updated", "ticket.snooze_ended", "ticket.csat", "ticket.sla_breached"] as const;

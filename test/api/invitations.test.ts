@@ -1,8 +1,10 @@
 // Agents: invite by email with a one-time link, roles, deactivate (issue 12's admin screens, docs/api.md "Agents").
+import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
+import { emailInvitation, type InvitationMail } from "../../src/accounts/inviteEmail.ts";
 import { addAgent, call, signup, unique } from "../helpers.ts";
 
-type Invite = { id: string; email: string; role: string; url: string; token: string };
+type Invite = { id: string; email: string; role: string; url: string; token: string; emailed: boolean };
 
 describe("invitations", () => {
   it("lets an invited person join once through the link, signed in as the role they were given", async () => {
@@ -11,6 +13,8 @@ describe("invitations", () => {
     const made = await call<Invite>("POST", "/api/agents/invitations", { token: acc.token, body: { email, role: "manager", name: "Nia New" } });
     expect(made.status).toBe(201);
     expect(made.body.url).toBe(`http://edgedesk.test/app/#/invite/${made.body.token}`);
+    // No email integration connected: the link is shown to copy.
+    expect(made.body.emailed).toBe(false);
     expect((await call<{ items: { email: string }[] }>("GET", "/api/agents/invitations", { token: acc.token })).body.items.map((i) => i.email)).toEqual([email]);
     const seen = await call("GET", `/api/invitations/${made.body.token}`);
     expect(seen.body).toMatchObject({ email, role: "manager", name: "Nia New" });
@@ -69,5 +73,57 @@ describe("roles and access", () => {
     expect((await call("PATCH", `/api/agents/${other.agentId}/access`, { token: admin.token, body: {} })).status).toBe(400);
     expect((await call("PATCH", `/api/agents/agt_nope/access`, { token: admin.token, body: { active: false } })).status).toBe(404);
     expect((await call("PATCH", `/api/agents/${other.agentId}/access`, { token: admin.token, body: { role: "manager" } })).status).toBe(200);
+  });
+});
+
+describe("invitation emails", () => {
+  /** A stand-in for Postmark's POST /email: records each request and answers with `status`. */
+  function fakePostmark(status = 200) {
+    const sent: { url: string; token: string | null; json: Record<string, string> }[] = [];
+    const fetchFn: typeof fetch = async (input, init) => {
+      const req = new Request(input, init);
+      sent.push({ url: req.url, token: req.headers.get("x-postmark-server-token"), json: (await req.json()) as Record<string, string> });
+      return Response.json(status < 300 ? { MessageID: "pm-msg-1", ErrorCode: 0 } : { ErrorCode: 300, Message: "Invalid 'To' address" }, { status });
+    };
+    return { sent, fetch: fetchFn };
+  }
+
+  const mail = (to: string): InvitationMail => ({
+    to,
+    name: "Nia New",
+    role: "admin",
+    accountName: "Northwind",
+    invitedBy: "Olive Owner",
+    url: "https://helpdesk.example/app/#/invite/abcdefghijklmnopqrstuvwx",
+    expiresAt: "2026-12-08T04:00:00.000Z",
+  });
+
+  it("goes out through the account's Postmark integration, with the link", async () => {
+    const acc = await signup();
+    const connected = await call("PUT", "/api/integrations/postmark", { token: acc.token, body: { serverToken: "pm-server-token-0123456789", fromAddress: "support@northwind.example", fromName: "Northwind Support" } });
+    expect(connected.status).toBe(200);
+    const postmark = fakePostmark();
+    expect(await emailInvitation(env, acc.accountId, mail("nia@example.com"), { fetch: postmark.fetch })).toBe(true);
+    expect(postmark.sent).toHaveLength(1);
+    const [req] = postmark.sent;
+    expect(req).toMatchObject({ url: "https://api.postmarkapp.com/email", token: "pm-server-token-0123456789" });
+    expect(req!.json).toMatchObject({ From: "Northwind Support <support@northwind.example>", To: "nia@example.com", Subject: "Olive Owner invited you to Northwind on Edgedesk" });
+    expect(req!.json.TextBody).toContain("Hi Nia New,");
+    expect(req!.json.TextBody).toContain("join Northwind on Edgedesk as an admin.");
+    expect(req!.json.TextBody).toContain("\nhttps://helpdesk.example/app/#/invite/abcdefghijklmnopqrstuvwx\n");
+    expect(req!.json.TextBody).toContain("until 2026-12-08");
+  });
+
+  it("is not sent without an email integration, and reports a refused send so the link is copied instead", async () => {
+    const bare = await signup();
+    const none = fakePostmark();
+    expect(await emailInvitation(env, bare.accountId, mail("nia@example.com"), { fetch: none.fetch })).toBe(false);
+    expect(none.sent).toHaveLength(0);
+
+    const acc = await signup();
+    await call("PUT", "/api/integrations/postmark", { token: acc.token, body: { serverToken: "pm-server-token-0123456789", fromAddress: "support@northwind.example" } });
+    const refusing = fakePostmark(422);
+    expect(await emailInvitation(env, acc.accountId, mail("nia@example.com"), { fetch: refusing.fetch })).toBe(false);
+    expect(refusing.sent).toHaveLength(1);
   });
 });

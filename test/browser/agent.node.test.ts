@@ -191,6 +191,10 @@ describe.skipIf(!hasChromium)("the AI customer agent in the widget, and its hand
     expect(await agent.locator(".rows .row", { hasText: "real person" }).count()).toBe(0);
     const unassignedCount = agent.locator('.sidebar a[href="#/unassigned"] .count');
     const countBefore = Number(await unassignedCount.innerText());
+    // The AI agent's view counts the conversation while it handles it (the same number as GET /api/views).
+    const aiCount = agent.locator('.sidebar a[href="#/ai"] .count');
+    const aiBefore = Number(await aiCount.innerText());
+    expect(aiBefore).toBeGreaterThan(0);
 
     await offer.getByRole("button", { name: "Yes, connect me with an agent" }).click();
     const field = offer.getByRole("textbox");
@@ -206,6 +210,7 @@ describe.skipIf(!hasChromium)("the AI customer agent in the widget, and its hand
     await row.waitFor({ timeout: WAIT });
     expect(await row.evaluate((el) => el.classList.contains("unread"))).toBe(true);
     await agent.waitForFunction(([sel, n]) => document.querySelector(sel)?.textContent === String(n), ['.sidebar a[href="#/unassigned"] .count', countBefore + 1] as const, { timeout: WAIT });
+    await agent.waitForFunction(([sel, n]) => document.querySelector(sel)?.textContent === String(n), ['.sidebar a[href="#/ai"] .count', aiBefore - 1] as const, { timeout: WAIT });
     await row.locator(".row-link").click();
     for (const text of asked) await agent.locator(".thread .msg.customer", { hasText: text }).waitFor({ timeout: WAIT });
     await agent.locator(".thread .msg.ai", { hasText: "Here are some picks from our catalog" }).waitFor({ timeout: WAIT });

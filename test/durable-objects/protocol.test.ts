@@ -121,7 +121,7 @@ describe("inbox socket protocol", () => {
     const acc = await signup();
     const dash = await connect(`/api/inbox/ws?token=${acc.token}`);
     const hello = await dash.waitFor((f) => f.type === "hello");
-    expect(hello).toEqual({ type: "hello", agentId: acc.agentId, unread: { mine: 0, unassigned: 0, all: 0 }, counts: { mine: 0, unassigned: 0, all: 0, spam: 0 } });
+    expect(hello).toEqual({ type: "hello", agentId: acc.agentId, unread: { mine: 0, unassigned: 0, all: 0 }, counts: { mine: 0, unassigned: 0, all: 0, spam: 0, ai: 0 } });
     dash.send("{oops");
     dash.send({ type: "bogus" });
     dash.send({ type: "read" });
@@ -196,7 +196,7 @@ describe("built-in view counts from the inbox actor", () => {
     const mine = await connect(`/api/inbox/ws?token=${acc.token}`);
     const his = await connect(`/api/inbox/ws?token=${sam.token}`);
     const hello = await mine.waitFor((x) => x.type === "hello");
-    expect(hello.counts).toEqual({ mine: 1, unassigned: 1, all: 5, spam: 1 });
+    expect(hello.counts).toEqual({ mine: 1, unassigned: 1, all: 5, spam: 1, ai: 0 });
     expect(hello.counts).toEqual(await apiCounts(acc));
     expect((await his.waitFor((x) => x.type === "hello")).counts).toEqual(await apiCounts(sam));
 
@@ -226,6 +226,38 @@ describe("built-in view counts from the inbox actor", () => {
     sent.forEach((s, i) => expect(s).not.toBe(i > 0 ? sent[i - 1] : JSON.stringify(hello.counts)));
   });
 
+  it("count the AI agent's conversations (view=ai) exactly as GET /api/views does, live and after a rebuild", async () => {
+    const acc = await signup();
+    const dash = await connect(`/api/inbox/ws?token=${acc.token}`);
+    await dash.waitFor((x) => x.type === "hello");
+    const ids = [await sms(acc), await sms(acc), await sms(acc)];
+    const ticket = (id: string) => env.TICKET.get(env.TICKET.idFromName(`${acc.accountId}:${id}`));
+    await ticket(ids[0]!).update({ handledBy: "ai" });
+    await ticket(ids[1]!).update({ handledBy: "ai" });
+    expect(await expectCountsMatch(dash, acc, "two taken by the AI agent")).toMatchObject({ ai: 2, all: 1, unassigned: 1 });
+    // Any status counts in the AI agent's view (it resolved it); spam doesn't.
+    await ticket(ids[1]!).update({ status: "closed" });
+    expect(await expectCountsMatch(dash, acc, "one resolved by the AI agent")).toMatchObject({ ai: 2 });
+    await ticket(ids[0]!).update({ spam: true });
+    expect(await expectCountsMatch(dash, acc, "one marked spam")).toMatchObject({ ai: 1, spam: 0 });
+    // Handed back to the team: out of the AI agent's view, into the team's.
+    await ticket(ids[1]!).update({ handledBy: "team" });
+    expect(await expectCountsMatch(dash, acc, "handed to the team")).toMatchObject({ ai: 0, all: 2 });
+    await ticket(ids[2]!).update({ handledBy: "ai" });
+    const live = await expectCountsMatch(dash, acc, "a third taken by the AI agent");
+    expect(live).toMatchObject({ ai: 1 });
+    // The mirror built from D1 (a new, or a v2 instance that held the team's tickets only) counts them too.
+    await runInDurableObject(inboxStub(acc.accountId), (_actor: InboxActor, state) => {
+      state.storage.sql.exec("DELETE FROM view_tickets");
+      state.storage.sql.exec("DELETE FROM view_counters");
+      state.storage.sql.exec("DELETE FROM meta WHERE key = 'mirror_v3_loaded'");
+    });
+    await evictDurableObject(inboxStub(acc.accountId));
+    const again = await connect(`/api/inbox/ws?token=${acc.token}`);
+    expect((await again.waitFor((x) => x.type === "hello")).counts).toEqual(live);
+    expect(await apiCounts(acc)).toEqual(live);
+  });
+
   it("ignores an event older than what the mirror holds", async () => {
     const acc = await signup();
     const id = await sms(acc);
@@ -248,13 +280,13 @@ describe("built-in view counts from the inbox actor", () => {
     await runInDurableObject(inboxStub(acc.accountId), (_actor: InboxActor, state) => {
       state.storage.sql.exec("DELETE FROM view_tickets");
       state.storage.sql.exec("DELETE FROM view_counters");
-      state.storage.sql.exec("DELETE FROM meta WHERE key = 'mirror_v2_loaded'");
+      state.storage.sql.exec("DELETE FROM meta WHERE key = 'mirror_v3_loaded'");
     });
     // As a new (or upgraded) instance would start: nothing remembered in memory.
     await evictDurableObject(inboxStub(acc.accountId));
     const dash = await connect(`/api/inbox/ws?token=${acc.token}`);
     const hello = await dash.waitFor((x) => x.type === "hello");
-    expect(hello.counts).toEqual({ mine: 1, unassigned: 1, all: 3, spam: 0 });
+    expect(hello.counts).toEqual({ mine: 1, unassigned: 1, all: 3, spam: 0, ai: 0 });
     expect(hello.counts).toEqual(await apiCounts(acc));
     expect(hello.unread).toEqual({ mine: 1, unassigned: 1, all: 2 });
   });

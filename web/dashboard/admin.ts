@@ -114,11 +114,11 @@ export async function loadTeamAccess(): Promise<void> {
 }
 
 /** Invites someone; the answer carries the one-time link to send them (shown once). */
-export async function invite(input: { email: string; role: Agent["role"]; name?: string }): Promise<FormResult & { url?: string }> {
+export async function invite(input: { email: string; role: Agent["role"]; name?: string }): Promise<FormResult & { url?: string; emailed?: boolean }> {
   try {
-    const res = await api.request<Invitation & { url: string }>("POST", "/agents/invitations", input);
+    const res = await api.request<Invitation & { url: string; emailed: boolean }>("POST", "/agents/invitations", input);
     invitations.value = [res, ...invitations.value.filter((i) => i.email !== res.email)];
-    return { ok: true, url: res.url };
+    return { ok: true, url: res.url, emailed: res.emailed };
   } catch (err) {
     return failure(err);
   }

@@ -15,7 +15,7 @@ function InviteForm() {
   const [role, setRole] = useState<Agent["role"]>("support");
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<FormResult | null>(null);
-  const [link, setLink] = useState<string | null>(null);
+  const [link, setLink] = useState<{ url: string; emailedTo: string | null } | null>(null);
   return (
     <form
       class="stack invite-form"
@@ -27,7 +27,7 @@ function InviteForm() {
         setBusy(false);
         setResult(r);
         if (r.ok && r.url) {
-          setLink(r.url);
+          setLink({ url: r.url, emailedTo: r.emailed ? email.trim() : null });
           setEmail("");
           setName("");
         }
@@ -62,7 +62,8 @@ function InviteForm() {
       </div>
       {link && (
         <div class="banner info" role="status">
-          Send this one-time link to them (valid 7 days, shown once): <input class="invite-link" type="text" readOnly value={link} aria-label="Invitation link" onFocus={(e) => e.currentTarget.select()} />
+          {link.emailedTo ? `Emailed to ${link.emailedTo} through your email integration. You can also send them this one-time link (valid 7 days, shown once): ` : "Send this one-time link to them (valid 7 days, shown once): "}
+          <input class="invite-link" type="text" readOnly value={link.url} aria-label="Invitation link" onFocus={(e) => e.currentTarget.select()} />
         </div>
       )}
     </form>
