@@ -169,8 +169,9 @@ export class TicketAgent {
     t.customer = { ...t.customer, email };
     store.delete(EMAIL_WANTED);
     const plan = await this.planHandoff(await recentAccountSettings(env, t.accountId));
+    const summary = plan.platform === "builtin" ? await this.summary([]) : null;
     const previous = before(t);
-    const messages = this.applyHandoff(plan, { closingId: agentReplyId(message.id, 0) });
+    const messages = this.applyHandoff(plan, { closingId: agentReplyId(message.id, 0), summary });
     await this.host.commit(previous, messages);
     store.set(`turn:${message.id}`, "done");
     this.planResume();
