@@ -33,7 +33,8 @@ export class VisitorSockets {
     const [client, server] = [pair[0], pair[1]];
     this.ctx.acceptWebSocket(server, [TAG]);
     // The address the widget connected from decides once whether its messages count against the limits.
-    server.serializeAttachment({ role: TAG, conv: t.id, limited: !isExemptIp(this.env, clientIp(request.headers)) });
+    const ip = clientIp(request.headers);
+    server.serializeAttachment({ role: TAG, conv: t.id, ip, limited: !isExemptIp(this.env, ip) });
     const after = new URL(request.url).searchParams.get("after");
     let afterSeq = after ? (this.thread.find(after)?.seq ?? 0) : 0;
     for (;;) {
@@ -70,9 +71,12 @@ export class VisitorSockets {
     if (frame.type === "ping") return sendRaw(ws, PONG_FRAME);
     if (frame.type === "typing") return on.typing();
     try {
-      const attachment = ws.deserializeAttachment() as { conv?: string; limited?: boolean } | null;
-      // Per conversation, the same budget as the HTTP route (src/api/chat.ts): one visitor's messages.
-      if (attachment?.conv && attachment.limited !== false) await enforceLimit(this.env, "chatMessagePerConversation", attachment.conv);
+      const attachment = ws.deserializeAttachment() as { conv?: string; ip?: string | null; limited?: boolean } | null;
+      // The same budgets as the HTTP route (src/api/chat.ts): one visitor's messages, and one address's.
+      if (attachment?.conv && attachment.limited !== false) {
+        await enforceLimit(this.env, "chatMessagePerConversation", attachment.conv);
+        if (attachment.ip) await enforceLimit(this.env, "chatMessagePerIp", attachment.ip);
+      }
       const res = await on.message(frame.clientMessageId, frame.text);
       if (!res.accepted) send(ws, errorFrame("conflict", "This conversation is closed; start a new conversation"));
       // A new message reaches every widget through the commit; a retried one only needs echoing back.

@@ -40,4 +40,23 @@ describe("chat rate limits", () => {
     expect(over.headers.get("Retry-After")).toBe("10");
     expect(over.body).toMatchObject({ error: { code: "rate_limited" } });
   });
+
+  it("limits widget-socket messages per address across conversations, like the HTTP route", async () => {
+    const shop = await signup();
+    // 120 per 10-second window per address; each conversation stays under its own 30: 10 × 28 = 280 is more than
+    // two windows' worth, so the address limit is met wherever the windows fall.
+    const sockets = [];
+    for (let c = 0; c < 10; c++) {
+      const conv = (await start(shop.accountId, `198.51.100.${c + 1}`)).body;
+      const socket = await connect(`/api/chat/conversations/${conv.conversationId}/ws?visitorToken=${conv.visitorToken}`, { "CF-Connecting-IP": "203.0.113.77" });
+      await socket.waitFor((f) => f.type === "ready");
+      sockets.push(socket);
+    }
+    for (const [c, socket] of sockets.entries()) for (let i = 0; i < 28; i++) socket.send({ type: "message", text: `from one address ${c}/${i}`, clientMessageId: `ip-msg-${c}-${i}-abcdef` });
+    const refusals = await Promise.race([
+      Promise.any(sockets.map((s) => s.waitFor((f) => f.type === "error" && f.code === "rate_limited", "a rate_limited frame"))),
+      new Promise((_, reject) => setTimeout(() => reject(new Error("no socket was limited")), 20_000)),
+    ]);
+    expect(refusals).toMatchObject({ type: "error", code: "rate_limited" });
+  }, 60_000);
 });

@@ -7,8 +7,8 @@ export interface Frame {
   [k: string]: any;
 }
 
-export async function connect(path: string) {
-  const res = await exports.default.fetch(new Request(`${BASE}${path}`, { headers: { Upgrade: "websocket" } }));
+export async function connect(path: string, headers: Record<string, string> = {}) {
+  const res = await exports.default.fetch(new Request(`${BASE}${path}`, { headers: { ...headers, Upgrade: "websocket" } }));
   const ws = res.webSocket;
   if (res.status !== 101 || !ws) throw new Error(`no upgrade: ${res.status} ${await res.text()}`);
   ws.accept();
