@@ -57,12 +57,7 @@ export async function seedDemo(env: Env): Promise<SeedResult> {
   await createTeam(env, DEMO_ACCOUNT_ID, { name: "Customer care", description: "Everyone, in rotation", agentIds: [...owner.map((o) => o.id), ...agentIds], tags: [], segments: [] });
   await putSettingsSection(env, DEMO_ACCOUNT_ID, "assignment", { roundRobin: true });
   await settingsChanged(env, DEMO_ACCOUNT_ID, "assignment");
-  // Tickets already with the team, on every channel, before the AI agent answers new conversations.
-  for (const [i, m] of demoMessages.entries()) {
-    await receiveInbound(env, { accountId: DEMO_ACCOUNT_ID, providerMessageId: `demo-seed-${i}`, ...m });
-  }
-  await putSettingsSection(env, DEMO_ACCOUNT_ID, "agent", { enabled: true });
-  // The demo shows satisfaction surveys and SLA timers: both are opt-in for a new account.
+  // The demo shows satisfaction surveys and SLA timers: both are opt-in for a new account (set before the seeded tickets arrive, so they start with timers).
   await putSettingsSection(env, DEMO_ACCOUNT_ID, "csat", { enabled: true, aiResolved: false });
   await putSettingsSection(env, DEMO_ACCOUNT_ID, "sla", {
     policies: [
@@ -70,5 +65,10 @@ export async function seedDemo(env: Env): Promise<SeedResult> {
       { id: "sla_demo_standard", name: "Standard", match: {}, firstResponseMinutes: 240, nextResponseMinutes: 480, resolutionMinutes: null, businessHours: true },
     ],
   });
+  // Tickets already with the team, on every channel, before the AI agent answers new conversations.
+  for (const [i, m] of demoMessages.entries()) {
+    await receiveInbound(env, { accountId: DEMO_ACCOUNT_ID, providerMessageId: `demo-seed-${i}`, ...m });
+  }
+  await putSettingsSection(env, DEMO_ACCOUNT_ID, "agent", { enabled: true });
   return { accountId: DEMO_ACCOUNT_ID, created: true, owner: DEMO_OWNER.email };
 }
