@@ -107,8 +107,11 @@ describe.skipIf(!hasChromium)("admin screens in a real browser", () => {
     await admin.reload();
     const row = admin.locator(".admin-row", { hasText: "Riley Rookie" });
     admin.on("dialog", (d) => void d.accept());
+    // The PATCH signs Riley out and sets them offline before it answers: on a busy machine that takes a while.
+    const patched = admin.waitForResponse((r) => r.url().includes("/access") && r.request().method() === "PATCH", { timeout: 30_000 });
     await row.getByRole("button", { name: "Deactivate" }).click();
-    await row.locator(".pill", { hasText: "deactivated" }).waitFor();
+    expect((await patched).status()).toBe(200);
+    await row.locator(".pill", { hasText: "deactivated" }).waitFor({ timeout: 30_000 });
     // Riley's next request is refused: the dashboard goes back to the sign-in screen.
     await riley.reload();
     await riley.getByRole("button", { name: "Sign in" }).waitFor();
