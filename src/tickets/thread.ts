@@ -41,6 +41,25 @@ interface MessageRow extends Record<string, SqlStorageValue> {
   created_at: number;
 }
 
+/** The columns a message is written with, in the order `toRow` gives them (insert and rewrite share both). */
+const COLUMNS = "id, author, agent_id, body, cards, attachments, internal, channel, created_at, origin";
+const PLACEHOLDERS = COLUMNS.split(",").map(() => "?").join(", ");
+
+function toRow(m: Omit<MessageRecord, "seq">): SqlStorageValue[] {
+  return [
+    m.id,
+    m.author,
+    m.agentId,
+    m.body,
+    m.cards ? JSON.stringify(m.cards) : null,
+    m.attachments?.length ? JSON.stringify(m.attachments) : null,
+    m.internal ? 1 : 0,
+    m.channel,
+    m.createdAt,
+    m.origin ?? null,
+  ];
+}
+
 export class Thread {
   private readonly sql: SqlStorage;
 
@@ -50,20 +69,7 @@ export class Thread {
 
   /** Stores a message; null when its id is already in the thread (then nothing is stored). */
   insert(m: Omit<MessageRecord, "seq">): MessageRecord | null {
-    const row = this.sql
-      .exec<{ seq: number }>(
-        "INSERT OR IGNORE INTO messages (id, author, agent_id, body, cards, attachments, internal, channel, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING seq",
-        m.id,
-        m.author,
-        m.agentId,
-        m.body,
-        m.cards ? JSON.stringify(m.cards) : null,
-        m.attachments?.length ? JSON.stringify(m.attachments) : null,
-        m.internal ? 1 : 0,
-        m.channel,
-        m.createdAt,
-      )
-      .toArray()[0];
+    const row = this.sql.exec<{ seq: number }>(`INSERT OR IGNORE INTO messages (${COLUMNS}) VALUES (${PLACEHOLDERS}) RETURNING seq`, ...toRow(m)).toArray()[0];
     return row ? { ...m, seq: row.seq } : null;
   }
 
@@ -127,21 +133,7 @@ export class Thread {
    */
   rewrite(messages: readonly (MessageRecord & { origin?: string | null })[]): void {
     this.sql.exec("DELETE FROM messages");
-    for (const m of messages) {
-      this.sql.exec(
-        "INSERT INTO messages (id, author, agent_id, body, cards, attachments, internal, channel, created_at, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        m.id,
-        m.author,
-        m.agentId,
-        m.body,
-        m.cards ? JSON.stringify(m.cards) : null,
-        m.attachments?.length ? JSON.stringify(m.attachments) : null,
-        m.internal ? 1 : 0,
-        m.channel,
-        m.createdAt,
-        m.origin ?? null,
-      );
-    }
+    for (const m of messages) this.sql.exec(`INSERT INTO messages (${COLUMNS}) VALUES (${PLACEHOLDERS})`, ...toRow(m));
   }
 
   /** Messages that came in with a merge from `origin` are taken out again (unmerge). */
