@@ -7,16 +7,16 @@ import { api, hrefOf, openTicket, reportError, route, toast } from "../store.ts"
 
 const UNDO_MS = 60_000;
 
-export function MergePanel({ t }: { t: Ticket }) {
+export function MergePanel({ t: ticket }: { t: Ticket }) {
   const [candidates, setCandidates] = useState<Ticket[] | null>(null);
   const [busy, setBusy] = useState(false);
-  if (t.mergedInto) {
-    const recent = t.closedAt && Date.now() - Date.parse(t.closedAt) < UNDO_MS;
+  if (ticket.mergedInto) {
+    const recent = ticket.closedAt && Date.now() - Date.parse(ticket.closedAt) < UNDO_MS;
     return (
       <section class="ov-section" aria-label="Merged">
         <p class="small">
           Merged into{" "}
-          <a href={hrefOf({ view: route.value.view, ticketId: t.mergedInto })} data-testid="merged-into">
+          <a href={hrefOf({ view: route.value.view, ticketId: ticket.mergedInto })} data-testid="merged-into">
             the surviving ticket
           </a>
           .
@@ -29,9 +29,9 @@ export function MergePanel({ t }: { t: Ticket }) {
             onClick={async () => {
               setBusy(true);
               try {
-                await api.request("POST", `/tickets/${encodeURIComponent(t.id)}/unmerge`);
-                toast(`Unmerged #${t.number}`);
-                await openTicket(t.id, true);
+                await api.request("POST", `/tickets/${encodeURIComponent(ticket.id)}/unmerge`);
+                toast(`Unmerged #${ticket.number}`);
+                await openTicket(ticket.id, true);
               } catch (err) {
                 reportError(err, "Could not undo the merge");
               }
@@ -44,18 +44,18 @@ export function MergePanel({ t }: { t: Ticket }) {
       </section>
     );
   }
-  const who = t.customer.email ?? t.customer.phone;
+  const who = ticket.customer.email ?? ticket.customer.phone;
   if (!who) return null;
   const find = async () => {
     const page = await api.request<{ items: Ticket[] }>("GET", "/tickets", undefined, { view: "all", q: who, limit: 20 });
-    setCandidates(page.items.filter((x) => x.id !== t.id && !x.mergedInto));
+    setCandidates(page.items.filter((x) => x.id !== ticket.id && !x.mergedInto));
   };
   const merge = async (into: Ticket) => {
-    if (!confirm(`Merge #${t.number} into #${into.number}? Its messages move into #${into.number} and #${t.number} closes. You can undo within a minute.`)) return;
+    if (!confirm(`Merge #${ticket.number} into #${into.number}? Its messages move into #${into.number} and #${ticket.number} closes. You can undo within a minute.`)) return;
     setBusy(true);
     try {
-      await api.request("POST", `/tickets/${encodeURIComponent(t.id)}/merge`, { intoTicketId: into.id });
-      toast(`Merged #${t.number} into #${into.number}`);
+      await api.request("POST", `/tickets/${encodeURIComponent(ticket.id)}/merge`, { intoTicketId: into.id });
+      toast(`Merged #${ticket.number} into #${into.number}`);
       location.hash = hrefOf({ view: route.value.view, ticketId: into.id });
     } catch (err) {
       reportError(err, "Could not merge");
@@ -67,7 +67,7 @@ export function MergePanel({ t }: { t: Ticket }) {
       <h2>Merge</h2>
       {candidates === null ? (
         <button class="btn small" type="button" onClick={() => void find().catch((err) => reportError(err, "Could not look up tickets"))}>
-          Find other tickets from {customerName(t)}
+          Find other tickets from {customerName(ticket)}
         </button>
       ) : candidates.length === 0 ? (
         <p class="muted small">No other tickets from this customer.</p>

@@ -49,24 +49,24 @@ function describe(e: ProfileEvent): string {
 }
 
 function Timeline({ profileId }: { profileId: string }) {
-  const t = timeline.value?.profileId === profileId ? timeline.value : null;
+  const tl = timeline.value?.profileId === profileId ? timeline.value : null;
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const metrics = t?.metrics ?? [];
+  const metrics = tl?.metrics ?? [];
   const toggle = (m: string) => void loadTimeline(profileId, { metrics: metrics.includes(m) ? metrics.filter((x) => x !== m) : [...metrics, m] });
   return (
     <section class="panel profile-timeline" aria-label="Timeline">
       <h2>Timeline</h2>
       <div class="metric-filter" role="group" aria-label="Filter by metric">
-        {(t?.allMetrics ?? Object.keys(METRIC_LABEL)).map((m) => (
+        {(tl?.allMetrics ?? Object.keys(METRIC_LABEL)).map((m) => (
           <label key={m} class="metric-chip">
-            <input type="checkbox" checked={!t?.filterId && metrics.includes(m)} onChange={() => toggle(m)} /> {METRIC_LABEL[m] ?? m}
+            <input type="checkbox" checked={!tl?.filterId && metrics.includes(m)} onChange={() => toggle(m)} /> {METRIC_LABEL[m] ?? m}
           </label>
         ))}
       </div>
       <div class="saved-filters">
         {savedFilters.value.map((f) => (
-          <span key={f.id} class={t?.filterId === f.id ? "tag active" : "tag"}>
+          <span key={f.id} class={tl?.filterId === f.id ? "tag active" : "tag"}>
             <button class="link" type="button" onClick={() => void loadTimeline(profileId, { filterId: f.id })}>
               {f.name}
             </button>
@@ -90,14 +90,14 @@ function Timeline({ profileId }: { profileId: string }) {
             {error && <span class="confirm-error">{error}</span>}
           </form>
         )}
-        {(metrics.length > 0 || t?.filterId) && (
+        {(metrics.length > 0 || tl?.filterId) && (
           <button class="btn small ghost" type="button" onClick={() => void loadTimeline(profileId)}>
             Show everything
           </button>
         )}
       </div>
       <ol class="events">
-        {(t?.items ?? []).map((e) => (
+        {(tl?.items ?? []).map((e) => (
           <li key={e.id} class={`event ev-${e.metric}`} data-metric={e.metric}>
             <time dateTime={e.occurredAt}>{new Date(e.occurredAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}</time>
             <strong>{METRIC_LABEL[e.metric] ?? e.metric}</strong>
@@ -105,9 +105,9 @@ function Timeline({ profileId }: { profileId: string }) {
           </li>
         ))}
       </ol>
-      {t?.loading && <p class="muted small">Loading…</p>}
-      {t && !t.loading && t.items.length === 0 && <p class="muted small">Nothing here</p>}
-      {t?.nextCursor && (
+      {tl?.loading && <p class="muted small">Loading…</p>}
+      {tl && !tl.loading && tl.items.length === 0 && <p class="muted small">Nothing here</p>}
+      {tl?.nextCursor && (
         <button class="btn small" type="button" onClick={() => void loadTimeline(profileId, { more: true })}>
           Load older
         </button>
@@ -168,9 +168,9 @@ export function ProfilePage() {
           <section class="panel">
             <h2>Conversations</h2>
             <ul class="profile-tickets">
-              {profileTickets.value.map((t) => (
-                <li key={t.id}>
-                  <a href={hrefOf({ view: "all", ticketId: t.id })}>#{t.number}</a> <span class="muted small">{t.channel} · {t.status}</span> {t.subject ?? t.preview ?? ""}
+              {profileTickets.value.map((tl) => (
+                <li key={tl.id}>
+                  <a href={hrefOf({ view: "all", ticketId: tl.id })}>#{tl.number}</a> <span class="muted small">{tl.channel} · {tl.status}</span> {tl.subject ?? tl.preview ?? ""}
                 </li>
               ))}
             </ul>

@@ -43,9 +43,9 @@ export function SlaTimer({ sla, compact = false }: { sla: Sla | undefined; compa
   );
 }
 
-export function PriorityPicker({ t }: { t: Ticket }) {
+export function PriorityPicker({ t: ticket }: { t: Ticket }) {
   return (
-    <select class="priority-select" aria-label="Priority" value={t.priority} onChange={(e) => void patchTicket(t.id, { priority: e.currentTarget.value as Ticket["priority"] }, "Priority changed")}>
+    <select class="priority-select" aria-label="Priority" value={ticket.priority} onChange={(e) => void patchTicket(ticket.id, { priority: e.currentTarget.value as Ticket["priority"] }, "Priority changed")}>
       {PRIORITIES.map((p) => (
         <option key={p} value={p}>
           {p[0]!.toUpperCase() + p.slice(1)}
@@ -60,14 +60,14 @@ export function PriorityMark({ priority }: { priority: Ticket["priority"] }) {
   return <span class={`pill prio-${priority}`}>{priority}</span>;
 }
 
-export function CsatResult({ t }: { t: Ticket }) {
-  if (t.csat) {
+export function CsatResult({ t: ticket }: { t: Ticket }) {
+  if (ticket.csat) {
     return (
       <span class="csat-result" data-testid="csat-result">
-        <span class={`pill csat-${t.csat.score >= 4 ? "good" : t.csat.score === 3 ? "meh" : "bad"}`}>{t.csat.score}/5</span>
-        {t.csat.comment && <q class="small muted"> {t.csat.comment}</q>}
+        <span class={`pill csat-${ticket.csat.score >= 4 ? "good" : ticket.csat.score === 3 ? "meh" : "bad"}`}>{ticket.csat.score}/5</span>
+        {ticket.csat.comment && <q class="small muted"> {ticket.csat.comment}</q>}
       </span>
     );
   }
-  return <span class="muted small">{t.csatAskedAt ? "Survey sent, no answer yet" : "Not surveyed"}</span>;
+  return <span class="muted small">{ticket.csatAskedAt ? "Survey sent, no answer yet" : "Not surveyed"}</span>;
 }

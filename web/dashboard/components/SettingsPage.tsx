@@ -243,16 +243,16 @@ function AutoClosePanel({ s }: { s: Settings }) {
 }
 
 export function SettingsPage() {
-  const tab: TabKey = TABS.some((t) => t.key === route.value.sub) ? (route.value.sub as TabKey) : "agent";
+  const tab: TabKey = TABS.some((item) => item.key === route.value.sub) ? (route.value.sub as TabKey) : "agent";
   useEffect(() => void loadSettings(), []);
   const { data, loading, error } = settings.value;
   return (
     <main class="page" aria-labelledby="page-title">
       <PageHead title="Settings" />
       <nav class="tabs" aria-label="Settings sections">
-        {TABS.filter((t) => canAdmin.value || !ADMIN_TABS.includes(t.key)).map((t) => (
-          <a key={t.key} href={tabHref(t.key)} class={tab === t.key ? "page-tab active" : "page-tab"} aria-current={tab === t.key ? "page" : undefined}>
-            {t.label}
+        {TABS.filter((item) => canAdmin.value || !ADMIN_TABS.includes(item.key)).map((item) => (
+          <a key={item.key} href={tabHref(item.key)} class={tab === item.key ? "page-tab active" : "page-tab"} aria-current={tab === item.key ? "page" : undefined}>
+            {item.label}
           </a>
         ))}
       </nav>

@@ -41,9 +41,9 @@ export function Shell() {
       )}
       <Shortcuts />
       <div class="toasts" role="status" aria-live="polite">
-        {toasts.value.map((t) => (
-          <div key={t.id} class={`toast ${t.kind}`}>
-            {t.text}
+        {toasts.value.map((toast) => (
+          <div key={toast.id} class={`toast ${toast.kind}`}>
+            {toast.text}
           </div>
         ))}
       </div>

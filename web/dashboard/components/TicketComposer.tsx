@@ -9,22 +9,22 @@ import { replyByOthersSince } from "../store/collision.ts";
 import { AttachButton, FileTray, useComposerFiles } from "./Attachments.tsx";
 import { Icon } from "./ui.tsx";
 
-export function Composer({ t }: { t: Ticket }) {
+export function Composer({ t: ticket }: { t: Ticket }) {
   const [mode, setMode] = useState<"reply" | "note">("reply");
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const text = drafts[`${t.id}:${mode}`] ?? "";
-  const setText = (v: string) => setDrafts((d) => ({ ...d, [`${t.id}:${mode}`]: v }));
+  const text = drafts[`${ticket.id}:${mode}`] ?? "";
+  const setText = (v: string) => setDrafts((d) => ({ ...d, [`${ticket.id}:${mode}`]: v }));
   const area = useRef<HTMLTextAreaElement>(null);
-  const files = useComposerFiles(t.id);
-  const canReply = t.channel !== "sms" || !/^[A-Za-z]/.test(t.customer.phone ?? "");
+  const files = useComposerFiles(ticket.id);
+  const canReply = ticket.channel !== "sms" || !/^[A-Za-z]/.test(ticket.customer.phone ?? "");
   // The profile panel can hand text to this ticket's reply draft (how to redeem points, with the link).
   useEffect(() => {
     const ins = composerInsert.value;
-    if (!ins || ins.ticketId !== t.id) return;
+    if (!ins || ins.ticketId !== ticket.id) return;
     composerInsert.value = null;
     setMode("reply");
-    setDrafts((d) => ({ ...d, [`${t.id}:reply`]: d[`${t.id}:reply`] ? `${d[`${t.id}:reply`]}\n${ins.text}` : ins.text }));
+    setDrafts((d) => ({ ...d, [`${ticket.id}:reply`]: d[`${ticket.id}:reply`] ? `${d[`${ticket.id}:reply`]}\n${ins.text}` : ins.text }));
     area.current?.focus();
   }, [composerInsert.value]);
   // Collision detection: the last message seen when this reply was started, and a colleague's answer since then.
@@ -45,28 +45,28 @@ export function Composer({ t }: { t: Ticket }) {
     const attached = files.ready.map((f) => f.id);
     if ((!body && attached.length === 0) || busy || files.uploading) return;
     if (mode === "reply" && !anyway) {
-      const other = replyByOthersSince(current.value?.messages ?? [], startedAfter.current[t.id] ?? null);
+      const other = replyByOthersSince(current.value?.messages ?? [], startedAfter.current[ticket.id] ?? null);
       if (other) {
         setClash({ who: other.author === "ai" ? "The AI agent" : (agentById.value.get(other.agentId ?? "")?.name ?? "A colleague"), body: other.body });
         return;
       }
     }
     setClash(null);
-    const key = `${t.id}:${mode}`;
+    const key = `${ticket.id}:${mode}`;
     setBusy(true);
-    const ok = await send(t.id, body, mode === "note", attached);
+    const ok = await send(ticket.id, body, mode === "note", attached);
     setBusy(false);
     if (ok) files.clear();
     // The message may show (live) before the request returns and the agent may already be typing the next
     // one: clear the draft only if it still is what was sent.
     if (ok) setDrafts((d) => (d[key] === text ? { ...d, [key]: "" } : d));
-    if (ok) delete startedAfter.current[t.id];
+    if (ok) delete startedAfter.current[ticket.id];
     area.current?.focus();
   };
 
   const useMacro = async (id: string, replacing = "") => {
     try {
-      const r = await api.renderMacro(id, t.id);
+      const r = await api.renderMacro(id, ticket.id);
       const base = replacing && text.endsWith(replacing) ? text.slice(0, text.length - replacing.length) : text;
       setText(base && !base.endsWith("\n") && !base.endsWith(" ") ? `${base}\n${r.body}` : `${base}${r.body}`);
       area.current?.focus();
@@ -104,7 +104,7 @@ export function Composer({ t }: { t: Ticket }) {
       <div class="composer-tabs" role="tablist" aria-label="Message type">
         <button type="button" role="tab" aria-selected={mode === "reply"} class={mode === "reply" ? "tab active" : "tab"} onClick={() => setMode("reply")}>
           Reply
-          <span class="muted small"> · {CHANNEL_LABEL[t.channel]}</span>
+          <span class="muted small"> · {CHANNEL_LABEL[ticket.channel]}</span>
         </button>
         <button type="button" role="tab" aria-selected={mode === "note"} class={mode === "note" ? "tab active" : "tab"} onClick={() => setMode("note")}>
           <Icon name="lock" size={12} /> Internal note
@@ -118,13 +118,13 @@ export function Composer({ t }: { t: Ticket }) {
         ref={area}
         rows={3}
         value={text}
-        placeholder={mode === "reply" ? (canReply ? `Reply to ${customerName(t)}…` : "This sender cannot receive replies") : "Write a note only your team will see…"}
+        placeholder={mode === "reply" ? (canReply ? `Reply to ${customerName(ticket)}…` : "This sender cannot receive replies") : "Write a note only your team will see…"}
         disabled={mode === "reply" && !canReply}
         onInput={(e) => {
           setText(e.currentTarget.value);
           setSlashAt(0);
-          if (!(t.id in startedAfter.current)) startedAfter.current[t.id] = current.value?.messages.at(-1)?.id ?? null;
-          if (e.currentTarget.value.trim()) agentTyping(t.id, mode);
+          if (!(ticket.id in startedAfter.current)) startedAfter.current[ticket.id] = current.value?.messages.at(-1)?.id ?? null;
+          if (e.currentTarget.value.trim()) agentTyping(ticket.id, mode);
         }}
         onPaste={(e) => {
           const pasted = [...(e.clipboardData?.files ?? [])];

@@ -45,48 +45,48 @@ function toggle(id: string): void {
   selected.value = s;
 }
 
-function Row({ t, active }: { t: Ticket; active: boolean }) {
-  const assignee = t.assigneeId ? agentById.value.get(t.assigneeId) : undefined;
-  const typing = (customerTyping.value[t.id] ?? 0) > Date.now();
-  const checked = selected.value.has(t.id);
-  const name = customerName(t);
+function Row({ t: ticket, active }: { t: Ticket; active: boolean }) {
+  const assignee = ticket.assigneeId ? agentById.value.get(ticket.assigneeId) : undefined;
+  const typing = (customerTyping.value[ticket.id] ?? 0) > Date.now();
+  const checked = selected.value.has(ticket.id);
+  const name = customerName(ticket);
   const q = activeFilters.value.q;
   return (
-    <li class={`row${active ? " active" : ""}${t.unread ? " unread" : ""}${checked ? " checked" : ""}`} data-ticket-id={t.id}>
-      <input class="row-check" type="checkbox" checked={checked} onChange={() => toggle(t.id)} aria-label={`Select ticket #${t.number} from ${name}`} />
-      <a class="row-link" href={hrefOf({ view: route.value.view, ticketId: t.id })} aria-current={active ? "true" : undefined}>
+    <li class={`row${active ? " active" : ""}${ticket.unread ? " unread" : ""}${checked ? " checked" : ""}`} data-ticket-id={ticket.id}>
+      <input class="row-check" type="checkbox" checked={checked} onChange={() => toggle(ticket.id)} aria-label={`Select ticket #${ticket.number} from ${name}`} />
+      <a class="row-link" href={hrefOf({ view: route.value.view, ticketId: ticket.id })} aria-current={active ? "true" : undefined}>
         <div class="row-top">
-          {t.unread && <span class="dot" aria-label="Unread" />}
+          {ticket.unread && <span class="dot" aria-label="Unread" />}
           <span class="row-name">
             <Marked text={name} ranges={rangesOf(name, q)} />
           </span>
-          <time class="row-time" dateTime={t.lastMessageAt ?? t.updatedAt} title={new Date(t.lastMessageAt ?? t.updatedAt).toLocaleString()}>
-            {shortAgo(t.lastMessageAt ?? t.updatedAt)}
+          <time class="row-time" dateTime={ticket.lastMessageAt ?? ticket.updatedAt} title={new Date(ticket.lastMessageAt ?? ticket.updatedAt).toLocaleString()}>
+            {shortAgo(ticket.lastMessageAt ?? ticket.updatedAt)}
           </time>
         </div>
-        {t.subject && (
+        {ticket.subject && (
           <div class="row-subject">
-            <Marked text={t.subject} ranges={rangesOf(t.subject, q)} />
+            <Marked text={ticket.subject} ranges={rangesOf(ticket.subject, q)} />
           </div>
         )}
-        <div class="row-preview">{typing ? <em class="typing-inline">typing…</em> : <Marked text={t.preview ?? ""} ranges={rangesOf(t.preview ?? "", q)} />}</div>
-        {t.match && t.match.text !== t.preview && (
+        <div class="row-preview">{typing ? <em class="typing-inline">typing…</em> : <Marked text={ticket.preview ?? ""} ranges={rangesOf(ticket.preview ?? "", q)} />}</div>
+        {ticket.match && ticket.match.text !== ticket.preview && (
           <div class="row-match" title="Matching message">
-            <Marked text={t.match.text} ranges={t.match.ranges} />
+            <Marked text={ticket.match.text} ranges={ticket.match.ranges} />
           </div>
         )}
         <div class="row-meta">
-          <ChannelBadge channel={t.channel} />
-          <span class="num">#{t.number}</span>
-          {t.status !== "open" && <span class={`pill st-${t.status}`}>{t.status}</span>}
-          <PriorityMark priority={t.priority} />
-          {t.status === "open" && <SlaTimer sla={t.sla} compact />}
-          {t.waitingSince && (
-            <span class="waiting" title={`The customer has waited since ${new Date(t.waitingSince).toLocaleString()}`}>
-              {t_("list.waiting", { ago: shortAgo(t.waitingSince) === "now" ? "<1m" : shortAgo(t.waitingSince) })}
+          <ChannelBadge channel={ticket.channel} />
+          <span class="num">#{ticket.number}</span>
+          {ticket.status !== "open" && <span class={`pill st-${ticket.status}`}>{ticket.status}</span>}
+          <PriorityMark priority={ticket.priority} />
+          {ticket.status === "open" && <SlaTimer sla={ticket.sla} compact />}
+          {ticket.waitingSince && (
+            <span class="waiting" title={`The customer has waited since ${new Date(ticket.waitingSince).toLocaleString()}`}>
+              {t_("list.waiting", { ago: shortAgo(ticket.waitingSince) === "now" ? "<1m" : shortAgo(ticket.waitingSince) })}
             </span>
           )}
-          {t.tags.slice(0, 3).map((tag) => (
+          {ticket.tags.slice(0, 3).map((tag) => (
             <span class="tag" key={tag}>
               {tag}
             </span>
@@ -209,10 +209,10 @@ function BulkBar() {
         class="bulk-tag"
         onSubmit={(e) => {
           e.preventDefault();
-          const t = tag.trim().toLowerCase();
-          if (!t) return;
+          const ticket = tag.trim().toLowerCase();
+          if (!ticket) return;
           setTag("");
-          void bulk({ addTags: [t] }, `Tagged “${t}” on`);
+          void bulk({ addTags: [ticket] }, `Tagged “${ticket}” on`);
         }}
       >
         <input type="text" placeholder="Add tag" aria-label="Tag to add to selected tickets" value={tag} onInput={(e) => setTag(e.currentTarget.value)} />
@@ -264,7 +264,7 @@ export function TicketList() {
   const [saving, setSaving] = useState(false);
   const l = list.value;
   const openId = route.value.ticketId;
-  const allSelected = l.items.length > 0 && l.items.every((t) => selected.value.has(t.id));
+  const allSelected = l.items.length > 0 && l.items.every((ticket) => selected.value.has(ticket.id));
   const hasUserFilters = Object.entries(userFilters.value).some(([k, v]) => k !== "sort" && Boolean(v));
   return (
     <section class="list-pane" aria-labelledby="list-title">
@@ -275,7 +275,7 @@ export function TicketList() {
           checked={allSelected}
           disabled={l.items.length === 0}
           aria-label="Select all loaded tickets"
-          onChange={(e) => (selected.value = e.currentTarget.checked ? new Set(l.items.map((t) => t.id)) : new Set())}
+          onChange={(e) => (selected.value = e.currentTarget.checked ? new Set(l.items.map((ticket) => ticket.id)) : new Set())}
         />
         <h1 id="list-title">{viewTitle()}</h1>
         <span class="muted small">{l.loading ? "" : `${l.items.length}${l.nextCursor ? "+" : ""}`}</span>
@@ -315,8 +315,8 @@ export function TicketList() {
         <Empty title={route.value.view === "mine" ? "Your inbox is clear" : "No tickets here"}>{route.value.view === "mine" ? "Tickets assigned to you show up here." : "Try another view or clear the filters."}</Empty>
       ) : (
         <ul class="rows" aria-label="Tickets">
-          {l.items.map((t) => (
-            <Row t={t} key={t.id} active={t.id === openId} />
+          {l.items.map((ticket) => (
+            <Row t={ticket} key={ticket.id} active={ticket.id === openId} />
           ))}
           {l.nextCursor && (
             <li class="more">

@@ -9,16 +9,16 @@ import { Thread } from "./TicketThread.tsx";
 import { SpamButton, TicketBanner } from "./TicketBanner.tsx";
 import { ChannelBadge, Icon, StatusPill } from "./ui.tsx";
 
-function AssigneeSelect({ t, id }: { t: Ticket; id?: string }) {
+function AssigneeSelect({ t: ticket, id }: { t: Ticket; id?: string }) {
   return (
     <select
       id={id}
       class="assignee-select"
       aria-label="Assignee"
-      value={t.assigneeId ?? ""}
+      value={ticket.assigneeId ?? ""}
       onChange={(e) => {
         const v = e.currentTarget.value || null;
-        void patchTicket(t.id, { assigneeId: v }, v ? `Assigned to ${agentById.value.get(v)?.name ?? "agent"}` : "Moved to Unassigned");
+        void patchTicket(ticket.id, { assigneeId: v }, v ? `Assigned to ${agentById.value.get(v)?.name ?? "agent"}` : "Moved to Unassigned");
       }}
     >
       <option value="">No assignee</option>
@@ -40,7 +40,7 @@ function nextMorning(days: number): Date {
   return d;
 }
 
-function SnoozeMenu({ t }: { t: Ticket }) {
+function SnoozeMenu({ t: ticket }: { t: Ticket }) {
   const [open, setOpen] = useState(false);
   const [custom, setCustom] = useState(() => toLocalInput(nextMorning(1)));
   const ref = useRef<HTMLDivElement>(null);
@@ -55,7 +55,7 @@ function SnoozeMenu({ t }: { t: Ticket }) {
   const snooze = (until: Date) => {
     setOpen(false);
     if (until.getTime() <= Date.now()) return toast("Pick a time in the future", "error");
-    void patchTicket(t.id, { status: "snoozed", snoozeUntil: until.toISOString() }, `Snoozed until ${until.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}`);
+    void patchTicket(ticket.id, { status: "snoozed", snoozeUntil: until.toISOString() }, `Snoozed until ${until.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}`);
   };
   const presets: [string, Date][] = [
     ["In 1 hour", new Date(Date.now() + 3600_000)],
@@ -105,39 +105,39 @@ export function TicketPage({ loading }: { loading: boolean }) {
       </div>
     );
   }
-  const t = c.ticket;
+  const ticket = c.ticket;
   return (
-    <div class="ticket" data-ticket-id={t.id}>
+    <div class="ticket" data-ticket-id={ticket.id}>
       <header class="ticket-head">
         <div class="ticket-title">
           <a class="ticket-back" href={hrefOf({ view: route.value.view, ticketId: null })}>
             ← Back to the list
           </a>
           <h2>
-            <span class="num">#{t.number}</span> {t.subject || customerName(t)}
+            <span class="num">#{ticket.number}</span> {ticket.subject || customerName(ticket)}
           </h2>
           <div class="ticket-sub">
-            <span>{customerName(t)}</span>
-            <ChannelBadge channel={t.channel} />
-            <StatusPill status={t.status} />
-            {t.handledBy === "ai" && <span class="pill ai">AI handling</span>}
+            <span>{customerName(ticket)}</span>
+            <ChannelBadge channel={ticket.channel} />
+            <StatusPill status={ticket.status} />
+            {ticket.handledBy === "ai" && <span class="pill ai">AI handling</span>}
           </div>
         </div>
         <div class="ticket-actions">
-          <AssigneeSelect t={t} />
-          {t.status !== "snoozed" && t.status !== "closed" && <SnoozeMenu t={t} />}
-          <SpamButton t={t} />
-          {t.status === "closed" ? (
-            <button class="btn" type="button" onClick={() => void patchTicket(t.id, { status: "open" }, `Reopened #${t.number}`)}>
+          <AssigneeSelect t={ticket} />
+          {ticket.status !== "snoozed" && ticket.status !== "closed" && <SnoozeMenu t={ticket} />}
+          <SpamButton t={ticket} />
+          {ticket.status === "closed" ? (
+            <button class="btn" type="button" onClick={() => void patchTicket(ticket.id, { status: "open" }, `Reopened #${ticket.number}`)}>
               Reopen
             </button>
-          ) : t.status === "snoozed" ? (
-            <button class="btn" type="button" onClick={() => void patchTicket(t.id, { status: "open" }, `Unsnoozed #${t.number}`)}>
+          ) : ticket.status === "snoozed" ? (
+            <button class="btn" type="button" onClick={() => void patchTicket(ticket.id, { status: "open" }, `Unsnoozed #${ticket.number}`)}>
               Unsnooze
             </button>
           ) : null}
-          {t.status !== "closed" && (
-            <button class="btn primary" type="button" onClick={() => void patchTicket(t.id, { status: "closed" }, `Closed #${t.number}`)}>
+          {ticket.status !== "closed" && (
+            <button class="btn primary" type="button" onClick={() => void patchTicket(ticket.id, { status: "closed" }, `Closed #${ticket.number}`)}>
               <Icon name="check" size={14} /> Close
             </button>
           )}
@@ -145,11 +145,11 @@ export function TicketPage({ loading }: { loading: boolean }) {
       </header>
       <div class="ticket-body">
         <div class="conversation">
-          <TicketBanner t={t} messages={c.messages} />
-          <Thread t={t} messages={c.messages} hasOlder={c.hasOlder} loadingOlder={c.loadingOlder} />
-          <Composer t={t} />
+          <TicketBanner t={ticket} messages={c.messages} />
+          <Thread t={ticket} messages={c.messages} hasOlder={c.hasOlder} loadingOlder={c.loadingOlder} />
+          <Composer t={ticket} />
         </div>
-        <Overview t={t} />
+        <Overview t={ticket} />
       </div>
     </div>
   );

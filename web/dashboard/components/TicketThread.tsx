@@ -59,15 +59,15 @@ function CardSummary({ card }: { card: Card }) {
   );
 }
 
-function authorLabel(m: Message, t: Ticket): string {
-  if (m.author === "customer") return customerName(t);
+function authorLabel(m: Message, ticket: Ticket): string {
+  if (m.author === "customer") return customerName(ticket);
   if (m.author === "ai") return "AI agent";
   if (m.author === "system") return "System";
   return (m.agentId && agentById.value.get(m.agentId)?.name) || "Agent";
 }
 
-function MessageItem({ m, t }: { m: Message; t: Ticket }) {
-  const who = authorLabel(m, t);
+function MessageItem({ m, t: ticket }: { m: Message; t: Ticket }) {
+  const who = authorLabel(m, ticket);
   const kind = m.internal ? "note" : m.author;
   if (m.author === "system" && !m.internal) {
     return (
@@ -110,7 +110,7 @@ function MessageItem({ m, t }: { m: Message; t: Ticket }) {
   );
 }
 
-export function Thread({ t, messages, hasOlder, loadingOlder }: { t: Ticket; messages: Message[]; hasOlder: boolean; loadingOlder: boolean }) {
+export function Thread({ t: ticket, messages, hasOlder, loadingOlder }: { t: Ticket; messages: Message[]; hasOlder: boolean; loadingOlder: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
   const lastMessage = messages[messages.length - 1];
   const last = lastMessage?.id;
@@ -121,7 +121,7 @@ export function Thread({ t, messages, hasOlder, loadingOlder }: { t: Ticket; mes
     const el = ref.current;
     if (!el) return;
     const prev = seen.current;
-    if (!prev || prev.ticket !== t.id) {
+    if (!prev || prev.ticket !== ticket.id) {
       stick.current = true;
       el.scrollTop = el.scrollHeight;
     } else if (prev.first !== first && prev.height) {
@@ -131,9 +131,9 @@ export function Thread({ t, messages, hasOlder, loadingOlder }: { t: Ticket; mes
       // Follow the conversation, and always show what I just sent.
       el.scrollTop = el.scrollHeight;
     }
-    seen.current = { ticket: t.id, first, height: el.scrollHeight };
-  }, [t.id, first, last]);
-  const typing = (customerTyping.value[t.id] ?? 0) > Date.now();
+    seen.current = { ticket: ticket.id, first, height: el.scrollHeight };
+  }, [ticket.id, first, last]);
+  const typing = (customerTyping.value[ticket.id] ?? 0) > Date.now();
   let lastDay = "";
   return (
     <div class="thread-wrap">
@@ -168,7 +168,7 @@ export function Thread({ t, messages, hasOlder, loadingOlder }: { t: Ticket; mes
                   <span>{day}</span>
                 </li>
               )}
-              <MessageItem m={m} t={t} />
+              <MessageItem m={m} t={ticket} />
             </Fragment>
           );
         })}
@@ -182,7 +182,7 @@ export function Thread({ t, messages, hasOlder, loadingOlder }: { t: Ticket; mes
               <i />
               <i />
             </span>
-            {customerName(t)} is typing…
+            {customerName(ticket)} is typing…
           </>
         )}
       </div>

@@ -77,11 +77,11 @@ export function Chart({ title, days, series, kind = "bar", height = 200, testId 
   return (
     <figure class="chart" ref={ref} data-testid={testId}>
       <svg width={w} height={height} viewBox={`0 0 ${w} ${height}`} role="img" aria-label={summary}>
-        {ticks.map((t) => (
-          <g key={t}>
-            <line x1={m.left} x2={w - m.right} y1={y(t)} y2={y(t)} class={t === 0 ? "axis" : "grid"} />
-            <text x={m.left - 6} y={y(t) + 4} text-anchor="end" class="tick">
-              {Number.isInteger(t) ? t : t.toFixed(1)}
+        {ticks.map((tick) => (
+          <g key={tick}>
+            <line x1={m.left} x2={w - m.right} y1={y(tick)} y2={y(tick)} class={tick === 0 ? "axis" : "grid"} />
+            <text x={m.left - 6} y={y(tick) + 4} text-anchor="end" class="tick">
+              {Number.isInteger(tick) ? tick : tick.toFixed(1)}
             </text>
           </g>
         ))}
