@@ -2,6 +2,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, type Agent } from "../api.ts";
 import { api, startSession } from "../store.ts";
+import { t } from "../i18n.ts";
 
 interface Invite {
   email: string;
@@ -48,18 +49,18 @@ export function AcceptInvite({ token }: { token: string }) {
           }
         }}
       >
-        <h1 id="invite-title">{invite ? `Join ${invite.accountName} on Edgedesk` : "Join your team on Edgedesk"}</h1>
+        <h1 id="invite-title">{invite ? t("auth.invite.joinAccountnameOnEdgedesk", { accountName: invite.accountName }) : t("auth.invite.joinYourTeamOn")}</h1>
         {invite && (
           <p class="muted">
-            You were invited as <strong>{invite.role}</strong> with {invite.email}.
+            {t("auth.invite.youWereInvitedAs")}{" "}<strong>{invite.role}</strong>{" "}{t("auth.invite.withEmail", { email: invite.email })}
           </p>
         )}
         <label class="field">
-          <span>Your name</span>
+          <span>{t("auth.invite.yourName")}</span>
           <input type="text" required maxLength={100} value={name} onInput={(e) => setName(e.currentTarget.value)} disabled={!invite} />
         </label>
         <label class="field">
-          <span>Choose a password</span>
+          <span>{t("auth.invite.choosePassword")}</span>
           <input type="password" autocomplete="new-password" required minLength={8} value={password} onInput={(e) => setPassword(e.currentTarget.value)} disabled={!invite} />
         </label>
         {error && (
@@ -68,7 +69,7 @@ export function AcceptInvite({ token }: { token: string }) {
           </div>
         )}
         <button class="btn primary block" type="submit" disabled={busy || !invite}>
-          {busy ? "Joining…" : "Join the team"}
+          {busy ? t("auth.invite.joining") : t("auth.invite.joinTeam")}
         </button>
       </form>
     </main>

@@ -4,6 +4,7 @@ import { audit, loadAudit, type AuditEntry } from "../security.ts";
 import { agentById, agents } from "../store.ts";
 import { Panel } from "./form.tsx";
 import { Empty } from "./ui.tsx";
+import { t } from "../i18n.ts";
 import "./security.css";
 
 /** Action families to filter on (the API also takes any exact action). */
@@ -33,12 +34,12 @@ export function AuditLogPanel() {
   useEffect(() => void loadAudit({ actor, action }), [actor, action]);
   const { items, nextCursor, loading, error } = audit.value;
   return (
-    <Panel title="Audit log" id="set-audit" sub="Logins (failed ones too, with the address), settings, integrations, agents and roles, newest first.">
+    <Panel title={t("settings.audit.auditLog")} id="set-audit" sub={t("settings.audit.loginsFailedOnesToo")}>
       <div class="audit-filters">
         <label class="field">
-          <span>Who</span>
-          <select value={actor} onChange={(e) => setActor(e.currentTarget.value)} aria-label="Filter by person">
-            <option value="">Everyone</option>
+          <span>{t("settings.audit.who")}</span>
+          <select value={actor} onChange={(e) => setActor(e.currentTarget.value)} aria-label={t("settings.audit.filterByPerson")}>
+            <option value="">{t("settings.audit.everyone")}</option>
             {agents.value.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.name}
@@ -47,8 +48,8 @@ export function AuditLogPanel() {
           </select>
         </label>
         <label class="field">
-          <span>What</span>
-          <select value={action} onChange={(e) => setAction(e.currentTarget.value)} aria-label="Filter by action">
+          <span>{t("settings.audit.what")}</span>
+          <select value={action} onChange={(e) => setAction(e.currentTarget.value)} aria-label={t("settings.audit.filterByAction")}>
             {ACTIONS.map((a) => (
               <option key={a.value} value={a.value}>
                 {a.label}
@@ -62,16 +63,16 @@ export function AuditLogPanel() {
           {error}
         </div>
       )}
-      {items.length === 0 && !loading && !error && <Empty title="Nothing recorded for these filters" />}
+      {items.length === 0 && !loading && !error && <Empty title={t("settings.audit.nothingRecordedForThese")} />}
       {items.length > 0 && (
-        <table class="table audit-table" aria-label="Audit log entries">
+        <table class="table audit-table" aria-label={t("settings.audit.auditLogEntries")}>
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">Action</th>
-              <th scope="col">Details</th>
-              <th scope="col">Address</th>
+              <th scope="col">{t("settings.audit.when")}</th>
+              <th scope="col">{t("settings.audit.who")}</th>
+              <th scope="col">{t("settings.audit.action")}</th>
+              <th scope="col">{t("settings.audit.details")}</th>
+              <th scope="col">{t("settings.audit.address")}</th>
             </tr>
           </thead>
           <tbody>
@@ -93,7 +94,7 @@ export function AuditLogPanel() {
       {nextCursor && !loading && (
         <div class="form-foot">
           <button type="button" class="btn" onClick={() => void loadAudit(audit.value.filters, true)}>
-            Older entries
+            {t("settings.audit.olderEntries")}
           </button>
         </div>
       )}

@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import { dateTime } from "../format.ts";
 import { canAdmin, connectIntegration, disconnectIntegration, integrations, type FormResult, type Integration } from "../pages.ts";
 import { FieldError, FormStatus, Panel, invalid } from "./form.tsx";
+import { t } from "../i18n.ts";
 
 const WORDS: Record<string, string> = { api: "API", url: "URL", sid: "SID", id: "ID", whatsapp: "WhatsApp" };
 
@@ -46,7 +47,7 @@ function CredentialsForm({ i, onDone }: { i: Integration; onDone: () => void }) 
     if (r.ok) onDone();
   };
   return (
-    <form class="stack creds" onSubmit={submit} aria-label={`${i.label} credentials`}>
+    <form class="stack creds" onSubmit={submit} aria-label={t("settings.integrations.labelCredentials", { label: i.label })}>
       {i.fields.map((f) => {
         const id = `cred-${i.kind}-${f.name}`;
         const props = {
@@ -63,7 +64,7 @@ function CredentialsForm({ i, onDone }: { i: Integration; onDone: () => void }) 
             <label class="field">
               <span>
                 {fieldLabel(f.name)}
-                {!f.required && <span class="muted"> (optional)</span>}
+                {!f.required && <span class="muted">{" "}{t("settings.integrations.optional")}</span>}
               </span>
               {f.secret ? <input type="password" {...props} /> : <input type="text" {...props} />}
             </label>
@@ -71,13 +72,13 @@ function CredentialsForm({ i, onDone }: { i: Integration; onDone: () => void }) 
           </div>
         );
       })}
-      {i.fields.length === 0 && <p class="muted small">Nothing to fill in.</p>}
+      {i.fields.length === 0 && <p class="muted small">{t("settings.integrations.nothingToFillIn")}</p>}
       <div class="form-foot">
         <button class="btn primary" type="submit" disabled={busy}>
-          {busy ? "Connecting…" : i.connected ? "Save credentials" : `Connect ${i.label}`}
+          {busy ? t("settings.integrations.connecting") : i.connected ? t("settings.integrations.saveCredentials") : t("settings.integrations.connectLabel", { label: i.label })}
         </button>
         <button class="btn" type="button" onClick={onDone}>
-          Cancel
+          {t("settings.integrations.cancel")}
         </button>
         <FormStatus result={result} fields={i.fields.map((f) => f.name)} />
       </div>
@@ -94,21 +95,21 @@ function IntegrationCard({ i }: { i: Integration }) {
         <div class="grow">
           <div class="integration-name">
             {i.label}
-            {i.connected ? <span class="pill st-open">Connected</span> : <span class="pill muted-pill">Not connected</span>}
+            {i.connected ? <span class="pill st-open">{t("settings.integrations.connected")}</span> : <span class="pill muted-pill">{t("settings.integrations.notConnected")}</span>}
           </div>
           <div class="muted small">
-            {i.provides.length ? i.provides.map((p) => SLOT_LABEL[p] ?? p).join(" · ") : "Channel webhooks"}
-            {i.connectedAt && ` · since ${dateTime(i.connectedAt)}`}
+            {i.provides.length ? i.provides.map((p) => SLOT_LABEL[p] ?? p).join(" · ") : t("settings.integrations.channelWebhooks")}
+            {i.connectedAt && t("settings.integrations.sinceDatetime", { dateTime: dateTime(i.connectedAt) })}
           </div>
         </div>
         {canAdmin.value && !editing && (
           <div class="row-actions">
             <button class="btn small" type="button" onClick={() => setEditing(true)} aria-label={`${i.connected ? "Update" : "Connect"} ${i.label}`}>
-              {i.connected ? "Update" : "Connect"}
+              {i.connected ? t("settings.integrations.update") : t("settings.integrations.connect")}
             </button>
             {i.connected && (
-              <button class="btn small danger" type="button" aria-label={`Disconnect ${i.label}`} onClick={() => confirm(`Disconnect ${i.label}? Its credentials are deleted.`) && void disconnectIntegration(i.kind)}>
-                Disconnect
+              <button class="btn small danger" type="button" aria-label={t("settings.integrations.disconnectLabel", { label: i.label })} onClick={() => confirm(`Disconnect ${i.label}? Its credentials are deleted.`) && void disconnectIntegration(i.kind)}>
+                {t("settings.integrations.disconnect")}
               </button>
             )}
           </div>

@@ -4,6 +4,7 @@ import { useState } from "preact/hooks";
 import type { Ticket } from "../api.ts";
 import { customerName, dateTime } from "../format.ts";
 import { api, hrefOf, openTicket, reportError, route, toast } from "../store.ts";
+import { t } from "../i18n.ts";
 
 const UNDO_MS = 60_000;
 
@@ -13,11 +14,11 @@ export function MergePanel({ t: ticket }: { t: Ticket }) {
   if (ticket.mergedInto) {
     const recent = ticket.closedAt && Date.now() - Date.parse(ticket.closedAt) < UNDO_MS;
     return (
-      <section class="ov-section" aria-label="Merged">
+      <section class="ov-section" aria-label={t("ticket.merge.merged")}>
         <p class="small">
-          Merged into{" "}
+          {t("ticket.merge.mergedInto")}{" "}
           <a href={hrefOf({ view: route.value.view, ticketId: ticket.mergedInto })} data-testid="merged-into">
-            the surviving ticket
+            {t("ticket.merge.survivingTicket")}
           </a>
           .
         </p>
@@ -38,7 +39,7 @@ export function MergePanel({ t: ticket }: { t: Ticket }) {
               setBusy(false);
             }}
           >
-            Undo merge
+            {t("ticket.merge.undoMerge")}
           </button>
         )}
       </section>
@@ -63,24 +64,24 @@ export function MergePanel({ t: ticket }: { t: Ticket }) {
     setBusy(false);
   };
   return (
-    <section class="ov-section" aria-label="Merge">
-      <h2>Merge</h2>
+    <section class="ov-section" aria-label={t("ticket.merge.merge")}>
+      <h2>{t("ticket.merge.merge")}</h2>
       {candidates === null ? (
         <button class="btn small" type="button" onClick={() => void find().catch((err) => reportError(err, "Could not look up tickets"))}>
-          Find other tickets from {customerName(ticket)}
+          {t("ticket.merge.findOtherTicketsFrom", { customerName: customerName(ticket) })}
         </button>
       ) : candidates.length === 0 ? (
-        <p class="muted small">No other tickets from this customer.</p>
+        <p class="muted small">{t("ticket.merge.noOtherTicketsFrom")}</p>
       ) : (
-        <ul class="plain-list" aria-label="Tickets to merge into">
+        <ul class="plain-list" aria-label={t("ticket.merge.ticketsToMergeInto")}>
           {candidates.map((c) => (
             <li key={c.id} class="list-row">
               <span class="small">
                 #{c.number} · {c.status} · {dateTime(c.updatedAt)}
                 {c.subject ? ` · ${c.subject}` : ""}
               </span>
-              <button class="btn small" type="button" disabled={busy} onClick={() => void merge(c)} aria-label={`Merge into #${c.number}`}>
-                Merge into
+              <button class="btn small" type="button" disabled={busy} onClick={() => void merge(c)} aria-label={t("ticket.merge.mergeIntoNumber", { number: c.number })}>
+                {t("ticket.merge.mergeInto")}
               </button>
             </li>
           ))}

@@ -4,6 +4,7 @@ import { hrefOf, route } from "../store.ts";
 import { customer, deleteFilter, loadCustomer, loadProfileTickets, loadSavedFilters, loadTimeline, mergeInto, profileTickets, saveFilter, savedFilters, timeline, type ProfileEvent } from "../store/profile.ts";
 import { OrderCard, ProfileSummary, SubscriptionCard } from "./ProfilePanel.tsx";
 import { Empty } from "./ui.tsx";
+import { t } from "../i18n.ts";
 
 const METRIC_LABEL: Record<string, string> = {
   placed_order: "Placed order",
@@ -55,9 +56,9 @@ function Timeline({ profileId }: { profileId: string }) {
   const metrics = tl?.metrics ?? [];
   const toggle = (m: string) => void loadTimeline(profileId, { metrics: metrics.includes(m) ? metrics.filter((x) => x !== m) : [...metrics, m] });
   return (
-    <section class="panel profile-timeline" aria-label="Timeline">
-      <h2>Timeline</h2>
-      <div class="metric-filter" role="group" aria-label="Filter by metric">
+    <section class="panel profile-timeline" aria-label={t("profile.page.timeline")}>
+      <h2>{t("profile.page.timeline")}</h2>
+      <div class="metric-filter" role="group" aria-label={t("profile.page.filterByMetric")}>
         {(tl?.allMetrics ?? Object.keys(METRIC_LABEL)).map((m) => (
           <label key={m} class="metric-chip">
             <input type="checkbox" checked={!tl?.filterId && metrics.includes(m)} onChange={() => toggle(m)} /> {METRIC_LABEL[m] ?? m}
@@ -70,7 +71,7 @@ function Timeline({ profileId }: { profileId: string }) {
             <button class="link" type="button" onClick={() => void loadTimeline(profileId, { filterId: f.id })}>
               {f.name}
             </button>
-            <button type="button" aria-label={`Delete filter ${f.name}`} onClick={() => void deleteFilter(f.id)}>
+            <button type="button" aria-label={t("profile.page.deleteFilterName", { name: f.name })} onClick={() => void deleteFilter(f.id)}>
               ×
             </button>
           </span>
@@ -83,16 +84,16 @@ function Timeline({ profileId }: { profileId: string }) {
               setName("");
             }}
           >
-            <input type="text" placeholder="Save this filter as…" aria-label="Filter name" value={name} maxLength={60} onInput={(e) => setName(e.currentTarget.value)} required />
+            <input type="text" placeholder={t("profile.page.saveThisFilterAs")} aria-label={t("profile.page.filterName")} value={name} maxLength={60} onInput={(e) => setName(e.currentTarget.value)} required />
             <button class="btn small" type="submit">
-              Save filter
+              {t("profile.page.saveFilter")}
             </button>
             {error && <span class="confirm-error">{error}</span>}
           </form>
         )}
         {(metrics.length > 0 || tl?.filterId) && (
           <button class="btn small ghost" type="button" onClick={() => void loadTimeline(profileId)}>
-            Show everything
+            {t("profile.page.showEverything")}
           </button>
         )}
       </div>
@@ -105,11 +106,11 @@ function Timeline({ profileId }: { profileId: string }) {
           </li>
         ))}
       </ol>
-      {tl?.loading && <p class="muted small">Loading…</p>}
-      {tl && !tl.loading && tl.items.length === 0 && <p class="muted small">Nothing here</p>}
+      {tl?.loading && <p class="muted small">{t("profile.page.loading")}</p>}
+      {tl && !tl.loading && tl.items.length === 0 && <p class="muted small">{t("profile.page.nothingHere")}</p>}
       {tl?.nextCursor && (
         <button class="btn small" type="button" onClick={() => void loadTimeline(profileId, { more: true })}>
-          Load older
+          {t("profile.page.loadOlder")}
         </button>
       )}
     </section>
@@ -128,9 +129,9 @@ function MergeForm({ profileId }: { profileId: string }) {
         setError(await mergeInto(profileId, other.trim()));
       }}
     >
-      <input type="text" placeholder="Other profile id (prof_…)" aria-label="Profile to merge in" value={other} onInput={(e) => setOther(e.currentTarget.value)} required />
+      <input type="text" placeholder={t("profile.page.otherProfileIdProf")} aria-label={t("profile.page.profileToMergeIn")} value={other} onInput={(e) => setOther(e.currentTarget.value)} required />
       <button class="btn small" type="submit">
-        Merge into this profile
+        {t("profile.page.mergeIntoThisProfile")}
       </button>
       {error && <span class="confirm-error">{error}</span>}
     </form>
@@ -147,16 +148,16 @@ export function ProfilePage() {
     void loadProfileTickets(profileId);
   }, [profileId]);
   const c = customer.value?.profileId === profileId ? customer.value : null;
-  if (!profileId) return <Empty title="No profile">Open a customer from a ticket.</Empty>;
-  if (!c?.profile) return <main class="page profile-page">{c?.error ? <Empty title="Profile not available">{c.error}</Empty> : <p class="muted">Loading…</p>}</main>;
+  if (!profileId) return <Empty title={t("profile.page.noProfile")}>{t("profile.page.openCustomerFromTicket")}</Empty>;
+  if (!c?.profile) return <main class="page profile-page">{c?.error ? <Empty title={t("profile.page.profileNotAvailable")}>{c.error}</Empty> : <p class="muted">{t("profile.page.loading")}</p>}</main>;
   const p = c.profile;
   return (
-    <main class="page profile-page" aria-label="Customer profile">
+    <main class="page profile-page" aria-label={t("profile.page.customerProfile")}>
       <header class="page-head">
         <div class="page-title">
-          <h1>{p.name ?? p.email ?? p.phone ?? "Anonymous visitor"}</h1>
+          <h1>{p.name ?? p.email ?? p.phone ?? t("profile.page.anonymousVisitor")}</h1>
           <p class="muted small">
-            {[...p.emails, ...p.phones].join(" · ")} {p.mergedProfileIds.length > 0 && `· ${p.mergedProfileIds.length} merged profile(s)`}
+            {[...p.emails, ...p.phones].join(" · ")} {p.mergedProfileIds.length > 0 && t("profile.page.lengthMergedProfile", { length: p.mergedProfileIds.length })}
           </p>
         </div>
       </header>
@@ -166,7 +167,7 @@ export function ProfilePage() {
             <ProfileSummary p={p} />
           </section>
           <section class="panel">
-            <h2>Conversations</h2>
+            <h2>{t("profile.page.conversations")}</h2>
             <ul class="profile-tickets">
               {profileTickets.value.map((tl) => (
                 <li key={tl.id}>
@@ -176,13 +177,13 @@ export function ProfilePage() {
             </ul>
           </section>
           <section class="panel">
-            <h2>Orders</h2>
+            <h2>{t("profile.page.orders")}</h2>
             <ul class="orders">
               {c.orders.map((o) => (
                 <OrderCard key={o.id} profileId={p.id} o={o} />
               ))}
             </ul>
-            {c.subscriptions.length > 0 && <h2>Subscriptions</h2>}
+            {c.subscriptions.length > 0 && <h2>{t("profile.page.subscriptions")}</h2>}
             <ul class="subscriptions">
               {c.subscriptions.map((s) => (
                 <SubscriptionCard key={s.id} profileId={p.id} s={s} />
@@ -190,7 +191,7 @@ export function ProfilePage() {
             </ul>
           </section>
           <section class="panel">
-            <h2>Merge</h2>
+            <h2>{t("profile.page.merge")}</h2>
             <MergeForm profileId={p.id} />
           </section>
         </div>

@@ -3,6 +3,7 @@
 import { useEffect, useState } from "preact/hooks";
 import type { Ticket } from "../api.ts";
 import { patchTicket } from "../store.ts";
+import { t } from "../i18n.ts";
 
 type Sla = NonNullable<Ticket["sla"]>;
 const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
@@ -36,7 +37,7 @@ export function SlaTimer({ sla, compact = false }: { sla: Sla | undefined; compa
   const kind = sla.kind ? KIND[sla.kind] : "Reply";
   const text = state === "breached" ? `${compact ? "" : `${kind} `}overdue ${span(left)}` : `${compact ? "" : `${kind} due in `}${span(left)}`;
   return (
-    <span class={`pill sla sla-${state}`} data-sla-state={state} title={`${kind} due ${new Date(due).toLocaleString()}`}>
+    <span class={`pill sla sla-${state}`} data-sla-state={state} title={t("ticket.promises.kindDueTolocalestring", { kind, toLocaleString: new Date(due).toLocaleString() })}>
       {compact && <span aria-hidden="true">⏱ </span>}
       {text}
     </span>
@@ -45,7 +46,7 @@ export function SlaTimer({ sla, compact = false }: { sla: Sla | undefined; compa
 
 export function PriorityPicker({ t: ticket }: { t: Ticket }) {
   return (
-    <select class="priority-select" aria-label="Priority" value={ticket.priority} onChange={(e) => void patchTicket(ticket.id, { priority: e.currentTarget.value as Ticket["priority"] }, "Priority changed")}>
+    <select class="priority-select" aria-label={t("ticket.promises.priority")} value={ticket.priority} onChange={(e) => void patchTicket(ticket.id, { priority: e.currentTarget.value as Ticket["priority"] }, "Priority changed")}>
       {PRIORITIES.map((p) => (
         <option key={p} value={p}>
           {p[0]!.toUpperCase() + p.slice(1)}
@@ -69,5 +70,5 @@ export function CsatResult({ t: ticket }: { t: Ticket }) {
       </span>
     );
   }
-  return <span class="muted small">{ticket.csatAskedAt ? "Survey sent, no answer yet" : "Not surveyed"}</span>;
+  return <span class="muted small">{ticket.csatAskedAt ? t("ticket.promises.surveySentNoAnswer") : t("ticket.promises.notSurveyed")}</span>;
 }

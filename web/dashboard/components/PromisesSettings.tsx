@@ -7,6 +7,7 @@ import { canAdmin, canManageTeams, saveSection, type FormResult, type Settings }
 import { api, toast } from "../store.ts";
 import { ApiError } from "../api.ts";
 import { FieldError, FormStatus, Panel, Toggle, invalid } from "./form.tsx";
+import { t } from "../i18n.ts";
 
 export function CsatPanel({ s }: { s: Settings }) {
   const csat = s.csat ?? { enabled: false, aiResolved: false };
@@ -14,13 +15,13 @@ export function CsatPanel({ s }: { s: Settings }) {
   const save = async (next: { enabled: boolean; aiResolved?: boolean }) => setResult(await saveSection("csat", next, "Satisfaction survey saved"));
   return (
     <Panel
-      title="Satisfaction survey (CSAT)"
+      title={t("settings.promises.satisfactionSurveyCsat")}
       id="set-csat"
-      sub="After a person on your team closes a ticket, the customer is asked once to rate it from 1 to 5: a card in web chat, a link by email, a reply-with-a-number by SMS and WhatsApp."
+      sub={t("settings.promises.afterPersonOnYour")}
     >
-      <Toggle label="Ask for a rating" checked={csat.enabled} disabled={!canAdmin.value} onChange={(on) => void save({ ...csat, enabled: on })} hint={csat.enabled ? "on" : "off"} />
+      <Toggle label={t("settings.promises.askForRating")} checked={csat.enabled} disabled={!canAdmin.value} onChange={(on) => void save({ ...csat, enabled: on })} hint={csat.enabled ? "on" : "off"} />
       <Toggle
-        label="Also after conversations the AI agent resolved on its own"
+        label={t("settings.promises.alsoAfterConversationsAi")}
         checked={csat.aiResolved === true}
         disabled={!canAdmin.value || !csat.enabled}
         onChange={(on) => void save({ ...csat, aiResolved: on })}
@@ -81,13 +82,13 @@ export function SlaPanel() {
   };
   const editable = canManageTeams.value;
   return (
-    <Panel title="SLA policies" id="set-sla" sub="Targets for replying to customers. The first policy that matches a ticket applies; its timer shows on the ticket and turns amber, then red.">
+    <Panel title={t("settings.promises.slaPolicies")} id="set-sla" sub={t("settings.promises.targetsForReplyingTo")}>
       {items === null ? (
         <div class="skeleton" />
       ) : items.length === 0 ? (
-        <p class="muted small">No SLA policies yet: tickets have no timers.</p>
+        <p class="muted small">{t("settings.promises.noSlaPoliciesYet")}</p>
       ) : (
-        <ol class="plain-list" aria-label="SLA policies in match order">
+        <ol class="plain-list" aria-label={t("settings.promises.slaPoliciesInMatch")}>
           {items.map((p) => (
             <li key={p.id} class="list-row">
               <div>
@@ -95,8 +96,8 @@ export function SlaPanel() {
                 <div class="small muted">{describe(p)}</div>
               </div>
               {editable && (
-                <button class="btn small" type="button" onClick={() => void remove(p)} aria-label={`Delete SLA policy ${p.name}`}>
-                  Delete
+                <button class="btn small" type="button" onClick={() => void remove(p)} aria-label={t("settings.promises.deleteSlaPolicyName", { name: p.name })}>
+                  {t("settings.promises.delete")}
                 </button>
               )}
             </li>
@@ -104,18 +105,18 @@ export function SlaPanel() {
         </ol>
       )}
       {editable && (
-        <form class="stack" onSubmit={add} aria-label="New SLA policy">
+        <form class="stack" onSubmit={add} aria-label={t("settings.promises.newSlaPolicy")}>
           <div class="grid-2 tight">
             <div>
               <label class="field">
-                <span>Name</span>
+                <span>{t("settings.promises.name")}</span>
                 <input type="text" value={name} maxLength={100} onInput={(e) => setName(e.currentTarget.value)} {...invalid(result, "name", "sla-name-err")} />
               </label>
               <FieldError result={result} path="name" id="sla-name-err" />
             </div>
             <div>
               <label class="field">
-                <span>First reply within (minutes)</span>
+                <span>{t("settings.promises.firstReplyWithinMinutes")}</span>
                 <input type="number" min={1} value={first} onInput={(e) => setFirst(e.currentTarget.value)} {...invalid(result, "firstResponseMinutes", "sla-first-err")} />
               </label>
               <FieldError result={result} path="firstResponseMinutes" id="sla-first-err" />
@@ -123,18 +124,18 @@ export function SlaPanel() {
             <div>
               <label class="field">
                 <span>
-                  Next reply within (minutes) <span class="muted">(optional)</span>
+                  {t("settings.promises.nextReplyWithinMinutes")}{" "}<span class="muted">{t("settings.promises.optional")}</span>
                 </span>
                 <input type="number" min={1} value={next} onInput={(e) => setNext(e.currentTarget.value)} />
               </label>
             </div>
             <label class="check">
               <input type="checkbox" checked={businessHours} onChange={(e) => setBusinessHours(e.currentTarget.checked)} />
-              Count office hours only
+              {t("settings.promises.countOfficeHoursOnly")}
             </label>
           </div>
           <fieldset class="choices">
-            <legend>Applies to channels (none = all)</legend>
+            <legend>{t("settings.promises.appliesToChannelsNone")}</legend>
             <div class="checks">
               {CHANNELS.map((c) => (
                 <label key={c} class="check">
@@ -145,7 +146,7 @@ export function SlaPanel() {
             </div>
           </fieldset>
           <fieldset class="choices">
-            <legend>Applies to priorities (none = all)</legend>
+            <legend>{t("settings.promises.appliesToPrioritiesNone")}</legend>
             <div class="checks">
               {PRIORITIES.map((p) => (
                 <label key={p} class="check">
@@ -157,9 +158,9 @@ export function SlaPanel() {
           </fieldset>
           <div class="form-foot">
             <button class="btn primary" type="submit">
-              Add policy
+              {t("settings.promises.addPolicy")}
             </button>
-            <FormStatus result={result} fields={["name", "firstResponseMinutes"]} saved="Added" />
+            <FormStatus result={result} fields={["name", "firstResponseMinutes"]} saved={t("settings.promises.added")} />
           </div>
         </form>
       )}

@@ -20,6 +20,7 @@ import { KnowledgePanel } from "./admin/KnowledgePanel.tsx";
 import { MacrosPanel } from "./admin/MacrosPanel.tsx";
 import { WebhooksPanel } from "./WebhooksPanel.tsx";
 import { Empty } from "./ui.tsx";
+import { t } from "../i18n.ts";
 
 const TABS = [
   { key: "agent", label: "AI agent" },
@@ -66,11 +67,11 @@ function AgentPanel({ s }: { s: Settings }) {
   const changed = picked.slice().sort().join() !== saved.slice().sort().join();
 
   return (
-    <Panel title="AI customer agent" id="set-agent" sub="The agent answers new conversations first and hands them to your team when it can't resolve them.">
+    <Panel title={t("settings.aiCustomerAgent")} id="set-agent" sub={t("settings.agentAnswersNewConversations")}>
       <form class="stack" onSubmit={saveChannels}>
-        <Toggle label="AI customer agent" checked={enabled} disabled={busy || !canAdmin.value} onChange={(on) => void toggle(on)} hint={enabled ? "on: answers new conversations first" : "off: every message goes straight to the helpdesk"} />
+        <Toggle label={t("settings.aiCustomerAgent")} checked={enabled} disabled={busy || !canAdmin.value} onChange={(on) => void toggle(on)} hint={enabled ? "on: answers new conversations first" : "off: every message goes straight to the helpdesk"} />
         <fieldset class="choices" disabled={!canAdmin.value}>
-          <legend>Channels it answers</legend>
+          <legend>{t("settings.channelsItAnswers")}</legend>
           <div class="checks">
             {AGENT_CHANNELS.map((c) => (
               <label key={c} class="check">
@@ -84,7 +85,7 @@ function AgentPanel({ s }: { s: Settings }) {
         {canAdmin.value && (
           <div class="form-foot">
             <button class="btn primary" type="submit" disabled={busy || !changed}>
-              Save channels
+              {t("settings.saveChannels")}
             </button>
             <FormStatus result={result} fields={["channels"]} />
           </div>
@@ -122,17 +123,17 @@ function HandoffPanel({ s }: { s: Settings }) {
   const refused = result && !result.ok && result.status === 409 && choice !== "message" && choice !== "builtin";
 
   return (
-    <Panel title="Handoff" id="set-handoff" sub="What happens when the agent can't resolve a conversation.">
+    <Panel title={t("settings.handoff")} id="set-handoff" sub={t("settings.whatHappensWhenAgent")}>
       <form class="stack" onSubmit={save}>
         <fieldset class="choices" disabled={!canAdmin.value}>
-          <legend>Send to a helpdesk</legend>
+          <legend>{t("settings.sendToHelpdesk")}</legend>
           {PLATFORMS.map((p) => (
             <label key={p.value} class="radio">
               <input type="radio" name="handoff" value={p.value} checked={choice === p.value} onChange={() => setChoice(p.value)} />
               <span>
                 <span class="radio-label">
                   {p.label}
-                  {p.value !== "builtin" && !connected.has(p.value) && <span class="pill muted-pill">Not connected</span>}
+                  {p.value !== "builtin" && !connected.has(p.value) && <span class="pill muted-pill">{t("settings.notConnected")}</span>}
                 </span>
                 <span class="radio-hint">{p.hint}</span>
               </span>
@@ -140,19 +141,19 @@ function HandoffPanel({ s }: { s: Settings }) {
           ))}
         </fieldset>
         <fieldset class="choices" disabled={!canAdmin.value}>
-          <legend>Or</legend>
+          <legend>{t("settings.or")}</legend>
           <label class="radio">
             <input type="radio" name="handoff" value="message" checked={choice === "message"} onChange={() => setChoice("message")} />
             <span>
-              <span class="radio-label">Send a message</span>
-              <span class="radio-hint">A message with helpful links instead of offering a human.</span>
+              <span class="radio-label">{t("settings.sendMessage")}</span>
+              <span class="radio-hint">{t("settings.messageWithHelpfulLinks")}</span>
             </span>
           </label>
           {choice === "message" && (
             <div class="indent">
               <label class="field">
-                <span>Message</span>
-                <textarea rows={3} maxLength={2000} value={message} onInput={(e) => setMessage(e.currentTarget.value)} placeholder="Our team can't chat right now. See https://… for returns, or email us at …" {...invalid(result, "message", "handoff-msg-err")} />
+                <span>{t("settings.message")}</span>
+                <textarea rows={3} maxLength={2000} value={message} onInput={(e) => setMessage(e.currentTarget.value)} placeholder={t("settings.ourTeamCanT")} {...invalid(result, "message", "handoff-msg-err")} />
               </label>
               <FieldError result={result} path="message" id="handoff-msg-err" />
             </div>
@@ -161,12 +162,12 @@ function HandoffPanel({ s }: { s: Settings }) {
         {canAdmin.value && (
           <div class="form-foot">
             <button class="btn primary" type="submit" disabled={busy}>
-              Save handoff
+              {t("settings.saveHandoff")}
             </button>
-            <FormStatus result={result} fields={["message"]} saved="Saved" />
+            <FormStatus result={result} fields={["message"]} saved={t("settings.saved")} />
             {refused && (
               <a class="link-btn" href={tabHref("integrations")}>
-                Connect {choice === "zendesk" ? "Zendesk" : "Gorgias"}
+                {t("settings.connect")}{" "}{choice === "zendesk" ? t("settings.zendesk") : t("settings.gorgias")}
               </a>
             )}
           </div>
@@ -187,8 +188,8 @@ function AssignmentPanel({ s }: { s: Settings }) {
     setBusy(false);
   };
   return (
-    <Panel title="Round robin" id="set-rr" sub="New tickets no team takes go to online agents in turn, evenly, during office hours. Each agent sets their own Online/Offline status.">
-      <Toggle label="Round robin" checked={roundRobin} disabled={busy || !canAdmin.value} onChange={(on) => void toggle(on)} hint={roundRobin ? "on" : "off: tickets wait in Unassigned"} />
+    <Panel title={t("settings.roundRobin")} id="set-rr" sub={t("settings.newTicketsNoTeam")}>
+      <Toggle label={t("settings.roundRobin")} checked={roundRobin} disabled={busy || !canAdmin.value} onChange={(on) => void toggle(on)} hint={roundRobin ? "on" : "off: tickets wait in Unassigned"} />
       <FormStatus result={result} />
     </Panel>
   );
@@ -211,20 +212,20 @@ function AutoClosePanel({ s }: { s: Settings }) {
     setBusy(false);
   };
   return (
-    <Panel title="Auto-close" id="set-autoclose" sub="Close open tickets after a period without a message from the customer.">
+    <Panel title={t("settings.autoClose")} id="set-autoclose" sub={t("settings.closeOpenTicketsAfter")}>
       <form class="stack" onSubmit={save}>
         <fieldset class="choices" disabled={!canAdmin.value}>
-          <legend class="sr-only">Auto-close</legend>
+          <legend class="sr-only">{t("settings.autoClose")}</legend>
           <label class="radio">
             <input type="radio" name="autoclose" checked={never} onChange={() => setNever(true)} />
-            <span class="radio-label">Never</span>
+            <span class="radio-label">{t("settings.never")}</span>
           </label>
           <div class="radio">
             <input type="radio" name="autoclose" id="autoclose-after" checked={!never} onChange={() => setNever(false)} />
             <span class="radio-label inline-field">
-              <label for="autoclose-after">After</label>
-              <input type="number" min={1} max={8760} step={1} value={hours} disabled={never} aria-label="Hours without a customer message" onInput={(e) => setHours(e.currentTarget.value)} {...invalid(result, "afterHours", "autoclose-err")} />
-              <span aria-hidden="true">hours without a customer message</span>
+              <label for="autoclose-after">{t("settings.after")}</label>
+              <input type="number" min={1} max={8760} step={1} value={hours} disabled={never} aria-label={t("settings.hoursWithoutCustomerMessage2")} onInput={(e) => setHours(e.currentTarget.value)} {...invalid(result, "afterHours", "autoclose-err")} />
+              <span aria-hidden="true">{t("settings.hoursWithoutCustomerMessage")}</span>
             </span>
           </div>
           <FieldError result={result} path="afterHours" id="autoclose-err" />
@@ -232,9 +233,9 @@ function AutoClosePanel({ s }: { s: Settings }) {
         {canAdmin.value && (
           <div class="form-foot">
             <button class="btn primary" type="submit" disabled={busy}>
-              Save auto-close
+              {t("settings.saveAutoClose")}
             </button>
-            <FormStatus result={result} fields={["afterHours"]} saved="Saved" />
+            <FormStatus result={result} fields={["afterHours"]} saved={t("settings.saved")} />
           </div>
         )}
       </form>
@@ -248,8 +249,8 @@ export function SettingsPage() {
   const { data, loading, error } = settings.value;
   return (
     <main class="page" aria-labelledby="page-title">
-      <PageHead title="Settings" />
-      <nav class="tabs" aria-label="Settings sections">
+      <PageHead title={t("settings.settings")} />
+      <nav class="tabs" aria-label={t("settings.settingsSections")}>
         {TABS.filter((item) => canAdmin.value || !ADMIN_TABS.includes(item.key)).map((item) => (
           <a key={item.key} href={tabHref(item.key)} class={tab === item.key ? "page-tab active" : "page-tab"} aria-current={tab === item.key ? "page" : undefined}>
             {item.label}
@@ -259,7 +260,7 @@ export function SettingsPage() {
       <div class="page-body narrow" aria-busy={loading}>
         {!canAdmin.value && !["teams", "macros", "knowledge", "security"].includes(tab) && (
           <div class="banner info" role="note">
-            Only owners and admins can change these settings; you can see them.
+            {t("settings.onlyOwnersAndAdmins")}
           </div>
         )}
         {error && (
@@ -268,7 +269,7 @@ export function SettingsPage() {
           </div>
         )}
         {!data && loading && <div class="skeleton tall" />}
-        {!data && !loading && error && <Empty title="Settings not available" />}
+        {!data && !loading && error && <Empty title={t("settings.settingsNotAvailable")} />}
         {data && tab === "agent" && (
           <>
             <AgentPanel s={data} />

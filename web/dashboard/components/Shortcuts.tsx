@@ -94,7 +94,7 @@ export function Shortcuts() {
           ))}
         </dl>
         <button class="btn small" type="button" onClick={() => setHelp(false)}>
-          Close
+          {t("keys.close2")}
         </button>
       </section>
     </div>

@@ -21,7 +21,7 @@ function HandoffSummary({ messages }: { messages: readonly Message[] }) {
   if (!note) return null;
   const [title, ...lines] = note.body.split("\n");
   return (
-    <section class="handoff-summary" aria-label="Handoff summary">
+    <section class="handoff-summary" aria-label={t("banner.handoffSummary")}>
       <h3>{title}</h3>
       <ul>
         {lines.map((l, i) => (
@@ -89,7 +89,7 @@ export function TicketBanner({ t: ticket, messages }: { t: Ticket; messages: rea
 export function SpamButton({ t: ticket }: { t: Ticket }) {
   if (ticket.spam) return null;
   return (
-    <button class="btn" type="button" title="Move to Spam" onClick={() => void patchTicket(ticket.id, { spam: true }, `#${ticket.number} marked as spam`)}>
+    <button class="btn" type="button" title={t("banner.moveToSpam")} onClick={() => void patchTicket(ticket.id, { spam: true }, `#${ticket.number} marked as spam`)}>
       {t("banner.markSpam")}
     </button>
   );

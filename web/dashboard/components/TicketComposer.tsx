@@ -8,6 +8,7 @@ import { agentById, agentTyping, api, current, macros, send, toast } from "../st
 import { replyByOthersSince } from "../store/collision.ts";
 import { AttachButton, FileTray, useComposerFiles } from "./Attachments.tsx";
 import { Icon } from "./ui.tsx";
+import { t } from "../i18n.ts";
 
 export function Composer({ t: ticket }: { t: Ticket }) {
   const [mode, setMode] = useState<"reply" | "note">("reply");
@@ -101,24 +102,24 @@ export function Composer({ t: ticket }: { t: Ticket }) {
         void submit();
       }}
     >
-      <div class="composer-tabs" role="tablist" aria-label="Message type">
+      <div class="composer-tabs" role="tablist" aria-label={t("ticket.composer.messageType")}>
         <button type="button" role="tab" aria-selected={mode === "reply"} class={mode === "reply" ? "tab active" : "tab"} onClick={() => setMode("reply")}>
-          Reply
+          {t("ticket.composer.reply")}
           <span class="muted small"> · {CHANNEL_LABEL[ticket.channel]}</span>
         </button>
         <button type="button" role="tab" aria-selected={mode === "note"} class={mode === "note" ? "tab active" : "tab"} onClick={() => setMode("note")}>
-          <Icon name="lock" size={12} /> Internal note
+          <Icon name="lock" size={12} />{" "}{t("ticket.composer.internalNote")}
         </button>
       </div>
       <label class="sr-only" for="composer-text">
-        {mode === "reply" ? "Reply to the customer" : "Internal note for the team"}
+        {mode === "reply" ? t("ticket.composer.replyToCustomer") : t("ticket.composer.internalNoteForTeam")}
       </label>
       <textarea
         id="composer-text"
         ref={area}
         rows={3}
         value={text}
-        placeholder={mode === "reply" ? (canReply ? `Reply to ${customerName(ticket)}…` : "This sender cannot receive replies") : "Write a note only your team will see…"}
+        placeholder={mode === "reply" ? (canReply ? t("ticket.composer.replyToCustomername", { customerName: customerName(ticket) }) : t("ticket.composer.thisSenderCannotReceive")) : t("ticket.composer.writeNoteOnlyYour")}
         disabled={mode === "reply" && !canReply}
         onInput={(e) => {
           setText(e.currentTarget.value);
@@ -149,7 +150,7 @@ export function Composer({ t: ticket }: { t: Ticket }) {
       />
       <FileTray files={files} />
       {slashHits.length > 0 && (
-        <ul class="slash-menu" role="listbox" aria-label="Insert a macro">
+        <ul class="slash-menu" role="listbox" aria-label={t("ticket.composer.insertMacro2")}>
           {slashHits.map((m, i) => (
             <li key={m.id} role="option" aria-selected={i === slashAt} class={i === slashAt ? "active" : ""} onMouseDown={(e) => (e.preventDefault(), pickSlash(i))}>
               <strong>{m.name}</strong> <span class="muted small">{m.body.slice(0, 60)}</span>
@@ -160,13 +161,13 @@ export function Composer({ t: ticket }: { t: Ticket }) {
       {clash && (
         <div class="clash" role="alert">
           <span>
-            {clash.who} replied while you were writing: “{clash.body.length > 120 ? `${clash.body.slice(0, 119)}…` : clash.body}”
+            {t("ticket.composer.whoRepliedWhileYou", { who: clash.who })}{clash.body.length > 120 ? `${clash.body.slice(0, 119)}…` : clash.body}”
           </span>
           <button class="btn small" type="button" onClick={() => setClash(null)}>
-            Review first
+            {t("ticket.composer.reviewFirst")}
           </button>
           <button class="btn small primary" type="button" onClick={() => void submit(true)}>
-            Send anyway
+            {t("ticket.composer.sendAnyway")}
           </button>
         </div>
       )}
@@ -174,14 +175,14 @@ export function Composer({ t: ticket }: { t: Ticket }) {
         <AttachButton files={files} />
         {macros.value.length > 0 && (
           <select
-            aria-label="Insert a macro"
+            aria-label={t("ticket.composer.insertMacro2")}
             value=""
             onChange={(e) => {
               const v = e.currentTarget.value;
               if (v) void useMacro(v);
             }}
           >
-            <option value="">Insert macro…</option>
+            <option value="">{t("ticket.composer.insertMacro")}</option>
             {macros.value.map((m) => (
               <option value={m.id} key={m.id}>
                 {m.name}
@@ -190,12 +191,12 @@ export function Composer({ t: ticket }: { t: Ticket }) {
           </select>
         )}
         <span class="muted small kbd-hint">
-          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> to send
+          <kbd>Ctrl</kbd>+<kbd>Enter</kbd>{" "}{t("ticket.composer.toSend")}
         </span>
         <span class="grow" />
         <button class={mode === "note" ? "btn note-btn" : "btn primary"} type="submit" disabled={busy || files.uploading || (!text.trim() && files.ready.length === 0)}>
           <Icon name={mode === "note" ? "lock" : "send"} size={14} />
-          {mode === "note" ? "Add note" : "Send reply"}
+          {mode === "note" ? t("ticket.composer.addNote") : t("ticket.composer.sendReply")}
         </button>
       </div>
     </form>

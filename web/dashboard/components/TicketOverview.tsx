@@ -8,6 +8,7 @@ import { MergePanel } from "./MergePanel.tsx";
 import { CsatResult, PriorityPicker, SlaTimer } from "./Promises.tsx";
 import { ProfilePanel } from "./ProfilePanel.tsx";
 import { Avatar, ChannelBadge, Icon, StatusPill } from "./ui.tsx";
+import { t } from "../i18n.ts";
 
 function TagEditor({ t: ticket }: { t: Ticket }) {
   const [value, setValue] = useState("");
@@ -19,12 +20,12 @@ function TagEditor({ t: ticket }: { t: Ticket }) {
   };
   return (
     <div class="tags-editor">
-      <ul class="tag-list" aria-label="Tags">
+      <ul class="tag-list" aria-label={t("ticket.overview.tags")}>
         {ticket.tags.map((tag) => (
-          <li class={ticket.aiTags?.includes(tag) ? "tag removable ai-tag" : "tag removable"} key={tag} title={ticket.aiTags?.includes(tag) ? "Set by AI" : undefined}>
-            {ticket.aiTags?.includes(tag) && <Icon name="sparkle" size={10} label="AI tag" />}
+          <li class={ticket.aiTags?.includes(tag) ? "tag removable ai-tag" : "tag removable"} key={tag} title={ticket.aiTags?.includes(tag) ? t("ticket.overview.setByAi") : undefined}>
+            {ticket.aiTags?.includes(tag) && <Icon name="sparkle" size={10} label={t("ticket.overview.aiTag")} />}
             {tag}
-            <button type="button" aria-label={`Remove tag ${tag}`} onClick={() => void patchTicket(ticket.id, { tags: ticket.tags.filter((x) => x !== tag) })}>
+            <button type="button" aria-label={t("ticket.overview.removeTagTag", { tag })} onClick={() => void patchTicket(ticket.id, { tags: ticket.tags.filter((x) => x !== tag) })}>
               <Icon name="x" size={10} />
             </button>
           </li>
@@ -36,7 +37,7 @@ function TagEditor({ t: ticket }: { t: Ticket }) {
           add();
         }}
       >
-        <input type="text" placeholder="Add a tag…" aria-label="Add a tag" value={value} maxLength={64} onInput={(e) => setValue(e.currentTarget.value)} />
+        <input type="text" placeholder={t("ticket.overview.addTag")} aria-label={t("ticket.overview.addTag2")} value={value} maxLength={64} onInput={(e) => setValue(e.currentTarget.value)} />
       </form>
     </div>
   );
@@ -46,7 +47,7 @@ export function Overview({ t: ticket }: { t: Ticket }) {
   const assignee = ticket.assigneeId ? agentById.value.get(ticket.assigneeId) : undefined;
   const name = customerName(ticket);
   return (
-    <aside class="overview" aria-label="Ticket overview">
+    <aside class="overview" aria-label={t("ticket.overview.ticketOverview")}>
       <section class="ov-section customer-card">
         <Avatar name={name} size={40} />
         <div>
@@ -57,58 +58,58 @@ export function Overview({ t: ticket }: { t: Ticket }) {
             </a>
           )}
           {ticket.customer.phone && <div class="ov-contact">{ticket.customer.phone}</div>}
-          {!ticket.customer.email && !ticket.customer.phone && <div class="muted small">No contact details yet</div>}
+          {!ticket.customer.email && !ticket.customer.phone && <div class="muted small">{t("ticket.overview.noContactDetailsYet")}</div>}
           {ticket.customer.profileId && <CustomerPrivacyActions profileId={ticket.customer.profileId} name={name} />}
         </div>
       </section>
       {ticket.customer.profileId && <ProfilePanel profileId={ticket.customer.profileId} ticketId={ticket.id} />}
       <section class="ov-section">
-        <h2>Ticket</h2>
+        <h2>{t("ticket.overview.ticket")}</h2>
         <dl class="ov-grid">
-          <dt>Number</dt>
+          <dt>{t("ticket.overview.number")}</dt>
           <dd>#{ticket.number}</dd>
-          <dt>Status</dt>
+          <dt>{t("ticket.overview.status")}</dt>
           <dd>
             <StatusPill status={ticket.status} />
-            {ticket.status === "snoozed" && ticket.snoozeUntil && <div class="small muted">until {dateTime(ticket.snoozeUntil)}</div>}
+            {ticket.status === "snoozed" && ticket.snoozeUntil && <div class="small muted">{t("ticket.overview.untilDatetime", { dateTime: dateTime(ticket.snoozeUntil) })}</div>}
           </dd>
-          <dt>Priority</dt>
+          <dt>{t("ticket.overview.priority")}</dt>
           <dd>
             <PriorityPicker t={ticket} />
           </dd>
           {ticket.sla && (
             <>
-              <dt>SLA</dt>
+              <dt>{t("ticket.overview.sla")}</dt>
               <dd>
                 <SlaTimer sla={ticket.sla} />
               </dd>
             </>
           )}
-          <dt>Assignee</dt>
-          <dd>{assignee ? assignee.name : <span class="muted">Unassigned</span>}</dd>
-          <dt>Channel</dt>
+          <dt>{t("ticket.overview.assignee")}</dt>
+          <dd>{assignee ? assignee.name : <span class="muted">{t("ticket.overview.unassigned")}</span>}</dd>
+          <dt>{t("ticket.overview.channel")}</dt>
           <dd>
             <ChannelBadge channel={ticket.channel} />
           </dd>
-          <dt>Created</dt>
+          <dt>{t("ticket.overview.created")}</dt>
           <dd>{dateTime(ticket.createdAt)}</dd>
-          <dt>Updated</dt>
+          <dt>{t("ticket.overview.updated")}</dt>
           <dd>{dateTime(ticket.updatedAt)}</dd>
           {ticket.firstResponseAt && (
             <>
-              <dt>First reply</dt>
+              <dt>{t("ticket.overview.firstReply")}</dt>
               <dd>{dateTime(ticket.firstResponseAt)}</dd>
             </>
           )}
           {ticket.closedAt && (
             <>
-              <dt>Closed</dt>
+              <dt>{t("ticket.overview.closed")}</dt>
               <dd>{dateTime(ticket.closedAt)}</dd>
             </>
           )}
           {(ticket.status === "closed" || ticket.csat) && (
             <>
-              <dt>CSAT</dt>
+              <dt>{t("ticket.overview.csat")}</dt>
               <dd>
                 <CsatResult t={ticket} />
               </dd>
@@ -117,14 +118,14 @@ export function Overview({ t: ticket }: { t: Ticket }) {
         </dl>
       </section>
       <section class="ov-section">
-        <h2>Tags</h2>
+        <h2>{t("ticket.overview.tags")}</h2>
         <TagEditor t={ticket} />
       </section>
       <MergePanel t={ticket} />
       {ticket.spam && (
         <section class="ov-section">
           <button class="btn small" type="button" onClick={() => void patchTicket(ticket.id, { spam: false }, "Marked as not spam")}>
-            Not spam
+            {t("ticket.overview.notSpam")}
           </button>
         </section>
       )}

@@ -8,25 +8,26 @@ import { Overview } from "./TicketOverview.tsx";
 import { Thread } from "./TicketThread.tsx";
 import { SpamButton, TicketBanner } from "./TicketBanner.tsx";
 import { ChannelBadge, Icon, StatusPill } from "./ui.tsx";
+import { t } from "../i18n.ts";
 
 function AssigneeSelect({ t: ticket, id }: { t: Ticket; id?: string }) {
   return (
     <select
       id={id}
       class="assignee-select"
-      aria-label="Assignee"
+      aria-label={t("ticket.assignee")}
       value={ticket.assigneeId ?? ""}
       onChange={(e) => {
         const v = e.currentTarget.value || null;
         void patchTicket(ticket.id, { assigneeId: v }, v ? `Assigned to ${agentById.value.get(v)?.name ?? "agent"}` : "Moved to Unassigned");
       }}
     >
-      <option value="">No assignee</option>
+      <option value="">{t("ticket.noAssignee")}</option>
       {assignable.value.map((a) => (
         <option value={a.id} key={a.id}>
           {a.name}
-          {a.id === me.value?.id ? " (me)" : ""}
-          {a.status === "online" ? " · online" : ""}
+          {a.id === me.value?.id ? t("ticket.me") : ""}
+          {a.status === "online" ? t("ticket.online") : ""}
         </option>
       ))}
     </select>
@@ -66,10 +67,10 @@ function SnoozeMenu({ t: ticket }: { t: Ticket }) {
   return (
     <div class="menu-wrap" ref={ref} onKeyDown={(e) => e.key === "Escape" && setOpen(false)}>
       <button class="btn" type="button" aria-haspopup="true" aria-expanded={open} onClick={() => setOpen(!open)}>
-        <Icon name="clock" size={14} /> Snooze
+        <Icon name="clock" size={14} />{" "}{t("ticket.snooze")}
       </button>
       {open && (
-        <div class="menu" role="group" aria-label="Snooze until">
+        <div class="menu" role="group" aria-label={t("ticket.snoozeUntil")}>
           {presets.map(([label, d]) => (
             <button class="menu-item" type="button" key={label} onClick={() => snooze(d)}>
               {label}
@@ -83,11 +84,11 @@ function SnoozeMenu({ t: ticket }: { t: Ticket }) {
             }}
           >
             <label>
-              <span class="small muted">Until</span>
+              <span class="small muted">{t("ticket.until")}</span>
               <input type="datetime-local" value={custom} min={toLocalInput(new Date())} onInput={(e) => setCustom(e.currentTarget.value)} required />
             </label>
             <button class="btn small primary" type="submit">
-              Snooze
+              {t("ticket.snooze")}
             </button>
           </form>
         </div>
@@ -101,7 +102,7 @@ export function TicketPage({ loading }: { loading: boolean }) {
   if (!c) {
     return (
       <div class="ticket-loading" aria-busy="true">
-        {loading ? "Loading ticket…" : ""}
+        {loading ? t("ticket.loadingTicket") : ""}
       </div>
     );
   }
@@ -111,7 +112,7 @@ export function TicketPage({ loading }: { loading: boolean }) {
       <header class="ticket-head">
         <div class="ticket-title">
           <a class="ticket-back" href={hrefOf({ view: route.value.view, ticketId: null })}>
-            ← Back to the list
+            {t("ticket.backToList")}
           </a>
           <h2>
             <span class="num">#{ticket.number}</span> {ticket.subject || customerName(ticket)}
@@ -120,7 +121,7 @@ export function TicketPage({ loading }: { loading: boolean }) {
             <span>{customerName(ticket)}</span>
             <ChannelBadge channel={ticket.channel} />
             <StatusPill status={ticket.status} />
-            {ticket.handledBy === "ai" && <span class="pill ai">AI handling</span>}
+            {ticket.handledBy === "ai" && <span class="pill ai">{t("ticket.aiHandling")}</span>}
           </div>
         </div>
         <div class="ticket-actions">
@@ -129,16 +130,16 @@ export function TicketPage({ loading }: { loading: boolean }) {
           <SpamButton t={ticket} />
           {ticket.status === "closed" ? (
             <button class="btn" type="button" onClick={() => void patchTicket(ticket.id, { status: "open" }, `Reopened #${ticket.number}`)}>
-              Reopen
+              {t("ticket.reopen")}
             </button>
           ) : ticket.status === "snoozed" ? (
             <button class="btn" type="button" onClick={() => void patchTicket(ticket.id, { status: "open" }, `Unsnoozed #${ticket.number}`)}>
-              Unsnooze
+              {t("ticket.unsnooze")}
             </button>
           ) : null}
           {ticket.status !== "closed" && (
             <button class="btn primary" type="button" onClick={() => void patchTicket(ticket.id, { status: "closed" }, `Closed #${ticket.number}`)}>
-              <Icon name="check" size={14} /> Close
+              <Icon name="check" size={14} />{" "}{t("ticket.close")}
             </button>
           )}
         </div>

@@ -8,6 +8,7 @@ import { customerName, dayLabel, timeOnly } from "../format.ts";
 import { agentById, customerTyping, loadOlder, me } from "../store.ts";
 import { Avatar, Icon } from "./ui.tsx";
 import { DeliveryStatus } from "./DeliveryStatus.tsx";
+import { t } from "../i18n.ts";
 
 /** Keys of the agent's cards (src/agent/cards.ts) that add nothing to the summary: links, pictures, flags, ids shown elsewhere. */
 const CARD_SKIP = new Set(["imageUrl", "image", "url", "email", "emailRequired", "canEdit", "number", "id"]);
@@ -89,7 +90,7 @@ function MessageItem({ m, t: ticket }: { m: Message; t: Ticket }) {
         <span class="msg-who">{who}</span>
         {m.internal && (
           <span class="note-label">
-            <Icon name="lock" size={11} /> Internal note
+            <Icon name="lock" size={11} />{" "}{t("ticket.thread.internalNote")}
           </span>
         )}
         <time class="msg-time" dateTime={m.createdAt} title={new Date(m.createdAt).toLocaleString()}>
@@ -142,7 +143,7 @@ export function Thread({ t: ticket, messages, hasOlder, loadingOlder }: { t: Tic
         ref={ref}
         role="log"
         aria-live="polite"
-        aria-label="Conversation"
+        aria-label={t("ticket.thread.conversation")}
         tabIndex={0}
         onScroll={(e) => {
           const el = e.currentTarget;
@@ -153,7 +154,7 @@ export function Thread({ t: ticket, messages, hasOlder, loadingOlder }: { t: Tic
         {hasOlder && (
           <li class="older">
             <button class="btn small" type="button" onClick={() => void loadOlder()} disabled={loadingOlder}>
-              {loadingOlder ? "Loading…" : "Load older messages"}
+              {loadingOlder ? t("ticket.thread.loading") : t("ticket.thread.loadOlderMessages")}
             </button>
           </li>
         )}
@@ -182,7 +183,7 @@ export function Thread({ t: ticket, messages, hasOlder, loadingOlder }: { t: Tic
               <i />
               <i />
             </span>
-            {customerName(ticket)} is typing…
+            {t("ticket.thread.customernameIsTyping", { customerName: customerName(ticket) })}
           </>
         )}
       </div>

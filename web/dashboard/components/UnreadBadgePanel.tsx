@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import { canAdmin, saveSection, type FormResult, type Settings } from "../pages.ts";
 import { account } from "../store.ts";
 import { FormStatus, Panel, Toggle } from "./form.tsx";
+import { t } from "../i18n.ts";
 
 export function UnreadBadgePanel({ s }: { s: Settings }) {
   const enabled = s.unreadBadge?.enabled ?? true;
@@ -16,8 +17,8 @@ export function UnreadBadgePanel({ s }: { s: Settings }) {
     setBusy(false);
   };
   return (
-    <Panel title="Unread badges" id="set-unread" sub="The unread counts in the sidebar and the tab title, for the whole account. Each agent can still hide them for themselves in the sidebar.">
-      <Toggle label="Unread badges" checked={enabled} disabled={busy || !canAdmin.value} onChange={(on) => void save(on)} hint={enabled ? "on for everyone" : "off for everyone"} />
+    <Panel title={t("settings.unread.unreadBadges")} id="set-unread" sub={t("settings.unread.unreadCountsInSidebar")}>
+      <Toggle label={t("settings.unread.unreadBadges")} checked={enabled} disabled={busy || !canAdmin.value} onChange={(on) => void save(on)} hint={enabled ? "on for everyone" : "off for everyone"} />
       <FormStatus result={result} />
     </Panel>
   );

@@ -7,6 +7,7 @@ import { articles, articlesFor, deleteArticle, loadArticles, saveArticle, type A
 import type { FormResult } from "../../pages.ts";
 import { me } from "../../store.ts";
 import { FieldError, FormStatus, Panel, invalid } from "../form.tsx";
+import { t } from "../../i18n.ts";
 
 const canEdit = () => me.value?.role !== "support";
 
@@ -20,7 +21,7 @@ function ArticleForm({ article, onDone }: { article: Article | null; onDone: () 
   return (
     <form
       class="stack"
-      aria-label={article ? `Edit article ${article.title}` : "New article"}
+      aria-label={article ? t("settings.knowledge.editArticleTitle", { title: article.title }) : t("settings.knowledge.newArticle")}
       onSubmit={async (e) => {
         e.preventDefault();
         setBusy(true);
@@ -31,12 +32,12 @@ function ArticleForm({ article, onDone }: { article: Article | null; onDone: () 
       }}
     >
       <label class="field">
-        <span>Title</span>
+        <span>{t("settings.knowledge.title")}</span>
         <input type="text" value={title} maxLength={200} onInput={(e) => setTitle(e.currentTarget.value)} {...invalid(result, "title", `${id}-t-err`)} />
       </label>
       <FieldError result={result} path="title" id={`${id}-t-err`} />
       <label class="field">
-        <span>Kind</span>
+        <span>{t("settings.knowledge.kind")}</span>
         <select value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
           {knowledgeKinds.map((k) => (
             <option value={k} key={k}>
@@ -46,16 +47,16 @@ function ArticleForm({ article, onDone }: { article: Article | null; onDone: () 
         </select>
       </label>
       <label class="field">
-        <span>Article</span>
+        <span>{t("settings.knowledge.article")}</span>
         <textarea rows={6} value={body} onInput={(e) => setBody(e.currentTarget.value)} {...invalid(result, "body", `${id}-b-err`)} />
       </label>
       <FieldError result={result} path="body" id={`${id}-b-err`} />
       <div class="form-foot">
         <button class="btn primary" type="submit" disabled={busy || !title.trim() || !body.trim()}>
-          {article ? "Save article" : "Add article"}
+          {article ? t("settings.knowledge.saveArticle") : t("settings.knowledge.addArticle")}
         </button>
         <button class="btn" type="button" onClick={onDone}>
-          Cancel
+          {t("settings.knowledge.cancel")}
         </button>
         <FormStatus result={result} fields={["title", "body", "kind"]} />
       </div>
@@ -75,12 +76,12 @@ function TryQuestion() {
       }}
     >
       <label class="field">
-        <span>Ask as a shopper would: which articles does the AI agent answer from?</span>
-        <input type="search" value={q} placeholder="Can I return sale items?" onInput={(e) => setQ(e.currentTarget.value)} />
+        <span>{t("settings.knowledge.askAsShopperWould")}</span>
+        <input type="search" value={q} placeholder={t("settings.knowledge.canIReturnSale")} onInput={(e) => setQ(e.currentTarget.value)} />
       </label>
       {hits && (
         <ol class="small">
-          {hits.length === 0 && <li class="muted">No article matches: the AI agent would offer a person.</li>}
+          {hits.length === 0 && <li class="muted">{t("settings.knowledge.noArticleMatchesAi")}</li>}
           {hits.map((h) => (
             <li key={h.id}>
               <strong>{h.title}</strong> — <span class="muted">{(h.snippet ?? h.body).replace(/\*\*/g, "").slice(0, 160)}</span>
@@ -97,7 +98,7 @@ export function KnowledgePanel() {
   useEffect(() => void loadArticles(), []);
   const a = articles.value;
   return (
-    <Panel title="Knowledge base" id="set-knowledge" sub="The AI agent answers questions from these articles (knowledge-base Q&A), and the team can quote them.">
+    <Panel title={t("settings.knowledge.knowledgeBase")} id="set-knowledge" sub={t("settings.knowledge.aiAgentAnswersQuestions")}>
       <TryQuestion />
       {a.error && <div class="banner error">{a.error}</div>}
       <ul class="admin-list">
@@ -116,10 +117,10 @@ export function KnowledgePanel() {
                 {canEdit() && (
                   <>
                     <button class="btn small" type="button" onClick={() => setEditing(art.id)}>
-                      Edit
+                      {t("settings.knowledge.edit")}
                     </button>
-                    <button class="btn small ghost" type="button" aria-label={`Delete article ${art.title}`} onClick={() => confirm(`Delete “${art.title}”?`) && void deleteArticle(art)}>
-                      Delete
+                    <button class="btn small ghost" type="button" aria-label={t("settings.knowledge.deleteArticleTitle", { title: art.title })} onClick={() => confirm(`Delete “${art.title}”?`) && void deleteArticle(art)}>
+                      {t("settings.knowledge.delete")}
                     </button>
                   </>
                 )}
@@ -127,14 +128,14 @@ export function KnowledgePanel() {
             )}
           </li>
         ))}
-        {!a.loading && a.items.length === 0 && <li class="muted small">No articles yet.</li>}
+        {!a.loading && a.items.length === 0 && <li class="muted small">{t("settings.knowledge.noArticlesYet")}</li>}
       </ul>
       {canEdit() &&
         (editing === "new" ? (
           <ArticleForm article={null} onDone={() => setEditing(null)} />
         ) : (
           <button class="btn" type="button" onClick={() => setEditing("new")}>
-            New article
+            {t("settings.knowledge.newArticle")}
           </button>
         ))}
     </Panel>
