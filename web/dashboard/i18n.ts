@@ -20,13 +20,14 @@ let activeLang: string | undefined;
 
 /** The languages to try, best first: the address's `?lang=`, the saved choice, then the browser's. */
 function wantedLanguages(): string[] {
-  const picked = [new URLSearchParams(location.search).get("lang"), storedLang()].filter((l): l is string => !!l);
-  return [...picked, ...(navigator.languages ?? [navigator.language])].map((l) => l.toLowerCase());
+  const fromAddress = typeof location === "undefined" ? null : new URLSearchParams(location.search).get("lang");
+  const browser = typeof navigator === "undefined" ? [] : (navigator.languages ?? [navigator.language]);
+  return [fromAddress, storedLang(), ...browser].filter((l): l is string => !!l).map((l) => l.toLowerCase());
 }
 
 function storedLang(): string | null {
   try {
-    return localStorage.getItem(LANG_KEY);
+    return typeof localStorage === "undefined" ? null : localStorage.getItem(LANG_KEY);
   } catch {
     return null;
   }
@@ -43,17 +44,6 @@ function choose(): void {
 /** Registers a translation (language code → messages) and uses it when it is the wanted language. */
 export function addCatalog(lang: string, messages: Catalog): void {
   catalogs[lang.toLowerCase()] = messages;
-  choose();
-}
-
-/** Saves (or with null forgets) the dashboard's language for this browser. */
-export function setLanguage(lang: string | null): void {
-  try {
-    if (lang) localStorage.setItem(LANG_KEY, lang);
-    else localStorage.removeItem(LANG_KEY);
-  } catch {
-    // Storage refused (private mode): the choice lasts for this page only.
-  }
   choose();
 }
 

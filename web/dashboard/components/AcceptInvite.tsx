@@ -27,7 +27,7 @@ export function AcceptInvite({ token }: { token: string }) {
         setInvite(i);
         setName(i.name ?? "");
       },
-      (err) => setError(err instanceof ApiError ? err.message : "This invitation could not be opened."),
+      (err) => setError(err instanceof ApiError ? err.message : t("auth.invite.thisInvitationCouldNot")),
     );
   }, [token]);
   return (
@@ -44,7 +44,7 @@ export function AcceptInvite({ token }: { token: string }) {
             history.replaceState(null, "", "#/mine");
             await startSession(res);
           } catch (err) {
-            setError(err instanceof ApiError ? (err.issues[0]?.message ? `${err.issues[0].path}: ${err.issues[0].message}` : err.message) : "Joining failed.");
+            setError(err instanceof ApiError ? (err.issues[0]?.message ? `${err.issues[0].path}: ${err.issues[0].message}` : err.message) : t("auth.invite.joiningFailed"));
             setBusy(false);
           }
         }}

@@ -75,7 +75,7 @@ export function ApiKeysPanel() {
                   {t("settings.apiKeys.joinCreatedDatetime", { join: k.scopes.join(", "), dateTime: dateTime(k.createdAt) })}{" "}{k.lastUsedAt ? t("settings.apiKeys.lastUsedDatetime", { dateTime: dateTime(k.lastUsedAt) }) : t("settings.apiKeys.neverUsed")}
                 </div>
               </div>
-              <button class="btn small danger" type="button" aria-label={t("settings.apiKeys.revokeApiKeyName", { name: k.name })} onClick={() => confirm(`Revoke “${k.name}”? Scripts using it stop working at once.`) && void revokeApiKey(k)}>
+              <button class="btn small danger" type="button" aria-label={t("settings.apiKeys.revokeApiKeyName", { name: k.name })} onClick={() => confirm(t("settings.apiKeys.revokeNameScriptsUsing", { name: k.name })) && void revokeApiKey(k)}>
                 {t("settings.apiKeys.revoke")}
               </button>
             </div>

@@ -10,7 +10,7 @@ import { t } from "../i18n.ts";
 const INLINE = /^image\/(jpeg|png|gif|webp)$/;
 
 function sizeText(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
+  return n >= 1024 * 1024 ? t("ticket.files.tofixedMb", { toFixed: (n / (1024 * 1024)).toFixed(1) }) : t("ticket.files.maxKb", { max: Math.max(1, Math.round(n / 1024)) });
 }
 
 export function MessageFiles({ files }: { files: readonly AttachmentView[] | undefined }) {
@@ -53,7 +53,7 @@ export function useComposerFiles(ticketId: string): ComposerFiles {
         api
           .upload(ticketId, file)
           .then((f) => setReady((r) => [...r, f]))
-          .catch((err: unknown) => toast(`${file.name}: ${err instanceof ApiError ? err.message : "could not be uploaded"}`, "error"))
+          .catch((err: unknown) => toast(`${file.name}: ${err instanceof ApiError ? err.message : t("ticket.files.couldNotBeUploaded")}`, "error"))
           .finally(() => setPending((n) => n - 1));
       }
     },

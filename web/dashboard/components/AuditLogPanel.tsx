@@ -9,16 +9,36 @@ import "./security.css";
 
 /** Action families to filter on (the API also takes any exact action). */
 const ACTIONS = [
-  { value: "", label: "Every action" },
-  { value: "auth.*", label: "Logins, logouts and passwords" },
-  { value: "auth.login_failed", label: "Failed logins" },
-  { value: "settings.*", label: "Settings" },
-  { value: "integration.*", label: "Integrations" },
-  { value: "agent.*", label: "Agents and roles" },
-  { value: "api_key.*", label: "API keys" },
-  { value: "webhook.*", label: "Webhooks" },
-  { value: "export.*", label: "Exports" },
-  { value: "profile.*", label: "Customer data" },
+  { value: "", get label() {
+    return t("settings.audit.everyAction");
+  } },
+  { value: "auth.*", get label() {
+    return t("settings.audit.loginsLogoutsAndPasswords");
+  } },
+  { value: "auth.login_failed", get label() {
+    return t("settings.audit.failedLogins");
+  } },
+  { value: "settings.*", get label() {
+    return t("settings.audit.settings");
+  } },
+  { value: "integration.*", get label() {
+    return t("settings.audit.integrations");
+  } },
+  { value: "agent.*", get label() {
+    return t("settings.audit.agentsAndRoles");
+  } },
+  { value: "api_key.*", get label() {
+    return t("settings.audit.apiKeys");
+  } },
+  { value: "webhook.*", get label() {
+    return t("settings.audit.webhooks");
+  } },
+  { value: "export.*", get label() {
+    return t("settings.audit.exports");
+  } },
+  { value: "profile.*", get label() {
+    return t("settings.audit.customerData");
+  } },
 ];
 
 function describe(e: AuditEntry): string {

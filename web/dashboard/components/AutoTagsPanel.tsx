@@ -23,10 +23,10 @@ export function AutoTagsPanel({ s }: { s: Settings }) {
         class="stack"
         onSubmit={(e) => {
           e.preventDefault();
-          void save(enabled, "Allowed tags saved");
+          void save(enabled, t("settings.autoTags.allowedTagsSaved"));
         }}
       >
-        <Toggle label={t("settings.autoTags.aiAutoTagging")} checked={enabled} disabled={busy || !canAdmin.value} onChange={(on) => void save(on, on ? "AI auto-tagging is on" : "AI auto-tagging is off")} hint={enabled ? "on: new tickets are tagged as they arrive" : "off: no AI tags"} />
+        <Toggle label={t("settings.autoTags.aiAutoTagging")} checked={enabled} disabled={busy || !canAdmin.value} onChange={(on) => void save(on, on ? t("settings.autoTags.aiAutoTaggingIs") : t("settings.autoTags.aiAutoTaggingIs2"))} hint={enabled ? "on: new tickets are tagged as they arrive" : "off: no AI tags"} />
         <label class="field">
           <span>{t("settings.autoTags.tagsAiMayUse")}</span>
           <input type="text" value={allowed} disabled={!canAdmin.value} placeholder={t("settings.autoTags.returnsExchangesDamaged")} aria-label={t("settings.autoTags.allowedAiTags")} onInput={(e) => setAllowed(e.currentTarget.value)} />

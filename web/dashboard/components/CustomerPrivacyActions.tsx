@@ -14,7 +14,7 @@ export function CustomerPrivacyActions({ profileId, name, onErased }: { profileI
     setBusy(false);
   };
   const erase = async () => {
-    const typed = prompt(`Erase ${name}? Their messages, profile and files are deleted for good; their tickets stay as anonymous shells for reports.\n\nType ERASE to confirm.`);
+    const typed = prompt(t("ticket.privacy.eraseNameTheirMessages", { name }));
     if (typed?.trim() !== "ERASE") return;
     setBusy(true);
     if (await eraseCustomer(profileId)) onErased?.();

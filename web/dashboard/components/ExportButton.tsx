@@ -3,7 +3,7 @@ import { useState } from "preact/hooks";
 import { canExport, download } from "../platform.ts";
 import { t } from "../i18n.ts";
 
-export function ExportButton({ path, query, name, label = "Export CSV" }: { path: string; query: Record<string, string | number | undefined | null>; name: string; label?: string }) {
+export function ExportButton({ path, query, name, label = t("reports.export.exportCsv") }: { path: string; query: Record<string, string | number | undefined | null>; name: string; label?: string }) {
   const [busy, setBusy] = useState(false);
   if (!canExport.value) return null;
   const run = async () => {

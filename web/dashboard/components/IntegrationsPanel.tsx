@@ -19,7 +19,21 @@ export function fieldLabel(name: string): string {
   return words.join(" ");
 }
 
-const SLOT_LABEL: Record<string, string> = { orders: "Orders", catalog: "Catalog", returns: "Returns", subscriptions: "Subscriptions", loyalty: "Loyalty", coupons: "Coupons", helpdesk: "Handoff" };
+const SLOT_LABEL: Record<string, string> = { get orders() {
+    return t("settings.integrations.orders");
+  }, get catalog() {
+    return t("settings.integrations.catalog");
+  }, get returns() {
+    return t("settings.integrations.returns");
+  }, get subscriptions() {
+    return t("settings.integrations.subscriptions");
+  }, get loyalty() {
+    return t("settings.integrations.loyalty");
+  }, get coupons() {
+    return t("settings.integrations.coupons");
+  }, get helpdesk() {
+    return t("settings.integrations.handoff");
+  } };
 
 function group(i: Integration): "store" | "helpdesk" | "channel" {
   if (i.provides.includes("helpdesk")) return "helpdesk";
@@ -27,9 +41,21 @@ function group(i: Integration): "store" | "helpdesk" | "channel" {
 }
 
 const GROUPS = [
-  { key: "store", title: "Store and agent data", sub: "What the AI agent's skills read: orders, catalog, returns, subscriptions, loyalty." },
-  { key: "helpdesk", title: "Outside helpdesks", sub: "Connect one to hand conversations off to it (Settings › AI agent › Handoff)." },
-  { key: "channel", title: "Channels", sub: "Credentials the SMS, WhatsApp and Instagram webhooks check requests with." },
+  { key: "store", get title() {
+    return t("settings.integrations.storeAndAgentData");
+  }, get sub() {
+    return t("settings.integrations.whatAiAgentSkills");
+  } },
+  { key: "helpdesk", get title() {
+    return t("settings.integrations.outsideHelpdesks");
+  }, get sub() {
+    return t("settings.integrations.connectOneToHand");
+  } },
+  { key: "channel", get title() {
+    return t("settings.integrations.channels");
+  }, get sub() {
+    return t("settings.integrations.credentialsSmsWhatsappAnd");
+  } },
 ] as const;
 
 function CredentialsForm({ i, onDone }: { i: Integration; onDone: () => void }) {
@@ -55,7 +81,7 @@ function CredentialsForm({ i, onDone }: { i: Integration; onDone: () => void }) 
           autocomplete: "off",
           spellcheck: false,
           value: values[f.name] ?? "",
-          placeholder: f.secret && i.connected ? "Enter it again to replace it" : undefined,
+          placeholder: f.secret && i.connected ? t("settings.integrations.enterItAgainTo") : undefined,
           onInput: (e: Event) => setValues({ ...values, [f.name]: (e.currentTarget as HTMLInputElement).value }),
           ...invalid(result, f.name, `${id}-err`),
         };
@@ -104,11 +130,11 @@ function IntegrationCard({ i }: { i: Integration }) {
         </div>
         {canAdmin.value && !editing && (
           <div class="row-actions">
-            <button class="btn small" type="button" onClick={() => setEditing(true)} aria-label={`${i.connected ? "Update" : "Connect"} ${i.label}`}>
+            <button class="btn small" type="button" onClick={() => setEditing(true)} aria-label={`${i.connected ? t("settings.integrations.update") : t("settings.integrations.connect")} ${i.label}`}>
               {i.connected ? t("settings.integrations.update") : t("settings.integrations.connect")}
             </button>
             {i.connected && (
-              <button class="btn small danger" type="button" aria-label={t("settings.integrations.disconnectLabel", { label: i.label })} onClick={() => confirm(`Disconnect ${i.label}? Its credentials are deleted.`) && void disconnectIntegration(i.kind)}>
+              <button class="btn small danger" type="button" aria-label={t("settings.integrations.disconnectLabel", { label: i.label })} onClick={() => confirm(t("settings.integrations.disconnectLabelIts", { label: i.label })) && void disconnectIntegration(i.kind)}>
                 {t("settings.integrations.disconnect")}
               </button>
             )}

@@ -18,7 +18,7 @@ export function Login() {
     try {
       await signIn(email.trim(), password);
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 401 ? "That email and password don't match an agent." : err instanceof ApiError ? err.message : "Sign-in failed.");
+      setError(err instanceof ApiError && err.status === 401 ? t("auth.login.thatEmailAndPassword") : err instanceof ApiError ? err.message : t("auth.login.signInFailed"));
       setBusy(false);
     }
   };

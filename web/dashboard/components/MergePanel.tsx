@@ -31,10 +31,10 @@ export function MergePanel({ t: ticket }: { t: Ticket }) {
               setBusy(true);
               try {
                 await api.request("POST", `/tickets/${encodeURIComponent(ticket.id)}/unmerge`);
-                toast(`Unmerged #${ticket.number}`);
+                toast(t("ticket.merge.unmergedNumber", { number: ticket.number }));
                 await openTicket(ticket.id, true);
               } catch (err) {
-                reportError(err, "Could not undo the merge");
+                reportError(err, t("ticket.merge.couldNotUndoMerge"));
               }
               setBusy(false);
             }}
@@ -52,14 +52,14 @@ export function MergePanel({ t: ticket }: { t: Ticket }) {
     setCandidates(page.items.filter((x) => x.id !== ticket.id && !x.mergedInto));
   };
   const merge = async (into: Ticket) => {
-    if (!confirm(`Merge #${ticket.number} into #${into.number}? Its messages move into #${into.number} and #${ticket.number} closes. You can undo within a minute.`)) return;
+    if (!confirm(t("ticket.merge.mergeNumberIntoNumber2", { number: ticket.number, number2: into.number, number3: into.number, number4: ticket.number }))) return;
     setBusy(true);
     try {
       await api.request("POST", `/tickets/${encodeURIComponent(ticket.id)}/merge`, { intoTicketId: into.id });
-      toast(`Merged #${ticket.number} into #${into.number}`);
+      toast(t("ticket.merge.mergedNumberIntoNumber2", { number: ticket.number, number2: into.number }));
       location.hash = hrefOf({ view: route.value.view, ticketId: into.id });
     } catch (err) {
-      reportError(err, "Could not merge");
+      reportError(err, t("ticket.merge.couldNotMerge"));
     }
     setBusy(false);
   };
@@ -67,7 +67,7 @@ export function MergePanel({ t: ticket }: { t: Ticket }) {
     <section class="ov-section" aria-label={t("ticket.merge.merge")}>
       <h2>{t("ticket.merge.merge")}</h2>
       {candidates === null ? (
-        <button class="btn small" type="button" onClick={() => void find().catch((err) => reportError(err, "Could not look up tickets"))}>
+        <button class="btn small" type="button" onClick={() => void find().catch((err) => reportError(err, t("ticket.merge.couldNotLookUp")))}>
           {t("ticket.merge.findOtherTicketsFrom", { customerName: customerName(ticket) })}
         </button>
       ) : candidates.length === 0 ? (

@@ -3,20 +3,14 @@ import { useEffect, useMemo, useState } from "preact/hooks";
 import { canAdmin, saveSection, type FormResult, type OfficeHours, type Settings } from "../pages.ts";
 import { FieldError, FormStatus, Panel, Toggle, invalid } from "./form.tsx";
 import { Icon } from "./ui.tsx";
+import { weekdayName } from "../format.ts";
 import { t } from "../i18n.ts";
 
 type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
 type Interval = [string, string];
 
-const DAYS: [Weekday, string][] = [
-  ["mon", "Monday"],
-  ["tue", "Tuesday"],
-  ["wed", "Wednesday"],
-  ["thu", "Thursday"],
-  ["fri", "Friday"],
-  ["sat", "Saturday"],
-  ["sun", "Sunday"],
-];
+// Monday first; 2024-01-01 was a Monday, so day i's name is that date plus i days in the active language.
+const DAYS: [Weekday, string][] = (["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const).map((d, i) => [d, weekdayName(i)]);
 
 const DEFAULT_REPLY = "Thanks for your message! Our team is away right now and will reply as soon as we're back.";
 
@@ -73,11 +67,11 @@ export function OfficeHoursForm({ s }: { s: Settings }) {
     e.preventDefault();
     setBusy(true);
     if (!d.on) {
-      setResult(await saveSection("officeHours", null, "Office hours removed: always open"));
+      setResult(await saveSection("officeHours", null, t("settings.officeHours.officeHoursRemovedAlways")));
     } else {
       const weekly: OfficeHours["weekly"] = {};
       for (const [day] of DAYS) if (d.weekly[day].length) weekly[day] = d.weekly[day].map(([a, b]) => [a, fromInput(b)] as Interval);
-      setResult(await saveSection("officeHours", { timezone: d.timezone.trim(), weekly, holidays: d.holidays, autoReply: d.autoReply }, "Office hours saved"));
+      setResult(await saveSection("officeHours", { timezone: d.timezone.trim(), weekly, holidays: d.holidays, autoReply: d.autoReply }, t("settings.officeHours.officeHoursSaved")));
     }
     setBusy(false);
   };
@@ -85,7 +79,7 @@ export function OfficeHoursForm({ s }: { s: Settings }) {
   return (
     <Panel title={t("settings.officeHours.officeHours")} id="set-hours" sub={t("settings.officeHours.outsideOfficeHoursNobody")}>
       <form class="stack" onSubmit={save} aria-label={t("settings.officeHours.officeHours")}>
-        <Toggle label={t("settings.officeHours.officeHours")} checked={d.on} disabled={!editable} onChange={(on) => setD({ ...d, on })} hint={d.on ? "the team works set hours" : "always open"} />
+        <Toggle label={t("settings.officeHours.officeHours")} checked={d.on} disabled={!editable} onChange={(on) => setD({ ...d, on })} hint={d.on ? t("settings.officeHours.teamWorksSetHours") : t("settings.officeHours.alwaysOpen")} />
         <fieldset class="bare stack" disabled={!editable || !d.on}>
           <label class="field short">
             <span>{t("settings.officeHours.timeZone")}</span>

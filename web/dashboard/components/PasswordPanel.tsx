@@ -15,7 +15,7 @@ export function PasswordPanel() {
   const submit = async (e: Event) => {
     e.preventDefault();
     if (next !== again) {
-      setResult({ ok: false, message: "The new passwords do not match", issues: [{ path: "confirm", message: "does not match the new password" }], status: 400 });
+      setResult({ ok: false, message: t("settings.password.newPasswordsDoNot"), issues: [{ path: "confirm", message: t("settings.password.doesNotMatchNew") }], status: 400 });
       return;
     }
     setBusy(true);

@@ -7,19 +7,45 @@ import { Empty } from "./ui.tsx";
 import { t } from "../i18n.ts";
 
 const METRIC_LABEL: Record<string, string> = {
-  placed_order: "Placed order",
-  fulfilled_order: "Fulfilment",
-  cancelled_order: "Cancelled order",
-  edited_order: "Edited order",
-  returned_items: "Return",
-  subscription_skipped: "Subscription skipped",
-  subscription_cancelled: "Subscription cancelled",
-  subscription_frequency_changed: "Subscription frequency",
-  loyalty_changed: "Loyalty",
-  conversation: "Conversation",
-  clicked_link: "Clicked link",
-  consent_changed: "Consent",
-  merged_profile: "Merged profile",
+  get placed_order() {
+    return t("profile.page.placedOrder");
+  },
+  get fulfilled_order() {
+    return t("profile.page.fulfilment");
+  },
+  get cancelled_order() {
+    return t("profile.page.cancelledOrder");
+  },
+  get edited_order() {
+    return t("profile.page.editedOrder");
+  },
+  get returned_items() {
+    return t("profile.page.return");
+  },
+  get subscription_skipped() {
+    return t("profile.page.subscriptionSkipped");
+  },
+  get subscription_cancelled() {
+    return t("profile.page.subscriptionCancelled");
+  },
+  get subscription_frequency_changed() {
+    return t("profile.page.subscriptionFrequency");
+  },
+  get loyalty_changed() {
+    return t("profile.page.loyalty");
+  },
+  get conversation() {
+    return t("profile.page.conversation");
+  },
+  get clicked_link() {
+    return t("profile.page.clickedLink");
+  },
+  get consent_changed() {
+    return t("profile.page.consent");
+  },
+  get merged_profile() {
+    return t("profile.page.mergedProfile");
+  },
 };
 
 function describe(e: ProfileEvent): string {
@@ -37,7 +63,7 @@ function describe(e: ProfileEvent): string {
     case "returned_items":
       return `${s("orderName")} · ${s("state")} · ${Array.isArray(p.items) ? p.items.join(", ") : ""}`;
     case "loyalty_changed":
-      return `${s("points")} points${p.tier ? ` · ${s("tier")}` : ""}${p.previousPoints !== null && p.previousPoints !== undefined ? ` (was ${s("previousPoints")})` : ""}`;
+      return `${t("profile.page.loyaltyPoints", { points: s("points") })}${p.tier ? ` · ${s("tier")}` : ""}${p.previousPoints !== null && p.previousPoints !== undefined ? t("profile.page.loyaltyWas", { previous: s("previousPoints") }) : ""}`;
     case "conversation":
       return `#${s("number")} on ${s("channel")}${p.subject ? ` · ${s("subject")}` : ""}`;
     case "clicked_link":
@@ -125,7 +151,7 @@ function MergeForm({ profileId }: { profileId: string }) {
       class="merge-form"
       onSubmit={async (e) => {
         e.preventDefault();
-        if (!confirm(`Merge profile ${other} into this one? Its tickets, events and contact details join this customer.`)) return;
+        if (!confirm(t("profile.page.mergeProfileOtherInto", { other }))) return;
         setError(await mergeInto(profileId, other.trim()));
       }}
     >

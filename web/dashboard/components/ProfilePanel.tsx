@@ -15,18 +15,21 @@ import {
   type ProfileSubscription,
 } from "../store/profile.ts";
 import { Icon } from "./ui.tsx";
-import { t } from "../i18n.ts";
+import { locale, t } from "../i18n.ts";
 import "./profile.css";
 
-const money = (n: number, currency: string | null) => (currency ? new Intl.NumberFormat(undefined, { style: "currency", currency }).format(n) : n.toFixed(2));
-const day = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleDateString(undefined, { dateStyle: "medium" }) : "—");
+const money = (n: number, currency: string | null) => (currency ? new Intl.NumberFormat(locale(), { style: "currency", currency }).format(n) : n.toFixed(2));
+const day = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleDateString(locale(), { dateStyle: "medium" }) : "—");
 /** What the agent tells the shopper about their points: balance, how to redeem, and the link. */
 export function redeemText(l: NonNullable<ProfileDetails["loyalty"]>): string {
+  // Text for the shopper (inserted into a reply), not the dashboard's own words: it stays as the store wrote it.
   const balance = `You have ${l.points.toLocaleString("en-US")} ${l.pointsName ?? "points"}${l.tier ? ` (${l.tier} tier)` : ""}.`;
   return [balance, l.howToRedeem, l.redeemUrl ? `Redeem here: ${l.redeemUrl}` : ""].filter(Boolean).join(" ");
 }
 
-const CONSENT_LABEL = { opted_in: "subscribed", opted_out: "opted out", unknown: "unknown" } as const;
+const CONSENT_LABEL = { opted_in: "subscribed", get opted_out() {
+    return t("profile.panel.optedOut");
+  }, unknown: "unknown" } as const;
 
 /** Asks before a change goes to the store; a refusal stays in view with the store's reason. */
 export function Confirm({ question, confirmLabel, onConfirm, onClose }: { question: string; confirmLabel: string; onConfirm: () => Promise<string | null>; onClose: () => void }) {
@@ -135,7 +138,7 @@ function LineEditor({ profileId, o, line, ticketId }: { profileId: string; o: Pr
       )}
       {asking && (
         <Confirm
-          question={`Change ${line.title} on ${o.name} from ${line.quantity} to ${qty}?`}
+          question={t("profile.panel.changeTitleOnName", { title: line.title, name: o.name, quantity: line.quantity, qty })}
           confirmLabel={t("profile.panel.yesChangeIt")}
           onConfirm={() => setLineQuantity(profileId, o, line.id, qty, ticketId)}
           onClose={() => setAsking(false)}
@@ -170,7 +173,7 @@ export function OrderCard({ profileId, o, ticketId }: { profileId: string; o: Pr
           {t("profile.panel.cancelOrder")}
         </button>
       )}
-      {asking && <Confirm question={`Cancel order ${o.name}? The customer is refunded and emailed by the store.`} confirmLabel={t("profile.panel.yesCancelOrder")} onConfirm={() => cancelOrder(profileId, o, ticketId)} onClose={() => setAsking(false)} />}
+      {asking && <Confirm question={t("profile.panel.cancelOrderNameCustomer", { name: o.name })} confirmLabel={t("profile.panel.yesCancelOrder")} onConfirm={() => cancelOrder(profileId, o, ticketId)} onClose={() => setAsking(false)} />}
     </li>
   );
 }
@@ -222,10 +225,10 @@ export function SubscriptionCard({ profileId, s, ticketId }: { profileId: string
         <Confirm
           question={
             action === "skip"
-              ? `Skip the ${s.nextChargeAt ? day(s.nextChargeAt) : "next"} charge of ${s.productTitle}?`
+              ? t("profile.panel.skipValueChargeOf", { value: s.nextChargeAt ? day(s.nextChargeAt) : "next", productTitle: s.productTitle })
               : action === "cancel"
-                ? `Cancel the ${s.productTitle} subscription?`
-                : `Ship ${s.productTitle} every ${every} ${unit}${every === 1 ? "" : "s"}?`
+                ? t("profile.panel.cancelProducttitle", { productTitle: s.productTitle })
+                : t("profile.panel.shipProducttitleEveryEvery", { productTitle: s.productTitle, every, unit, value: every === 1 ? "" : "s" })
           }
           confirmLabel={action === "skip" ? t("profile.panel.yesSkip") : action === "cancel" ? t("profile.panel.yesCancelSubscription") : t("profile.panel.yesChangeIt")}
           onConfirm={() => (action === "skip" ? skipSubscription(profileId, s, ticketId) : action === "cancel" ? cancelSubscription(profileId, s, ticketId) : setFrequency(profileId, s, { every, unit }, ticketId))}

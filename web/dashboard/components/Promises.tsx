@@ -7,7 +7,13 @@ import { t } from "../i18n.ts";
 
 type Sla = NonNullable<Ticket["sla"]>;
 const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
-const KIND = { first_response: "First reply", next_response: "Next reply", resolution: "Resolution" } as const;
+const KIND = { get first_response() {
+    return t("ticket.promises.firstReply");
+  }, get next_response() {
+    return t("ticket.promises.nextReply");
+  }, get resolution() {
+    return t("ticket.promises.resolution");
+  } } as const;
 
 /** Re-renders every `ms` so a countdown moves on its own. */
 function useNow(ms: number): number {
@@ -34,8 +40,8 @@ export function SlaTimer({ sla, compact = false }: { sla: Sla | undefined; compa
   const due = Date.parse(sla.dueAt);
   const state = now >= due ? "breached" : now >= Date.parse(sla.warnAt) ? "warning" : "ok";
   const left = due - now;
-  const kind = sla.kind ? KIND[sla.kind] : "Reply";
-  const text = state === "breached" ? `${compact ? "" : `${kind} `}overdue ${span(left)}` : `${compact ? "" : `${kind} due in `}${span(left)}`;
+  const kind = sla.kind ? KIND[sla.kind] : t("ticket.promises.reply");
+  const text = state === "breached" ? t("ticket.promises.valueOverdueSpan", { value: compact ? "" : `${kind} `, span: span(left) }) : `${compact ? "" : t("ticket.promises.kindDueIn", { kind })}${span(left)}`;
   return (
     <span class={`pill sla sla-${state}`} data-sla-state={state} title={t("ticket.promises.kindDueTolocalestring", { kind, toLocaleString: new Date(due).toLocaleString() })}>
       {compact && <span aria-hidden="true">⏱ </span>}
@@ -46,7 +52,7 @@ export function SlaTimer({ sla, compact = false }: { sla: Sla | undefined; compa
 
 export function PriorityPicker({ t: ticket }: { t: Ticket }) {
   return (
-    <select class="priority-select" aria-label={t("ticket.promises.priority")} value={ticket.priority} onChange={(e) => void patchTicket(ticket.id, { priority: e.currentTarget.value as Ticket["priority"] }, "Priority changed")}>
+    <select class="priority-select" aria-label={t("ticket.promises.priority")} value={ticket.priority} onChange={(e) => void patchTicket(ticket.id, { priority: e.currentTarget.value as Ticket["priority"] }, t("ticket.promises.priorityChanged"))}>
       {PRIORITIES.map((p) => (
         <option key={p} value={p}>
           {p[0]!.toUpperCase() + p.slice(1)}

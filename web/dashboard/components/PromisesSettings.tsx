@@ -12,7 +12,7 @@ import { t } from "../i18n.ts";
 export function CsatPanel({ s }: { s: Settings }) {
   const csat = s.csat ?? { enabled: false, aiResolved: false };
   const [result, setResult] = useState<FormResult | null>(null);
-  const save = async (next: { enabled: boolean; aiResolved?: boolean }) => setResult(await saveSection("csat", next, "Satisfaction survey saved"));
+  const save = async (next: { enabled: boolean; aiResolved?: boolean }) => setResult(await saveSection("csat", next, t("settings.promises.satisfactionSurveySaved")));
   return (
     <Panel
       title={t("settings.promises.satisfactionSurveyCsat")}
@@ -38,15 +38,15 @@ const PRIORITIES = ["urgent", "high", "normal", "low"] as const;
 
 function failure(err: unknown): FormResult {
   if (err instanceof ApiError) return { ok: false, message: err.message, issues: err.issues, status: err.status };
-  return { ok: false, message: "Something went wrong. Try again.", issues: [], status: 0 };
+  return { ok: false, message: t("settings.promises.somethingWentWrongTry"), issues: [], status: 0 };
 }
 
 function describe(p: Policy): string {
-  const parts = [`first reply ${p.firstResponseMinutes} min`];
-  if (p.nextResponseMinutes) parts.push(`next reply ${p.nextResponseMinutes} min`);
-  if (p.resolutionMinutes) parts.push(`resolution ${p.resolutionMinutes} min`);
+  const parts = [t("settings.promises.firstReply", { firstResponseMinutes: p.firstResponseMinutes })];
+  if (p.nextResponseMinutes) parts.push(t("settings.promises.nextReplyNextresponseminutes", { nextResponseMinutes: p.nextResponseMinutes }));
+  if (p.resolutionMinutes) parts.push(t("settings.promises.resolutionResolutionminutes", { resolutionMinutes: p.resolutionMinutes }));
   const when = [...(p.match.channels ?? []).map((c) => CHANNEL_LABEL[c] ?? c), ...(p.match.priorities ?? []), ...(p.match.tags ?? []).map((t) => `#${t}`)];
-  return `${parts.join(", ")} · ${p.businessHours ? "office hours" : "around the clock"} · ${when.length ? when.join(", ") : "every ticket"}`;
+  return `${parts.join(", ")} · ${p.businessHours ? t("settings.promises.officeHours") : t("settings.promises.aroundClock")} · ${when.length ? when.join(", ") : t("settings.promises.everyTicket")}`;
 }
 
 export function SlaPanel() {
@@ -69,7 +69,7 @@ export function SlaPanel() {
       await api.request("POST", "/sla-policies", { name, match, firstResponseMinutes: Number(first), nextResponseMinutes: next ? Number(next) : null, businessHours });
       setResult({ ok: true });
       setName("");
-      toast("SLA policy added");
+      toast(t("settings.promises.slaPolicyAdded"));
       await load();
     } catch (err) {
       setResult(failure(err));
@@ -77,7 +77,7 @@ export function SlaPanel() {
   };
   const remove = async (p: Policy) => {
     await api.request("DELETE", `/sla-policies/${encodeURIComponent(p.id)}`);
-    toast(`Deleted ${p.name}`);
+    toast(t("settings.promises.deletedName", { name: p.name }));
     await load();
   };
   const editable = canManageTeams.value;

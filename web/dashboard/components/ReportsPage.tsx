@@ -13,10 +13,18 @@ import { Empty } from "./ui.tsx";
 import { t } from "../i18n.ts";
 
 const PRESETS: { value: RangePreset; label: string }[] = [
-  { value: 7, label: "7 days" },
-  { value: 30, label: "30 days" },
-  { value: 90, label: "90 days" },
-  { value: "custom", label: "Custom" },
+  { value: 7, get label() {
+    return t("reports.n7Days");
+  } },
+  { value: 30, get label() {
+    return t("reports.n30Days");
+  } },
+  { value: 90, get label() {
+    return t("reports.n90Days");
+  } },
+  { value: "custom", get label() {
+    return t("reports.custom");
+  } },
 ];
 
 const COLORS = { created: "#2b6b5f", closed: "#9cc7b9", ai: "#6d4bd8" };
@@ -89,8 +97,8 @@ function TicketFigures({ r }: { r: Report }) {
           title={t("reports.ticketsCreatedAndClosed")}
           days={r.byDay.map((d) => d.day)}
           series={[
-            { name: "Created", color: COLORS.created, values: r.byDay.map((d) => d.created) },
-            { name: "Closed", color: COLORS.closed, values: r.byDay.map((d) => d.closed) },
+            { name: t("reports.created"), color: COLORS.created, values: r.byDay.map((d) => d.created) },
+            { name: t("reports.closed"), color: COLORS.closed, values: r.byDay.map((d) => d.closed) },
           ]}
           testId="chart-tickets"
         />
@@ -157,7 +165,13 @@ function TicketFigures({ r }: { r: Report }) {
   );
 }
 
-const OUTCOME: Record<string, string> = { resolved: "Resolved", handoff: "Routed to team", pending: "Pending" };
+const OUTCOME: Record<string, string> = { get resolved() {
+    return t("reports.resolved");
+  }, get handoff() {
+    return t("reports.routedToTeam");
+  }, get pending() {
+    return t("reports.pending");
+  } };
 
 export function Outcome({ outcome }: { outcome: string }) {
   return <span class={`pill out-${outcome}`}>{OUTCOME[outcome] ?? outcome}</span>;
@@ -179,7 +193,7 @@ function AgentFigures({ r }: { r: Report }) {
       </div>
       <div class="grid-2">
         <Panel title={t("reports.conversationsPerDay")} id="r-ai-days">
-          <Chart title={t("reports.aiAgentConversationsPer")} days={a.volumeByDay.map((d) => d.day)} series={[{ name: "Conversations", color: COLORS.ai, values: a.volumeByDay.map((d) => d.conversations) }]} kind="line" testId="chart-ai" />
+          <Chart title={t("reports.aiAgentConversationsPer")} days={a.volumeByDay.map((d) => d.day)} series={[{ name: t("reports.conversations"), color: COLORS.ai, values: a.volumeByDay.map((d) => d.conversations) }]} kind="line" testId="chart-ai" />
         </Panel>
         <Panel title={t("reports.bySkill")} id="r-skills">
           {a.bySkill.length === 0 ? (

@@ -88,7 +88,7 @@ export function SatisfactionFigures({ r }: { r: Report }) {
         </div>
       </div>
       <Panel title={t("reports.csat.csatPerDay")} id="r-csat-trend">
-        <Chart title={t("reports.csat.averageCsatPerDay")} days={c.trend.map((d) => d.day)} series={[{ name: "Average score", color: "#067647", values: c.trend.map((d) => d.average ?? 0) }]} testId="chart-csat" />
+        <Chart title={t("reports.csat.averageCsatPerDay")} days={c.trend.map((d) => d.day)} series={[{ name: t("reports.csat.averageScore"), color: "#067647", values: c.trend.map((d) => d.average ?? 0) }]} testId="chart-csat" />
       </Panel>
       <div class="grid-2">
         <Panel title={t("reports.csat.csatByAgent")} id="r-csat-agents">
@@ -113,7 +113,7 @@ export function SatisfactionFigures({ r }: { r: Report }) {
             head={t("reports.csat.agentOrTeam")}
             rows={[
               ...s.byAgent.map((a) => ({ key: `a:${a.agentId}`, label: a.name, measured: a.measured, met: a.met, shareMet: a.shareMet })),
-              ...s.byTeam.map((t) => ({ key: `t:${t.teamId}`, label: `Team ${t.name}`, measured: t.measured, met: t.met, shareMet: t.shareMet })),
+              ...s.byTeam.map((team) => ({ key: `t:${team.teamId}`, label: t("reports.csat.teamName", { name: team.name }), measured: team.measured, met: team.met, shareMet: team.shareMet })),
             ]}
           />
         </Panel>

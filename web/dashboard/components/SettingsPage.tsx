@@ -23,20 +23,48 @@ import { Empty } from "./ui.tsx";
 import { t } from "../i18n.ts";
 
 const TABS = [
-  { key: "agent", label: "AI agent" },
-  { key: "office-hours", label: "Office hours" },
-  { key: "assignment", label: "Assignment" },
-  { key: "integrations", label: "Integrations" },
-  { key: "teams", label: "Teams" },
-  { key: "promises", label: "CSAT & SLAs" },
-  { key: "widget", label: "Widget" },
-  { key: "security", label: "Security" },
-  { key: "audit", label: "Audit log" },
-  { key: "agents", label: "Agents" },
-  { key: "macros", label: "Macros" },
-  { key: "knowledge", label: "Knowledge base" },
-  { key: "api-keys", label: "API keys" },
-  { key: "webhooks", label: "Webhooks" },
+  { key: "agent", get label() {
+    return t("settings.aiAgent");
+  } },
+  { key: "office-hours", get label() {
+    return t("settings.officeHours2");
+  } },
+  { key: "assignment", get label() {
+    return t("settings.assignment");
+  } },
+  { key: "integrations", get label() {
+    return t("settings.integrations2");
+  } },
+  { key: "teams", get label() {
+    return t("settings.teams2");
+  } },
+  { key: "promises", get label() {
+    return t("settings.csatSlas");
+  } },
+  { key: "widget", get label() {
+    return t("settings.widget2");
+  } },
+  { key: "security", get label() {
+    return t("settings.security");
+  } },
+  { key: "audit", get label() {
+    return t("settings.auditLog");
+  } },
+  { key: "agents", get label() {
+    return t("settings.agents2");
+  } },
+  { key: "macros", get label() {
+    return t("settings.macros2");
+  } },
+  { key: "knowledge", get label() {
+    return t("settings.knowledgeBase");
+  } },
+  { key: "api-keys", get label() {
+    return t("settings.apiKeys2");
+  } },
+  { key: "webhooks", get label() {
+    return t("settings.webhooks2");
+  } },
 ] as const;
 /** Tabs only owners and admins see (their API answers 403 to anyone else). */
 const ADMIN_TABS: readonly TabKey[] = ["widget", "audit"];
@@ -54,14 +82,14 @@ function AgentPanel({ s }: { s: Settings }) {
 
   const toggle = async (on: boolean) => {
     setBusy(true);
-    const r = await saveSection("agent", { enabled: on }, on ? "The AI agent is on" : "The AI agent is off");
+    const r = await saveSection("agent", { enabled: on }, on ? t("settings.aiAgentIsOn") : t("settings.aiAgentIsOff"));
     setResult(r.ok ? null : r);
     setBusy(false);
   };
   const saveChannels = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
-    setResult(await saveSection("agent", { enabled, channels: AGENT_CHANNELS.filter((c) => picked.includes(c)) }, "Channels saved"));
+    setResult(await saveSection("agent", { enabled, channels: AGENT_CHANNELS.filter((c) => picked.includes(c)) }, t("settings.channelsSaved")));
     setBusy(false);
   };
   const changed = picked.slice().sort().join() !== saved.slice().sort().join();
@@ -96,9 +124,17 @@ function AgentPanel({ s }: { s: Settings }) {
 }
 
 const PLATFORMS: { value: HandoffPlatform; label: string; hint: string }[] = [
-  { value: "builtin", label: "Edgedesk helpdesk (recommended)", hint: "The conversation arrives as a new ticket with the transcript; an available agent continues live in the same chat." },
-  { value: "zendesk", label: "Zendesk", hint: "A Zendesk ticket is created with the transcript; the shopper is told a human will follow up by email." },
-  { value: "gorgias", label: "Gorgias", hint: "A Gorgias ticket is created with the transcript; the shopper is told a human will follow up by email." },
+  { value: "builtin", get label() {
+    return t("settings.edgedeskHelpdeskRecommended");
+  }, get hint() {
+    return t("settings.conversationArrivesAsNew");
+  } },
+  { value: "zendesk", label: "Zendesk", get hint() {
+    return t("settings.zendeskTicketIsCreated");
+  } },
+  { value: "gorgias", label: "Gorgias", get hint() {
+    return t("settings.gorgiasTicketIsCreated");
+  } },
 ];
 
 function HandoffPanel({ s }: { s: Settings }) {
@@ -117,7 +153,7 @@ function HandoffPanel({ s }: { s: Settings }) {
   const save = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
-    setResult(await saveSection("handoff", choice === "message" ? { method: "message", message } : { method: "helpdesk", platform: choice }, "Handoff saved"));
+    setResult(await saveSection("handoff", choice === "message" ? { method: "message", message } : { method: "helpdesk", platform: choice }, t("settings.handoffSaved")));
     setBusy(false);
   };
   const refused = result && !result.ok && result.status === 409 && choice !== "message" && choice !== "builtin";
@@ -183,7 +219,7 @@ function AssignmentPanel({ s }: { s: Settings }) {
   const [result, setResult] = useState<FormResult | null>(null);
   const toggle = async (on: boolean) => {
     setBusy(true);
-    const r = await saveSection("assignment", { roundRobin: on }, on ? "Round robin is on" : "Round robin is off");
+    const r = await saveSection("assignment", { roundRobin: on }, on ? t("settings.roundRobinIsOn") : t("settings.roundRobinIsOff"));
     setResult(r.ok ? null : r);
     setBusy(false);
   };
@@ -208,7 +244,7 @@ function AutoClosePanel({ s }: { s: Settings }) {
   const save = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
-    setResult(await saveSection("autoClose", { afterHours: never ? null : Number(hours) }, "Auto-close saved"));
+    setResult(await saveSection("autoClose", { afterHours: never ? null : Number(hours) }, t("settings.autoCloseSaved")));
     setBusy(false);
   };
   return (

@@ -9,7 +9,13 @@ import { Outcome } from "./ReportsPage.tsx";
 import { Empty, Icon } from "./ui.tsx";
 import { t } from "../i18n.ts";
 
-const STATUS_LABEL: Record<SkillSummary["status"], string> = { live: "Live", unavailable: "Unavailable", coming_soon: "Coming soon" };
+const STATUS_LABEL: Record<SkillSummary["status"], string> = { get live() {
+    return t("skills.live");
+  }, get unavailable() {
+    return t("skills.unavailable");
+  }, get coming_soon() {
+    return t("skills.comingSoon");
+  } };
 
 export function SkillBadge({ status }: { status: SkillSummary["status"] }) {
   return <span class={`pill sk-${status}`}>{STATUS_LABEL[status]}</span>;
@@ -18,7 +24,7 @@ export function SkillBadge({ status }: { status: SkillSummary["status"] }) {
 const skillHref = (id: string | null) => hrefOf({ view: "mine", ticketId: null, page: "skills", sub: id });
 
 function volumeText(n: number): string {
-  return `${n} message${n === 1 ? "" : "s"} in the last 30 days`;
+  return t("skills.nMessageValueIn", { n, value: n === 1 ? "" : "s" });
 }
 
 function RequestSkill() {
@@ -174,7 +180,7 @@ function SkillDetailView({ id }: { id: string }) {
           </div>
         </div>
         <Panel title={t("skills.performance")} id="sk-perf" sub={t("skills.lastLengthDaysTotal", { length: p.volumeByDay.length, total, value: total === 1 ? "" : "s", resolved: p.resolved, routedToTeam: p.routedToTeam })}>
-          <Chart title={t("skills.nameMessagesPerDay", { name: s.name })} days={p.volumeByDay.map((d) => d.day)} series={[{ name: "Messages", color: "#6d4bd8", values: p.volumeByDay.map((d) => d.count) }]} kind="line" testId="chart-skill" height={170} />
+          <Chart title={t("skills.nameMessagesPerDay", { name: s.name })} days={p.volumeByDay.map((d) => d.day)} series={[{ name: t("skills.messages"), color: "#6d4bd8", values: p.volumeByDay.map((d) => d.count) }]} kind="line" testId="chart-skill" height={170} />
         </Panel>
         <Panel title={t("skills.questionsItHandled")} id="sk-questions">
           {p.recentQuestions.length === 0 ? (

@@ -20,7 +20,7 @@ export function SmsSettingsPanel({ s }: { s: Settings }) {
   const save = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
-    setResult(await saveSection("sms", { linkBaseUrl: base.trim() || null, autoReply: autoReply.trim() || null, notifyAgentIds: notify }, "SMS settings saved"));
+    setResult(await saveSection("sms", { linkBaseUrl: base.trim() || null, autoReply: autoReply.trim() || null, notifyAgentIds: notify }, t("settings.sms.smsSettingsSaved")));
     setBusy(false);
   };
   return (

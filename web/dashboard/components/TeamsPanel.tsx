@@ -111,7 +111,7 @@ function TeamCard({ team }: { team: Team }) {
             <button class="btn small" type="button" onClick={() => setEditing(true)} aria-label={t("settings.teams.editTeamName", { name: team.name })}>
               {t("settings.teams.edit")}
             </button>
-            <button class="btn small danger" type="button" aria-label={t("settings.teams.deleteTeamName", { name: team.name })} onClick={() => confirm(`Delete the team “${team.name}”? Its waiting tickets leave it.`) && void deleteTeam(team)}>
+            <button class="btn small danger" type="button" aria-label={t("settings.teams.deleteTeamName", { name: team.name })} onClick={() => confirm(t("settings.teams.deleteTeamNameIts", { name: team.name })) && void deleteTeam(team)}>
               {t("settings.teams.delete")}
             </button>
           </div>

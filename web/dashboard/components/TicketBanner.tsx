@@ -9,9 +9,9 @@ import { applyTicket } from "../store/ticket.ts";
 async function takeOver(ticket: Ticket): Promise<void> {
   try {
     applyTicket(await api.takeover(ticket.id));
-    toast(`You took over #${ticket.number} from the AI agent`);
+    toast(t("banner.youTookOverNumber", { number: ticket.number }));
   } catch (err) {
-    reportError(err, "Could not take over the conversation");
+    reportError(err, t("banner.couldNotTakeOver"));
   }
 }
 
@@ -39,7 +39,7 @@ function Colleagues({ t: ticket }: { t: Ticket }) {
   const writing = (composing.value[ticket.id] ?? []).filter((c) => c.agentId !== myId && c.until > now);
   const viewing = (viewers.value[ticket.id] ?? []).filter((id) => id !== myId && !writing.some((w) => w.agentId === id));
   if (writing.length === 0 && viewing.length === 0) return null;
-  const name = (id: string) => agentById.value.get(id)?.name ?? "A colleague";
+  const name = (id: string) => agentById.value.get(id)?.name ?? t("banner.colleague");
   const parts = [...writing.map((w) => t(w.kind === "note" ? "banner.writingNote" : "banner.writingReply", { name: name(w.agentId) })), ...viewing.map((id) => t("banner.viewing", { name: name(id) }))];
   return (
     <div class="colleagues" role="status" aria-live="polite">

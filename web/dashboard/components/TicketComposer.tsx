@@ -48,7 +48,7 @@ export function Composer({ t: ticket }: { t: Ticket }) {
     if (mode === "reply" && !anyway) {
       const other = replyByOthersSince(current.value?.messages ?? [], startedAfter.current[ticket.id] ?? null);
       if (other) {
-        setClash({ who: other.author === "ai" ? "The AI agent" : (agentById.value.get(other.agentId ?? "")?.name ?? "A colleague"), body: other.body });
+        setClash({ who: other.author === "ai" ? t("ticket.composer.aiAgent") : (agentById.value.get(other.agentId ?? "")?.name ?? t("ticket.composer.colleague")), body: other.body });
         return;
       }
     }
@@ -72,7 +72,7 @@ export function Composer({ t: ticket }: { t: Ticket }) {
       setText(base && !base.endsWith("\n") && !base.endsWith(" ") ? `${base}\n${r.body}` : `${base}${r.body}`);
       area.current?.focus();
     } catch {
-      toast("Could not insert the macro", "error");
+      toast(t("ticket.composer.couldNotInsertMacro"), "error");
     }
   };
   // `/name` at the end of the draft offers the macros whose name matches; Enter or a click inserts one.
@@ -88,7 +88,7 @@ export function Composer({ t: ticket }: { t: Ticket }) {
     <form
       class={`composer ${mode}`}
       onDragOver={(e) => {
-        if (e.dataTransfer?.types.includes("Files")) e.preventDefault();
+        if (e.dataTransfer?.types.includes(t("ticket.composer.files"))) e.preventDefault();
       }}
       onDrop={(e) => {
         const dropped = [...(e.dataTransfer?.files ?? [])];

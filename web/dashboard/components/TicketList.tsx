@@ -34,7 +34,7 @@ const SORTS = ["last_message_desc", "last_customer_desc", "waiting_longest", "pr
 
 function viewTitle(): string {
   const v = route.value.view;
-  if (v.startsWith("saved:")) return savedViews.value.find((s) => `saved:${s.id}` === v)?.name ?? "Saved view";
+  if (v.startsWith("saved:")) return savedViews.value.find((s) => `saved:${s.id}` === v)?.name ?? t("list.savedView");
   return t(TITLES[v as BuiltInView]);
 }
 
@@ -135,7 +135,7 @@ function SearchBox({ value }: { value: string }) {
 function Filters() {
   const f = userFilters.value;
   const view = route.value.view;
-  const statusDefault = view === "all" || (view.startsWith("saved:") && !activeFilters.value.status) ? "Any status" : "Open";
+  const statusDefault = view === "all" || (view.startsWith("saved:") && !activeFilters.value.status) ? t("list.anyStatus") : t("list.open");
   return (
     <div class="filters" role="group" aria-label={t("list.filters")}>
       <SearchBox value={f.q ?? ""} />
@@ -188,7 +188,7 @@ function BulkBar() {
         value=""
         onChange={(e) => {
           const v = e.currentTarget.value;
-          if (v) void bulk({ assigneeId: v === "none" ? null : v }, v === "none" ? "Unassigned" : "Assigned");
+          if (v) void bulk({ assigneeId: v === "none" ? null : v }, v === "none" ? t("list.unassigned") : t("list.assigned"));
         }}
       >
         <option value="">{t("list.assign")}</option>
@@ -199,10 +199,10 @@ function BulkBar() {
           </option>
         ))}
       </select>
-      <button class="btn small" type="button" onClick={() => void bulk({ status: "closed" }, "Closed")}>
+      <button class="btn small" type="button" onClick={() => void bulk({ status: "closed" }, t("list.closed"))}>
         {t("list.close")}
       </button>
-      <button class="btn small" type="button" onClick={() => void bulk({ status: "open" }, "Reopened")}>
+      <button class="btn small" type="button" onClick={() => void bulk({ status: "open" }, t("list.reopened"))}>
         {t("list.reopen")}
       </button>
       <form
@@ -212,7 +212,7 @@ function BulkBar() {
           const ticket = tag.trim().toLowerCase();
           if (!ticket) return;
           setTag("");
-          void bulk({ addTags: [ticket] }, `Tagged “${ticket}” on`);
+          void bulk({ addTags: [ticket] }, t("list.taggedTicketOn", { ticket }));
         }}
       >
         <input type="text" placeholder={t("list.addTag")} aria-label={t("list.tagToAddTo")} value={tag} onInput={(e) => setTag(e.currentTarget.value)} />

@@ -124,7 +124,7 @@ export function Overview({ t: ticket }: { t: Ticket }) {
       <MergePanel t={ticket} />
       {ticket.spam && (
         <section class="ov-section">
-          <button class="btn small" type="button" onClick={() => void patchTicket(ticket.id, { spam: false }, "Marked as not spam")}>
+          <button class="btn small" type="button" onClick={() => void patchTicket(ticket.id, { spam: false }, t("ticket.overview.markedAsNotSpam"))}>
             {t("ticket.overview.notSpam")}
           </button>
         </section>

@@ -19,7 +19,7 @@ function AssigneeSelect({ t: ticket, id }: { t: Ticket; id?: string }) {
       value={ticket.assigneeId ?? ""}
       onChange={(e) => {
         const v = e.currentTarget.value || null;
-        void patchTicket(ticket.id, { assigneeId: v }, v ? `Assigned to ${agentById.value.get(v)?.name ?? "agent"}` : "Moved to Unassigned");
+        void patchTicket(ticket.id, { assigneeId: v }, v ? t("ticket.assignedToValue", { value: agentById.value.get(v)?.name ?? "agent" }) : t("ticket.movedToUnassigned"));
       }}
     >
       <option value="">{t("ticket.noAssignee")}</option>
@@ -55,14 +55,14 @@ function SnoozeMenu({ t: ticket }: { t: Ticket }) {
   }, [open]);
   const snooze = (until: Date) => {
     setOpen(false);
-    if (until.getTime() <= Date.now()) return toast("Pick a time in the future", "error");
-    void patchTicket(ticket.id, { status: "snoozed", snoozeUntil: until.toISOString() }, `Snoozed until ${until.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}`);
+    if (until.getTime() <= Date.now()) return toast(t("ticket.pickTimeInFuture"), "error");
+    void patchTicket(ticket.id, { status: "snoozed", snoozeUntil: until.toISOString() }, t("ticket.snoozedUntilTolocalestring", { toLocaleString: until.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) }));
   };
   const presets: [string, Date][] = [
-    ["In 1 hour", new Date(Date.now() + 3600_000)],
-    ["In 4 hours", new Date(Date.now() + 4 * 3600_000)],
-    ["Tomorrow, 9:00", nextMorning(1)],
-    ["Next week, 9:00", nextMorning(7)],
+    [t("ticket.in1Hour"), new Date(Date.now() + 3600_000)],
+    [t("ticket.in4Hours"), new Date(Date.now() + 4 * 3600_000)],
+    [t("ticket.tomorrow900"), nextMorning(1)],
+    [t("ticket.nextWeek900"), nextMorning(7)],
   ];
   return (
     <div class="menu-wrap" ref={ref} onKeyDown={(e) => e.key === "Escape" && setOpen(false)}>
@@ -129,16 +129,16 @@ export function TicketPage({ loading }: { loading: boolean }) {
           {ticket.status !== "snoozed" && ticket.status !== "closed" && <SnoozeMenu t={ticket} />}
           <SpamButton t={ticket} />
           {ticket.status === "closed" ? (
-            <button class="btn" type="button" onClick={() => void patchTicket(ticket.id, { status: "open" }, `Reopened #${ticket.number}`)}>
+            <button class="btn" type="button" onClick={() => void patchTicket(ticket.id, { status: "open" }, t("ticket.reopenedNumber", { number: ticket.number }))}>
               {t("ticket.reopen")}
             </button>
           ) : ticket.status === "snoozed" ? (
-            <button class="btn" type="button" onClick={() => void patchTicket(ticket.id, { status: "open" }, `Unsnoozed #${ticket.number}`)}>
+            <button class="btn" type="button" onClick={() => void patchTicket(ticket.id, { status: "open" }, t("ticket.unsnoozedNumber", { number: ticket.number }))}>
               {t("ticket.unsnooze")}
             </button>
           ) : null}
           {ticket.status !== "closed" && (
-            <button class="btn primary" type="button" onClick={() => void patchTicket(ticket.id, { status: "closed" }, `Closed #${ticket.number}`)}>
+            <button class="btn primary" type="button" onClick={() => void patchTicket(ticket.id, { status: "closed" }, t("ticket.closedNumber", { number: ticket.number }))}>
               <Icon name="check" size={14} />{" "}{t("ticket.close")}
             </button>
           )}

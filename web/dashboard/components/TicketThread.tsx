@@ -62,9 +62,9 @@ function CardSummary({ card }: { card: Card }) {
 
 function authorLabel(m: Message, ticket: Ticket): string {
   if (m.author === "customer") return customerName(ticket);
-  if (m.author === "ai") return "AI agent";
-  if (m.author === "system") return "System";
-  return (m.agentId && agentById.value.get(m.agentId)?.name) || "Agent";
+  if (m.author === "ai") return t("ticket.thread.aiAgent");
+  if (m.author === "system") return t("ticket.thread.system");
+  return (m.agentId && agentById.value.get(m.agentId)?.name) || t("ticket.thread.agent");
 }
 
 function MessageItem({ m, t: ticket }: { m: Message; t: Ticket }) {

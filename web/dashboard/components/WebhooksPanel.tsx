@@ -114,7 +114,7 @@ function WebhookCard({ hook }: { hook: Webhook }) {
           <button class="btn small" type="button" aria-expanded={open} onClick={show}>
             {t("settings.webhooks.deliveries")}
           </button>
-          <button class="btn small danger" type="button" aria-label={t("settings.webhooks.deleteWebhookUrl", { url: hook.url })} onClick={() => confirm(`Delete the webhook to ${hook.url}? Nothing more is sent to it.`) && void deleteWebhook(hook)}>
+          <button class="btn small danger" type="button" aria-label={t("settings.webhooks.deleteWebhookUrl", { url: hook.url })} onClick={() => confirm(t("settings.webhooks.deleteWebhookToUrl", { url: hook.url })) && void deleteWebhook(hook)}>
             {t("settings.webhooks.delete")}
           </button>
         </div>

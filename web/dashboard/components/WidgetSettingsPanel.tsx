@@ -130,8 +130,8 @@ function examples(): { lang: string; code: string }[] {
 function Code({ label, code }: { label: string; code: string }) {
   const copy = () =>
     void navigator.clipboard?.writeText(code).then(
-      () => toast(`${label} copied`),
-      () => toast("Could not copy", "error"),
+      () => toast(t("settings.widget.labelCopied", { label })),
+      () => toast(t("settings.widget.couldNotCopy"), "error"),
     );
   return (
     <div class="code-block">
@@ -157,7 +157,7 @@ function IdentityPanel({ w }: { w: WidgetSettings }) {
   const origin = location.origin;
   const snippet = `<script src="${origin}/widget.js" data-account="${accountId}"\n  data-external-id="{{ customer.id }}" data-email="{{ customer.email }}"\n  data-name="{{ customer.name }}" data-identity-hash="{{ identity_hash }}" async></script>`;
   const rotate = async () => {
-    if (!confirm("Rotate the identity secret? The current one keeps working for 24 hours; update your server before then.")) return;
+    if (!confirm(t("settings.widget.rotateIdentitySecretCurrent"))) return;
     setBusy(true);
     const r = await rotateIdentitySecret();
     setResult(r);
@@ -178,7 +178,7 @@ function IdentityPanel({ w }: { w: WidgetSettings }) {
             <button type="button" class="btn" onClick={() => setShown(!shown)} aria-pressed={shown}>
               {shown ? t("settings.widget.hide") : t("settings.widget.reveal")}
             </button>
-            <button type="button" class="btn" onClick={() => void navigator.clipboard?.writeText(w.identitySecret).then(() => toast("Secret copied"))}>
+            <button type="button" class="btn" onClick={() => void navigator.clipboard?.writeText(w.identitySecret).then(() => toast(t("settings.widget.secretCopied")))}>
               {t("settings.widget.copy")}
             </button>
             <button type="button" class="btn" onClick={() => void rotate()} disabled={busy}>

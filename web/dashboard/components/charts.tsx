@@ -2,6 +2,7 @@
 import type { RefObject } from "preact";
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { shortDay } from "../format.ts";
+import { t } from "../i18n.ts";
 
 export interface Series {
   name: string;
@@ -23,8 +24,8 @@ interface ChartProps {
 
 /** The number a screen reader hears instead of the picture. */
 export function summarize(title: string, days: string[], series: Series[]): string {
-  if (days.length === 0) return `${title}: no data.`;
-  const span = `${shortDay(days[0] ?? "")} to ${shortDay(days[days.length - 1] ?? "")}`;
+  if (days.length === 0) return t("reports.chart.titleNoData", { title });
+  const span = t("reports.chart.shortdayToShortday2", { shortDay: shortDay(days[0] ?? ""), shortDay2: shortDay(days[days.length - 1] ?? "") });
   const parts = series.map((s) => {
     const total = s.values.reduce((a, b) => a + b, 0);
     let peak = 0;
@@ -32,7 +33,7 @@ export function summarize(title: string, days: string[], series: Series[]): stri
       if (v > (s.values[peak] ?? 0)) peak = i;
     });
     const best = s.values[peak] ?? 0;
-    return `${s.name}: ${total} in total${best > 0 ? `, most on ${shortDay(days[peak] ?? "")} (${best})` : ""}`;
+    return t("reports.chart.seriesTotal", { name: s.name, total }) + (best > 0 ? t("reports.chart.seriesPeak", { day: shortDay(days[peak] ?? ""), best }) : "");
   });
   return `${title}, ${span}. ${parts.join("; ")}.`;
 }

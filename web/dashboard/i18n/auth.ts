@@ -8,6 +8,8 @@ export const auth = {
   "auth.invite.joinYourTeamOn": "Join your team on Edgedesk",
   "auth.invite.joining": "Joining…",
   "auth.invite.joinTeam": "Join the team",
+  "auth.invite.thisInvitationCouldNot": "This invitation could not be opened.",
+  "auth.invite.joiningFailed": "Joining failed.",
   "auth.login.signInToEdgedesk": "Sign in to Edgedesk",
   "auth.login.helpdeskForYourShop": "The helpdesk for your shop's team.",
   "auth.login.email": "Email",
@@ -15,4 +17,6 @@ export const auth = {
   "auth.login.localDemo": "Local demo:",
   "auth.login.signingIn": "Signing in…",
   "auth.login.signIn": "Sign in",
+  "auth.login.thatEmailAndPassword": "That email and password don't match an agent.",
+  "auth.login.signInFailed": "Sign-in failed.",
 } as const;

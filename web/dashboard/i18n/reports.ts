@@ -1,6 +1,5 @@
 // English words of the Reports page: figures, charts, satisfaction, exports.
 export const reports = {
-  "reports.export.exporting": "Exporting…",
   "reports.from": "From",
   "reports.to": "to",
   "reports.to2": "To",
@@ -42,6 +41,17 @@ export const reports = {
   "reports.reports": "Reports",
   "reports.daysAreCountedIn": "Days are counted in UTC.",
   "reports.noReportYet": "No report yet",
+  "reports.n7Days": "7 days",
+  "reports.n30Days": "30 days",
+  "reports.n90Days": "90 days",
+  "reports.custom": "Custom",
+  "reports.created": "Created",
+  "reports.pending": "Pending",
+  "reports.chart.titleNoData": "{title}: no data.",
+  "reports.chart.shortdayToShortday2": "{shortDay} to {shortDay2}",
+  "reports.chart.mostOnShortdayBest": ", most on {shortDay} ({best})",
+  "reports.chart.seriesTotal": "{name}: {total} in total",
+  "reports.chart.seriesPeak": ", most on {day} ({best})",
   "reports.csat.noAnswersInThis": "No answers in this range.",
   "reports.csat.answers": "Answers",
   "reports.csat.average": "Average",
@@ -68,4 +78,8 @@ export const reports = {
   "reports.csat.policy": "Policy",
   "reports.csat.slaByAgentAnd": "SLA by agent and team",
   "reports.csat.agentOrTeam": "Agent or team",
+  "reports.csat.averageScore": "Average score",
+  "reports.csat.teamName": "Team {name}",
+  "reports.export.exporting": "Exporting…",
+  "reports.export.exportCsv": "Export CSV",
 } as const;

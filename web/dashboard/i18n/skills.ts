@@ -29,4 +29,9 @@ export const skills = {
   "skills.nameMessagesPerDay": "{name}: messages per day",
   "skills.questionsItHandled": "Questions it handled",
   "skills.openConversation": "Open the conversation",
+  "skills.live": "Live",
+  "skills.unavailable": "Unavailable",
+  "skills.comingSoon": "Coming soon",
+  "skills.nMessageValueIn": "{n} message{value} in the last 30 days",
+  "skills.messages": "Messages",
 } as const;

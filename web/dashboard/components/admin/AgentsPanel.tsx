@@ -84,7 +84,7 @@ function AgentRow({ a }: { a: Agent }) {
         </div>
         <div class="small muted">{a.email}</div>
       </div>
-      <select aria-label={t("settings.agents.roleOfName", { name: a.name })} value={a.role} disabled={!mayTouch} onChange={(e) => void setAccess(a, { role: e.currentTarget.value as Agent["role"] }, `${a.name} is now ${e.currentTarget.value}`)}>
+      <select aria-label={t("settings.agents.roleOfName", { name: a.name })} value={a.role} disabled={!mayTouch} onChange={(e) => void setAccess(a, { role: e.currentTarget.value as Agent["role"] }, t("settings.agents.nameIsNowValue", { name: a.name, value: e.currentTarget.value }))}>
         {ROLES.filter((r) => r !== "owner" || me.value?.role === "owner" || a.role === "owner").map((r) => (
           <option value={r} key={r}>
             {r}
@@ -95,7 +95,7 @@ function AgentRow({ a }: { a: Agent }) {
         <button
           class="btn small"
           type="button"
-          onClick={() => (active ? confirm(`Deactivate ${a.name}? They are signed out and get no more tickets.`) && void setAccess(a, { active: false }, `${a.name} deactivated`) : void setAccess(a, { active: true }, `${a.name} reactivated`))}
+          onClick={() => (active ? confirm(t("settings.agents.deactivateNameTheyAre", { name: a.name })) && void setAccess(a, { active: false }, t("settings.agents.nameDeactivated", { name: a.name })) : void setAccess(a, { active: true }, t("settings.agents.nameReactivated", { name: a.name })))}
         >
           {active ? t("settings.agents.deactivate") : t("settings.agents.reactivate")}
         </button>

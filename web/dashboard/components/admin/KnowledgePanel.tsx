@@ -119,7 +119,7 @@ export function KnowledgePanel() {
                     <button class="btn small" type="button" onClick={() => setEditing(art.id)}>
                       {t("settings.knowledge.edit")}
                     </button>
-                    <button class="btn small ghost" type="button" aria-label={t("settings.knowledge.deleteArticleTitle", { title: art.title })} onClick={() => confirm(`Delete “${art.title}”?`) && void deleteArticle(art)}>
+                    <button class="btn small ghost" type="button" aria-label={t("settings.knowledge.deleteArticleTitle", { title: art.title })} onClick={() => confirm(t("settings.knowledge.deleteTitle", { title: art.title })) && void deleteArticle(art)}>
                       {t("settings.knowledge.delete")}
                     </button>
                   </>

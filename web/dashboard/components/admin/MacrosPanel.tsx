@@ -81,7 +81,7 @@ export function MacrosPanel() {
                 <button class="btn small" type="button" onClick={() => setEditing(m.id)}>
                   {t("settings.macros.edit")}
                 </button>
-                <button class="btn small ghost" type="button" aria-label={t("settings.macros.deleteMacroName", { name: m.name })} onClick={() => confirm(`Delete the macro “${m.name}”?`) && void deleteMacro(m)}>
+                <button class="btn small ghost" type="button" aria-label={t("settings.macros.deleteMacroName", { name: m.name })} onClick={() => confirm(t("settings.macros.deleteMacroName2", { name: m.name })) && void deleteMacro(m)}>
                   {t("settings.macros.delete")}
                 </button>
               </div>
