@@ -1,21 +1,22 @@
-// Small formatting helpers for the dashboard: relative times, names, initials, channel labels; dates and numbers in the
+// Small formatting helpers for the dashboard: relative times, names, initials, channel names; dates and numbers in the
 // active language (i18n.ts locale()).
 import type { Channel, Ticket } from "./api.ts";
-import { locale, number, t } from "./i18n.ts";
+import { locale, number, t, tn, type MessageKey, type PluralKey } from "./i18n.ts";
 
-export const CHANNEL_LABEL: Record<Channel, string> = {
-  get webchat() {
-    return t("format.chat");
-  },
-  get email() {
-    return t("format.email");
-  },
-  sms: "SMS",
-  whatsapp: "WhatsApp",
-  instagram: "Instagram",
-};
+const CHANNEL_KEY = {
+  webchat: "format.chat",
+  email: "format.email",
+  sms: "format.sms",
+  whatsapp: "format.whatsapp",
+  instagram: "format.instagram",
+} as const satisfies Record<Channel, MessageKey>;
 
-export const CHANNELS = Object.keys(CHANNEL_LABEL) as Channel[];
+export const CHANNELS = Object.keys(CHANNEL_KEY) as Channel[];
+
+/** A channel's name for people ("Email"); one the dashboard does not know as it came. */
+export function channelLabel(channel: string): string {
+  return channel in CHANNEL_KEY ? t(CHANNEL_KEY[channel as Channel]) : channel;
+}
 
 export function customerName(ticket: Ticket): string {
   return ticket.customer.name || ticket.customer.email || ticket.customer.phone || t("format.visitor");
@@ -97,4 +98,11 @@ export function shortDay(day: string): string {
 /** Weekday `i` (0 = Monday) in the active language: "Monday". */
 export function weekdayName(i: number): string {
   return new Date(Date.UTC(2024, 0, 1 + i)).toLocaleDateString(locale(), { weekday: "long", timeZone: "UTC" });
+}
+
+const INTERVAL_KEY = { day: "format.interval.day", week: "format.interval.week", month: "format.interval.month" } as const satisfies Record<string, PluralKey>;
+
+/** How often a subscription ships: (2, "week") → "2 weeks", (1, "month") → "1 month". */
+export function interval(every: number, unit: keyof typeof INTERVAL_KEY): string {
+  return tn(INTERVAL_KEY[unit], every);
 }

@@ -8,7 +8,7 @@ import type { WebhookEventType } from "../../src/webhooks/events.ts";
 import { ApiError } from "./api.ts";
 import type { FormResult } from "./pages.ts";
 import { api, me, toast } from "./store.ts";
-import { t } from "./i18n.ts";
+import { t, type MessageKey } from "./i18n.ts";
 
 export type ApiKey = z.output<typeof apiKeySchema>;
 export type CreatedApiKey = z.output<typeof createdApiKeySchema>;
@@ -18,51 +18,23 @@ export type WebhookDelivery = z.output<typeof webhookDeliverySchema>;
 export type { ApiKeyScope, WebhookEventType };
 
 /** The scopes and events the forms offer, in the words of the screens (src/apiKeys/scopes.ts, src/webhooks/events.ts). */
-export const SCOPE_LABELS: Record<ApiKeyScope, string> = {
-  get "tickets:read"() {
-    return t("settings.platform.readTicketsViewsMacros");
-  },
-  get "tickets:write"() {
-    return t("settings.platform.replyNoteUpdateTickets");
-  },
-  get "profiles:read"() {
-    return t("settings.platform.readCustomerProfilesAnd");
-  },
-  get "profiles:write"() {
-    return t("settings.platform.changeCustomerProfilesAnd");
-  },
-  get "reports:read"() {
-    return t("settings.platform.readReportsAndExport");
-  },
-  get "settings:manage"() {
-    return t("settings.platform.manageSettingsIntegrations");
-  },
-  get "webhooks:manage"() {
-    return t("settings.platform.manageWebhooks");
-  },
-  get "audit:read"() {
-    return t("settings.platform.readAuditLog");
-  },
+export const SCOPE_LABELS: Record<ApiKeyScope, MessageKey> = {
+  "tickets:read": "settings.platform.readTicketsViewsMacros",
+  "tickets:write": "settings.platform.replyNoteUpdateTickets",
+  "profiles:read": "settings.platform.readCustomerProfilesAnd",
+  "profiles:write": "settings.platform.changeCustomerProfilesAnd",
+  "reports:read": "settings.platform.readReportsAndExport",
+  "settings:manage": "settings.platform.manageSettingsIntegrations",
+  "webhooks:manage": "settings.platform.manageWebhooks",
+  "audit:read": "settings.platform.readAuditLog",
 };
-export const EVENT_LABELS: Record<WebhookEventType, string> = {
-  get "ticket.created"() {
-    return t("settings.platform.ticketCreated");
-  },
-  get "ticket.updated"() {
-    return t("settings.platform.ticketUpdated");
-  },
-  get "ticket.closed"() {
-    return t("settings.platform.ticketClosed");
-  },
-  get "message.created"() {
-    return t("settings.platform.newMessage");
-  },
-  get handoff() {
-    return t("settings.platform.aiAgentHandedOff");
-  },
-  get "csat.created"() {
-    return t("settings.platform.customerRatedConversation");
-  },
+export const EVENT_LABELS: Record<WebhookEventType, MessageKey> = {
+  "ticket.created": "settings.platform.ticketCreated",
+  "ticket.updated": "settings.platform.ticketUpdated",
+  "ticket.closed": "settings.platform.ticketClosed",
+  "message.created": "settings.platform.newMessage",
+  handoff: "settings.platform.aiAgentHandedOff",
+  "csat.created": "settings.platform.customerRatedConversation",
 };
 
 export const canExport = computed(() => me.value?.role === "owner" || me.value?.role === "admin" || me.value?.role === "manager");

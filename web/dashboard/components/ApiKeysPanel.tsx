@@ -38,7 +38,7 @@ function NewKeyForm({ onCreated }: { onCreated: (k: CreatedApiKey) => void }) {
           {SCOPES.map((s) => (
             <label key={s} class="check">
               <input type="checkbox" checked={scopes.includes(s)} onChange={(e) => setScopes(e.currentTarget.checked ? [...scopes, s] : scopes.filter((x) => x !== s))} />
-              <code>{s}</code> <span class="muted small">{SCOPE_LABELS[s]}</span>
+              <code>{s}</code> <span class="muted small">{t(SCOPE_LABELS[s])}</span>
             </label>
           ))}
         </div>

@@ -9,37 +9,17 @@ import "./security.css";
 
 /** Action families to filter on (the API also takes any exact action). */
 const ACTIONS = [
-  { value: "", get label() {
-    return t("settings.audit.everyAction");
-  } },
-  { value: "auth.*", get label() {
-    return t("settings.audit.loginsLogoutsAndPasswords");
-  } },
-  { value: "auth.login_failed", get label() {
-    return t("settings.audit.failedLogins");
-  } },
-  { value: "settings.*", get label() {
-    return t("settings.audit.settings");
-  } },
-  { value: "integration.*", get label() {
-    return t("settings.audit.integrations");
-  } },
-  { value: "agent.*", get label() {
-    return t("settings.audit.agentsAndRoles");
-  } },
-  { value: "api_key.*", get label() {
-    return t("settings.audit.apiKeys");
-  } },
-  { value: "webhook.*", get label() {
-    return t("settings.audit.webhooks");
-  } },
-  { value: "export.*", get label() {
-    return t("settings.audit.exports");
-  } },
-  { value: "profile.*", get label() {
-    return t("settings.audit.customerData");
-  } },
-];
+  { value: "", label: "settings.audit.everyAction" },
+  { value: "auth.*", label: "settings.audit.loginsLogoutsAndPasswords" },
+  { value: "auth.login_failed", label: "settings.audit.failedLogins" },
+  { value: "settings.*", label: "settings.audit.settings" },
+  { value: "integration.*", label: "settings.audit.integrations" },
+  { value: "agent.*", label: "settings.audit.agentsAndRoles" },
+  { value: "api_key.*", label: "settings.audit.apiKeys" },
+  { value: "webhook.*", label: "settings.audit.webhooks" },
+  { value: "export.*", label: "settings.audit.exports" },
+  { value: "profile.*", label: "settings.audit.customerData" },
+] as const;
 
 function describe(e: AuditEntry): string {
   const facts = Object.entries(e.details)
@@ -72,7 +52,7 @@ export function AuditLogPanel() {
           <select value={action} onChange={(e) => setAction(e.currentTarget.value)} aria-label={t("settings.audit.filterByAction")}>
             {ACTIONS.map((a) => (
               <option key={a.value} value={a.value}>
-                {a.label}
+                {t(a.label)}
               </option>
             ))}
           </select>

@@ -3,7 +3,7 @@ import { useState } from "preact/hooks";
 import { dateTime } from "../format.ts";
 import { canAdmin, connectIntegration, disconnectIntegration, integrations, type FormResult, type Integration } from "../pages.ts";
 import { FieldError, FormStatus, Panel, invalid } from "./form.tsx";
-import { t } from "../i18n.ts";
+import { t, type MessageKey } from "../i18n.ts";
 
 const WORDS: Record<string, string> = { api: "API", url: "URL", sid: "SID", id: "ID", whatsapp: "WhatsApp" };
 
@@ -19,21 +19,7 @@ export function fieldLabel(name: string): string {
   return words.join(" ");
 }
 
-const SLOT_LABEL: Record<string, string> = { get orders() {
-    return t("settings.integrations.orders");
-  }, get catalog() {
-    return t("settings.integrations.catalog");
-  }, get returns() {
-    return t("settings.integrations.returns");
-  }, get subscriptions() {
-    return t("settings.integrations.subscriptions");
-  }, get loyalty() {
-    return t("settings.integrations.loyalty");
-  }, get coupons() {
-    return t("settings.integrations.coupons");
-  }, get helpdesk() {
-    return t("settings.integrations.handoff");
-  } };
+const SLOT_LABEL: Record<string, MessageKey> = { orders: "settings.integrations.orders", catalog: "settings.integrations.catalog", returns: "settings.integrations.returns", subscriptions: "settings.integrations.subscriptions", loyalty: "settings.integrations.loyalty", coupons: "settings.integrations.coupons", helpdesk: "settings.integrations.handoff" };
 
 function group(i: Integration): "store" | "helpdesk" | "channel" {
   if (i.provides.includes("helpdesk")) return "helpdesk";
@@ -41,21 +27,9 @@ function group(i: Integration): "store" | "helpdesk" | "channel" {
 }
 
 const GROUPS = [
-  { key: "store", get title() {
-    return t("settings.integrations.storeAndAgentData");
-  }, get sub() {
-    return t("settings.integrations.whatAiAgentSkills");
-  } },
-  { key: "helpdesk", get title() {
-    return t("settings.integrations.outsideHelpdesks");
-  }, get sub() {
-    return t("settings.integrations.connectOneToHand");
-  } },
-  { key: "channel", get title() {
-    return t("settings.integrations.channels");
-  }, get sub() {
-    return t("settings.integrations.credentialsSmsWhatsappAnd");
-  } },
+  { key: "store", title: "settings.integrations.storeAndAgentData", sub: "settings.integrations.whatAiAgentSkills" },
+  { key: "helpdesk", title: "settings.integrations.outsideHelpdesks", sub: "settings.integrations.connectOneToHand" },
+  { key: "channel", title: "settings.integrations.channels", sub: "settings.integrations.credentialsSmsWhatsappAnd" },
 ] as const;
 
 function CredentialsForm({ i, onDone }: { i: Integration; onDone: () => void }) {
@@ -124,7 +98,7 @@ function IntegrationCard({ i }: { i: Integration }) {
             {i.connected ? <span class="pill st-open">{t("settings.integrations.connected")}</span> : <span class="pill muted-pill">{t("settings.integrations.notConnected")}</span>}
           </div>
           <div class="muted small">
-            {i.provides.length ? i.provides.map((p) => SLOT_LABEL[p] ?? p).join(" · ") : t("settings.integrations.channelWebhooks")}
+            {i.provides.length ? i.provides.map((p) => (SLOT_LABEL[p] ? t(SLOT_LABEL[p]) : p)).join(" · ") : t("settings.integrations.channelWebhooks")}
             {i.connectedAt && t("settings.integrations.sinceDatetime", { dateTime: dateTime(i.connectedAt) })}
           </div>
         </div>
@@ -166,7 +140,7 @@ export function IntegrationsPanel() {
         const list = items.filter((i) => group(i) === g.key);
         if (list.length === 0) return null;
         return (
-          <Panel key={g.key} title={g.title} sub={g.sub} id={`int-${g.key}`}>
+          <Panel key={g.key} title={t(g.title)} sub={t(g.sub)} id={`int-${g.key}`}>
             <ul class="integrations">
               {list.map((i) => (
                 <IntegrationCard key={i.kind} i={i} />

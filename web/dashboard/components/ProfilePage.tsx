@@ -4,49 +4,24 @@ import { hrefOf, route } from "../store.ts";
 import { customer, deleteFilter, loadCustomer, loadProfileTickets, loadSavedFilters, loadTimeline, mergeInto, profileTickets, saveFilter, savedFilters, timeline, type ProfileEvent } from "../store/profile.ts";
 import { OrderCard, ProfileSummary, SubscriptionCard } from "./ProfilePanel.tsx";
 import { Empty } from "./ui.tsx";
-import { t } from "../i18n.ts";
+import { t, type MessageKey } from "../i18n.ts";
 
-const METRIC_LABEL: Record<string, string> = {
-  get placed_order() {
-    return t("profile.page.placedOrder");
-  },
-  get fulfilled_order() {
-    return t("profile.page.fulfilment");
-  },
-  get cancelled_order() {
-    return t("profile.page.cancelledOrder");
-  },
-  get edited_order() {
-    return t("profile.page.editedOrder");
-  },
-  get returned_items() {
-    return t("profile.page.return");
-  },
-  get subscription_skipped() {
-    return t("profile.page.subscriptionSkipped");
-  },
-  get subscription_cancelled() {
-    return t("profile.page.subscriptionCancelled");
-  },
-  get subscription_frequency_changed() {
-    return t("profile.page.subscriptionFrequency");
-  },
-  get loyalty_changed() {
-    return t("profile.page.loyalty");
-  },
-  get conversation() {
-    return t("profile.page.conversation");
-  },
-  get clicked_link() {
-    return t("profile.page.clickedLink");
-  },
-  get consent_changed() {
-    return t("profile.page.consent");
-  },
-  get merged_profile() {
-    return t("profile.page.mergedProfile");
-  },
+const METRIC_LABEL: Record<string, MessageKey> = {
+  placed_order: "profile.page.placedOrder",
+  fulfilled_order: "profile.page.fulfilment",
+  cancelled_order: "profile.page.cancelledOrder",
+  edited_order: "profile.page.editedOrder",
+  returned_items: "profile.page.return",
+  subscription_skipped: "profile.page.subscriptionSkipped",
+  subscription_cancelled: "profile.page.subscriptionCancelled",
+  subscription_frequency_changed: "profile.page.subscriptionFrequency",
+  loyalty_changed: "profile.page.loyalty",
+  conversation: "profile.page.conversation",
+  clicked_link: "profile.page.clickedLink",
+  consent_changed: "profile.page.consent",
+  merged_profile: "profile.page.mergedProfile",
 };
+const metricLabel = (m: string) => (METRIC_LABEL[m] ? t(METRIC_LABEL[m]) : m);
 
 function describe(e: ProfileEvent): string {
   const p = e.properties as Record<string, unknown>;
@@ -87,7 +62,7 @@ function Timeline({ profileId }: { profileId: string }) {
       <div class="metric-filter" role="group" aria-label={t("profile.page.filterByMetric")}>
         {(tl?.allMetrics ?? Object.keys(METRIC_LABEL)).map((m) => (
           <label key={m} class="metric-chip">
-            <input type="checkbox" checked={!tl?.filterId && metrics.includes(m)} onChange={() => toggle(m)} /> {METRIC_LABEL[m] ?? m}
+            <input type="checkbox" checked={!tl?.filterId && metrics.includes(m)} onChange={() => toggle(m)} /> {metricLabel(m)}
           </label>
         ))}
       </div>
@@ -127,7 +102,7 @@ function Timeline({ profileId }: { profileId: string }) {
         {(tl?.items ?? []).map((e) => (
           <li key={e.id} class={`event ev-${e.metric}`} data-metric={e.metric}>
             <time dateTime={e.occurredAt}>{new Date(e.occurredAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}</time>
-            <strong>{METRIC_LABEL[e.metric] ?? e.metric}</strong>
+            <strong>{metricLabel(e.metric)}</strong>
             <span class="muted">{describe(e)}</span>
           </li>
         ))}

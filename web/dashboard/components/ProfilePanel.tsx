@@ -16,6 +16,7 @@ import {
 } from "../store/profile.ts";
 import { Icon } from "./ui.tsx";
 import { locale, t } from "../i18n.ts";
+import { interval } from "../format.ts";
 import "./profile.css";
 
 const money = (n: number, currency: string | null) => (currency ? new Intl.NumberFormat(locale(), { style: "currency", currency }).format(n) : n.toFixed(2));
@@ -27,9 +28,7 @@ export function redeemText(l: NonNullable<ProfileDetails["loyalty"]>): string {
   return [balance, l.howToRedeem, l.redeemUrl ? `Redeem here: ${l.redeemUrl}` : ""].filter(Boolean).join(" ");
 }
 
-const CONSENT_LABEL = { opted_in: "subscribed", get opted_out() {
-    return t("profile.panel.optedOut");
-  }, unknown: "unknown" } as const;
+const CONSENT_LABEL = { opted_in: "profile.panel.subscribed", opted_out: "profile.panel.optedOut", unknown: "profile.panel.unknown" } as const;
 
 /** Asks before a change goes to the store; a refusal stays in view with the store's reason. */
 export function Confirm({ question, confirmLabel, onConfirm, onClose }: { question: string; confirmLabel: string; onConfirm: () => Promise<string | null>; onClose: () => void }) {
@@ -74,8 +73,8 @@ export function ProfileSummary({ p, ticketId }: { p: ProfileDetails; ticketId?: 
         <dt>{t("profile.panel.consent")}</dt>
         <dd class="consent">
           {(["sms", "whatsapp", "email"] as const).map((ch) => (
-            <span key={ch} class={`pill consent-${p.consent[ch]}`} title={`${ch}: ${CONSENT_LABEL[p.consent[ch]]}`}>
-              {ch === "sms" ? t("profile.panel.sms") : ch === "whatsapp" ? t("profile.panel.whatsapp") : t("profile.panel.email")}: {CONSENT_LABEL[p.consent[ch]]}
+            <span key={ch} class={`pill consent-${p.consent[ch]}`} title={`${ch}: ${t(CONSENT_LABEL[p.consent[ch]])}`}>
+              {ch === "sms" ? t("profile.panel.sms") : ch === "whatsapp" ? t("profile.panel.whatsapp") : t("profile.panel.email")}: {t(CONSENT_LABEL[p.consent[ch]])}
             </span>
           ))}
         </dd>
@@ -225,10 +224,10 @@ export function SubscriptionCard({ profileId, s, ticketId }: { profileId: string
         <Confirm
           question={
             action === "skip"
-              ? t("profile.panel.skipValueChargeOf", { value: s.nextChargeAt ? day(s.nextChargeAt) : "next", productTitle: s.productTitle })
+              ? s.nextChargeAt ? t("profile.panel.skipChargeOn", { date: day(s.nextChargeAt), productTitle: s.productTitle }) : t("profile.panel.skipNextCharge", { productTitle: s.productTitle })
               : action === "cancel"
                 ? t("profile.panel.cancelProducttitle", { productTitle: s.productTitle })
-                : t("profile.panel.shipProducttitleEveryEvery", { productTitle: s.productTitle, every, unit, value: every === 1 ? "" : "s" })
+                : t("profile.panel.shipEvery", { productTitle: s.productTitle, interval: interval(every, unit) })
           }
           confirmLabel={action === "skip" ? t("profile.panel.yesSkip") : action === "cancel" ? t("profile.panel.yesCancelSubscription") : t("profile.panel.yesChangeIt")}
           onConfirm={() => (action === "skip" ? skipSubscription(profileId, s, ticketId) : action === "cancel" ? cancelSubscription(profileId, s, ticketId) : setFrequency(profileId, s, { every, unit }, ticketId))}

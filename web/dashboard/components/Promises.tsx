@@ -3,17 +3,11 @@
 import { useEffect, useState } from "preact/hooks";
 import type { Ticket } from "../api.ts";
 import { patchTicket } from "../store.ts";
-import { t } from "../i18n.ts";
+import { locale, t } from "../i18n.ts";
 
 type Sla = NonNullable<Ticket["sla"]>;
 const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
-const KIND = { get first_response() {
-    return t("ticket.promises.firstReply");
-  }, get next_response() {
-    return t("ticket.promises.nextReply");
-  }, get resolution() {
-    return t("ticket.promises.resolution");
-  } } as const;
+const KIND = { first_response: "ticket.promises.firstReply", next_response: "ticket.promises.nextReply", resolution: "ticket.promises.resolution" } as const;
 
 /** Re-renders every `ms` so a countdown moves on its own. */
 function useNow(ms: number): number {
@@ -27,10 +21,10 @@ function useNow(ms: number): number {
 
 function span(ms: number): string {
   const m = Math.round(Math.abs(ms) / 60_000);
-  if (m < 60) return `${m}m`;
+  if (m < 60) return t("ticket.promises.spanMinutes", { m });
   const h = Math.floor(m / 60);
-  if (h < 48) return `${h}h ${m % 60}m`;
-  return `${Math.floor(h / 24)}d ${h % 24}h`;
+  if (h < 48) return t("ticket.promises.spanHours", { h, m: m % 60 });
+  return t("ticket.promises.spanDays", { d: Math.floor(h / 24), h: h % 24 });
 }
 
 /** The running SLA target: time left (or overdue), coloured by the state it is in now. */
@@ -40,10 +34,10 @@ export function SlaTimer({ sla, compact = false }: { sla: Sla | undefined; compa
   const due = Date.parse(sla.dueAt);
   const state = now >= due ? "breached" : now >= Date.parse(sla.warnAt) ? "warning" : "ok";
   const left = due - now;
-  const kind = sla.kind ? KIND[sla.kind] : t("ticket.promises.reply");
-  const text = state === "breached" ? t("ticket.promises.valueOverdueSpan", { value: compact ? "" : `${kind} `, span: span(left) }) : `${compact ? "" : t("ticket.promises.kindDueIn", { kind })}${span(left)}`;
+  const kind = t(sla.kind ? KIND[sla.kind] : "ticket.promises.reply");
+  const text = state === "breached" ? compact ? t("ticket.promises.overdue", { span: span(left) }) : t("ticket.promises.kindOverdue", { kind, span: span(left) }) : `${compact ? "" : t("ticket.promises.kindDueIn", { kind })}${span(left)}`;
   return (
-    <span class={`pill sla sla-${state}`} data-sla-state={state} title={t("ticket.promises.kindDueTolocalestring", { kind, toLocaleString: new Date(due).toLocaleString() })}>
+    <span class={`pill sla sla-${state}`} data-sla-state={state} title={t("ticket.promises.kindDueTolocalestring", { kind, toLocaleString: new Date(due).toLocaleString(locale()) })}>
       {compact && <span aria-hidden="true">⏱ </span>}
       {text}
     </span>

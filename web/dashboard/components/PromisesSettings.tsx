@@ -2,7 +2,7 @@
 // and the SLA policies in the order they are matched.
 import { useEffect, useState } from "preact/hooks";
 import type { Channel } from "../api.ts";
-import { CHANNEL_LABEL } from "../format.ts";
+import { channelLabel } from "../format.ts";
 import { canAdmin, canManageTeams, saveSection, type FormResult, type Settings } from "../pages.ts";
 import { api, toast } from "../store.ts";
 import { ApiError } from "../api.ts";
@@ -45,7 +45,7 @@ function describe(p: Policy): string {
   const parts = [t("settings.promises.firstReply", { firstResponseMinutes: p.firstResponseMinutes })];
   if (p.nextResponseMinutes) parts.push(t("settings.promises.nextReplyNextresponseminutes", { nextResponseMinutes: p.nextResponseMinutes }));
   if (p.resolutionMinutes) parts.push(t("settings.promises.resolutionResolutionminutes", { resolutionMinutes: p.resolutionMinutes }));
-  const when = [...(p.match.channels ?? []).map((c) => CHANNEL_LABEL[c] ?? c), ...(p.match.priorities ?? []), ...(p.match.tags ?? []).map((t) => `#${t}`)];
+  const when = [...(p.match.channels ?? []).map((c) => channelLabel(c)), ...(p.match.priorities ?? []), ...(p.match.tags ?? []).map((t) => `#${t}`)];
   return `${parts.join(", ")} · ${p.businessHours ? t("settings.promises.officeHours") : t("settings.promises.aroundClock")} · ${when.length ? when.join(", ") : t("settings.promises.everyTicket")}`;
 }
 
@@ -140,7 +140,7 @@ export function SlaPanel() {
               {CHANNELS.map((c) => (
                 <label key={c} class="check">
                   <input type="checkbox" checked={channels.includes(c)} onChange={(e) => setChannels(e.currentTarget.checked ? [...channels, c] : channels.filter((x) => x !== c))} />
-                  {CHANNEL_LABEL[c] ?? c}
+                  {channelLabel(c)}
                 </label>
               ))}
             </div>

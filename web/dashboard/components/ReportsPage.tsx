@@ -1,6 +1,6 @@
 // Reports (docs/product.md §5, §4 "Dashboard figures"): a date range, ticket counts, response and resolution times, per agent, per tag, and the AI agent.
 import { useEffect, useState } from "preact/hooks";
-import { CHANNEL_LABEL, dateTime, duration, percent } from "../format.ts";
+import { channelLabel, dateTime, duration, percent } from "../format.ts";
 import { loadReport, report, reportRange, skills, loadSkills, type RangePreset, type Report } from "../pages.ts";
 import { hrefOf } from "../store.ts";
 import type { Channel } from "../api.ts";
@@ -10,21 +10,13 @@ import { PageHead, Panel } from "./form.tsx";
 import { SatisfactionFigures } from "./SatisfactionReport.tsx";
 import { SmsAttributionPanel } from "./SmsAttributionPanel.tsx";
 import { Empty } from "./ui.tsx";
-import { t } from "../i18n.ts";
+import { t, type MessageKey } from "../i18n.ts";
 
-const PRESETS: { value: RangePreset; label: string }[] = [
-  { value: 7, get label() {
-    return t("reports.n7Days");
-  } },
-  { value: 30, get label() {
-    return t("reports.n30Days");
-  } },
-  { value: 90, get label() {
-    return t("reports.n90Days");
-  } },
-  { value: "custom", get label() {
-    return t("reports.custom");
-  } },
+const PRESETS: { value: RangePreset; label: MessageKey }[] = [
+  { value: 7, label: "reports.n7Days" },
+  { value: 30, label: "reports.n30Days" },
+  { value: 90, label: "reports.n90Days" },
+  { value: "custom", label: "reports.custom" },
 ];
 
 const COLORS = { created: "#2b6b5f", closed: "#9cc7b9", ai: "#6d4bd8" };
@@ -42,7 +34,7 @@ function RangePicker() {
       <div class="segmented" role="group" aria-label={t("reports.dateRange")}>
         {PRESETS.map((p) => (
           <button key={p.value} type="button" class={r.preset === p.value ? "seg active" : "seg"} aria-pressed={r.preset === p.value} onClick={() => pick(p.value)}>
-            {p.value === "custom" ? p.label : t("reports.lastLabel", { label: p.label })}
+            {p.value === "custom" ? t(p.label) : t("reports.lastLabel", { label: t(p.label) })}
           </button>
         ))}
       </div>
@@ -92,7 +84,7 @@ function TicketFigures({ r }: { r: Report }) {
         <Stat label={t("reports.resolution")} value={duration(r.resolutionSeconds.p50)} sub={t("reports.median90WithinDuration", { duration: duration(r.resolutionSeconds.p90) })} testId="stat-resolution" />
       </div>
       <SmsAttributionPanel r={r} />
-      <Panel title={t("reports.ticketsCreatedAndClosed")} id="r-days" sub={r.byChannel.length ? r.byChannel.map((c) => `${CHANNEL_LABEL[c.channel as Channel] ?? c.channel} ${c.tickets}`).join(" · ") : undefined}>
+      <Panel title={t("reports.ticketsCreatedAndClosed")} id="r-days" sub={r.byChannel.length ? r.byChannel.map((c) => `${channelLabel(c.channel)} ${c.tickets}`).join(" · ") : undefined}>
         <Chart
           title={t("reports.ticketsCreatedAndClosed")}
           days={r.byDay.map((d) => d.day)}
@@ -165,13 +157,7 @@ function TicketFigures({ r }: { r: Report }) {
   );
 }
 
-const OUTCOME: Record<string, string> = { get resolved() {
-    return t("reports.resolved");
-  }, get handoff() {
-    return t("reports.routedToTeam");
-  }, get pending() {
-    return t("reports.pending");
-  } };
+const OUTCOME: Record<string, string> = { resolved: "reports.resolved", handoff: "reports.routedToTeam", pending: "reports.pending" };
 
 export function Outcome({ outcome }: { outcome: string }) {
   return <span class={`pill out-${outcome}`}>{OUTCOME[outcome] ?? outcome}</span>;

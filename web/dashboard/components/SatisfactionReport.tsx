@@ -1,6 +1,6 @@
 // The report's CSAT and SLA sections: average score and response rate with its trend, per agent, channel and tag;
 // the share of SLA targets met per policy, agent and team.
-import { CHANNEL_LABEL, percent } from "../format.ts";
+import { channelLabel, percent } from "../format.ts";
 import type { Report } from "../pages.ts";
 import type { Channel } from "../api.ts";
 import { Chart } from "./charts.tsx";
@@ -99,7 +99,7 @@ export function SatisfactionFigures({ r }: { r: Report }) {
             id="r-csat-channels"
             head={t("reports.csat.channelOrTag")}
             rows={[
-              ...c.byChannel.map((x) => ({ key: `c:${x.channel}`, label: CHANNEL_LABEL[x.channel as Channel] ?? x.channel, responses: x.responses, average: x.average })),
+              ...c.byChannel.map((x) => ({ key: `c:${x.channel}`, label: channelLabel(x.channel), responses: x.responses, average: x.average })),
               ...c.byTag.map((x) => ({ key: `t:${x.tag}`, label: `#${x.tag}`, responses: x.responses, average: x.average })),
             ]}
           />

@@ -1,6 +1,6 @@
 // Settings (owner/admin edit, everyone else reads): the AI agent and its handoff, office hours, assignment and auto-close, integrations, teams.
 import { useEffect, useState } from "preact/hooks";
-import { CHANNEL_LABEL } from "../format.ts";
+import { channelLabel } from "../format.ts";
 import { AGENT_CHANNELS, canAdmin, integrations, loadSettings, saveSection, settings, type AgentChannel, type FormResult, type HandoffPlatform, type Settings } from "../pages.ts";
 import { hrefOf, route } from "../store.ts";
 import { FieldError, FormStatus, PageHead, Panel, Toggle, invalid } from "./form.tsx";
@@ -20,51 +20,23 @@ import { KnowledgePanel } from "./admin/KnowledgePanel.tsx";
 import { MacrosPanel } from "./admin/MacrosPanel.tsx";
 import { WebhooksPanel } from "./WebhooksPanel.tsx";
 import { Empty } from "./ui.tsx";
-import { t } from "../i18n.ts";
+import { t, type MessageKey } from "../i18n.ts";
 
 const TABS = [
-  { key: "agent", get label() {
-    return t("settings.aiAgent");
-  } },
-  { key: "office-hours", get label() {
-    return t("settings.officeHours2");
-  } },
-  { key: "assignment", get label() {
-    return t("settings.assignment");
-  } },
-  { key: "integrations", get label() {
-    return t("settings.integrations2");
-  } },
-  { key: "teams", get label() {
-    return t("settings.teams2");
-  } },
-  { key: "promises", get label() {
-    return t("settings.csatSlas");
-  } },
-  { key: "widget", get label() {
-    return t("settings.widget2");
-  } },
-  { key: "security", get label() {
-    return t("settings.security");
-  } },
-  { key: "audit", get label() {
-    return t("settings.auditLog");
-  } },
-  { key: "agents", get label() {
-    return t("settings.agents2");
-  } },
-  { key: "macros", get label() {
-    return t("settings.macros2");
-  } },
-  { key: "knowledge", get label() {
-    return t("settings.knowledgeBase");
-  } },
-  { key: "api-keys", get label() {
-    return t("settings.apiKeys2");
-  } },
-  { key: "webhooks", get label() {
-    return t("settings.webhooks2");
-  } },
+  { key: "agent", label: "settings.aiAgent" },
+  { key: "office-hours", label: "settings.officeHours2" },
+  { key: "assignment", label: "settings.assignment" },
+  { key: "integrations", label: "settings.integrations2" },
+  { key: "teams", label: "settings.teams2" },
+  { key: "promises", label: "settings.csatSlas" },
+  { key: "widget", label: "settings.widget2" },
+  { key: "security", label: "settings.security" },
+  { key: "audit", label: "settings.auditLog" },
+  { key: "agents", label: "settings.agents2" },
+  { key: "macros", label: "settings.macros2" },
+  { key: "knowledge", label: "settings.knowledgeBase" },
+  { key: "api-keys", label: "settings.apiKeys2" },
+  { key: "webhooks", label: "settings.webhooks2" },
 ] as const;
 /** Tabs only owners and admins see (their API answers 403 to anyone else). */
 const ADMIN_TABS: readonly TabKey[] = ["widget", "audit"];
@@ -104,7 +76,7 @@ function AgentPanel({ s }: { s: Settings }) {
             {AGENT_CHANNELS.map((c) => (
               <label key={c} class="check">
                 <input type="checkbox" checked={picked.includes(c)} onChange={(e) => setPicked(e.currentTarget.checked ? [...picked, c] : picked.filter((x) => x !== c))} />
-                {CHANNEL_LABEL[c]}
+                {channelLabel(c)}
               </label>
             ))}
           </div>
@@ -123,18 +95,10 @@ function AgentPanel({ s }: { s: Settings }) {
   );
 }
 
-const PLATFORMS: { value: HandoffPlatform; label: string; hint: string }[] = [
-  { value: "builtin", get label() {
-    return t("settings.edgedeskHelpdeskRecommended");
-  }, get hint() {
-    return t("settings.conversationArrivesAsNew");
-  } },
-  { value: "zendesk", label: "Zendesk", get hint() {
-    return t("settings.zendeskTicketIsCreated");
-  } },
-  { value: "gorgias", label: "Gorgias", get hint() {
-    return t("settings.gorgiasTicketIsCreated");
-  } },
+const PLATFORMS: { value: HandoffPlatform; label: MessageKey; hint: MessageKey }[] = [
+  { value: "builtin", label: "settings.edgedeskHelpdeskRecommended", hint: "settings.conversationArrivesAsNew" },
+  { value: "zendesk", label: "settings.zendesk", hint: "settings.zendeskTicketIsCreated" },
+  { value: "gorgias", label: "settings.gorgias", hint: "settings.gorgiasTicketIsCreated" },
 ];
 
 function HandoffPanel({ s }: { s: Settings }) {
@@ -168,10 +132,10 @@ function HandoffPanel({ s }: { s: Settings }) {
               <input type="radio" name="handoff" value={p.value} checked={choice === p.value} onChange={() => setChoice(p.value)} />
               <span>
                 <span class="radio-label">
-                  {p.label}
+                  {t(p.label)}
                   {p.value !== "builtin" && !connected.has(p.value) && <span class="pill muted-pill">{t("settings.notConnected")}</span>}
                 </span>
-                <span class="radio-hint">{p.hint}</span>
+                <span class="radio-hint">{t(p.hint)}</span>
               </span>
             </label>
           ))}
@@ -289,7 +253,7 @@ export function SettingsPage() {
       <nav class="tabs" aria-label={t("settings.settingsSections")}>
         {TABS.filter((item) => canAdmin.value || !ADMIN_TABS.includes(item.key)).map((item) => (
           <a key={item.key} href={tabHref(item.key)} class={tab === item.key ? "page-tab active" : "page-tab"} aria-current={tab === item.key ? "page" : undefined}>
-            {item.label}
+            {t(item.label)}
           </a>
         ))}
       </nav>

@@ -1,6 +1,6 @@
 // The left rail: account, built-in and saved views with counts and unread badges, the agent's presence and logout.
 import { Icon, Avatar, type IconName } from "./ui.tsx";
-import { t, type MessageKey } from "../i18n.ts";
+import { t, tn, type MessageKey } from "../i18n.ts";
 import { notifyOn, setNotify, setSound, setTheme, soundOn, theme, type Theme } from "../store/prefs.ts";
 import { account, badgesOn, deleteSavedView, hrefOf, liveState, me, route, savedViews, setMyStatus, setShowUnread, showUnread, signOut, unread, viewCounts, type BuiltInView, type PageKey } from "../store.ts";
 
@@ -80,7 +80,7 @@ export function Sidebar() {
                     {t("views.unread", { n })}
                   </span>
                 )}
-                <span class="count" aria-label={t("sidebar.valueTickets", { value: counts[v.key] ?? 0 })} title={t("views.countTitle", { n: counts[v.key] ?? 0 })}>
+                <span class="count" aria-label={tn("sidebar.tickets", counts[v.key] ?? 0)} title={tn("views.countTitle", counts[v.key] ?? 0)}>
                   {counts[v.key] ?? ""}
                 </span>
               </a>

@@ -7,24 +7,18 @@ import { Chart } from "./charts.tsx";
 import { FieldError, FormStatus, PageHead, Panel, invalid } from "./form.tsx";
 import { Outcome } from "./ReportsPage.tsx";
 import { Empty, Icon } from "./ui.tsx";
-import { t } from "../i18n.ts";
+import { t, tn, type MessageKey } from "../i18n.ts";
 
-const STATUS_LABEL: Record<SkillSummary["status"], string> = { get live() {
-    return t("skills.live");
-  }, get unavailable() {
-    return t("skills.unavailable");
-  }, get coming_soon() {
-    return t("skills.comingSoon");
-  } };
+const STATUS_LABEL: Record<SkillSummary["status"], MessageKey> = { live: "skills.live", unavailable: "skills.unavailable", coming_soon: "skills.comingSoon" };
 
 export function SkillBadge({ status }: { status: SkillSummary["status"] }) {
-  return <span class={`pill sk-${status}`}>{STATUS_LABEL[status]}</span>;
+  return <span class={`pill sk-${status}`}>{t(STATUS_LABEL[status])}</span>;
 }
 
 const skillHref = (id: string | null) => hrefOf({ view: "mine", ticketId: null, page: "skills", sub: id });
 
 function volumeText(n: number): string {
-  return t("skills.nMessageValueIn", { n, value: n === 1 ? "" : "s" });
+  return tn("skills.messagesLast30Days", n);
 }
 
 function RequestSkill() {
@@ -179,7 +173,7 @@ function SkillDetailView({ id }: { id: string }) {
             )}
           </div>
         </div>
-        <Panel title={t("skills.performance")} id="sk-perf" sub={t("skills.lastLengthDaysTotal", { length: p.volumeByDay.length, total, value: total === 1 ? "" : "s", resolved: p.resolved, routedToTeam: p.routedToTeam })}>
+        <Panel title={t("skills.performance")} id="sk-perf" sub={t("skills.performanceSummary", { days: p.volumeByDay.length, messages: tn("skills.messages", total), resolved: p.resolved, routedToTeam: p.routedToTeam })}>
           <Chart title={t("skills.nameMessagesPerDay", { name: s.name })} days={p.volumeByDay.map((d) => d.day)} series={[{ name: t("skills.messages"), color: "#6d4bd8", values: p.volumeByDay.map((d) => d.count) }]} kind="line" testId="chart-skill" height={170} />
         </Panel>
         <Panel title={t("skills.questionsItHandled")} id="sk-questions">

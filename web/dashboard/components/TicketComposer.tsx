@@ -3,7 +3,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { composerInsert } from "../store/profile.ts";
 import { COMPOSE_EVENT } from "./Shortcuts.tsx";
 import type { Ticket } from "../api.ts";
-import { customerName, CHANNEL_LABEL } from "../format.ts";
+import { customerName, channelLabel } from "../format.ts";
 import { agentById, agentTyping, api, current, macros, send, toast } from "../store.ts";
 import { replyByOthersSince } from "../store/collision.ts";
 import { AttachButton, FileTray, useComposerFiles } from "./Attachments.tsx";
@@ -105,7 +105,7 @@ export function Composer({ t: ticket }: { t: Ticket }) {
       <div class="composer-tabs" role="tablist" aria-label={t("ticket.composer.messageType")}>
         <button type="button" role="tab" aria-selected={mode === "reply"} class={mode === "reply" ? "tab active" : "tab"} onClick={() => setMode("reply")}>
           {t("ticket.composer.reply")}
-          <span class="muted small"> · {CHANNEL_LABEL[ticket.channel]}</span>
+          <span class="muted small"> · {channelLabel(ticket.channel)}</span>
         </button>
         <button type="button" role="tab" aria-selected={mode === "note"} class={mode === "note" ? "tab active" : "tab"} onClick={() => setMode("note")}>
           <Icon name="lock" size={12} />{" "}{t("ticket.composer.internalNote")}

@@ -2,7 +2,7 @@
 import { PriorityMark, SlaTimer } from "./Promises.tsx";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Ticket, TicketFilters, TicketStatus } from "../api.ts";
-import { CHANNELS, CHANNEL_LABEL, customerName, shortAgo } from "../format.ts";
+import { CHANNELS, channelLabel, customerName, shortAgo } from "../format.ts";
 import { DEFAULT_SORT } from "../store/list.ts";
 import { Marked, rangesOf } from "./Linked.tsx";
 import { t, type MessageKey } from "../i18n.ts";
@@ -156,7 +156,7 @@ function Filters() {
         <option value="">{t("list.anyChannel")}</option>
         {CHANNELS.map((c) => (
           <option value={c} key={c}>
-            {CHANNEL_LABEL[c]}
+            {channelLabel(c)}
           </option>
         ))}
       </select>
@@ -209,10 +209,10 @@ function BulkBar() {
         class="bulk-tag"
         onSubmit={(e) => {
           e.preventDefault();
-          const ticket = tag.trim().toLowerCase();
-          if (!ticket) return;
+          const name = tag.trim().toLowerCase();
+          if (!name) return;
           setTag("");
-          void bulk({ addTags: [ticket] }, t("list.taggedTicketOn", { ticket }));
+          void bulk({ addTags: [name] }, t("list.taggedOn", { tag: name }));
         }}
       >
         <input type="text" placeholder={t("list.addTag")} aria-label={t("list.tagToAddTo")} value={tag} onInput={(e) => setTag(e.currentTarget.value)} />

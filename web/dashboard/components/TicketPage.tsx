@@ -19,7 +19,7 @@ function AssigneeSelect({ t: ticket, id }: { t: Ticket; id?: string }) {
       value={ticket.assigneeId ?? ""}
       onChange={(e) => {
         const v = e.currentTarget.value || null;
-        void patchTicket(ticket.id, { assigneeId: v }, v ? t("ticket.assignedToValue", { value: agentById.value.get(v)?.name ?? "agent" }) : t("ticket.movedToUnassigned"));
+        void patchTicket(ticket.id, { assigneeId: v }, v ? t("ticket.assignedTo", { name: agentById.value.get(v)?.name ?? t("ticket.agentFallback") }) : t("ticket.movedToUnassigned"));
       }}
     >
       <option value="">{t("ticket.noAssignee")}</option>

@@ -38,7 +38,7 @@ function NewWebhookForm({ onCreated }: { onCreated: (w: CreatedWebhook) => void 
           {EVENTS.map((ev) => (
             <label key={ev} class="check">
               <input type="checkbox" checked={events.includes(ev)} onChange={(e) => setEvents(e.currentTarget.checked ? [...events, ev] : events.filter((x) => x !== ev))} />
-              {EVENT_LABELS[ev]} <code class="muted small">{ev}</code>
+              {t(EVENT_LABELS[ev])} <code class="muted small">{ev}</code>
             </label>
           ))}
         </div>

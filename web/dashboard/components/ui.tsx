@@ -1,7 +1,7 @@
 // Shared bits of the dashboard UI: icons, avatars, channel badges, status pills.
 import type { ComponentChildren } from "preact";
 import type { Channel, TicketStatus } from "../api.ts";
-import { CHANNEL_LABEL, initials } from "../format.ts";
+import { channelLabel, initials } from "../format.ts";
 import { t } from "../i18n.ts";
 
 const PATHS = {
@@ -48,7 +48,7 @@ export function ChannelBadge({ channel }: { channel: Channel }) {
   return (
     <span class={`channel ch-${channel}`}>
       <Icon name={CHANNEL_ICON[channel]} size={12} />
-      {CHANNEL_LABEL[channel]}
+      {channelLabel(channel)}
     </span>
   );
 }

@@ -4,7 +4,7 @@ import { ApiError, type BulkSet, type SavedView, type Ticket, type TicketFilters
 import type { ViewCounts } from "../live.ts";
 import { route, type BuiltInView } from "./route.ts";
 import { api, me, reportError, toast } from "./session.ts";
-import { t } from "../i18n.ts";
+import { t, tn } from "../i18n.ts";
 
 // ---- views and their counts ----------------------------------------------------------------
 
@@ -188,7 +188,7 @@ export async function bulk(set: BulkSet, done: string): Promise<void> {
   if (ids.length === 0) return;
   try {
     const res = await api.bulk(ids, set);
-    toast(res.failed.length ? t("list.doneUpdatedTicketsLength", { done, updated: res.updated, length: res.failed.length }) : t("list.doneUpdatedTicketValue", { done, updated: res.updated, value: res.updated === 1 ? "" : "s" }), res.failed.length ? "error" : "info");
+    toast(res.failed.length ? t("list.bulkPartly", { done, updated: res.updated, failed: res.failed.length }) : tn("list.bulkDone", res.updated, { done }), res.failed.length ? "error" : "info");
     selected.value = new Set();
     await Promise.all([loadList(list.value.items.length), refreshCounts()]);
   } catch (err) {

@@ -5,6 +5,7 @@ import type { eventFilterSchema, orderViewSchema, profileDetailsSchema, profileE
 import { ApiError } from "../api.ts";
 import { api, toast } from "./session.ts";
 import { t } from "../i18n.ts";
+import { interval as every } from "../format.ts";
 
 export type ProfileDetails = z.output<typeof profileDetailsSchema>;
 export type ProfileOrder = z.output<typeof orderViewSchema>;
@@ -75,7 +76,7 @@ export const skipSubscription = (profileId: string, s: ProfileSubscription, tick
 export const cancelSubscription = (profileId: string, s: ProfileSubscription, ticketId?: string) => change(profileId, "POST", `/subscriptions/${seg(s.id)}/cancel`, ticketId ? { ticketId } : {}, t("profile.store.cancelledProducttitle", { productTitle: s.productTitle }));
 
 export const setFrequency = (profileId: string, s: ProfileSubscription, interval: { every: number; unit: "day" | "week" | "month" }, ticketId?: string) =>
-  change(profileId, "PATCH", `/subscriptions/${seg(s.id)}`, { frequency: interval, ...(ticketId ? { ticketId } : {}) }, t("profile.store.producttitleSubscriptionNow", { productTitle: s.productTitle, every: interval.every, unit: interval.unit, value: interval.every === 1 ? "" : "s" }));
+  change(profileId, "PATCH", `/subscriptions/${seg(s.id)}`, { frequency: interval, ...(ticketId ? { ticketId } : {}) }, t("profile.store.subscriptionShipsEvery", { productTitle: s.productTitle, interval: every(interval.every, interval.unit) }));
 
 // ---- the profile page's timeline -------------------------------------------------------------
 

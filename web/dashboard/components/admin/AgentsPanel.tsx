@@ -6,9 +6,10 @@ import { canAdmin, type FormResult } from "../../pages.ts";
 import { agents, me } from "../../store.ts";
 import { FieldError, FormStatus, Panel, invalid } from "../form.tsx";
 import { Avatar } from "../ui.tsx";
-import { t } from "../../i18n.ts";
+import { t, type MessageKey } from "../../i18n.ts";
 
 const ROLES: Agent["role"][] = ["owner", "admin", "manager", "support"];
+const ROLE_LABEL = { owner: "settings.agents.roles.owner", admin: "settings.agents.roles.admin", manager: "settings.agents.roles.manager", support: "settings.agents.roles.support" } as const satisfies Record<Agent["role"], MessageKey>;
 
 function InviteForm() {
   const [email, setEmail] = useState("");
@@ -50,7 +51,7 @@ function InviteForm() {
         <select value={role} onChange={(e) => setRole(e.currentTarget.value as Agent["role"])}>
           {ROLES.filter((r) => r !== "owner" || me.value?.role === "owner").map((r) => (
             <option value={r} key={r}>
-              {r}
+              {t(ROLE_LABEL[r])}
             </option>
           ))}
         </select>
@@ -84,10 +85,10 @@ function AgentRow({ a }: { a: Agent }) {
         </div>
         <div class="small muted">{a.email}</div>
       </div>
-      <select aria-label={t("settings.agents.roleOfName", { name: a.name })} value={a.role} disabled={!mayTouch} onChange={(e) => void setAccess(a, { role: e.currentTarget.value as Agent["role"] }, t("settings.agents.nameIsNowValue", { name: a.name, value: e.currentTarget.value }))}>
+      <select aria-label={t("settings.agents.roleOfName", { name: a.name })} value={a.role} disabled={!mayTouch} onChange={(e) => void setAccess(a, { role: e.currentTarget.value as Agent["role"] }, t("settings.agents.nameIsNowRole", { name: a.name, role: t(ROLE_LABEL[e.currentTarget.value as Agent["role"]]) }))}>
         {ROLES.filter((r) => r !== "owner" || me.value?.role === "owner" || a.role === "owner").map((r) => (
           <option value={r} key={r}>
-            {r}
+            {t(ROLE_LABEL[r])}
           </option>
         ))}
       </select>
