@@ -19,13 +19,13 @@ export function CsatPanel({ s }: { s: Settings }) {
       id="set-csat"
       sub={t("settings.promises.afterPersonOnYour")}
     >
-      <Toggle label={t("settings.promises.askForRating")} checked={csat.enabled} disabled={!canAdmin.value} onChange={(on) => void save({ ...csat, enabled: on })} hint={csat.enabled ? "on" : "off"} />
+      <Toggle label={t("settings.promises.askForRating")} checked={csat.enabled} disabled={!canAdmin.value} onChange={(on) => void save({ ...csat, enabled: on })} hint={csat.enabled ? t("settings.promises.on") : t("settings.promises.off")} />
       <Toggle
         label={t("settings.promises.alsoAfterConversationsAi")}
         checked={csat.aiResolved === true}
         disabled={!canAdmin.value || !csat.enabled}
         onChange={(on) => void save({ ...csat, aiResolved: on })}
-        hint={csat.aiResolved ? "on" : "off: the agent's resolution figures cover them"}
+        hint={csat.aiResolved ? t("settings.promises.on") : t("settings.promises.offAgentResolutionFigures")}
       />
       <FormStatus result={result} />
     </Panel>

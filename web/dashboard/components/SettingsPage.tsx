@@ -69,7 +69,7 @@ function AgentPanel({ s }: { s: Settings }) {
   return (
     <Panel title={t("settings.aiCustomerAgent")} id="set-agent" sub={t("settings.agentAnswersNewConversations")}>
       <form class="stack" onSubmit={saveChannels}>
-        <Toggle label={t("settings.aiCustomerAgent")} checked={enabled} disabled={busy || !canAdmin.value} onChange={(on) => void toggle(on)} hint={enabled ? "on: answers new conversations first" : "off: every message goes straight to the helpdesk"} />
+        <Toggle label={t("settings.aiCustomerAgent")} checked={enabled} disabled={busy || !canAdmin.value} onChange={(on) => void toggle(on)} hint={enabled ? t("settings.onAnswersNewConversations") : t("settings.offEveryMessageGoes")} />
         <fieldset class="choices" disabled={!canAdmin.value}>
           <legend>{t("settings.channelsItAnswers")}</legend>
           <div class="checks">
@@ -189,7 +189,7 @@ function AssignmentPanel({ s }: { s: Settings }) {
   };
   return (
     <Panel title={t("settings.roundRobin")} id="set-rr" sub={t("settings.newTicketsNoTeam")}>
-      <Toggle label={t("settings.roundRobin")} checked={roundRobin} disabled={busy || !canAdmin.value} onChange={(on) => void toggle(on)} hint={roundRobin ? "on" : "off: tickets wait in Unassigned"} />
+      <Toggle label={t("settings.roundRobin")} checked={roundRobin} disabled={busy || !canAdmin.value} onChange={(on) => void toggle(on)} hint={roundRobin ? t("settings.on") : t("settings.offTicketsWaitIn")} />
       <FormStatus result={result} />
     </Panel>
   );

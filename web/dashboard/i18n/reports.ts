@@ -49,7 +49,6 @@ export const reports = {
   "reports.pending": "Pending",
   "reports.chart.titleNoData": "{title}: no data.",
   "reports.chart.shortdayToShortday2": "{shortDay} to {shortDay2}",
-  "reports.chart.mostOnShortdayBest": ", most on {shortDay} ({best})",
   "reports.chart.seriesTotal": "{name}: {total} in total",
   "reports.chart.seriesPeak": ", most on {day} ({best})",
   "reports.csat.noAnswersInThis": "No answers in this range.",
