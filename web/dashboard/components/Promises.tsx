@@ -7,6 +7,7 @@ import { locale, t } from "../i18n.ts";
 
 type Sla = NonNullable<Ticket["sla"]>;
 const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
+const PRIORITY_LABEL = { low: "ticket.promises.priorities.low", normal: "ticket.promises.priorities.normal", high: "ticket.promises.priorities.high", urgent: "ticket.promises.priorities.urgent" } as const;
 const KIND = { first_response: "ticket.promises.firstReply", next_response: "ticket.promises.nextReply", resolution: "ticket.promises.resolution" } as const;
 
 /** Re-renders every `ms` so a countdown moves on its own. */
@@ -49,7 +50,7 @@ export function PriorityPicker({ t: ticket }: { t: Ticket }) {
     <select class="priority-select" aria-label={t("ticket.promises.priority")} value={ticket.priority} onChange={(e) => void patchTicket(ticket.id, { priority: e.currentTarget.value as Ticket["priority"] }, t("ticket.promises.priorityChanged"))}>
       {PRIORITIES.map((p) => (
         <option key={p} value={p}>
-          {p[0]!.toUpperCase() + p.slice(1)}
+          {t(PRIORITY_LABEL[p])}
         </option>
       ))}
     </select>

@@ -35,6 +35,7 @@ export function CsatPanel({ s }: { s: Settings }) {
 type Policy = NonNullable<Settings["sla"]>["policies"][number];
 const CHANNELS: Channel[] = ["webchat", "email", "sms", "whatsapp", "instagram"];
 const PRIORITIES = ["urgent", "high", "normal", "low"] as const;
+const PRIORITY_LABEL = { urgent: "settings.promises.priorities.urgent", high: "settings.promises.priorities.high", normal: "settings.promises.priorities.normal", low: "settings.promises.priorities.low" } as const;
 
 function failure(err: unknown): FormResult {
   if (err instanceof ApiError) return { ok: false, message: err.message, issues: err.issues, status: err.status };
@@ -45,7 +46,7 @@ function describe(p: Policy): string {
   const parts = [t("settings.promises.firstReply", { firstResponseMinutes: p.firstResponseMinutes })];
   if (p.nextResponseMinutes) parts.push(t("settings.promises.nextReplyNextresponseminutes", { nextResponseMinutes: p.nextResponseMinutes }));
   if (p.resolutionMinutes) parts.push(t("settings.promises.resolutionResolutionminutes", { resolutionMinutes: p.resolutionMinutes }));
-  const when = [...(p.match.channels ?? []).map((c) => channelLabel(c)), ...(p.match.priorities ?? []), ...(p.match.tags ?? []).map((t) => `#${t}`)];
+  const when = [...(p.match.channels ?? []).map((c) => channelLabel(c)), ...(p.match.priorities ?? []).map((x) => t(PRIORITY_LABEL[x])), ...(p.match.tags ?? []).map((tag) => `#${tag}`)];
   return `${parts.join(", ")} · ${p.businessHours ? t("settings.promises.officeHours") : t("settings.promises.aroundClock")} · ${when.length ? when.join(", ") : t("settings.promises.everyTicket")}`;
 }
 
@@ -151,7 +152,7 @@ export function SlaPanel() {
               {PRIORITIES.map((p) => (
                 <label key={p} class="check">
                   <input type="checkbox" checked={priorities.includes(p)} onChange={(e) => setPriorities(e.currentTarget.checked ? [...priorities, p] : priorities.filter((x) => x !== p))} />
-                  {p}
+                  {t(PRIORITY_LABEL[p])}
                 </label>
               ))}
             </div>

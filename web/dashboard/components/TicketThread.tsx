@@ -19,7 +19,7 @@ function cardFields(card: Card): [string, string][] {
   for (const [k, v] of Object.entries(data)) {
     if (CARD_SKIP.has(k) || v === null || v === "" || (typeof v === "object" && !Array.isArray(v))) continue;
     if (k === "status" && typeof data.statusLabel === "string") continue;
-    const text = Array.isArray(v) ? v.filter((x) => x !== null && typeof x !== "object").join(", ") : typeof v === "boolean" ? (v ? "yes" : "no") : String(v);
+    const text = Array.isArray(v) ? v.filter((x) => x !== null && typeof x !== "object").join(", ") : typeof v === "boolean" ? (v ? t("ticket.thread.yes") : t("ticket.thread.no")) : String(v);
     if (text) out.push([k === "statusLabel" ? "status" : k.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase(), text]);
   }
   return out;

@@ -81,7 +81,7 @@ function LookForm({ w }: { w: WidgetSettings }) {
             {(["right", "left"] as const).map((p) => (
               <label key={p} class="check">
                 <input type="radio" name="widget-position" checked={position === p} onChange={() => setPosition(p)} />
-                {t("settings.widget.bottomP", { p })}
+                {t(p === "right" ? "settings.widget.bottomRight" : "settings.widget.bottomLeft")}
               </label>
             ))}
           </div>

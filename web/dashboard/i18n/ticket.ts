@@ -113,6 +113,10 @@ export const ticket = {
   "ticket.promises.spanDays": "{d}d {h}h",
   "ticket.promises.overdue": "overdue {span}",
   "ticket.promises.kindOverdue": "{kind} overdue {span}",
+  "ticket.promises.priorities.low": "Low",
+  "ticket.promises.priorities.normal": "Normal",
+  "ticket.promises.priorities.high": "High",
+  "ticket.promises.priorities.urgent": "Urgent",
   "ticket.store.thisTicketDoesnT": "This ticket doesn't exist or belongs to another account.",
   "ticket.store.couldNotLoadTicket": "Could not load the ticket.",
   "ticket.store.couldNotLoadOlder": "Could not load older messages",
@@ -127,4 +131,6 @@ export const ticket = {
   "ticket.thread.aiAgent": "AI agent",
   "ticket.thread.system": "System",
   "ticket.thread.agent": "Agent",
+  "ticket.thread.yes": "yes",
+  "ticket.thread.no": "no",
 } as const;

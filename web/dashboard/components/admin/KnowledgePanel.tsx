@@ -3,11 +3,24 @@
 import { useEffect, useState } from "preact/hooks";
 // The kinds of src/schemas/agent.ts knowledgeKinds (imported from there, the schema would bring zod into the bundle).
 const knowledgeKinds = ["faq", "policy", "shipping", "returns", "order_editing", "subscription", "loyalty", "coupon", "product"] as const;
+const kindLabel = (kind: string) => (kind in KIND_LABEL ? t(KIND_LABEL[kind as (typeof knowledgeKinds)[number]]) : kind.replace(/_/g, " "));
 import { articles, articlesFor, deleteArticle, loadArticles, saveArticle, type Article } from "../../admin.ts";
 import type { FormResult } from "../../pages.ts";
 import { me } from "../../store.ts";
 import { FieldError, FormStatus, Panel, invalid } from "../form.tsx";
-import { t } from "../../i18n.ts";
+import { t, type MessageKey } from "../../i18n.ts";
+
+const KIND_LABEL = {
+  faq: "settings.knowledge.kinds.faq",
+  policy: "settings.knowledge.kinds.policy",
+  shipping: "settings.knowledge.kinds.shipping",
+  returns: "settings.knowledge.kinds.returns",
+  order_editing: "settings.knowledge.kinds.order_editing",
+  subscription: "settings.knowledge.kinds.subscription",
+  loyalty: "settings.knowledge.kinds.loyalty",
+  coupon: "settings.knowledge.kinds.coupon",
+  product: "settings.knowledge.kinds.product",
+} as const satisfies Record<(typeof knowledgeKinds)[number], MessageKey>;
 
 const canEdit = () => me.value?.role !== "support";
 
@@ -41,7 +54,7 @@ function ArticleForm({ article, onDone }: { article: Article | null; onDone: () 
         <select value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
           {knowledgeKinds.map((k) => (
             <option value={k} key={k}>
-              {k.replace(/_/g, " ")}
+              {kindLabel(k)}
             </option>
           ))}
         </select>
@@ -110,7 +123,7 @@ export function KnowledgePanel() {
               <div class="admin-row">
                 <div class="grow">
                   <div class="admin-name">
-                    {art.title} <span class="tag">{art.kind.replace(/_/g, " ")}</span>
+                    {art.title} <span class="tag">{kindLabel(art.kind)}</span>
                   </div>
                   <div class="small muted clip">{art.body}</div>
                 </div>
