@@ -23,20 +23,20 @@ import { Empty } from "./ui.tsx";
 import { t, type MessageKey } from "../i18n.ts";
 
 const TABS = [
-  { key: "agent", label: "settings.aiAgent" },
-  { key: "office-hours", label: "settings.officeHours2" },
-  { key: "assignment", label: "settings.assignment" },
-  { key: "integrations", label: "settings.integrations2" },
-  { key: "teams", label: "settings.teams2" },
-  { key: "promises", label: "settings.csatSlas" },
-  { key: "widget", label: "settings.widget2" },
-  { key: "security", label: "settings.security" },
-  { key: "audit", label: "settings.auditLog" },
-  { key: "agents", label: "settings.agents2" },
-  { key: "macros", label: "settings.macros2" },
-  { key: "knowledge", label: "settings.knowledgeBase" },
-  { key: "api-keys", label: "settings.apiKeys2" },
-  { key: "webhooks", label: "settings.webhooks2" },
+  { key: "agent", label: "settings.tabs.agent" },
+  { key: "office-hours", label: "settings.tabs.officeHours" },
+  { key: "assignment", label: "settings.tabs.assignment" },
+  { key: "integrations", label: "settings.tabs.integrations" },
+  { key: "teams", label: "settings.tabs.teams" },
+  { key: "promises", label: "settings.tabs.promises" },
+  { key: "widget", label: "settings.tabs.widget" },
+  { key: "security", label: "settings.tabs.security" },
+  { key: "audit", label: "settings.tabs.audit" },
+  { key: "agents", label: "settings.tabs.agents" },
+  { key: "macros", label: "settings.tabs.macros" },
+  { key: "knowledge", label: "settings.tabs.knowledge" },
+  { key: "api-keys", label: "settings.tabs.apiKeys" },
+  { key: "webhooks", label: "settings.tabs.webhooks" },
 ] as const;
 /** Tabs only owners and admins see (their API answers 403 to anyone else). */
 const ADMIN_TABS: readonly TabKey[] = ["widget", "audit"];
