@@ -52,11 +52,11 @@ export function MergePanel({ t: ticket }: { t: Ticket }) {
     setCandidates(page.items.filter((x) => x.id !== ticket.id && !x.mergedInto));
   };
   const merge = async (into: Ticket) => {
-    if (!confirm(t("ticket.merge.mergeNumberIntoNumber2", { number: ticket.number, number2: into.number, number3: into.number, number4: ticket.number }))) return;
+    if (!confirm(t("ticket.merge.confirmMerge", { from: ticket.number, into: into.number }))) return;
     setBusy(true);
     try {
       await api.request("POST", `/tickets/${encodeURIComponent(ticket.id)}/merge`, { intoTicketId: into.id });
-      toast(t("ticket.merge.mergedNumberIntoNumber2", { number: ticket.number, number2: into.number }));
+      toast(t("ticket.merge.mergedToast", { from: ticket.number, into: into.number }));
       location.hash = hrefOf({ view: route.value.view, ticketId: into.id });
     } catch (err) {
       reportError(err, t("ticket.merge.couldNotMerge"));
