@@ -8,6 +8,7 @@ import { FieldError, FormStatus, Panel, invalid } from "./form.tsx";
 import { t } from "../i18n.ts";
 import "./security.css";
 
+// The widget's own English defaults (web/widget/i18n.ts translates them for shoppers): the preview shows what a shop gets.
 const DEFAULT_LOOK = { color: "#1f4f46", title: "Chat with us", subtitle: "We typically reply in a few minutes", greeting: "Hi there! Ask us anything about your order, our products or returns." };
 
 function Preview({ color, title, subtitle, greeting, position }: { color: string; title: string; subtitle: string; greeting: string; position: "left" | "right" }) {

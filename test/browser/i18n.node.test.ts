@@ -1,0 +1,147 @@
+// Browser test: the dashboard in the en-XA pseudo-locale (`?lang=en-XA`, every catalog message wrapped as ⟦…⟧). Walks
+// the sign-in screen, every Settings tab, Reports and a ticket with its profile panel, and fails on any visible text
+// (or title / placeholder / aria-label / alt) that is the dashboard's own English left outside the catalog: a string
+// of its source code or an English catalog message showing unwrapped. Data (names, subjects, messages) is never in
+// the source, so it passes; code samples in <code>/<pre> and brand names are allowed.
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { en } from "../../web/dashboard/i18n/catalog.ts";
+import { LANGUAGES } from "../../web/widget/i18n.ts";
+import { ALLOWED, hasWords, literalsInCode } from "../web/dashboardSource.ts";
+import { hasChromium, launchChromium, sharedServer, type SharedServer } from "./devServer.ts";
+
+if (!hasChromium) console.warn("[browser tests] skipped: /usr/bin/chromium is not installed (apt-get install -y chromium)");
+
+const WAIT = 15_000;
+const PASSWORD = "demo-password";
+let server: SharedServer;
+let browser: Browser;
+let ctx: BrowserContext;
+let ticketId = "";
+
+/** What the page shows outside any ⟦…⟧: text nodes and the text attributes of visible elements, with where they are. */
+function unwrappedTexts(): { text: string; where: string }[] {
+  const strip = (s: string) => {
+    let out = s;
+    // Nested messages (a t() inside another's slot) unwrap from the inside out.
+    for (let prev = ""; prev !== out; ) [prev, out] = [out, out.replace(/⟦[^⟦⟧]*⟧/g, " ")];
+    return out.replace(/\s+/g, " ").trim();
+  };
+  const describe = (el: Element) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.className && typeof el.className === "string" ? `.${el.className.split(" ").join(".")}` : ""}`;
+  const visible = (el: Element) => (el as HTMLElement).checkVisibility?.({ visibilityProperty: true }) ?? true;
+  const code = (el: Element) => !!el.closest("code, pre, kbd, samp");
+  const found: { text: string; where: string }[] = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (!el || ["SCRIPT", "STYLE", "OPTION"].includes(el.tagName) || code(el) || !visible(el)) continue;
+    const text = strip(n.textContent ?? "");
+    if (text) found.push({ text, where: describe(el) });
+  }
+  for (const el of document.body.querySelectorAll("[title], [placeholder], [aria-label], [alt], option")) {
+    if (code(el)) continue;
+    if (el.tagName === "OPTION") {
+      const text = strip(el.textContent ?? "");
+      if (text) found.push({ text, where: describe(el) });
+      continue;
+    }
+    if (!visible(el)) continue;
+    for (const attr of ["title", "placeholder", "aria-label", "alt"]) {
+      const text = strip(el.getAttribute(attr) ?? "");
+      if (text) found.push({ text, where: `${describe(el)}[${attr}]` });
+    }
+  }
+  return found;
+}
+
+/** The dashboard's own words, as they would show if they skipped the catalog. */
+const OWN_WORDS = (() => {
+  const words = new Set<string>();
+  for (const s of [...literalsInCode().strings, ...Object.values(en)]) {
+    const text = s.replace(/\s+/g, " ").trim();
+    if (hasWords(text) && !ALLOWED.has(text) && !/^[\w.-]+\.[\w*-]+$/.test(text)) words.add(text);
+  }
+  // Names of products the page may show as they are (the widget's code tabs), and demo data that happens to be spelled
+  // like a word of the source: the seeded customer the macro preview borrows, the seeded SLA policy called "Urgent".
+  // The widget preview on Settings › Widget shows the widget's own defaults, which web/widget/i18n.ts translates.
+  for (const widget of Object.values(LANGUAGES.en)) words.delete(widget);
+  for (const shown of ["Node.js", "Python", "PHP", "Ruby", "Zendesk", "Gorgias", "Jamie Rivera", "jamie@example.com", "Urgent"]) words.delete(shown);
+  return words;
+})();
+
+async function leaks(page: Page, screen: string): Promise<string[]> {
+  const seen = await page.evaluate(unwrappedTexts);
+  return seen.filter((s) => OWN_WORDS.has(s.text)).map((s) => `${screen}: ${s.where} ${JSON.stringify(s.text)}`);
+}
+
+async function wrappedCount(page: Page): Promise<number> {
+  return page.evaluate(() => (document.body.innerText.match(/⟦/g) ?? []).length);
+}
+
+describe.skipIf(!hasChromium)("the dashboard in the en-XA pseudo-locale", () => {
+  beforeAll(async () => {
+    server = sharedServer();
+    browser = await launchChromium();
+    ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const login = (await (await fetch(`${server.base}/api/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: "demo@edgedesk.dev", password: PASSWORD }) })).json()) as { token: string };
+    const list = (await (await fetch(`${server.base}/api/tickets?view=all`, { headers: { Authorization: `Bearer ${login.token}` } })).json()) as { items: { id: string; channel: string }[] };
+    // A seeded email ticket: it has a customer profile with orders (other files' web chats may be in the view too).
+    ticketId = list.items.find((t) => t.channel === "email")?.id ?? list.items[0]?.id ?? "";
+    if (!ticketId) throw new Error("the seed has no tickets");
+  }, 120_000);
+
+  afterAll(async () => {
+    await ctx?.close().catch(() => undefined);
+    await browser?.close().catch(() => undefined);
+  });
+
+  it("translates every word of sign-in, Settings, Reports and a ticket (nothing of the dashboard's own English shows)", async () => {
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(WAIT);
+    const found: string[] = [];
+
+    // Sign-in: its labels are catalog messages too, so the form is found by its wrapped words.
+    await page.goto(`${server.base}/app/?lang=en-XA#/settings`);
+    await page.getByRole("heading", { name: "⟦Sign in to Edgedesk⟧" }).waitFor();
+    found.push(...(await leaks(page, "sign-in")));
+    await page.getByLabel("⟦Email⟧").fill("demo@edgedesk.dev");
+    await page.getByLabel("⟦Password⟧").fill(PASSWORD);
+    await page.getByRole("button", { name: "⟦Sign in⟧" }).click();
+    await page.locator(".live-live").waitFor();
+
+    // Every Settings tab the owner sees.
+    const tabs = await page.locator("nav.tabs a").evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).getAttribute("href") ?? ""));
+    expect(tabs.length).toBeGreaterThanOrEqual(10);
+    for (const href of tabs) {
+      await page.goto(`${server.base}/app/?lang=en-XA${href}`);
+      await page.locator(`nav.tabs a[href="${href}"][aria-current="page"]`).waitFor();
+      await page.locator(".page .panel").first().waitFor();
+      await page.waitForLoadState("networkidle");
+      found.push(...(await leaks(page, `settings ${href}`)));
+    }
+    expect(await wrappedCount(page)).toBeGreaterThan(10);
+
+    // Reports: the figures, charts and tables once loaded.
+    await page.goto(`${server.base}/app/?lang=en-XA#/reports`);
+    await page.locator('[data-testid="stat-tickets"]').waitFor();
+    await page.waitForLoadState("networkidle");
+    found.push(...(await leaks(page, "reports")));
+
+    // A ticket: thread, composer, overview, promises and the customer's profile panel.
+    await page.goto(`${server.base}/app/?lang=en-XA#/all/${ticketId}`);
+    await page.locator(".ticket-pane .composer, .ticket-pane textarea").first().waitFor();
+    await page.waitForLoadState("networkidle");
+    found.push(...(await leaks(page, "ticket")));
+    expect(await wrappedCount(page)).toBeGreaterThan(10);
+
+    expect(found).toEqual([]);
+  });
+
+  it("speaks plain English without ?lang (the pseudo-locale is opt-in)", async () => {
+    const page = await ctx.newPage();
+    await page.goto(`${server.base}/app/#/reports`);
+    await page.locator('[data-testid="stat-tickets"]').waitFor({ timeout: WAIT });
+    expect(await wrappedCount(page)).toBe(0);
+    await page.getByRole("heading", { name: "Reports", level: 1 }).waitFor({ timeout: WAIT });
+  });
+});
