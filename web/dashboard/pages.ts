@@ -198,9 +198,9 @@ export async function disconnectIntegration(kind: string): Promise<void> {
     await api.request<void>("DELETE", `/integrations/${encodeURIComponent(kind)}`);
     const i = await api.request<{ items: Integration[] }>("GET", "/integrations");
     integrations.value = i.items;
-    toast(t("pages.status.valueDisconnected", { value: i.items.find((x) => x.kind === kind)?.label ?? kind }));
+    toast(t("pages.status.disconnected", { label: i.items.find((x) => x.kind === kind)?.label ?? kind }));
   } catch (err) {
-    toast(t("pages.status.couldNotDisconnectMessageof", { messageOf: messageOf(err, t("pages.status.tryAgain")) }), "error");
+    toast(t("pages.status.couldNotDisconnect", { error: messageOf(err, t("pages.status.tryAgain")) }), "error");
   }
 }
 
@@ -221,6 +221,6 @@ export async function deleteTeam(team: Team): Promise<void> {
     teams.value = teams.value.filter((t) => t.id !== team.id);
     toast(t("pages.status.teamNameDeleted", { name: team.name }));
   } catch (err) {
-    toast(t("pages.status.couldNotDeleteTeam", { messageOf: messageOf(err, t("pages.status.tryAgain")) }), "error");
+    toast(t("pages.status.couldNotDeleteTeam", { error: messageOf(err, t("pages.status.tryAgain")) }), "error");
   }
 }

@@ -53,7 +53,7 @@ export async function loadApiKeys(): Promise<void> {
   try {
     apiKeys.value = (await api.request<{ items: ApiKey[] }>("GET", "/api-keys")).items;
   } catch (err) {
-    toast(t("settings.platform.couldNotLoadApi", { messageOf: messageOf(err) }), "error");
+    toast(t("settings.platform.couldNotLoadApi", { error: messageOf(err) }), "error");
   }
 }
 
@@ -73,7 +73,7 @@ export async function revokeApiKey(key: ApiKey): Promise<void> {
     apiKeys.value = (apiKeys.value ?? []).filter((k) => k.id !== key.id);
     toast(t("settings.platform.apiKeyNameRevoked", { name: key.name }));
   } catch (err) {
-    toast(t("settings.platform.couldNotRevokeKey", { messageOf: messageOf(err) }), "error");
+    toast(t("settings.platform.couldNotRevokeKey", { error: messageOf(err) }), "error");
   }
 }
 
@@ -85,7 +85,7 @@ export async function loadWebhooks(): Promise<void> {
   try {
     webhooks.value = (await api.request<{ items: Webhook[] }>("GET", "/webhooks")).items;
   } catch (err) {
-    toast(t("settings.platform.couldNotLoadWebhooks", { messageOf: messageOf(err) }), "error");
+    toast(t("settings.platform.couldNotLoadWebhooks", { error: messageOf(err) }), "error");
   }
 }
 
@@ -105,7 +105,7 @@ export async function deleteWebhook(hook: Webhook): Promise<void> {
     webhooks.value = (webhooks.value ?? []).filter((h) => h.id !== hook.id);
     toast(t("settings.platform.webhookDeleted"));
   } catch (err) {
-    toast(t("settings.platform.couldNotDeleteWebhook", { messageOf: messageOf(err) }), "error");
+    toast(t("settings.platform.couldNotDeleteWebhook", { error: messageOf(err) }), "error");
   }
 }
 
@@ -119,7 +119,7 @@ export async function testWebhook(hook: Webhook): Promise<WebhookDelivery | null
     toast(d.ok ? t("settings.platform.testEventDeliveredHttp", { status: d.status ?? "" }) : t("settings.platform.testEventFailedError", { error: d.error ?? "" }), d.ok ? "info" : "error");
     return d;
   } catch (err) {
-    toast(t("settings.platform.couldNotSendTest", { messageOf: messageOf(err) }), "error");
+    toast(t("settings.platform.couldNotSendTest", { error: messageOf(err) }), "error");
     return null;
   }
 }
@@ -140,7 +140,7 @@ export async function download(path: string, query: Record<string, string | numb
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
     return true;
   } catch (err) {
-    toast(t("settings.platform.exportFailedMessageof", { messageOf: messageOf(err) }), "error");
+    toast(t("settings.platform.exportFailed", { error: messageOf(err) }), "error");
     return false;
   }
 }
@@ -151,7 +151,7 @@ export async function eraseCustomer(profileId: string): Promise<boolean> {
     toast(t("settings.platform.customerErasedTheirMessages"));
     return true;
   } catch (err) {
-    toast(t("settings.platform.couldNotEraseCustomer", { messageOf: messageOf(err) }), "error");
+    toast(t("settings.platform.couldNotEraseCustomer", { error: messageOf(err) }), "error");
     return false;
   }
 }

@@ -4,7 +4,7 @@ import { audit, loadAudit, type AuditEntry } from "../security.ts";
 import { agentById, agents } from "../store.ts";
 import { Panel } from "./form.tsx";
 import { Empty } from "./ui.tsx";
-import { t } from "../i18n.ts";
+import { locale, t } from "../i18n.ts";
 import "./security.css";
 
 /** Action families to filter on (the API also takes any exact action). */
@@ -78,7 +78,7 @@ export function AuditLogPanel() {
           <tbody>
             {items.map((e) => (
               <tr key={e.id} data-action={e.action}>
-                <td>{new Date(e.at).toLocaleString()}</td>
+                <td>{new Date(e.at).toLocaleString(locale())}</td>
                 <td>{e.actorId ? (agentById.value.get(e.actorId)?.name ?? e.actorId) : <span class="muted">—</span>}</td>
                 <td>
                   <code>{e.action}</code>

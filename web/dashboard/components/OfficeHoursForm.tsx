@@ -4,7 +4,7 @@ import { canAdmin, saveSection, type FormResult, type OfficeHours, type Settings
 import { FieldError, FormStatus, Panel, Toggle, invalid } from "./form.tsx";
 import { Icon } from "./ui.tsx";
 import { weekdayName } from "../format.ts";
-import { t } from "../i18n.ts";
+import { locale, t } from "../i18n.ts";
 
 type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
 type Interval = [string, string];
@@ -135,7 +135,7 @@ export function OfficeHoursForm({ s }: { s: Settings }) {
               {d.holidays.length === 0 && <li class="muted small">{t("settings.officeHours.noHolidays")}</li>}
               {d.holidays.map((h) => (
                 <li class="chip" key={h}>
-                  {new Date(`${h}T00:00:00Z`).toLocaleDateString(undefined, { dateStyle: "medium", timeZone: "UTC" })}
+                  {new Date(`${h}T00:00:00Z`).toLocaleDateString(locale(), { dateStyle: "medium", timeZone: "UTC" })}
                   <button type="button" aria-label={t("settings.officeHours.removeHolidayH", { h })} onClick={() => setD({ ...d, holidays: d.holidays.filter((x) => x !== h) })}>
                     <Icon name="x" size={11} />
                   </button>

@@ -4,7 +4,7 @@ import { hrefOf, route } from "../store.ts";
 import { customer, deleteFilter, loadCustomer, loadProfileTickets, loadSavedFilters, loadTimeline, mergeInto, profileTickets, saveFilter, savedFilters, timeline, type ProfileEvent } from "../store/profile.ts";
 import { OrderCard, ProfileSummary, SubscriptionCard } from "./ProfilePanel.tsx";
 import { Empty } from "./ui.tsx";
-import { t, type MessageKey } from "../i18n.ts";
+import { locale, t, type MessageKey } from "../i18n.ts";
 
 const METRIC_LABEL: Record<string, MessageKey> = {
   placed_order: "profile.page.placedOrder",
@@ -101,7 +101,7 @@ function Timeline({ profileId }: { profileId: string }) {
       <ol class="events">
         {(tl?.items ?? []).map((e) => (
           <li key={e.id} class={`event ev-${e.metric}`} data-metric={e.metric}>
-            <time dateTime={e.occurredAt}>{new Date(e.occurredAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}</time>
+            <time dateTime={e.occurredAt}>{new Date(e.occurredAt).toLocaleString(locale(), { dateStyle: "medium", timeStyle: "short" })}</time>
             <strong>{metricLabel(e.metric)}</strong>
             <span class="muted">{describe(e)}</span>
           </li>

@@ -98,7 +98,7 @@ export function ProfileSummary({ p, ticketId }: { p: ProfileDetails; ticketId?: 
       {p.loyalty && (
         <div class="loyalty" aria-label={t("profile.panel.loyalty")}>
           <div>
-            <strong>{p.loyalty.points.toLocaleString()}</strong> {p.loyalty.pointsName ?? t("profile.panel.points")}
+            <strong>{p.loyalty.points.toLocaleString(locale())}</strong> {p.loyalty.pointsName ?? t("profile.panel.points")}
             {p.loyalty.tier && <span class="pill tier">{p.loyalty.tier}</span>}
           </div>
           <p class="small muted">{p.loyalty.howToRedeem}</p>

@@ -38,7 +38,7 @@ export function SlaTimer({ sla, compact = false }: { sla: Sla | undefined; compa
   const kind = t(sla.kind ? KIND[sla.kind] : "ticket.promises.reply");
   const text = state === "breached" ? compact ? t("ticket.promises.overdue", { span: span(left) }) : t("ticket.promises.kindOverdue", { kind, span: span(left) }) : `${compact ? "" : t("ticket.promises.kindDueIn", { kind })}${span(left)}`;
   return (
-    <span class={`pill sla sla-${state}`} data-sla-state={state} title={t("ticket.promises.kindDueTolocalestring", { kind, toLocaleString: new Date(due).toLocaleString(locale()) })}>
+    <span class={`pill sla sla-${state}`} data-sla-state={state} title={t("ticket.promises.kindDueAt", { kind, date: new Date(due).toLocaleString(locale()) })}>
       {compact && <span aria-hidden="true">⏱ </span>}
       {text}
     </span>

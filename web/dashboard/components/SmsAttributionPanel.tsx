@@ -2,12 +2,12 @@
 import type { Report } from "../pages.ts";
 import { hrefOf } from "../store.ts";
 import { Panel } from "./form.tsx";
-import { t } from "../i18n.ts";
+import { locale, t } from "../i18n.ts";
 
 export function SmsAttributionPanel({ r }: { r: Report }) {
   const a = r.smsAttribution;
   if (!a) return null;
-  const money = (n: number) => (a.currency ? new Intl.NumberFormat(undefined, { style: "currency", currency: a.currency }).format(n) : n.toFixed(2));
+  const money = (n: number) => (a.currency ? new Intl.NumberFormat(locale(), { style: "currency", currency: a.currency }).format(n) : n.toFixed(2));
   return (
     <Panel title={t("settings.smsAttribution.smsAttribution")} id="r-sms" sub={t("settings.smsAttribution.ordersPlacedWithin", { windowHours: a.windowHours })}>
       <p data-testid="sms-attribution">

@@ -5,7 +5,7 @@ import type { Ticket, TicketFilters, TicketStatus } from "../api.ts";
 import { CHANNELS, channelLabel, customerName, shortAgo } from "../format.ts";
 import { DEFAULT_SORT } from "../store/list.ts";
 import { Marked, rangesOf } from "./Linked.tsx";
-import { t, type MessageKey } from "../i18n.ts";
+import { locale, t, type MessageKey } from "../i18n.ts";
 import {
   activeFilters,
   agentById,
@@ -60,7 +60,7 @@ function Row({ t: ticket, active }: { t: Ticket; active: boolean }) {
           <span class="row-name">
             <Marked text={name} ranges={rangesOf(name, q)} />
           </span>
-          <time class="row-time" dateTime={ticket.lastMessageAt ?? ticket.updatedAt} title={new Date(ticket.lastMessageAt ?? ticket.updatedAt).toLocaleString()}>
+          <time class="row-time" dateTime={ticket.lastMessageAt ?? ticket.updatedAt} title={new Date(ticket.lastMessageAt ?? ticket.updatedAt).toLocaleString(locale())}>
             {shortAgo(ticket.lastMessageAt ?? ticket.updatedAt)}
           </time>
         </div>
@@ -82,7 +82,7 @@ function Row({ t: ticket, active }: { t: Ticket; active: boolean }) {
           <PriorityMark priority={ticket.priority} />
           {ticket.status === "open" && <SlaTimer sla={ticket.sla} compact />}
           {ticket.waitingSince && (
-            <span class="waiting" title={t("list.customerHasWaitedSince", { toLocaleString: new Date(ticket.waitingSince).toLocaleString() })}>
+            <span class="waiting" title={t("list.customerHasWaitedSince", { date: new Date(ticket.waitingSince).toLocaleString(locale()) })}>
               {t("list.waiting", { ago: shortAgo(ticket.waitingSince) === "now" ? "<1m" : shortAgo(ticket.waitingSince) })}
             </span>
           )}

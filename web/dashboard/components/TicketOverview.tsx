@@ -71,7 +71,7 @@ export function Overview({ t: ticket }: { t: Ticket }) {
           <dt>{t("ticket.overview.status")}</dt>
           <dd>
             <StatusPill status={ticket.status} />
-            {ticket.status === "snoozed" && ticket.snoozeUntil && <div class="small muted">{t("ticket.overview.untilDatetime", { dateTime: dateTime(ticket.snoozeUntil) })}</div>}
+            {ticket.status === "snoozed" && ticket.snoozeUntil && <div class="small muted">{t("ticket.overview.untilDatetime", { date: dateTime(ticket.snoozeUntil) })}</div>}
           </dd>
           <dt>{t("ticket.overview.priority")}</dt>
           <dd>

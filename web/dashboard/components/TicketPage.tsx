@@ -8,7 +8,7 @@ import { Overview } from "./TicketOverview.tsx";
 import { Thread } from "./TicketThread.tsx";
 import { SpamButton, TicketBanner } from "./TicketBanner.tsx";
 import { ChannelBadge, Icon, StatusPill } from "./ui.tsx";
-import { t } from "../i18n.ts";
+import { locale, t } from "../i18n.ts";
 
 function AssigneeSelect({ t: ticket, id }: { t: Ticket; id?: string }) {
   return (
@@ -56,7 +56,7 @@ function SnoozeMenu({ t: ticket }: { t: Ticket }) {
   const snooze = (until: Date) => {
     setOpen(false);
     if (until.getTime() <= Date.now()) return toast(t("ticket.pickTimeInFuture"), "error");
-    void patchTicket(ticket.id, { status: "snoozed", snoozeUntil: until.toISOString() }, t("ticket.snoozedUntilTolocalestring", { toLocaleString: until.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" }) }));
+    void patchTicket(ticket.id, { status: "snoozed", snoozeUntil: until.toISOString() }, t("ticket.snoozedUntil", { date: until.toLocaleString(locale(), { dateStyle: "medium", timeStyle: "short" }) }));
   };
   const presets: [string, Date][] = [
     [t("ticket.in1Hour"), new Date(Date.now() + 3600_000)],

@@ -8,7 +8,7 @@ import { customerName, dayLabel, timeOnly } from "../format.ts";
 import { agentById, customerTyping, loadOlder, me } from "../store.ts";
 import { Avatar, Icon } from "./ui.tsx";
 import { DeliveryStatus } from "./DeliveryStatus.tsx";
-import { t } from "../i18n.ts";
+import { locale, t } from "../i18n.ts";
 
 /** Keys of the agent's cards (src/agent/cards.ts) that add nothing to the summary: links, pictures, flags, ids shown elsewhere. */
 const CARD_SKIP = new Set(["imageUrl", "image", "url", "email", "emailRequired", "canEdit", "number", "id"]);
@@ -93,7 +93,7 @@ function MessageItem({ m, t: ticket }: { m: Message; t: Ticket }) {
             <Icon name="lock" size={11} />{" "}{t("ticket.thread.internalNote")}
           </span>
         )}
-        <time class="msg-time" dateTime={m.createdAt} title={new Date(m.createdAt).toLocaleString()}>
+        <time class="msg-time" dateTime={m.createdAt} title={new Date(m.createdAt).toLocaleString(locale())}>
           {timeOnly(m.createdAt)}
         </time>
       </div>

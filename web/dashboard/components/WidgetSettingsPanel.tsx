@@ -5,7 +5,7 @@ import type { FormResult } from "../pages.ts";
 import { loadWidget, rotateIdentitySecret, saveWidget, widget, type WidgetSettings } from "../security.ts";
 import { account, toast } from "../store.ts";
 import { FieldError, FormStatus, Panel, invalid } from "./form.tsx";
-import { t } from "../i18n.ts";
+import { locale, t } from "../i18n.ts";
 import "./security.css";
 
 // The widget's own English defaults (web/widget/i18n.ts translates them for shoppers): the preview shows what a shop gets.
@@ -187,7 +187,7 @@ function IdentityPanel({ w }: { w: WidgetSettings }) {
             </button>
           </div>
           <span class="muted small">
-            {t("settings.widget.keepItOnYour")}{" "}{w.previousSecretValidUntil ? t("settings.widget.previousSecretStillWorks", { toLocaleString: new Date(w.previousSecretValidUntil).toLocaleString() }) : t("settings.widget.rotatingKeepsOldSecret")}
+            {t("settings.widget.keepItOnYour")}{" "}{w.previousSecretValidUntil ? t("settings.widget.previousSecretStillWorks", { date: new Date(w.previousSecretValidUntil).toLocaleString(locale()) }) : t("settings.widget.rotatingKeepsOldSecret")}
           </span>
           <FormStatus result={result} saved={t("settings.widget.newSecretReady")} />
         </div>

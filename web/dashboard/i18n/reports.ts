@@ -48,7 +48,7 @@ export const reports = {
   "reports.created": "Created",
   "reports.pending": "Pending",
   "reports.chart.titleNoData": "{title}: no data.",
-  "reports.chart.shortdayToShortday2": "{shortDay} to {shortDay2}",
+  "reports.chart.shortdayToShortday2": "{from} to {to}",
   "reports.chart.seriesTotal": "{name}: {total} in total",
   "reports.chart.seriesPeak": ", most on {day} ({best})",
   "reports.csat.noAnswersInThis": "No answers in this range.",

@@ -6,7 +6,7 @@ import { canAdmin, type FormResult } from "../../pages.ts";
 import { agents, me } from "../../store.ts";
 import { FieldError, FormStatus, Panel, invalid } from "../form.tsx";
 import { Avatar } from "../ui.tsx";
-import { t, type MessageKey } from "../../i18n.ts";
+import { locale, t, type MessageKey } from "../../i18n.ts";
 
 const ROLES: Agent["role"][] = ["owner", "admin", "manager", "support"];
 const ROLE_LABEL = { owner: "settings.agents.roles.owner", admin: "settings.agents.roles.admin", manager: "settings.agents.roles.manager", support: "settings.agents.roles.support" } as const satisfies Record<Agent["role"], MessageKey>;
@@ -127,7 +127,7 @@ export function AgentsPanel() {
                     <div class="grow">
                       <div class="admin-name">{i.name ?? i.email}</div>
                       <div class="small muted">
-                        {t("settings.agents.emailRoleUntil", { email: i.email, role: i.role, toLocaleDateString: new Date(i.expiresAt).toLocaleDateString() })}
+                        {t("settings.agents.emailRoleUntil", { email: i.email, role: t(ROLE_LABEL[i.role]), date: new Date(i.expiresAt).toLocaleDateString(locale()) })}
                       </div>
                     </div>
                     <button class="btn small ghost" type="button" onClick={() => void withdraw(i)}>

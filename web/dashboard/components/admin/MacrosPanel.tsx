@@ -48,7 +48,7 @@ function MacroForm({ macro, onDone }: { macro: Macro | null; onDone: () => void 
       <div class="macro-preview" aria-label={t("settings.macros.preview")}>
         <div class="small muted">{t("settings.macros.previewSampleTicket1042")}</div>
         <div class="preview-text">{preview.text || "…"}</div>
-        {preview.unknown.length > 0 && <div class="form-error">{t("settings.macros.unknownPlaceholderJoin", { join: preview.unknown.join(", ") })}</div>}
+        {preview.unknown.length > 0 && <div class="form-error">{t("settings.macros.unknownPlaceholderJoin", { names: preview.unknown.join(", ") })}</div>}
       </div>
       <div class="form-foot">
         <button class="btn primary" type="submit" disabled={busy || !name.trim() || !body.trim()}>
