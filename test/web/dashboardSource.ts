@@ -129,3 +129,21 @@ export function literalsInCode(): { strings: Set<string>; templateHeads: Set<str
   }
   return { strings, templateHeads, calls };
 }
+
+/** Sentence-like literals anywhere in the code ("Could not load…", `Merged #${n}`): toasts, confirm() texts, errors. */
+export function sentenceLiterals(file: string): Finding[] {
+  const found: Finding[] = [];
+  const rel = relative(ROOT, file);
+  walk(parseFile(file), null, (n) => {
+    if (n.type === "ImportDeclaration" || n.type === "ExportNamedDeclaration" || n.type.startsWith("TS")) return n.type === "ExportNamedDeclaration" ? undefined : false;
+    if (n.type === "JSXElement") {
+      const name = ((n.openingElement as Node).name as Node).name;
+      if (typeof name === "string" && CODE_ELEMENTS.has(name)) return false;
+    }
+    let text: string | null = null;
+    if (n.type === "StringLiteral") text = n.value as string;
+    if (n.type === "TemplateLiteral") text = (n.quasis as Node[]).map((q) => (q.value as { cooked: string }).cooked).join("{…}");
+    if (text !== null && /^[\p{Lu}#{][^\n]*\p{Ll}{2,}\s+\p{L}{2,}/u.test(text.trim()) && !ALLOWED.has(text.trim())) found.push({ file: rel, line: n.loc.start.line, text: text.trim() });
+  });
+  return found;
+}

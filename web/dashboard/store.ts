@@ -160,7 +160,7 @@ function onFrame(f: InboxFrame): void {
       applyTicket(f.ticket);
       if (f.type === "ticket.snooze_ended" && f.ticket.assigneeId === me.value?.id) toast(t("store.snoozeEndedOnNumber", { number: f.ticket.number }));
       if (f.type === "ticket.sla_breached" && f.ticket.assigneeId === me.value?.id) toast(t("store.slaBreachedOnNumber", { number: f.ticket.number }));
-      if (f.type === "ticket.csat" && f.ticket.csat && f.ticket.assigneeId === me.value?.id) toast(`#${f.ticket.number} was rated ${f.ticket.csat.score}/5`);
+      if (f.type === "ticket.csat" && f.ticket.csat && f.ticket.assigneeId === me.value?.id) toast(t("store.numberWasRatedScore", { number: f.ticket.number, score: f.ticket.csat.score }));
       return;
     case "message.created": {
       noticeAssigned(f.ticket);
@@ -197,18 +197,18 @@ function onFrame(f: InboxFrame): void {
 /** Tickets this dashboard has seen assigned to me, so "assigned to you" is said once per assignment. */
 const mineSeen = new Set<string>();
 whenListLoaded((items) => {
-  for (const t of items) if (t.assigneeId !== null && t.assigneeId === me.value?.id) mineSeen.add(t.id);
+  for (const ticket of items) if (ticket.assigneeId !== null && ticket.assigneeId === me.value?.id) mineSeen.add(ticket.id);
 });
 
-function noticeAssigned(t: Ticket): void {
-  const mine = t.assigneeId !== null && t.assigneeId === me.value?.id;
+function noticeAssigned(ticket: Ticket): void {
+  const mine = ticket.assigneeId !== null && ticket.assigneeId === me.value?.id;
   if (!mine) {
-    mineSeen.delete(t.id);
+    mineSeen.delete(ticket.id);
     return;
   }
-  if (mineSeen.has(t.id)) return;
-  mineSeen.add(t.id);
-  alertMe(`#${t.number} is assigned to you`, t.preview ?? t.subject ?? "", () => navigate({ view: "mine", ticketId: t.id }));
+  if (mineSeen.has(ticket.id)) return;
+  mineSeen.add(ticket.id);
+  alertMe(t("store.numberIsAssignedTo", { number: ticket.number }), ticket.preview ?? ticket.subject ?? "", () => navigate({ view: "mine", ticketId: ticket.id }));
 }
 
 /** After a reconnect: events may have been missed, so refetch what is on screen. */

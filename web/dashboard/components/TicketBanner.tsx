@@ -76,7 +76,7 @@ export function TicketBanner({ t: ticket, messages }: { t: Ticket; messages: rea
         <span>
           {t("banner.spam")} {ticket.spamReason ?? ""}
         </span>
-        <button class="btn small" type="button" onClick={() => void patchTicket(ticket.id, { spam: false }, `#${ticket.number} is not spam`)}>
+        <button class="btn small" type="button" onClick={() => void patchTicket(ticket.id, { spam: false }, t("banner.numberIsNotSpam", { number: ticket.number }))}>
           {t("banner.notSpam")}
         </button>
       </div>
@@ -89,7 +89,7 @@ export function TicketBanner({ t: ticket, messages }: { t: Ticket; messages: rea
 export function SpamButton({ t: ticket }: { t: Ticket }) {
   if (ticket.spam) return null;
   return (
-    <button class="btn" type="button" title={t("banner.moveToSpam")} onClick={() => void patchTicket(ticket.id, { spam: true }, `#${ticket.number} marked as spam`)}>
+    <button class="btn" type="button" title={t("banner.moveToSpam")} onClick={() => void patchTicket(ticket.id, { spam: true }, t("banner.numberMarkedAsSpam", { number: ticket.number }))}>
       {t("banner.markSpam")}
     </button>
   );
