@@ -1,5 +1,5 @@
 // The dashboard's own words under keys, so translating it is adding a catalog: `t("views.mine")`, `t("list.waiting",
-// {ago})`, `tn("reports.tickets", n)` for counts. English is built in (web/dashboard/i18n/, one file per screen); a
+// {ago})`, `tn("skills.messages", n)` for counts. English is built in (web/dashboard/i18n/, one file per screen); a
 // catalog registered with addCatalog replaces any key it has when its language is the active one: `?lang=xx` in the
 // address, else localStorage "edgedesk.lang", else the browser's languages. `?lang=en-XA` is the built-in
 // pseudo-locale (every message wrapped as ⟦…⟧) for spotting words that skip translation.
@@ -12,7 +12,7 @@ export type PluralKey = { [K in MessageKey]: K extends `${infer Base}.other` ? B
 export type Catalog = Partial<Record<MessageKey | `${PluralKey}.${Intl.LDMLPluralRule}`, string>>;
 export type Vars = Record<string, string | number>;
 
-export const PSEUDO_LOCALE = "en-XA";
+const PSEUDO_LOCALE = "en-xa";
 const LANG_KEY = "edgedesk.lang";
 const catalogs: Record<string, Catalog> = {};
 let active: Catalog = {};
@@ -49,7 +49,7 @@ export function addCatalog(lang: string, messages: Catalog): void {
 
 /** The active catalog's language for Intl (dates, numbers, plural rules); undefined = the browser's own. */
 export function locale(): string | undefined {
-  return activeLang === PSEUDO_LOCALE.toLowerCase() ? "en" : activeLang;
+  return activeLang === PSEUDO_LOCALE ? "en" : activeLang;
 }
 
 function fill(template: string, vars: Vars): string {
@@ -79,4 +79,5 @@ export function pseudoCatalog(): Catalog {
   return Object.fromEntries(Object.entries(en).map(([k, v]) => [k, `⟦${v}⟧`])) as Catalog;
 }
 
-addCatalog(PSEUDO_LOCALE, pseudoCatalog());
+// Built only when asked for: a thousand wrapped strings no one else needs.
+if (wantedLanguages().includes(PSEUDO_LOCALE)) addCatalog(PSEUDO_LOCALE, pseudoCatalog());
