@@ -1,5 +1,6 @@
 // Browser test: the dashboard in the en-XA pseudo-locale (`?lang=en-XA`, every catalog message wrapped as ⟦…⟧). Walks
-// the sign-in screen, every Settings tab, Reports and a ticket with its profile panel, and fails on any visible text
+// the sign-in screen, every Settings tab, Reports, a ticket with its profile panel, snooze menu and the shortcuts
+// overlay, the customer's profile page and the AI agent's skills, and fails on any visible text
 // (or title / placeholder / aria-label / alt) that is the dashboard's own English left outside the catalog: a string
 // of its source code or an English catalog message showing unwrapped. Data (names, subjects, messages) is never in
 // the source, so it passes; code samples in <code>/<pre> and brand names are allowed.
@@ -18,6 +19,7 @@ let server: SharedServer;
 let browser: Browser;
 let ctx: BrowserContext;
 let ticketId = "";
+let profileId = "";
 
 /** What the page shows outside any ⟦…⟧: text nodes and the text attributes of visible elements, with where they are. */
 function unwrappedTexts(): { text: string; where: string }[] {
@@ -61,11 +63,12 @@ const OWN_WORDS = (() => {
     const text = s.replace(/\s+/g, " ").trim();
     if (hasWords(text) && !ALLOWED.has(text) && !/^[\w.-]+\.[\w*-]+$/.test(text)) words.add(text);
   }
-  // Names of products the page may show as they are (the widget's code tabs), and demo data that happens to be spelled
-  // like a word of the source: the seeded customer the macro preview borrows, the seeded SLA policy called "Urgent".
   // The widget preview on Settings › Widget shows the widget's own defaults, which web/widget/i18n.ts translates.
   for (const widget of Object.values(LANGUAGES.en)) words.delete(widget);
-  for (const shown of ["Node.js", "Python", "PHP", "Ruby", "Zendesk", "Gorgias", "Jamie Rivera", "jamie@example.com", "Urgent"]) words.delete(shown);
+  // Names of products the page may show as they are (the widget's code tabs), and data that happens to be spelled like
+  // a word of the source: the seeded customer the macro preview borrows, the seeded SLA policy called "Urgent", skill
+  // names from the API (src/agent/skills/) that are also integration slots.
+  for (const shown of ["Node.js", "Python", "PHP", "Ruby", "Zendesk", "Gorgias", "Jamie Rivera", "jamie@example.com", "Urgent", "Subscriptions", "Loyalty"]) words.delete(shown);
   return words;
 })();
 
@@ -88,6 +91,8 @@ describe.skipIf(!hasChromium)("the dashboard in the en-XA pseudo-locale", () => 
     // A seeded email ticket: it has a customer profile with orders (other files' web chats may be in the view too).
     ticketId = list.items.find((t) => t.channel === "email")?.id ?? list.items[0]?.id ?? "";
     if (!ticketId) throw new Error("the seed has no tickets");
+    const ticket = (await (await fetch(`${server.base}/api/tickets/${ticketId}`, { headers: { Authorization: `Bearer ${login.token}` } })).json()) as { ticket: { customer: { profileId?: string } } };
+    profileId = ticket.ticket.customer.profileId ?? "";
   }, 120_000);
 
   afterAll(async () => {
@@ -95,7 +100,7 @@ describe.skipIf(!hasChromium)("the dashboard in the en-XA pseudo-locale", () => 
     await browser?.close().catch(() => undefined);
   });
 
-  it("translates every word of sign-in, Settings, Reports and a ticket (nothing of the dashboard's own English shows)", async () => {
+  it("translates every word of sign-in, Settings, Reports, a ticket, a profile and the skills (nothing of the dashboard's own English shows)", async () => {
     const page = await ctx.newPage();
     page.setDefaultTimeout(WAIT);
     const found: string[] = [];
@@ -133,6 +138,28 @@ describe.skipIf(!hasChromium)("the dashboard in the en-XA pseudo-locale", () => 
     await page.waitForLoadState("networkidle");
     found.push(...(await leaks(page, "ticket")));
     expect(await wrappedCount(page)).toBeGreaterThan(10);
+    // Its snooze menu and the keyboard shortcuts overlay.
+    await page.getByRole("button", { name: "⟦Snooze⟧" }).click();
+    await page.getByRole("group", { name: "⟦Snooze until⟧" }).waitFor();
+    found.push(...(await leaks(page, "ticket, snooze menu")));
+    await page.keyboard.press("Escape");
+    await page.keyboard.press("?");
+    await page.getByRole("dialog").waitFor();
+    found.push(...(await leaks(page, "shortcuts overlay")));
+
+    // The customer's full profile, and the AI agent's skills with one skill opened.
+    expect(profileId).not.toBe("");
+    await page.goto(`${server.base}/app/?lang=en-XA#/profile/${profileId}`);
+    await page.locator(".profile-page h1").waitFor();
+    await page.waitForLoadState("networkidle");
+    found.push(...(await leaks(page, "profile page")));
+    await page.goto(`${server.base}/app/?lang=en-XA#/skills`);
+    await page.locator(".skill-card").first().waitFor();
+    found.push(...(await leaks(page, "skills")));
+    await page.goto(`${server.base}/app/?lang=en-XA#/skills/order_tracking`);
+    await page.locator('[data-testid="chart-skill"]').waitFor();
+    await page.waitForLoadState("networkidle");
+    found.push(...(await leaks(page, "skill")));
 
     expect(found).toEqual([]);
   });
