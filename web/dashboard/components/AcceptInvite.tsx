@@ -49,7 +49,7 @@ export function AcceptInvite({ token }: { token: string }) {
           }
         }}
       >
-        <h1 id="invite-title">{invite ? t("auth.invite.joinAccountnameOnEdgedesk", { accountName: invite.accountName }) : t("auth.invite.joinYourTeamOn")}</h1>
+        <h1 id="invite-title">{invite ? t("auth.invite.joinAccount", { accountName: invite.accountName }) : t("auth.invite.joinYourTeamOn")}</h1>
         {invite && (
           <p class="muted">
             {t("auth.invite.youWereInvitedAs")}{" "}<strong>{invite.role}</strong>{" "}{t("auth.invite.withEmail", { email: invite.email })}

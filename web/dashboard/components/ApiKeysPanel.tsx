@@ -72,7 +72,7 @@ export function ApiKeysPanel() {
                   {k.name} <code class="muted">{k.prefix}…</code>
                 </div>
                 <div class="muted small">
-                  {t("settings.apiKeys.scopesCreated", { scopes: k.scopes.join(", "), date: dateTime(k.createdAt) })}{" "}{k.lastUsedAt ? t("settings.apiKeys.lastUsedDatetime", { date: dateTime(k.lastUsedAt) }) : t("settings.apiKeys.neverUsed")}
+                  {t("settings.apiKeys.scopesCreated", { scopes: k.scopes.join(", "), date: dateTime(k.createdAt) })}{" "}{k.lastUsedAt ? t("settings.apiKeys.lastUsed", { date: dateTime(k.lastUsedAt) }) : t("settings.apiKeys.neverUsed")}
                 </div>
               </div>
               <button class="btn small danger" type="button" aria-label={t("settings.apiKeys.revokeApiKeyName", { name: k.name })} onClick={() => confirm(t("settings.apiKeys.revokeNameScriptsUsing", { name: k.name })) && void revokeApiKey(k)}>

@@ -26,7 +26,7 @@ export function AutoTagsPanel({ s }: { s: Settings }) {
           void save(enabled, t("settings.autoTags.allowedTagsSaved"));
         }}
       >
-        <Toggle label={t("settings.autoTags.aiAutoTagging")} checked={enabled} disabled={busy || !canAdmin.value} onChange={(on) => void save(on, on ? t("settings.autoTags.aiAutoTaggingIs") : t("settings.autoTags.aiAutoTaggingIs2"))} hint={enabled ? t("settings.autoTags.onNewTicketsAre") : t("settings.autoTags.offNoAiTags")} />
+        <Toggle label={t("settings.autoTags.aiAutoTagging")} checked={enabled} disabled={busy || !canAdmin.value} onChange={(on) => void save(on, on ? t("settings.autoTags.turnedOn") : t("settings.autoTags.turnedOff"))} hint={enabled ? t("settings.autoTags.onNewTicketsAre") : t("settings.autoTags.offNoAiTags")} />
         <label class="field">
           <span>{t("settings.autoTags.tagsAiMayUse")}</span>
           <input type="text" value={allowed} disabled={!canAdmin.value} placeholder={t("settings.autoTags.returnsExchangesDamaged")} aria-label={t("settings.autoTags.allowedAiTags")} onInput={(e) => setAllowed(e.currentTarget.value)} />

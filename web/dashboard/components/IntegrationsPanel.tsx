@@ -99,7 +99,7 @@ function IntegrationCard({ i }: { i: Integration }) {
           </div>
           <div class="muted small">
             {i.provides.length ? i.provides.map((p) => (SLOT_LABEL[p] ? t(SLOT_LABEL[p]) : p)).join(" · ") : t("settings.integrations.channelWebhooks")}
-            {i.connectedAt && t("settings.integrations.sinceDatetime", { date: dateTime(i.connectedAt) })}
+            {i.connectedAt && t("settings.integrations.since", { date: dateTime(i.connectedAt) })}
           </div>
         </div>
         {canAdmin.value && !editing && (

@@ -125,7 +125,7 @@ export function OfficeHoursForm({ s }: { s: Settings }) {
                 </div>
               );
             })}
-            <p class="muted small">{t("settings.officeHours.endTimeOf00")}</p>
+            <p class="muted small">{t("settings.officeHours.midnightHint")}</p>
           </fieldset>
           <FieldError result={result} path="weekly" id="oh-weekly-err" />
 

@@ -226,7 +226,7 @@ export function SubscriptionCard({ profileId, s, ticketId }: { profileId: string
             action === "skip"
               ? s.nextChargeAt ? t("profile.panel.skipChargeOn", { date: day(s.nextChargeAt), productTitle: s.productTitle }) : t("profile.panel.skipNextCharge", { productTitle: s.productTitle })
               : action === "cancel"
-                ? t("profile.panel.cancelProducttitle", { productTitle: s.productTitle })
+                ? t("profile.panel.confirmCancelSubscription", { productTitle: s.productTitle })
                 : t("profile.panel.shipEvery", { productTitle: s.productTitle, interval: interval(every, unit) })
           }
           confirmLabel={action === "skip" ? t("profile.panel.yesSkip") : action === "cancel" ? t("profile.panel.yesCancelSubscription") : t("profile.panel.yesChangeIt")}

@@ -50,10 +50,10 @@ function RangePicker() {
             <span class="sr-only">{t("reports.from")}</span>
             <input type="date" value={from} max={to} required onInput={(e) => setFrom(e.currentTarget.value)} aria-label={t("reports.from")} />
           </label>
-          <span class="muted">{t("reports.to")}</span>
+          <span class="muted">{t("reports.toSeparator")}</span>
           <label>
-            <span class="sr-only">{t("reports.to2")}</span>
-            <input type="date" value={to} min={from} required onInput={(e) => setTo(e.currentTarget.value)} aria-label={t("reports.to2")} />
+            <span class="sr-only">{t("reports.toLabel")}</span>
+            <input type="date" value={to} min={from} required onInput={(e) => setTo(e.currentTarget.value)} aria-label={t("reports.toLabel")} />
           </label>
           <button class="btn small primary" type="submit">
             {t("reports.apply")}

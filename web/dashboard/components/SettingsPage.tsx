@@ -224,8 +224,8 @@ function AutoClosePanel({ s }: { s: Settings }) {
             <input type="radio" name="autoclose" id="autoclose-after" checked={!never} onChange={() => setNever(false)} />
             <span class="radio-label inline-field">
               <label for="autoclose-after">{t("settings.after")}</label>
-              <input type="number" min={1} max={8760} step={1} value={hours} disabled={never} aria-label={t("settings.hoursWithoutCustomerMessage2")} onInput={(e) => setHours(e.currentTarget.value)} {...invalid(result, "afterHours", "autoclose-err")} />
-              <span aria-hidden="true">{t("settings.hoursWithoutCustomerMessage")}</span>
+              <input type="number" min={1} max={8760} step={1} value={hours} disabled={never} aria-label={t("settings.autoCloseAfterLabel")} onInput={(e) => setHours(e.currentTarget.value)} {...invalid(result, "afterHours", "autoclose-err")} />
+              <span aria-hidden="true">{t("settings.autoCloseAfterUnit")}</span>
             </span>
           </div>
           <FieldError result={result} path="afterHours" id="autoclose-err" />

@@ -94,7 +94,7 @@ export function Shortcuts() {
           ))}
         </dl>
         <button class="btn small" type="button" onClick={() => setHelp(false)}>
-          {t("keys.close2")}
+          {t("keys.closeOverlay")}
         </button>
       </section>
     </div>

@@ -100,7 +100,7 @@ export function Sidebar() {
                 <span class="view-name">{v.name}</span>
                 <span class="count">{v.count}</span>
               </a>
-              <button class="icon-btn ghost delete-view" type="button" aria-label={t("sidebar.deleteViewName", { name: v.name })} title={t("sidebar.deleteView")} onClick={() => confirm(t("sidebar.deleteViewName2", { name: v.name })) && void deleteSavedView(v.id)}>
+              <button class="icon-btn ghost delete-view" type="button" aria-label={t("sidebar.deleteViewName", { name: v.name })} title={t("sidebar.deleteView")} onClick={() => confirm(t("sidebar.confirmDeleteView", { name: v.name })) && void deleteSavedView(v.id)}>
                 <Icon name="x" size={12} />
               </button>
             </li>

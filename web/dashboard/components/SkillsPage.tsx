@@ -43,7 +43,7 @@ function RequestSkill() {
         <FieldError result={result} path="description" id="req-desc-err" />
         <div class="form-foot">
           <button class="btn primary" type="submit" disabled={busy || text.trim().length < 3}>
-            {busy ? t("skills.sending") : t("skills.requestSkill2")}
+            {busy ? t("skills.sending") : t("skills.requestSkillButton")}
           </button>
           <FormStatus result={result} saved={t("skills.thanksYourRequestWas")} fields={["description"]} />
         </div>
@@ -67,7 +67,7 @@ function SkillList() {
         )}
         {!data && loading && <div class="skeleton tall" />}
         {data && (
-          <Panel title={t("skills.skills")} id="skills" sub={t("skills.countLiveCount2Unavailable", { count: count("live"), count2: count("unavailable"), count3: count("coming_soon") })}>
+          <Panel title={t("skills.skills")} id="skills" sub={t("skills.statusCounts", { live: count("live"), unavailable: count("unavailable"), comingSoon: count("coming_soon") })}>
             <ul class="skill-grid">
               {items.map((s) => (
                 <li key={s.id} class={`skill-card st-${s.status}`} data-skill={s.id}>

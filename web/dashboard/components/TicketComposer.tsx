@@ -119,7 +119,7 @@ export function Composer({ t: ticket }: { t: Ticket }) {
         ref={area}
         rows={3}
         value={text}
-        placeholder={mode === "reply" ? (canReply ? t("ticket.composer.replyToCustomername", { customerName: customerName(ticket) }) : t("ticket.composer.thisSenderCannotReceive")) : t("ticket.composer.writeNoteOnlyYour")}
+        placeholder={mode === "reply" ? (canReply ? t("ticket.composer.replyTo", { customerName: customerName(ticket) }) : t("ticket.composer.thisSenderCannotReceive")) : t("ticket.composer.writeNoteOnlyYour")}
         disabled={mode === "reply" && !canReply}
         onInput={(e) => {
           setText(e.currentTarget.value);
@@ -150,7 +150,7 @@ export function Composer({ t: ticket }: { t: Ticket }) {
       />
       <FileTray files={files} />
       {slashHits.length > 0 && (
-        <ul class="slash-menu" role="listbox" aria-label={t("ticket.composer.insertMacro2")}>
+        <ul class="slash-menu" role="listbox" aria-label={t("ticket.composer.insertMacroLabel")}>
           {slashHits.map((m, i) => (
             <li key={m.id} role="option" aria-selected={i === slashAt} class={i === slashAt ? "active" : ""} onMouseDown={(e) => (e.preventDefault(), pickSlash(i))}>
               <strong>{m.name}</strong> <span class="muted small">{m.body.slice(0, 60)}</span>
@@ -175,7 +175,7 @@ export function Composer({ t: ticket }: { t: Ticket }) {
         <AttachButton files={files} />
         {macros.value.length > 0 && (
           <select
-            aria-label={t("ticket.composer.insertMacro2")}
+            aria-label={t("ticket.composer.insertMacroLabel")}
             value=""
             onChange={(e) => {
               const v = e.currentTarget.value;

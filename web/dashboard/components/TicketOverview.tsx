@@ -37,7 +37,7 @@ function TagEditor({ t: ticket }: { t: Ticket }) {
           add();
         }}
       >
-        <input type="text" placeholder={t("ticket.overview.addTag")} aria-label={t("ticket.overview.addTag2")} value={value} maxLength={64} onInput={(e) => setValue(e.currentTarget.value)} />
+        <input type="text" placeholder={t("ticket.overview.addTag")} aria-label={t("ticket.overview.addTagLabel")} value={value} maxLength={64} onInput={(e) => setValue(e.currentTarget.value)} />
       </form>
     </div>
   );
@@ -71,7 +71,7 @@ export function Overview({ t: ticket }: { t: Ticket }) {
           <dt>{t("ticket.overview.status")}</dt>
           <dd>
             <StatusPill status={ticket.status} />
-            {ticket.status === "snoozed" && ticket.snoozeUntil && <div class="small muted">{t("ticket.overview.untilDatetime", { date: dateTime(ticket.snoozeUntil) })}</div>}
+            {ticket.status === "snoozed" && ticket.snoozeUntil && <div class="small muted">{t("ticket.overview.until", { date: dateTime(ticket.snoozeUntil) })}</div>}
           </dd>
           <dt>{t("ticket.overview.priority")}</dt>
           <dd>

@@ -61,8 +61,8 @@ function SnoozeMenu({ t: ticket }: { t: Ticket }) {
   const presets: [string, Date][] = [
     [t("ticket.in1Hour"), new Date(Date.now() + 3600_000)],
     [t("ticket.in4Hours"), new Date(Date.now() + 4 * 3600_000)],
-    [t("ticket.tomorrow900"), nextMorning(1)],
-    [t("ticket.nextWeek900"), nextMorning(7)],
+    [t("ticket.snoozeTomorrow"), nextMorning(1)],
+    [t("ticket.snoozeNextWeek"), nextMorning(7)],
   ];
   return (
     <div class="menu-wrap" ref={ref} onKeyDown={(e) => e.key === "Escape" && setOpen(false)}>

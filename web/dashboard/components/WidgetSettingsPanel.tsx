@@ -192,7 +192,7 @@ function IdentityPanel({ w }: { w: WidgetSettings }) {
           <FormStatus result={result} saved={t("settings.widget.newSecretReady")} />
         </div>
         <p class="prose">
-          {t("settings.widget.identityhashHexHmacSha256")}{" "}<code>{t("settings.widget.externalidNEmail")}</code>{" "}{t("settings.widget.shopperIdInYour")}
+          {t("settings.widget.identityHashHint")}{" "}<code>{t("settings.widget.externalidNEmail")}</code>{" "}{t("settings.widget.shopperIdInYour")}
         </p>
         <Code label={t("settings.widget.embedSnippet")} code={snippet} />
         <div class="segmented" role="tablist" aria-label={t("settings.widget.serverSideExample")}>

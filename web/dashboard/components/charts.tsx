@@ -25,7 +25,7 @@ interface ChartProps {
 /** The number a screen reader hears instead of the picture. */
 export function summarize(title: string, days: string[], series: Series[]): string {
   if (days.length === 0) return t("reports.chart.titleNoData", { title });
-  const span = t("reports.chart.shortdayToShortday2", { from: shortDay(days[0] ?? ""), to: shortDay(days[days.length - 1] ?? "") });
+  const span = t("reports.chart.range", { from: shortDay(days[0] ?? ""), to: shortDay(days[days.length - 1] ?? "") });
   const parts = series.map((s) => {
     const total = s.values.reduce((a, b) => a + b, 0);
     let peak = 0;

@@ -71,7 +71,6 @@ export const admin = {
   "settings.macros.text": "Text",
   "settings.macros.placeholders": "Placeholders:",
   "settings.macros.previewSampleTicket1042": "Preview (a sample ticket #1042 from Jamie Rivera)",
-  "settings.macros.unknownPlaceholderJoin": "Unknown placeholder: {names}",
   "settings.macros.cancel": "Cancel",
   "settings.macros.edit": "Edit",
   "settings.macros.delete": "Delete",
@@ -84,5 +83,6 @@ export const admin = {
   "settings.macros.macros": "Macros",
   "settings.macros.savedRepliesForComposer": "Saved replies for the composer: type / in a reply or note to insert one. Placeholders fill in from the ticket.",
   "settings.macros.deleteMacroName": "Delete macro {name}",
-  "settings.macros.deleteMacroName2": "Delete the macro “{name}”?",
+  "settings.macros.confirmDelete": "Delete the macro “{name}”?",
+  "settings.macros.unknownPlaceholders": "Unknown placeholder: {names}",
 } as const;

@@ -1,8 +1,6 @@
 // English words of the Reports page: figures, charts, satisfaction, exports.
 export const reports = {
   "reports.from": "From",
-  "reports.to": "to",
-  "reports.to2": "To",
   "reports.apply": "Apply",
   "reports.noAssignedTicketsIn": "No assigned tickets in this range.",
   "reports.agent": "Agent",
@@ -47,10 +45,12 @@ export const reports = {
   "reports.custom": "Custom",
   "reports.created": "Created",
   "reports.pending": "Pending",
+  "reports.toLabel": "To",
+  "reports.toSeparator": "to",
   "reports.chart.titleNoData": "{title}: no data.",
-  "reports.chart.shortdayToShortday2": "{from} to {to}",
   "reports.chart.seriesTotal": "{name}: {total} in total",
   "reports.chart.seriesPeak": ", most on {day} ({best})",
+  "reports.chart.range": "{from} to {to}",
   "reports.csat.noAnswersInThis": "No answers in this range.",
   "reports.csat.answers": "Answers",
   "reports.csat.average": "Average",

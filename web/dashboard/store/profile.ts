@@ -71,9 +71,9 @@ export const cancelOrder = (profileId: string, o: ProfileOrder, ticketId?: strin
 export const setLineQuantity = (profileId: string, o: ProfileOrder, lineId: string, quantity: number, ticketId?: string) =>
   change(profileId, "PATCH", `/orders/${seg(o.id)}/lines/${seg(lineId)}`, { quantity, ...(ticketId ? { ticketId } : {}) }, t("profile.store.updatedOrderName", { name: o.name }));
 
-export const skipSubscription = (profileId: string, s: ProfileSubscription, ticketId?: string) => change(profileId, "POST", `/subscriptions/${seg(s.id)}/skip`, ticketId ? { ticketId } : {}, t("profile.store.skippedNextProducttitle", { productTitle: s.productTitle }));
+export const skipSubscription = (profileId: string, s: ProfileSubscription, ticketId?: string) => change(profileId, "POST", `/subscriptions/${seg(s.id)}/skip`, ticketId ? { ticketId } : {}, t("profile.store.skippedNextCharge", { productTitle: s.productTitle }));
 
-export const cancelSubscription = (profileId: string, s: ProfileSubscription, ticketId?: string) => change(profileId, "POST", `/subscriptions/${seg(s.id)}/cancel`, ticketId ? { ticketId } : {}, t("profile.store.cancelledProducttitle", { productTitle: s.productTitle }));
+export const cancelSubscription = (profileId: string, s: ProfileSubscription, ticketId?: string) => change(profileId, "POST", `/subscriptions/${seg(s.id)}/cancel`, ticketId ? { ticketId } : {}, t("profile.store.cancelledSubscription", { productTitle: s.productTitle }));
 
 export const setFrequency = (profileId: string, s: ProfileSubscription, interval: { every: number; unit: "day" | "week" | "month" }, ticketId?: string) =>
   change(profileId, "PATCH", `/subscriptions/${seg(s.id)}`, { frequency: interval, ...(ticketId ? { ticketId } : {}) }, t("profile.store.subscriptionShipsEvery", { productTitle: s.productTitle, interval: every(interval.every, interval.unit) }));

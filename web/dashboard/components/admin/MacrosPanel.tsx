@@ -48,7 +48,7 @@ function MacroForm({ macro, onDone }: { macro: Macro | null; onDone: () => void 
       <div class="macro-preview" aria-label={t("settings.macros.preview")}>
         <div class="small muted">{t("settings.macros.previewSampleTicket1042")}</div>
         <div class="preview-text">{preview.text || "…"}</div>
-        {preview.unknown.length > 0 && <div class="form-error">{t("settings.macros.unknownPlaceholderJoin", { names: preview.unknown.join(", ") })}</div>}
+        {preview.unknown.length > 0 && <div class="form-error">{t("settings.macros.unknownPlaceholders", { names: preview.unknown.join(", ") })}</div>}
       </div>
       <div class="form-foot">
         <button class="btn primary" type="submit" disabled={busy || !name.trim() || !body.trim()}>
@@ -81,7 +81,7 @@ export function MacrosPanel() {
                 <button class="btn small" type="button" onClick={() => setEditing(m.id)}>
                   {t("settings.macros.edit")}
                 </button>
-                <button class="btn small ghost" type="button" aria-label={t("settings.macros.deleteMacroName", { name: m.name })} onClick={() => confirm(t("settings.macros.deleteMacroName2", { name: m.name })) && void deleteMacro(m)}>
+                <button class="btn small ghost" type="button" aria-label={t("settings.macros.deleteMacroName", { name: m.name })} onClick={() => confirm(t("settings.macros.confirmDelete", { name: m.name })) && void deleteMacro(m)}>
                   {t("settings.macros.delete")}
                 </button>
               </div>
