@@ -8,7 +8,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { en } from "../../web/dashboard/i18n/catalog.ts";
 import { LANGUAGES } from "../../web/widget/i18n.ts";
-import { ALLOWED, hasWords, literalsInCode } from "../web/dashboardSource.ts";
+import { ALLOWED, hasWords, literalsInCode } from "./dashboardSource.ts";
 import { hasChromium, launchChromium, sharedServer, type SharedServer } from "./devServer.ts";
 
 if (!hasChromium) console.warn("[browser tests] skipped: /usr/bin/chromium is not installed (apt-get install -y chromium)");

@@ -2,7 +2,7 @@
 // t()/tn() asks for exists, and every catalog key is used somewhere.
 import { describe, expect, it } from "vitest";
 import { en } from "../../web/dashboard/i18n/catalog.ts";
-import { dashboardFiles, literalsInCode, sentenceLiterals, untranslatedJsx } from "./dashboardSource.ts";
+import { dashboardFiles, literalsInCode, sentenceLiterals, untranslatedJsx } from "../browser/dashboardSource.ts";
 
 /** Sentences in the code that are not the dashboard's words: content for shoppers and shops, sample data. */
 const NOT_DASHBOARD_WORDS = new Set([

@@ -1,4 +1,4 @@
-// Reads the dashboard's source for the i18n tests: every .ts/.tsx file under web/dashboard parsed (babel, TypeScript + JSX),
+// Reads the dashboard's source for the i18n tests (test/web/dashboardStrings.node.test.ts and the pseudo-locale browser test):
 // the literal English shown to people (JSX text, text attributes, rendered string literals) and the catalog keys in use.
 import { parse } from "@babel/parser";
 import { readdirSync, readFileSync } from "node:fs";
