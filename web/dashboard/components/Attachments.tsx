@@ -10,7 +10,7 @@ import { t } from "../i18n.ts";
 const INLINE = /^image\/(jpeg|png|gif|webp)$/;
 
 function sizeText(n: number): string {
-  return n >= 1024 * 1024 ? t("ticket.files.megabytes", { mb: (n / (1024 * 1024)).toFixed(1) }) : t("ticket.files.maxKb", { max: Math.max(1, Math.round(n / 1024)) });
+  return n >= 1024 * 1024 ? t("ticket.files.megabytes", { mb: (n / (1024 * 1024)).toFixed(1) }) : t("ticket.files.kilobytes", { kb: Math.max(1, Math.round(n / 1024)) });
 }
 
 export function MessageFiles({ files }: { files: readonly AttachmentView[] | undefined }) {
