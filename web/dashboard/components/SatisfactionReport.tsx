@@ -5,7 +5,7 @@ import type { Report } from "../pages.ts";
 import type { Channel } from "../api.ts";
 import { Chart } from "./charts.tsx";
 import { Panel } from "./form.tsx";
-import { t } from "../i18n.ts";
+import { t, tn } from "../i18n.ts";
 
 const score = (n: number | null) => (n == null ? "—" : n.toFixed(1));
 
@@ -69,17 +69,17 @@ export function SatisfactionFigures({ r }: { r: Report }) {
         <div class="stat" data-testid="stat-csat">
           <div class="stat-label">{t("reports.csat.csat")}</div>
           <div class="stat-value">{score(c.average)}</div>
-          <div class="stat-sub">{t("reports.csat.responsesAnswers1To", { responses: c.responses })}</div>
+          <div class="stat-sub">{tn("reports.csat.answers", c.responses)}</div>
         </div>
         <div class="stat" data-testid="stat-csat-rate">
           <div class="stat-label">{t("reports.csat.responseRate")}</div>
           <div class="stat-value">{percent(c.responseRate)}</div>
-          <div class="stat-sub">{t("reports.csat.ofAskedSurveysSent", { asked: c.asked })}</div>
+          <div class="stat-sub">{tn("reports.csat.surveysSent", c.asked)}</div>
         </div>
         <div class="stat" data-testid="stat-sla-met">
           <div class="stat-label">{t("reports.csat.slaMet")}</div>
           <div class="stat-value">{percent(s.shareMet)}</div>
-          <div class="stat-sub">{t("reports.csat.metOfMeasuredTargets", { met: s.met, measured: s.measured })}</div>
+          <div class="stat-sub">{tn("reports.csat.targetsMet", s.measured, { met: s.met })}</div>
         </div>
         <div class="stat" data-testid="stat-sla-breached">
           <div class="stat-label">{t("reports.csat.breachedNow")}</div>
