@@ -31,6 +31,7 @@ const rampOpts = {
   p99Ms: num("BENCH_RAMP_P99_MS", 100),
   drainMs: num("BENCH_RAMP_DRAIN_MS", 5000),
   retries: num("BENCH_RAMP_RETRIES", 1),
+  servers: (process.env.BENCH_RAMP_SERVERS ?? "echo,relay,edgedesk").split(",").map((x) => x.trim()),
 };
 const viewOpts = { tickets: num("BENCH_TICKETS", 100_000), requests: num("BENCH_VIEW_REQUESTS", 200) };
 
@@ -80,9 +81,10 @@ try {
     const edgedeskServer = await startServer({ seed: true });
     try {
       log(`ramp: ${rampOpts.rates.join(", ")} msg/s, ${rampOpts.stepSeconds} s each over ${rampOpts.chats} chats (edgedesk: ${rampOpts.dashboards} dashboards), until p99 ≥ ${rampOpts.p99Ms} ms or a loss`);
-      const echo = await rampEcho(echoServer.url, rampOpts, log);
-      const relay = await rampRelay(echoServer.url, rampOpts, log);
-      const edgedesk = await rampEdgedesk(edgedeskServer.url, rampOpts, log);
+      const skipped = { sustainedMsgPerSecond: null, skipped: true };
+      const echo = rampOpts.servers.includes("echo") ? await rampEcho(echoServer.url, rampOpts, log) : skipped;
+      const relay = rampOpts.servers.includes("relay") ? await rampRelay(echoServer.url, rampOpts, log) : skipped;
+      const edgedesk = rampOpts.servers.includes("edgedesk") ? await rampEdgedesk(edgedeskServer.url, rampOpts, log) : skipped;
       result.ramp = { ...rampOpts, echo, relay, edgedesk, ratio: ratio(edgedesk.sustainedMsgPerSecond, echo.sustainedMsgPerSecond), ratioToRelay: ratio(edgedesk.sustainedMsgPerSecond, relay.sustainedMsgPerSecond) };
       result.load.ramp = load();
       log(`  sustained (p99 < ${rampOpts.p99Ms} ms, 0 lost): echo ${echo.sustainedMsgPerSecond} msg/s, relay floor ${relay.sustainedMsgPerSecond} msg/s, edgedesk ${edgedesk.sustainedMsgPerSecond} msg/s (×${result.ramp.ratio} of the echo, ×${result.ramp.ratioToRelay} of the relay)`);
