@@ -5,10 +5,41 @@ import { canAdmin, connectIntegration, disconnectIntegration, integrations, type
 import { FieldError, FormStatus, Panel, invalid } from "./form.tsx";
 import { t, type MessageKey } from "../i18n.ts";
 
+/** Labels of the credential fields src/integrations/registry.ts defines; a field the dashboard doesn't know yet is spelled out from its name. */
+const FIELD_LABEL: Record<string, MessageKey> = {
+  shop: "settings.integrations.fields.shop",
+  accessToken: "settings.integrations.fields.accessToken",
+  apiVersion: "settings.integrations.fields.apiVersion",
+  storefrontAccessToken: "settings.integrations.fields.storefrontAccessToken",
+  subdomain: "settings.integrations.fields.subdomain",
+  email: "settings.integrations.fields.email",
+  apiToken: "settings.integrations.fields.apiToken",
+  domain: "settings.integrations.fields.domain",
+  apiKey: "settings.integrations.fields.apiKey",
+  portalUrl: "settings.integrations.fields.portalUrl",
+  policySummary: "settings.integrations.fields.policySummary",
+  storeUrl: "settings.integrations.fields.storeUrl",
+  accountSid: "settings.integrations.fields.accountSid",
+  appSecret: "settings.integrations.fields.appSecret",
+  authToken: "settings.integrations.fields.authToken",
+  fromAddress: "settings.integrations.fields.fromAddress",
+  fromName: "settings.integrations.fields.fromName",
+  instagramAccountId: "settings.integrations.fields.instagramAccountId",
+  messageStream: "settings.integrations.fields.messageStream",
+  pageAccessToken: "settings.integrations.fields.pageAccessToken",
+  phoneNumber: "settings.integrations.fields.phoneNumber",
+  pointsName: "settings.integrations.fields.pointsName",
+  programName: "settings.integrations.fields.programName",
+  serverToken: "settings.integrations.fields.serverToken",
+  verifyToken: "settings.integrations.fields.verifyToken",
+  whatsappNumber: "settings.integrations.fields.whatsappNumber",
+};
 const WORDS: Record<string, string> = { api: "API", url: "URL", sid: "SID", id: "ID", whatsapp: "WhatsApp" };
 
 /** "storefrontAccessToken" → "Storefront access token", "portalUrl" → "Portal URL". */
 export function fieldLabel(name: string): string {
+  const known = FIELD_LABEL[name];
+  if (known) return t(known);
   const words = name
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .toLowerCase()

@@ -157,16 +157,18 @@ function TicketFigures({ r }: { r: Report }) {
   );
 }
 
-const OUTCOME: Record<string, string> = { resolved: "reports.resolved", handoff: "reports.routedToTeam", pending: "reports.pending" };
+const OUTCOME: Record<string, MessageKey> = { resolved: "reports.resolved", handoff: "reports.routedToTeam", pending: "reports.pending" };
+/** The router's routes that are not skills of GET /api/skills. */
+const ROUTE_LABEL: Record<string, MessageKey> = { handoff: "reports.routes.handoff", other: "reports.routes.other" };
 
 export function Outcome({ outcome }: { outcome: string }) {
-  return <span class={`pill out-${outcome}`}>{OUTCOME[outcome] ?? outcome}</span>;
+  return <span class={`pill out-${outcome}`}>{OUTCOME[outcome] ? t(OUTCOME[outcome]) : outcome}</span>;
 }
 
 function AgentFigures({ r }: { r: Report }) {
   const a = r.agent;
   const names = new Map((skills.value.data ?? []).map((s) => [s.id, s.name]));
-  const skillName = (id: string) => names.get(id) ?? id;
+  const skillName = (id: string) => names.get(id) ?? (ROUTE_LABEL[id] ? t(ROUTE_LABEL[id]) : id);
   return (
     <>
       <h2 class="section-title" id="r-ai">

@@ -78,7 +78,7 @@ function Row({ t: ticket, active }: { t: Ticket; active: boolean }) {
         <div class="row-meta">
           <ChannelBadge channel={ticket.channel} />
           <span class="num">#{ticket.number}</span>
-          {ticket.status !== "open" && <span class={`pill st-${ticket.status}`}>{ticket.status}</span>}
+          {ticket.status !== "open" && <span class={`pill st-${ticket.status}`}>{t(ticket.status === "closed" ? "list.status.closed" : "list.status.snoozed")}</span>}
           <PriorityMark priority={ticket.priority} />
           {ticket.status === "open" && <SlaTimer sla={ticket.sla} compact />}
           {ticket.waitingSince && (

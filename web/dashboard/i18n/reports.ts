@@ -84,4 +84,6 @@ export const reports = {
   "reports.csat.targetsMet.other": "{met} of {n} targets",
   "reports.export.exporting": "Exporting…",
   "reports.export.exportCsv": "Export CSV",
+  "reports.routes.handoff": "handoff",
+  "reports.routes.other": "other",
 } as const;

@@ -114,6 +114,8 @@ export const workspace = {
   "list.taggedOn": "Tagged “{tag}” on",
   "list.bulkDone.one": "{done} {n} ticket",
   "list.bulkDone.other": "{done} {n} tickets",
+  "list.status.closed": "closed",
+  "list.status.snoozed": "snoozed",
   "live.live": "Live",
   "live.connecting": "Connecting…",
   "live.reconnecting": "Reconnecting…",
