@@ -83,7 +83,7 @@ export function AuditLogPanel() {
                 <td>
                   <code>{e.action}</code>
                 </td>
-                <td translate="no">{describe(e)}</td>
+                <td translate={false}>{describe(e)}</td>
                 <td>{e.ip ?? <span class="muted">—</span>}</td>
               </tr>
             ))}
