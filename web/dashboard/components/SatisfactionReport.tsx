@@ -9,23 +9,32 @@ import { t, tn } from "../i18n.ts";
 
 const score = (n: number | null) => (n == null ? "—" : n.toFixed(1));
 
-function ScoreTable({ id, head, rows }: { id: string; head: string; rows: { key: string; label: string; responses: number; average: number | null }[] }) {
-  if (rows.length === 0) return <p class="muted small">{t("reports.csat.noAnswersInThis")}</p>;
+/** One row: its label and the two figures shown (a count, then an average or a share, already formatted). */
+interface FigureRow {
+  key: string;
+  label: string;
+  count: number;
+  figure: string;
+}
+
+/** A labelled table of figures per agent, channel, tag, policy or team; `empty` when there are no rows. */
+function FigureTable({ id, head, columns, empty, rows }: { id: string; head: string; columns: [string, string]; empty: string; rows: FigureRow[] }) {
+  if (rows.length === 0) return <p class="muted small">{empty}</p>;
   return (
     <table class="table" aria-labelledby={`${id}-title`}>
       <thead>
         <tr>
           <th scope="col">{head}</th>
-          <th scope="col" class="num">{t("reports.csat.answers")}</th>
-          <th scope="col" class="num">{t("reports.csat.average")}</th>
+          <th scope="col" class="num">{columns[0]}</th>
+          <th scope="col" class="num">{columns[1]}</th>
         </tr>
       </thead>
       <tbody>
         {rows.map((r) => (
           <tr key={r.key}>
             <td>{r.label}</td>
-            <td class="num">{r.responses}</td>
-            <td class="num">{score(r.average)}</td>
+            <td class="num">{r.count}</td>
+            <td class="num">{r.figure}</td>
           </tr>
         ))}
       </tbody>
@@ -33,28 +42,16 @@ function ScoreTable({ id, head, rows }: { id: string; head: string; rows: { key:
   );
 }
 
-function ShareTable({ id, head, rows }: { id: string; head: string; rows: { key: string; label: string; measured: number; met: number; shareMet: number | null }[] }) {
-  if (rows.length === 0) return <p class="muted small">{t("reports.csat.noSlaTargetsFinished")}</p>;
-  return (
-    <table class="table" aria-labelledby={`${id}-title`}>
-      <thead>
-        <tr>
-          <th scope="col">{head}</th>
-          <th scope="col" class="num">{t("reports.csat.targets")}</th>
-          <th scope="col" class="num">{t("reports.csat.met")}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.key}>
-            <td>{r.label}</td>
-            <td class="num">{r.measured}</td>
-            <td class="num">{percent(r.shareMet)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
+/** CSAT per group: answers and average score. */
+function ScoreTable(props: { id: string; head: string; rows: { key: string; label: string; responses: number; average: number | null }[] }) {
+  const rows = props.rows.map((r) => ({ key: r.key, label: r.label, count: r.responses, figure: score(r.average) }));
+  return <FigureTable {...props} rows={rows} columns={[t("reports.csat.answers"), t("reports.csat.average")]} empty={t("reports.csat.noAnswersInThis")} />;
+}
+
+/** SLA per group: targets measured and the share met. */
+function ShareTable(props: { id: string; head: string; rows: { key: string; label: string; measured: number; shareMet: number | null }[] }) {
+  const rows = props.rows.map((r) => ({ key: r.key, label: r.label, count: r.measured, figure: percent(r.shareMet) }));
+  return <FigureTable {...props} rows={rows} columns={[t("reports.csat.targets"), t("reports.csat.met")]} empty={t("reports.csat.noSlaTargetsFinished")} />;
 }
 
 export function SatisfactionFigures({ r }: { r: Report }) {
