@@ -2,6 +2,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client.ts";
+import type { SqlReader } from "../db/reads.ts";
 import { tickets } from "../db/schema/index.ts";
 import { decodeCursor, encodeCursor, type KeysetCursor } from "../lib/cursor.ts";
 import { slaState } from "../sla/rules.ts";
@@ -110,7 +111,7 @@ const hasTag = (tag: string) => sql`EXISTS (SELECT 1 FROM ticket_tags tt WHERE t
 const MANY_HITS = 1000;
 
 /** Whether a search finds `many` hits or more (counted no further). An email or a phone number names one customer. */
-async function manyHits(d: Db, q: string, hits: SQL, many: number): Promise<boolean> {
+async function manyHits(d: SqlReader, q: string, hits: SQL, many: number): Promise<boolean> {
   if (q.includes("@") || q.replace(/\D/g, "").length >= 7) return false;
   const rows = await d.all<{ n: number }>(sql`SELECT COUNT(*) AS n FROM (SELECT 1 FROM (${hits}) LIMIT ${many})`);
   return (rows[0]?.n ?? 0) >= many;
@@ -141,7 +142,7 @@ function source(accountId: string, me: string, f: TicketFilters, sortColumn: Sor
 }
 
 /** A page of a view. `manyHits`: from how many search hits on to walk the view instead (MANY_HITS). */
-export async function listTickets(d: Db, accountId: string, me: string, f: TicketFilters & { cursor?: string | undefined; limit: number }, opts = { manyHits: MANY_HITS }) {
+export async function listTickets(d: SqlReader, accountId: string, me: string, f: TicketFilters & { cursor?: string | undefined; limit: number }, opts = { manyHits: MANY_HITS }) {
   const sort = sorts[f.sort ?? "updated_desc"];
   const hits = f.q ? searchHits(accountId, f.q) : null;
   const { from, where, key } = source(accountId, me, f, sort.column, hits, f.q && hits && (await manyHits(d, f.q, hits, opts.manyHits)) ? "filter" : "drive");

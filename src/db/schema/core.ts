@@ -225,6 +225,20 @@ export const savedViews = sqliteTable(
   (t) => [index("saved_views_account_idx").on(t.accountId)],
 );
 
+/**
+ * The built-in views' ticket counts per account (`all`, `unassigned`, `spam`, `ai`, `mine:<agentId>`), kept exact by
+ * triggers on `tickets` (migrations/0014_view_counts.sql; the rule is src/tickets/viewCounts.ts).
+ */
+export const viewCounts = sqliteTable(
+  "view_counts",
+  {
+    accountId: text("account_id").notNull(),
+    view: text("view").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.view] })],
+);
+
 /** Customer profiles: who wrote in, their consent and segment memberships. */
 export const profiles = sqliteTable(
   "profiles",

@@ -1,0 +1,34 @@
+-- The built-in views' counts (GET /api/views `builtIn`), kept by triggers in the same transaction as every change
+-- to a ticket row, so they are exact and reading them is one indexed read instead of counting up to every ticket.
+-- A ticket counts in at most two views, spelled here as in src/tickets/queries.ts ticketConditions (and
+-- src/tickets/viewCounts.ts): every view needs messages; `ai` is the AI agent's, any status, not spam; the team's
+-- `all` is any status, not spam; `spam` is open and spam; `mine:<agent>` and `unassigned` are open, not spam.
+CREATE TABLE `view_counts` (
+	`account_id` text NOT NULL,
+	`view` text NOT NULL,
+	`n` integer NOT NULL,
+	PRIMARY KEY(`account_id`, `view`)
+);
+--> statement-breakpoint
+INSERT INTO view_counts (account_id, view, n)
+SELECT account_id, k, COUNT(*) FROM (
+	SELECT t.account_id AS account_id, CASE WHEN t.message_count <= 0 THEN NULL WHEN t.handled_by = 'ai' THEN (CASE WHEN t.spam = 0 THEN 'ai' END) WHEN t.handled_by <> 'team' THEN NULL WHEN t.spam = 0 THEN 'all' WHEN t.spam = 1 AND t.status = 'open' THEN 'spam' END AS k FROM tickets t
+	UNION ALL SELECT t.account_id, CASE WHEN t.message_count > 0 AND t.handled_by = 'team' AND t.spam = 0 AND t.status = 'open' THEN coalesce('mine:' || t.assignee_id, 'unassigned') END FROM tickets t
+) WHERE k IS NOT NULL GROUP BY account_id, k;
+--> statement-breakpoint
+CREATE TRIGGER `view_counts_insert` AFTER INSERT ON `tickets` BEGIN
+	INSERT INTO view_counts (account_id, view, n) SELECT new.account_id, k, 1 FROM (SELECT CASE WHEN new.message_count <= 0 THEN NULL WHEN new.handled_by = 'ai' THEN (CASE WHEN new.spam = 0 THEN 'ai' END) WHEN new.handled_by <> 'team' THEN NULL WHEN new.spam = 0 THEN 'all' WHEN new.spam = 1 AND new.status = 'open' THEN 'spam' END AS k UNION ALL SELECT CASE WHEN new.message_count > 0 AND new.handled_by = 'team' AND new.spam = 0 AND new.status = 'open' THEN coalesce('mine:' || new.assignee_id, 'unassigned') END) WHERE k IS NOT NULL
+	ON CONFLICT (account_id, view) DO UPDATE SET n = n + 1;
+END;
+--> statement-breakpoint
+-- The index write upserts every column: only a change of a ticket's views moves a count.
+CREATE TRIGGER `view_counts_update` AFTER UPDATE OF account_id, status, spam, assignee_id, handled_by, message_count ON `tickets`
+WHEN old.account_id IS NOT new.account_id OR (CASE WHEN old.message_count <= 0 THEN NULL WHEN old.handled_by = 'ai' THEN (CASE WHEN old.spam = 0 THEN 'ai' END) WHEN old.handled_by <> 'team' THEN NULL WHEN old.spam = 0 THEN 'all' WHEN old.spam = 1 AND old.status = 'open' THEN 'spam' END) IS NOT (CASE WHEN new.message_count <= 0 THEN NULL WHEN new.handled_by = 'ai' THEN (CASE WHEN new.spam = 0 THEN 'ai' END) WHEN new.handled_by <> 'team' THEN NULL WHEN new.spam = 0 THEN 'all' WHEN new.spam = 1 AND new.status = 'open' THEN 'spam' END) OR (CASE WHEN old.message_count > 0 AND old.handled_by = 'team' AND old.spam = 0 AND old.status = 'open' THEN coalesce('mine:' || old.assignee_id, 'unassigned') END) IS NOT (CASE WHEN new.message_count > 0 AND new.handled_by = 'team' AND new.spam = 0 AND new.status = 'open' THEN coalesce('mine:' || new.assignee_id, 'unassigned') END) BEGIN
+	UPDATE view_counts SET n = n - 1 WHERE account_id = old.account_id AND view IN (CASE WHEN old.message_count <= 0 THEN NULL WHEN old.handled_by = 'ai' THEN (CASE WHEN old.spam = 0 THEN 'ai' END) WHEN old.handled_by <> 'team' THEN NULL WHEN old.spam = 0 THEN 'all' WHEN old.spam = 1 AND old.status = 'open' THEN 'spam' END, CASE WHEN old.message_count > 0 AND old.handled_by = 'team' AND old.spam = 0 AND old.status = 'open' THEN coalesce('mine:' || old.assignee_id, 'unassigned') END);
+	INSERT INTO view_counts (account_id, view, n) SELECT new.account_id, k, 1 FROM (SELECT CASE WHEN new.message_count <= 0 THEN NULL WHEN new.handled_by = 'ai' THEN (CASE WHEN new.spam = 0 THEN 'ai' END) WHEN new.handled_by <> 'team' THEN NULL WHEN new.spam = 0 THEN 'all' WHEN new.spam = 1 AND new.status = 'open' THEN 'spam' END AS k UNION ALL SELECT CASE WHEN new.message_count > 0 AND new.handled_by = 'team' AND new.spam = 0 AND new.status = 'open' THEN coalesce('mine:' || new.assignee_id, 'unassigned') END) WHERE k IS NOT NULL
+	ON CONFLICT (account_id, view) DO UPDATE SET n = n + 1;
+END;
+--> statement-breakpoint
+CREATE TRIGGER `view_counts_delete` AFTER DELETE ON `tickets` BEGIN
+	UPDATE view_counts SET n = n - 1 WHERE account_id = old.account_id AND view IN (CASE WHEN old.message_count <= 0 THEN NULL WHEN old.handled_by = 'ai' THEN (CASE WHEN old.spam = 0 THEN 'ai' END) WHEN old.handled_by <> 'team' THEN NULL WHEN old.spam = 0 THEN 'all' WHEN old.spam = 1 AND old.status = 'open' THEN 'spam' END, CASE WHEN old.message_count > 0 AND old.handled_by = 'team' AND old.spam = 0 AND old.status = 'open' THEN coalesce('mine:' || old.assignee_id, 'unassigned') END);
+END;
