@@ -1,8 +1,7 @@
 // Ticket views and filters served from the D1 index, with keyset cursors.
 import { sql, type SQL } from "drizzle-orm";
-import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client.ts";
-import type { SqlReader } from "../db/reads.ts";
+import { rowsOf, statementOf, type Reads, type SqlReader } from "../db/reads.ts";
 import { tickets } from "../db/schema/index.ts";
 import { decodeCursor, encodeCursor, type KeysetCursor } from "../lib/cursor.ts";
 import { slaState } from "../sla/rules.ts";
@@ -167,19 +166,16 @@ function cursorValue(r: ReturnType<typeof fromRaw>, column: SortColumn): number 
   return (column === "last_message_at" ? r.lastMessageAt : r.lastCustomerMessageAt) ?? r.createdAt;
 }
 
-const dialect = new SQLiteAsyncDialect();
-
 /** The number of tickets in each view, in one round trip to D1 (a batch of one count per view). */
-export async function countTickets(d: Db, accountId: string, me: string, views: readonly TicketFilters[]): Promise<number[]> {
+export async function countTickets(d1: D1Database, reads: Pick<Reads, "batch">, accountId: string, me: string, views: readonly TicketFilters[]): Promise<number[]> {
   if (views.length === 0) return [];
   const statements = views.map((f) => {
     // Counting visits every match whichever way: from the hits, there are no more than that.
     const { from, where } = source(accountId, me, f, "updated_at", f.q ? searchHits(accountId, f.q) : null, "drive");
-    const q = dialect.sqlToQuery(sql`SELECT COUNT(*) AS n FROM ${from} WHERE ${sql.join(where, sql` AND `)}`);
-    return d.$client.prepare(q.sql).bind(...q.params);
+    return statementOf(d1, sql`SELECT COUNT(*) AS n FROM ${from} WHERE ${sql.join(where, sql` AND `)}`);
   });
-  const results = await d.$client.batch<{ n: number }>(statements);
-  return results.map((r) => r.results[0]?.n ?? 0);
+  const results = await reads.batch(statements);
+  return results.map((r) => rowsOf<{ n: number }>(r)[0]?.n ?? 0);
 }
 
 interface RawRow {
