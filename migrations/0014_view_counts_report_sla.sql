@@ -32,3 +32,7 @@ END;
 CREATE TRIGGER `view_counts_delete` AFTER DELETE ON `tickets` BEGIN
 	UPDATE view_counts SET n = n - 1 WHERE account_id = old.account_id AND view IN (CASE WHEN old.message_count <= 0 THEN NULL WHEN old.handled_by = 'ai' THEN (CASE WHEN old.spam = 0 THEN 'ai' END) WHEN old.handled_by <> 'team' THEN NULL WHEN old.spam = 0 THEN 'all' WHEN old.spam = 1 AND old.status = 'open' THEN 'spam' END, CASE WHEN old.message_count > 0 AND old.handled_by = 'team' AND old.spam = 0 AND old.status = 'open' THEN coalesce('mine:' || old.assignee_id, 'unassigned') END);
 END;
+--> statement-breakpoint
+-- The report's SLA figures (src/reports/satisfaction.ts) in one index-only pass over the tickets with a target
+-- measured, instead of four passes reading every ticket of the range from the table.
+CREATE INDEX `tickets_report_sla_idx` ON `tickets` (`account_id`,`created_at`,`sla_policy_id`,`assignee_id`,`team_id`,`sla_measured`,`sla_met`) WHERE handled_by = 'team' AND spam = 0 AND sla_measured > 0;
