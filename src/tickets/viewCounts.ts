@@ -1,5 +1,5 @@
 // The built-in views' counts (GET /api/views `builtIn`), read from `view_counts`: D1 triggers keep it in the same
-// transaction as every change of a ticket row (migrations/0014_view_counts_report_sla.sql), so a read is one indexed lookup
+// transaction as every change of a ticket row (migrations/0014_view_and_report_counts.sql), so a read is one indexed lookup
 // however many tickets an account has, and exact — the same as counting `ticketConditions` (src/tickets/queries.ts).
 import { and, eq, inArray } from "drizzle-orm";
 import { db } from "../db/client.ts";

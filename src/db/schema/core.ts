@@ -131,6 +131,8 @@ export const tickets = sqliteTable(
     // no index leads with status, lest the planner prefer it and read the table for every row of a count.
     index("tickets_helpdesk_updated_idx").on(t.accountId, t.spam, t.updatedAt, t.id, t.status).where(sql`handled_by = 'team' AND message_count > 0`),
     index("tickets_helpdesk_assignee_idx").on(t.accountId, t.assigneeId, t.spam, t.updatedAt, t.id, t.status).where(sql`handled_by = 'team' AND message_count > 0`),
+    // Saved views' counts by status, channel, priority, assignee or team: a range of the index, never the table.
+    index("tickets_helpdesk_count_idx").on(t.accountId, t.spam, t.status, t.channel, t.priority, t.assigneeId, t.teamId).where(sql`handled_by = 'team' AND message_count > 0`),
     // Sorted by the time rows show (migrations/0011), and the AI agent's view.
     index("tickets_helpdesk_last_message_idx").on(t.accountId, t.spam, t.lastMessageAt, t.id, t.status).where(sql`handled_by = 'team' AND message_count > 0`),
     index("tickets_ai_view_idx").on(t.accountId, t.updatedAt, t.id, t.status).where(sql`handled_by = 'ai' AND message_count > 0`),
@@ -231,7 +233,7 @@ export const savedViews = sqliteTable(
 
 /**
  * The built-in views' ticket counts per account (`all`, `unassigned`, `spam`, `ai`, `mine:<agentId>`), kept exact by
- * triggers on `tickets` (migrations/0014_view_counts_report_sla.sql; the rule is src/tickets/viewCounts.ts).
+ * triggers on `tickets` (migrations/0014_view_and_report_counts.sql; the rule is src/tickets/viewCounts.ts).
  */
 export const viewCounts = sqliteTable(
   "view_counts",

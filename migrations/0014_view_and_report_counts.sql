@@ -36,3 +36,9 @@ END;
 -- The report's SLA figures (src/reports/satisfaction.ts) in one index-only pass over the tickets with a target
 -- measured, instead of four passes reading every ticket of the range from the table.
 CREATE INDEX `tickets_report_sla_idx` ON `tickets` (`account_id`,`created_at`,`sla_policy_id`,`assignee_id`,`team_id`,`sla_measured`,`sla_met`) WHERE handled_by = 'team' AND spam = 0 AND sla_measured > 0;
+--> statement-breakpoint
+-- Saved views' counts (GET /api/views `items[].count`) with a status, channel, priority, assignee or team filter:
+-- a range of this index instead of a walk over every ticket of the account plus a table read per candidate (an
+-- "open email" count: 19 ms → 0.2 ms on 100k tickets; "urgent": 149 ms → 8 ms). The lists keep their
+-- updated_at-ordered indexes (checked with EXPLAIN QUERY PLAN: a page of any view still walks them and stops).
+CREATE INDEX `tickets_helpdesk_count_idx` ON `tickets` (`account_id`,`spam`,`status`,`channel`,`priority`,`assignee_id`,`team_id`) WHERE handled_by = 'team' AND message_count > 0;
