@@ -1,5 +1,6 @@
 // `npm run bench:profile`: a CPU profile of the Worker's isolate under a steady live-chat load, taken through
-// wrangler's inspector — where the hot path spends its time. Knobs: PROFILE_RATE (msg/s, 150), PROFILE_SECONDS (8).
+// wrangler's inspector — where the hot path spends its time. Knobs: PROFILE_RATE (msg/s, 150), PROFILE_SECONDS (8),
+// PROFILE_WARM (1; 0 keeps each conversation's first message in the profile).
 import { startServer } from "./lib/server.mjs";
 import { DEMO_EMAILS, json, login, now, openSocket, sleep, summarise, waitUntil } from "./lib/util.mjs";
 
@@ -7,6 +8,8 @@ const RATE = Number(process.env.PROFILE_RATE ?? 150);
 const SECONDS = Number(process.env.PROFILE_SECONDS ?? 8);
 const CHATS = 200;
 const DASHBOARDS = 10;
+// PROFILE_WARM=0 profiles each conversation's first message too (assignment, auto-tags, first index write).
+const WARM = process.env.PROFILE_WARM !== "0";
 
 const server = await startServer({ seed: true });
 try {
@@ -31,8 +34,10 @@ try {
   }
   const shoppers = await Promise.all(conversations.map((c) => openSocket(`${wsBase}/api/chat/conversations/${c.conversationId}/ws?visitorToken=${c.visitorToken}`, () => {})));
   const run = Date.now();
-  shoppers.forEach((ws, c) => ws.send(JSON.stringify({ type: "message", text: `warm-up ${c}`, clientMessageId: `warm_${c}_${run}` })));
-  await sleep(3000);
+  if (WARM) {
+    shoppers.forEach((ws, c) => ws.send(JSON.stringify({ type: "message", text: `warm-up ${c}`, clientMessageId: `warm_${c}_${run}` })));
+    await sleep(3000);
+  }
 
   const cdp = await inspector(server.port + 1);
   await cdp.call("Profiler.enable");

@@ -3,7 +3,7 @@
 // Phases: BENCH_ONLY=latency,agent,ramp,views (default: all). Knobs: bench/README.md.
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
-import { benchAgent, benchEcho, benchEdgedesk, rampEcho, rampEdgedesk } from "./lib/live.mjs";
+import { benchAgent, benchEcho, benchEdgedesk, benchRelay, rampEcho, rampEdgedesk, rampRelay } from "./lib/live.mjs";
 import { startServer } from "./lib/server.mjs";
 import { login } from "./lib/util.mjs";
 import { benchViews } from "./lib/views.mjs";
@@ -31,6 +31,7 @@ const rampOpts = {
   p99Ms: num("BENCH_RAMP_P99_MS", 100),
   drainMs: num("BENCH_RAMP_DRAIN_MS", 5000),
   retries: num("BENCH_RAMP_RETRIES", 1),
+  servers: (process.env.BENCH_RAMP_SERVERS ?? "echo,relay,edgedesk").split(",").map((x) => x.trim()),
 };
 const viewOpts = { tickets: num("BENCH_TICKETS", 100_000), requests: num("BENCH_VIEW_REQUESTS", 200) };
 
@@ -50,13 +51,16 @@ try {
       if (run("latency")) {
         log(`latency: ${live.chats} chats × ${live.messages} messages (≈${live.gapMs} ms apart, ≈${Math.round((live.chats * 1000) / live.gapMs)} msg/s offered), ${live.dashboards} dashboards`);
         const baseline = await benchEcho(echoServer.url, live);
+        const relay = await benchRelay(echoServer.url, live);
         const { ownerToken: t, ...edgedesk } = await benchEdgedesk(edgedeskServer.url, live);
         ownerToken = t;
         result.baseline = { name: "bare Durable Object WebSocket echo (round trip)", ...baseline };
+        result.relay = { name: `relay floor: room actor → hub actor → ${live.dashboards} listeners, no logic, no storage`, ...relay };
         result.edgedesk = { name: "shopper socket → ticket actor (SQLite + D1 write-through) → inbox actor → first dashboard", ...edgedesk };
         result.ratio = { p50: ratio(edgedesk.latencyMs.p50, baseline.latencyMs.p50), p99: ratio(edgedesk.latencyMs.p99, baseline.latencyMs.p99) };
         result.load.latency = load();
         log(`  baseline echo    p50 ${baseline.latencyMs.p50} ms   p99 ${baseline.latencyMs.p99} ms   ${baseline.messagesPerSecond} msg/s   lost ${baseline.lost}
+  relay floor      p50 ${relay.latencyMs.p50} ms   p99 ${relay.latencyMs.p99} ms   ${relay.messagesPerSecond} msg/s   lost ${relay.lost}   (fan-out p99 ${relay.fanoutLatencyMs.p99} ms, missing ${relay.deliveriesMissing})
   edgedesk         p50 ${edgedesk.latencyMs.p50} ms   p99 ${edgedesk.latencyMs.p99} ms   ${edgedesk.messagesPerSecond} msg/s   lost ${edgedesk.lost}
   fan-out to ${live.dashboards} dashboards p50 ${edgedesk.fanoutLatencyMs.p50} ms  p99 ${edgedesk.fanoutLatencyMs.p99} ms  ${edgedesk.deliveriesPerSecond} deliveries/s  missing ${edgedesk.deliveriesMissing}
   ratio to baseline  p50 ×${result.ratio.p50}   p99 ×${result.ratio.p99}`);
@@ -77,11 +81,13 @@ try {
     const edgedeskServer = await startServer({ seed: true });
     try {
       log(`ramp: ${rampOpts.rates.join(", ")} msg/s, ${rampOpts.stepSeconds} s each over ${rampOpts.chats} chats (edgedesk: ${rampOpts.dashboards} dashboards), until p99 ≥ ${rampOpts.p99Ms} ms or a loss`);
-      const echo = await rampEcho(echoServer.url, rampOpts, log);
-      const edgedesk = await rampEdgedesk(edgedeskServer.url, rampOpts, log);
-      result.ramp = { ...rampOpts, echo, edgedesk, ratio: ratio(edgedesk.sustainedMsgPerSecond, echo.sustainedMsgPerSecond) };
+      const skipped = { sustainedMsgPerSecond: null, skipped: true };
+      const echo = rampOpts.servers.includes("echo") ? await rampEcho(echoServer.url, rampOpts, log) : skipped;
+      const relay = rampOpts.servers.includes("relay") ? await rampRelay(echoServer.url, rampOpts, log) : skipped;
+      const edgedesk = rampOpts.servers.includes("edgedesk") ? await rampEdgedesk(edgedeskServer.url, rampOpts, log) : skipped;
+      result.ramp = { ...rampOpts, echo, relay, edgedesk, ratio: ratio(edgedesk.sustainedMsgPerSecond, echo.sustainedMsgPerSecond), ratioToRelay: ratio(edgedesk.sustainedMsgPerSecond, relay.sustainedMsgPerSecond) };
       result.load.ramp = load();
-      log(`  sustained (p99 < ${rampOpts.p99Ms} ms, 0 lost): echo ${echo.sustainedMsgPerSecond} msg/s, edgedesk ${edgedesk.sustainedMsgPerSecond} msg/s (×${result.ramp.ratio})`);
+      log(`  sustained (p99 < ${rampOpts.p99Ms} ms, 0 lost): echo ${echo.sustainedMsgPerSecond} msg/s, relay floor ${relay.sustainedMsgPerSecond} msg/s, edgedesk ${edgedesk.sustainedMsgPerSecond} msg/s (×${result.ramp.ratio} of the echo, ×${result.ramp.ratioToRelay} of the relay)`);
     } finally {
       await edgedeskServer.stop();
     }

@@ -1,15 +1,12 @@
 // The ticket actor: one per ticket, the source of truth of its thread, status, assignee and tags. This class is
 // the RPC surface, `commit` and the alarm; the work is done by the collaborators it owns (see docs/architecture.md).
 import { DurableObject } from "cloudflare:workers";
-import type { InboxActor } from "./inbox.ts";
 import { recentAccountSettings, type AccountSettings } from "../src/accounts/settings.ts";
 import { ActorStorage } from "../src/actors/storage.ts";
 import { seamsOf, type Seams } from "../src/actors/seams.ts";
 import { TicketAgent, TURN_JOB } from "../src/agent/inTicket.ts";
 import { ASSIGNMENT_JOB, AssignmentLink } from "../src/assignment/link.ts";
-import { decideAttach } from "../src/channels/attach.ts";
-import { onNewTextConversation } from "../src/channels/textArrival.ts";
-import { Delivery, DELIVERY_JOB, outboxDeliveryState, outboxRevision, outboxSchema } from "../src/channels/delivery.ts";
+import { Delivery, DELIVERY_JOB } from "../src/channels/delivery.ts";
 import { ChatFollowUp, FOLLOW_UP_JOB } from "../src/chat/followUp.ts";
 import { VisitorSockets } from "../src/chat/visitorSocket.ts";
 import { CsatSurvey, type CsatOutcome } from "../src/csat/inTicket.ts";
@@ -23,31 +20,17 @@ import type { MessageView, TicketStatus, TicketView } from "../src/schemas/ticke
 import { chatMessageId, PING_FRAME, PONG_FRAME, type InboxEvent, type TicketEventType } from "../src/schemas/live.ts";
 import { before, type NewMessage, type TicketHost } from "../src/tickets/host.ts";
 import { IndexSync, INDEX_JOB } from "../src/tickets/indexSync.ts";
-import { applyAiTags, tagsForFirstMessage } from "../src/tickets/autoTagging.ts";
+import { TicketIntake } from "../src/tickets/intake.ts";
 import { toMessageView, toTicketView, type MessageRecord, type TicketState } from "../src/tickets/model.ts";
 import { allocateTicketNumber } from "../src/tickets/numbers.ts";
 import type { ChatMessageResult, CreateTicketInput, CustomerMessageInput, HandoffResult, ReceiveResult, TeamMessageInput, TicketPatch } from "../src/tickets/rpc.ts";
-import { shouldAutoClose } from "../src/tickets/rules.ts";
 import { TicketMerge, type MergeSource } from "../src/tickets/mergeInTicket.ts";
-import { ticketStub } from "../src/tickets/actors.ts";
-import { Thread, threadAttachments, threadOrigin, threadSchema } from "../src/tickets/thread.ts";
+import { Thread } from "../src/tickets/thread.ts";
+import { TICKET_ACTOR_MIGRATIONS } from "../src/tickets/actorSchema.ts";
+import { InboxLink } from "../src/tickets/inboxLink.ts";
+import { SNOOZE_JOB, TicketLifecycle } from "../src/tickets/lifecycle.ts";
 import { addMessage, applyPatch, newTicket } from "../src/tickets/transitions.ts";
-import { WEBHOOK_JOB, WebhookOutbox, webhookOutboxSchema } from "../src/webhooks/outbox.ts";
-
-const SNOOZE_JOB = "snooze";
-
-/** Schema steps, in order: version n is reached by running the first n (stored states upgrade on load). */
-const MIGRATIONS = [
-  (sql: SqlStorage) => {
-    threadSchema(sql);
-    outboxSchema(sql);
-  },
-  outboxDeliveryState,
-  outboxRevision,
-  threadOrigin,
-  threadAttachments,
-  webhookOutboxSchema,
-];
+import { WEBHOOK_JOB, WebhookOutbox } from "../src/webhooks/outbox.ts";
 
 type Previous = ReturnType<typeof before>;
 
@@ -55,7 +38,8 @@ export class TicketActor extends DurableObject<Env> {
   private readonly store: ActorStorage;
   private readonly thread: Thread;
   private state: TicketState | null;
-  private inboxStub: DurableObjectStub<InboxActor> | null = null;
+  private readonly inbox: InboxLink;
+  private readonly lifecycle: TicketLifecycle;
   private readonly index: IndexSync;
   private readonly delivery: Delivery;
   private readonly agent: TicketAgent;
@@ -68,21 +52,23 @@ export class TicketActor extends DurableObject<Env> {
   private readonly csat: CsatSurvey;
   private readonly sla: SlaTimer;
   private readonly merge: TicketMerge;
+  private readonly intake: TicketIntake;
   /** The account's settings as last read (SLA policies, office hours, CSAT); null until a change reads them. */
   private settings: AccountSettings | null = null;
 
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     this.store = new ActorStorage(ctx);
-    this.store.migrate(MIGRATIONS);
+    this.store.migrate(TICKET_ACTOR_MIGRATIONS);
     this.thread = new Thread(ctx.storage.sql);
     this.state = this.store.getJson<TicketState>("ticket");
     // Keep-alive pings are answered without waking the actor from hibernation.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair(PING_FRAME, PONG_FRAME));
+    this.inbox = new InboxLink(env, (p) => ctx.waitUntil(p));
     const clock = () => this.seams().clock;
     const reschedule = () => this.store.planAlarm();
     this.delivery = new Delivery(env, this.store, { seams: () => this.seams(), changed: () => this.indexChanged() });
-    this.index = new IndexSync(this.store, this.delivery, this.thread, { clock, reschedule, d1: () => this.seams().d1 ?? this.env.DB, register: (t) => this.inbox(t.accountId).register({ ticketId: t.id, createdAt: t.createdAt }) });
+    this.index = new IndexSync(this.store, this.delivery, this.thread, { clock, reschedule, d1: () => this.seams().d1 ?? this.env.DB, register: (t) => this.inbox.register(t) });
     this.visitors = new VisitorSockets(ctx, env, this.store, this.thread);
     this.webhooks = new WebhookOutbox(env, this.store, { clock, reschedule, queue: () => this.seams().webhookQueue ?? this.env.WEBHOOK_QUEUE, waitUntil: (p) => ctx.waitUntil(p) });
     const host: TicketHost = {
@@ -101,6 +87,14 @@ export class TicketActor extends DurableObject<Env> {
     this.csat = new CsatSurvey(host);
     this.sla = new SlaTimer(host);
     this.merge = new TicketMerge(host, this.store);
+    this.lifecycle = new TicketLifecycle(host, this.csat);
+    this.intake = new TicketIntake(host, this.agent, this.csat, {
+      state: () => this.state,
+      create: (init) => this.ensureCreated(init),
+      settings: (accountId) => this.freshSettings(accountId),
+      commit: (previous, messages, events, waitForIndex) => this.commit(previous, messages, events, waitForIndex),
+      waitUntil: (p) => ctx.waitUntil(p),
+    });
     this.followUp = new ChatFollowUp(host, (accountId) => this.freshSettings(accountId));
     this.assignment = new AssignmentLink(env, this.store, {
       clock,
@@ -122,17 +116,17 @@ export class TicketActor extends DurableObject<Env> {
    * (reopen, or refuse when a closed ticket must not take it — the caller then starts a new ticket). Idempotent on `message.id`.
    */
   async receive(input: { init?: CreateTicketInput; message: CustomerMessageInput }): Promise<ReceiveResult> {
-    return this.receiveMessage(input, true);
+    return this.intake.customer(input, true);
   }
 
   /** The shopper writes in web chat over HTTP; the answer carries the AI agent's or the office-hours reply. */
   async chatMessage(input: CustomerMessageInput): Promise<ChatMessageResult> {
-    return this.chat(input, true);
+    return this.intake.chat(input, true);
   }
 
   /** A reply to the customer from an agent, the AI agent or the system; queued for delivery on the ticket's channel. */
   async reply(input: TeamMessageInput): Promise<MessageView> {
-    const view = await this.addTeamMessage({ ...input, internal: false });
+    const view = await this.intake.team({ ...input, internal: false });
     // SMS and WhatsApp answer with the first attempt's outcome, so a reply that can't go out says why at once.
     const channel = this.state?.channel;
     if (channel === "sms" || channel === "whatsapp") await this.delivery.idle();
@@ -141,7 +135,7 @@ export class TicketActor extends DurableObject<Env> {
 
   /** An internal note: visible to the team only, never delivered. */
   async note(input: { agentId: string; body: string; id?: string; attachments?: StoredAttachment[] }): Promise<MessageView> {
-    return this.addTeamMessage({ author: "agent", agentId: input.agentId, body: input.body, id: input.id, attachments: input.attachments ?? null, internal: true });
+    return this.intake.team({ author: "agent", agentId: input.agentId, body: input.body, id: input.id, attachments: input.attachments ?? null, internal: true });
   }
 
   async update(patch: TicketPatch): Promise<TicketView> {
@@ -198,18 +192,7 @@ export class TicketActor extends DurableObject<Env> {
   /** Closes the ticket if, by its own state, the customer has been quiet for `afterHours` since the team's last reply at `at` (docs/product.md §2). */
   async autoClose(input: { afterHours: number; at: number }): Promise<boolean> {
     if (!this.state) return false;
-    const settings = await this.freshSettings(this.state.accountId);
-    const t = this.state;
-    if (!shouldAutoClose(t, input.afterHours, input.at)) return false;
-    const hours = Number.isInteger(input.afterHours) ? String(input.afterHours) : input.afterHours.toFixed(1);
-    const previous = before(t);
-    const note = this.append({ author: "system", body: `Closed automatically: no reply from the customer for ${hours} hours.`, internal: true });
-    t.status = "closed";
-    t.closedAt = this.seams().clock.now();
-    // Nobody closed it by hand: only an AI-handled conversation, and only when the account asks for those, is surveyed.
-    const survey = settings ? this.csat.ask(settings.csat ?? DEFAULT_CSAT, false, null, t.closedAt) : null;
-    await this.commit(previous, [note, survey]);
-    return true;
+    return this.lifecycle.autoClose(input, await this.freshSettings(this.state.accountId));
   }
 
   // ---- merge (src/tickets/mergeService.ts runs the steps across the two actors) -------------------
@@ -285,9 +268,9 @@ export class TicketActor extends DurableObject<Env> {
     const t = this.state;
     if (!t) return;
     await this.visitors.received(ws, raw, {
-      typing: () => void this.inbox(t.accountId).publish([{ type: "typing", ticketId: t.id, author: "customer" }]).catch(() => undefined),
+      typing: () => this.inbox.customerTyping(t),
       // The live path: dashboards and the widget hear of the message at once; the D1 index follows on its own.
-      message: (clientId, text) => this.chat({ id: chatMessageId(clientId), body: text }, false),
+      message: (clientId, text) => this.intake.chat({ id: chatMessageId(clientId), body: text }, false),
     });
   }
 
@@ -305,7 +288,7 @@ export class TicketActor extends DurableObject<Env> {
     const t = this.state;
     if (!t) return;
     for (const job of this.store.due(this.seams().clock.now())) {
-      if (job === SNOOZE_JOB) await this.snoozeEnded(t);
+      if (job === SNOOZE_JOB) await this.lifecycle.snoozeEnded();
       else if (job === INDEX_JOB) await this.index.flush(t);
       else if (job === DELIVERY_JOB) await this.delivery.deliverSoon(t);
       else if (job === TURN_JOB) await this.agent.resume();
@@ -365,8 +348,7 @@ export class TicketActor extends DurableObject<Env> {
     this.sla.apply(this.settings);
     t.version += 1;
     this.store.setJson("ticket", t);
-    if (t.status === "snoozed" && t.snoozeUntil != null) this.store.schedule(SNOOZE_JOB, t.snoozeUntil);
-    else if (previous.status === "snoozed") this.store.unschedule(SNOOZE_JOB);
+    this.lifecycle.committed(t, previous);
     this.index.changed(waitForIndex);
     this.assignment.changed(t);
     this.store.planAlarm();
@@ -380,7 +362,7 @@ export class TicketActor extends DurableObject<Env> {
       out.push({ type: "message.created", ticket: view, message });
       if (!m.internal) this.followUp.delivered(m, this.visitors.broadcast({ type: "message", message }));
     }
-    this.publish(out, t);
+    this.inbox.publish(out, t);
     this.webhooks.committed(t.accountId, { inboxEvents: events, previous, ticket: view, messages: out.flatMap((e) => (e.type === "message.created" ? [e.message] : [])) });
     if (previous.status !== t.status) this.visitors.broadcast({ type: "status", status: t.status });
     for (const agentId of this.visitors.joining(previous.assigneeId, t.assigneeId, stored)) this.ctx.waitUntil(this.visitors.announceJoined(t.accountId, agentId));
@@ -388,78 +370,6 @@ export class TicketActor extends DurableObject<Env> {
 
     // The live path leaves the write to the alarm (see LIVE_INDEX_DELAY_MS); an HTTP caller waits for it.
     if (waitForIndex) await this.index.flush(t);
-  }
-
-  private async receiveMessage(input: { init?: CreateTicketInput; message: CustomerMessageInput }, waitForIndex: boolean): Promise<ReceiveResult> {
-    // Read before anything is checked: from the check to the commit nothing awaits, so a retry cannot slip in between.
-    const channel = this.state?.channel ?? input.init?.channel;
-    // The office-hours auto-reply (web chat) and the SLA timer need them; a message is stored even when they cannot be read.
-    const settings = await this.freshSettings(this.state?.accountId ?? input.init!.accountId);
-    // The first customer message gets the AI's tags (null: auto-tagging is off or could not run; the message is stored anyway).
-    const aiTags = this.state?.aiTags === undefined ? await tagsForFirstMessage(this.env, this.state?.accountId ?? input.init!.accountId, (this.state?.customer ?? input.init?.customer)?.profileId, input.message.body, settings).catch(() => null) : null;
-    let created = false;
-    if (!this.state) {
-      if (!input.init) throw actorError("not_found", "ticket not found");
-      await this.ensureCreated(input.init);
-      created = true;
-    }
-    const t = this.ticket();
-    // Merged into another ticket: the customer's conversation continues there.
-    if (!created && t.mergedInto && !this.thread.find(input.message.id)) return ticketStub(this.env, t.accountId, t.mergedInto).receive({ message: input.message });
-    const rated = created ? null : await this.csat.answerByReply(input.message);
-    if (rated) return rated;
-    // An erased ticket takes nothing more: the message starts a new ticket, as for a closed web chat.
-    const decision = created ? "append" : t.erasedAt ? "new" : decideAttach(t.channel, t.status);
-    const previous = before(t);
-    // Stored unless the id is already in the thread: one statement finds a retry and stores a new message.
-    const message = decision === "new" ? null : this.append({ author: "customer", id: input.message.id, body: input.message.body, cards: input.message.cards ?? null, attachments: input.message.attachments ?? null });
-    if (!message) {
-      const existing = this.thread.find(input.message.id);
-      if (existing) {
-        // A retry: the agent's answer is the one already given (or, after a crash mid-turn, given now).
-        const replies = existing.author === "customer" ? await this.agent.answer(existing) : [];
-        return { accepted: true, ticket: toTicketView(t), message: toMessageView(t.id, existing), created: false, reopened: false, duplicate: true, replies };
-      }
-      return { accepted: false, ticket: toTicketView(t), message: null, created: false, reopened: false, duplicate: false, replies: [] };
-    }
-    applyAiTags(t, aiTags);
-    // Stored with the message: a turn cut short by a restart is finished from the alarm.
-    const answering = t.handledBy === "ai";
-    if (answering) this.agent.expectTurn(message.id);
-    const autoReply = channel === "webchat" && settings && t.handledBy === "team" ? this.agent.officeHoursReply(settings) : null;
-    await this.commit(previous, [message, autoReply], [created ? "ticket.created" : "ticket.updated"], waitForIndex);
-    if (created) this.ctx.waitUntil(onNewTextConversation(this.env, t, message.body, this.seams().integrations, settings));
-    const view = toTicketView(t);
-    const replies = answering ? await this.agent.answer(message) : [];
-    if (autoReply) replies.push(toMessageView(t.id, autoReply));
-    return { accepted: true, ticket: view, message: toMessageView(t.id, message), created, reopened: decision === "reopen", duplicate: false, replies };
-  }
-
-  private async chat(input: CustomerMessageInput, waitForIndex: boolean): Promise<ChatMessageResult> {
-    const res = await this.receiveMessage({ message: input }, waitForIndex);
-    return { accepted: res.accepted, message: res.message, replies: res.replies, status: this.state?.status ?? res.ticket.status, duplicate: res.duplicate };
-  }
-
-  private async addTeamMessage(input: NewMessage): Promise<MessageView> {
-    const t = this.ticket();
-    await this.freshSettings(t.accountId);
-    const existing = input.id ? this.thread.find(input.id) : null;
-    if (existing) return toMessageView(t.id, existing);
-    if (t.erasedAt) throw actorError("conflict", "this ticket's content was erased");
-    const previous = before(t);
-    const message = this.append(input)!;
-    await this.commit(previous, [message]);
-    return toMessageView(t.id, message);
-  }
-
-  private async snoozeEnded(t: TicketState): Promise<void> {
-    if (t.status !== "snoozed" || t.snoozeUntil == null || t.snoozeUntil > this.seams().clock.now()) return;
-    const previous = before(t);
-    t.status = "open";
-    t.snoozeUntil = null;
-    t.unread = true;
-    const note = this.append({ author: "system", body: "Snooze ended: the ticket is open again.", internal: true });
-    await this.commit(previous, [note], ["ticket.updated", "ticket.snooze_ended"]);
   }
 
   private async ensureCreated(init: CreateTicketInput): Promise<TicketState> {
@@ -485,16 +395,5 @@ export class TicketActor extends DurableObject<Env> {
     this.ctx.waitUntil(this.index.flush(t));
   }
 
-  private inbox(accountId: string): DurableObjectStub<InboxActor> {
-    // One stub for the actor's lifetime keeps calls to the inbox in order.
-    this.inboxStub ??= this.env.INBOX.get(this.env.INBOX.idFromName(accountId));
-    return this.inboxStub;
-  }
 
-  /** The ticket's events go out serialised once, with the fields the inbox's mirror needs. */
-  private publish(events: InboxEvent[], t: TicketState): void {
-    if (events.length === 0) return;
-    const ticket = { id: t.id, status: t.status, spam: t.spam, assigneeId: t.assigneeId, unread: t.unread, handledBy: t.handledBy, messageCount: t.messageCount, updatedAt: t.updatedAt };
-    this.ctx.waitUntil(this.inbox(t.accountId).publishFrames({ frames: events.map((e) => JSON.stringify(e)), ticket }).catch((err) => console.warn(`ticket ${t.id}: the inbox did not take an event`, err)));
-  }
 }

@@ -14,10 +14,16 @@ export const INDEX_JOB = "index";
 /** When a write started by a commit has not landed by then (the actor restarted mid-way), the alarm writes it. */
 const SAFETY_NET_MS = 5_000;
 /**
- * On the live path the write waits this long, so a busy conversation costs D1 at most one write per interval,
- * however many messages it carries (dashboards already have every change from the inbox actor).
+ * On the live path the write waits this long after a quiet spell: the lists and search catch up about a second
+ * after a shopper writes (dashboards already have every change from the inbox actor).
  */
 export const LIVE_INDEX_DELAY_MS = 1_000;
+/**
+ * A conversation in full flow (its row written less than this long ago) is written at most once per interval,
+ * however many messages it carries. With hundreds of chats each writing every second, one write per message was
+ * most of the isolate's time (bench/README.md); this keeps a busy account's D1 writes to a fifth.
+ */
+export const BUSY_INDEX_INTERVAL_MS = 5_000;
 
 /** The replies whose delivery state D1 has not seen yet. */
 export interface OutboxSource {
@@ -45,6 +51,8 @@ export class IndexSync {
   private registered: boolean | null = null;
   /** The tags the last write left in D1 (null: not known, so the next write rewrites them). */
   private writtenTags: string | null = null;
+  /** When this instance last started a write (0: not since it woke), for pacing busy conversations. */
+  private lastWriteAt = 0;
 
   constructor(
     private readonly store: ActorStorage,
@@ -58,7 +66,9 @@ export class IndexSync {
    * `flushNow`: the caller flushes at once and this is only the safety net; otherwise the alarm writes it a little later.
    */
   changed(flushNow: boolean): void {
-    this.store.scheduleBy(INDEX_JOB, this.hooks.clock().now() + (flushNow ? SAFETY_NET_MS : LIVE_INDEX_DELAY_MS));
+    const now = this.hooks.clock().now();
+    const at = flushNow ? now + SAFETY_NET_MS : Math.max(now + LIVE_INDEX_DELAY_MS, this.lastWriteAt + BUSY_INDEX_INTERVAL_MS);
+    this.store.scheduleBy(INDEX_JOB, at);
   }
 
   /** Forgets what D1 holds, so the next flush writes the whole row again (index rebuild). */
@@ -85,6 +95,7 @@ export class IndexSync {
     const pending = this.outbox.unsynced();
     const registered = this.isRegistered();
     if (this.syncedVersion() >= version && pending.length === 0 && registered) return this.settled(version);
+    this.lastWriteAt = this.hooks.clock().now();
     try {
       if (!registered) {
         await this.hooks.register(t);
@@ -121,12 +132,15 @@ export class IndexSync {
     }
   }
 
-  /** Clears the job once D1 holds `current` (a commit made during the write leaves it due). */
+  /** Clears the job once D1 holds `current`; a commit made during the write leaves it due, paced like a busy conversation. */
   private settled(current: number): void {
-    if (this.syncedVersion() >= current && this.outbox.unsynced().length === 0 && this.store.dueAt(INDEX_JOB) !== null) {
-      this.store.unschedule(INDEX_JOB);
-      this.hooks.reschedule();
-    }
+    const due = this.store.dueAt(INDEX_JOB);
+    if (due === null) return;
+    if (this.syncedVersion() >= current && this.outbox.unsynced().length === 0) this.store.unschedule(INDEX_JOB);
+    // Still behind: the change that came during the write waits its turn like any other.
+    else if (due <= this.hooks.clock().now()) this.store.schedule(INDEX_JOB, this.lastWriteAt + BUSY_INDEX_INTERVAL_MS);
+    else return;
+    this.hooks.reschedule();
   }
 
   /** Messages and notes D1's search table has not seen yet (each is written once, by id, however often this runs). */

@@ -2,6 +2,7 @@ import { env, exports } from "cloudflare:workers";
 import { evictDurableObject, runDurableObjectAlarm, runInDurableObject } from "cloudflare:test";
 import type { TicketActor } from "../../durable-objects/ticket.ts";
 import { replaceSeams } from "../../src/actors/seams.ts";
+import { BUSY_INDEX_INTERVAL_MS, LIVE_INDEX_DELAY_MS } from "../../src/tickets/indexSync.ts";
 import { describe, expect, it } from "vitest";
 import { BASE, call, chatSay, inbound, signup, startChat } from "../helpers.ts";
 import { connect, settle } from "./socketClient.ts";
@@ -79,6 +80,39 @@ describe("shopper's conversation socket", () => {
     await runDurableObjectAlarm(stub);
     const row = await env.DB.prepare("SELECT preview FROM tickets WHERE id = ?").bind(conv.ticketId).first<{ preview: string }>();
     expect(row?.preview).toBe("Is the index down?");
+  });
+
+  it("paces the index of a conversation in full flow: one write per interval however many messages it carries", async () => {
+    const acc = await signup();
+    const conv = await startChat(acc.accountId);
+    const stub = env.TICKET.get(env.TICKET.idFromName(`${acc.accountId}:${conv.ticketId}`));
+    const dash = await connect(`/api/inbox/ws?token=${acc.token}`);
+    await dash.waitFor((f) => f.type === "hello");
+    const sock = await connect(`/api/chat/conversations/${conv.conversationId}/ws?visitorToken=${conv.visitorToken}`);
+    await sock.waitFor((f) => f.type === "ready");
+    const indexDue = () => runInDurableObject(stub, (_i: TicketActor, state) => state.storage.sql.exec<{ due_at: number }>("SELECT due_at FROM schedule WHERE key = 'index'").toArray()[0]?.due_at ?? null);
+    const say = async (text: string, id: string) => {
+      sock.send({ type: "message", text, clientMessageId: id });
+      await dash.waitFor((f) => f.type === "message.created" && f.message.body === text);
+    };
+    await say("first in a row", "c_pace0001");
+    // A quiet conversation is written about a second later.
+    const quiet = await indexDue();
+    expect(quiet).not.toBeNull();
+    expect(quiet! - Date.now()).toBeLessThanOrEqual(LIVE_INDEX_DELAY_MS);
+    const writtenAt = Date.now();
+    await runDurableObjectAlarm(stub);
+    expect(await indexDue()).toBeNull();
+    await say("second in a row", "c_pace0002");
+    await say("third in a row", "c_pace0003");
+    // Written moments ago: the next write waits for the interval, and carries both messages.
+    const busy = await indexDue();
+    expect(busy! - writtenAt).toBeGreaterThanOrEqual(BUSY_INDEX_INTERVAL_MS - 50);
+    const before = await env.DB.prepare("SELECT preview FROM tickets WHERE id = ?").bind(conv.ticketId).first<{ preview: string }>();
+    expect(before?.preview).toBe("first in a row");
+    await runDurableObjectAlarm(stub);
+    const after = await env.DB.prepare("SELECT preview, message_count AS n FROM tickets WHERE id = ?").bind(conv.ticketId).first<{ preview: string; n: number }>();
+    expect(after).toEqual({ preview: "third in a row", n: 3 });
   });
 
   it("keeps delivering after the actor hibernates", async () => {
