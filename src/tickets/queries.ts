@@ -9,6 +9,7 @@ import type { TicketFilters, TicketView } from "../schemas/ticket.ts";
 import { iso } from "../lib/clock.ts";
 import { waitingSince } from "./rules.ts";
 import { matchesIn, messageHits, type SearchMatch } from "./search.ts";
+import { countKeyStatement, tagCountKey } from "./viewCounts.ts";
 
 function withMatch(v: TicketView, m: SearchMatch | undefined): TicketView {
   return m ? { ...v, match: m } : v;
@@ -170,6 +171,9 @@ function cursorValue(r: ReturnType<typeof fromRaw>, column: SortColumn): number 
 export async function countTickets(d1: D1Database, reads: Pick<Reads, "batch">, accountId: string, me: string, views: readonly TicketFilters[]): Promise<number[]> {
   if (views.length === 0) return [];
   const statements = views.map((f) => {
+    // A tag in a built-in view has its count kept by triggers (src/tickets/viewCounts.ts).
+    const key = tagCountKey(f, me);
+    if (key) return countKeyStatement(d1, accountId, key);
     // Counting visits every match whichever way: from the hits, there are no more than that.
     const { from, where } = source(accountId, me, f, "updated_at", f.q ? searchHits(accountId, f.q) : null, "drive");
     return statementOf(d1, sql`SELECT COUNT(*) AS n FROM ${from} WHERE ${sql.join(where, sql` AND `)}`);

@@ -5,7 +5,7 @@ import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { d1Reads, rowsOf } from "../../src/db/reads.ts";
 import { countTickets } from "../../src/tickets/queries.ts";
-import { BUILT_IN_VIEWS, builtInCounts, builtInCountsStatement } from "../../src/tickets/viewCounts.ts";
+import { BUILT_IN_VIEWS, builtInCounts, builtInCountsStatement, tagCountKey } from "../../src/tickets/viewCounts.ts";
 import { addAgent, call, inbound, signup, unique } from "../helpers.ts";
 
 function prng(seed: number) {
@@ -29,6 +29,18 @@ async function fromTable(accountId: string, me: string) {
 async function byCounting(accountId: string, me: string) {
   const counts = await countTickets(env.DB, d1Reads(env.DB), accountId, me, BUILT_IN_VIEWS.map((view) => ({ view })));
   return Object.fromEntries(BUILT_IN_VIEWS.map((v, i) => [v, counts[i]]));
+}
+
+const TAGS = ["vip", "returns", "warranty"];
+
+/** Each built-in view × tag, counted from the kept counts (`{view, tag}`) and by walking the tickets. */
+async function tagCounts(accountId: string, me: string) {
+  const filters = BUILT_IN_VIEWS.flatMap((view) => TAGS.map((tag) => ({ view, tag })));
+  for (const f of filters) expect(tagCountKey(f, me)).not.toBeNull();
+  const kept = await countTickets(env.DB, d1Reads(env.DB), accountId, me, filters);
+  // The same sets with a condition every ticket here meets, which takes them off the kept counts.
+  const walked = await countTickets(env.DB, d1Reads(env.DB), accountId, me, filters.map((f) => ({ ...f, createdFrom: "1970-01-01T00:00:00.000Z" })));
+  return { kept, walked };
 }
 
 describe("built-in view counts kept by triggers", () => {
@@ -70,6 +82,15 @@ describe("built-in view counts kept by triggers", () => {
         )
           .bind(id, accountId, v.status, v.assignee, v.spam, v.handledBy, v.messages, step, stale ? 0 : version)
           .run();
+      } else if (x < 0.75) {
+        // Tag rows as the index write leaves them (the ticket's account), or removed.
+        const id = pick(r, ids);
+        const tag = pick(r, TAGS);
+        if (r() < 0.6) {
+          await env.DB.prepare("INSERT INTO ticket_tags (account_id, ticket_id, tag) SELECT account_id, id, ? FROM tickets WHERE id = ? ON CONFLICT DO NOTHING").bind(tag, id).run();
+        } else {
+          await env.DB.prepare("DELETE FROM ticket_tags WHERE ticket_id = ? AND tag = ?").bind(id, tag).run();
+        }
       } else if (x < 0.9) {
         const id = pick(r, ids);
         const column = pick(r, ["status", "spam", "assignee_id", "handled_by", "message_count", "subject"] as const);
@@ -82,13 +103,19 @@ describe("built-in view counts kept by triggers", () => {
       }
       if (step % 25 === 24) {
         for (const me of [...agents, "agt_none"]) {
-          for (const account of [accountId, otherAccount]) expect(await fromTable(account, me)).toEqual(await byCounting(account, me));
+          for (const account of [accountId, otherAccount]) {
+            expect(await fromTable(account, me)).toEqual(await byCounting(account, me));
+            const { kept, walked } = await tagCounts(account, me);
+            expect(kept).toEqual(walked);
+          }
         }
       }
     }
     // The walk reached every view, so the comparison above was not of zeros.
     const totals = await byCounting(accountId, "agt_a");
     for (const view of BUILT_IN_VIEWS) expect(totals[view]).toBeGreaterThan(0);
+    const { walked } = await tagCounts(accountId, "agt_a");
+    expect(walked.filter((n) => n > 0).length).toBeGreaterThan(5);
   });
 
   it("answer GET /api/views exactly as counting does, for each agent, as tickets arrive and change", async () => {
