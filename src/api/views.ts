@@ -13,7 +13,7 @@ import { AppError } from "../lib/errors.ts";
 import { newId } from "../lib/ids.ts";
 import { body, errorResponses, idParam, json } from "../schemas/common.ts";
 import { savedViewInput, savedViewSchema, ticketFiltersSchema, type TicketFilters } from "../schemas/ticket.ts";
-import { countTickets } from "../tickets/queries.ts";
+import { countsOf, countStatements, countTickets } from "../tickets/queries.ts";
 import { builtInCounts, builtInCountsStatement } from "../tickets/viewCounts.ts";
 
 export const viewsApi = router();
@@ -66,16 +66,35 @@ viewsApi.openapi(
   async (c) => {
     const { accountId, agentId } = c.var.caller;
     const d1 = c.env.DB;
-    // The saved views and the built-in counts (kept by triggers, src/tickets/viewCounts.ts) in one round trip; the
-    // saved views' counts, whose filters are only known now, in a second.
-    const mine = savedViewsStatement(d1, accountId, agentId);
-    const [rows, counts] = await c.var.reads.batch([mine, builtInCountsStatement(d1, accountId, agentId)]);
+    // One round trip: the saved views, the built-in counts (kept by triggers, src/tickets/viewCounts.ts) and the
+    // counts of the saved views this isolate saw last time for this agent. Those counts are used only if the saved
+    // views just read (in the same transaction) have exactly those filters; otherwise a second round trip counts.
+    const who = `${accountId}:${agentId}`;
+    const expected = lastSavedFilters.get(who);
+    const [rows, counts, ...guessed] = await c.var.reads.batch([
+      savedViewsStatement(d1, accountId, agentId),
+      builtInCountsStatement(d1, accountId, agentId),
+      ...countStatements(d1, accountId, agentId, expected?.filters ?? []),
+    ]);
     const saved = rowsOf<Record<string, unknown>>(rows).map((r) => toView(rowOf(savedViews, r)));
-    const savedCounts = await countTickets(d1, c.var.reads, accountId, agentId, saved.map((v) => v.filters));
+    const filters = saved.map((v) => v.filters);
+    const key = JSON.stringify(filters);
+    const savedCounts = expected?.key === key ? countsOf(guessed) : await countTickets(d1, c.var.reads, accountId, agentId, filters);
+    rememberSavedFilters(who, { key, filters });
     const items = saved.map((v, i) => ({ ...v, count: savedCounts[i] ?? 0 }));
     return c.json({ items, builtIn: builtInCounts(rowsOf(counts), agentId) }, 200);
   },
 );
+
+/** Per isolate: the filters of each agent's saved views as last read, to count them in the first round trip. */
+const lastSavedFilters = new Map<string, { key: string; filters: TicketFilters[] }>();
+const REMEMBERED_AGENTS = 1000;
+
+function rememberSavedFilters(who: string, entry: { key: string; filters: TicketFilters[] }): void {
+  lastSavedFilters.delete(who);
+  if (lastSavedFilters.size >= REMEMBERED_AGENTS) lastSavedFilters.delete(lastSavedFilters.keys().next().value as string);
+  lastSavedFilters.set(who, entry);
+}
 
 /** The saved views an agent sees (shared ones and their own), oldest first. */
 function savedViewsStatement(d1: D1Database, accountId: string, agentId: string): D1PreparedStatement {

@@ -167,10 +167,9 @@ function cursorValue(r: ReturnType<typeof fromRaw>, column: SortColumn): number 
   return (column === "last_message_at" ? r.lastMessageAt : r.lastCustomerMessageAt) ?? r.createdAt;
 }
 
-/** The number of tickets in each view, in one round trip to D1 (a batch of one count per view). */
-export async function countTickets(d1: D1Database, reads: Pick<Reads, "batch">, accountId: string, me: string, views: readonly TicketFilters[]): Promise<number[]> {
-  if (views.length === 0) return [];
-  const statements = views.map((f) => {
+/** One `SELECT … AS n` statement per view counting its tickets, for a D1 batch (read with `countsOf`). */
+export function countStatements(d1: D1Database, accountId: string, me: string, views: readonly TicketFilters[]): D1PreparedStatement[] {
+  return views.map((f) => {
     // A tag in a built-in view has its count kept by triggers (src/tickets/viewCounts.ts).
     const key = tagCountKey(f, me);
     if (key) return countKeyStatement(d1, accountId, key);
@@ -178,8 +177,17 @@ export async function countTickets(d1: D1Database, reads: Pick<Reads, "batch">, 
     const { from, where } = source(accountId, me, f, "updated_at", f.q ? searchHits(accountId, f.q) : null, "drive");
     return statementOf(d1, sql`SELECT COUNT(*) AS n FROM ${from} WHERE ${sql.join(where, sql` AND `)}`);
   });
-  const results = await reads.batch(statements);
+}
+
+/** The counts from the results of `countStatements`. */
+export function countsOf(results: readonly D1Result[]): number[] {
   return results.map((r) => rowsOf<{ n: number }>(r)[0]?.n ?? 0);
+}
+
+/** The number of tickets in each view, in one round trip to D1 (a batch of one count per view). */
+export async function countTickets(d1: D1Database, reads: Pick<Reads, "batch">, accountId: string, me: string, views: readonly TicketFilters[]): Promise<number[]> {
+  if (views.length === 0) return [];
+  return countsOf(await reads.batch(countStatements(d1, accountId, me, views)));
 }
 
 interface RawRow {

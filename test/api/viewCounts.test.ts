@@ -133,4 +133,26 @@ describe("built-in view counts kept by triggers", () => {
     const sams = await call<{ builtIn: Record<string, number> }>("GET", "/api/views", { token: sam.token });
     expect(sams.body.builtIn).toEqual({ mine: 1, unassigned: 1, all: 3, spam: 0, ai: 0 });
   });
+
+  it("count saved views exactly on every call, as views are added, removed and tickets change in between", async () => {
+    const shop = await signup();
+    type Views = { items: { id: string; name: string; count: number }[] };
+    const get = async () => (await call<Views>("GET", "/api/views", { token: shop.token })).body.items.map((v) => [v.name, v.count]);
+    const save = async (name: string, filters: Record<string, string>) =>
+      (await call<{ id: string }>("POST", "/api/views", { token: shop.token, body: { name, filters, shared: false } })).body.id;
+    const first = (await inbound(shop.accountId, { channel: "sms", from: "+15554300001", text: "one" })).body.ticketId;
+    const vip = await save("VIP", { view: "all", tag: "vip" });
+    await save("SMS", { view: "all", channel: "sms" });
+    expect(await get()).toEqual([["VIP", 0], ["SMS", 1]]);
+    // Same views, changed tickets: the counts read along with the views are current.
+    await call("PATCH", `/api/tickets/${first}`, { token: shop.token, body: { tags: ["vip"] } });
+    await inbound(shop.accountId, { channel: "sms", from: "+15554300002", text: "two" });
+    expect(await get()).toEqual([["VIP", 1], ["SMS", 2]]);
+    // One removed, another added (as many views as before, other filters): counted anew.
+    expect((await call("DELETE", `/api/views/${vip}`, { token: shop.token })).status).toBe(204);
+    await save("Closed", { view: "all", status: "closed" });
+    expect(await get()).toEqual([["SMS", 2], ["Closed", 0]]);
+    await call("PATCH", `/api/tickets/${first}`, { token: shop.token, body: { status: "closed" } });
+    expect(await get()).toEqual([["SMS", 2], ["Closed", 1]]);
+  });
 });
