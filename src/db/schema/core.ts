@@ -145,7 +145,7 @@ export const tickets = sqliteTable(
     index("tickets_report_closed_idx").on(t.accountId, t.closedAt).where(sql`status = 'closed' AND handled_by = 'team' AND spam = 0`),
     // The report's SLA figures (src/reports/satisfaction.ts): index-only over the tickets with a target measured.
     index("tickets_report_sla_idx")
-      .on(t.accountId, t.createdAt, t.slaPolicyId, t.assigneeId, t.teamId, t.slaMeasured, t.slaMet)
+      .on(t.accountId, t.createdAt, t.slaPolicyId, t.assigneeId, t.teamId, t.slaMeasured, t.slaMet, t.handledBy, t.spam)
       .where(sql`handled_by = 'team' AND spam = 0 AND sla_measured > 0`),
     index("tickets_csat_asked_idx").on(t.accountId, t.csatAskedAt).where(sql`csat_asked_at IS NOT NULL`),
     index("tickets_sla_due_idx").on(t.accountId, t.slaDueAt, t.id).where(sql`sla_due_at IS NOT NULL AND status = 'open'`),
