@@ -30,11 +30,7 @@ export function statementOf(d1: D1Database, query: SQL): D1PreparedStatement {
 
 /** Reads straight from D1 (no session to check along). */
 export function d1Reads(d1: D1Database): Reads {
-  const batch = (statements: D1PreparedStatement[]) => (statements.length === 0 ? Promise.resolve([]) : d1.batch(statements));
-  return {
-    batch,
-    all: async <T>(query: SQL) => ((await batch([statementOf(d1, query)]))[0]?.results ?? []) as T[],
-  };
+  return readsThrough(d1, async (statements) => (statements.length === 0 ? [] : d1.batch(statements)));
 }
 
 /** Reads whose every batch goes through `batch` (which may add statements of its own in front). */
