@@ -110,12 +110,8 @@ const hasTag = (tag: string) => sql`EXISTS (SELECT 1 FROM ticket_tags tt WHERE t
 /** From this many search hits on, a page comes faster by walking the view in order and keeping the hits. */
 const MANY_HITS = 1000;
 
-/** Whether a search finds `many` hits or more (counted no further). An email or a phone number names one customer. */
-async function manyHits(d: SqlReader, q: string, hits: SQL, many: number): Promise<boolean> {
-  if (q.includes("@") || q.replace(/\D/g, "").length >= 7) return false;
-  const rows = await d.all<{ n: number }>(sql`SELECT COUNT(*) AS n FROM (SELECT 1 FROM (${hits}) LIMIT ${many})`);
-  return (rows[0]?.n ?? 0) >= many;
-}
+/** An email or a phone number names one customer: few hits, whatever the count. */
+const namesOneCustomer = (q: string) => q.includes("@") || q.replace(/\D/g, "").length >= 7;
 
 /**
  * Which rows a list or count starts from, so that each reads an index rather than the account's every ticket:
@@ -144,20 +140,35 @@ function source(accountId: string, me: string, f: TicketFilters, sortColumn: Sor
 /** A page of a view. `manyHits`: from how many search hits on to walk the view instead (MANY_HITS). */
 export async function listTickets(d: SqlReader, accountId: string, me: string, f: TicketFilters & { cursor?: string | undefined; limit: number }, opts = { manyHits: MANY_HITS }) {
   const sort = sorts[f.sort ?? "updated_desc"];
-  const hits = f.q ? searchHits(accountId, f.q) : null;
-  const { from, where, key } = source(accountId, me, f, sort.column, hits, f.q && hits && (await manyHits(d, f.q, hits, opts.manyHits)) ? "filter" : "drive");
-  if (f.cursor) {
-    const c = decodeCursor(f.cursor);
-    where.push(sort.dir === "DESC" ? sql`(${key.v} < ${c.v} OR (${key.v} = ${c.v} AND ${key.id} < ${c.id}))` : sql`(${key.v} > ${c.v} OR (${key.v} = ${c.v} AND ${key.id} > ${c.id}))`);
-  }
   const dir = sql.raw(sort.dir);
-  const rows = await d.all<RawRow>(sql`SELECT t.* FROM ${from} WHERE ${sql.join(where, sql` AND `)} ORDER BY ${key.v} ${dir}, ${key.id} ${dir} LIMIT ${f.limit + 1}`);
-  const page = rows.slice(0, f.limit).map(fromRaw);
-  const last = page[page.length - 1];
+  const hits = f.q ? searchHits(accountId, f.q) : null;
+  const page = (mode: "drive" | "filter", limit: SQL) => {
+    const { from, where, key } = source(accountId, me, f, sort.column, hits, mode);
+    if (f.cursor) {
+      const c = decodeCursor(f.cursor);
+      where.push(sort.dir === "DESC" ? sql`(${key.v} < ${c.v} OR (${key.v} = ${c.v} AND ${key.id} < ${c.id}))` : sql`(${key.v} > ${c.v} OR (${key.v} = ${c.v} AND ${key.id} > ${c.id}))`);
+    }
+    return sql`SELECT t.* FROM ${from} WHERE ${sql.join(where, sql` AND `)} ORDER BY ${key.v} ${dir}, ${key.id} ${dir} LIMIT ${limit}`;
+  };
+  const size = sql`${f.limit + 1}`;
+  // A search either fetches its few hits and sorts them or walks the view keeping its many hits. Which one is
+  // decided in the same statement (one round trip): the hits are counted up to `manyHits` once, and only the
+  // chosen way gets a non-zero LIMIT — SQLite does not start the other.
+  const query =
+    f.q && hits && !namesOneCustomer(f.q)
+      ? sql`WITH c(n) AS MATERIALIZED (SELECT COUNT(*) FROM (SELECT 1 FROM (${hits}) LIMIT ${opts.manyHits}))
+          SELECT u.* FROM (
+            SELECT * FROM (${page("drive", sql`(SELECT CASE WHEN n < ${opts.manyHits} THEN ${size} ELSE 0 END FROM c)`)})
+            UNION ALL SELECT * FROM (${page("filter", sql`(SELECT CASE WHEN n >= ${opts.manyHits} THEN ${size} ELSE 0 END FROM c)`)})
+          ) u ORDER BY ${sortExpr(sort.column, "u")} ${dir}, u.id ${dir}`
+      : page("drive", size);
+  const rows = await d.all<RawRow>(query);
+  const items = rows.slice(0, f.limit).map(fromRaw);
+  const last = items[items.length - 1];
   const match = f.q && f.q.length >= SHORT_QUERY ? ftsMatch(f.q) : null;
-  const found = match ? await matchesIn(d, accountId, match, page.map((r) => r.id)) : new Map<string, SearchMatch>();
+  const found = match ? await matchesIn(d, accountId, match, items.map((r) => r.id)) : new Map<string, SearchMatch>();
   const nextCursor = rows.length > f.limit && last ? encodeCursor({ v: cursorValue(last, sort.column), id: last.id }) : null;
-  return { items: page.map((r) => withMatch(rowToView(r), found.get(r.id))), nextCursor };
+  return { items: items.map((r) => withMatch(rowToView(r), found.get(r.id))), nextCursor };
 }
 
 function cursorValue(r: ReturnType<typeof fromRaw>, column: SortColumn): number {
