@@ -6,6 +6,8 @@ import type { AppEnv } from "../app.ts";
 import { router } from "../app.ts";
 import { HELPDESK_ROLES, requireAgent, requireRole, tokenSecret } from "../auth/context.ts";
 import { requireVisitor } from "../chat/visitor.ts";
+import { clientIp } from "../audit/record.ts";
+import { enforceIpLimit, enforceLimit } from "../lib/rateLimit.ts";
 import { verifyFileSignature } from "../files/signing.ts";
 import { INLINE_TYPES } from "../files/sniff.ts";
 import { findFile, readFileBytes, storeUpload, type FileSource } from "../files/store.ts";
@@ -20,7 +22,7 @@ filesApi.on("POST", "/chat/conversations/:id/attachments", requireVisitor("heade
 filesApi.on("POST", "/tickets/:id/attachments", requireAgent, requireRole(...HELPDESK_ROLES));
 
 const multipart = { required: true, content: { "multipart/form-data": { schema: uploadForm } } };
-const uploaded = { 201: json(uploadedFileSchema, "Stored; name its id in `attachmentIds` of a message"), ...errorResponses(400, 401, 404, 409, 413) };
+const uploaded = { 201: json(uploadedFileSchema, "Stored; name its id in `attachmentIds` of a message"), ...errorResponses(400, 401, 404, 409, 413, 429) };
 
 /** The uploaded part `file`, read from the multipart body. */
 async function uploadedFile(c: Context<AppEnv>): Promise<{ name: string; bytes: Uint8Array }> {
@@ -36,6 +38,11 @@ async function upload(c: Context<AppEnv>, accountId: string, ticketId: string, s
   if (!ticket) throw new AppError("not_found", source === "visitor" ? "conversation not found" : "ticket not found");
   // A closed web chat never reopens (docs/product.md §1): nothing could carry the file.
   if (source === "visitor" && ticket.status === "closed") throw new AppError("conflict", "This conversation is closed; start a new conversation");
+  // Shoppers are anonymous: their uploads are counted per conversation and per address before any byte is stored.
+  if (source === "visitor") {
+    await enforceLimit(c.env, "chatUploadPerConversation", ticketId);
+    await enforceIpLimit(c.env, "chatUploadPerIp", clientIp(c.req.raw.headers));
+  }
   const file = await uploadedFile(c);
   return c.json(await storeUpload(c.env, { accountId, ticketId, name: file.name, bytes: file.bytes, source }), 201);
 }

@@ -9,6 +9,8 @@ const limiters = {
   chatMessagePerConversation: { binding: "RL_CHAT_MESSAGE_CONVERSATION", periodSeconds: 10, what: "messages in this conversation" },
   chatMessagePerIp: { binding: "RL_CHAT_MESSAGE_IP", periodSeconds: 10, what: "chat messages from your address" },
   signupPerIp: { binding: "RL_SIGNUP_IP", periodSeconds: 60, what: "signups from your address" },
+  chatUploadPerConversation: { binding: "RL_CHAT_UPLOAD_CONVERSATION", periodSeconds: 60, what: "files in this conversation" },
+  chatUploadPerIp: { binding: "RL_CHAT_UPLOAD_IP", periodSeconds: 60, what: "files from your address" },
 } as const;
 
 export type LimiterName = keyof typeof limiters;

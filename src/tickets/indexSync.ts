@@ -21,7 +21,7 @@ export const LIVE_INDEX_DELAY_MS = 1_000;
 /**
  * A conversation in full flow (its row written less than this long ago) is written at most once per interval,
  * however many messages it carries. With hundreds of chats each writing every second, one write per message was
- * most of the isolate's time (bench/README.md); this keeps a busy account's D1 writes to a fifth.
+ * most of the isolate's time (bench/README.md); this keeps a busy account's D1 writes to about a fifth.
  */
 export const BUSY_INDEX_INTERVAL_MS = 5_000;
 
@@ -53,6 +53,11 @@ export class IndexSync {
   private writtenTags: string | null = null;
   /** When this instance last started a write (0: not since it woke), for pacing busy conversations. */
   private lastWriteAt = 0;
+  /**
+   * This conversation's own interval, between ¾ and 1¼ of BUSY_INDEX_INTERVAL_MS: conversations that started
+   * together (a campaign, a benchmark) would otherwise write in step, hundreds of writes in the same second.
+   */
+  private readonly busyInterval = Math.round(BUSY_INDEX_INTERVAL_MS * (0.75 + Math.random() / 2));
 
   constructor(
     private readonly store: ActorStorage,
@@ -67,7 +72,7 @@ export class IndexSync {
    */
   changed(flushNow: boolean): void {
     const now = this.hooks.clock().now();
-    const at = flushNow ? now + SAFETY_NET_MS : Math.max(now + LIVE_INDEX_DELAY_MS, this.lastWriteAt + BUSY_INDEX_INTERVAL_MS);
+    const at = flushNow ? now + SAFETY_NET_MS : Math.max(now + LIVE_INDEX_DELAY_MS, this.lastWriteAt + this.busyInterval);
     this.store.scheduleBy(INDEX_JOB, at);
   }
 
@@ -138,7 +143,7 @@ export class IndexSync {
     if (due === null) return;
     if (this.syncedVersion() >= current && this.outbox.unsynced().length === 0) this.store.unschedule(INDEX_JOB);
     // Still behind: the change that came during the write waits its turn like any other.
-    else if (due <= this.hooks.clock().now()) this.store.schedule(INDEX_JOB, this.lastWriteAt + BUSY_INDEX_INTERVAL_MS);
+    else if (due <= this.hooks.clock().now()) this.store.schedule(INDEX_JOB, this.lastWriteAt + this.busyInterval);
     else return;
     this.hooks.reschedule();
   }

@@ -5,12 +5,13 @@ import { macroPlaceholders, MACRO_PLACEHOLDERS, renderMacro } from "../../src/ma
 import { ApiError, type Agent, type Macro } from "./api.ts";
 import type { FormResult } from "./pages.ts";
 import { agents, api, macros, toast } from "./store.ts";
+import { t } from "./i18n.ts";
 
 export { MACRO_PLACEHOLDERS };
 
 function failure(err: unknown): FormResult {
   if (err instanceof ApiError) return { ok: false, message: err.message, issues: err.issues, status: err.status };
-  return { ok: false, message: "Something went wrong. Try again.", issues: [], status: 0 };
+  return { ok: false, message: t("settings.admin.somethingWentWrongTry"), issues: [], status: 0 };
 }
 
 // ---- macros ----------------------------------------------------------------------------------
@@ -24,7 +25,7 @@ export async function saveMacro(id: string | null, input: { name: string; body: 
   try {
     const m = id ? await api.request<Macro>("PATCH", `/macros/${encodeURIComponent(id)}`, input) : await api.request<Macro>("POST", "/macros", input);
     macros.value = id ? macros.value.map((x) => (x.id === id ? m : x)) : [...macros.value, m];
-    toast(id ? `Macro “${m.name}” saved` : `Macro “${m.name}” created`);
+    toast(id ? t("settings.admin.macroNameSaved", { name: m.name }) : t("settings.admin.macroNameCreated", { name: m.name }));
     return { ok: true };
   } catch (err) {
     return failure(err);
@@ -35,9 +36,9 @@ export async function deleteMacro(m: Macro): Promise<void> {
   try {
     await api.request<void>("DELETE", `/macros/${encodeURIComponent(m.id)}`);
     macros.value = macros.value.filter((x) => x.id !== m.id);
-    toast(`Macro “${m.name}” deleted`);
+    toast(t("settings.admin.macroNameDeleted", { name: m.name }));
   } catch (err) {
-    toast(err instanceof ApiError ? err.message : "The macro was not deleted", "error");
+    toast(err instanceof ApiError ? err.message : t("settings.admin.macroWasNotDeleted"), "error");
   }
 }
 
@@ -60,7 +61,7 @@ export async function loadArticles(): Promise<void> {
     const page = await api.request<{ items: Article[] }>("GET", "/knowledge", undefined, { limit: 200 });
     articles.value = { items: page.items, loading: false, error: null };
   } catch (err) {
-    articles.value = { ...articles.value, loading: false, error: err instanceof ApiError ? err.message : "Could not load the articles" };
+    articles.value = { ...articles.value, loading: false, error: err instanceof ApiError ? err.message : t("settings.admin.couldNotLoadArticles") };
   }
 }
 
@@ -74,7 +75,7 @@ export async function saveArticle(id: string | null, input: { title: string; bod
   try {
     const a = id ? await api.request<Article>("PATCH", `/knowledge/${encodeURIComponent(id)}`, input) : await api.request<Article>("POST", "/knowledge", input);
     articles.value = { ...articles.value, items: id ? articles.value.items.map((x) => (x.id === id ? a : x)) : [a, ...articles.value.items] };
-    toast(id ? `“${a.title}” saved` : `“${a.title}” added`);
+    toast(id ? t("settings.admin.titleSaved", { title: a.title }) : t("settings.admin.titleAdded", { title: a.title }));
     return { ok: true };
   } catch (err) {
     return failure(err);
@@ -85,9 +86,9 @@ export async function deleteArticle(a: Article): Promise<void> {
   try {
     await api.request<void>("DELETE", `/knowledge/${encodeURIComponent(a.id)}`);
     articles.value = { ...articles.value, items: articles.value.items.filter((x) => x.id !== a.id) };
-    toast(`“${a.title}” deleted`);
+    toast(t("settings.admin.titleDeleted", { title: a.title }));
   } catch (err) {
-    toast(err instanceof ApiError ? err.message : "The article was not deleted", "error");
+    toast(err instanceof ApiError ? err.message : t("settings.admin.articleWasNotDeleted"), "error");
   }
 }
 
@@ -128,9 +129,9 @@ export async function withdraw(i: Invitation): Promise<void> {
   try {
     await api.request<void>("DELETE", `/agents/invitations/${encodeURIComponent(i.id)}`);
     invitations.value = invitations.value.filter((x) => x.id !== i.id);
-    toast(`Invitation to ${i.email} withdrawn`);
+    toast(t("settings.admin.invitationToEmailWithdrawn", { email: i.email }));
   } catch (err) {
-    toast(err instanceof ApiError ? err.message : "Could not withdraw the invitation", "error");
+    toast(err instanceof ApiError ? err.message : t("settings.admin.couldNotWithdrawInvitation"), "error");
   }
 }
 
@@ -140,6 +141,6 @@ export async function setAccess(a: Agent, change: { role?: Agent["role"]; active
     agents.value = agents.value.map((x) => (x.id === a.id ? updated : x));
     toast(done);
   } catch (err) {
-    toast(err instanceof ApiError ? err.message : "The change was not saved", "error");
+    toast(err instanceof ApiError ? err.message : t("settings.admin.changeWasNotSaved"), "error");
   }
 }

@@ -5,6 +5,7 @@ export type Ticket = TicketView;
 export type Message = MessageView;
 export type { AttachmentView, AttachmentRef as UploadedFile } from "../../src/schemas/files.ts";
 import type { AttachmentRef as UploadedFile } from "../../src/schemas/files.ts";
+import { t } from "./i18n.ts";
 export type { Card, Channel, TicketFilters, TicketStatus };
 
 export interface Agent {
@@ -110,7 +111,7 @@ export class Api {
         body: body !== undefined ? JSON.stringify(body) : undefined,
       });
     } catch {
-      throw new ApiError(0, "network", "Can't reach the server. Check your connection.");
+      throw new ApiError(0, "network", t("errors.canTReachServer"));
     }
     if (res.status === 204) return undefined as T;
     const data = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string; issues?: ApiIssue[] } } | null;
@@ -128,7 +129,7 @@ export class Api {
     try {
       res = await fetch(`/api${path}${qs ? `?${qs}` : ""}`, { headers: this.token ? { Authorization: `Bearer ${this.token}` } : {} });
     } catch {
-      throw new ApiError(0, "network", "Can't reach the server. Check your connection.");
+      throw new ApiError(0, "network", t("errors.canTReachServer"));
     }
     if (!res.ok) {
       const data = (await res.json().catch(() => null)) as { error?: { code?: string; message?: string } } | null;
@@ -186,7 +187,7 @@ export class Api {
     try {
       res = await fetch(`/api/tickets/${encodeURIComponent(ticketId)}/attachments`, { method: "POST", headers: this.token ? { Authorization: `Bearer ${this.token}` } : {}, body: form });
     } catch {
-      throw new ApiError(0, "network", "Can't reach the server. Check your connection.");
+      throw new ApiError(0, "network", t("errors.canTReachServer"));
     }
     const data = (await res.json().catch(() => null)) as (UploadedFile & { error?: { code?: string; message?: string } }) | null;
     if (!res.ok) throw new ApiError(res.status, data?.error?.code ?? "http_error", data?.error?.message ?? res.statusText, []);

@@ -7,6 +7,7 @@ import type { teamInput, teamSchema } from "../../src/schemas/assignment.ts";
 import type { ReportView } from "../../src/schemas/report.ts";
 import { ApiError, type ApiIssue, type Channel } from "./api.ts";
 import { api, me, toast } from "./store.ts";
+import { t } from "./i18n.ts";
 
 export type Report = ReportView;
 export type SkillSummary = z.output<typeof skillSummarySchema>;
@@ -54,7 +55,7 @@ export type FormResult = { ok: true } | { ok: false; message: string; issues: Ap
 
 function failure(err: unknown): FormResult {
   if (err instanceof ApiError) return { ok: false, message: err.message, issues: err.issues, status: err.status };
-  return { ok: false, message: "Something went wrong. Try again.", issues: [], status: 0 };
+  return { ok: false, message: t("pages.status.somethingWentWrongTry"), issues: [], status: 0 };
 }
 
 interface Loadable<T> {
@@ -105,7 +106,7 @@ export async function loadReport(range: ReportRange = reportRange.value): Promis
     const data = await api.request<Report>("GET", "/reports", undefined, query);
     if (req === reportRequest) report.value = { data, loading: false, error: null };
   } catch (err) {
-    if (req === reportRequest) report.value = { data: report.value.data, loading: false, error: messageOf(err, "Could not load the report") };
+    if (req === reportRequest) report.value = { data: report.value.data, loading: false, error: messageOf(err, t("pages.status.couldNotLoadReport")) };
   }
 }
 
@@ -120,7 +121,7 @@ export async function loadSkills(): Promise<void> {
     const res = await api.request<{ items: SkillSummary[] }>("GET", "/skills");
     skills.value = { data: res.items, loading: false, error: null };
   } catch (err) {
-    skills.value = { data: skills.value.data, loading: false, error: messageOf(err, "Could not load the skills") };
+    skills.value = { data: skills.value.data, loading: false, error: messageOf(err, t("pages.status.couldNotLoadSkills")) };
   }
 }
 
@@ -133,7 +134,7 @@ export async function loadSkill(id: string): Promise<void> {
     const data = await api.request<SkillDetail>("GET", `/skills/${encodeURIComponent(id)}`);
     if (req === skillRequest) skill.value = { data, loading: false, error: null };
   } catch (err) {
-    if (req === skillRequest) skill.value = { data: null, loading: false, error: err instanceof ApiError && err.status === 404 ? "There is no such skill." : messageOf(err, "Could not load the skill") };
+    if (req === skillRequest) skill.value = { data: null, loading: false, error: err instanceof ApiError && err.status === 404 ? t("pages.status.thereIsNoSuch") : messageOf(err, t("pages.status.couldNotLoadSkill")) };
   }
 }
 
@@ -164,7 +165,7 @@ export async function loadSettings(): Promise<void> {
     integrations.value = i.items;
     teams.value = t.items;
   } catch (err) {
-    settings.value = { data: settings.value.data, loading: false, error: messageOf(err, "Could not load the settings") };
+    settings.value = { data: settings.value.data, loading: false, error: messageOf(err, t("pages.status.couldNotLoadSettings")) };
   }
 }
 
@@ -185,7 +186,7 @@ export async function connectIntegration(kind: string, credentials: Record<strin
   try {
     const view = await api.request<Integration>("PUT", `/integrations/${encodeURIComponent(kind)}`, credentials);
     integrations.value = integrations.value.map((i) => (i.kind === kind ? view : i));
-    toast(`${view.label} connected`);
+    toast(t("pages.status.labelConnected", { label: view.label }));
     return { ok: true };
   } catch (err) {
     return failure(err);
@@ -197,9 +198,9 @@ export async function disconnectIntegration(kind: string): Promise<void> {
     await api.request<void>("DELETE", `/integrations/${encodeURIComponent(kind)}`);
     const i = await api.request<{ items: Integration[] }>("GET", "/integrations");
     integrations.value = i.items;
-    toast(`${i.items.find((x) => x.kind === kind)?.label ?? kind} disconnected`);
+    toast(t("pages.status.disconnected", { label: i.items.find((x) => x.kind === kind)?.label ?? kind }));
   } catch (err) {
-    toast(`Could not disconnect: ${messageOf(err, "try again")}`, "error");
+    toast(t("pages.status.couldNotDisconnect", { error: messageOf(err, t("pages.status.tryAgain")) }), "error");
   }
 }
 
@@ -207,7 +208,7 @@ export async function saveTeam(id: string | null, input: TeamInput): Promise<For
   try {
     const team = id ? await api.request<Team>("PATCH", `/teams/${encodeURIComponent(id)}`, input) : await api.request<Team>("POST", "/teams", input);
     teams.value = id ? teams.value.map((t) => (t.id === id ? team : t)) : [...teams.value, team];
-    toast(id ? `Team “${team.name}” saved` : `Team “${team.name}” created`);
+    toast(id ? t("pages.status.teamNameSaved", { name: team.name }) : t("pages.status.teamNameCreated", { name: team.name }));
     return { ok: true };
   } catch (err) {
     return failure(err);
@@ -218,8 +219,8 @@ export async function deleteTeam(team: Team): Promise<void> {
   try {
     await api.request<void>("DELETE", `/teams/${encodeURIComponent(team.id)}`);
     teams.value = teams.value.filter((t) => t.id !== team.id);
-    toast(`Team “${team.name}” deleted`);
+    toast(t("pages.status.teamNameDeleted", { name: team.name }));
   } catch (err) {
-    toast(`Could not delete the team: ${messageOf(err, "try again")}`, "error");
+    toast(t("pages.status.couldNotDeleteTeam", { error: messageOf(err, t("pages.status.tryAgain")) }), "error");
   }
 }

@@ -8,6 +8,7 @@ import type { WebhookEventType } from "../../src/webhooks/events.ts";
 import { ApiError } from "./api.ts";
 import type { FormResult } from "./pages.ts";
 import { api, me, toast } from "./store.ts";
+import { t, type MessageKey } from "./i18n.ts";
 
 export type ApiKey = z.output<typeof apiKeySchema>;
 export type CreatedApiKey = z.output<typeof createdApiKeySchema>;
@@ -17,32 +18,32 @@ export type WebhookDelivery = z.output<typeof webhookDeliverySchema>;
 export type { ApiKeyScope, WebhookEventType };
 
 /** The scopes and events the forms offer, in the words of the screens (src/apiKeys/scopes.ts, src/webhooks/events.ts). */
-export const SCOPE_LABELS: Record<ApiKeyScope, string> = {
-  "tickets:read": "Read tickets, views, macros, teams and knowledge",
-  "tickets:write": "Reply, note, update tickets; views and macros",
-  "profiles:read": "Read customer profiles and export their data",
-  "profiles:write": "Change customer profiles and erase customers",
-  "reports:read": "Read reports and export them",
-  "settings:manage": "Manage settings, integrations, teams, agents and knowledge",
-  "webhooks:manage": "Manage webhooks",
-  "audit:read": "Read the audit log",
+export const SCOPE_LABELS: Record<ApiKeyScope, MessageKey> = {
+  "tickets:read": "settings.platform.readTicketsViewsMacros",
+  "tickets:write": "settings.platform.replyNoteUpdateTickets",
+  "profiles:read": "settings.platform.readCustomerProfilesAnd",
+  "profiles:write": "settings.platform.changeCustomerProfilesAnd",
+  "reports:read": "settings.platform.readReportsAndExport",
+  "settings:manage": "settings.platform.manageSettingsIntegrations",
+  "webhooks:manage": "settings.platform.manageWebhooks",
+  "audit:read": "settings.platform.readAuditLog",
 };
-export const EVENT_LABELS: Record<WebhookEventType, string> = {
-  "ticket.created": "Ticket created",
-  "ticket.updated": "Ticket updated",
-  "ticket.closed": "Ticket closed",
-  "message.created": "New message",
-  handoff: "AI agent handed off to the team",
-  "csat.created": "Customer rated the conversation (CSAT)",
+export const EVENT_LABELS: Record<WebhookEventType, MessageKey> = {
+  "ticket.created": "settings.platform.ticketCreated",
+  "ticket.updated": "settings.platform.ticketUpdated",
+  "ticket.closed": "settings.platform.ticketClosed",
+  "message.created": "settings.platform.newMessage",
+  handoff: "settings.platform.aiAgentHandedOff",
+  "csat.created": "settings.platform.customerRatedConversation",
 };
 
 export const canExport = computed(() => me.value?.role === "owner" || me.value?.role === "admin" || me.value?.role === "manager");
 
 function failure(err: unknown): FormResult {
   if (err instanceof ApiError) return { ok: false, message: err.message, issues: err.issues, status: err.status };
-  return { ok: false, message: "Something went wrong. Try again.", issues: [], status: 0 };
+  return { ok: false, message: t("settings.platform.somethingWentWrongTry"), issues: [], status: 0 };
 }
-const messageOf = (err: unknown) => (err instanceof ApiError ? err.message : "try again");
+const messageOf = (err: unknown) => (err instanceof ApiError ? err.message : t("settings.platform.tryAgain"));
 
 // ---- API keys ------------------------------------------------------------------------------------
 
@@ -52,7 +53,7 @@ export async function loadApiKeys(): Promise<void> {
   try {
     apiKeys.value = (await api.request<{ items: ApiKey[] }>("GET", "/api-keys")).items;
   } catch (err) {
-    toast(`Could not load API keys: ${messageOf(err)}`, "error");
+    toast(t("settings.platform.couldNotLoadApi", { error: messageOf(err) }), "error");
   }
 }
 
@@ -70,9 +71,9 @@ export async function revokeApiKey(key: ApiKey): Promise<void> {
   try {
     await api.request<void>("DELETE", `/api-keys/${encodeURIComponent(key.id)}`);
     apiKeys.value = (apiKeys.value ?? []).filter((k) => k.id !== key.id);
-    toast(`API key “${key.name}” revoked`);
+    toast(t("settings.platform.apiKeyNameRevoked", { name: key.name }));
   } catch (err) {
-    toast(`Could not revoke the key: ${messageOf(err)}`, "error");
+    toast(t("settings.platform.couldNotRevokeKey", { error: messageOf(err) }), "error");
   }
 }
 
@@ -84,7 +85,7 @@ export async function loadWebhooks(): Promise<void> {
   try {
     webhooks.value = (await api.request<{ items: Webhook[] }>("GET", "/webhooks")).items;
   } catch (err) {
-    toast(`Could not load webhooks: ${messageOf(err)}`, "error");
+    toast(t("settings.platform.couldNotLoadWebhooks", { error: messageOf(err) }), "error");
   }
 }
 
@@ -102,9 +103,9 @@ export async function deleteWebhook(hook: Webhook): Promise<void> {
   try {
     await api.request<void>("DELETE", `/webhooks/${encodeURIComponent(hook.id)}`);
     webhooks.value = (webhooks.value ?? []).filter((h) => h.id !== hook.id);
-    toast("Webhook deleted");
+    toast(t("settings.platform.webhookDeleted"));
   } catch (err) {
-    toast(`Could not delete the webhook: ${messageOf(err)}`, "error");
+    toast(t("settings.platform.couldNotDeleteWebhook", { error: messageOf(err) }), "error");
   }
 }
 
@@ -115,10 +116,10 @@ export function webhookDeliveries(hook: Webhook): Promise<WebhookDelivery[]> {
 export async function testWebhook(hook: Webhook): Promise<WebhookDelivery | null> {
   try {
     const d = await api.request<WebhookDelivery>("POST", `/webhooks/${encodeURIComponent(hook.id)}/test`);
-    toast(d.ok ? `Test event delivered (HTTP ${d.status})` : `Test event failed: ${d.error}`, d.ok ? "info" : "error");
+    toast(d.ok ? t("settings.platform.testEventDeliveredHttp", { status: d.status ?? "" }) : t("settings.platform.testEventFailedError", { error: d.error ?? "" }), d.ok ? "info" : "error");
     return d;
   } catch (err) {
-    toast(`Could not send the test event: ${messageOf(err)}`, "error");
+    toast(t("settings.platform.couldNotSendTest", { error: messageOf(err) }), "error");
     return null;
   }
 }
@@ -139,7 +140,7 @@ export async function download(path: string, query: Record<string, string | numb
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
     return true;
   } catch (err) {
-    toast(`Export failed: ${messageOf(err)}`, "error");
+    toast(t("settings.platform.exportFailed", { error: messageOf(err) }), "error");
     return false;
   }
 }
@@ -147,10 +148,10 @@ export async function download(path: string, query: Record<string, string | numb
 export async function eraseCustomer(profileId: string): Promise<boolean> {
   try {
     await api.request<void>("DELETE", `/profiles/${encodeURIComponent(profileId)}`);
-    toast("Customer erased: their messages and profile are gone");
+    toast(t("settings.platform.customerErasedTheirMessages"));
     return true;
   } catch (err) {
-    toast(`Could not erase the customer: ${messageOf(err)}`, "error");
+    toast(t("settings.platform.couldNotEraseCustomer", { error: messageOf(err) }), "error");
     return false;
   }
 }

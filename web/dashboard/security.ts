@@ -4,6 +4,7 @@ import { signal } from "@preact/signals";
 import { ApiError } from "./api.ts";
 import type { FormResult } from "./pages.ts";
 import { api } from "./store.ts";
+import { t } from "./i18n.ts";
 
 /** GET /api/settings/widget (owner/admin): the section plus the identity secret (src/api/widgetSettings.ts). */
 export interface WidgetSettings {
@@ -31,7 +32,7 @@ export interface AuditEntry {
 
 function failure(err: unknown): FormResult {
   if (err instanceof ApiError) return { ok: false, message: err.message, issues: err.issues, status: err.status };
-  return { ok: false, message: "Something went wrong. Try again.", issues: [], status: 0 };
+  return { ok: false, message: t("settings.security.somethingWentWrongTry"), issues: [], status: 0 };
 }
 
 // ---- widget ----------------------------------------------------------------------------------
@@ -43,7 +44,7 @@ export async function loadWidget(): Promise<void> {
   try {
     widget.value = { data: await api.request<WidgetSettings>("GET", "/settings/widget"), loading: false, error: null };
   } catch (err) {
-    widget.value = { data: widget.value.data, loading: false, error: err instanceof ApiError ? err.message : "Could not load the widget settings" };
+    widget.value = { data: widget.value.data, loading: false, error: err instanceof ApiError ? err.message : t("settings.security.couldNotLoadWidget") };
   }
 }
 
@@ -106,6 +107,6 @@ export async function loadAudit(filters: AuditFilters = audit.value.filters, mor
     if (req !== auditRequest) return;
     audit.value = { ...audit.value, items: more ? [...audit.value.items, ...page.items] : page.items, nextCursor: page.nextCursor, loading: false };
   } catch (err) {
-    if (req === auditRequest) audit.value = { ...audit.value, loading: false, error: err instanceof ApiError ? err.message : "Could not load the audit log" };
+    if (req === auditRequest) audit.value = { ...audit.value, loading: false, error: err instanceof ApiError ? err.message : t("settings.security.couldNotLoadAudit") };
   }
 }

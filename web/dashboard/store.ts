@@ -10,6 +10,7 @@ import { alertMe } from "./store/prefs.ts";
 import type { Agent, Ticket } from "./api.ts";
 import { account, agents, api, macros, me, reportError, session, SESSION_KEY, setMyStatus, toast, type Session } from "./store/session.ts";
 import { addMessage, applyTicket, current, markRead, openTicket } from "./store/ticket.ts";
+import { t } from "./i18n.ts";
 
 // Components import from here only; store/ keeps its seams (setViews, placeInList, …) to itself.
 export { account, agentById, agents, assignable, api, macros, me, reportError, session, setMyStatus, toast, toasts } from "./store/session.ts";
@@ -69,7 +70,7 @@ export async function boot(): Promise<void> {
       setViews(views);
     });
   } catch (err) {
-    if (!(err instanceof ApiError && err.status === 401)) reportError(err, "Could not load the helpdesk");
+    if (!(err instanceof ApiError && err.status === 401)) reportError(err, t("store.couldNotLoadHelpdesk"));
     return;
   }
   void api.macros().then((m) => (macros.value = m.items), () => undefined);
@@ -120,7 +121,7 @@ export async function saveCurrentView(name: string): Promise<void> {
     navigate({ view: `saved:${v.id}`, ticketId: null });
     void refreshCounts();
   } catch (err) {
-    reportError(err, "The view was not saved");
+    reportError(err, t("store.viewWasNotSaved"));
   }
 }
 
@@ -130,7 +131,7 @@ export async function deleteSavedView(id: string): Promise<void> {
     savedViews.value = savedViews.value.filter((v) => v.id !== id);
     if (route.value.view === `saved:${id}`) navigate({ view: "all", ticketId: null });
   } catch (err) {
-    reportError(err, "The view was not deleted");
+    reportError(err, t("store.viewWasNotDeleted"));
   }
 }
 
@@ -157,14 +158,14 @@ function onFrame(f: InboxFrame): void {
     case "ticket.sla_breached":
       noticeAssigned(f.ticket);
       applyTicket(f.ticket);
-      if (f.type === "ticket.snooze_ended" && f.ticket.assigneeId === me.value?.id) toast(`Snooze ended on #${f.ticket.number}`);
-      if (f.type === "ticket.sla_breached" && f.ticket.assigneeId === me.value?.id) toast(`SLA breached on #${f.ticket.number}`);
-      if (f.type === "ticket.csat" && f.ticket.csat && f.ticket.assigneeId === me.value?.id) toast(`#${f.ticket.number} was rated ${f.ticket.csat.score}/5`);
+      if (f.type === "ticket.snooze_ended" && f.ticket.assigneeId === me.value?.id) toast(t("store.snoozeEndedOnNumber", { number: f.ticket.number }));
+      if (f.type === "ticket.sla_breached" && f.ticket.assigneeId === me.value?.id) toast(t("store.slaBreachedOnNumber", { number: f.ticket.number }));
+      if (f.type === "ticket.csat" && f.ticket.csat && f.ticket.assigneeId === me.value?.id) toast(t("store.numberWasRatedScore", { number: f.ticket.number, score: f.ticket.csat.score }));
       return;
     case "message.created": {
       noticeAssigned(f.ticket);
       if (f.message.author === "customer" && f.ticket.assigneeId === me.value?.id && current.value?.ticket.id !== f.ticket.id) {
-        alertMe(`New message on #${f.ticket.number}`, f.message.body, () => navigate({ view: "mine", ticketId: f.ticket.id }));
+        alertMe(t("store.newMessageOnNumber", { number: f.ticket.number }), f.message.body, () => navigate({ view: "mine", ticketId: f.ticket.id }));
       }
       applyTicket(f.ticket);
       addMessage(f.message);
@@ -196,18 +197,18 @@ function onFrame(f: InboxFrame): void {
 /** Tickets this dashboard has seen assigned to me, so "assigned to you" is said once per assignment. */
 const mineSeen = new Set<string>();
 whenListLoaded((items) => {
-  for (const t of items) if (t.assigneeId !== null && t.assigneeId === me.value?.id) mineSeen.add(t.id);
+  for (const ticket of items) if (ticket.assigneeId !== null && ticket.assigneeId === me.value?.id) mineSeen.add(ticket.id);
 });
 
-function noticeAssigned(t: Ticket): void {
-  const mine = t.assigneeId !== null && t.assigneeId === me.value?.id;
+function noticeAssigned(ticket: Ticket): void {
+  const mine = ticket.assigneeId !== null && ticket.assigneeId === me.value?.id;
   if (!mine) {
-    mineSeen.delete(t.id);
+    mineSeen.delete(ticket.id);
     return;
   }
-  if (mineSeen.has(t.id)) return;
-  mineSeen.add(t.id);
-  alertMe(`#${t.number} is assigned to you`, t.preview ?? t.subject ?? "", () => navigate({ view: "mine", ticketId: t.id }));
+  if (mineSeen.has(ticket.id)) return;
+  mineSeen.add(ticket.id);
+  alertMe(t("store.numberIsAssignedTo", { number: ticket.number }), ticket.preview ?? ticket.subject ?? "", () => navigate({ view: "mine", ticketId: ticket.id }));
 }
 
 /** After a reconnect: events may have been missed, so refetch what is on screen. */

@@ -2,6 +2,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { ApiError, type Agent } from "../api.ts";
 import { api, startSession } from "../store.ts";
+import { t } from "../i18n.ts";
 
 interface Invite {
   email: string;
@@ -26,7 +27,7 @@ export function AcceptInvite({ token }: { token: string }) {
         setInvite(i);
         setName(i.name ?? "");
       },
-      (err) => setError(err instanceof ApiError ? err.message : "This invitation could not be opened."),
+      (err) => setError(err instanceof ApiError ? err.message : t("auth.invite.thisInvitationCouldNot")),
     );
   }, [token]);
   return (
@@ -43,23 +44,23 @@ export function AcceptInvite({ token }: { token: string }) {
             history.replaceState(null, "", "#/mine");
             await startSession(res);
           } catch (err) {
-            setError(err instanceof ApiError ? (err.issues[0]?.message ? `${err.issues[0].path}: ${err.issues[0].message}` : err.message) : "Joining failed.");
+            setError(err instanceof ApiError ? (err.issues[0]?.message ? `${err.issues[0].path}: ${err.issues[0].message}` : err.message) : t("auth.invite.joiningFailed"));
             setBusy(false);
           }
         }}
       >
-        <h1 id="invite-title">{invite ? `Join ${invite.accountName} on Edgedesk` : "Join your team on Edgedesk"}</h1>
+        <h1 id="invite-title">{invite ? t("auth.invite.joinAccount", { accountName: invite.accountName }) : t("auth.invite.joinYourTeamOn")}</h1>
         {invite && (
           <p class="muted">
-            You were invited as <strong>{invite.role}</strong> with {invite.email}.
+            {t("auth.invite.youWereInvitedAs")}{" "}<strong>{invite.role}</strong>{" "}{t("auth.invite.withEmail", { email: invite.email })}
           </p>
         )}
         <label class="field">
-          <span>Your name</span>
+          <span>{t("auth.invite.yourName")}</span>
           <input type="text" required maxLength={100} value={name} onInput={(e) => setName(e.currentTarget.value)} disabled={!invite} />
         </label>
         <label class="field">
-          <span>Choose a password</span>
+          <span>{t("auth.invite.choosePassword")}</span>
           <input type="password" autocomplete="new-password" required minLength={8} value={password} onInput={(e) => setPassword(e.currentTarget.value)} disabled={!invite} />
         </label>
         {error && (
@@ -68,7 +69,7 @@ export function AcceptInvite({ token }: { token: string }) {
           </div>
         )}
         <button class="btn primary block" type="submit" disabled={busy || !invite}>
-          {busy ? "Joining…" : "Join the team"}
+          {busy ? t("auth.invite.joining") : t("auth.invite.joinTeam")}
         </button>
       </form>
     </main>

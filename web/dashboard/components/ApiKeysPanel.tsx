@@ -5,6 +5,7 @@ import { apiKeys, createApiKey, loadApiKeys, revokeApiKey, SCOPE_LABELS, type Ap
 import type { FormResult } from "../pages.ts";
 import { FieldError, FormStatus, Panel, invalid } from "./form.tsx";
 import { SecretOnce } from "./SecretOnce.tsx";
+import { t } from "../i18n.ts";
 
 const SCOPES = Object.keys(SCOPE_LABELS) as ApiKeyScope[];
 
@@ -25,19 +26,19 @@ function NewKeyForm({ onCreated }: { onCreated: (k: CreatedApiKey) => void }) {
     }
   };
   return (
-    <form class="stack" onSubmit={submit} aria-label="New API key">
+    <form class="stack" onSubmit={submit} aria-label={t("settings.apiKeys.newApiKey")}>
       <label class="field">
-        <span>Name</span>
-        <input type="text" value={name} maxLength={80} placeholder="Zapier, CRM sync…" onInput={(e) => setName(e.currentTarget.value)} {...invalid(result, "name", "key-name-err")} />
+        <span>{t("settings.apiKeys.name")}</span>
+        <input type="text" value={name} maxLength={80} placeholder={t("settings.apiKeys.zapierCrmSync")} onInput={(e) => setName(e.currentTarget.value)} {...invalid(result, "name", "key-name-err")} />
       </label>
       <FieldError result={result} path="name" id="key-name-err" />
       <fieldset class="choices">
-        <legend>What it may do</legend>
+        <legend>{t("settings.apiKeys.whatItMayDo")}</legend>
         <div class="checks scopes">
           {SCOPES.map((s) => (
             <label key={s} class="check">
               <input type="checkbox" checked={scopes.includes(s)} onChange={(e) => setScopes(e.currentTarget.checked ? [...scopes, s] : scopes.filter((x) => x !== s))} />
-              <code>{s}</code> <span class="muted small">{SCOPE_LABELS[s]}</span>
+              <code>{s}</code> <span class="muted small">{t(SCOPE_LABELS[s])}</span>
             </label>
           ))}
         </div>
@@ -45,7 +46,7 @@ function NewKeyForm({ onCreated }: { onCreated: (k: CreatedApiKey) => void }) {
       </fieldset>
       <div class="form-foot">
         <button class="btn primary" type="submit" disabled={busy}>
-          Create key
+          {t("settings.apiKeys.createKey")}
         </button>
         <FormStatus result={result} fields={["name", "scopes"]} />
       </div>
@@ -57,12 +58,12 @@ export function ApiKeysPanel() {
   const [created, setCreated] = useState<CreatedApiKey | null>(null);
   useEffect(() => void loadApiKeys(), []);
   return (
-    <Panel title="API keys" id="set-api-keys" sub={<>Your scripts and integrations call the same API with <code>Authorization: Bearer &lt;key&gt;</code>, limited to the key's scopes. Keys act as themselves: notes and audit entries name the key.</>}>
-      {created && <SecretOnce label={`API key “${created.name}”`} value={created.key} onDone={() => setCreated(null)} />}
+    <Panel title={t("settings.apiKeys.apiKeys")} id="set-api-keys" sub={<>{t("settings.apiKeys.yourScriptsAndIntegrations")}{" "}<code>Authorization: Bearer &lt;key&gt;</code>{t("settings.apiKeys.limitedToKeyScopes")}</>}>
+      {created && <SecretOnce label={t("settings.apiKeys.apiKeyName", { name: created.name })} value={created.key} onDone={() => setCreated(null)} />}
       <NewKeyForm onCreated={setCreated} />
-      <h3 class="panel-subtitle">Keys</h3>
+      <h3 class="panel-subtitle">{t("settings.apiKeys.keys")}</h3>
       <ul class="integrations api-keys">
-        {apiKeys.value?.length === 0 && <li class="muted small">No API keys yet.</li>}
+        {apiKeys.value?.length === 0 && <li class="muted small">{t("settings.apiKeys.noApiKeysYet")}</li>}
         {(apiKeys.value ?? []).map((k) => (
           <li key={k.id} class="team" data-key={k.name}>
             <div class="integration-head">
@@ -71,11 +72,11 @@ export function ApiKeysPanel() {
                   {k.name} <code class="muted">{k.prefix}…</code>
                 </div>
                 <div class="muted small">
-                  {k.scopes.join(", ")} · created {dateTime(k.createdAt)} · {k.lastUsedAt ? `last used ${dateTime(k.lastUsedAt)}` : "never used"}
+                  {t("settings.apiKeys.scopesCreated", { scopes: k.scopes.join(", "), date: dateTime(k.createdAt) })}{" "}{k.lastUsedAt ? t("settings.apiKeys.lastUsed", { date: dateTime(k.lastUsedAt) }) : t("settings.apiKeys.neverUsed")}
                 </div>
               </div>
-              <button class="btn small danger" type="button" aria-label={`Revoke API key ${k.name}`} onClick={() => confirm(`Revoke “${k.name}”? Scripts using it stop working at once.`) && void revokeApiKey(k)}>
-                Revoke
+              <button class="btn small danger" type="button" aria-label={t("settings.apiKeys.revokeApiKeyName", { name: k.name })} onClick={() => confirm(t("settings.apiKeys.revokeNameScriptsUsing", { name: k.name })) && void revokeApiKey(k)}>
+                {t("settings.apiKeys.revoke")}
               </button>
             </div>
           </li>

@@ -5,11 +5,12 @@ import type { AttachmentView, UploadedFile } from "../api.ts";
 import { ApiError } from "../api.ts";
 import { api, toast } from "../store.ts";
 import { Icon } from "./ui.tsx";
+import { t } from "../i18n.ts";
 
 const INLINE = /^image\/(jpeg|png|gif|webp)$/;
 
 function sizeText(n: number): string {
-  return n >= 1024 * 1024 ? `${(n / (1024 * 1024)).toFixed(1)} MB` : `${Math.max(1, Math.round(n / 1024))} KB`;
+  return n >= 1024 * 1024 ? t("ticket.files.megabytes", { mb: (n / (1024 * 1024)).toFixed(1) }) : t("ticket.files.kilobytes", { kb: Math.max(1, Math.round(n / 1024)) });
 }
 
 export function MessageFiles({ files }: { files: readonly AttachmentView[] | undefined }) {
@@ -52,7 +53,7 @@ export function useComposerFiles(ticketId: string): ComposerFiles {
         api
           .upload(ticketId, file)
           .then((f) => setReady((r) => [...r, f]))
-          .catch((err: unknown) => toast(`${file.name}: ${err instanceof ApiError ? err.message : "could not be uploaded"}`, "error"))
+          .catch((err: unknown) => toast(`${file.name}: ${err instanceof ApiError ? err.message : t("ticket.files.couldNotBeUploaded")}`, "error"))
           .finally(() => setPending((n) => n - 1));
       }
     },
@@ -78,7 +79,7 @@ export function AttachButton({ files }: { files: ComposerFiles }) {
           e.currentTarget.value = "";
         }}
       />
-      <button type="button" class="btn ghost" aria-label="Attach files" title="Attach files" onClick={() => input.current?.click()}>
+      <button type="button" class="btn ghost" aria-label={t("ticket.files.attachFiles")} title={t("ticket.files.attachFiles")} onClick={() => input.current?.click()}>
         <Icon name="paperclip" size={14} />
       </button>
     </>
@@ -88,16 +89,16 @@ export function AttachButton({ files }: { files: ComposerFiles }) {
 export function FileTray({ files }: { files: ComposerFiles }) {
   if (files.ready.length === 0 && !files.uploading) return null;
   return (
-    <ul class="composer-files" aria-label="Files to send">
+    <ul class="composer-files" aria-label={t("ticket.files.filesToSend")}>
       {files.ready.map((f) => (
         <li key={f.id} class="file-chip">
           <Icon name="paperclip" size={12} /> {f.name} <span class="muted small">{sizeText(f.size)}</span>
-          <button type="button" class="link" aria-label={`Remove ${f.name}`} onClick={() => files.remove(f.id)}>
+          <button type="button" class="link" aria-label={t("ticket.files.removeName", { name: f.name })} onClick={() => files.remove(f.id)}>
             <Icon name="x" size={12} />
           </button>
         </li>
       ))}
-      {files.uploading && <li class="file-chip muted">Uploading…</li>}
+      {files.uploading && <li class="file-chip muted">{t("ticket.files.uploading")}</li>}
     </ul>
   );
 }

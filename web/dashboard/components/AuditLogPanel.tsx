@@ -4,21 +4,22 @@ import { audit, loadAudit, type AuditEntry } from "../security.ts";
 import { agentById, agents } from "../store.ts";
 import { Panel } from "./form.tsx";
 import { Empty } from "./ui.tsx";
+import { locale, t } from "../i18n.ts";
 import "./security.css";
 
 /** Action families to filter on (the API also takes any exact action). */
 const ACTIONS = [
-  { value: "", label: "Every action" },
-  { value: "auth.*", label: "Logins, logouts and passwords" },
-  { value: "auth.login_failed", label: "Failed logins" },
-  { value: "settings.*", label: "Settings" },
-  { value: "integration.*", label: "Integrations" },
-  { value: "agent.*", label: "Agents and roles" },
-  { value: "api_key.*", label: "API keys" },
-  { value: "webhook.*", label: "Webhooks" },
-  { value: "export.*", label: "Exports" },
-  { value: "profile.*", label: "Customer data" },
-];
+  { value: "", label: "settings.audit.everyAction" },
+  { value: "auth.*", label: "settings.audit.loginsLogoutsAndPasswords" },
+  { value: "auth.login_failed", label: "settings.audit.failedLogins" },
+  { value: "settings.*", label: "settings.audit.settings" },
+  { value: "integration.*", label: "settings.audit.integrations" },
+  { value: "agent.*", label: "settings.audit.agentsAndRoles" },
+  { value: "api_key.*", label: "settings.audit.apiKeys" },
+  { value: "webhook.*", label: "settings.audit.webhooks" },
+  { value: "export.*", label: "settings.audit.exports" },
+  { value: "profile.*", label: "settings.audit.customerData" },
+] as const;
 
 function describe(e: AuditEntry): string {
   const facts = Object.entries(e.details)
@@ -33,12 +34,12 @@ export function AuditLogPanel() {
   useEffect(() => void loadAudit({ actor, action }), [actor, action]);
   const { items, nextCursor, loading, error } = audit.value;
   return (
-    <Panel title="Audit log" id="set-audit" sub="Logins (failed ones too, with the address), settings, integrations, agents and roles, newest first.">
+    <Panel title={t("settings.audit.auditLog")} id="set-audit" sub={t("settings.audit.loginsFailedOnesToo")}>
       <div class="audit-filters">
         <label class="field">
-          <span>Who</span>
-          <select value={actor} onChange={(e) => setActor(e.currentTarget.value)} aria-label="Filter by person">
-            <option value="">Everyone</option>
+          <span>{t("settings.audit.who")}</span>
+          <select value={actor} onChange={(e) => setActor(e.currentTarget.value)} aria-label={t("settings.audit.filterByPerson")}>
+            <option value="">{t("settings.audit.everyone")}</option>
             {agents.value.map((a) => (
               <option key={a.id} value={a.id}>
                 {a.name}
@@ -47,11 +48,11 @@ export function AuditLogPanel() {
           </select>
         </label>
         <label class="field">
-          <span>What</span>
-          <select value={action} onChange={(e) => setAction(e.currentTarget.value)} aria-label="Filter by action">
+          <span>{t("settings.audit.what")}</span>
+          <select value={action} onChange={(e) => setAction(e.currentTarget.value)} aria-label={t("settings.audit.filterByAction")}>
             {ACTIONS.map((a) => (
               <option key={a.value} value={a.value}>
-                {a.label}
+                {t(a.label)}
               </option>
             ))}
           </select>
@@ -62,27 +63,27 @@ export function AuditLogPanel() {
           {error}
         </div>
       )}
-      {items.length === 0 && !loading && !error && <Empty title="Nothing recorded for these filters" />}
+      {items.length === 0 && !loading && !error && <Empty title={t("settings.audit.nothingRecordedForThese")} />}
       {items.length > 0 && (
-        <table class="table audit-table" aria-label="Audit log entries">
+        <table class="table audit-table" aria-label={t("settings.audit.auditLogEntries")}>
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Who</th>
-              <th scope="col">Action</th>
-              <th scope="col">Details</th>
-              <th scope="col">Address</th>
+              <th scope="col">{t("settings.audit.when")}</th>
+              <th scope="col">{t("settings.audit.who")}</th>
+              <th scope="col">{t("settings.audit.action")}</th>
+              <th scope="col">{t("settings.audit.details")}</th>
+              <th scope="col">{t("settings.audit.address")}</th>
             </tr>
           </thead>
           <tbody>
             {items.map((e) => (
               <tr key={e.id} data-action={e.action}>
-                <td>{new Date(e.at).toLocaleString()}</td>
+                <td>{new Date(e.at).toLocaleString(locale())}</td>
                 <td>{e.actorId ? (agentById.value.get(e.actorId)?.name ?? e.actorId) : <span class="muted">—</span>}</td>
                 <td>
                   <code>{e.action}</code>
                 </td>
-                <td>{describe(e)}</td>
+                <td translate={false}>{describe(e)}</td>
                 <td>{e.ip ?? <span class="muted">—</span>}</td>
               </tr>
             ))}
@@ -93,7 +94,7 @@ export function AuditLogPanel() {
       {nextCursor && !loading && (
         <div class="form-foot">
           <button type="button" class="btn" onClick={() => void loadAudit(audit.value.filters, true)}>
-            Older entries
+            {t("settings.audit.olderEntries")}
           </button>
         </div>
       )}

@@ -2,6 +2,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { canAdmin, saveSection, type FormResult, type Settings } from "../pages.ts";
 import { FieldError, FormStatus, Panel, Toggle } from "./form.tsx";
+import { t } from "../i18n.ts";
 
 export function AutoTagsPanel({ s }: { s: Settings }) {
   const enabled = s.autoTags?.enabled ?? true;
@@ -17,26 +18,26 @@ export function AutoTagsPanel({ s }: { s: Settings }) {
     setBusy(false);
   };
   return (
-    <Panel title="AI auto-tagging" id="set-autotags" sub="Every inbound ticket gets tags from the AI router and its first message (the skill, damaged, refund, vip…). Teams can route on them.">
+    <Panel title={t("settings.autoTags.aiAutoTagging")} id="set-autotags" sub={t("settings.autoTags.everyInboundTicketGets")}>
       <form
         class="stack"
         onSubmit={(e) => {
           e.preventDefault();
-          void save(enabled, "Allowed tags saved");
+          void save(enabled, t("settings.autoTags.allowedTagsSaved"));
         }}
       >
-        <Toggle label="AI auto-tagging" checked={enabled} disabled={busy || !canAdmin.value} onChange={(on) => void save(on, on ? "AI auto-tagging is on" : "AI auto-tagging is off")} hint={enabled ? "on: new tickets are tagged as they arrive" : "off: no AI tags"} />
+        <Toggle label={t("settings.autoTags.aiAutoTagging")} checked={enabled} disabled={busy || !canAdmin.value} onChange={(on) => void save(on, on ? t("settings.autoTags.turnedOn") : t("settings.autoTags.turnedOff"))} hint={enabled ? t("settings.autoTags.onNewTicketsAre") : t("settings.autoTags.offNoAiTags")} />
         <label class="field">
-          <span>Tags the AI may use (comma-separated; empty = any)</span>
-          <input type="text" value={allowed} disabled={!canAdmin.value} placeholder="returns_exchanges, damaged, refund, vip" aria-label="Allowed AI tags" onInput={(e) => setAllowed(e.currentTarget.value)} />
+          <span>{t("settings.autoTags.tagsAiMayUse")}</span>
+          <input type="text" value={allowed} disabled={!canAdmin.value} placeholder={t("settings.autoTags.returnsExchangesDamaged")} aria-label={t("settings.autoTags.allowedAiTags")} onInput={(e) => setAllowed(e.currentTarget.value)} />
         </label>
         <FieldError result={result} path="allowedTags" id="autotags-err" />
         {canAdmin.value && (
           <div class="form-foot">
             <button class="btn primary" type="submit" disabled={busy}>
-              Save allowed tags
+              {t("settings.autoTags.saveAllowedTags")}
             </button>
-            <FormStatus result={result} fields={["allowedTags"]} saved="Saved" />
+            <FormStatus result={result} fields={["allowedTags"]} saved={t("settings.autoTags.saved")} />
           </div>
         )}
       </form>

@@ -3,6 +3,7 @@
 import { useState } from "preact/hooks";
 import { canAdmin } from "../pages.ts";
 import { download, eraseCustomer } from "../platform.ts";
+import { t } from "../i18n.ts";
 
 export function CustomerPrivacyActions({ profileId, name, onErased }: { profileId: string; name: string; onErased?: () => void }) {
   const [busy, setBusy] = useState(false);
@@ -13,7 +14,7 @@ export function CustomerPrivacyActions({ profileId, name, onErased }: { profileI
     setBusy(false);
   };
   const erase = async () => {
-    const typed = prompt(`Erase ${name}? Their messages, profile and files are deleted for good; their tickets stay as anonymous shells for reports.\n\nType ERASE to confirm.`);
+    const typed = prompt(t("ticket.privacy.eraseNameTheirMessages", { name }));
     if (typed?.trim() !== "ERASE") return;
     setBusy(true);
     if (await eraseCustomer(profileId)) onErased?.();
@@ -22,10 +23,10 @@ export function CustomerPrivacyActions({ profileId, name, onErased }: { profileI
   return (
     <div class="row-actions customer-privacy">
       <button class="btn small" type="button" disabled={busy} onClick={() => void exportData()}>
-        Export data
+        {t("ticket.privacy.exportData")}
       </button>
       <button class="btn small danger" type="button" disabled={busy} onClick={() => void erase()}>
-        Erase customer
+        {t("ticket.privacy.eraseCustomer")}
       </button>
     </div>
   );

@@ -3,11 +3,43 @@ import { useState } from "preact/hooks";
 import { dateTime } from "../format.ts";
 import { canAdmin, connectIntegration, disconnectIntegration, integrations, type FormResult, type Integration } from "../pages.ts";
 import { FieldError, FormStatus, Panel, invalid } from "./form.tsx";
+import { t, type MessageKey } from "../i18n.ts";
 
+/** Labels of the credential fields src/integrations/registry.ts defines; a field the dashboard doesn't know yet is spelled out from its name. */
+const FIELD_LABEL: Record<string, MessageKey> = {
+  shop: "settings.integrations.fields.shop",
+  accessToken: "settings.integrations.fields.accessToken",
+  apiVersion: "settings.integrations.fields.apiVersion",
+  storefrontAccessToken: "settings.integrations.fields.storefrontAccessToken",
+  subdomain: "settings.integrations.fields.subdomain",
+  email: "settings.integrations.fields.email",
+  apiToken: "settings.integrations.fields.apiToken",
+  domain: "settings.integrations.fields.domain",
+  apiKey: "settings.integrations.fields.apiKey",
+  portalUrl: "settings.integrations.fields.portalUrl",
+  policySummary: "settings.integrations.fields.policySummary",
+  storeUrl: "settings.integrations.fields.storeUrl",
+  accountSid: "settings.integrations.fields.accountSid",
+  appSecret: "settings.integrations.fields.appSecret",
+  authToken: "settings.integrations.fields.authToken",
+  fromAddress: "settings.integrations.fields.fromAddress",
+  fromName: "settings.integrations.fields.fromName",
+  instagramAccountId: "settings.integrations.fields.instagramAccountId",
+  messageStream: "settings.integrations.fields.messageStream",
+  pageAccessToken: "settings.integrations.fields.pageAccessToken",
+  phoneNumber: "settings.integrations.fields.phoneNumber",
+  pointsName: "settings.integrations.fields.pointsName",
+  programName: "settings.integrations.fields.programName",
+  serverToken: "settings.integrations.fields.serverToken",
+  verifyToken: "settings.integrations.fields.verifyToken",
+  whatsappNumber: "settings.integrations.fields.whatsappNumber",
+};
 const WORDS: Record<string, string> = { api: "API", url: "URL", sid: "SID", id: "ID", whatsapp: "WhatsApp" };
 
 /** "storefrontAccessToken" → "Storefront access token", "portalUrl" → "Portal URL". */
 export function fieldLabel(name: string): string {
+  const known = FIELD_LABEL[name];
+  if (known) return t(known);
   const words = name
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .toLowerCase()
@@ -18,7 +50,7 @@ export function fieldLabel(name: string): string {
   return words.join(" ");
 }
 
-const SLOT_LABEL: Record<string, string> = { orders: "Orders", catalog: "Catalog", returns: "Returns", subscriptions: "Subscriptions", loyalty: "Loyalty", coupons: "Coupons", helpdesk: "Handoff" };
+const SLOT_LABEL: Record<string, MessageKey> = { orders: "settings.integrations.orders", catalog: "settings.integrations.catalog", returns: "settings.integrations.returns", subscriptions: "settings.integrations.subscriptions", loyalty: "settings.integrations.loyalty", coupons: "settings.integrations.coupons", helpdesk: "settings.integrations.handoff" };
 
 function group(i: Integration): "store" | "helpdesk" | "channel" {
   if (i.provides.includes("helpdesk")) return "helpdesk";
@@ -26,9 +58,9 @@ function group(i: Integration): "store" | "helpdesk" | "channel" {
 }
 
 const GROUPS = [
-  { key: "store", title: "Store and agent data", sub: "What the AI agent's skills read: orders, catalog, returns, subscriptions, loyalty." },
-  { key: "helpdesk", title: "Outside helpdesks", sub: "Connect one to hand conversations off to it (Settings › AI agent › Handoff)." },
-  { key: "channel", title: "Channels", sub: "Credentials the SMS, WhatsApp and Instagram webhooks check requests with." },
+  { key: "store", title: "settings.integrations.storeAndAgentData", sub: "settings.integrations.whatAiAgentSkills" },
+  { key: "helpdesk", title: "settings.integrations.outsideHelpdesks", sub: "settings.integrations.connectOneToHand" },
+  { key: "channel", title: "settings.integrations.channels", sub: "settings.integrations.credentialsSmsWhatsappAnd" },
 ] as const;
 
 function CredentialsForm({ i, onDone }: { i: Integration; onDone: () => void }) {
@@ -46,7 +78,7 @@ function CredentialsForm({ i, onDone }: { i: Integration; onDone: () => void }) 
     if (r.ok) onDone();
   };
   return (
-    <form class="stack creds" onSubmit={submit} aria-label={`${i.label} credentials`}>
+    <form class="stack creds" onSubmit={submit} aria-label={t("settings.integrations.labelCredentials", { label: i.label })}>
       {i.fields.map((f) => {
         const id = `cred-${i.kind}-${f.name}`;
         const props = {
@@ -54,7 +86,7 @@ function CredentialsForm({ i, onDone }: { i: Integration; onDone: () => void }) 
           autocomplete: "off",
           spellcheck: false,
           value: values[f.name] ?? "",
-          placeholder: f.secret && i.connected ? "Enter it again to replace it" : undefined,
+          placeholder: f.secret && i.connected ? t("settings.integrations.enterItAgainTo") : undefined,
           onInput: (e: Event) => setValues({ ...values, [f.name]: (e.currentTarget as HTMLInputElement).value }),
           ...invalid(result, f.name, `${id}-err`),
         };
@@ -63,7 +95,7 @@ function CredentialsForm({ i, onDone }: { i: Integration; onDone: () => void }) 
             <label class="field">
               <span>
                 {fieldLabel(f.name)}
-                {!f.required && <span class="muted"> (optional)</span>}
+                {!f.required && <span class="muted">{" "}{t("settings.integrations.optional")}</span>}
               </span>
               {f.secret ? <input type="password" {...props} /> : <input type="text" {...props} />}
             </label>
@@ -71,13 +103,13 @@ function CredentialsForm({ i, onDone }: { i: Integration; onDone: () => void }) 
           </div>
         );
       })}
-      {i.fields.length === 0 && <p class="muted small">Nothing to fill in.</p>}
+      {i.fields.length === 0 && <p class="muted small">{t("settings.integrations.nothingToFillIn")}</p>}
       <div class="form-foot">
         <button class="btn primary" type="submit" disabled={busy}>
-          {busy ? "Connecting…" : i.connected ? "Save credentials" : `Connect ${i.label}`}
+          {busy ? t("settings.integrations.connecting") : i.connected ? t("settings.integrations.saveCredentials") : t("settings.integrations.connectLabel", { label: i.label })}
         </button>
         <button class="btn" type="button" onClick={onDone}>
-          Cancel
+          {t("settings.integrations.cancel")}
         </button>
         <FormStatus result={result} fields={i.fields.map((f) => f.name)} />
       </div>
@@ -94,21 +126,21 @@ function IntegrationCard({ i }: { i: Integration }) {
         <div class="grow">
           <div class="integration-name">
             {i.label}
-            {i.connected ? <span class="pill st-open">Connected</span> : <span class="pill muted-pill">Not connected</span>}
+            {i.connected ? <span class="pill st-open">{t("settings.integrations.connected")}</span> : <span class="pill muted-pill">{t("settings.integrations.notConnected")}</span>}
           </div>
           <div class="muted small">
-            {i.provides.length ? i.provides.map((p) => SLOT_LABEL[p] ?? p).join(" · ") : "Channel webhooks"}
-            {i.connectedAt && ` · since ${dateTime(i.connectedAt)}`}
+            {i.provides.length ? i.provides.map((p) => (SLOT_LABEL[p] ? t(SLOT_LABEL[p]) : p)).join(" · ") : t("settings.integrations.channelWebhooks")}
+            {i.connectedAt && t("settings.integrations.since", { date: dateTime(i.connectedAt) })}
           </div>
         </div>
         {canAdmin.value && !editing && (
           <div class="row-actions">
-            <button class="btn small" type="button" onClick={() => setEditing(true)} aria-label={`${i.connected ? "Update" : "Connect"} ${i.label}`}>
-              {i.connected ? "Update" : "Connect"}
+            <button class="btn small" type="button" onClick={() => setEditing(true)} aria-label={`${i.connected ? t("settings.integrations.update") : t("settings.integrations.connect")} ${i.label}`}>
+              {i.connected ? t("settings.integrations.update") : t("settings.integrations.connect")}
             </button>
             {i.connected && (
-              <button class="btn small danger" type="button" aria-label={`Disconnect ${i.label}`} onClick={() => confirm(`Disconnect ${i.label}? Its credentials are deleted.`) && void disconnectIntegration(i.kind)}>
-                Disconnect
+              <button class="btn small danger" type="button" aria-label={t("settings.integrations.disconnectLabel", { label: i.label })} onClick={() => confirm(t("settings.integrations.disconnectLabelIts", { label: i.label })) && void disconnectIntegration(i.kind)}>
+                {t("settings.integrations.disconnect")}
               </button>
             )}
           </div>
@@ -139,7 +171,7 @@ export function IntegrationsPanel() {
         const list = items.filter((i) => group(i) === g.key);
         if (list.length === 0) return null;
         return (
-          <Panel key={g.key} title={g.title} sub={g.sub} id={`int-${g.key}`}>
+          <Panel key={g.key} title={t(g.title)} sub={t(g.sub)} id={`int-${g.key}`}>
             <ul class="integrations">
               {list.map((i) => (
                 <IntegrationCard key={i.kind} i={i} />

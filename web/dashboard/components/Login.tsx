@@ -2,6 +2,7 @@
 import { useState } from "preact/hooks";
 import { ApiError } from "../api.ts";
 import { signIn } from "../store.ts";
+import { t } from "../i18n.ts";
 
 export function Login() {
   const [email, setEmail] = useState("");
@@ -17,7 +18,7 @@ export function Login() {
     try {
       await signIn(email.trim(), password);
     } catch (err) {
-      setError(err instanceof ApiError && err.status === 401 ? "That email and password don't match an agent." : err instanceof ApiError ? err.message : "Sign-in failed.");
+      setError(err instanceof ApiError && err.status === 401 ? t("auth.login.thatEmailAndPassword") : err instanceof ApiError ? err.message : t("auth.login.signInFailed"));
       setBusy(false);
     }
   };
@@ -28,14 +29,14 @@ export function Login() {
         <div class="logo" aria-hidden="true">
           <span class="logo-mark">E</span>
         </div>
-        <h1 id="login-title">Sign in to Edgedesk</h1>
-        <p class="muted">The helpdesk for your shop's team.</p>
+        <h1 id="login-title">{t("auth.login.signInToEdgedesk")}</h1>
+        <p class="muted">{t("auth.login.helpdeskForYourShop")}</p>
         <label class="field">
-          <span>Email</span>
+          <span>{t("auth.login.email")}</span>
           <input type="email" name="email" autocomplete="username" required value={email} onInput={(e) => setEmail(e.currentTarget.value)} autoFocus />
         </label>
         <label class="field">
-          <span>Password</span>
+          <span>{t("auth.login.password")}</span>
           <input type="password" name="password" autocomplete="current-password" required value={password} onInput={(e) => setPassword(e.currentTarget.value)} />
         </label>
         {error && (
@@ -44,11 +45,11 @@ export function Login() {
           </div>
         )}
         <button class="btn primary block" type="submit" disabled={busy}>
-          {busy ? "Signing in…" : "Sign in"}
+          {busy ? t("auth.login.signingIn") : t("auth.login.signIn")}
         </button>
         {isLocal && (
           <p class="hint">
-            Local demo: <code>demo@edgedesk.dev</code> / <code>demo-password</code>
+            {t("auth.login.localDemo")}{" "}<code>demo@edgedesk.dev</code> / <code>demo-password</code>
           </p>
         )}
       </form>

@@ -4,20 +4,21 @@ import { useState } from "preact/hooks";
 import type { Ticket } from "../api.ts";
 import { customerName, dateTime } from "../format.ts";
 import { api, hrefOf, openTicket, reportError, route, toast } from "../store.ts";
+import { t } from "../i18n.ts";
 
 const UNDO_MS = 60_000;
 
-export function MergePanel({ t }: { t: Ticket }) {
+export function MergePanel({ t: ticket }: { t: Ticket }) {
   const [candidates, setCandidates] = useState<Ticket[] | null>(null);
   const [busy, setBusy] = useState(false);
-  if (t.mergedInto) {
-    const recent = t.closedAt && Date.now() - Date.parse(t.closedAt) < UNDO_MS;
+  if (ticket.mergedInto) {
+    const recent = ticket.closedAt && Date.now() - Date.parse(ticket.closedAt) < UNDO_MS;
     return (
-      <section class="ov-section" aria-label="Merged">
+      <section class="ov-section" aria-label={t("ticket.merge.merged")}>
         <p class="small">
-          Merged into{" "}
-          <a href={hrefOf({ view: route.value.view, ticketId: t.mergedInto })} data-testid="merged-into">
-            the surviving ticket
+          {t("ticket.merge.mergedInto")}{" "}
+          <a href={hrefOf({ view: route.value.view, ticketId: ticket.mergedInto })} data-testid="merged-into">
+            {t("ticket.merge.survivingTicket")}
           </a>
           .
         </p>
@@ -29,58 +30,58 @@ export function MergePanel({ t }: { t: Ticket }) {
             onClick={async () => {
               setBusy(true);
               try {
-                await api.request("POST", `/tickets/${encodeURIComponent(t.id)}/unmerge`);
-                toast(`Unmerged #${t.number}`);
-                await openTicket(t.id, true);
+                await api.request("POST", `/tickets/${encodeURIComponent(ticket.id)}/unmerge`);
+                toast(t("ticket.merge.unmergedNumber", { number: ticket.number }));
+                await openTicket(ticket.id, true);
               } catch (err) {
-                reportError(err, "Could not undo the merge");
+                reportError(err, t("ticket.merge.couldNotUndoMerge"));
               }
               setBusy(false);
             }}
           >
-            Undo merge
+            {t("ticket.merge.undoMerge")}
           </button>
         )}
       </section>
     );
   }
-  const who = t.customer.email ?? t.customer.phone;
+  const who = ticket.customer.email ?? ticket.customer.phone;
   if (!who) return null;
   const find = async () => {
     const page = await api.request<{ items: Ticket[] }>("GET", "/tickets", undefined, { view: "all", q: who, limit: 20 });
-    setCandidates(page.items.filter((x) => x.id !== t.id && !x.mergedInto));
+    setCandidates(page.items.filter((x) => x.id !== ticket.id && !x.mergedInto));
   };
   const merge = async (into: Ticket) => {
-    if (!confirm(`Merge #${t.number} into #${into.number}? Its messages move into #${into.number} and #${t.number} closes. You can undo within a minute.`)) return;
+    if (!confirm(t("ticket.merge.confirmMerge", { from: ticket.number, into: into.number }))) return;
     setBusy(true);
     try {
-      await api.request("POST", `/tickets/${encodeURIComponent(t.id)}/merge`, { intoTicketId: into.id });
-      toast(`Merged #${t.number} into #${into.number}`);
+      await api.request("POST", `/tickets/${encodeURIComponent(ticket.id)}/merge`, { intoTicketId: into.id });
+      toast(t("ticket.merge.mergedToast", { from: ticket.number, into: into.number }));
       location.hash = hrefOf({ view: route.value.view, ticketId: into.id });
     } catch (err) {
-      reportError(err, "Could not merge");
+      reportError(err, t("ticket.merge.couldNotMerge"));
     }
     setBusy(false);
   };
   return (
-    <section class="ov-section" aria-label="Merge">
-      <h2>Merge</h2>
+    <section class="ov-section" aria-label={t("ticket.merge.merge")}>
+      <h2>{t("ticket.merge.merge")}</h2>
       {candidates === null ? (
-        <button class="btn small" type="button" onClick={() => void find().catch((err) => reportError(err, "Could not look up tickets"))}>
-          Find other tickets from {customerName(t)}
+        <button class="btn small" type="button" onClick={() => void find().catch((err) => reportError(err, t("ticket.merge.couldNotLookUp")))}>
+          {t("ticket.merge.findOtherTicketsFrom", { customerName: customerName(ticket) })}
         </button>
       ) : candidates.length === 0 ? (
-        <p class="muted small">No other tickets from this customer.</p>
+        <p class="muted small">{t("ticket.merge.noOtherTicketsFrom")}</p>
       ) : (
-        <ul class="plain-list" aria-label="Tickets to merge into">
+        <ul class="plain-list" aria-label={t("ticket.merge.ticketsToMergeInto")}>
           {candidates.map((c) => (
             <li key={c.id} class="list-row">
               <span class="small">
                 #{c.number} · {c.status} · {dateTime(c.updatedAt)}
                 {c.subject ? ` · ${c.subject}` : ""}
               </span>
-              <button class="btn small" type="button" disabled={busy} onClick={() => void merge(c)} aria-label={`Merge into #${c.number}`}>
-                Merge into
+              <button class="btn small" type="button" disabled={busy} onClick={() => void merge(c)} aria-label={t("ticket.merge.mergeIntoNumber", { number: c.number })}>
+                {t("ticket.merge.mergeInto")}
               </button>
             </li>
           ))}

@@ -3,19 +3,14 @@ import { useEffect, useMemo, useState } from "preact/hooks";
 import { canAdmin, saveSection, type FormResult, type OfficeHours, type Settings } from "../pages.ts";
 import { FieldError, FormStatus, Panel, Toggle, invalid } from "./form.tsx";
 import { Icon } from "./ui.tsx";
+import { weekdayName } from "../format.ts";
+import { locale, t } from "../i18n.ts";
 
 type Weekday = "mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun";
 type Interval = [string, string];
 
-const DAYS: [Weekday, string][] = [
-  ["mon", "Monday"],
-  ["tue", "Tuesday"],
-  ["wed", "Wednesday"],
-  ["thu", "Thursday"],
-  ["fri", "Friday"],
-  ["sat", "Saturday"],
-  ["sun", "Sunday"],
-];
+// Monday first; 2024-01-01 was a Monday, so day i's name is that date plus i days in the active language.
+const DAYS: [Weekday, string][] = (["mon", "tue", "wed", "thu", "fri", "sat", "sun"] as const).map((d, i) => [d, weekdayName(i)]);
 
 const DEFAULT_REPLY = "Thanks for your message! Our team is away right now and will reply as soon as we're back.";
 
@@ -72,22 +67,22 @@ export function OfficeHoursForm({ s }: { s: Settings }) {
     e.preventDefault();
     setBusy(true);
     if (!d.on) {
-      setResult(await saveSection("officeHours", null, "Office hours removed: always open"));
+      setResult(await saveSection("officeHours", null, t("settings.officeHours.officeHoursRemovedAlways")));
     } else {
       const weekly: OfficeHours["weekly"] = {};
       for (const [day] of DAYS) if (d.weekly[day].length) weekly[day] = d.weekly[day].map(([a, b]) => [a, fromInput(b)] as Interval);
-      setResult(await saveSection("officeHours", { timezone: d.timezone.trim(), weekly, holidays: d.holidays, autoReply: d.autoReply }, "Office hours saved"));
+      setResult(await saveSection("officeHours", { timezone: d.timezone.trim(), weekly, holidays: d.holidays, autoReply: d.autoReply }, t("settings.officeHours.officeHoursSaved")));
     }
     setBusy(false);
   };
 
   return (
-    <Panel title="Office hours" id="set-hours" sub="Outside office hours nobody is auto-assigned, and customers get the auto-reply. Without office hours the team is always open.">
-      <form class="stack" onSubmit={save} aria-label="Office hours">
-        <Toggle label="Office hours" checked={d.on} disabled={!editable} onChange={(on) => setD({ ...d, on })} hint={d.on ? "the team works set hours" : "always open"} />
+    <Panel title={t("settings.officeHours.officeHours")} id="set-hours" sub={t("settings.officeHours.outsideOfficeHoursNobody")}>
+      <form class="stack" onSubmit={save} aria-label={t("settings.officeHours.officeHours")}>
+        <Toggle label={t("settings.officeHours.officeHours")} checked={d.on} disabled={!editable} onChange={(on) => setD({ ...d, on })} hint={d.on ? t("settings.officeHours.teamWorksSetHours") : t("settings.officeHours.alwaysOpen")} />
         <fieldset class="bare stack" disabled={!editable || !d.on}>
           <label class="field short">
-            <span>Time zone</span>
+            <span>{t("settings.officeHours.timeZone")}</span>
             <input type="text" list="oh-zones" value={d.timezone} onInput={(e) => setD({ ...d, timezone: e.currentTarget.value })} required autocomplete="off" spellcheck={false} {...invalid(result, "timezone", "oh-tz-err")} />
             <datalist id="oh-zones">
               {zones.map((z) => (
@@ -98,31 +93,31 @@ export function OfficeHoursForm({ s }: { s: Settings }) {
           <FieldError result={result} path="timezone" id="oh-tz-err" />
 
           <fieldset class="week">
-            <legend>Weekly hours</legend>
+            <legend>{t("settings.officeHours.weeklyHours")}</legend>
             {DAYS.map(([day, name]) => {
               const intervals = d.weekly[day];
               const errId = `oh-${day}-err`;
               return (
                 <div class="day-row" key={day} data-day={day}>
                   <label class="check day-name">
-                    <input type="checkbox" checked={intervals.length > 0} onChange={(e) => setDay(day, e.currentTarget.checked ? [["09:00", "17:00"]] : [])} aria-label={`Open on ${name}`} />
+                    <input type="checkbox" checked={intervals.length > 0} onChange={(e) => setDay(day, e.currentTarget.checked ? [["09:00", "17:00"]] : [])} aria-label={t("settings.officeHours.openOnName", { name })} />
                     {name}
                   </label>
                   <div class="intervals">
-                    {intervals.length === 0 && <span class="muted">Closed</span>}
+                    {intervals.length === 0 && <span class="muted">{t("settings.officeHours.closed")}</span>}
                     {intervals.map(([start, end], i) => (
                       <span class="interval" key={i}>
-                        <input type="time" value={start} aria-label={`${name} opens`} required onInput={(e) => setDay(day, intervals.map((iv, j) => (j === i ? [e.currentTarget.value, iv[1]] : iv)))} {...invalid(result, `weekly.${day}`, errId)} />
+                        <input type="time" value={start} aria-label={t("settings.officeHours.nameOpens", { name })} required onInput={(e) => setDay(day, intervals.map((iv, j) => (j === i ? [e.currentTarget.value, iv[1]] : iv)))} {...invalid(result, `weekly.${day}`, errId)} />
                         <span class="muted">–</span>
-                        <input type="time" value={end} aria-label={`${name} closes`} required onInput={(e) => setDay(day, intervals.map((iv, j) => (j === i ? [iv[0], e.currentTarget.value] : iv)))} {...invalid(result, `weekly.${day}`, errId)} />
-                        <button type="button" class="icon-btn ghost" aria-label={`Remove ${name} ${start}–${end}`} title="Remove" onClick={() => setDay(day, intervals.filter((_, j) => j !== i))}>
+                        <input type="time" value={end} aria-label={t("settings.officeHours.nameCloses", { name })} required onInput={(e) => setDay(day, intervals.map((iv, j) => (j === i ? [iv[0], e.currentTarget.value] : iv)))} {...invalid(result, `weekly.${day}`, errId)} />
+                        <button type="button" class="icon-btn ghost" aria-label={t("settings.officeHours.removeNameStartEnd", { name, start, end })} title={t("settings.officeHours.remove")} onClick={() => setDay(day, intervals.filter((_, j) => j !== i))}>
                           <Icon name="x" size={12} />
                         </button>
                       </span>
                     ))}
                     {intervals.length > 0 && intervals.length < 4 && (
                       <button type="button" class="link small" onClick={() => setDay(day, [...intervals, ["18:00", "20:00"]])}>
-                        Add hours
+                        {t("settings.officeHours.addHours")}
                       </button>
                     )}
                   </div>
@@ -130,34 +125,34 @@ export function OfficeHoursForm({ s }: { s: Settings }) {
                 </div>
               );
             })}
-            <p class="muted small">An end time of 00:00 means midnight, the end of the day.</p>
+            <p class="muted small">{t("settings.officeHours.midnightHint")}</p>
           </fieldset>
           <FieldError result={result} path="weekly" id="oh-weekly-err" />
 
           <div class="field">
-            <span id="oh-holidays">Holidays</span>
+            <span id="oh-holidays">{t("settings.officeHours.holidays")}</span>
             <ul class="chips" aria-labelledby="oh-holidays">
-              {d.holidays.length === 0 && <li class="muted small">No holidays.</li>}
+              {d.holidays.length === 0 && <li class="muted small">{t("settings.officeHours.noHolidays")}</li>}
               {d.holidays.map((h) => (
                 <li class="chip" key={h}>
-                  {new Date(`${h}T00:00:00Z`).toLocaleDateString(undefined, { dateStyle: "medium", timeZone: "UTC" })}
-                  <button type="button" aria-label={`Remove holiday ${h}`} onClick={() => setD({ ...d, holidays: d.holidays.filter((x) => x !== h) })}>
+                  {new Date(`${h}T00:00:00Z`).toLocaleDateString(locale(), { dateStyle: "medium", timeZone: "UTC" })}
+                  <button type="button" aria-label={t("settings.officeHours.removeHolidayH", { h })} onClick={() => setD({ ...d, holidays: d.holidays.filter((x) => x !== h) })}>
                     <Icon name="x" size={11} />
                   </button>
                 </li>
               ))}
             </ul>
             <div class="inline-field">
-              <input type="date" value={holiday} aria-label="Holiday date" onInput={(e) => setHoliday(e.currentTarget.value)} {...invalid(result, "holidays", "oh-hol-err")} />
+              <input type="date" value={holiday} aria-label={t("settings.officeHours.holidayDate")} onInput={(e) => setHoliday(e.currentTarget.value)} {...invalid(result, "holidays", "oh-hol-err")} />
               <button type="button" class="btn small" onClick={addHoliday} disabled={!holiday}>
-                <Icon name="plus" size={13} /> Add holiday
+                <Icon name="plus" size={13} />{" "}{t("settings.officeHours.addHoliday")}
               </button>
             </div>
             <FieldError result={result} path="holidays" id="oh-hol-err" />
           </div>
 
           <label class="field">
-            <span>Auto-reply outside office hours</span>
+            <span>{t("settings.officeHours.autoReplyOutsideOffice")}</span>
             <textarea rows={3} maxLength={2000} value={d.autoReply} onInput={(e) => setD({ ...d, autoReply: e.currentTarget.value })} {...invalid(result, "autoReply", "oh-reply-err")} />
           </label>
           <FieldError result={result} path="autoReply" id="oh-reply-err" />
@@ -165,9 +160,9 @@ export function OfficeHoursForm({ s }: { s: Settings }) {
         {editable && (
           <div class="form-foot">
             <button class="btn primary" type="submit" disabled={busy}>
-              Save office hours
+              {t("settings.officeHours.saveOfficeHours")}
             </button>
-            <FormStatus result={result} saved="Saved" fields={["timezone", "weekly", "holidays", "autoReply"]} />
+            <FormStatus result={result} saved={t("settings.officeHours.saved")} fields={["timezone", "weekly", "holidays", "autoReply"]} />
           </div>
         )}
       </form>

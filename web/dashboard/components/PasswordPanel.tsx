@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import type { FormResult } from "../pages.ts";
 import { changePassword } from "../security.ts";
 import { FieldError, FormStatus, Panel, invalid } from "./form.tsx";
+import { t } from "../i18n.ts";
 
 export function PasswordPanel() {
   const [current, setCurrent] = useState("");
@@ -14,7 +15,7 @@ export function PasswordPanel() {
   const submit = async (e: Event) => {
     e.preventDefault();
     if (next !== again) {
-      setResult({ ok: false, message: "The new passwords do not match", issues: [{ path: "confirm", message: "does not match the new password" }], status: 400 });
+      setResult({ ok: false, message: t("settings.password.newPasswordsDoNot"), issues: [{ path: "confirm", message: t("settings.password.doesNotMatchNew") }], status: 400 });
       return;
     }
     setBusy(true);
@@ -29,28 +30,28 @@ export function PasswordPanel() {
   };
 
   return (
-    <Panel title="Password" id="set-password" sub="Changing it signs you out everywhere else: your other sessions end and their dashboards close.">
-      <form class="stack" onSubmit={submit} aria-label="Change password">
+    <Panel title={t("settings.password.password")} id="set-password" sub={t("settings.password.changingItSignsYou")}>
+      <form class="stack" onSubmit={submit} aria-label={t("settings.password.changePassword")}>
         <label class="field short">
-          <span>Current password</span>
+          <span>{t("settings.password.currentPassword")}</span>
           <input type="password" autocomplete="current-password" value={current} required onInput={(e) => setCurrent(e.currentTarget.value)} {...invalid(result, "currentPassword", "pw-current-err")} />
           <FieldError result={result} path="currentPassword" id="pw-current-err" />
         </label>
         <label class="field short">
-          <span>New password</span>
+          <span>{t("settings.password.newPassword")}</span>
           <input type="password" autocomplete="new-password" minLength={8} value={next} required onInput={(e) => setNext(e.currentTarget.value)} {...invalid(result, "newPassword", "pw-new-err")} />
           <FieldError result={result} path="newPassword" id="pw-new-err" />
         </label>
         <label class="field short">
-          <span>New password again</span>
+          <span>{t("settings.password.newPasswordAgain")}</span>
           <input type="password" autocomplete="new-password" value={again} required onInput={(e) => setAgain(e.currentTarget.value)} {...invalid(result, "confirm", "pw-confirm-err")} />
           <FieldError result={result} path="confirm" id="pw-confirm-err" />
         </label>
         <div class="form-foot">
           <button class="btn primary" type="submit" disabled={busy || !current || !next || !again}>
-            Change password
+            {t("settings.password.changePassword")}
           </button>
-          <FormStatus result={result} fields={["currentPassword", "newPassword", "confirm"]} saved="Password changed; your other sessions have ended" />
+          <FormStatus result={result} fields={["currentPassword", "newPassword", "confirm"]} saved={t("settings.password.passwordChangedYourOther")} />
         </div>
       </form>
     </Panel>

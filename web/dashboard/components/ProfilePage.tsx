@@ -4,22 +4,24 @@ import { hrefOf, route } from "../store.ts";
 import { customer, deleteFilter, loadCustomer, loadProfileTickets, loadSavedFilters, loadTimeline, mergeInto, profileTickets, saveFilter, savedFilters, timeline, type ProfileEvent } from "../store/profile.ts";
 import { OrderCard, ProfileSummary, SubscriptionCard } from "./ProfilePanel.tsx";
 import { Empty } from "./ui.tsx";
+import { locale, t, type MessageKey } from "../i18n.ts";
 
-const METRIC_LABEL: Record<string, string> = {
-  placed_order: "Placed order",
-  fulfilled_order: "Fulfilment",
-  cancelled_order: "Cancelled order",
-  edited_order: "Edited order",
-  returned_items: "Return",
-  subscription_skipped: "Subscription skipped",
-  subscription_cancelled: "Subscription cancelled",
-  subscription_frequency_changed: "Subscription frequency",
-  loyalty_changed: "Loyalty",
-  conversation: "Conversation",
-  clicked_link: "Clicked link",
-  consent_changed: "Consent",
-  merged_profile: "Merged profile",
+const METRIC_LABEL: Record<string, MessageKey> = {
+  placed_order: "profile.page.placedOrder",
+  fulfilled_order: "profile.page.fulfilment",
+  cancelled_order: "profile.page.cancelledOrder",
+  edited_order: "profile.page.editedOrder",
+  returned_items: "profile.page.return",
+  subscription_skipped: "profile.page.subscriptionSkipped",
+  subscription_cancelled: "profile.page.subscriptionCancelled",
+  subscription_frequency_changed: "profile.page.subscriptionFrequency",
+  loyalty_changed: "profile.page.loyalty",
+  conversation: "profile.page.conversation",
+  clicked_link: "profile.page.clickedLink",
+  consent_changed: "profile.page.consent",
+  merged_profile: "profile.page.mergedProfile",
 };
+const metricLabel = (m: string) => (METRIC_LABEL[m] ? t(METRIC_LABEL[m]) : m);
 
 function describe(e: ProfileEvent): string {
   const p = e.properties as Record<string, unknown>;
@@ -36,7 +38,7 @@ function describe(e: ProfileEvent): string {
     case "returned_items":
       return `${s("orderName")} · ${s("state")} · ${Array.isArray(p.items) ? p.items.join(", ") : ""}`;
     case "loyalty_changed":
-      return `${s("points")} points${p.tier ? ` · ${s("tier")}` : ""}${p.previousPoints !== null && p.previousPoints !== undefined ? ` (was ${s("previousPoints")})` : ""}`;
+      return `${t("profile.page.loyaltyPoints", { points: s("points") })}${p.tier ? ` · ${s("tier")}` : ""}${p.previousPoints !== null && p.previousPoints !== undefined ? t("profile.page.loyaltyWas", { previous: s("previousPoints") }) : ""}`;
     case "conversation":
       return `#${s("number")} on ${s("channel")}${p.subject ? ` · ${s("subject")}` : ""}`;
     case "clicked_link":
@@ -49,28 +51,28 @@ function describe(e: ProfileEvent): string {
 }
 
 function Timeline({ profileId }: { profileId: string }) {
-  const t = timeline.value?.profileId === profileId ? timeline.value : null;
+  const tl = timeline.value?.profileId === profileId ? timeline.value : null;
   const [name, setName] = useState("");
   const [error, setError] = useState<string | null>(null);
-  const metrics = t?.metrics ?? [];
+  const metrics = tl?.metrics ?? [];
   const toggle = (m: string) => void loadTimeline(profileId, { metrics: metrics.includes(m) ? metrics.filter((x) => x !== m) : [...metrics, m] });
   return (
-    <section class="panel profile-timeline" aria-label="Timeline">
-      <h2>Timeline</h2>
-      <div class="metric-filter" role="group" aria-label="Filter by metric">
-        {(t?.allMetrics ?? Object.keys(METRIC_LABEL)).map((m) => (
+    <section class="panel profile-timeline" aria-label={t("profile.page.timeline")}>
+      <h2>{t("profile.page.timeline")}</h2>
+      <div class="metric-filter" role="group" aria-label={t("profile.page.filterByMetric")}>
+        {(tl?.allMetrics ?? Object.keys(METRIC_LABEL)).map((m) => (
           <label key={m} class="metric-chip">
-            <input type="checkbox" checked={!t?.filterId && metrics.includes(m)} onChange={() => toggle(m)} /> {METRIC_LABEL[m] ?? m}
+            <input type="checkbox" checked={!tl?.filterId && metrics.includes(m)} onChange={() => toggle(m)} /> {metricLabel(m)}
           </label>
         ))}
       </div>
       <div class="saved-filters">
         {savedFilters.value.map((f) => (
-          <span key={f.id} class={t?.filterId === f.id ? "tag active" : "tag"}>
+          <span key={f.id} class={tl?.filterId === f.id ? "tag active" : "tag"}>
             <button class="link" type="button" onClick={() => void loadTimeline(profileId, { filterId: f.id })}>
               {f.name}
             </button>
-            <button type="button" aria-label={`Delete filter ${f.name}`} onClick={() => void deleteFilter(f.id)}>
+            <button type="button" aria-label={t("profile.page.deleteFilterName", { name: f.name })} onClick={() => void deleteFilter(f.id)}>
               ×
             </button>
           </span>
@@ -83,33 +85,33 @@ function Timeline({ profileId }: { profileId: string }) {
               setName("");
             }}
           >
-            <input type="text" placeholder="Save this filter as…" aria-label="Filter name" value={name} maxLength={60} onInput={(e) => setName(e.currentTarget.value)} required />
+            <input type="text" placeholder={t("profile.page.saveThisFilterAs")} aria-label={t("profile.page.filterName")} value={name} maxLength={60} onInput={(e) => setName(e.currentTarget.value)} required />
             <button class="btn small" type="submit">
-              Save filter
+              {t("profile.page.saveFilter")}
             </button>
             {error && <span class="confirm-error">{error}</span>}
           </form>
         )}
-        {(metrics.length > 0 || t?.filterId) && (
+        {(metrics.length > 0 || tl?.filterId) && (
           <button class="btn small ghost" type="button" onClick={() => void loadTimeline(profileId)}>
-            Show everything
+            {t("profile.page.showEverything")}
           </button>
         )}
       </div>
       <ol class="events">
-        {(t?.items ?? []).map((e) => (
+        {(tl?.items ?? []).map((e) => (
           <li key={e.id} class={`event ev-${e.metric}`} data-metric={e.metric}>
-            <time dateTime={e.occurredAt}>{new Date(e.occurredAt).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}</time>
-            <strong>{METRIC_LABEL[e.metric] ?? e.metric}</strong>
+            <time dateTime={e.occurredAt}>{new Date(e.occurredAt).toLocaleString(locale(), { dateStyle: "medium", timeStyle: "short" })}</time>
+            <strong>{metricLabel(e.metric)}</strong>
             <span class="muted">{describe(e)}</span>
           </li>
         ))}
       </ol>
-      {t?.loading && <p class="muted small">Loading…</p>}
-      {t && !t.loading && t.items.length === 0 && <p class="muted small">Nothing here</p>}
-      {t?.nextCursor && (
+      {tl?.loading && <p class="muted small">{t("profile.page.loading")}</p>}
+      {tl && !tl.loading && tl.items.length === 0 && <p class="muted small">{t("profile.page.nothingHere")}</p>}
+      {tl?.nextCursor && (
         <button class="btn small" type="button" onClick={() => void loadTimeline(profileId, { more: true })}>
-          Load older
+          {t("profile.page.loadOlder")}
         </button>
       )}
     </section>
@@ -124,13 +126,13 @@ function MergeForm({ profileId }: { profileId: string }) {
       class="merge-form"
       onSubmit={async (e) => {
         e.preventDefault();
-        if (!confirm(`Merge profile ${other} into this one? Its tickets, events and contact details join this customer.`)) return;
+        if (!confirm(t("profile.page.mergeProfileOtherInto", { other }))) return;
         setError(await mergeInto(profileId, other.trim()));
       }}
     >
-      <input type="text" placeholder="Other profile id (prof_…)" aria-label="Profile to merge in" value={other} onInput={(e) => setOther(e.currentTarget.value)} required />
+      <input type="text" placeholder={t("profile.page.otherProfileIdProf")} aria-label={t("profile.page.profileToMergeIn")} value={other} onInput={(e) => setOther(e.currentTarget.value)} required />
       <button class="btn small" type="submit">
-        Merge into this profile
+        {t("profile.page.mergeIntoThisProfile")}
       </button>
       {error && <span class="confirm-error">{error}</span>}
     </form>
@@ -147,16 +149,16 @@ export function ProfilePage() {
     void loadProfileTickets(profileId);
   }, [profileId]);
   const c = customer.value?.profileId === profileId ? customer.value : null;
-  if (!profileId) return <Empty title="No profile">Open a customer from a ticket.</Empty>;
-  if (!c?.profile) return <main class="page profile-page">{c?.error ? <Empty title="Profile not available">{c.error}</Empty> : <p class="muted">Loading…</p>}</main>;
+  if (!profileId) return <Empty title={t("profile.page.noProfile")}>{t("profile.page.openCustomerFromTicket")}</Empty>;
+  if (!c?.profile) return <main class="page profile-page">{c?.error ? <Empty title={t("profile.page.profileNotAvailable")}>{c.error}</Empty> : <p class="muted">{t("profile.page.loading")}</p>}</main>;
   const p = c.profile;
   return (
-    <main class="page profile-page" aria-label="Customer profile">
+    <main class="page profile-page" aria-label={t("profile.page.customerProfile")}>
       <header class="page-head">
         <div class="page-title">
-          <h1>{p.name ?? p.email ?? p.phone ?? "Anonymous visitor"}</h1>
+          <h1>{p.name ?? p.email ?? p.phone ?? t("profile.page.anonymousVisitor")}</h1>
           <p class="muted small">
-            {[...p.emails, ...p.phones].join(" · ")} {p.mergedProfileIds.length > 0 && `· ${p.mergedProfileIds.length} merged profile(s)`}
+            {[...p.emails, ...p.phones].join(" · ")} {p.mergedProfileIds.length > 0 && t("profile.page.lengthMergedProfile", { length: p.mergedProfileIds.length })}
           </p>
         </div>
       </header>
@@ -166,23 +168,23 @@ export function ProfilePage() {
             <ProfileSummary p={p} />
           </section>
           <section class="panel">
-            <h2>Conversations</h2>
+            <h2>{t("profile.page.conversations")}</h2>
             <ul class="profile-tickets">
-              {profileTickets.value.map((t) => (
-                <li key={t.id}>
-                  <a href={hrefOf({ view: "all", ticketId: t.id })}>#{t.number}</a> <span class="muted small">{t.channel} · {t.status}</span> {t.subject ?? t.preview ?? ""}
+              {profileTickets.value.map((tl) => (
+                <li key={tl.id}>
+                  <a href={hrefOf({ view: "all", ticketId: tl.id })}>#{tl.number}</a> <span class="muted small">{tl.channel} · {tl.status}</span> {tl.subject ?? tl.preview ?? ""}
                 </li>
               ))}
             </ul>
           </section>
           <section class="panel">
-            <h2>Orders</h2>
+            <h2>{t("profile.page.orders")}</h2>
             <ul class="orders">
               {c.orders.map((o) => (
                 <OrderCard key={o.id} profileId={p.id} o={o} />
               ))}
             </ul>
-            {c.subscriptions.length > 0 && <h2>Subscriptions</h2>}
+            {c.subscriptions.length > 0 && <h2>{t("profile.page.subscriptions")}</h2>}
             <ul class="subscriptions">
               {c.subscriptions.map((s) => (
                 <SubscriptionCard key={s.id} profileId={p.id} s={s} />
@@ -190,7 +192,7 @@ export function ProfilePage() {
             </ul>
           </section>
           <section class="panel">
-            <h2>Merge</h2>
+            <h2>{t("profile.page.merge")}</h2>
             <MergeForm profileId={p.id} />
           </section>
         </div>

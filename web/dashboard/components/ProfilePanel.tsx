@@ -15,17 +15,20 @@ import {
   type ProfileSubscription,
 } from "../store/profile.ts";
 import { Icon } from "./ui.tsx";
+import { locale, t } from "../i18n.ts";
+import { interval } from "../format.ts";
 import "./profile.css";
 
-const money = (n: number, currency: string | null) => (currency ? new Intl.NumberFormat(undefined, { style: "currency", currency }).format(n) : n.toFixed(2));
-const day = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleDateString(undefined, { dateStyle: "medium" }) : "—");
+const money = (n: number, currency: string | null) => (currency ? new Intl.NumberFormat(locale(), { style: "currency", currency }).format(n) : n.toFixed(2));
+const day = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleDateString(locale(), { dateStyle: "medium" }) : "—");
 /** What the agent tells the shopper about their points: balance, how to redeem, and the link. */
 export function redeemText(l: NonNullable<ProfileDetails["loyalty"]>): string {
+  // Text for the shopper (inserted into a reply), not the dashboard's own words: it stays as the store wrote it.
   const balance = `You have ${l.points.toLocaleString("en-US")} ${l.pointsName ?? "points"}${l.tier ? ` (${l.tier} tier)` : ""}.`;
   return [balance, l.howToRedeem, l.redeemUrl ? `Redeem here: ${l.redeemUrl}` : ""].filter(Boolean).join(" ");
 }
 
-const CONSENT_LABEL = { opted_in: "subscribed", opted_out: "opted out", unknown: "unknown" } as const;
+const CONSENT_LABEL = { opted_in: "profile.panel.subscribed", opted_out: "profile.panel.optedOut", unknown: "profile.panel.unknown" } as const;
 
 /** Asks before a change goes to the store; a refusal stays in view with the store's reason. */
 export function Confirm({ question, confirmLabel, onConfirm, onClose }: { question: string; confirmLabel: string; onConfirm: () => Promise<string | null>; onClose: () => void }) {
@@ -55,7 +58,7 @@ export function Confirm({ question, confirmLabel, onConfirm, onClose }: { questi
           {confirmLabel}
         </button>
         <button class="btn small" type="button" onClick={onClose}>
-          Keep as is
+          {t("profile.panel.keepAsIs")}
         </button>
       </div>
     </div>
@@ -67,46 +70,46 @@ export function ProfileSummary({ p, ticketId }: { p: ProfileDetails; ticketId?: 
   return (
     <>
       <dl class="ov-grid profile-facts">
-        <dt>Consent</dt>
+        <dt>{t("profile.panel.consent")}</dt>
         <dd class="consent">
           {(["sms", "whatsapp", "email"] as const).map((ch) => (
-            <span key={ch} class={`pill consent-${p.consent[ch]}`} title={`${ch}: ${CONSENT_LABEL[p.consent[ch]]}`}>
-              {ch === "sms" ? "SMS" : ch === "whatsapp" ? "WhatsApp" : "Email"}: {CONSENT_LABEL[p.consent[ch]]}
+            <span key={ch} class={`pill consent-${p.consent[ch]}`} title={`${ch}: ${t(CONSENT_LABEL[p.consent[ch]])}`}>
+              {ch === "sms" ? t("profile.panel.sms") : ch === "whatsapp" ? t("profile.panel.whatsapp") : t("profile.panel.email")}: {t(CONSENT_LABEL[p.consent[ch]])}
             </span>
           ))}
         </dd>
-        <dt>Segments</dt>
-        <dd>{p.segments.length ? p.segments.map((s) => <span class="tag" key={s}>{s}</span>) : <span class="muted">none</span>}</dd>
-        <dt>Tickets</dt>
+        <dt>{t("profile.panel.segments")}</dt>
+        <dd>{p.segments.length ? p.segments.map((s) => <span class="tag" key={s}>{s}</span>) : <span class="muted">{t("profile.panel.none")}</span>}</dd>
+        <dt>{t("profile.panel.tickets")}</dt>
         <dd data-testid="ticket-count">{p.ticketCount}</dd>
       </dl>
-      <dl class="ov-grid predictions" title={`Method ${pr.method}: see docs/profiles.md`} aria-label="Predictions">
-        <dt>Lifetime value</dt>
+      <dl class="ov-grid predictions" title={t("profile.panel.methodMethodSeeDocs", { method: pr.method })} aria-label={t("profile.panel.predictions")}>
+        <dt>{t("profile.panel.lifetimeValue")}</dt>
         <dd data-testid="ltv">{money(pr.lifetimeValue, pr.currency)}</dd>
-        <dt>Orders</dt>
+        <dt>{t("profile.panel.orders")}</dt>
         <dd>
-          {pr.orderCount} · avg {money(pr.averageOrderValue, pr.currency)}
+          {t("profile.panel.ordercountAvgMoney", { orderCount: pr.orderCount, money: money(pr.averageOrderValue, pr.currency) })}
         </dd>
-        <dt>Churn risk</dt>
+        <dt>{t("profile.panel.churnRisk")}</dt>
         <dd data-testid="churn">{Math.round(pr.churnRisk * 100)}%</dd>
-        <dt>Next order</dt>
-        <dd>{pr.expectedNextOrderAt ? `expected ${day(pr.expectedNextOrderAt)}` : "—"}</dd>
+        <dt>{t("profile.panel.nextOrder")}</dt>
+        <dd>{pr.expectedNextOrderAt ? t("profile.panel.expectedDay", { day: day(pr.expectedNextOrderAt) }) : "—"}</dd>
       </dl>
       {p.loyalty && (
-        <div class="loyalty" aria-label="Loyalty">
+        <div class="loyalty" aria-label={t("profile.panel.loyalty")}>
           <div>
-            <strong>{p.loyalty.points.toLocaleString()}</strong> {p.loyalty.pointsName ?? "points"}
+            <strong>{p.loyalty.points.toLocaleString(locale())}</strong> {p.loyalty.pointsName ?? t("profile.panel.points")}
             {p.loyalty.tier && <span class="pill tier">{p.loyalty.tier}</span>}
           </div>
           <p class="small muted">{p.loyalty.howToRedeem}</p>
           {p.loyalty.redeemUrl && (
             <a class="small" href={p.loyalty.redeemUrl} target="_blank" rel="noreferrer">
-              Redeem page
+              {t("profile.panel.redeemPage")}
             </a>
           )}
           {ticketId && (
             <button class="btn small ghost" type="button" onClick={() => insertIntoReply(ticketId, redeemText(p.loyalty!))}>
-              Insert in reply
+              {t("profile.panel.insertInReply")}
             </button>
           )}
         </div>
@@ -126,16 +129,16 @@ function LineEditor({ profileId, o, line, ticketId }: { profileId: string; o: Pr
       </span>
       {o.editable && (
         <span class="line-edit">
-          <input type="number" min={0} max={1000} value={qty} aria-label={`Quantity of ${line.title}`} onInput={(e) => setQty(Number(e.currentTarget.value))} />
-          <button class="btn small" type="button" aria-label={`Update quantity of ${line.title}`} disabled={qty === line.quantity || !Number.isInteger(qty) || qty < 0} onClick={() => setAsking(true)}>
-            Update
+          <input type="number" min={0} max={1000} value={qty} aria-label={t("profile.panel.quantityOfTitle", { title: line.title })} onInput={(e) => setQty(Number(e.currentTarget.value))} />
+          <button class="btn small" type="button" aria-label={t("profile.panel.updateQuantityOfTitle", { title: line.title })} disabled={qty === line.quantity || !Number.isInteger(qty) || qty < 0} onClick={() => setAsking(true)}>
+            {t("profile.panel.update")}
           </button>
         </span>
       )}
       {asking && (
         <Confirm
-          question={`Change ${line.title} on ${o.name} from ${line.quantity} to ${qty}?`}
-          confirmLabel="Yes, change it"
+          question={t("profile.panel.changeTitleOnName", { title: line.title, name: o.name, quantity: line.quantity, qty })}
+          confirmLabel={t("profile.panel.yesChangeIt")}
           onConfirm={() => setLineQuantity(profileId, o, line.id, qty, ticketId)}
           onClose={() => setAsking(false)}
         />
@@ -166,10 +169,10 @@ export function OrderCard({ profileId, o, ticketId }: { profileId: string; o: Pr
       )}
       {o.editable && !asking && (
         <button class="btn small" type="button" onClick={() => setAsking(true)}>
-          Cancel order
+          {t("profile.panel.cancelOrder")}
         </button>
       )}
-      {asking && <Confirm question={`Cancel order ${o.name}? The customer is refunded and emailed by the store.`} confirmLabel="Yes, cancel order" onConfirm={() => cancelOrder(profileId, o, ticketId)} onClose={() => setAsking(false)} />}
+      {asking && <Confirm question={t("profile.panel.cancelOrderNameCustomer", { name: o.name })} confirmLabel={t("profile.panel.yesCancelOrder")} onConfirm={() => cancelOrder(profileId, o, ticketId)} onClose={() => setAsking(false)} />}
     </li>
   );
 }
@@ -188,32 +191,32 @@ export function SubscriptionCard({ profileId, s, ticketId }: { profileId: string
         <span class={`pill sub-${s.status}`}>{s.status}</span>
       </div>
       <div class="small muted">
-        {s.frequency} · next {s.nextChargeAt ? day(s.nextChargeAt) : "—"} · {money(s.price.amount, s.price.currency)}
+        {t("profile.panel.frequencyNext", { frequency: s.frequency })}{" "}{s.nextChargeAt ? day(s.nextChargeAt) : "—"} · {money(s.price.amount, s.price.currency)}
       </div>
       {active && action === null && (
         <div class="sub-actions">
           {s.status === "active" && (
             <button class="btn small" type="button" onClick={() => setAction("skip")}>
-              Skip next
+              {t("profile.panel.skipNext")}
             </button>
           )}
           <button class="btn small" type="button" onClick={() => setAction("frequency")}>
-            Change frequency
+            {t("profile.panel.changeFrequency")}
           </button>
           <button class="btn small" type="button" onClick={() => setAction("cancel")}>
-            Cancel
+            {t("profile.panel.cancel")}
           </button>
         </div>
       )}
       {action === "frequency" && (
         <div class="frequency">
           <label>
-            Every <input type="number" min={1} max={365} value={every} aria-label="Every" onInput={(e) => setEvery(Number(e.currentTarget.value))} />
+            {t("profile.panel.every")}{" "}<input type="number" min={1} max={365} value={every} aria-label={t("profile.panel.every")} onInput={(e) => setEvery(Number(e.currentTarget.value))} />
           </label>
-          <select value={unit} aria-label="Unit" onChange={(e) => setUnit(e.currentTarget.value as typeof unit)}>
-            <option value="day">days</option>
-            <option value="week">weeks</option>
-            <option value="month">months</option>
+          <select value={unit} aria-label={t("profile.panel.unit")} onChange={(e) => setUnit(e.currentTarget.value as typeof unit)}>
+            <option value="day">{t("profile.panel.days")}</option>
+            <option value="week">{t("profile.panel.weeks")}</option>
+            <option value="month">{t("profile.panel.months")}</option>
           </select>
         </div>
       )}
@@ -221,12 +224,12 @@ export function SubscriptionCard({ profileId, s, ticketId }: { profileId: string
         <Confirm
           question={
             action === "skip"
-              ? `Skip the ${s.nextChargeAt ? day(s.nextChargeAt) : "next"} charge of ${s.productTitle}?`
+              ? s.nextChargeAt ? t("profile.panel.skipChargeOn", { date: day(s.nextChargeAt), productTitle: s.productTitle }) : t("profile.panel.skipNextCharge", { productTitle: s.productTitle })
               : action === "cancel"
-                ? `Cancel the ${s.productTitle} subscription?`
-                : `Ship ${s.productTitle} every ${every} ${unit}${every === 1 ? "" : "s"}?`
+                ? t("profile.panel.confirmCancelSubscription", { productTitle: s.productTitle })
+                : t("profile.panel.shipEvery", { productTitle: s.productTitle, interval: interval(every, unit) })
           }
-          confirmLabel={action === "skip" ? "Yes, skip" : action === "cancel" ? "Yes, cancel subscription" : "Yes, change it"}
+          confirmLabel={action === "skip" ? t("profile.panel.yesSkip") : action === "cancel" ? t("profile.panel.yesCancelSubscription") : t("profile.panel.yesChangeIt")}
           onConfirm={() => (action === "skip" ? skipSubscription(profileId, s, ticketId) : action === "cancel" ? cancelSubscription(profileId, s, ticketId) : setFrequency(profileId, s, { every, unit }, ticketId))}
           onClose={() => setAction(null)}
         />
@@ -241,22 +244,22 @@ export function ProfilePanel({ profileId, ticketId }: { profileId: string; ticke
     void loadCustomer(profileId);
   }, [profileId]);
   const c = customer.value;
-  if (!c || c.profileId !== profileId || (!c.profile && c.loading)) return <section class="ov-section profile-panel muted small">Loading customer…</section>;
-  if (!c.profile) return <section class="ov-section profile-panel muted small">{c.error ?? "No customer profile"}</section>;
+  if (!c || c.profileId !== profileId || (!c.profile && c.loading)) return <section class="ov-section profile-panel muted small">{t("profile.panel.loadingCustomer")}</section>;
+  if (!c.profile) return <section class="ov-section profile-panel muted small">{c.error ?? t("profile.panel.noCustomerProfile")}</section>;
   return (
-    <section class="ov-section profile-panel" aria-label="Customer profile">
+    <section class="ov-section profile-panel" aria-label={t("profile.panel.customerProfile")}>
       <h2>
-        Customer
+        {t("profile.panel.customer")}
         <a class="small" href={hrefOf({ view: "mine", ticketId: null, page: "profile", sub: profileId })}>
-          Open profile <Icon name="user" size={12} />
+          {t("profile.panel.openProfile")}{" "}<Icon name="user" size={12} />
         </a>
       </h2>
       <ProfileSummary p={c.profile} ticketId={ticketId} />
-      <h2>Recent orders</h2>
+      <h2>{t("profile.panel.recentOrders")}</h2>
       {c.orders.length === 0 ? (
-        <p class="muted small">No orders</p>
+        <p class="muted small">{t("profile.panel.noOrders")}</p>
       ) : (
-        <ul class="orders" aria-label="Recent orders">
+        <ul class="orders" aria-label={t("profile.panel.recentOrders")}>
           {c.orders.slice(0, 5).map((o) => (
             <OrderCard key={o.id} profileId={profileId} o={o} ticketId={ticketId} />
           ))}
@@ -264,8 +267,8 @@ export function ProfilePanel({ profileId, ticketId }: { profileId: string; ticke
       )}
       {c.subscriptions.length > 0 && (
         <>
-          <h2>Subscriptions</h2>
-          <ul class="subscriptions" aria-label="Subscriptions">
+          <h2>{t("profile.panel.subscriptions")}</h2>
+          <ul class="subscriptions" aria-label={t("profile.panel.subscriptions")}>
             {c.subscriptions.map((s) => (
               <SubscriptionCard key={s.id} profileId={profileId} s={s} ticketId={ticketId} />
             ))}

@@ -3,10 +3,12 @@
 import { useEffect, useState } from "preact/hooks";
 import type { Ticket } from "../api.ts";
 import { patchTicket } from "../store.ts";
+import { locale, t } from "../i18n.ts";
 
 type Sla = NonNullable<Ticket["sla"]>;
 const PRIORITIES = ["low", "normal", "high", "urgent"] as const;
-const KIND = { first_response: "First reply", next_response: "Next reply", resolution: "Resolution" } as const;
+const PRIORITY_LABEL = { low: "ticket.promises.priorities.low", normal: "ticket.promises.priorities.normal", high: "ticket.promises.priorities.high", urgent: "ticket.promises.priorities.urgent" } as const;
+const KIND = { first_response: "ticket.promises.firstReply", next_response: "ticket.promises.nextReply", resolution: "ticket.promises.resolution" } as const;
 
 /** Re-renders every `ms` so a countdown moves on its own. */
 function useNow(ms: number): number {
@@ -20,10 +22,10 @@ function useNow(ms: number): number {
 
 function span(ms: number): string {
   const m = Math.round(Math.abs(ms) / 60_000);
-  if (m < 60) return `${m}m`;
+  if (m < 60) return t("ticket.promises.spanMinutes", { m });
   const h = Math.floor(m / 60);
-  if (h < 48) return `${h}h ${m % 60}m`;
-  return `${Math.floor(h / 24)}d ${h % 24}h`;
+  if (h < 48) return t("ticket.promises.spanHours", { h, m: m % 60 });
+  return t("ticket.promises.spanDays", { d: Math.floor(h / 24), h: h % 24 });
 }
 
 /** The running SLA target: time left (or overdue), coloured by the state it is in now. */
@@ -33,22 +35,22 @@ export function SlaTimer({ sla, compact = false }: { sla: Sla | undefined; compa
   const due = Date.parse(sla.dueAt);
   const state = now >= due ? "breached" : now >= Date.parse(sla.warnAt) ? "warning" : "ok";
   const left = due - now;
-  const kind = sla.kind ? KIND[sla.kind] : "Reply";
-  const text = state === "breached" ? `${compact ? "" : `${kind} `}overdue ${span(left)}` : `${compact ? "" : `${kind} due in `}${span(left)}`;
+  const kind = t(sla.kind ? KIND[sla.kind] : "ticket.promises.reply");
+  const text = state === "breached" ? compact ? t("ticket.promises.overdue", { span: span(left) }) : t("ticket.promises.kindOverdue", { kind, span: span(left) }) : `${compact ? "" : t("ticket.promises.kindDueIn", { kind })}${span(left)}`;
   return (
-    <span class={`pill sla sla-${state}`} data-sla-state={state} title={`${kind} due ${new Date(due).toLocaleString()}`}>
+    <span class={`pill sla sla-${state}`} data-sla-state={state} title={t("ticket.promises.kindDueAt", { kind, date: new Date(due).toLocaleString(locale()) })}>
       {compact && <span aria-hidden="true">⏱ </span>}
       {text}
     </span>
   );
 }
 
-export function PriorityPicker({ t }: { t: Ticket }) {
+export function PriorityPicker({ t: ticket }: { t: Ticket }) {
   return (
-    <select class="priority-select" aria-label="Priority" value={t.priority} onChange={(e) => void patchTicket(t.id, { priority: e.currentTarget.value as Ticket["priority"] }, "Priority changed")}>
+    <select class="priority-select" aria-label={t("ticket.promises.priority")} value={ticket.priority} onChange={(e) => void patchTicket(ticket.id, { priority: e.currentTarget.value as Ticket["priority"] }, t("ticket.promises.priorityChanged"))}>
       {PRIORITIES.map((p) => (
         <option key={p} value={p}>
-          {p[0]!.toUpperCase() + p.slice(1)}
+          {t(PRIORITY_LABEL[p])}
         </option>
       ))}
     </select>
@@ -60,14 +62,14 @@ export function PriorityMark({ priority }: { priority: Ticket["priority"] }) {
   return <span class={`pill prio-${priority}`}>{priority}</span>;
 }
 
-export function CsatResult({ t }: { t: Ticket }) {
-  if (t.csat) {
+export function CsatResult({ t: ticket }: { t: Ticket }) {
+  if (ticket.csat) {
     return (
       <span class="csat-result" data-testid="csat-result">
-        <span class={`pill csat-${t.csat.score >= 4 ? "good" : t.csat.score === 3 ? "meh" : "bad"}`}>{t.csat.score}/5</span>
-        {t.csat.comment && <q class="small muted"> {t.csat.comment}</q>}
+        <span class={`pill csat-${ticket.csat.score >= 4 ? "good" : ticket.csat.score === 3 ? "meh" : "bad"}`}>{ticket.csat.score}/5</span>
+        {ticket.csat.comment && <q class="small muted"> {ticket.csat.comment}</q>}
       </span>
     );
   }
-  return <span class="muted small">{t.csatAskedAt ? "Survey sent, no answer yet" : "Not surveyed"}</span>;
+  return <span class="muted small">{ticket.csatAskedAt ? t("ticket.promises.surveySentNoAnswer") : t("ticket.promises.notSurveyed")}</span>;
 }

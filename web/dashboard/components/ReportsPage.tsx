@@ -1,6 +1,6 @@
 // Reports (docs/product.md §5, §4 "Dashboard figures"): a date range, ticket counts, response and resolution times, per agent, per tag, and the AI agent.
 import { useEffect, useState } from "preact/hooks";
-import { CHANNEL_LABEL, dateTime, duration, percent } from "../format.ts";
+import { channelLabel, dateTime, duration, percent } from "../format.ts";
 import { loadReport, report, reportRange, skills, loadSkills, type RangePreset, type Report } from "../pages.ts";
 import { hrefOf } from "../store.ts";
 import type { Channel } from "../api.ts";
@@ -10,12 +10,13 @@ import { PageHead, Panel } from "./form.tsx";
 import { SatisfactionFigures } from "./SatisfactionReport.tsx";
 import { SmsAttributionPanel } from "./SmsAttributionPanel.tsx";
 import { Empty } from "./ui.tsx";
+import { t, type MessageKey } from "../i18n.ts";
 
-const PRESETS: { value: RangePreset; label: string }[] = [
-  { value: 7, label: "7 days" },
-  { value: 30, label: "30 days" },
-  { value: 90, label: "90 days" },
-  { value: "custom", label: "Custom" },
+const PRESETS: { value: RangePreset; label: MessageKey }[] = [
+  { value: 7, label: "reports.n7Days" },
+  { value: 30, label: "reports.n30Days" },
+  { value: 90, label: "reports.n90Days" },
+  { value: "custom", label: "reports.custom" },
 ];
 
 const COLORS = { created: "#2b6b5f", closed: "#9cc7b9", ai: "#6d4bd8" };
@@ -30,10 +31,10 @@ function RangePicker() {
   };
   return (
     <div class="range">
-      <div class="segmented" role="group" aria-label="Date range">
+      <div class="segmented" role="group" aria-label={t("reports.dateRange")}>
         {PRESETS.map((p) => (
           <button key={p.value} type="button" class={r.preset === p.value ? "seg active" : "seg"} aria-pressed={r.preset === p.value} onClick={() => pick(p.value)}>
-            {p.value === "custom" ? p.label : `Last ${p.label}`}
+            {p.value === "custom" ? t(p.label) : t("reports.lastLabel", { label: t(p.label) })}
           </button>
         ))}
       </div>
@@ -46,16 +47,16 @@ function RangePicker() {
           }}
         >
           <label>
-            <span class="sr-only">From</span>
-            <input type="date" value={from} max={to} required onInput={(e) => setFrom(e.currentTarget.value)} aria-label="From" />
+            <span class="sr-only">{t("reports.from")}</span>
+            <input type="date" value={from} max={to} required onInput={(e) => setFrom(e.currentTarget.value)} aria-label={t("reports.from")} />
           </label>
-          <span class="muted">to</span>
+          <span class="muted">{t("reports.toSeparator")}</span>
           <label>
-            <span class="sr-only">To</span>
-            <input type="date" value={to} min={from} required onInput={(e) => setTo(e.currentTarget.value)} aria-label="To" />
+            <span class="sr-only">{t("reports.toLabel")}</span>
+            <input type="date" value={to} min={from} required onInput={(e) => setTo(e.currentTarget.value)} aria-label={t("reports.toLabel")} />
           </label>
           <button class="btn small primary" type="submit">
-            Apply
+            {t("reports.apply")}
           </button>
         </form>
       )}
@@ -76,37 +77,37 @@ function Stat({ label, value, sub, testId }: { label: string; value: string; sub
 function TicketFigures({ r }: { r: Report }) {
   return (
     <>
-      <div class="stats" aria-label="Helpdesk figures" role="group">
-        <Stat label="Tickets" value={String(r.tickets)} sub={`${r.open} still open`} testId="stat-tickets" />
-        <Stat label="Closed" value={String(r.closed)} sub={r.tickets ? `${percent(r.closed / r.tickets)} of new tickets` : undefined} testId="stat-closed" />
-        <Stat label="First response" value={duration(r.firstResponseSeconds.p50)} sub={`median · 90% within ${duration(r.firstResponseSeconds.p90)}`} testId="stat-first-response" />
-        <Stat label="Resolution" value={duration(r.resolutionSeconds.p50)} sub={`median · 90% within ${duration(r.resolutionSeconds.p90)}`} testId="stat-resolution" />
+      <div class="stats" aria-label={t("reports.helpdeskFigures")} role="group">
+        <Stat label={t("reports.tickets")} value={String(r.tickets)} sub={t("reports.openStillOpen", { open: r.open })} testId="stat-tickets" />
+        <Stat label={t("reports.closed")} value={String(r.closed)} sub={r.tickets ? t("reports.percentOfNewTickets", { percent: percent(r.closed / r.tickets) }) : undefined} testId="stat-closed" />
+        <Stat label={t("reports.firstResponse")} value={duration(r.firstResponseSeconds.p50)} sub={t("reports.median90WithinDuration", { duration: duration(r.firstResponseSeconds.p90) })} testId="stat-first-response" />
+        <Stat label={t("reports.resolution")} value={duration(r.resolutionSeconds.p50)} sub={t("reports.median90WithinDuration", { duration: duration(r.resolutionSeconds.p90) })} testId="stat-resolution" />
       </div>
       <SmsAttributionPanel r={r} />
-      <Panel title="Tickets created and closed per day" id="r-days" sub={r.byChannel.length ? r.byChannel.map((c) => `${CHANNEL_LABEL[c.channel as Channel] ?? c.channel} ${c.tickets}`).join(" · ") : undefined}>
+      <Panel title={t("reports.ticketsCreatedAndClosed")} id="r-days" sub={r.byChannel.length ? r.byChannel.map((c) => `${channelLabel(c.channel)} ${c.tickets}`).join(" · ") : undefined}>
         <Chart
-          title="Tickets created and closed per day"
+          title={t("reports.ticketsCreatedAndClosed")}
           days={r.byDay.map((d) => d.day)}
           series={[
-            { name: "Created", color: COLORS.created, values: r.byDay.map((d) => d.created) },
-            { name: "Closed", color: COLORS.closed, values: r.byDay.map((d) => d.closed) },
+            { name: t("reports.created"), color: COLORS.created, values: r.byDay.map((d) => d.created) },
+            { name: t("reports.closed"), color: COLORS.closed, values: r.byDay.map((d) => d.closed) },
           ]}
           testId="chart-tickets"
         />
       </Panel>
       <div class="grid-2">
-        <Panel title="By agent" id="r-agents">
+        <Panel title={t("reports.byAgent")} id="r-agents">
           {r.byAgent.length === 0 ? (
-            <p class="muted small">No assigned tickets in this range.</p>
+            <p class="muted small">{t("reports.noAssignedTicketsIn")}</p>
           ) : (
             <table class="table" aria-labelledby="r-agents-title">
               <thead>
                 <tr>
-                  <th scope="col">Agent</th>
-                  <th scope="col" class="num-col">Tickets</th>
-                  <th scope="col" class="num-col">Closed</th>
-                  <th scope="col" class="num-col">First response</th>
-                  <th scope="col" class="num-col">Resolution</th>
+                  <th scope="col">{t("reports.agent")}</th>
+                  <th scope="col" class="num-col">{t("reports.tickets")}</th>
+                  <th scope="col" class="num-col">{t("reports.closed")}</th>
+                  <th scope="col" class="num-col">{t("reports.firstResponse")}</th>
+                  <th scope="col" class="num-col">{t("reports.resolution")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -123,17 +124,17 @@ function TicketFigures({ r }: { r: Report }) {
             </table>
           )}
         </Panel>
-        <Panel title="By tag" id="r-tags">
+        <Panel title={t("reports.byTag")} id="r-tags">
           {r.byTag.length === 0 ? (
-            <p class="muted small">No tagged tickets in this range.</p>
+            <p class="muted small">{t("reports.noTaggedTicketsIn")}</p>
           ) : (
             <table class="table" aria-labelledby="r-tags-title">
               <thead>
                 <tr>
-                  <th scope="col">Tag</th>
-                  <th scope="col" class="num-col">Tickets</th>
-                  <th scope="col" class="num-col">Closed</th>
-                  <th scope="col" class="num-col">Resolution</th>
+                  <th scope="col">{t("reports.tag")}</th>
+                  <th scope="col" class="num-col">{t("reports.tickets")}</th>
+                  <th scope="col" class="num-col">{t("reports.closed")}</th>
+                  <th scope="col" class="num-col">{t("reports.resolution")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -156,42 +157,44 @@ function TicketFigures({ r }: { r: Report }) {
   );
 }
 
-const OUTCOME: Record<string, string> = { resolved: "Resolved", handoff: "Routed to team", pending: "Pending" };
+const OUTCOME: Record<string, MessageKey> = { resolved: "reports.resolved", handoff: "reports.routedToTeam", pending: "reports.pending" };
+/** The router's routes that are not skills of GET /api/skills. */
+const ROUTE_LABEL: Record<string, MessageKey> = { handoff: "reports.routes.handoff", other: "reports.routes.other" };
 
 export function Outcome({ outcome }: { outcome: string }) {
-  return <span class={`pill out-${outcome}`}>{OUTCOME[outcome] ?? outcome}</span>;
+  return <span class={`pill out-${outcome}`}>{OUTCOME[outcome] ? t(OUTCOME[outcome]) : outcome}</span>;
 }
 
 function AgentFigures({ r }: { r: Report }) {
   const a = r.agent;
   const names = new Map((skills.value.data ?? []).map((s) => [s.id, s.name]));
-  const skillName = (id: string) => names.get(id) ?? id;
+  const skillName = (id: string) => names.get(id) ?? (ROUTE_LABEL[id] ? t(ROUTE_LABEL[id]) : id);
   return (
     <>
       <h2 class="section-title" id="r-ai">
-        AI agent
+        {t("reports.aiAgent")}
       </h2>
       <div class="stats" aria-labelledby="r-ai" role="group">
-        <Stat label="Conversations" value={String(a.conversations)} testId="stat-ai-conversations" />
-        <Stat label="Resolution rate" value={a.conversations ? percent(a.resolutionRate) : "—"} sub={`${a.resolved} resolved by the agent`} testId="stat-ai-rate" />
-        <Stat label="Routed to team" value={String(a.routedToTeam)} sub={a.conversations ? `${percent(a.routedToTeam / a.conversations)} of conversations` : undefined} testId="stat-ai-routed" />
+        <Stat label={t("reports.conversations")} value={String(a.conversations)} testId="stat-ai-conversations" />
+        <Stat label={t("reports.resolutionRate")} value={a.conversations ? percent(a.resolutionRate) : "—"} sub={t("reports.resolvedResolvedByAgent", { resolved: a.resolved })} testId="stat-ai-rate" />
+        <Stat label={t("reports.routedToTeam")} value={String(a.routedToTeam)} sub={a.conversations ? t("reports.percentOfConversations", { percent: percent(a.routedToTeam / a.conversations) }) : undefined} testId="stat-ai-routed" />
       </div>
       <div class="grid-2">
-        <Panel title="Conversations per day" id="r-ai-days">
-          <Chart title="AI agent conversations per day" days={a.volumeByDay.map((d) => d.day)} series={[{ name: "Conversations", color: COLORS.ai, values: a.volumeByDay.map((d) => d.conversations) }]} kind="line" testId="chart-ai" />
+        <Panel title={t("reports.conversationsPerDay")} id="r-ai-days">
+          <Chart title={t("reports.aiAgentConversationsPer")} days={a.volumeByDay.map((d) => d.day)} series={[{ name: t("reports.conversations"), color: COLORS.ai, values: a.volumeByDay.map((d) => d.conversations) }]} kind="line" testId="chart-ai" />
         </Panel>
-        <Panel title="By skill" id="r-skills">
+        <Panel title={t("reports.bySkill")} id="r-skills">
           {a.bySkill.length === 0 ? (
-            <p class="muted small">The agent had no conversations in this range.</p>
+            <p class="muted small">{t("reports.agentHadNoConversations")}</p>
           ) : (
             <table class="table" aria-labelledby="r-skills-title">
               <thead>
                 <tr>
-                  <th scope="col">Skill</th>
-                  <th scope="col" class="num-col">Conversations</th>
-                  <th scope="col" class="num-col">Resolved</th>
-                  <th scope="col" class="num-col">Routed</th>
-                  <th scope="col" class="num-col">Rate</th>
+                  <th scope="col">{t("reports.skill")}</th>
+                  <th scope="col" class="num-col">{t("reports.conversations")}</th>
+                  <th scope="col" class="num-col">{t("reports.resolved")}</th>
+                  <th scope="col" class="num-col">{t("reports.routed")}</th>
+                  <th scope="col" class="num-col">{t("reports.rate")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -211,9 +214,9 @@ function AgentFigures({ r }: { r: Report }) {
           )}
         </Panel>
       </div>
-      <Panel title="Recent questions" id="r-questions">
+      <Panel title={t("reports.recentQuestions")} id="r-questions">
         {a.recentQuestions.length === 0 ? (
-          <p class="muted small">No questions in this range.</p>
+          <p class="muted small">{t("reports.noQuestionsInThis")}</p>
         ) : (
           <ul class="questions">
             {[...a.recentQuestions]
@@ -221,7 +224,7 @@ function AgentFigures({ r }: { r: Report }) {
               .slice(0, 20)
               .map((q) => (
                 <li key={`${q.ticketId}-${q.at}`}>
-                  <a class="q-text" href={hrefOf({ view: "all", ticketId: q.ticketId })} title="Open the conversation">
+                  <a class="q-text" href={hrefOf({ view: "all", ticketId: q.ticketId })} title={t("reports.openConversation")}>
                     “{q.question}”
                   </a>
                   <span class="q-meta">
@@ -248,7 +251,7 @@ export function ReportsPage() {
   const { data, loading, error } = report.value;
   return (
     <main class="page" aria-labelledby="page-title">
-      <PageHead title="Reports" sub="Days are counted in UTC.">
+      <PageHead title={t("reports.reports")} sub={t("reports.daysAreCountedIn")}>
         <RangePicker />
         {data && <ExportButton path="/exports/report.csv" query={{ from: data.from, to: data.to }} name="report.csv" />}
       </PageHead>
@@ -259,7 +262,7 @@ export function ReportsPage() {
           </div>
         )}
         {!data && loading && <div class="skeleton tall" />}
-        {!data && !loading && !error && <Empty title="No report yet" />}
+        {!data && !loading && !error && <Empty title={t("reports.noReportYet")} />}
         {data && (
           <div class={loading ? "report stale" : "report"}>
             <TicketFigures r={data} />

@@ -1,22 +1,23 @@
 // The report's CSAT and SLA sections: average score and response rate with its trend, per agent, channel and tag;
 // the share of SLA targets met per policy, agent and team.
-import { CHANNEL_LABEL, percent } from "../format.ts";
+import { channelLabel, percent } from "../format.ts";
 import type { Report } from "../pages.ts";
 import type { Channel } from "../api.ts";
 import { Chart } from "./charts.tsx";
 import { Panel } from "./form.tsx";
+import { t, tn } from "../i18n.ts";
 
 const score = (n: number | null) => (n == null ? "—" : n.toFixed(1));
 
 function ScoreTable({ id, head, rows }: { id: string; head: string; rows: { key: string; label: string; responses: number; average: number | null }[] }) {
-  if (rows.length === 0) return <p class="muted small">No answers in this range.</p>;
+  if (rows.length === 0) return <p class="muted small">{t("reports.csat.noAnswersInThis")}</p>;
   return (
     <table class="table" aria-labelledby={`${id}-title`}>
       <thead>
         <tr>
           <th scope="col">{head}</th>
-          <th scope="col" class="num">Answers</th>
-          <th scope="col" class="num">Average</th>
+          <th scope="col" class="num">{t("reports.csat.answers")}</th>
+          <th scope="col" class="num">{t("reports.csat.average")}</th>
         </tr>
       </thead>
       <tbody>
@@ -33,14 +34,14 @@ function ScoreTable({ id, head, rows }: { id: string; head: string; rows: { key:
 }
 
 function ShareTable({ id, head, rows }: { id: string; head: string; rows: { key: string; label: string; measured: number; met: number; shareMet: number | null }[] }) {
-  if (rows.length === 0) return <p class="muted small">No SLA targets finished in this range.</p>;
+  if (rows.length === 0) return <p class="muted small">{t("reports.csat.noSlaTargetsFinished")}</p>;
   return (
     <table class="table" aria-labelledby={`${id}-title`}>
       <thead>
         <tr>
           <th scope="col">{head}</th>
-          <th scope="col" class="num">Targets</th>
-          <th scope="col" class="num">Met</th>
+          <th scope="col" class="num">{t("reports.csat.targets")}</th>
+          <th scope="col" class="num">{t("reports.csat.met")}</th>
         </tr>
       </thead>
       <tbody>
@@ -62,57 +63,57 @@ export function SatisfactionFigures({ r }: { r: Report }) {
   return (
     <>
       <h2 class="section-title" id="r-csat">
-        Satisfaction and SLAs
+        {t("reports.csat.satisfactionAndSlas")}
       </h2>
-      <div class="stats" aria-label="Satisfaction figures" role="group">
+      <div class="stats" aria-label={t("reports.csat.satisfactionFigures")} role="group">
         <div class="stat" data-testid="stat-csat">
-          <div class="stat-label">CSAT</div>
+          <div class="stat-label">{t("reports.csat.csat")}</div>
           <div class="stat-value">{score(c.average)}</div>
-          <div class="stat-sub">{c.responses} answers · 1 to 5</div>
+          <div class="stat-sub">{tn("reports.csat.answers", c.responses)}</div>
         </div>
         <div class="stat" data-testid="stat-csat-rate">
-          <div class="stat-label">Response rate</div>
+          <div class="stat-label">{t("reports.csat.responseRate")}</div>
           <div class="stat-value">{percent(c.responseRate)}</div>
-          <div class="stat-sub">of {c.asked} surveys sent</div>
+          <div class="stat-sub">{tn("reports.csat.surveysSent", c.asked)}</div>
         </div>
         <div class="stat" data-testid="stat-sla-met">
-          <div class="stat-label">SLA met</div>
+          <div class="stat-label">{t("reports.csat.slaMet")}</div>
           <div class="stat-value">{percent(s.shareMet)}</div>
-          <div class="stat-sub">{s.met} of {s.measured} targets</div>
+          <div class="stat-sub">{tn("reports.csat.targetsMet", s.measured, { met: s.met })}</div>
         </div>
         <div class="stat" data-testid="stat-sla-breached">
-          <div class="stat-label">Breached now</div>
+          <div class="stat-label">{t("reports.csat.breachedNow")}</div>
           <div class="stat-value">{s.breachedNow}</div>
-          <div class="stat-sub">open tickets past due</div>
+          <div class="stat-sub">{t("reports.csat.openTicketsPastDue")}</div>
         </div>
       </div>
-      <Panel title="CSAT per day" id="r-csat-trend">
-        <Chart title="Average CSAT per day" days={c.trend.map((d) => d.day)} series={[{ name: "Average score", color: "#067647", values: c.trend.map((d) => d.average ?? 0) }]} testId="chart-csat" />
+      <Panel title={t("reports.csat.csatPerDay")} id="r-csat-trend">
+        <Chart title={t("reports.csat.averageCsatPerDay")} days={c.trend.map((d) => d.day)} series={[{ name: t("reports.csat.averageScore"), color: "#067647", values: c.trend.map((d) => d.average ?? 0) }]} testId="chart-csat" />
       </Panel>
       <div class="grid-2">
-        <Panel title="CSAT by agent" id="r-csat-agents">
-          <ScoreTable id="r-csat-agents" head="Agent" rows={c.byAgent.map((a) => ({ key: a.agentId, label: a.name, responses: a.responses, average: a.average }))} />
+        <Panel title={t("reports.csat.csatByAgent")} id="r-csat-agents">
+          <ScoreTable id="r-csat-agents" head={t("reports.csat.agent")} rows={c.byAgent.map((a) => ({ key: a.agentId, label: a.name, responses: a.responses, average: a.average }))} />
         </Panel>
-        <Panel title="CSAT by channel and tag" id="r-csat-channels">
+        <Panel title={t("reports.csat.csatByChannelAnd")} id="r-csat-channels">
           <ScoreTable
             id="r-csat-channels"
-            head="Channel or tag"
+            head={t("reports.csat.channelOrTag")}
             rows={[
-              ...c.byChannel.map((x) => ({ key: `c:${x.channel}`, label: CHANNEL_LABEL[x.channel as Channel] ?? x.channel, responses: x.responses, average: x.average })),
+              ...c.byChannel.map((x) => ({ key: `c:${x.channel}`, label: channelLabel(x.channel), responses: x.responses, average: x.average })),
               ...c.byTag.map((x) => ({ key: `t:${x.tag}`, label: `#${x.tag}`, responses: x.responses, average: x.average })),
             ]}
           />
         </Panel>
-        <Panel title="SLA by policy" id="r-sla-policies">
-          <ShareTable id="r-sla-policies" head="Policy" rows={s.byPolicy.map((p) => ({ key: p.policyId, label: p.name, measured: p.measured, met: p.met, shareMet: p.shareMet }))} />
+        <Panel title={t("reports.csat.slaByPolicy")} id="r-sla-policies">
+          <ShareTable id="r-sla-policies" head={t("reports.csat.policy")} rows={s.byPolicy.map((p) => ({ key: p.policyId, label: p.name, measured: p.measured, met: p.met, shareMet: p.shareMet }))} />
         </Panel>
-        <Panel title="SLA by agent and team" id="r-sla-agents">
+        <Panel title={t("reports.csat.slaByAgentAnd")} id="r-sla-agents">
           <ShareTable
             id="r-sla-agents"
-            head="Agent or team"
+            head={t("reports.csat.agentOrTeam")}
             rows={[
               ...s.byAgent.map((a) => ({ key: `a:${a.agentId}`, label: a.name, measured: a.measured, met: a.met, shareMet: a.shareMet })),
-              ...s.byTeam.map((t) => ({ key: `t:${t.teamId}`, label: `Team ${t.name}`, measured: t.measured, met: t.met, shareMet: t.shareMet })),
+              ...s.byTeam.map((team) => ({ key: `t:${team.teamId}`, label: t("reports.csat.teamName", { name: team.name }), measured: team.measured, met: team.met, shareMet: team.shareMet })),
             ]}
           />
         </Panel>

@@ -1,6 +1,6 @@
 // Settings (owner/admin edit, everyone else reads): the AI agent and its handoff, office hours, assignment and auto-close, integrations, teams.
 import { useEffect, useState } from "preact/hooks";
-import { CHANNEL_LABEL } from "../format.ts";
+import { channelLabel } from "../format.ts";
 import { AGENT_CHANNELS, canAdmin, integrations, loadSettings, saveSection, settings, type AgentChannel, type FormResult, type HandoffPlatform, type Settings } from "../pages.ts";
 import { hrefOf, route } from "../store.ts";
 import { FieldError, FormStatus, PageHead, Panel, Toggle, invalid } from "./form.tsx";
@@ -20,22 +20,23 @@ import { KnowledgePanel } from "./admin/KnowledgePanel.tsx";
 import { MacrosPanel } from "./admin/MacrosPanel.tsx";
 import { WebhooksPanel } from "./WebhooksPanel.tsx";
 import { Empty } from "./ui.tsx";
+import { t, type MessageKey } from "../i18n.ts";
 
 const TABS = [
-  { key: "agent", label: "AI agent" },
-  { key: "office-hours", label: "Office hours" },
-  { key: "assignment", label: "Assignment" },
-  { key: "integrations", label: "Integrations" },
-  { key: "teams", label: "Teams" },
-  { key: "promises", label: "CSAT & SLAs" },
-  { key: "widget", label: "Widget" },
-  { key: "security", label: "Security" },
-  { key: "audit", label: "Audit log" },
-  { key: "agents", label: "Agents" },
-  { key: "macros", label: "Macros" },
-  { key: "knowledge", label: "Knowledge base" },
-  { key: "api-keys", label: "API keys" },
-  { key: "webhooks", label: "Webhooks" },
+  { key: "agent", label: "settings.tabs.agent" },
+  { key: "office-hours", label: "settings.tabs.officeHours" },
+  { key: "assignment", label: "settings.tabs.assignment" },
+  { key: "integrations", label: "settings.tabs.integrations" },
+  { key: "teams", label: "settings.tabs.teams" },
+  { key: "promises", label: "settings.tabs.promises" },
+  { key: "widget", label: "settings.tabs.widget" },
+  { key: "security", label: "settings.tabs.security" },
+  { key: "audit", label: "settings.tabs.audit" },
+  { key: "agents", label: "settings.tabs.agents" },
+  { key: "macros", label: "settings.tabs.macros" },
+  { key: "knowledge", label: "settings.tabs.knowledge" },
+  { key: "api-keys", label: "settings.tabs.apiKeys" },
+  { key: "webhooks", label: "settings.tabs.webhooks" },
 ] as const;
 /** Tabs only owners and admins see (their API answers 403 to anyone else). */
 const ADMIN_TABS: readonly TabKey[] = ["widget", "audit"];
@@ -53,29 +54,29 @@ function AgentPanel({ s }: { s: Settings }) {
 
   const toggle = async (on: boolean) => {
     setBusy(true);
-    const r = await saveSection("agent", { enabled: on }, on ? "The AI agent is on" : "The AI agent is off");
+    const r = await saveSection("agent", { enabled: on }, on ? t("settings.aiAgentIsOn") : t("settings.aiAgentIsOff"));
     setResult(r.ok ? null : r);
     setBusy(false);
   };
   const saveChannels = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
-    setResult(await saveSection("agent", { enabled, channels: AGENT_CHANNELS.filter((c) => picked.includes(c)) }, "Channels saved"));
+    setResult(await saveSection("agent", { enabled, channels: AGENT_CHANNELS.filter((c) => picked.includes(c)) }, t("settings.channelsSaved")));
     setBusy(false);
   };
   const changed = picked.slice().sort().join() !== saved.slice().sort().join();
 
   return (
-    <Panel title="AI customer agent" id="set-agent" sub="The agent answers new conversations first and hands them to your team when it can't resolve them.">
+    <Panel title={t("settings.aiCustomerAgent")} id="set-agent" sub={t("settings.agentAnswersNewConversations")}>
       <form class="stack" onSubmit={saveChannels}>
-        <Toggle label="AI customer agent" checked={enabled} disabled={busy || !canAdmin.value} onChange={(on) => void toggle(on)} hint={enabled ? "on: answers new conversations first" : "off: every message goes straight to the helpdesk"} />
+        <Toggle label={t("settings.aiCustomerAgent")} checked={enabled} disabled={busy || !canAdmin.value} onChange={(on) => void toggle(on)} hint={enabled ? t("settings.onAnswersNewConversations") : t("settings.offEveryMessageGoes")} />
         <fieldset class="choices" disabled={!canAdmin.value}>
-          <legend>Channels it answers</legend>
+          <legend>{t("settings.channelsItAnswers")}</legend>
           <div class="checks">
             {AGENT_CHANNELS.map((c) => (
               <label key={c} class="check">
                 <input type="checkbox" checked={picked.includes(c)} onChange={(e) => setPicked(e.currentTarget.checked ? [...picked, c] : picked.filter((x) => x !== c))} />
-                {CHANNEL_LABEL[c]}
+                {channelLabel(c)}
               </label>
             ))}
           </div>
@@ -84,7 +85,7 @@ function AgentPanel({ s }: { s: Settings }) {
         {canAdmin.value && (
           <div class="form-foot">
             <button class="btn primary" type="submit" disabled={busy || !changed}>
-              Save channels
+              {t("settings.saveChannels")}
             </button>
             <FormStatus result={result} fields={["channels"]} />
           </div>
@@ -94,10 +95,10 @@ function AgentPanel({ s }: { s: Settings }) {
   );
 }
 
-const PLATFORMS: { value: HandoffPlatform; label: string; hint: string }[] = [
-  { value: "builtin", label: "Edgedesk helpdesk (recommended)", hint: "The conversation arrives as a new ticket with the transcript; an available agent continues live in the same chat." },
-  { value: "zendesk", label: "Zendesk", hint: "A Zendesk ticket is created with the transcript; the shopper is told a human will follow up by email." },
-  { value: "gorgias", label: "Gorgias", hint: "A Gorgias ticket is created with the transcript; the shopper is told a human will follow up by email." },
+const PLATFORMS: { value: HandoffPlatform; label: MessageKey; hint: MessageKey }[] = [
+  { value: "builtin", label: "settings.edgedeskHelpdeskRecommended", hint: "settings.conversationArrivesAsNew" },
+  { value: "zendesk", label: "settings.zendesk", hint: "settings.zendeskTicketIsCreated" },
+  { value: "gorgias", label: "settings.gorgias", hint: "settings.gorgiasTicketIsCreated" },
 ];
 
 function HandoffPanel({ s }: { s: Settings }) {
@@ -116,43 +117,43 @@ function HandoffPanel({ s }: { s: Settings }) {
   const save = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
-    setResult(await saveSection("handoff", choice === "message" ? { method: "message", message } : { method: "helpdesk", platform: choice }, "Handoff saved"));
+    setResult(await saveSection("handoff", choice === "message" ? { method: "message", message } : { method: "helpdesk", platform: choice }, t("settings.handoffSaved")));
     setBusy(false);
   };
   const refused = result && !result.ok && result.status === 409 && choice !== "message" && choice !== "builtin";
 
   return (
-    <Panel title="Handoff" id="set-handoff" sub="What happens when the agent can't resolve a conversation.">
+    <Panel title={t("settings.handoff")} id="set-handoff" sub={t("settings.whatHappensWhenAgent")}>
       <form class="stack" onSubmit={save}>
         <fieldset class="choices" disabled={!canAdmin.value}>
-          <legend>Send to a helpdesk</legend>
+          <legend>{t("settings.sendToHelpdesk")}</legend>
           {PLATFORMS.map((p) => (
             <label key={p.value} class="radio">
               <input type="radio" name="handoff" value={p.value} checked={choice === p.value} onChange={() => setChoice(p.value)} />
               <span>
                 <span class="radio-label">
-                  {p.label}
-                  {p.value !== "builtin" && !connected.has(p.value) && <span class="pill muted-pill">Not connected</span>}
+                  {t(p.label)}
+                  {p.value !== "builtin" && !connected.has(p.value) && <span class="pill muted-pill">{t("settings.notConnected")}</span>}
                 </span>
-                <span class="radio-hint">{p.hint}</span>
+                <span class="radio-hint">{t(p.hint)}</span>
               </span>
             </label>
           ))}
         </fieldset>
         <fieldset class="choices" disabled={!canAdmin.value}>
-          <legend>Or</legend>
+          <legend>{t("settings.or")}</legend>
           <label class="radio">
             <input type="radio" name="handoff" value="message" checked={choice === "message"} onChange={() => setChoice("message")} />
             <span>
-              <span class="radio-label">Send a message</span>
-              <span class="radio-hint">A message with helpful links instead of offering a human.</span>
+              <span class="radio-label">{t("settings.sendMessage")}</span>
+              <span class="radio-hint">{t("settings.messageWithHelpfulLinks")}</span>
             </span>
           </label>
           {choice === "message" && (
             <div class="indent">
               <label class="field">
-                <span>Message</span>
-                <textarea rows={3} maxLength={2000} value={message} onInput={(e) => setMessage(e.currentTarget.value)} placeholder="Our team can't chat right now. See https://… for returns, or email us at …" {...invalid(result, "message", "handoff-msg-err")} />
+                <span>{t("settings.message")}</span>
+                <textarea rows={3} maxLength={2000} value={message} onInput={(e) => setMessage(e.currentTarget.value)} placeholder={t("settings.ourTeamCanT")} {...invalid(result, "message", "handoff-msg-err")} />
               </label>
               <FieldError result={result} path="message" id="handoff-msg-err" />
             </div>
@@ -161,12 +162,12 @@ function HandoffPanel({ s }: { s: Settings }) {
         {canAdmin.value && (
           <div class="form-foot">
             <button class="btn primary" type="submit" disabled={busy}>
-              Save handoff
+              {t("settings.saveHandoff")}
             </button>
-            <FormStatus result={result} fields={["message"]} saved="Saved" />
+            <FormStatus result={result} fields={["message"]} saved={t("settings.saved")} />
             {refused && (
               <a class="link-btn" href={tabHref("integrations")}>
-                Connect {choice === "zendesk" ? "Zendesk" : "Gorgias"}
+                {t("settings.connect")}{" "}{choice === "zendesk" ? t("settings.zendesk") : t("settings.gorgias")}
               </a>
             )}
           </div>
@@ -182,13 +183,13 @@ function AssignmentPanel({ s }: { s: Settings }) {
   const [result, setResult] = useState<FormResult | null>(null);
   const toggle = async (on: boolean) => {
     setBusy(true);
-    const r = await saveSection("assignment", { roundRobin: on }, on ? "Round robin is on" : "Round robin is off");
+    const r = await saveSection("assignment", { roundRobin: on }, on ? t("settings.roundRobinIsOn") : t("settings.roundRobinIsOff"));
     setResult(r.ok ? null : r);
     setBusy(false);
   };
   return (
-    <Panel title="Round robin" id="set-rr" sub="New tickets no team takes go to online agents in turn, evenly, during office hours. Each agent sets their own Online/Offline status.">
-      <Toggle label="Round robin" checked={roundRobin} disabled={busy || !canAdmin.value} onChange={(on) => void toggle(on)} hint={roundRobin ? "on" : "off: tickets wait in Unassigned"} />
+    <Panel title={t("settings.roundRobin")} id="set-rr" sub={t("settings.newTicketsNoTeam")}>
+      <Toggle label={t("settings.roundRobin")} checked={roundRobin} disabled={busy || !canAdmin.value} onChange={(on) => void toggle(on)} hint={roundRobin ? t("settings.on") : t("settings.offTicketsWaitIn")} />
       <FormStatus result={result} />
     </Panel>
   );
@@ -207,24 +208,24 @@ function AutoClosePanel({ s }: { s: Settings }) {
   const save = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
-    setResult(await saveSection("autoClose", { afterHours: never ? null : Number(hours) }, "Auto-close saved"));
+    setResult(await saveSection("autoClose", { afterHours: never ? null : Number(hours) }, t("settings.autoCloseSaved")));
     setBusy(false);
   };
   return (
-    <Panel title="Auto-close" id="set-autoclose" sub="Close open tickets after a period without a message from the customer.">
+    <Panel title={t("settings.autoClose")} id="set-autoclose" sub={t("settings.closeOpenTicketsAfter")}>
       <form class="stack" onSubmit={save}>
         <fieldset class="choices" disabled={!canAdmin.value}>
-          <legend class="sr-only">Auto-close</legend>
+          <legend class="sr-only">{t("settings.autoClose")}</legend>
           <label class="radio">
             <input type="radio" name="autoclose" checked={never} onChange={() => setNever(true)} />
-            <span class="radio-label">Never</span>
+            <span class="radio-label">{t("settings.never")}</span>
           </label>
           <div class="radio">
             <input type="radio" name="autoclose" id="autoclose-after" checked={!never} onChange={() => setNever(false)} />
             <span class="radio-label inline-field">
-              <label for="autoclose-after">After</label>
-              <input type="number" min={1} max={8760} step={1} value={hours} disabled={never} aria-label="Hours without a customer message" onInput={(e) => setHours(e.currentTarget.value)} {...invalid(result, "afterHours", "autoclose-err")} />
-              <span aria-hidden="true">hours without a customer message</span>
+              <label for="autoclose-after">{t("settings.after")}</label>
+              <input type="number" min={1} max={8760} step={1} value={hours} disabled={never} aria-label={t("settings.autoCloseAfterLabel")} onInput={(e) => setHours(e.currentTarget.value)} {...invalid(result, "afterHours", "autoclose-err")} />
+              <span aria-hidden="true">{t("settings.autoCloseAfterUnit")}</span>
             </span>
           </div>
           <FieldError result={result} path="afterHours" id="autoclose-err" />
@@ -232,9 +233,9 @@ function AutoClosePanel({ s }: { s: Settings }) {
         {canAdmin.value && (
           <div class="form-foot">
             <button class="btn primary" type="submit" disabled={busy}>
-              Save auto-close
+              {t("settings.saveAutoClose")}
             </button>
-            <FormStatus result={result} fields={["afterHours"]} saved="Saved" />
+            <FormStatus result={result} fields={["afterHours"]} saved={t("settings.saved")} />
           </div>
         )}
       </form>
@@ -243,23 +244,23 @@ function AutoClosePanel({ s }: { s: Settings }) {
 }
 
 export function SettingsPage() {
-  const tab: TabKey = TABS.some((t) => t.key === route.value.sub) ? (route.value.sub as TabKey) : "agent";
+  const tab: TabKey = TABS.some((item) => item.key === route.value.sub) ? (route.value.sub as TabKey) : "agent";
   useEffect(() => void loadSettings(), []);
   const { data, loading, error } = settings.value;
   return (
     <main class="page" aria-labelledby="page-title">
-      <PageHead title="Settings" />
-      <nav class="tabs" aria-label="Settings sections">
-        {TABS.filter((t) => canAdmin.value || !ADMIN_TABS.includes(t.key)).map((t) => (
-          <a key={t.key} href={tabHref(t.key)} class={tab === t.key ? "page-tab active" : "page-tab"} aria-current={tab === t.key ? "page" : undefined}>
-            {t.label}
+      <PageHead title={t("settings.settings")} />
+      <nav class="tabs" aria-label={t("settings.settingsSections")}>
+        {TABS.filter((item) => canAdmin.value || !ADMIN_TABS.includes(item.key)).map((item) => (
+          <a key={item.key} href={tabHref(item.key)} class={tab === item.key ? "page-tab active" : "page-tab"} aria-current={tab === item.key ? "page" : undefined}>
+            {t(item.label)}
           </a>
         ))}
       </nav>
       <div class="page-body narrow" aria-busy={loading}>
         {!canAdmin.value && !["teams", "macros", "knowledge", "security"].includes(tab) && (
           <div class="banner info" role="note">
-            Only owners and admins can change these settings; you can see them.
+            {t("settings.onlyOwnersAndAdmins")}
           </div>
         )}
         {error && (
@@ -268,7 +269,7 @@ export function SettingsPage() {
           </div>
         )}
         {!data && loading && <div class="skeleton tall" />}
-        {!data && !loading && error && <Empty title="Settings not available" />}
+        {!data && !loading && error && <Empty title={t("settings.settingsNotAvailable")} />}
         {data && tab === "agent" && (
           <>
             <AgentPanel s={data} />

@@ -9,6 +9,7 @@ import { TicketList } from "./TicketList.tsx";
 import { TicketPage } from "./TicketPage.tsx";
 import { Empty } from "./ui.tsx";
 import { currentError, currentLoading, route, toasts } from "../store.ts";
+import { t } from "../i18n.ts";
 
 export function Shell() {
   const { ticketId, page } = route.value;
@@ -26,24 +27,24 @@ export function Shell() {
       ) : (
         <>
           <TicketList />
-          <main class="ticket-pane" aria-label="Ticket">
+          <main class="ticket-pane" aria-label={t("shell.ticket")}>
             {ticketId ? (
               currentError.value ? (
-                <Empty title="Ticket not available">{currentError.value}</Empty>
+                <Empty title={t("shell.ticketNotAvailable")}>{currentError.value}</Empty>
               ) : (
                 <TicketPage loading={currentLoading.value === ticketId} />
               )
             ) : (
-              <Empty title="No ticket open">Pick a ticket from the list. New tickets and messages appear here live.</Empty>
+              <Empty title={t("shell.noTicketOpen")}>{t("shell.pickTicketFromList")}</Empty>
             )}
           </main>
         </>
       )}
       <Shortcuts />
       <div class="toasts" role="status" aria-live="polite">
-        {toasts.value.map((t) => (
-          <div key={t.id} class={`toast ${t.kind}`}>
-            {t.text}
+        {toasts.value.map((toast) => (
+          <div key={toast.id} class={`toast ${toast.kind}`}>
+            {toast.text}
           </div>
         ))}
       </div>

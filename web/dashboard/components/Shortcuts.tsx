@@ -39,7 +39,7 @@ function onKey(e: KeyboardEvent, toggleHelp: () => void, closeHelp: () => void):
     return;
   }
   if (e.metaKey || e.ctrlKey || e.altKey || typingInField(e) || route.value.page) return;
-  const t = current.value?.ticket;
+  const ticket = current.value?.ticket;
   const act = (fn: () => void) => {
     e.preventDefault();
     fn();
@@ -57,16 +57,16 @@ function onKey(e: KeyboardEvent, toggleHelp: () => void, closeHelp: () => void):
       return act(() => document.querySelector<HTMLInputElement>(".filters .search")?.focus());
     case "r":
     case "n":
-      if (t) act(() => window.dispatchEvent(new CustomEvent(COMPOSE_EVENT, { detail: e.key === "r" ? "reply" : "note" })));
+      if (ticket) act(() => window.dispatchEvent(new CustomEvent(COMPOSE_EVENT, { detail: e.key === "r" ? "reply" : "note" })));
       return;
     case "e":
-      if (t && t.status !== "closed") act(() => void patchTicket(t.id, { status: "closed" }, `Closed #${t.number}`));
+      if (ticket && ticket.status !== "closed") act(() => void patchTicket(ticket.id, { status: "closed" }, t("keys.closedNumber", { number: ticket.number })));
       return;
     case "s":
-      if (t) act(() => document.querySelector<HTMLButtonElement>(".ticket-actions [aria-haspopup]")?.click());
+      if (ticket) act(() => document.querySelector<HTMLButtonElement>(".ticket-actions [aria-haspopup]")?.click());
       return;
     case "a":
-      if (t && me.value && t.assigneeId !== me.value.id) act(() => void patchTicket(t.id, { assigneeId: me.value?.id ?? null }, `Assigned #${t.number} to you`));
+      if (ticket && me.value && ticket.assigneeId !== me.value.id) act(() => void patchTicket(ticket.id, { assigneeId: me.value?.id ?? null }, t("keys.assignedNumberToYou", { number: ticket.number })));
       return;
   }
 }
@@ -94,7 +94,7 @@ export function Shortcuts() {
           ))}
         </dl>
         <button class="btn small" type="button" onClick={() => setHelp(false)}>
-          Close
+          {t("keys.closeOverlay")}
         </button>
       </section>
     </div>

@@ -1,6 +1,6 @@
 // The left rail: account, built-in and saved views with counts and unread badges, the agent's presence and logout.
 import { Icon, Avatar, type IconName } from "./ui.tsx";
-import { t, type MessageKey } from "../i18n.ts";
+import { t, tn, type MessageKey } from "../i18n.ts";
 import { notifyOn, setNotify, setSound, setTheme, soundOn, theme, type Theme } from "../store/prefs.ts";
 import { account, badgesOn, deleteSavedView, hrefOf, liveState, me, route, savedViews, setMyStatus, setShowUnread, showUnread, signOut, unread, viewCounts, type BuiltInView, type PageKey } from "../store.ts";
 
@@ -26,17 +26,17 @@ const THEME_LABEL: Record<Theme, MessageKey> = { system: "prefs.theme.system", l
 /** Theme, desktop notifications, sound and the shortcuts overlay: this browser's preferences. */
 function Prefs() {
   return (
-    <div class="prefs" role="group" aria-label="Preferences">
-      <button class="pref" type="button" title="Switch the colour theme" onClick={() => setTheme(THEMES[(THEMES.indexOf(theme.value) + 1) % THEMES.length] ?? "system")}>
+    <div class="prefs" role="group" aria-label={t("sidebar.preferences")}>
+      <button class="pref" type="button" title={t("sidebar.switchColourTheme")} onClick={() => setTheme(THEMES[(THEMES.indexOf(theme.value) + 1) % THEMES.length] ?? "system")}>
         {t(THEME_LABEL[theme.value])}
       </button>
-      <button class="pref" type="button" aria-pressed={notifyOn.value} title="Desktop notifications for tickets and messages assigned to you" onClick={() => void setNotify(!notifyOn.value)}>
+      <button class="pref" type="button" aria-pressed={notifyOn.value} title={t("sidebar.desktopNotificationsFor")} onClick={() => void setNotify(!notifyOn.value)}>
         {t("prefs.notify", { state: t(notifyOn.value ? "prefs.on" : "prefs.off") })}
       </button>
-      <button class="pref" type="button" aria-pressed={soundOn.value} title="A sound for new tickets and messages assigned to you" onClick={() => setSound(!soundOn.value)}>
+      <button class="pref" type="button" aria-pressed={soundOn.value} title={t("sidebar.soundForNewTickets")} onClick={() => setSound(!soundOn.value)}>
         {t("prefs.sound", { state: t(soundOn.value ? "prefs.on" : "prefs.off") })}
       </button>
-      <button class="pref" type="button" title="Keyboard shortcuts (?)" onClick={() => window.dispatchEvent(new KeyboardEvent("keydown", { key: "?" }))}>
+      <button class="pref" type="button" title={t("sidebar.keyboardShortcuts")} onClick={() => window.dispatchEvent(new KeyboardEvent("keydown", { key: "?" }))}>
         {t("prefs.keys")}
       </button>
     </div>
@@ -55,13 +55,13 @@ export function Sidebar() {
   const unreadOf = (k: BuiltInView) => (!badgesOn.value ? 0 : k === "mine" ? u.mine : k === "unassigned" ? u.unassigned : k === "all" ? u.all : 0);
 
   return (
-    <nav class="sidebar" aria-label="Views">
+    <nav class="sidebar" aria-label={t("sidebar.views")}>
       <div class="brand">
         <span class="logo-mark small" aria-hidden="true">
           E
         </span>
         <div class="brand-text">
-          <div class="brand-name">Edgedesk</div>
+          <div class="brand-name">{t("sidebar.edgedesk")}</div>
           <div class="brand-account" title={account.value?.name}>
             {account.value?.name ?? "…"}
           </div>
@@ -76,11 +76,11 @@ export function Sidebar() {
                 <Icon name={v.icon} />
                 <span class="view-name">{t(v.label)}</span>
                 {n > 0 && (
-                  <span class="unread-badge" aria-label={`${n} unread`} title={t("views.unreadTitle", { n })} data-testid={`unread-${v.key}`}>
+                  <span class="unread-badge" aria-label={t("sidebar.nUnread", { n })} title={t("views.unreadTitle", { n })} data-testid={`unread-${v.key}`}>
                     {t("views.unread", { n })}
                   </span>
                 )}
-                <span class="count" aria-label={`${counts[v.key] ?? 0} tickets`} title={t("views.countTitle", { n: counts[v.key] ?? 0 })}>
+                <span class="count" aria-label={tn("sidebar.tickets", counts[v.key] ?? 0)} title={tn("views.countTitle", counts[v.key] ?? 0)}>
                   {counts[v.key] ?? ""}
                 </span>
               </a>
@@ -100,7 +100,7 @@ export function Sidebar() {
                 <span class="view-name">{v.name}</span>
                 <span class="count">{v.count}</span>
               </a>
-              <button class="icon-btn ghost delete-view" type="button" aria-label={`Delete view ${v.name}`} title="Delete view" onClick={() => confirm(`Delete the view “${v.name}”?`) && void deleteSavedView(v.id)}>
+              <button class="icon-btn ghost delete-view" type="button" aria-label={t("sidebar.deleteViewName", { name: v.name })} title={t("sidebar.deleteView")} onClick={() => confirm(t("sidebar.confirmDeleteView", { name: v.name })) && void deleteSavedView(v.id)}>
                 <Icon name="x" size={12} />
               </button>
             </li>
@@ -125,7 +125,7 @@ export function Sidebar() {
             <i />
             {t(live === "live" ? "live.live" : live === "connecting" ? "live.connecting" : "live.reconnecting")}
           </div>
-          <label class="switch" title={account.value?.settings?.unreadBadge?.enabled === false ? "Unread badges are off for the whole account (Settings)" : undefined}>
+          <label class="switch" title={account.value?.settings?.unreadBadge?.enabled === false ? t("sidebar.unreadBadgesAreOff") : undefined}>
             <input type="checkbox" role="switch" disabled={account.value?.settings?.unreadBadge?.enabled === false} checked={showUnread.value} aria-checked={showUnread.value} onChange={(e) => setShowUnread(e.currentTarget.checked)} />
             <span class="track" aria-hidden="true" />
             <span class="switch-label">{t("me.unreadBadges")}</span>
@@ -142,7 +142,7 @@ export function Sidebar() {
                 <span class="switch-label">{t(online ? "me.online" : "me.offline")}</span>
               </label>
             </div>
-            <button class="icon-btn ghost" type="button" onClick={() => void signOut()} aria-label="Log out" title="Log out">
+            <button class="icon-btn ghost" type="button" onClick={() => void signOut()} aria-label={t("sidebar.logOut")} title={t("sidebar.logOut")}>
               <Icon name="logout" />
             </button>
           </div>

@@ -7,17 +7,18 @@ import { Chart } from "./charts.tsx";
 import { FieldError, FormStatus, PageHead, Panel, invalid } from "./form.tsx";
 import { Outcome } from "./ReportsPage.tsx";
 import { Empty, Icon } from "./ui.tsx";
+import { t, tn, type MessageKey } from "../i18n.ts";
 
-const STATUS_LABEL: Record<SkillSummary["status"], string> = { live: "Live", unavailable: "Unavailable", coming_soon: "Coming soon" };
+const STATUS_LABEL: Record<SkillSummary["status"], MessageKey> = { live: "skills.live", unavailable: "skills.unavailable", coming_soon: "skills.comingSoon" };
 
 export function SkillBadge({ status }: { status: SkillSummary["status"] }) {
-  return <span class={`pill sk-${status}`}>{STATUS_LABEL[status]}</span>;
+  return <span class={`pill sk-${status}`}>{t(STATUS_LABEL[status])}</span>;
 }
 
 const skillHref = (id: string | null) => hrefOf({ view: "mine", ticketId: null, page: "skills", sub: id });
 
 function volumeText(n: number): string {
-  return `${n} message${n === 1 ? "" : "s"} in the last 30 days`;
+  return tn("skills.messagesLast30Days", n);
 }
 
 function RequestSkill() {
@@ -33,18 +34,18 @@ function RequestSkill() {
     if (r.ok) setText("");
   };
   return (
-    <Panel title="Request a skill" id="request-skill" sub="Describe what else the agent should handle for your shoppers; every request is recorded.">
+    <Panel title={t("skills.requestSkill")} id="request-skill" sub={t("skills.describeWhatElseAgent")}>
       <form class="stack" onSubmit={submit}>
         <label class="field">
-          <span>What should the agent be able to do?</span>
-          <textarea rows={3} value={text} maxLength={2000} required minLength={3} placeholder="e.g. Tell shoppers when a sold-out size is back in stock" onInput={(e) => setText(e.currentTarget.value)} {...invalid(result, "description", "req-desc-err")} />
+          <span>{t("skills.whatShouldAgentBe")}</span>
+          <textarea rows={3} value={text} maxLength={2000} required minLength={3} placeholder={t("skills.eGTellShoppers")} onInput={(e) => setText(e.currentTarget.value)} {...invalid(result, "description", "req-desc-err")} />
         </label>
         <FieldError result={result} path="description" id="req-desc-err" />
         <div class="form-foot">
           <button class="btn primary" type="submit" disabled={busy || text.trim().length < 3}>
-            {busy ? "Sending…" : "Request skill"}
+            {busy ? t("skills.sending") : t("skills.requestSkillButton")}
           </button>
-          <FormStatus result={result} saved="Thanks — your request was recorded." fields={["description"]} />
+          <FormStatus result={result} saved={t("skills.thanksYourRequestWas")} fields={["description"]} />
         </div>
       </form>
     </Panel>
@@ -57,7 +58,7 @@ function SkillList() {
   const count = (s: SkillSummary["status"]) => items.filter((x) => x.status === s).length;
   return (
     <>
-      <PageHead title="AI agent" sub="A router reads each customer message and picks one skill. All skills are on; a skill goes live by itself once its prerequisites are met." />
+      <PageHead title={t("skills.aiAgent")} sub={t("skills.routerReadsEachCustomer")} />
       <div class="page-body">
         {error && (
           <div class="banner error" role="alert">
@@ -66,7 +67,7 @@ function SkillList() {
         )}
         {!data && loading && <div class="skeleton tall" />}
         {data && (
-          <Panel title="Skills" id="skills" sub={`${count("live")} live · ${count("unavailable")} unavailable · ${count("coming_soon")} coming soon`}>
+          <Panel title={t("skills.skills")} id="skills" sub={t("skills.statusCounts", { live: count("live"), unavailable: count("unavailable"), comingSoon: count("coming_soon") })}>
             <ul class="skill-grid">
               {items.map((s) => (
                 <li key={s.id} class={`skill-card st-${s.status}`} data-skill={s.id}>
@@ -80,7 +81,7 @@ function SkillList() {
                         <Icon name="alert" size={13} /> {s.reason}
                       </div>
                     )}
-                    {s.status === "coming_soon" && <div class="skill-soon">{s.reason ?? "Being built"}</div>}
+                    {s.status === "coming_soon" && <div class="skill-soon">{s.reason ?? t("skills.beingBuilt")}</div>}
                     {s.status !== "coming_soon" && <div class="skill-volume">{volumeText(s.volume)}</div>}
                   </a>
                 </li>
@@ -99,15 +100,15 @@ function SkillDetailView({ id }: { id: string }) {
   const { data: s, loading, error } = skill.value;
   const back = (
     <a class="back-link" href={skillHref(null)}>
-      <Icon name="back" size={14} /> All skills
+      <Icon name="back" size={14} />{" "}{t("skills.allSkills")}
     </a>
   );
   if (error || !s || s.id !== id)
     return (
       <>
-        <PageHead title="AI agent">{back}</PageHead>
+        <PageHead title={t("skills.aiAgent")}>{back}</PageHead>
         <div class="page-body" aria-busy={loading}>
-          {error ? <Empty title="Skill not available">{error}</Empty> : <div class="skeleton tall" />}
+          {error ? <Empty title={t("skills.skillNotAvailable")}>{error}</Empty> : <div class="skeleton tall" />}
         </div>
       </>
     );
@@ -120,7 +121,7 @@ function SkillDetailView({ id }: { id: string }) {
         sub={
           <>
             <SkillBadge status={s.status} /> {s.status === "unavailable" && s.reason ? <span class="skill-reason inline">{s.reason}</span> : null}
-            {s.needsLogin !== false && <span class="muted"> · {s.needsLogin === "partly" ? "Some answers need the shopper to be logged in" : "Needs the shopper to be logged in"}</span>}
+            {s.needsLogin !== false && <span class="muted"> · {s.needsLogin === "partly" ? t("skills.someAnswersNeedShopper") : t("skills.needsShopperToBe")}</span>}
           </>
         }
       >
@@ -129,23 +130,23 @@ function SkillDetailView({ id }: { id: string }) {
       <div class="page-body skill-detail">
         <div class="grid-2 wide-left">
           <div class="stack">
-            <Panel title="Overview" id="sk-overview">
+            <Panel title={t("skills.overview")} id="sk-overview">
               <p class="prose">{s.overview}</p>
             </Panel>
             {s.whenToUse && (
-              <Panel title="When it applies" id="sk-when">
+              <Panel title={t("skills.whenItApplies")} id="sk-when">
                 <p class="prose">{s.whenToUse}</p>
               </Panel>
             )}
             {s.howToRespond && (
-              <Panel title="How it answers" id="sk-how">
+              <Panel title={t("skills.howItAnswers")} id="sk-how">
                 <p class="prose">{s.howToRespond}</p>
               </Panel>
             )}
           </div>
           <div class="stack">
             {s.tools.length > 0 && (
-              <Panel title="Tools used" id="sk-tools">
+              <Panel title={t("skills.toolsUsed")} id="sk-tools">
                 <dl class="tools">
                   {s.tools.map((t) => (
                     <div key={t.name}>
@@ -159,11 +160,11 @@ function SkillDetailView({ id }: { id: string }) {
               </Panel>
             )}
             {s.prerequisites.length > 0 && (
-              <Panel title="Prerequisites" id="sk-prereq">
+              <Panel title={t("skills.prerequisites")} id="sk-prereq">
                 <ul class="prereqs">
                   {s.prerequisites.map((x) => (
                     <li key={x.description} class={x.met ? "met" : "missing"}>
-                      <Icon name={x.met ? "check" : "x"} size={14} label={x.met ? "Met" : "Missing"} />
+                      <Icon name={x.met ? "check" : "x"} size={14} label={x.met ? t("skills.met") : t("skills.missing")} />
                       <span>{x.description}</span>
                     </li>
                   ))}
@@ -172,17 +173,17 @@ function SkillDetailView({ id }: { id: string }) {
             )}
           </div>
         </div>
-        <Panel title="Performance" id="sk-perf" sub={`Last ${p.volumeByDay.length} days: ${total} message${total === 1 ? "" : "s"}, ${p.resolved} resolved, ${p.routedToTeam} routed to the team`}>
-          <Chart title={`${s.name}: messages per day`} days={p.volumeByDay.map((d) => d.day)} series={[{ name: "Messages", color: "#6d4bd8", values: p.volumeByDay.map((d) => d.count) }]} kind="line" testId="chart-skill" height={170} />
+        <Panel title={t("skills.performance")} id="sk-perf" sub={t("skills.performanceSummary", { days: p.volumeByDay.length, messages: tn("skills.messages", total), resolved: p.resolved, routedToTeam: p.routedToTeam })}>
+          <Chart title={t("skills.nameMessagesPerDay", { name: s.name })} days={p.volumeByDay.map((d) => d.day)} series={[{ name: t("skills.messages"), color: "#6d4bd8", values: p.volumeByDay.map((d) => d.count) }]} kind="line" testId="chart-skill" height={170} />
         </Panel>
-        <Panel title="Questions it handled" id="sk-questions">
+        <Panel title={t("skills.questionsItHandled")} id="sk-questions">
           {p.recentQuestions.length === 0 ? (
-            <p class="muted small">No customer questions yet.</p>
+            <p class="muted small">{t("skills.noCustomerQuestionsYet")}</p>
           ) : (
             <ul class="questions">
               {p.recentQuestions.map((q) => (
                 <li key={`${q.ticketId}-${q.at}`}>
-                  <a class="q-text" href={hrefOf({ view: "all", ticketId: q.ticketId })} title="Open the conversation">
+                  <a class="q-text" href={hrefOf({ view: "all", ticketId: q.ticketId })} title={t("skills.openConversation")}>
                     “{q.question}”
                   </a>
                   <span class="q-meta">

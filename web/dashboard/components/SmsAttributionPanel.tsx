@@ -2,21 +2,22 @@
 import type { Report } from "../pages.ts";
 import { hrefOf } from "../store.ts";
 import { Panel } from "./form.tsx";
+import { locale, t } from "../i18n.ts";
 
 export function SmsAttributionPanel({ r }: { r: Report }) {
   const a = r.smsAttribution;
   if (!a) return null;
-  const money = (n: number) => (a.currency ? new Intl.NumberFormat(undefined, { style: "currency", currency: a.currency }).format(n) : n.toFixed(2));
+  const money = (n: number) => (a.currency ? new Intl.NumberFormat(locale(), { style: "currency", currency: a.currency }).format(n) : n.toFixed(2));
   return (
-    <Panel title="SMS attribution" id="r-sms" sub={`Orders placed within ${a.windowHours} h of an SMS or WhatsApp reply, credited to the latest reply before them`}>
+    <Panel title={t("settings.smsAttribution.smsAttribution")} id="r-sms" sub={t("settings.smsAttribution.ordersPlacedWithin", { windowHours: a.windowHours })}>
       <p data-testid="sms-attribution">
-        <strong>{a.orders}</strong> {a.orders === 1 ? "order" : "orders"} · <strong>{money(a.revenue)}</strong>
+        <strong>{a.orders}</strong> {a.orders === 1 ? t("settings.smsAttribution.order") : t("settings.smsAttribution.orders")} · <strong>{money(a.revenue)}</strong>
       </p>
       {a.byTicket.length > 0 && (
         <ul class="small">
           {a.byTicket.slice(0, 10).map((h) => (
             <li key={h.orderId}>
-              {h.orderName} ({money(h.total)}) after the reply on <a href={hrefOf({ view: "all", ticketId: h.ticketId })}>this conversation</a>
+              {t("settings.smsAttribution.ordernameMoneyAfterReply", { orderName: h.orderName, money: money(h.total) })}{" "}<a href={hrefOf({ view: "all", ticketId: h.ticketId })}>{t("settings.smsAttribution.thisConversation")}</a>
             </li>
           ))}
         </ul>

@@ -3,6 +3,7 @@ import { useEffect, useState } from "preact/hooks";
 import { canAdmin, saveSection, type FormResult, type Settings } from "../pages.ts";
 import { agents } from "../store.ts";
 import { FieldError, FormStatus, Panel } from "./form.tsx";
+import { t } from "../i18n.ts";
 
 export function SmsSettingsPanel({ s }: { s: Settings }) {
   const saved = s.sms ?? {};
@@ -19,25 +20,25 @@ export function SmsSettingsPanel({ s }: { s: Settings }) {
   const save = async (e: Event) => {
     e.preventDefault();
     setBusy(true);
-    setResult(await saveSection("sms", { linkBaseUrl: base.trim() || null, autoReply: autoReply.trim() || null, notifyAgentIds: notify }, "SMS settings saved"));
+    setResult(await saveSection("sms", { linkBaseUrl: base.trim() || null, autoReply: autoReply.trim() || null, notifyAgentIds: notify }, t("settings.sms.smsSettingsSaved")));
     setBusy(false);
   };
   return (
-    <Panel title="SMS and WhatsApp" id="set-sms" sub="Replies reach only customers who subscribed (START). Links in replies can be shortened to track clicks.">
+    <Panel title={t("settings.sms.smsAndWhatsapp")} id="set-sms" sub={t("settings.sms.repliesReachOnlyCustomers")}>
       <form class="stack" onSubmit={save}>
         <fieldset class="choices" disabled={!canAdmin.value}>
-          <legend class="sr-only">SMS and WhatsApp</legend>
+          <legend class="sr-only">{t("settings.sms.smsAndWhatsapp")}</legend>
           <label class="field">
-            <span>This helpdesk's public address (shortens links to &lt;address&gt;/l/…; empty = links go out as written)</span>
-            <input type="text" value={base} placeholder="https://support.example.com" aria-label="Public address for short links" onInput={(e) => setBase(e.currentTarget.value)} />
+            <span>{t("settings.sms.thisHelpdeskPublicAddress")}</span>
+            <input type="text" value={base} placeholder={t("settings.sms.httpsSupportExampleCom")} aria-label={t("settings.sms.publicAddressForShort")} onInput={(e) => setBase(e.currentTarget.value)} />
           </label>
           <FieldError result={result} path="linkBaseUrl" id="sms-base-err" />
           <label class="field">
-            <span>Auto-reply to people who are not subscribed (empty = none)</span>
-            <textarea rows={2} maxLength={320} value={autoReply} aria-label="Auto-reply to non-subscribers" onInput={(e) => setAutoReply(e.currentTarget.value)} />
+            <span>{t("settings.sms.autoReplyToPeople")}</span>
+            <textarea rows={2} maxLength={320} value={autoReply} aria-label={t("settings.sms.autoReplyToNon")} onInput={(e) => setAutoReply(e.currentTarget.value)} />
           </label>
           <FieldError result={result} path="autoReply" id="sms-auto-err" />
-          <div>Email these agents when a new SMS or WhatsApp ticket arrives:</div>
+          <div>{t("settings.sms.emailTheseAgentsWhen")}</div>
           <div class="checks">
             {agents.value.map((a) => (
               <label key={a.id} class="check">
@@ -50,9 +51,9 @@ export function SmsSettingsPanel({ s }: { s: Settings }) {
         {canAdmin.value && (
           <div class="form-foot">
             <button class="btn primary" type="submit" disabled={busy}>
-              Save SMS settings
+              {t("settings.sms.saveSmsSettings")}
             </button>
-            <FormStatus result={result} fields={["linkBaseUrl", "autoReply", "notifyAgentIds"]} saved="Saved" />
+            <FormStatus result={result} fields={["linkBaseUrl", "autoReply", "notifyAgentIds"]} saved={t("settings.sms.saved")} />
           </div>
         )}
       </form>

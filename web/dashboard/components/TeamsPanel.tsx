@@ -4,6 +4,7 @@ import { canManageTeams, deleteTeam, saveTeam, teams, type FormResult, type Team
 import { agentById, agents } from "../store.ts";
 import { FieldError, FormStatus, Panel, invalid } from "./form.tsx";
 import { Avatar, Icon } from "./ui.tsx";
+import { t } from "../i18n.ts";
 
 const splitList = (s: string) => [...new Set(s.split(",").map((x) => x.trim()).filter(Boolean))];
 
@@ -27,11 +28,11 @@ function TeamForm({ team, onDone }: { team: Team | null; onDone: () => void }) {
   };
 
   return (
-    <form class="stack team-form" onSubmit={submit} aria-label={team ? `Edit team ${team.name}` : "New team"}>
+    <form class="stack team-form" onSubmit={submit} aria-label={team ? t("settings.teams.editTeamName", { name: team.name }) : t("settings.teams.newTeam")}>
       <div class="grid-2 tight">
         <div>
           <label class="field">
-            <span>Name</span>
+            <span>{t("settings.teams.name")}</span>
             <input type="text" value={name} maxLength={100} onInput={(e) => setName(e.currentTarget.value)} {...invalid(result, "name", `${prefix}-name-err`)} />
           </label>
           <FieldError result={result} path="name" id={`${prefix}-name-err`} />
@@ -39,7 +40,7 @@ function TeamForm({ team, onDone }: { team: Team | null; onDone: () => void }) {
         <div>
           <label class="field">
             <span>
-              Description <span class="muted">(optional)</span>
+              {t("settings.teams.description")}{" "}<span class="muted">{t("settings.teams.optional")}</span>
             </span>
             <input type="text" value={description} maxLength={500} onInput={(e) => setDescription(e.currentTarget.value)} {...invalid(result, "description", `${prefix}-desc-err`)} />
           </label>
@@ -47,7 +48,7 @@ function TeamForm({ team, onDone }: { team: Team | null; onDone: () => void }) {
         </div>
       </div>
       <fieldset class="choices">
-        <legend>Members, in rotation order</legend>
+        <legend>{t("settings.teams.membersInRotationOrder")}</legend>
         <div class="checks members">
           {agents.value.map((a) => (
             <label key={a.id} class="check">
@@ -63,26 +64,26 @@ function TeamForm({ team, onDone }: { team: Team | null; onDone: () => void }) {
       <div class="grid-2 tight">
         <div>
           <label class="field">
-            <span>Tags it takes</span>
-            <input type="text" value={tags} placeholder="returns, wholesale" onInput={(e) => setTags(e.currentTarget.value)} {...invalid(result, "tags", `${prefix}-tags-err`)} />
+            <span>{t("settings.teams.tagsItTakes")}</span>
+            <input type="text" value={tags} placeholder={t("settings.teams.returnsWholesale")} onInput={(e) => setTags(e.currentTarget.value)} {...invalid(result, "tags", `${prefix}-tags-err`)} />
           </label>
           <FieldError result={result} path="tags" id={`${prefix}-tags-err`} />
         </div>
         <div>
           <label class="field">
-            <span>Customer segments it takes</span>
-            <input type="text" value={segments} placeholder="VIP, EU customers" onInput={(e) => setSegments(e.currentTarget.value)} {...invalid(result, "segments", `${prefix}-seg-err`)} />
+            <span>{t("settings.teams.customerSegmentsItTakes")}</span>
+            <input type="text" value={segments} placeholder={t("settings.teams.vipEuCustomers")} onInput={(e) => setSegments(e.currentTarget.value)} {...invalid(result, "segments", `${prefix}-seg-err`)} />
           </label>
           <FieldError result={result} path="segments" id={`${prefix}-seg-err`} />
         </div>
       </div>
-      <p class="muted small">Separate tags and segments with commas. Tickets with a matching tag, or from a customer in a matching segment, go to this team.</p>
+      <p class="muted small">{t("settings.teams.separateTagsAndSegments")}</p>
       <div class="form-foot">
         <button class="btn primary" type="submit" disabled={busy}>
-          {team ? "Save team" : "Create team"}
+          {team ? t("settings.teams.saveTeam") : t("settings.teams.createTeam")}
         </button>
         <button class="btn" type="button" onClick={onDone}>
-          Cancel
+          {t("settings.teams.cancel")}
         </button>
         <FormStatus result={result} fields={["name", "description", "agentIds", "tags", "segments"]} />
       </div>
@@ -107,31 +108,31 @@ function TeamCard({ team }: { team: Team }) {
         </div>
         {canManageTeams.value && (
           <div class="row-actions">
-            <button class="btn small" type="button" onClick={() => setEditing(true)} aria-label={`Edit team ${team.name}`}>
-              Edit
+            <button class="btn small" type="button" onClick={() => setEditing(true)} aria-label={t("settings.teams.editTeamName", { name: team.name })}>
+              {t("settings.teams.edit")}
             </button>
-            <button class="btn small danger" type="button" aria-label={`Delete team ${team.name}`} onClick={() => confirm(`Delete the team “${team.name}”? Its waiting tickets leave it.`) && void deleteTeam(team)}>
-              Delete
+            <button class="btn small danger" type="button" aria-label={t("settings.teams.deleteTeamName", { name: team.name })} onClick={() => confirm(t("settings.teams.deleteTeamNameIts", { name: team.name })) && void deleteTeam(team)}>
+              {t("settings.teams.delete")}
             </button>
           </div>
         )}
       </div>
       <dl class="ov-grid team-facts">
-        <dt>Members</dt>
+        <dt>{t("settings.teams.members")}</dt>
         <dd class="member-list">
           {team.agentIds.map((id) => {
             const a = agentById.value.get(id);
             return (
               <span key={id} class="member">
                 <Avatar name={a?.name ?? "?"} size={20} />
-                {a?.name ?? "Removed agent"}
+                {a?.name ?? t("settings.teams.removedAgent")}
               </span>
             );
           })}
         </dd>
-        <dt>Tags</dt>
+        <dt>{t("settings.teams.tags")}</dt>
         <dd>{team.tags.length ? team.tags.map((t) => <span class="tag" key={t}>{t}</span>) : <span class="muted">—</span>}</dd>
-        <dt>Segments</dt>
+        <dt>{t("settings.teams.segments")}</dt>
         <dd>{team.segments.length ? team.segments.map((t) => <span class="tag seg-tag" key={t}>{t}</span>) : <span class="muted">—</span>}</dd>
       </dl>
     </li>
@@ -141,14 +142,14 @@ function TeamCard({ team }: { team: Team }) {
 export function TeamsPanel() {
   const [creating, setCreating] = useState(false);
   return (
-    <Panel title="Teams" id="set-teams" sub="Tickets whose tags or customer segment match a team go to it and are assigned to its members in turn. Teams are tried in this order.">
+    <Panel title={t("settings.teams.teams")} id="set-teams" sub={t("settings.teams.ticketsWhoseTagsOr")}>
       {!canManageTeams.value && (
         <div class="banner info" role="note">
-          Only owners, admins and managers can change teams.
+          {t("settings.teams.onlyOwnersAdminsAnd")}
         </div>
       )}
       <ul class="integrations teams">
-        {teams.value.length === 0 && <li class="muted small">No teams yet.</li>}
+        {teams.value.length === 0 && <li class="muted small">{t("settings.teams.noTeamsYet")}</li>}
         {teams.value.map((t) => (
           <TeamCard key={t.id} team={t} />
         ))}
@@ -161,7 +162,7 @@ export function TeamsPanel() {
         ) : (
           <div class="form-foot">
             <button class="btn primary" type="button" onClick={() => setCreating(true)}>
-              <Icon name="plus" size={14} /> New team
+              <Icon name="plus" size={14} />{" "}{t("settings.teams.newTeam")}
             </button>
           </div>
         ))}

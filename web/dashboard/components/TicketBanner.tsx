@@ -1,17 +1,17 @@
 // Above the open ticket's thread: the AI agent handles it (read along, take over), or it sits in Spam (not spam).
 import type { Message, Ticket } from "../api.ts";
-import { t as msg } from "../i18n.ts";
+import { t } from "../i18n.ts";
 import { agentById, api, me, patchTicket, toast } from "../store.ts";
 import { composing, viewers } from "../store/collision.ts";
 import { reportError } from "../store/session.ts";
 import { applyTicket } from "../store/ticket.ts";
 
-async function takeOver(t: Ticket): Promise<void> {
+async function takeOver(ticket: Ticket): Promise<void> {
   try {
-    applyTicket(await api.takeover(t.id));
-    toast(`You took over #${t.number} from the AI agent`);
+    applyTicket(await api.takeover(ticket.id));
+    toast(t("banner.youTookOverNumber", { number: ticket.number }));
   } catch (err) {
-    reportError(err, "Could not take over the conversation");
+    reportError(err, t("banner.couldNotTakeOver"));
   }
 }
 
@@ -21,7 +21,7 @@ function HandoffSummary({ messages }: { messages: readonly Message[] }) {
   if (!note) return null;
   const [title, ...lines] = note.body.split("\n");
   return (
-    <section class="handoff-summary" aria-label="Handoff summary">
+    <section class="handoff-summary" aria-label={t("banner.handoffSummary")}>
       <h3>{title}</h3>
       <ul>
         {lines.map((l, i) => (
@@ -33,14 +33,14 @@ function HandoffSummary({ messages }: { messages: readonly Message[] }) {
 }
 
 /** Who else is here: colleagues with the ticket open, and who of them is writing a reply or a note (live). */
-function Colleagues({ t }: { t: Ticket }) {
+function Colleagues({ t: ticket }: { t: Ticket }) {
   const myId = me.value?.id;
   const now = Date.now();
-  const writing = (composing.value[t.id] ?? []).filter((c) => c.agentId !== myId && c.until > now);
-  const viewing = (viewers.value[t.id] ?? []).filter((id) => id !== myId && !writing.some((w) => w.agentId === id));
+  const writing = (composing.value[ticket.id] ?? []).filter((c) => c.agentId !== myId && c.until > now);
+  const viewing = (viewers.value[ticket.id] ?? []).filter((id) => id !== myId && !writing.some((w) => w.agentId === id));
   if (writing.length === 0 && viewing.length === 0) return null;
-  const name = (id: string) => agentById.value.get(id)?.name ?? "A colleague";
-  const parts = [...writing.map((w) => msg(w.kind === "note" ? "banner.writingNote" : "banner.writingReply", { name: name(w.agentId) })), ...viewing.map((id) => msg("banner.viewing", { name: name(id) }))];
+  const name = (id: string) => agentById.value.get(id)?.name ?? t("banner.colleague");
+  const parts = [...writing.map((w) => t(w.kind === "note" ? "banner.writingNote" : "banner.writingReply", { name: name(w.agentId) })), ...viewing.map((id) => t("banner.viewing", { name: name(id) }))];
   return (
     <div class="colleagues" role="status" aria-live="polite">
       {parts.join(" · ")}
@@ -48,36 +48,36 @@ function Colleagues({ t }: { t: Ticket }) {
   );
 }
 
-export function TicketBanner({ t, messages }: { t: Ticket; messages: readonly Message[] }) {
+export function TicketBanner({ t: ticket, messages }: { t: Ticket; messages: readonly Message[] }) {
   const summary = (
     <>
-      <Colleagues t={t} />
+      <Colleagues t={ticket} />
       <HandoffSummary messages={messages} />
     </>
   );
-  if (t.handledBy === "ai") {
+  if (ticket.handledBy === "ai") {
     return (
       <>
       {summary}
       <div class="ticket-banner ai" role="status">
-        <span>{msg("banner.ai")}</span>
-        <button class="btn small primary" type="button" onClick={() => void takeOver(t)}>
-          {msg("banner.takeOver")}
+        <span>{t("banner.ai")}</span>
+        <button class="btn small primary" type="button" onClick={() => void takeOver(ticket)}>
+          {t("banner.takeOver")}
         </button>
       </div>
       </>
     );
   }
-  if (t.spam) {
+  if (ticket.spam) {
     return (
       <>
       {summary}
       <div class="ticket-banner spam" role="status">
         <span>
-          {msg("banner.spam")} {t.spamReason ?? ""}
+          {t("banner.spam")} {ticket.spamReason ?? ""}
         </span>
-        <button class="btn small" type="button" onClick={() => void patchTicket(t.id, { spam: false }, `#${t.number} is not spam`)}>
-          {msg("banner.notSpam")}
+        <button class="btn small" type="button" onClick={() => void patchTicket(ticket.id, { spam: false }, t("banner.numberIsNotSpam", { number: ticket.number }))}>
+          {t("banner.notSpam")}
         </button>
       </div>
       </>
@@ -86,11 +86,11 @@ export function TicketBanner({ t, messages }: { t: Ticket; messages: readonly Me
   return summary;
 }
 
-export function SpamButton({ t }: { t: Ticket }) {
-  if (t.spam) return null;
+export function SpamButton({ t: ticket }: { t: Ticket }) {
+  if (ticket.spam) return null;
   return (
-    <button class="btn" type="button" title="Move to Spam" onClick={() => void patchTicket(t.id, { spam: true }, `#${t.number} marked as spam`)}>
-      {msg("banner.markSpam")}
+    <button class="btn" type="button" title={t("banner.moveToSpam")} onClick={() => void patchTicket(ticket.id, { spam: true }, t("banner.numberMarkedAsSpam", { number: ticket.number }))}>
+      {t("banner.markSpam")}
     </button>
   );
 }

@@ -3,28 +3,29 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { composerInsert } from "../store/profile.ts";
 import { COMPOSE_EVENT } from "./Shortcuts.tsx";
 import type { Ticket } from "../api.ts";
-import { customerName, CHANNEL_LABEL } from "../format.ts";
+import { customerName, channelLabel } from "../format.ts";
 import { agentById, agentTyping, api, current, macros, send, toast } from "../store.ts";
 import { replyByOthersSince } from "../store/collision.ts";
 import { AttachButton, FileTray, useComposerFiles } from "./Attachments.tsx";
 import { Icon } from "./ui.tsx";
+import { t } from "../i18n.ts";
 
-export function Composer({ t }: { t: Ticket }) {
+export function Composer({ t: ticket }: { t: Ticket }) {
   const [mode, setMode] = useState<"reply" | "note">("reply");
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
-  const text = drafts[`${t.id}:${mode}`] ?? "";
-  const setText = (v: string) => setDrafts((d) => ({ ...d, [`${t.id}:${mode}`]: v }));
+  const text = drafts[`${ticket.id}:${mode}`] ?? "";
+  const setText = (v: string) => setDrafts((d) => ({ ...d, [`${ticket.id}:${mode}`]: v }));
   const area = useRef<HTMLTextAreaElement>(null);
-  const files = useComposerFiles(t.id);
-  const canReply = t.channel !== "sms" || !/^[A-Za-z]/.test(t.customer.phone ?? "");
+  const files = useComposerFiles(ticket.id);
+  const canReply = ticket.channel !== "sms" || !/^[A-Za-z]/.test(ticket.customer.phone ?? "");
   // The profile panel can hand text to this ticket's reply draft (how to redeem points, with the link).
   useEffect(() => {
     const ins = composerInsert.value;
-    if (!ins || ins.ticketId !== t.id) return;
+    if (!ins || ins.ticketId !== ticket.id) return;
     composerInsert.value = null;
     setMode("reply");
-    setDrafts((d) => ({ ...d, [`${t.id}:reply`]: d[`${t.id}:reply`] ? `${d[`${t.id}:reply`]}\n${ins.text}` : ins.text }));
+    setDrafts((d) => ({ ...d, [`${ticket.id}:reply`]: d[`${ticket.id}:reply`] ? `${d[`${ticket.id}:reply`]}\n${ins.text}` : ins.text }));
     area.current?.focus();
   }, [composerInsert.value]);
   // Collision detection: the last message seen when this reply was started, and a colleague's answer since then.
@@ -45,33 +46,33 @@ export function Composer({ t }: { t: Ticket }) {
     const attached = files.ready.map((f) => f.id);
     if ((!body && attached.length === 0) || busy || files.uploading) return;
     if (mode === "reply" && !anyway) {
-      const other = replyByOthersSince(current.value?.messages ?? [], startedAfter.current[t.id] ?? null);
+      const other = replyByOthersSince(current.value?.messages ?? [], startedAfter.current[ticket.id] ?? null);
       if (other) {
-        setClash({ who: other.author === "ai" ? "The AI agent" : (agentById.value.get(other.agentId ?? "")?.name ?? "A colleague"), body: other.body });
+        setClash({ who: other.author === "ai" ? t("ticket.composer.aiAgent") : (agentById.value.get(other.agentId ?? "")?.name ?? t("ticket.composer.colleague")), body: other.body });
         return;
       }
     }
     setClash(null);
-    const key = `${t.id}:${mode}`;
+    const key = `${ticket.id}:${mode}`;
     setBusy(true);
-    const ok = await send(t.id, body, mode === "note", attached);
+    const ok = await send(ticket.id, body, mode === "note", attached);
     setBusy(false);
     if (ok) files.clear();
     // The message may show (live) before the request returns and the agent may already be typing the next
     // one: clear the draft only if it still is what was sent.
     if (ok) setDrafts((d) => (d[key] === text ? { ...d, [key]: "" } : d));
-    if (ok) delete startedAfter.current[t.id];
+    if (ok) delete startedAfter.current[ticket.id];
     area.current?.focus();
   };
 
   const useMacro = async (id: string, replacing = "") => {
     try {
-      const r = await api.renderMacro(id, t.id);
+      const r = await api.renderMacro(id, ticket.id);
       const base = replacing && text.endsWith(replacing) ? text.slice(0, text.length - replacing.length) : text;
       setText(base && !base.endsWith("\n") && !base.endsWith(" ") ? `${base}\n${r.body}` : `${base}${r.body}`);
       area.current?.focus();
     } catch {
-      toast("Could not insert the macro", "error");
+      toast(t("ticket.composer.couldNotInsertMacro"), "error");
     }
   };
   // `/name` at the end of the draft offers the macros whose name matches; Enter or a click inserts one.
@@ -87,7 +88,7 @@ export function Composer({ t }: { t: Ticket }) {
     <form
       class={`composer ${mode}`}
       onDragOver={(e) => {
-        if (e.dataTransfer?.types.includes("Files")) e.preventDefault();
+        if (e.dataTransfer?.types.includes(t("ticket.composer.files"))) e.preventDefault();
       }}
       onDrop={(e) => {
         const dropped = [...(e.dataTransfer?.files ?? [])];
@@ -101,30 +102,30 @@ export function Composer({ t }: { t: Ticket }) {
         void submit();
       }}
     >
-      <div class="composer-tabs" role="tablist" aria-label="Message type">
+      <div class="composer-tabs" role="tablist" aria-label={t("ticket.composer.messageType")}>
         <button type="button" role="tab" aria-selected={mode === "reply"} class={mode === "reply" ? "tab active" : "tab"} onClick={() => setMode("reply")}>
-          Reply
-          <span class="muted small"> · {CHANNEL_LABEL[t.channel]}</span>
+          {t("ticket.composer.reply")}
+          <span class="muted small"> · {channelLabel(ticket.channel)}</span>
         </button>
         <button type="button" role="tab" aria-selected={mode === "note"} class={mode === "note" ? "tab active" : "tab"} onClick={() => setMode("note")}>
-          <Icon name="lock" size={12} /> Internal note
+          <Icon name="lock" size={12} />{" "}{t("ticket.composer.internalNote")}
         </button>
       </div>
       <label class="sr-only" for="composer-text">
-        {mode === "reply" ? "Reply to the customer" : "Internal note for the team"}
+        {mode === "reply" ? t("ticket.composer.replyToCustomer") : t("ticket.composer.internalNoteForTeam")}
       </label>
       <textarea
         id="composer-text"
         ref={area}
         rows={3}
         value={text}
-        placeholder={mode === "reply" ? (canReply ? `Reply to ${customerName(t)}…` : "This sender cannot receive replies") : "Write a note only your team will see…"}
+        placeholder={mode === "reply" ? (canReply ? t("ticket.composer.replyTo", { customerName: customerName(ticket) }) : t("ticket.composer.thisSenderCannotReceive")) : t("ticket.composer.writeNoteOnlyYour")}
         disabled={mode === "reply" && !canReply}
         onInput={(e) => {
           setText(e.currentTarget.value);
           setSlashAt(0);
-          if (!(t.id in startedAfter.current)) startedAfter.current[t.id] = current.value?.messages.at(-1)?.id ?? null;
-          if (e.currentTarget.value.trim()) agentTyping(t.id, mode);
+          if (!(ticket.id in startedAfter.current)) startedAfter.current[ticket.id] = current.value?.messages.at(-1)?.id ?? null;
+          if (e.currentTarget.value.trim()) agentTyping(ticket.id, mode);
         }}
         onPaste={(e) => {
           const pasted = [...(e.clipboardData?.files ?? [])];
@@ -149,7 +150,7 @@ export function Composer({ t }: { t: Ticket }) {
       />
       <FileTray files={files} />
       {slashHits.length > 0 && (
-        <ul class="slash-menu" role="listbox" aria-label="Insert a macro">
+        <ul class="slash-menu" role="listbox" aria-label={t("ticket.composer.insertMacroLabel")}>
           {slashHits.map((m, i) => (
             <li key={m.id} role="option" aria-selected={i === slashAt} class={i === slashAt ? "active" : ""} onMouseDown={(e) => (e.preventDefault(), pickSlash(i))}>
               <strong>{m.name}</strong> <span class="muted small">{m.body.slice(0, 60)}</span>
@@ -160,13 +161,13 @@ export function Composer({ t }: { t: Ticket }) {
       {clash && (
         <div class="clash" role="alert">
           <span>
-            {clash.who} replied while you were writing: “{clash.body.length > 120 ? `${clash.body.slice(0, 119)}…` : clash.body}”
+            {t("ticket.composer.whoRepliedWhileYou", { who: clash.who })}{clash.body.length > 120 ? `${clash.body.slice(0, 119)}…` : clash.body}”
           </span>
           <button class="btn small" type="button" onClick={() => setClash(null)}>
-            Review first
+            {t("ticket.composer.reviewFirst")}
           </button>
           <button class="btn small primary" type="button" onClick={() => void submit(true)}>
-            Send anyway
+            {t("ticket.composer.sendAnyway")}
           </button>
         </div>
       )}
@@ -174,14 +175,14 @@ export function Composer({ t }: { t: Ticket }) {
         <AttachButton files={files} />
         {macros.value.length > 0 && (
           <select
-            aria-label="Insert a macro"
+            aria-label={t("ticket.composer.insertMacroLabel")}
             value=""
             onChange={(e) => {
               const v = e.currentTarget.value;
               if (v) void useMacro(v);
             }}
           >
-            <option value="">Insert macro…</option>
+            <option value="">{t("ticket.composer.insertMacro")}</option>
             {macros.value.map((m) => (
               <option value={m.id} key={m.id}>
                 {m.name}
@@ -190,12 +191,12 @@ export function Composer({ t }: { t: Ticket }) {
           </select>
         )}
         <span class="muted small kbd-hint">
-          <kbd>Ctrl</kbd>+<kbd>Enter</kbd> to send
+          <kbd>Ctrl</kbd>+<kbd>Enter</kbd>{" "}{t("ticket.composer.toSend")}
         </span>
         <span class="grow" />
         <button class={mode === "note" ? "btn note-btn" : "btn primary"} type="submit" disabled={busy || files.uploading || (!text.trim() && files.ready.length === 0)}>
           <Icon name={mode === "note" ? "lock" : "send"} size={14} />
-          {mode === "note" ? "Add note" : "Send reply"}
+          {mode === "note" ? t("ticket.composer.addNote") : t("ticket.composer.sendReply")}
         </button>
       </div>
     </form>

@@ -2,10 +2,10 @@
 import { PriorityMark, SlaTimer } from "./Promises.tsx";
 import { useEffect, useRef, useState } from "preact/hooks";
 import type { Ticket, TicketFilters, TicketStatus } from "../api.ts";
-import { CHANNELS, CHANNEL_LABEL, customerName, shortAgo } from "../format.ts";
+import { CHANNELS, channelLabel, customerName, shortAgo } from "../format.ts";
 import { DEFAULT_SORT } from "../store/list.ts";
 import { Marked, rangesOf } from "./Linked.tsx";
-import { t, t as t_, type MessageKey } from "../i18n.ts";
+import { locale, t, type MessageKey } from "../i18n.ts";
 import {
   activeFilters,
   agentById,
@@ -34,7 +34,7 @@ const SORTS = ["last_message_desc", "last_customer_desc", "waiting_longest", "pr
 
 function viewTitle(): string {
   const v = route.value.view;
-  if (v.startsWith("saved:")) return savedViews.value.find((s) => `saved:${s.id}` === v)?.name ?? "Saved view";
+  if (v.startsWith("saved:")) return savedViews.value.find((s) => `saved:${s.id}` === v)?.name ?? t("list.savedView");
   return t(TITLES[v as BuiltInView]);
 }
 
@@ -45,59 +45,59 @@ function toggle(id: string): void {
   selected.value = s;
 }
 
-function Row({ t, active }: { t: Ticket; active: boolean }) {
-  const assignee = t.assigneeId ? agentById.value.get(t.assigneeId) : undefined;
-  const typing = (customerTyping.value[t.id] ?? 0) > Date.now();
-  const checked = selected.value.has(t.id);
-  const name = customerName(t);
+function Row({ t: ticket, active }: { t: Ticket; active: boolean }) {
+  const assignee = ticket.assigneeId ? agentById.value.get(ticket.assigneeId) : undefined;
+  const typing = (customerTyping.value[ticket.id] ?? 0) > Date.now();
+  const checked = selected.value.has(ticket.id);
+  const name = customerName(ticket);
   const q = activeFilters.value.q;
   return (
-    <li class={`row${active ? " active" : ""}${t.unread ? " unread" : ""}${checked ? " checked" : ""}`} data-ticket-id={t.id}>
-      <input class="row-check" type="checkbox" checked={checked} onChange={() => toggle(t.id)} aria-label={`Select ticket #${t.number} from ${name}`} />
-      <a class="row-link" href={hrefOf({ view: route.value.view, ticketId: t.id })} aria-current={active ? "true" : undefined}>
+    <li class={`row${active ? " active" : ""}${ticket.unread ? " unread" : ""}${checked ? " checked" : ""}`} data-ticket-id={ticket.id}>
+      <input class="row-check" type="checkbox" checked={checked} onChange={() => toggle(ticket.id)} aria-label={t("list.selectTicketNumberFrom", { number: ticket.number, name })} />
+      <a class="row-link" href={hrefOf({ view: route.value.view, ticketId: ticket.id })} aria-current={active ? "true" : undefined}>
         <div class="row-top">
-          {t.unread && <span class="dot" aria-label="Unread" />}
+          {ticket.unread && <span class="dot" aria-label={t("list.unread")} />}
           <span class="row-name">
             <Marked text={name} ranges={rangesOf(name, q)} />
           </span>
-          <time class="row-time" dateTime={t.lastMessageAt ?? t.updatedAt} title={new Date(t.lastMessageAt ?? t.updatedAt).toLocaleString()}>
-            {shortAgo(t.lastMessageAt ?? t.updatedAt)}
+          <time class="row-time" dateTime={ticket.lastMessageAt ?? ticket.updatedAt} title={new Date(ticket.lastMessageAt ?? ticket.updatedAt).toLocaleString(locale())}>
+            {shortAgo(ticket.lastMessageAt ?? ticket.updatedAt)}
           </time>
         </div>
-        {t.subject && (
+        {ticket.subject && (
           <div class="row-subject">
-            <Marked text={t.subject} ranges={rangesOf(t.subject, q)} />
+            <Marked text={ticket.subject} ranges={rangesOf(ticket.subject, q)} />
           </div>
         )}
-        <div class="row-preview">{typing ? <em class="typing-inline">typing…</em> : <Marked text={t.preview ?? ""} ranges={rangesOf(t.preview ?? "", q)} />}</div>
-        {t.match && t.match.text !== t.preview && (
-          <div class="row-match" title="Matching message">
-            <Marked text={t.match.text} ranges={t.match.ranges} />
+        <div class="row-preview">{typing ? <em class="typing-inline">{t("list.typing")}</em> : <Marked text={ticket.preview ?? ""} ranges={rangesOf(ticket.preview ?? "", q)} />}</div>
+        {ticket.match && ticket.match.text !== ticket.preview && (
+          <div class="row-match" title={t("list.matchingMessage")}>
+            <Marked text={ticket.match.text} ranges={ticket.match.ranges} />
           </div>
         )}
         <div class="row-meta">
-          <ChannelBadge channel={t.channel} />
-          <span class="num">#{t.number}</span>
-          {t.status !== "open" && <span class={`pill st-${t.status}`}>{t.status}</span>}
-          <PriorityMark priority={t.priority} />
-          {t.status === "open" && <SlaTimer sla={t.sla} compact />}
-          {t.waitingSince && (
-            <span class="waiting" title={`The customer has waited since ${new Date(t.waitingSince).toLocaleString()}`}>
-              {t_("list.waiting", { ago: shortAgo(t.waitingSince) === "now" ? "<1m" : shortAgo(t.waitingSince) })}
+          <ChannelBadge channel={ticket.channel} />
+          <span class="num">#{ticket.number}</span>
+          {ticket.status !== "open" && <span class={`pill st-${ticket.status}`}>{t(ticket.status === "closed" ? "list.status.closed" : "list.status.snoozed")}</span>}
+          <PriorityMark priority={ticket.priority} />
+          {ticket.status === "open" && <SlaTimer sla={ticket.sla} compact />}
+          {ticket.waitingSince && (
+            <span class="waiting" title={t("list.customerHasWaitedSince", { date: new Date(ticket.waitingSince).toLocaleString(locale()) })}>
+              {t("list.waiting", { ago: shortAgo(ticket.waitingSince) === "now" ? "<1m" : shortAgo(ticket.waitingSince) })}
             </span>
           )}
-          {t.tags.slice(0, 3).map((tag) => (
+          {ticket.tags.slice(0, 3).map((tag) => (
             <span class="tag" key={tag}>
               {tag}
             </span>
           ))}
           <span class="grow" />
           {assignee ? (
-            <span title={`Assigned to ${assignee.name}`}>
+            <span title={t("list.assignedToName", { name: assignee.name })}>
               <Avatar name={assignee.name} size={20} />
             </span>
           ) : (
-            <span class="unassigned-mark" title="Unassigned">
+            <span class="unassigned-mark" title={t("list.unassigned")}>
               —
             </span>
           )}
@@ -120,7 +120,7 @@ function SearchBox({ value }: { value: string }) {
       class="search"
       type="search"
       placeholder={t("list.search")}
-      aria-label="Search tickets"
+      aria-label={t("list.searchTickets")}
       value={value}
       onInput={(e) => {
         const v = e.currentTarget.value;
@@ -135,43 +135,43 @@ function SearchBox({ value }: { value: string }) {
 function Filters() {
   const f = userFilters.value;
   const view = route.value.view;
-  const statusDefault = view === "all" || (view.startsWith("saved:") && !activeFilters.value.status) ? "Any status" : "Open";
+  const statusDefault = view === "all" || (view.startsWith("saved:") && !activeFilters.value.status) ? t("list.anyStatus") : t("list.open");
   return (
-    <div class="filters" role="group" aria-label="Filters">
+    <div class="filters" role="group" aria-label={t("list.filters")}>
       <SearchBox value={f.q ?? ""} />
-      <select aria-label="Sort by" value={f.sort ?? DEFAULT_SORT} onChange={(e) => setFilter("sort", e.currentTarget.value as TicketFilters["sort"])}>
+      <select aria-label={t("list.sortBy")} value={f.sort ?? DEFAULT_SORT} onChange={(e) => setFilter("sort", e.currentTarget.value as TicketFilters["sort"])}>
         {SORTS.map((value) => (
           <option value={value} key={value}>
             {t(`sort.${value}`)}
           </option>
         ))}
       </select>
-      <select aria-label="Filter by status" value={f.status ?? ""} onChange={(e) => setFilter("status", (e.currentTarget.value || undefined) as TicketStatus | undefined)}>
+      <select aria-label={t("list.filterByStatus")} value={f.status ?? ""} onChange={(e) => setFilter("status", (e.currentTarget.value || undefined) as TicketStatus | undefined)}>
         <option value="">{statusDefault}</option>
-        <option value="open">Open</option>
-        <option value="snoozed">Snoozed</option>
-        <option value="closed">Closed</option>
+        <option value="open">{t("list.open")}</option>
+        <option value="snoozed">{t("list.snoozed")}</option>
+        <option value="closed">{t("list.closed")}</option>
       </select>
-      <select aria-label="Filter by channel" value={f.channel ?? ""} onChange={(e) => setFilter("channel", (e.currentTarget.value || undefined) as Ticket["channel"] | undefined)}>
-        <option value="">Any channel</option>
+      <select aria-label={t("list.filterByChannel")} value={f.channel ?? ""} onChange={(e) => setFilter("channel", (e.currentTarget.value || undefined) as Ticket["channel"] | undefined)}>
+        <option value="">{t("list.anyChannel")}</option>
         {CHANNELS.map((c) => (
           <option value={c} key={c}>
-            {CHANNEL_LABEL[c]}
+            {channelLabel(c)}
           </option>
         ))}
       </select>
       {view !== "mine" && view !== "unassigned" && (
-        <select aria-label="Filter by assignee" value={f.assigneeId ?? ""} onChange={(e) => setFilter("assigneeId", e.currentTarget.value || undefined)}>
-          <option value="">Any assignee</option>
-          <option value="none">No assignee</option>
+        <select aria-label={t("list.filterByAssignee")} value={f.assigneeId ?? ""} onChange={(e) => setFilter("assigneeId", e.currentTarget.value || undefined)}>
+          <option value="">{t("list.anyAssignee")}</option>
+          <option value="none">{t("list.noAssignee")}</option>
           {assignable.value.map((a) => (
             <option value={a.id} key={a.id}>
-              {a.id === me.value?.id ? `${a.name} (me)` : a.name}
+              {a.id === me.value?.id ? t("list.nameMe", { name: a.name }) : a.name}
             </option>
           ))}
         </select>
       )}
-      <input class="tag-filter" type="text" placeholder="Tag" aria-label="Filter by tag" value={f.tag ?? ""} onChange={(e) => setFilter("tag", e.currentTarget.value.trim().toLowerCase())} />
+      <input class="tag-filter" type="text" placeholder={t("list.tag")} aria-label={t("list.filterByTag")} value={f.tag ?? ""} onChange={(e) => setFilter("tag", e.currentTarget.value.trim().toLowerCase())} />
     </div>
   );
 }
@@ -181,44 +181,44 @@ function BulkBar() {
   const n = selected.value.size;
   if (n === 0) return null;
   return (
-    <div class="bulkbar" role="toolbar" aria-label="Bulk actions">
-      <span class="bulk-count">{n} selected</span>
+    <div class="bulkbar" role="toolbar" aria-label={t("list.bulkActions")}>
+      <span class="bulk-count">{t("list.nSelected", { n })}</span>
       <select
-        aria-label="Assign selected to"
+        aria-label={t("list.assignSelectedTo")}
         value=""
         onChange={(e) => {
           const v = e.currentTarget.value;
-          if (v) void bulk({ assigneeId: v === "none" ? null : v }, v === "none" ? "Unassigned" : "Assigned");
+          if (v) void bulk({ assigneeId: v === "none" ? null : v }, v === "none" ? t("list.unassigned") : t("list.assigned"));
         }}
       >
-        <option value="">Assign…</option>
-        <option value="none">No assignee</option>
+        <option value="">{t("list.assign")}</option>
+        <option value="none">{t("list.noAssignee")}</option>
         {assignable.value.map((a) => (
           <option value={a.id} key={a.id}>
             {a.name}
           </option>
         ))}
       </select>
-      <button class="btn small" type="button" onClick={() => void bulk({ status: "closed" }, "Closed")}>
-        Close
+      <button class="btn small" type="button" onClick={() => void bulk({ status: "closed" }, t("list.closed"))}>
+        {t("list.close")}
       </button>
-      <button class="btn small" type="button" onClick={() => void bulk({ status: "open" }, "Reopened")}>
-        Reopen
+      <button class="btn small" type="button" onClick={() => void bulk({ status: "open" }, t("list.reopened"))}>
+        {t("list.reopen")}
       </button>
       <form
         class="bulk-tag"
         onSubmit={(e) => {
           e.preventDefault();
-          const t = tag.trim().toLowerCase();
-          if (!t) return;
+          const name = tag.trim().toLowerCase();
+          if (!name) return;
           setTag("");
-          void bulk({ addTags: [t] }, `Tagged “${t}” on`);
+          void bulk({ addTags: [name] }, t("list.taggedOn", { tag: name }));
         }}
       >
-        <input type="text" placeholder="Add tag" aria-label="Tag to add to selected tickets" value={tag} onInput={(e) => setTag(e.currentTarget.value)} />
+        <input type="text" placeholder={t("list.addTag")} aria-label={t("list.tagToAddTo")} value={tag} onInput={(e) => setTag(e.currentTarget.value)} />
       </form>
       <button class="btn small ghost" type="button" onClick={() => (selected.value = new Set())}>
-        Clear
+        {t("list.clear")}
       </button>
     </div>
   );
@@ -244,15 +244,15 @@ function SaveViewDialog({ close }: { close: () => void }) {
       >
         <h2 id="save-view-title">{t("list.saveViewTitle")}</h2>
         <label class="field">
-          <span>Name</span>
+          <span>{t("list.name")}</span>
           <input type="text" required maxLength={100} value={name} onInput={(e) => setName(e.currentTarget.value)} autoFocus />
         </label>
         <div class="dialog-actions">
           <button class="btn" type="button" onClick={close}>
-            Cancel
+            {t("list.cancel")}
           </button>
           <button class="btn primary" type="submit" disabled={!name.trim()}>
-            Save view
+            {t("list.saveView")}
           </button>
         </div>
       </form>
@@ -264,7 +264,7 @@ export function TicketList() {
   const [saving, setSaving] = useState(false);
   const l = list.value;
   const openId = route.value.ticketId;
-  const allSelected = l.items.length > 0 && l.items.every((t) => selected.value.has(t.id));
+  const allSelected = l.items.length > 0 && l.items.every((ticket) => selected.value.has(ticket.id));
   const hasUserFilters = Object.entries(userFilters.value).some(([k, v]) => k !== "sort" && Boolean(v));
   return (
     <section class="list-pane" aria-labelledby="list-title">
@@ -274,8 +274,8 @@ export function TicketList() {
           class="row-check"
           checked={allSelected}
           disabled={l.items.length === 0}
-          aria-label="Select all loaded tickets"
-          onChange={(e) => (selected.value = e.currentTarget.checked ? new Set(l.items.map((t) => t.id)) : new Set())}
+          aria-label={t("list.selectAllLoadedTickets")}
+          onChange={(e) => (selected.value = e.currentTarget.checked ? new Set(l.items.map((ticket) => ticket.id)) : new Set())}
         />
         <h1 id="list-title">{viewTitle()}</h1>
         <span class="muted small">{l.loading ? "" : `${l.items.length}${l.nextCursor ? "+" : ""}`}</span>
@@ -289,8 +289,8 @@ export function TicketList() {
             <Icon name="bookmark" size={14} /> {t("list.saveView")}
           </button>
         )}
-        <ExportButton path="/exports/tickets.csv" query={activeFilters.value} name="tickets.csv" label="Export" />
-        <button class="icon-btn ghost" type="button" aria-label="Refresh list" title="Refresh" onClick={() => void loadList(l.items.length)}>
+        <ExportButton path="/exports/tickets.csv" query={activeFilters.value} name="tickets.csv" label={t("list.export")} />
+        <button class="icon-btn ghost" type="button" aria-label={t("list.refreshList")} title={t("list.refresh")} onClick={() => void loadList(l.items.length)}>
           <Icon name="refresh" size={14} />
         </button>
       </header>
@@ -301,27 +301,27 @@ export function TicketList() {
         <div class="banner error" role="alert">
           {l.error}{" "}
           <button class="link" type="button" onClick={() => void loadList()}>
-            Retry
+            {t("list.retry")}
           </button>
         </div>
       )}
       {l.loading ? (
-        <div class="skeletons" aria-busy="true" aria-label="Loading tickets">
+        <div class="skeletons" aria-busy="true" aria-label={t("list.loadingTickets")}>
           {[0, 1, 2, 3, 4].map((i) => (
             <div class="skeleton" key={i} />
           ))}
         </div>
       ) : l.items.length === 0 ? (
-        <Empty title={route.value.view === "mine" ? "Your inbox is clear" : "No tickets here"}>{route.value.view === "mine" ? "Tickets assigned to you show up here." : "Try another view or clear the filters."}</Empty>
+        <Empty title={route.value.view === "mine" ? t("list.yourInboxIsClear") : t("list.noTicketsHere")}>{route.value.view === "mine" ? t("list.ticketsAssignedToYou") : t("list.tryAnotherViewOr")}</Empty>
       ) : (
-        <ul class="rows" aria-label="Tickets">
-          {l.items.map((t) => (
-            <Row t={t} key={t.id} active={t.id === openId} />
+        <ul class="rows" aria-label={t("list.tickets")}>
+          {l.items.map((ticket) => (
+            <Row t={ticket} key={ticket.id} active={ticket.id === openId} />
           ))}
           {l.nextCursor && (
             <li class="more">
               <button class="btn small" type="button" onClick={() => void loadMore()} disabled={l.loadingMore}>
-                {l.loadingMore ? "Loading…" : "Load more"}
+                {l.loadingMore ? t("list.loading") : t("list.loadMore")}
               </button>
             </li>
           )}

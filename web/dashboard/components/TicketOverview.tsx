@@ -8,23 +8,24 @@ import { MergePanel } from "./MergePanel.tsx";
 import { CsatResult, PriorityPicker, SlaTimer } from "./Promises.tsx";
 import { ProfilePanel } from "./ProfilePanel.tsx";
 import { Avatar, ChannelBadge, Icon, StatusPill } from "./ui.tsx";
+import { t } from "../i18n.ts";
 
-function TagEditor({ t }: { t: Ticket }) {
+function TagEditor({ t: ticket }: { t: Ticket }) {
   const [value, setValue] = useState("");
   const add = () => {
     const tag = value.trim().toLowerCase();
     setValue("");
-    if (!tag || t.tags.includes(tag)) return;
-    void patchTicket(t.id, { tags: [...t.tags, tag] });
+    if (!tag || ticket.tags.includes(tag)) return;
+    void patchTicket(ticket.id, { tags: [...ticket.tags, tag] });
   };
   return (
     <div class="tags-editor">
-      <ul class="tag-list" aria-label="Tags">
-        {t.tags.map((tag) => (
-          <li class={t.aiTags?.includes(tag) ? "tag removable ai-tag" : "tag removable"} key={tag} title={t.aiTags?.includes(tag) ? "Set by AI" : undefined}>
-            {t.aiTags?.includes(tag) && <Icon name="sparkle" size={10} label="AI tag" />}
+      <ul class="tag-list" aria-label={t("ticket.overview.tags")}>
+        {ticket.tags.map((tag) => (
+          <li class={ticket.aiTags?.includes(tag) ? "tag removable ai-tag" : "tag removable"} key={tag} title={ticket.aiTags?.includes(tag) ? t("ticket.overview.setByAi") : undefined}>
+            {ticket.aiTags?.includes(tag) && <Icon name="sparkle" size={10} label={t("ticket.overview.aiTag")} />}
             {tag}
-            <button type="button" aria-label={`Remove tag ${tag}`} onClick={() => void patchTicket(t.id, { tags: t.tags.filter((x) => x !== tag) })}>
+            <button type="button" aria-label={t("ticket.overview.removeTagTag", { tag })} onClick={() => void patchTicket(ticket.id, { tags: ticket.tags.filter((x) => x !== tag) })}>
               <Icon name="x" size={10} />
             </button>
           </li>
@@ -36,95 +37,95 @@ function TagEditor({ t }: { t: Ticket }) {
           add();
         }}
       >
-        <input type="text" placeholder="Add a tag…" aria-label="Add a tag" value={value} maxLength={64} onInput={(e) => setValue(e.currentTarget.value)} />
+        <input type="text" placeholder={t("ticket.overview.addTag")} aria-label={t("ticket.overview.addTagLabel")} value={value} maxLength={64} onInput={(e) => setValue(e.currentTarget.value)} />
       </form>
     </div>
   );
 }
 
-export function Overview({ t }: { t: Ticket }) {
-  const assignee = t.assigneeId ? agentById.value.get(t.assigneeId) : undefined;
-  const name = customerName(t);
+export function Overview({ t: ticket }: { t: Ticket }) {
+  const assignee = ticket.assigneeId ? agentById.value.get(ticket.assigneeId) : undefined;
+  const name = customerName(ticket);
   return (
-    <aside class="overview" aria-label="Ticket overview">
+    <aside class="overview" aria-label={t("ticket.overview.ticketOverview")}>
       <section class="ov-section customer-card">
         <Avatar name={name} size={40} />
         <div>
           <div class="ov-name">{name}</div>
-          {t.customer.email && (
-            <a class="ov-contact" href={`mailto:${t.customer.email}`}>
-              {t.customer.email}
+          {ticket.customer.email && (
+            <a class="ov-contact" href={`mailto:${ticket.customer.email}`}>
+              {ticket.customer.email}
             </a>
           )}
-          {t.customer.phone && <div class="ov-contact">{t.customer.phone}</div>}
-          {!t.customer.email && !t.customer.phone && <div class="muted small">No contact details yet</div>}
-          {t.customer.profileId && <CustomerPrivacyActions profileId={t.customer.profileId} name={name} />}
+          {ticket.customer.phone && <div class="ov-contact">{ticket.customer.phone}</div>}
+          {!ticket.customer.email && !ticket.customer.phone && <div class="muted small">{t("ticket.overview.noContactDetailsYet")}</div>}
+          {ticket.customer.profileId && <CustomerPrivacyActions profileId={ticket.customer.profileId} name={name} />}
         </div>
       </section>
-      {t.customer.profileId && <ProfilePanel profileId={t.customer.profileId} ticketId={t.id} />}
+      {ticket.customer.profileId && <ProfilePanel profileId={ticket.customer.profileId} ticketId={ticket.id} />}
       <section class="ov-section">
-        <h2>Ticket</h2>
+        <h2>{t("ticket.overview.ticket")}</h2>
         <dl class="ov-grid">
-          <dt>Number</dt>
-          <dd>#{t.number}</dd>
-          <dt>Status</dt>
+          <dt>{t("ticket.overview.number")}</dt>
+          <dd>#{ticket.number}</dd>
+          <dt>{t("ticket.overview.status")}</dt>
           <dd>
-            <StatusPill status={t.status} />
-            {t.status === "snoozed" && t.snoozeUntil && <div class="small muted">until {dateTime(t.snoozeUntil)}</div>}
+            <StatusPill status={ticket.status} />
+            {ticket.status === "snoozed" && ticket.snoozeUntil && <div class="small muted">{t("ticket.overview.until", { date: dateTime(ticket.snoozeUntil) })}</div>}
           </dd>
-          <dt>Priority</dt>
+          <dt>{t("ticket.overview.priority")}</dt>
           <dd>
-            <PriorityPicker t={t} />
+            <PriorityPicker t={ticket} />
           </dd>
-          {t.sla && (
+          {ticket.sla && (
             <>
-              <dt>SLA</dt>
+              <dt>{t("ticket.overview.sla")}</dt>
               <dd>
-                <SlaTimer sla={t.sla} />
+                <SlaTimer sla={ticket.sla} />
               </dd>
             </>
           )}
-          <dt>Assignee</dt>
-          <dd>{assignee ? assignee.name : <span class="muted">Unassigned</span>}</dd>
-          <dt>Channel</dt>
+          <dt>{t("ticket.overview.assignee")}</dt>
+          <dd>{assignee ? assignee.name : <span class="muted">{t("ticket.overview.unassigned")}</span>}</dd>
+          <dt>{t("ticket.overview.channel")}</dt>
           <dd>
-            <ChannelBadge channel={t.channel} />
+            <ChannelBadge channel={ticket.channel} />
           </dd>
-          <dt>Created</dt>
-          <dd>{dateTime(t.createdAt)}</dd>
-          <dt>Updated</dt>
-          <dd>{dateTime(t.updatedAt)}</dd>
-          {t.firstResponseAt && (
+          <dt>{t("ticket.overview.created")}</dt>
+          <dd>{dateTime(ticket.createdAt)}</dd>
+          <dt>{t("ticket.overview.updated")}</dt>
+          <dd>{dateTime(ticket.updatedAt)}</dd>
+          {ticket.firstResponseAt && (
             <>
-              <dt>First reply</dt>
-              <dd>{dateTime(t.firstResponseAt)}</dd>
+              <dt>{t("ticket.overview.firstReply")}</dt>
+              <dd>{dateTime(ticket.firstResponseAt)}</dd>
             </>
           )}
-          {t.closedAt && (
+          {ticket.closedAt && (
             <>
-              <dt>Closed</dt>
-              <dd>{dateTime(t.closedAt)}</dd>
+              <dt>{t("ticket.overview.closed")}</dt>
+              <dd>{dateTime(ticket.closedAt)}</dd>
             </>
           )}
-          {(t.status === "closed" || t.csat) && (
+          {(ticket.status === "closed" || ticket.csat) && (
             <>
-              <dt>CSAT</dt>
+              <dt>{t("ticket.overview.csat")}</dt>
               <dd>
-                <CsatResult t={t} />
+                <CsatResult t={ticket} />
               </dd>
             </>
           )}
         </dl>
       </section>
       <section class="ov-section">
-        <h2>Tags</h2>
-        <TagEditor t={t} />
+        <h2>{t("ticket.overview.tags")}</h2>
+        <TagEditor t={ticket} />
       </section>
-      <MergePanel t={t} />
-      {t.spam && (
+      <MergePanel t={ticket} />
+      {ticket.spam && (
         <section class="ov-section">
-          <button class="btn small" type="button" onClick={() => void patchTicket(t.id, { spam: false }, "Marked as not spam")}>
-            Not spam
+          <button class="btn small" type="button" onClick={() => void patchTicket(ticket.id, { spam: false }, t("ticket.overview.markedAsNotSpam"))}>
+            {t("ticket.overview.notSpam")}
           </button>
         </section>
       )}

@@ -8,25 +8,26 @@ import { Overview } from "./TicketOverview.tsx";
 import { Thread } from "./TicketThread.tsx";
 import { SpamButton, TicketBanner } from "./TicketBanner.tsx";
 import { ChannelBadge, Icon, StatusPill } from "./ui.tsx";
+import { locale, t } from "../i18n.ts";
 
-function AssigneeSelect({ t, id }: { t: Ticket; id?: string }) {
+function AssigneeSelect({ t: ticket, id }: { t: Ticket; id?: string }) {
   return (
     <select
       id={id}
       class="assignee-select"
-      aria-label="Assignee"
-      value={t.assigneeId ?? ""}
+      aria-label={t("ticket.assignee")}
+      value={ticket.assigneeId ?? ""}
       onChange={(e) => {
         const v = e.currentTarget.value || null;
-        void patchTicket(t.id, { assigneeId: v }, v ? `Assigned to ${agentById.value.get(v)?.name ?? "agent"}` : "Moved to Unassigned");
+        void patchTicket(ticket.id, { assigneeId: v }, v ? t("ticket.assignedTo", { name: agentById.value.get(v)?.name ?? t("ticket.agentFallback") }) : t("ticket.movedToUnassigned"));
       }}
     >
-      <option value="">No assignee</option>
+      <option value="">{t("ticket.noAssignee")}</option>
       {assignable.value.map((a) => (
         <option value={a.id} key={a.id}>
           {a.name}
-          {a.id === me.value?.id ? " (me)" : ""}
-          {a.status === "online" ? " · online" : ""}
+          {a.id === me.value?.id ? t("ticket.me") : ""}
+          {a.status === "online" ? t("ticket.online") : ""}
         </option>
       ))}
     </select>
@@ -40,7 +41,7 @@ function nextMorning(days: number): Date {
   return d;
 }
 
-function SnoozeMenu({ t }: { t: Ticket }) {
+function SnoozeMenu({ t: ticket }: { t: Ticket }) {
   const [open, setOpen] = useState(false);
   const [custom, setCustom] = useState(() => toLocalInput(nextMorning(1)));
   const ref = useRef<HTMLDivElement>(null);
@@ -54,22 +55,22 @@ function SnoozeMenu({ t }: { t: Ticket }) {
   }, [open]);
   const snooze = (until: Date) => {
     setOpen(false);
-    if (until.getTime() <= Date.now()) return toast("Pick a time in the future", "error");
-    void patchTicket(t.id, { status: "snoozed", snoozeUntil: until.toISOString() }, `Snoozed until ${until.toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" })}`);
+    if (until.getTime() <= Date.now()) return toast(t("ticket.pickTimeInFuture"), "error");
+    void patchTicket(ticket.id, { status: "snoozed", snoozeUntil: until.toISOString() }, t("ticket.snoozedUntil", { date: until.toLocaleString(locale(), { dateStyle: "medium", timeStyle: "short" }) }));
   };
   const presets: [string, Date][] = [
-    ["In 1 hour", new Date(Date.now() + 3600_000)],
-    ["In 4 hours", new Date(Date.now() + 4 * 3600_000)],
-    ["Tomorrow, 9:00", nextMorning(1)],
-    ["Next week, 9:00", nextMorning(7)],
+    [t("ticket.in1Hour"), new Date(Date.now() + 3600_000)],
+    [t("ticket.in4Hours"), new Date(Date.now() + 4 * 3600_000)],
+    [t("ticket.snoozeTomorrow"), nextMorning(1)],
+    [t("ticket.snoozeNextWeek"), nextMorning(7)],
   ];
   return (
     <div class="menu-wrap" ref={ref} onKeyDown={(e) => e.key === "Escape" && setOpen(false)}>
       <button class="btn" type="button" aria-haspopup="true" aria-expanded={open} onClick={() => setOpen(!open)}>
-        <Icon name="clock" size={14} /> Snooze
+        <Icon name="clock" size={14} />{" "}{t("ticket.snooze")}
       </button>
       {open && (
-        <div class="menu" role="group" aria-label="Snooze until">
+        <div class="menu" role="group" aria-label={t("ticket.snoozeUntil")}>
           {presets.map(([label, d]) => (
             <button class="menu-item" type="button" key={label} onClick={() => snooze(d)}>
               {label}
@@ -83,11 +84,11 @@ function SnoozeMenu({ t }: { t: Ticket }) {
             }}
           >
             <label>
-              <span class="small muted">Until</span>
+              <span class="small muted">{t("ticket.until")}</span>
               <input type="datetime-local" value={custom} min={toLocalInput(new Date())} onInput={(e) => setCustom(e.currentTarget.value)} required />
             </label>
             <button class="btn small primary" type="submit">
-              Snooze
+              {t("ticket.snooze")}
             </button>
           </form>
         </div>
@@ -101,55 +102,55 @@ export function TicketPage({ loading }: { loading: boolean }) {
   if (!c) {
     return (
       <div class="ticket-loading" aria-busy="true">
-        {loading ? "Loading ticket…" : ""}
+        {loading ? t("ticket.loadingTicket") : ""}
       </div>
     );
   }
-  const t = c.ticket;
+  const ticket = c.ticket;
   return (
-    <div class="ticket" data-ticket-id={t.id}>
+    <div class="ticket" data-ticket-id={ticket.id}>
       <header class="ticket-head">
         <div class="ticket-title">
           <a class="ticket-back" href={hrefOf({ view: route.value.view, ticketId: null })}>
-            ← Back to the list
+            {t("ticket.backToList")}
           </a>
           <h2>
-            <span class="num">#{t.number}</span> {t.subject || customerName(t)}
+            <span class="num">#{ticket.number}</span> {ticket.subject || customerName(ticket)}
           </h2>
           <div class="ticket-sub">
-            <span>{customerName(t)}</span>
-            <ChannelBadge channel={t.channel} />
-            <StatusPill status={t.status} />
-            {t.handledBy === "ai" && <span class="pill ai">AI handling</span>}
+            <span>{customerName(ticket)}</span>
+            <ChannelBadge channel={ticket.channel} />
+            <StatusPill status={ticket.status} />
+            {ticket.handledBy === "ai" && <span class="pill ai">{t("ticket.aiHandling")}</span>}
           </div>
         </div>
         <div class="ticket-actions">
-          <AssigneeSelect t={t} />
-          {t.status !== "snoozed" && t.status !== "closed" && <SnoozeMenu t={t} />}
-          <SpamButton t={t} />
-          {t.status === "closed" ? (
-            <button class="btn" type="button" onClick={() => void patchTicket(t.id, { status: "open" }, `Reopened #${t.number}`)}>
-              Reopen
+          <AssigneeSelect t={ticket} />
+          {ticket.status !== "snoozed" && ticket.status !== "closed" && <SnoozeMenu t={ticket} />}
+          <SpamButton t={ticket} />
+          {ticket.status === "closed" ? (
+            <button class="btn" type="button" onClick={() => void patchTicket(ticket.id, { status: "open" }, t("ticket.reopenedNumber", { number: ticket.number }))}>
+              {t("ticket.reopen")}
             </button>
-          ) : t.status === "snoozed" ? (
-            <button class="btn" type="button" onClick={() => void patchTicket(t.id, { status: "open" }, `Unsnoozed #${t.number}`)}>
-              Unsnooze
+          ) : ticket.status === "snoozed" ? (
+            <button class="btn" type="button" onClick={() => void patchTicket(ticket.id, { status: "open" }, t("ticket.unsnoozedNumber", { number: ticket.number }))}>
+              {t("ticket.unsnooze")}
             </button>
           ) : null}
-          {t.status !== "closed" && (
-            <button class="btn primary" type="button" onClick={() => void patchTicket(t.id, { status: "closed" }, `Closed #${t.number}`)}>
-              <Icon name="check" size={14} /> Close
+          {ticket.status !== "closed" && (
+            <button class="btn primary" type="button" onClick={() => void patchTicket(ticket.id, { status: "closed" }, t("ticket.closedNumber", { number: ticket.number }))}>
+              <Icon name="check" size={14} />{" "}{t("ticket.close")}
             </button>
           )}
         </div>
       </header>
       <div class="ticket-body">
         <div class="conversation">
-          <TicketBanner t={t} messages={c.messages} />
-          <Thread t={t} messages={c.messages} hasOlder={c.hasOlder} loadingOlder={c.loadingOlder} />
-          <Composer t={t} />
+          <TicketBanner t={ticket} messages={c.messages} />
+          <Thread t={ticket} messages={c.messages} hasOlder={c.hasOlder} loadingOlder={c.loadingOlder} />
+          <Composer t={ticket} />
         </div>
-        <Overview t={t} />
+        <Overview t={ticket} />
       </div>
     </div>
   );

@@ -8,6 +8,7 @@ import { customerName, dayLabel, timeOnly } from "../format.ts";
 import { agentById, customerTyping, loadOlder, me } from "../store.ts";
 import { Avatar, Icon } from "./ui.tsx";
 import { DeliveryStatus } from "./DeliveryStatus.tsx";
+import { locale, t } from "../i18n.ts";
 
 /** Keys of the agent's cards (src/agent/cards.ts) that add nothing to the summary: links, pictures, flags, ids shown elsewhere. */
 const CARD_SKIP = new Set(["imageUrl", "image", "url", "email", "emailRequired", "canEdit", "number", "id"]);
@@ -18,7 +19,7 @@ function cardFields(card: Card): [string, string][] {
   for (const [k, v] of Object.entries(data)) {
     if (CARD_SKIP.has(k) || v === null || v === "" || (typeof v === "object" && !Array.isArray(v))) continue;
     if (k === "status" && typeof data.statusLabel === "string") continue;
-    const text = Array.isArray(v) ? v.filter((x) => x !== null && typeof x !== "object").join(", ") : typeof v === "boolean" ? (v ? "yes" : "no") : String(v);
+    const text = Array.isArray(v) ? v.filter((x) => x !== null && typeof x !== "object").join(", ") : typeof v === "boolean" ? (v ? t("ticket.thread.yes") : t("ticket.thread.no")) : String(v);
     if (text) out.push([k === "statusLabel" ? "status" : k.replace(/([a-z0-9])([A-Z])/g, "$1 $2").toLowerCase(), text]);
   }
   return out;
@@ -59,15 +60,15 @@ function CardSummary({ card }: { card: Card }) {
   );
 }
 
-function authorLabel(m: Message, t: Ticket): string {
-  if (m.author === "customer") return customerName(t);
-  if (m.author === "ai") return "AI agent";
-  if (m.author === "system") return "System";
-  return (m.agentId && agentById.value.get(m.agentId)?.name) || "Agent";
+function authorLabel(m: Message, ticket: Ticket): string {
+  if (m.author === "customer") return customerName(ticket);
+  if (m.author === "ai") return t("ticket.thread.aiAgent");
+  if (m.author === "system") return t("ticket.thread.system");
+  return (m.agentId && agentById.value.get(m.agentId)?.name) || t("ticket.thread.agent");
 }
 
-function MessageItem({ m, t }: { m: Message; t: Ticket }) {
-  const who = authorLabel(m, t);
+function MessageItem({ m, t: ticket }: { m: Message; t: Ticket }) {
+  const who = authorLabel(m, ticket);
   const kind = m.internal ? "note" : m.author;
   if (m.author === "system" && !m.internal) {
     return (
@@ -89,10 +90,10 @@ function MessageItem({ m, t }: { m: Message; t: Ticket }) {
         <span class="msg-who">{who}</span>
         {m.internal && (
           <span class="note-label">
-            <Icon name="lock" size={11} /> Internal note
+            <Icon name="lock" size={11} />{" "}{t("ticket.thread.internalNote")}
           </span>
         )}
-        <time class="msg-time" dateTime={m.createdAt} title={new Date(m.createdAt).toLocaleString()}>
+        <time class="msg-time" dateTime={m.createdAt} title={new Date(m.createdAt).toLocaleString(locale())}>
           {timeOnly(m.createdAt)}
         </time>
       </div>
@@ -110,7 +111,7 @@ function MessageItem({ m, t }: { m: Message; t: Ticket }) {
   );
 }
 
-export function Thread({ t, messages, hasOlder, loadingOlder }: { t: Ticket; messages: Message[]; hasOlder: boolean; loadingOlder: boolean }) {
+export function Thread({ t: ticket, messages, hasOlder, loadingOlder }: { t: Ticket; messages: Message[]; hasOlder: boolean; loadingOlder: boolean }) {
   const ref = useRef<HTMLDivElement>(null);
   const lastMessage = messages[messages.length - 1];
   const last = lastMessage?.id;
@@ -121,7 +122,7 @@ export function Thread({ t, messages, hasOlder, loadingOlder }: { t: Ticket; mes
     const el = ref.current;
     if (!el) return;
     const prev = seen.current;
-    if (!prev || prev.ticket !== t.id) {
+    if (!prev || prev.ticket !== ticket.id) {
       stick.current = true;
       el.scrollTop = el.scrollHeight;
     } else if (prev.first !== first && prev.height) {
@@ -131,9 +132,9 @@ export function Thread({ t, messages, hasOlder, loadingOlder }: { t: Ticket; mes
       // Follow the conversation, and always show what I just sent.
       el.scrollTop = el.scrollHeight;
     }
-    seen.current = { ticket: t.id, first, height: el.scrollHeight };
-  }, [t.id, first, last]);
-  const typing = (customerTyping.value[t.id] ?? 0) > Date.now();
+    seen.current = { ticket: ticket.id, first, height: el.scrollHeight };
+  }, [ticket.id, first, last]);
+  const typing = (customerTyping.value[ticket.id] ?? 0) > Date.now();
   let lastDay = "";
   return (
     <div class="thread-wrap">
@@ -142,7 +143,7 @@ export function Thread({ t, messages, hasOlder, loadingOlder }: { t: Ticket; mes
         ref={ref}
         role="log"
         aria-live="polite"
-        aria-label="Conversation"
+        aria-label={t("ticket.thread.conversation")}
         tabIndex={0}
         onScroll={(e) => {
           const el = e.currentTarget;
@@ -153,7 +154,7 @@ export function Thread({ t, messages, hasOlder, loadingOlder }: { t: Ticket; mes
         {hasOlder && (
           <li class="older">
             <button class="btn small" type="button" onClick={() => void loadOlder()} disabled={loadingOlder}>
-              {loadingOlder ? "Loading…" : "Load older messages"}
+              {loadingOlder ? t("ticket.thread.loading") : t("ticket.thread.loadOlderMessages")}
             </button>
           </li>
         )}
@@ -168,7 +169,7 @@ export function Thread({ t, messages, hasOlder, loadingOlder }: { t: Ticket; mes
                   <span>{day}</span>
                 </li>
               )}
-              <MessageItem m={m} t={t} />
+              <MessageItem m={m} t={ticket} />
             </Fragment>
           );
         })}
@@ -182,7 +183,7 @@ export function Thread({ t, messages, hasOlder, loadingOlder }: { t: Ticket; mes
               <i />
               <i />
             </span>
-            {customerName(t)} is typing…
+            {t("ticket.thread.customernameIsTyping", { customerName: customerName(ticket) })}
           </>
         )}
       </div>

@@ -3,6 +3,7 @@ import { useState } from "preact/hooks";
 import { canAdmin, saveSection, type FormResult, type Settings } from "../pages.ts";
 import { account } from "../store.ts";
 import { FormStatus, Panel, Toggle } from "./form.tsx";
+import { t } from "../i18n.ts";
 
 export function UnreadBadgePanel({ s }: { s: Settings }) {
   const enabled = s.unreadBadge?.enabled ?? true;
@@ -10,14 +11,14 @@ export function UnreadBadgePanel({ s }: { s: Settings }) {
   const [result, setResult] = useState<FormResult | null>(null);
   const save = async (on: boolean) => {
     setBusy(true);
-    const r = await saveSection("unreadBadge", { enabled: on }, on ? "Unread badges are on for everyone" : "Unread badges are off for everyone");
+    const r = await saveSection("unreadBadge", { enabled: on }, on ? t("settings.unread.unreadBadgesAreOn") : t("settings.unread.unreadBadgesAreOff"));
     if (r.ok && account.value) account.value = { ...account.value, settings: { ...account.value.settings, unreadBadge: { enabled: on } } };
     setResult(r.ok ? null : r);
     setBusy(false);
   };
   return (
-    <Panel title="Unread badges" id="set-unread" sub="The unread counts in the sidebar and the tab title, for the whole account. Each agent can still hide them for themselves in the sidebar.">
-      <Toggle label="Unread badges" checked={enabled} disabled={busy || !canAdmin.value} onChange={(on) => void save(on)} hint={enabled ? "on for everyone" : "off for everyone"} />
+    <Panel title={t("settings.unread.unreadBadges")} id="set-unread" sub={t("settings.unread.unreadCountsInSidebar")}>
+      <Toggle label={t("settings.unread.unreadBadges")} checked={enabled} disabled={busy || !canAdmin.value} onChange={(on) => void save(on)} hint={enabled ? t("settings.unread.onForEveryone") : t("settings.unread.offForEveryone")} />
       <FormStatus result={result} />
     </Panel>
   );

@@ -5,6 +5,7 @@ import { createWebhook, deleteWebhook, EVENT_LABELS, loadWebhooks, testWebhook, 
 import type { FormResult } from "../pages.ts";
 import { FieldError, FormStatus, Panel, invalid } from "./form.tsx";
 import { SecretOnce } from "./SecretOnce.tsx";
+import { t } from "../i18n.ts";
 
 const EVENTS = Object.keys(EVENT_LABELS) as WebhookEventType[];
 
@@ -25,19 +26,19 @@ function NewWebhookForm({ onCreated }: { onCreated: (w: CreatedWebhook) => void 
     }
   };
   return (
-    <form class="stack" onSubmit={submit} aria-label="New webhook">
+    <form class="stack" onSubmit={submit} aria-label={t("settings.webhooks.newWebhook")}>
       <label class="field">
-        <span>Endpoint URL</span>
-        <input type="url" value={url} placeholder="https://example.com/edgedesk-webhooks" onInput={(e) => setUrl(e.currentTarget.value)} {...invalid(result, "url", "hook-url-err")} />
+        <span>{t("settings.webhooks.endpointUrl")}</span>
+        <input type="url" value={url} placeholder={t("settings.webhooks.httpsExampleComEdgedesk")} onInput={(e) => setUrl(e.currentTarget.value)} {...invalid(result, "url", "hook-url-err")} />
       </label>
       <FieldError result={result} path="url" id="hook-url-err" />
       <fieldset class="choices">
-        <legend>Events</legend>
+        <legend>{t("settings.webhooks.events")}</legend>
         <div class="checks">
           {EVENTS.map((ev) => (
             <label key={ev} class="check">
               <input type="checkbox" checked={events.includes(ev)} onChange={(e) => setEvents(e.currentTarget.checked ? [...events, ev] : events.filter((x) => x !== ev))} />
-              {EVENT_LABELS[ev]} <code class="muted small">{ev}</code>
+              {t(EVENT_LABELS[ev])} <code class="muted small">{ev}</code>
             </label>
           ))}
         </div>
@@ -45,7 +46,7 @@ function NewWebhookForm({ onCreated }: { onCreated: (w: CreatedWebhook) => void 
       </fieldset>
       <div class="form-foot">
         <button class="btn primary" type="submit" disabled={busy}>
-          Add webhook
+          {t("settings.webhooks.addWebhook")}
         </button>
         <FormStatus result={result} fields={["url", "events"]} />
       </div>
@@ -55,16 +56,16 @@ function NewWebhookForm({ onCreated }: { onCreated: (w: CreatedWebhook) => void 
 
 function DeliveryLog({ items }: { items: WebhookDelivery[] | null }) {
   if (!items) return <div class="skeleton" />;
-  if (items.length === 0) return <p class="muted small">No deliveries yet.</p>;
+  if (items.length === 0) return <p class="muted small">{t("settings.webhooks.noDeliveriesYet")}</p>;
   return (
     <table class="table deliveries">
       <thead>
         <tr>
-          <th>When</th>
-          <th>Event</th>
-          <th>Attempt</th>
-          <th>Response</th>
-          <th>Time</th>
+          <th>{t("settings.webhooks.when")}</th>
+          <th>{t("settings.webhooks.event")}</th>
+          <th>{t("settings.webhooks.attempt")}</th>
+          <th>{t("settings.webhooks.response")}</th>
+          <th>{t("settings.webhooks.time")}</th>
         </tr>
       </thead>
       <tbody>
@@ -75,8 +76,8 @@ function DeliveryLog({ items }: { items: WebhookDelivery[] | null }) {
               <code>{d.eventType}</code>
             </td>
             <td>{d.attempt}</td>
-            <td>{d.ok ? `HTTP ${d.status}` : (d.error ?? "failed")}</td>
-            <td>{d.durationMs} ms</td>
+            <td>{d.ok ? t("settings.webhooks.httpStatus", { status: d.status ?? "" }) : (d.error ?? t("settings.webhooks.failed"))}</td>
+            <td>{t("settings.webhooks.durationmsMs", { durationMs: d.durationMs })}</td>
           </tr>
         ))}
       </tbody>
@@ -108,13 +109,13 @@ function WebhookCard({ hook }: { hook: Webhook }) {
         </div>
         <div class="row-actions">
           <button class="btn small" type="button" onClick={() => void test()}>
-            Send test
+            {t("settings.webhooks.sendTest")}
           </button>
           <button class="btn small" type="button" aria-expanded={open} onClick={show}>
-            Deliveries
+            {t("settings.webhooks.deliveries")}
           </button>
-          <button class="btn small danger" type="button" aria-label={`Delete webhook ${hook.url}`} onClick={() => confirm(`Delete the webhook to ${hook.url}? Nothing more is sent to it.`) && void deleteWebhook(hook)}>
-            Delete
+          <button class="btn small danger" type="button" aria-label={t("settings.webhooks.deleteWebhookUrl", { url: hook.url })} onClick={() => confirm(t("settings.webhooks.deleteWebhookToUrl", { url: hook.url })) && void deleteWebhook(hook)}>
+            {t("settings.webhooks.delete")}
           </button>
         </div>
       </div>
@@ -128,19 +129,19 @@ export function WebhooksPanel() {
   useEffect(() => void loadWebhooks(), []);
   return (
     <Panel
-      title="Webhooks"
+      title={t("settings.webhooks.webhooks")}
       id="set-webhooks"
       sub={
         <>
-          Edgedesk POSTs each event as JSON, signed in the <code>Edgedesk-Signature</code> header (see the README, “Webhooks”). A failed delivery is retried with backoff for about five hours.
+          {t("settings.webhooks.edgedeskPostsEachEvent")}{" "}<code>Edgedesk-Signature</code>{" "}{t("settings.webhooks.headerSeeReadmeWebhooks")}
         </>
       }
     >
-      {created && <SecretOnce label={`Signing secret for ${created.url}`} value={created.secret} onDone={() => setCreated(null)} />}
+      {created && <SecretOnce label={t("settings.webhooks.signingSecretForUrl", { url: created.url })} value={created.secret} onDone={() => setCreated(null)} />}
       <NewWebhookForm onCreated={setCreated} />
-      <h3 class="panel-subtitle">Endpoints</h3>
+      <h3 class="panel-subtitle">{t("settings.webhooks.endpoints")}</h3>
       <ul class="integrations webhooks">
-        {webhooks.value?.length === 0 && <li class="muted small">No webhooks yet.</li>}
+        {webhooks.value?.length === 0 && <li class="muted small">{t("settings.webhooks.noWebhooksYet")}</li>}
         {(webhooks.value ?? []).map((h) => (
           <WebhookCard key={h.id} hook={h} />
         ))}

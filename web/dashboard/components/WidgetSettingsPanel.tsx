@@ -5,13 +5,15 @@ import type { FormResult } from "../pages.ts";
 import { loadWidget, rotateIdentitySecret, saveWidget, widget, type WidgetSettings } from "../security.ts";
 import { account, toast } from "../store.ts";
 import { FieldError, FormStatus, Panel, invalid } from "./form.tsx";
+import { locale, t } from "../i18n.ts";
 import "./security.css";
 
+// The widget's own English defaults (web/widget/i18n.ts translates them for shoppers): the preview shows what a shop gets.
 const DEFAULT_LOOK = { color: "#1f4f46", title: "Chat with us", subtitle: "We typically reply in a few minutes", greeting: "Hi there! Ask us anything about your order, our products or returns." };
 
 function Preview({ color, title, subtitle, greeting, position }: { color: string; title: string; subtitle: string; greeting: string; position: "left" | "right" }) {
   return (
-    <figure class={`widget-preview ${position}`} aria-label="Preview of the chat widget" data-testid="widget-preview" style={{ "--accent": color }}>
+    <figure class={`widget-preview ${position}`} aria-label={t("settings.widget.previewOfChatWidget")} data-testid="widget-preview" style={{ "--accent": color }}>
       <div class="wp-panel">
         <div class="wp-head">
           <strong class="wp-title">{title || DEFAULT_LOOK.title}</strong>
@@ -19,11 +21,11 @@ function Preview({ color, title, subtitle, greeting, position }: { color: string
         </div>
         <div class="wp-log">
           <p class="wp-bubble">{greeting || DEFAULT_LOOK.greeting}</p>
-          <p class="wp-bubble wp-mine">Where is my order?</p>
+          <p class="wp-bubble wp-mine">{t("settings.widget.whereIsMyOrder")}</p>
         </div>
       </div>
       <span class="wp-launcher" aria-hidden="true" />
-      <figcaption class="muted small">Preview: the launcher sits in the bottom {position} corner.</figcaption>
+      <figcaption class="muted small">{t("settings.widget.previewLauncherSitsIn", { position })}</figcaption>
     </figure>
   );
 }
@@ -51,53 +53,53 @@ function LookForm({ w }: { w: WidgetSettings }) {
 
   return (
     <div class="grid-2 wide-left">
-      <form class="stack" onSubmit={save} aria-label="Widget look and sites">
+      <form class="stack" onSubmit={save} aria-label={t("settings.widget.widgetLookAndSites")}>
         <label class="field short">
-          <span>Colour</span>
+          <span>{t("settings.widget.colour")}</span>
           <span class="color-row">
-            <input type="color" value={color} aria-label="Widget colour" onInput={(e) => setColor(e.currentTarget.value)} />
-            <input type="text" value={color} maxLength={7} aria-label="Widget colour (hex)" onInput={(e) => setColor(e.currentTarget.value)} {...invalid(result, "color", "w-color-err")} />
+            <input type="color" value={color} aria-label={t("settings.widget.widgetColour")} onInput={(e) => setColor(e.currentTarget.value)} />
+            <input type="text" value={color} maxLength={7} aria-label={t("settings.widget.widgetColourHex")} onInput={(e) => setColor(e.currentTarget.value)} {...invalid(result, "color", "w-color-err")} />
           </span>
           <FieldError result={result} path="color" id="w-color-err" />
         </label>
         <label class="field">
-          <span>Title</span>
+          <span>{t("settings.widget.title")}</span>
           <input type="text" value={title} maxLength={60} placeholder={DEFAULT_LOOK.title} onInput={(e) => setTitle(e.currentTarget.value)} {...invalid(result, "title", "w-title-err")} />
           <FieldError result={result} path="title" id="w-title-err" />
         </label>
         <label class="field">
-          <span>Subtitle</span>
+          <span>{t("settings.widget.subtitle")}</span>
           <input type="text" value={subtitle} maxLength={120} placeholder={DEFAULT_LOOK.subtitle} onInput={(e) => setSubtitle(e.currentTarget.value)} />
         </label>
         <label class="field">
-          <span>Greeting</span>
+          <span>{t("settings.widget.greeting")}</span>
           <textarea rows={2} maxLength={500} value={greeting} placeholder={DEFAULT_LOOK.greeting} onInput={(e) => setGreeting(e.currentTarget.value)} {...invalid(result, "greeting", "w-greeting-err")} />
           <FieldError result={result} path="greeting" id="w-greeting-err" />
         </label>
         <fieldset class="choices">
-          <legend>Position</legend>
+          <legend>{t("settings.widget.position")}</legend>
           <div class="checks">
             {(["right", "left"] as const).map((p) => (
               <label key={p} class="check">
                 <input type="radio" name="widget-position" checked={position === p} onChange={() => setPosition(p)} />
-                Bottom {p}
+                {t(p === "right" ? "settings.widget.bottomRight" : "settings.widget.bottomLeft")}
               </label>
             ))}
           </div>
         </fieldset>
         <label class="field">
-          <span>Sites allowed to embed the chat</span>
-          <textarea rows={3} value={origins} placeholder="https://shop.example&#10;https://*.shop.example" aria-describedby="w-origins-hint" onInput={(e) => setOrigins(e.currentTarget.value)} {...invalid(result, "allowedOrigins", "w-origins-err")} />
+          <span>{t("settings.widget.sitesAllowedToEmbed")}</span>
+          <textarea rows={3} value={origins} placeholder={t("settings.widget.httpsShopExampleHttps")} aria-describedby="w-origins-hint" onInput={(e) => setOrigins(e.currentTarget.value)} {...invalid(result, "allowedOrigins", "w-origins-err")} />
           <span class="muted small" id="w-origins-hint">
-            One origin per line. Empty: any site may embed it. Chats from other sites are refused.
+            {t("settings.widget.oneOriginPerLine")}
           </span>
           <FieldError result={result} path="allowedOrigins" id="w-origins-err" />
         </label>
         <div class="form-foot">
           <button class="btn primary" type="submit" disabled={busy}>
-            Save widget
+            {t("settings.widget.saveWidget")}
           </button>
-          <FormStatus result={result} fields={["color", "title", "greeting", "allowedOrigins"]} saved="Saved" />
+          <FormStatus result={result} fields={["color", "title", "greeting", "allowedOrigins"]} saved={t("settings.widget.saved")} />
         </div>
       </form>
       <Preview color={/^#[0-9a-f]{6}$/i.test(color) ? color : DEFAULT_LOOK.color} title={title} subtitle={subtitle} greeting={greeting} position={position} />
@@ -129,15 +131,15 @@ function examples(): { lang: string; code: string }[] {
 function Code({ label, code }: { label: string; code: string }) {
   const copy = () =>
     void navigator.clipboard?.writeText(code).then(
-      () => toast(`${label} copied`),
-      () => toast("Could not copy", "error"),
+      () => toast(t("settings.widget.labelCopied", { label })),
+      () => toast(t("settings.widget.couldNotCopy"), "error"),
     );
   return (
     <div class="code-block">
       <div class="code-head">
         <span>{label}</span>
         <button type="button" class="link-btn" onClick={copy}>
-          Copy
+          {t("settings.widget.copy")}
         </button>
       </div>
       <pre>
@@ -156,7 +158,7 @@ function IdentityPanel({ w }: { w: WidgetSettings }) {
   const origin = location.origin;
   const snippet = `<script src="${origin}/widget.js" data-account="${accountId}"\n  data-external-id="{{ customer.id }}" data-email="{{ customer.email }}"\n  data-name="{{ customer.name }}" data-identity-hash="{{ identity_hash }}" async></script>`;
   const rotate = async () => {
-    if (!confirm("Rotate the identity secret? The current one keeps working for 24 hours; update your server before then.")) return;
+    if (!confirm(t("settings.widget.rotateIdentitySecretCurrent"))) return;
     setBusy(true);
     const r = await rotateIdentitySecret();
     setResult(r);
@@ -166,41 +168,41 @@ function IdentityPanel({ w }: { w: WidgetSettings }) {
   const ex = examples();
   const picked = ex[lang] ?? ex[0]!;
   return (
-    <Panel title="Identity verification" id="set-identity" sub="Sign who a logged-in shopper is on your server; the AI agent then reads that shopper's orders, and only theirs. Without a valid signature a visitor is a guest, whatever email they give.">
+    <Panel title={t("settings.widget.identityVerification")} id="set-identity" sub={t("settings.widget.signWhoLoggedIn")}>
       <div class="stack">
         <div class="field">
-          <span id="w-secret-label">Identity secret</span>
+          <span id="w-secret-label">{t("settings.widget.identitySecret")}</span>
           <div class="secret-row">
             <code class="secret" aria-labelledby="w-secret-label" data-testid="identity-secret">
               {shown ? w.identitySecret : "•".repeat(32)}
             </code>
             <button type="button" class="btn" onClick={() => setShown(!shown)} aria-pressed={shown}>
-              {shown ? "Hide" : "Reveal"}
+              {shown ? t("settings.widget.hide") : t("settings.widget.reveal")}
             </button>
-            <button type="button" class="btn" onClick={() => void navigator.clipboard?.writeText(w.identitySecret).then(() => toast("Secret copied"))}>
-              Copy
+            <button type="button" class="btn" onClick={() => void navigator.clipboard?.writeText(w.identitySecret).then(() => toast(t("settings.widget.secretCopied")))}>
+              {t("settings.widget.copy")}
             </button>
             <button type="button" class="btn" onClick={() => void rotate()} disabled={busy}>
-              Rotate secret
+              {t("settings.widget.rotateSecret")}
             </button>
           </div>
           <span class="muted small">
-            Keep it on your server only. {w.previousSecretValidUntil ? `The previous secret still works until ${new Date(w.previousSecretValidUntil).toLocaleString()}.` : "Rotating keeps the old secret working for 24 hours."}
+            {t("settings.widget.keepItOnYour")}{" "}{w.previousSecretValidUntil ? t("settings.widget.previousSecretStillWorks", { date: new Date(w.previousSecretValidUntil).toLocaleString(locale()) }) : t("settings.widget.rotatingKeepsOldSecret")}
           </span>
-          <FormStatus result={result} saved="New secret ready" />
+          <FormStatus result={result} saved={t("settings.widget.newSecretReady")} />
         </div>
         <p class="prose">
-          identityHash = hex HMAC-SHA256, keyed with the secret, over <code>{"externalId + \"\\n\" + (email ?? \"\")"}</code> — the shopper's id in your shop, a newline, and their email (or nothing). Send the same externalId and email you signed.
+          {t("settings.widget.identityHashHint")}{" "}<code>{t("settings.widget.externalidNEmail")}</code>{" "}{t("settings.widget.shopperIdInYour")}
         </p>
-        <Code label="Embed snippet" code={snippet} />
-        <div class="segmented" role="tablist" aria-label="Server-side example">
+        <Code label={t("settings.widget.embedSnippet")} code={snippet} />
+        <div class="segmented" role="tablist" aria-label={t("settings.widget.serverSideExample")}>
           {ex.map((e, i) => (
             <button key={e.lang} type="button" role="tab" aria-selected={i === lang} class={i === lang ? "seg active" : "seg"} onClick={() => setLang(i)}>
               {e.lang}
             </button>
           ))}
         </div>
-        <Code label={`${picked.lang}: computing identityHash`} code={picked.code} />
+        <Code label={t("settings.widget.langComputingIdentityhash", { lang: picked.lang })} code={picked.code} />
       </div>
     </Panel>
   );
@@ -211,7 +213,7 @@ export function WidgetSettingsPanel() {
   const { data, loading, error } = widget.value;
   if (!data)
     return (
-      <Panel title="Chat widget">
+      <Panel title={t("settings.widget.chatWidget")}>
         {loading && <div class="skeleton tall" />}
         {error && (
           <div class="banner error" role="alert">
@@ -222,7 +224,7 @@ export function WidgetSettingsPanel() {
     );
   return (
     <>
-      <Panel title="Chat widget" id="set-widget" sub="How the chat looks on your shop, and which sites may run it.">
+      <Panel title={t("settings.widget.chatWidget")} id="set-widget" sub={t("settings.widget.howChatLooksOn")}>
         <LookForm w={data} />
       </Panel>
       <IdentityPanel w={data} />

@@ -2,6 +2,7 @@
 import type { RefObject } from "preact";
 import { useLayoutEffect, useRef, useState } from "preact/hooks";
 import { shortDay } from "../format.ts";
+import { t } from "../i18n.ts";
 
 export interface Series {
   name: string;
@@ -23,8 +24,8 @@ interface ChartProps {
 
 /** The number a screen reader hears instead of the picture. */
 export function summarize(title: string, days: string[], series: Series[]): string {
-  if (days.length === 0) return `${title}: no data.`;
-  const span = `${shortDay(days[0] ?? "")} to ${shortDay(days[days.length - 1] ?? "")}`;
+  if (days.length === 0) return t("reports.chart.titleNoData", { title });
+  const span = t("reports.chart.range", { from: shortDay(days[0] ?? ""), to: shortDay(days[days.length - 1] ?? "") });
   const parts = series.map((s) => {
     const total = s.values.reduce((a, b) => a + b, 0);
     let peak = 0;
@@ -32,7 +33,7 @@ export function summarize(title: string, days: string[], series: Series[]): stri
       if (v > (s.values[peak] ?? 0)) peak = i;
     });
     const best = s.values[peak] ?? 0;
-    return `${s.name}: ${total} in total${best > 0 ? `, most on ${shortDay(days[peak] ?? "")} (${best})` : ""}`;
+    return t("reports.chart.seriesTotal", { name: s.name, total }) + (best > 0 ? t("reports.chart.seriesPeak", { day: shortDay(days[peak] ?? ""), best }) : "");
   });
   return `${title}, ${span}. ${parts.join("; ")}.`;
 }
@@ -77,11 +78,11 @@ export function Chart({ title, days, series, kind = "bar", height = 200, testId 
   return (
     <figure class="chart" ref={ref} data-testid={testId}>
       <svg width={w} height={height} viewBox={`0 0 ${w} ${height}`} role="img" aria-label={summary}>
-        {ticks.map((t) => (
-          <g key={t}>
-            <line x1={m.left} x2={w - m.right} y1={y(t)} y2={y(t)} class={t === 0 ? "axis" : "grid"} />
-            <text x={m.left - 6} y={y(t) + 4} text-anchor="end" class="tick">
-              {Number.isInteger(t) ? t : t.toFixed(1)}
+        {ticks.map((tick) => (
+          <g key={tick}>
+            <line x1={m.left} x2={w - m.right} y1={y(tick)} y2={y(tick)} class={tick === 0 ? "axis" : "grid"} />
+            <text x={m.left - 6} y={y(tick) + 4} text-anchor="end" class="tick">
+              {Number.isInteger(tick) ? tick : tick.toFixed(1)}
             </text>
           </g>
         ))}

@@ -1,6 +1,7 @@
 // Page furniture shared by Reports, AI agent and Settings: the page header, panels, and API errors shown next to fields.
 import type { ComponentChildren } from "preact";
 import type { FormResult } from "../pages.ts";
+import { t } from "../i18n.ts";
 
 export function PageHead({ title, sub, children }: { title: string; sub?: ComponentChildren; children?: ComponentChildren }) {
   return (
@@ -67,7 +68,7 @@ export function FormStatus({ result, saved, fields }: { result: FormResult | nul
   const allShown = result.status === 400 && result.issues.length > 0 && elsewhere.length === 0;
   return (
     <div class="form-error" role="alert">
-      {allShown ? "Check the fields marked above." : result.message}
+      {allShown ? t("form.checkFieldsMarkedAbove") : result.message}
       {elsewhere.length > 0 && (
         <ul>
           {elsewhere.map((i) => (

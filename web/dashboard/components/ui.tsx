@@ -1,7 +1,8 @@
 // Shared bits of the dashboard UI: icons, avatars, channel badges, status pills.
 import type { ComponentChildren } from "preact";
 import type { Channel, TicketStatus } from "../api.ts";
-import { CHANNEL_LABEL, initials } from "../format.ts";
+import { channelLabel, initials } from "../format.ts";
+import { t } from "../i18n.ts";
 
 const PATHS = {
   inbox: ["M22 12h-6l-2 3h-4l-2-3H2", "M5.45 5.11 2 12v6a2 2 0 0 0 2 2h16a2 2 0 0 0 2-2v-6l-3.45-6.89A2 2 0 0 0 16.76 4H7.24a2 2 0 0 0-1.79 1.11z"],
@@ -47,13 +48,13 @@ export function ChannelBadge({ channel }: { channel: Channel }) {
   return (
     <span class={`channel ch-${channel}`}>
       <Icon name={CHANNEL_ICON[channel]} size={12} />
-      {CHANNEL_LABEL[channel]}
+      {channelLabel(channel)}
     </span>
   );
 }
 
 export function StatusPill({ status }: { status: TicketStatus }) {
-  return <span class={`pill st-${status}`}>{status === "open" ? "Open" : status === "snoozed" ? "Snoozed" : "Closed"}</span>;
+  return <span class={`pill st-${status}`}>{status === "open" ? t("ui.open") : status === "snoozed" ? t("ui.snoozed") : t("ui.closed")}</span>;
 }
 
 const HUES = [210, 160, 280, 20, 330, 190, 40, 250];

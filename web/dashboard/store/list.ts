@@ -4,6 +4,7 @@ import { ApiError, type BulkSet, type SavedView, type Ticket, type TicketFilters
 import type { ViewCounts } from "../live.ts";
 import { route, type BuiltInView } from "./route.ts";
 import { api, me, reportError, toast } from "./session.ts";
+import { t, tn } from "../i18n.ts";
 
 // ---- views and their counts ----------------------------------------------------------------
 
@@ -89,7 +90,7 @@ export async function loadList(keep = 0): Promise<void> {
     selected.value = new Set([...selected.value].filter((id) => ids.has(id)));
   } catch (err) {
     if (req !== listRequest) return;
-    list.value = { ...list.value, loading: false, error: err instanceof ApiError ? err.message : "Could not load tickets" };
+    list.value = { ...list.value, loading: false, error: err instanceof ApiError ? err.message : t("list.couldNotLoadTickets") };
   }
 }
 
@@ -105,7 +106,7 @@ export async function loadMore(): Promise<void> {
     list.value = { ...list.value, items: [...list.value.items, ...page.items.filter((t) => !have.has(t.id))], nextCursor: page.nextCursor, loadingMore: false };
   } catch (err) {
     list.value = { ...list.value, loadingMore: false };
-    reportError(err, "Could not load more tickets");
+    reportError(err, t("list.couldNotLoadMore"));
   }
 }
 
@@ -187,10 +188,10 @@ export async function bulk(set: BulkSet, done: string): Promise<void> {
   if (ids.length === 0) return;
   try {
     const res = await api.bulk(ids, set);
-    toast(res.failed.length ? `${done} ${res.updated} tickets; ${res.failed.length} failed` : `${done} ${res.updated} ticket${res.updated === 1 ? "" : "s"}`, res.failed.length ? "error" : "info");
+    toast(res.failed.length ? t("list.bulkPartly", { done, updated: res.updated, failed: res.failed.length }) : tn("list.bulkDone", res.updated, { done }), res.failed.length ? "error" : "info");
     selected.value = new Set();
     await Promise.all([loadList(list.value.items.length), refreshCounts()]);
   } catch (err) {
-    reportError(err, "Bulk update failed");
+    reportError(err, t("list.bulkUpdateFailed"));
   }
 }

@@ -4,6 +4,8 @@ import type { z } from "@hono/zod-openapi";
 import type { eventFilterSchema, orderViewSchema, profileDetailsSchema, profileEventSchema, profileTicketSchema, subscriptionSchema } from "../../../src/schemas/profile.ts";
 import { ApiError } from "../api.ts";
 import { api, toast } from "./session.ts";
+import { t } from "../i18n.ts";
+import { interval as every } from "../format.ts";
 
 export type ProfileDetails = z.output<typeof profileDetailsSchema>;
 export type ProfileOrder = z.output<typeof orderViewSchema>;
@@ -46,7 +48,7 @@ export async function loadCustomer(profileId: string): Promise<void> {
     customer.value = { profileId, profile: p.profile, orders: orders.items, subscriptions: subs.items, loading: false, error: null };
   } catch (err) {
     if (customer.value?.profileId !== profileId) return;
-    customer.value = { ...customer.value, loading: false, error: err instanceof ApiError ? err.message : "Could not load the customer" };
+    customer.value = { ...customer.value, loading: false, error: err instanceof ApiError ? err.message : t("profile.store.couldNotLoadCustomer") };
   }
 }
 
@@ -58,23 +60,23 @@ async function change(profileId: string, method: string, path: string, body: Rec
     await loadCustomer(profileId);
     return null;
   } catch (err) {
-    const reason = err instanceof ApiError ? err.message : "Something went wrong";
+    const reason = err instanceof ApiError ? err.message : t("profile.store.somethingWentWrong");
     toast(reason, "error");
     return reason;
   }
 }
 
-export const cancelOrder = (profileId: string, o: ProfileOrder, ticketId?: string) => change(profileId, "POST", `/orders/${seg(o.id)}/cancel`, { reason: "customer", ...(ticketId ? { ticketId } : {}) }, `Cancelled order ${o.name}`);
+export const cancelOrder = (profileId: string, o: ProfileOrder, ticketId?: string) => change(profileId, "POST", `/orders/${seg(o.id)}/cancel`, { reason: "customer", ...(ticketId ? { ticketId } : {}) }, t("profile.store.cancelledOrderName", { name: o.name }));
 
 export const setLineQuantity = (profileId: string, o: ProfileOrder, lineId: string, quantity: number, ticketId?: string) =>
-  change(profileId, "PATCH", `/orders/${seg(o.id)}/lines/${seg(lineId)}`, { quantity, ...(ticketId ? { ticketId } : {}) }, `Updated order ${o.name}`);
+  change(profileId, "PATCH", `/orders/${seg(o.id)}/lines/${seg(lineId)}`, { quantity, ...(ticketId ? { ticketId } : {}) }, t("profile.store.updatedOrderName", { name: o.name }));
 
-export const skipSubscription = (profileId: string, s: ProfileSubscription, ticketId?: string) => change(profileId, "POST", `/subscriptions/${seg(s.id)}/skip`, ticketId ? { ticketId } : {}, `Skipped the next ${s.productTitle} charge`);
+export const skipSubscription = (profileId: string, s: ProfileSubscription, ticketId?: string) => change(profileId, "POST", `/subscriptions/${seg(s.id)}/skip`, ticketId ? { ticketId } : {}, t("profile.store.skippedNextCharge", { productTitle: s.productTitle }));
 
-export const cancelSubscription = (profileId: string, s: ProfileSubscription, ticketId?: string) => change(profileId, "POST", `/subscriptions/${seg(s.id)}/cancel`, ticketId ? { ticketId } : {}, `Cancelled the ${s.productTitle} subscription`);
+export const cancelSubscription = (profileId: string, s: ProfileSubscription, ticketId?: string) => change(profileId, "POST", `/subscriptions/${seg(s.id)}/cancel`, ticketId ? { ticketId } : {}, t("profile.store.cancelledSubscription", { productTitle: s.productTitle }));
 
 export const setFrequency = (profileId: string, s: ProfileSubscription, interval: { every: number; unit: "day" | "week" | "month" }, ticketId?: string) =>
-  change(profileId, "PATCH", `/subscriptions/${seg(s.id)}`, { frequency: interval, ...(ticketId ? { ticketId } : {}) }, `The ${s.productTitle} subscription now ships every ${interval.every} ${interval.unit}${interval.every === 1 ? "" : "s"}`);
+  change(profileId, "PATCH", `/subscriptions/${seg(s.id)}`, { frequency: interval, ...(ticketId ? { ticketId } : {}) }, t("profile.store.subscriptionShipsEvery", { productTitle: s.productTitle, interval: every(interval.every, interval.unit) }));
 
 // ---- the profile page's timeline -------------------------------------------------------------
 
@@ -107,7 +109,7 @@ export async function loadTimeline(profileId: string, opts: { metrics?: string[]
     });
     timeline.value = { profileId, metrics, filterId, items: [...(timeline.value?.items ?? []), ...res.items], nextCursor: res.nextCursor, allMetrics: res.metrics, loading: false };
   } catch (err) {
-    toast(err instanceof ApiError ? err.message : "Could not load the timeline", "error");
+    toast(err instanceof ApiError ? err.message : t("profile.store.couldNotLoadTimeline"), "error");
     if (timeline.value) timeline.value = { ...timeline.value, loading: false };
   }
 }
@@ -120,10 +122,10 @@ export async function saveFilter(name: string, metrics: string[]): Promise<strin
   try {
     await api.request("POST", "/profile-event-filters", { name, metrics });
     await loadSavedFilters();
-    toast(`Saved the filter "${name}"`);
+    toast(t("profile.store.savedFilterName", { name }));
     return null;
   } catch (err) {
-    return err instanceof ApiError ? err.message : "Could not save the filter";
+    return err instanceof ApiError ? err.message : t("profile.store.couldNotSaveFilter");
   }
 }
 
@@ -139,10 +141,10 @@ export async function loadProfileTickets(profileId: string): Promise<void> {
 export async function mergeInto(profileId: string, otherId: string): Promise<string | null> {
   try {
     await api.request("POST", `/profiles/${seg(profileId)}/merge`, { profileId: otherId });
-    toast("Profiles merged");
+    toast(t("profile.store.profilesMerged"));
     await Promise.all([loadCustomer(profileId), loadTimeline(profileId), loadProfileTickets(profileId)]);
     return null;
   } catch (err) {
-    return err instanceof ApiError ? err.message : "Could not merge";
+    return err instanceof ApiError ? err.message : t("profile.store.couldNotMerge");
   }
 }

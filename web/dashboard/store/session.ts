@@ -1,6 +1,7 @@
 // Who is signed in: the saved session, the API client its token authorizes, the agent, account, team and macros, and the toasts every action reports through.
 import { computed, signal } from "@preact/signals";
 import { Api, ApiError, type Account, type Agent, type Macro } from "../api.ts";
+import { t } from "../i18n.ts";
 
 export interface Session {
   token: string;
@@ -44,7 +45,7 @@ export async function setMyStatus(status: Agent["status"]): Promise<void> {
     me.value = agent;
     agents.value = agents.value.map((a) => (a.id === agent.id ? { ...a, status: agent.status } : a));
   } catch (err) {
-    reportError(err, "Could not change your status");
+    reportError(err, t("session.couldNotChangeYour"));
   }
 }
 

@@ -4,6 +4,7 @@ import { ApiError, type Message, type Ticket, type TicketPatch } from "../api.ts
 import { list, placeInList } from "./list.ts";
 import { sendRead } from "./live.ts";
 import { api, reportError, toast } from "./session.ts";
+import { t } from "../i18n.ts";
 
 interface CurrentTicket {
   ticket: Ticket;
@@ -55,7 +56,7 @@ export async function openTicket(id: string, refresh = false): Promise<void> {
       currentLoading.value = null;
       if (!refresh) {
         current.value = null;
-        currentError.value = err instanceof ApiError && err.status === 404 ? "This ticket doesn't exist or belongs to another account." : "Could not load the ticket.";
+        currentError.value = err instanceof ApiError && err.status === 404 ? t("ticket.store.thisTicketDoesnT") : t("ticket.store.couldNotLoadTicket");
       }
     });
   }
@@ -82,7 +83,7 @@ export async function loadOlder(): Promise<void> {
     current.value = { ...now, messages: mergeMessages(page.items, now.messages), hasOlder: page.nextCursor !== null, loadingOlder: false };
   } catch (err) {
     if (current.value) current.value = { ...current.value, loadingOlder: false };
-    reportError(err, "Could not load older messages");
+    reportError(err, t("ticket.store.couldNotLoadOlder"));
   }
 }
 
@@ -98,7 +99,7 @@ export async function send(ticketId: string, body: string, internal: boolean, at
     addMessage(m);
     return true;
   } catch (err) {
-    reportError(err, internal ? "The note was not saved" : "The reply was not sent");
+    reportError(err, internal ? t("ticket.store.noteWasNotSaved") : t("ticket.store.replyWasNotSent"));
     return false;
   }
 }
@@ -116,7 +117,7 @@ export async function patchTicket(id: string, patch: TicketPatch, done?: string)
     applyTicket(t);
     if (done) toast(done);
   } catch (err) {
-    reportError(err, "The ticket was not updated");
+    reportError(err, t("ticket.store.ticketWasNotUpdated"));
   }
 }
 

@@ -6,8 +6,10 @@ import { canAdmin, type FormResult } from "../../pages.ts";
 import { agents, me } from "../../store.ts";
 import { FieldError, FormStatus, Panel, invalid } from "../form.tsx";
 import { Avatar } from "../ui.tsx";
+import { locale, t, type MessageKey } from "../../i18n.ts";
 
 const ROLES: Agent["role"][] = ["owner", "admin", "manager", "support"];
+const ROLE_LABEL = { owner: "settings.agents.roles.owner", admin: "settings.agents.roles.admin", manager: "settings.agents.roles.manager", support: "settings.agents.roles.support" } as const satisfies Record<Agent["role"], MessageKey>;
 
 function InviteForm() {
   const [email, setEmail] = useState("");
@@ -19,7 +21,7 @@ function InviteForm() {
   return (
     <form
       class="stack invite-form"
-      aria-label="Invite an agent"
+      aria-label={t("settings.agents.inviteAgent")}
       onSubmit={async (e) => {
         e.preventDefault();
         setBusy(true);
@@ -35,35 +37,35 @@ function InviteForm() {
     >
       <div class="grid-2 tight">
         <label class="field">
-          <span>Email</span>
+          <span>{t("settings.agents.email")}</span>
           <input type="email" value={email} onInput={(e) => setEmail(e.currentTarget.value)} {...invalid(result, "email", "invite-email-err")} />
         </label>
         <label class="field">
-          <span>Name (optional)</span>
+          <span>{t("settings.agents.nameOptional")}</span>
           <input type="text" value={name} maxLength={100} onInput={(e) => setName(e.currentTarget.value)} />
         </label>
       </div>
       <FieldError result={result} path="email" id="invite-email-err" />
       <label class="field short">
-        <span>Role</span>
+        <span>{t("settings.agents.role")}</span>
         <select value={role} onChange={(e) => setRole(e.currentTarget.value as Agent["role"])}>
           {ROLES.filter((r) => r !== "owner" || me.value?.role === "owner").map((r) => (
             <option value={r} key={r}>
-              {r}
+              {t(ROLE_LABEL[r])}
             </option>
           ))}
         </select>
       </label>
       <div class="form-foot">
         <button class="btn primary" type="submit" disabled={busy || !email.trim()}>
-          Invite
+          {t("settings.agents.invite")}
         </button>
         <FormStatus result={result} fields={["email", "role"]} />
       </div>
       {link && (
         <div class="banner info" role="status">
-          {link.emailedTo ? `Emailed to ${link.emailedTo} through your email integration. You can also send them this one-time link (valid 7 days, shown once): ` : "Send this one-time link to them (valid 7 days, shown once): "}
-          <input class="invite-link" type="text" readOnly value={link.url} aria-label="Invitation link" onFocus={(e) => e.currentTarget.select()} />
+          {link.emailedTo ? t("settings.agents.emailedToEmailedtoThrough", { emailedTo: link.emailedTo }) : t("settings.agents.sendThisOneTime")}
+          <input class="invite-link" type="text" readOnly value={link.url} aria-label={t("settings.agents.invitationLink")} onFocus={(e) => e.currentTarget.select()} />
         </div>
       )}
     </form>
@@ -79,14 +81,14 @@ function AgentRow({ a }: { a: Agent }) {
       <Avatar name={a.name} size={28} online={a.status === "online"} />
       <div class="grow">
         <div class="admin-name">
-          {a.name} {self && <span class="muted small">(you)</span>} {!active && <span class="pill st-closed">deactivated</span>}
+          {a.name} {self && <span class="muted small">{t("settings.agents.you")}</span>} {!active && <span class="pill st-closed">{t("settings.agents.deactivated")}</span>}
         </div>
         <div class="small muted">{a.email}</div>
       </div>
-      <select aria-label={`Role of ${a.name}`} value={a.role} disabled={!mayTouch} onChange={(e) => void setAccess(a, { role: e.currentTarget.value as Agent["role"] }, `${a.name} is now ${e.currentTarget.value}`)}>
+      <select aria-label={t("settings.agents.roleOfName", { name: a.name })} value={a.role} disabled={!mayTouch} onChange={(e) => void setAccess(a, { role: e.currentTarget.value as Agent["role"] }, t("settings.agents.nameIsNowRole", { name: a.name, role: t(ROLE_LABEL[e.currentTarget.value as Agent["role"]]) }))}>
         {ROLES.filter((r) => r !== "owner" || me.value?.role === "owner" || a.role === "owner").map((r) => (
           <option value={r} key={r}>
-            {r}
+            {t(ROLE_LABEL[r])}
           </option>
         ))}
       </select>
@@ -94,9 +96,9 @@ function AgentRow({ a }: { a: Agent }) {
         <button
           class="btn small"
           type="button"
-          onClick={() => (active ? confirm(`Deactivate ${a.name}? They are signed out and get no more tickets.`) && void setAccess(a, { active: false }, `${a.name} deactivated`) : void setAccess(a, { active: true }, `${a.name} reactivated`))}
+          onClick={() => (active ? confirm(t("settings.agents.deactivateNameTheyAre", { name: a.name })) && void setAccess(a, { active: false }, t("settings.agents.nameDeactivated", { name: a.name })) : void setAccess(a, { active: true }, t("settings.agents.nameReactivated", { name: a.name })))}
         >
-          {active ? "Deactivate" : "Reactivate"}
+          {active ? t("settings.agents.deactivate") : t("settings.agents.reactivate")}
         </button>
       )}
     </li>
@@ -106,7 +108,7 @@ function AgentRow({ a }: { a: Agent }) {
 export function AgentsPanel() {
   useEffect(() => void (canAdmin.value ? loadTeamAccess() : undefined), []);
   return (
-    <Panel title="Agents" id="set-agents" sub="Invite teammates by email, set what they may do, and deactivate whoever leaves (their tickets and history stay).">
+    <Panel title={t("settings.agents.agents")} id="set-agents" sub={t("settings.agents.inviteTeammatesByEmail")}>
       <ul class="admin-list">
         {agents.value.map((a) => (
           <AgentRow a={a} key={a.id} />
@@ -114,22 +116,22 @@ export function AgentsPanel() {
       </ul>
       {canAdmin.value && (
         <>
-          <h3 class="sub-head">Invite someone</h3>
+          <h3 class="sub-head">{t("settings.agents.inviteSomeone")}</h3>
           <InviteForm />
           {invitations.value.length > 0 && (
             <>
-              <h3 class="sub-head">Waiting to join</h3>
+              <h3 class="sub-head">{t("settings.agents.waitingToJoin")}</h3>
               <ul class="admin-list">
                 {invitations.value.map((i) => (
                   <li class="admin-row" key={i.id}>
                     <div class="grow">
                       <div class="admin-name">{i.name ?? i.email}</div>
                       <div class="small muted">
-                        {i.email} · {i.role} · until {new Date(i.expiresAt).toLocaleDateString()}
+                        {t("settings.agents.emailRoleUntil", { email: i.email, role: t(ROLE_LABEL[i.role]), date: new Date(i.expiresAt).toLocaleDateString(locale()) })}
                       </div>
                     </div>
                     <button class="btn small ghost" type="button" onClick={() => void withdraw(i)}>
-                      Withdraw
+                      {t("settings.agents.withdraw")}
                     </button>
                   </li>
                 ))}

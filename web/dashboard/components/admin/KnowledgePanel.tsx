@@ -3,10 +3,24 @@
 import { useEffect, useState } from "preact/hooks";
 // The kinds of src/schemas/agent.ts knowledgeKinds (imported from there, the schema would bring zod into the bundle).
 const knowledgeKinds = ["faq", "policy", "shipping", "returns", "order_editing", "subscription", "loyalty", "coupon", "product"] as const;
+const kindLabel = (kind: string) => (kind in KIND_LABEL ? t(KIND_LABEL[kind as (typeof knowledgeKinds)[number]]) : kind.replace(/_/g, " "));
 import { articles, articlesFor, deleteArticle, loadArticles, saveArticle, type Article } from "../../admin.ts";
 import type { FormResult } from "../../pages.ts";
 import { me } from "../../store.ts";
 import { FieldError, FormStatus, Panel, invalid } from "../form.tsx";
+import { t, type MessageKey } from "../../i18n.ts";
+
+const KIND_LABEL = {
+  faq: "settings.knowledge.kinds.faq",
+  policy: "settings.knowledge.kinds.policy",
+  shipping: "settings.knowledge.kinds.shipping",
+  returns: "settings.knowledge.kinds.returns",
+  order_editing: "settings.knowledge.kinds.order_editing",
+  subscription: "settings.knowledge.kinds.subscription",
+  loyalty: "settings.knowledge.kinds.loyalty",
+  coupon: "settings.knowledge.kinds.coupon",
+  product: "settings.knowledge.kinds.product",
+} as const satisfies Record<(typeof knowledgeKinds)[number], MessageKey>;
 
 const canEdit = () => me.value?.role !== "support";
 
@@ -20,7 +34,7 @@ function ArticleForm({ article, onDone }: { article: Article | null; onDone: () 
   return (
     <form
       class="stack"
-      aria-label={article ? `Edit article ${article.title}` : "New article"}
+      aria-label={article ? t("settings.knowledge.editArticleTitle", { title: article.title }) : t("settings.knowledge.newArticle")}
       onSubmit={async (e) => {
         e.preventDefault();
         setBusy(true);
@@ -31,31 +45,31 @@ function ArticleForm({ article, onDone }: { article: Article | null; onDone: () 
       }}
     >
       <label class="field">
-        <span>Title</span>
+        <span>{t("settings.knowledge.title")}</span>
         <input type="text" value={title} maxLength={200} onInput={(e) => setTitle(e.currentTarget.value)} {...invalid(result, "title", `${id}-t-err`)} />
       </label>
       <FieldError result={result} path="title" id={`${id}-t-err`} />
       <label class="field">
-        <span>Kind</span>
+        <span>{t("settings.knowledge.kind")}</span>
         <select value={kind} onChange={(e) => setKind(e.currentTarget.value)}>
           {knowledgeKinds.map((k) => (
             <option value={k} key={k}>
-              {k.replace(/_/g, " ")}
+              {kindLabel(k)}
             </option>
           ))}
         </select>
       </label>
       <label class="field">
-        <span>Article</span>
+        <span>{t("settings.knowledge.article")}</span>
         <textarea rows={6} value={body} onInput={(e) => setBody(e.currentTarget.value)} {...invalid(result, "body", `${id}-b-err`)} />
       </label>
       <FieldError result={result} path="body" id={`${id}-b-err`} />
       <div class="form-foot">
         <button class="btn primary" type="submit" disabled={busy || !title.trim() || !body.trim()}>
-          {article ? "Save article" : "Add article"}
+          {article ? t("settings.knowledge.saveArticle") : t("settings.knowledge.addArticle")}
         </button>
         <button class="btn" type="button" onClick={onDone}>
-          Cancel
+          {t("settings.knowledge.cancel")}
         </button>
         <FormStatus result={result} fields={["title", "body", "kind"]} />
       </div>
@@ -75,12 +89,12 @@ function TryQuestion() {
       }}
     >
       <label class="field">
-        <span>Ask as a shopper would: which articles does the AI agent answer from?</span>
-        <input type="search" value={q} placeholder="Can I return sale items?" onInput={(e) => setQ(e.currentTarget.value)} />
+        <span>{t("settings.knowledge.askAsShopperWould")}</span>
+        <input type="search" value={q} placeholder={t("settings.knowledge.canIReturnSale")} onInput={(e) => setQ(e.currentTarget.value)} />
       </label>
       {hits && (
         <ol class="small">
-          {hits.length === 0 && <li class="muted">No article matches: the AI agent would offer a person.</li>}
+          {hits.length === 0 && <li class="muted">{t("settings.knowledge.noArticleMatchesAi")}</li>}
           {hits.map((h) => (
             <li key={h.id}>
               <strong>{h.title}</strong> — <span class="muted">{(h.snippet ?? h.body).replace(/\*\*/g, "").slice(0, 160)}</span>
@@ -97,7 +111,7 @@ export function KnowledgePanel() {
   useEffect(() => void loadArticles(), []);
   const a = articles.value;
   return (
-    <Panel title="Knowledge base" id="set-knowledge" sub="The AI agent answers questions from these articles (knowledge-base Q&A), and the team can quote them.">
+    <Panel title={t("settings.knowledge.knowledgeBase")} id="set-knowledge" sub={t("settings.knowledge.aiAgentAnswersQuestions")}>
       <TryQuestion />
       {a.error && <div class="banner error">{a.error}</div>}
       <ul class="admin-list">
@@ -109,17 +123,17 @@ export function KnowledgePanel() {
               <div class="admin-row">
                 <div class="grow">
                   <div class="admin-name">
-                    {art.title} <span class="tag">{art.kind.replace(/_/g, " ")}</span>
+                    {art.title} <span class="tag">{kindLabel(art.kind)}</span>
                   </div>
                   <div class="small muted clip">{art.body}</div>
                 </div>
                 {canEdit() && (
                   <>
                     <button class="btn small" type="button" onClick={() => setEditing(art.id)}>
-                      Edit
+                      {t("settings.knowledge.edit")}
                     </button>
-                    <button class="btn small ghost" type="button" aria-label={`Delete article ${art.title}`} onClick={() => confirm(`Delete “${art.title}”?`) && void deleteArticle(art)}>
-                      Delete
+                    <button class="btn small ghost" type="button" aria-label={t("settings.knowledge.deleteArticleTitle", { title: art.title })} onClick={() => confirm(t("settings.knowledge.deleteTitle", { title: art.title })) && void deleteArticle(art)}>
+                      {t("settings.knowledge.delete")}
                     </button>
                   </>
                 )}
@@ -127,14 +141,14 @@ export function KnowledgePanel() {
             )}
           </li>
         ))}
-        {!a.loading && a.items.length === 0 && <li class="muted small">No articles yet.</li>}
+        {!a.loading && a.items.length === 0 && <li class="muted small">{t("settings.knowledge.noArticlesYet")}</li>}
       </ul>
       {canEdit() &&
         (editing === "new" ? (
           <ArticleForm article={null} onDone={() => setEditing(null)} />
         ) : (
           <button class="btn" type="button" onClick={() => setEditing("new")}>
-            New article
+            {t("settings.knowledge.newArticle")}
           </button>
         ))}
     </Panel>

@@ -5,6 +5,7 @@ import { deleteMacro, MACRO_PLACEHOLDERS, previewMacro, saveMacro } from "../../
 import type { FormResult } from "../../pages.ts";
 import { macros, me } from "../../store.ts";
 import { FieldError, FormStatus, Panel, invalid } from "../form.tsx";
+import { t } from "../../i18n.ts";
 
 function MacroForm({ macro, onDone }: { macro: Macro | null; onDone: () => void }) {
   const [name, setName] = useState(macro?.name ?? "");
@@ -16,7 +17,7 @@ function MacroForm({ macro, onDone }: { macro: Macro | null; onDone: () => void 
   return (
     <form
       class="stack macro-form"
-      aria-label={macro ? `Edit macro ${macro.name}` : "New macro"}
+      aria-label={macro ? t("settings.macros.editMacroName", { name: macro.name }) : t("settings.macros.newMacro")}
       onSubmit={async (e) => {
         e.preventDefault();
         setBusy(true);
@@ -27,34 +28,34 @@ function MacroForm({ macro, onDone }: { macro: Macro | null; onDone: () => void 
       }}
     >
       <label class="field">
-        <span>Name</span>
+        <span>{t("settings.macros.name")}</span>
         <input type="text" value={name} maxLength={100} onInput={(e) => setName(e.currentTarget.value)} {...invalid(result, "name", `${id}-name-err`)} />
       </label>
       <FieldError result={result} path="name" id={`${id}-name-err`} />
       <label class="field">
-        <span>Text</span>
+        <span>{t("settings.macros.text")}</span>
         <textarea rows={4} value={body} onInput={(e) => setBody(e.currentTarget.value)} {...invalid(result, "body", `${id}-body-err`)} />
       </label>
       <FieldError result={result} path="body" id={`${id}-body-err`} />
       <div class="small muted">
-        Placeholders:{" "}
+        {t("settings.macros.placeholders")}{" "}
         {MACRO_PLACEHOLDERS.map((p) => (
           <button class="chip-btn" type="button" key={p} onClick={() => setBody(`${body}{{${p}}}`)}>
             {`{{${p}}}`}
           </button>
         ))}
       </div>
-      <div class="macro-preview" aria-label="Preview">
-        <div class="small muted">Preview (a sample ticket #1042 from Jamie Rivera)</div>
+      <div class="macro-preview" aria-label={t("settings.macros.preview")}>
+        <div class="small muted">{t("settings.macros.previewSampleTicket1042")}</div>
         <div class="preview-text">{preview.text || "…"}</div>
-        {preview.unknown.length > 0 && <div class="form-error">Unknown placeholder: {preview.unknown.join(", ")}</div>}
+        {preview.unknown.length > 0 && <div class="form-error">{t("settings.macros.unknownPlaceholders", { names: preview.unknown.join(", ") })}</div>}
       </div>
       <div class="form-foot">
         <button class="btn primary" type="submit" disabled={busy || !name.trim() || !body.trim()}>
-          {macro ? "Save macro" : "Create macro"}
+          {macro ? t("settings.macros.saveMacro") : t("settings.macros.createMacro")}
         </button>
         <button class="btn" type="button" onClick={onDone}>
-          Cancel
+          {t("settings.macros.cancel")}
         </button>
         <FormStatus result={result} fields={["name", "body"]} />
       </div>
@@ -65,7 +66,7 @@ function MacroForm({ macro, onDone }: { macro: Macro | null; onDone: () => void 
 export function MacrosPanel() {
   const [editing, setEditing] = useState<string | null>(null);
   return (
-    <Panel title="Macros" id="set-macros" sub="Saved replies for the composer: type / in a reply or note to insert one. Placeholders fill in from the ticket.">
+    <Panel title={t("settings.macros.macros")} id="set-macros" sub={t("settings.macros.savedRepliesForComposer")}>
       <ul class="admin-list">
         {macros.value.map((m) => (
           <li key={m.id}>
@@ -78,22 +79,22 @@ export function MacrosPanel() {
                   <div class="small muted clip">{m.body}</div>
                 </div>
                 <button class="btn small" type="button" onClick={() => setEditing(m.id)}>
-                  Edit
+                  {t("settings.macros.edit")}
                 </button>
-                <button class="btn small ghost" type="button" aria-label={`Delete macro ${m.name}`} onClick={() => confirm(`Delete the macro “${m.name}”?`) && void deleteMacro(m)}>
-                  Delete
+                <button class="btn small ghost" type="button" aria-label={t("settings.macros.deleteMacroName", { name: m.name })} onClick={() => confirm(t("settings.macros.confirmDelete", { name: m.name })) && void deleteMacro(m)}>
+                  {t("settings.macros.delete")}
                 </button>
               </div>
             )}
           </li>
         ))}
-        {macros.value.length === 0 && <li class="muted small">No macros yet.</li>}
+        {macros.value.length === 0 && <li class="muted small">{t("settings.macros.noMacrosYet")}</li>}
       </ul>
       {editing === "new" ? (
         <MacroForm macro={null} onDone={() => setEditing(null)} />
       ) : (
         <button class="btn" type="button" onClick={() => setEditing("new")}>
-          New macro
+          {t("settings.macros.newMacro")}
         </button>
       )}
     </Panel>

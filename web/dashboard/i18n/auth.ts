@@ -1,0 +1,22 @@
+// English words of the sign-in and invitation screens.
+export const auth = {
+  "auth.invite.youWereInvitedAs": "You were invited as",
+  "auth.invite.withEmail": "with {email}.",
+  "auth.invite.yourName": "Your name",
+  "auth.invite.choosePassword": "Choose a password",
+  "auth.invite.joinYourTeamOn": "Join your team on Edgedesk",
+  "auth.invite.joining": "Joining…",
+  "auth.invite.joinTeam": "Join the team",
+  "auth.invite.thisInvitationCouldNot": "This invitation could not be opened.",
+  "auth.invite.joiningFailed": "Joining failed.",
+  "auth.invite.joinAccount": "Join {accountName} on Edgedesk",
+  "auth.login.signInToEdgedesk": "Sign in to Edgedesk",
+  "auth.login.helpdeskForYourShop": "The helpdesk for your shop's team.",
+  "auth.login.email": "Email",
+  "auth.login.password": "Password",
+  "auth.login.localDemo": "Local demo:",
+  "auth.login.signingIn": "Signing in…",
+  "auth.login.signIn": "Sign in",
+  "auth.login.thatEmailAndPassword": "That email and password don't match an agent.",
+  "auth.login.signInFailed": "Sign-in failed.",
+} as const;
