@@ -1,8 +1,15 @@
 // The Hono app factory: error mapping, validation hook and the authenticated context type.
 import { OpenAPIHono, type z } from "@hono/zod-openapi";
 import { HTTPException } from "hono/http-exception";
+import type { Role } from "./auth/permissions.ts";
+import type { Reads } from "./db/reads.ts";
 import type { accounts, agents } from "./db/schema/index.ts";
 import { AppError, asAppError, errorBody, statusOf, type ErrorIssue } from "./lib/errors.ts";
+
+/** A session whose check rides along with a read route's first D1 read; middleware may add the roles it needs meanwhile. */
+export interface PendingSession {
+  requireRoles(roles: readonly Role[]): void;
+}
 
 export interface AppEnv {
   Bindings: Env;
@@ -12,6 +19,12 @@ export interface AppEnv {
     sessionId: string;
     /** A web-chat visitor's verified token (requireVisitor): the account and conversation it is for. */
     visitor: { acc: string; conv: string; ext?: string };
+    /** On read routes (requireAgentReading): who the token names, known before the session is checked. */
+    caller: { accountId: string; agentId: string };
+    /** On read routes: D1 reads whose first batch also checks the caller's session. */
+    reads: Reads;
+    /** A session to be checked with the route's first read (src/auth/sessionReads.ts). */
+    pendingSession: PendingSession;
   };
 }
 

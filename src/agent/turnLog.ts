@@ -1,6 +1,7 @@
 // The record of the agent's turns in D1: what each skill handled and how it ended, for skill volume, performance and the resolution figures.
 import { and, count, desc, eq, gte, lt, sql } from "drizzle-orm";
 import { db } from "../db/client.ts";
+import { rowsOf, statementOf } from "../db/reads.ts";
 import { agentTurns } from "../db/schema/index.ts";
 import { iso } from "../lib/clock.ts";
 import type { AgentTurnInput, AgentTurnResult } from "./runTurn.ts";
@@ -123,11 +124,22 @@ export interface AgentFigures {
  * the team never took over; routed to team when any turn handed off. Per skill, by the skill of the conversation's last turn.
  */
 export async function agentFigures(env: Env, accountId: string, from: number, to: number): Promise<AgentFigures> {
-  const rows = await db(env.DB)
-    .select({ ticketId: agentTurns.ticketId, skill: agentTurns.skill, outcome: agentTurns.outcome, seq: agentTurns.seq })
+  const [result] = await env.DB.batch([agentFiguresStatement(env.DB, accountId, from, to)]);
+  return agentFiguresOf(rowsOf(result));
+}
+
+/** The turns `agentFigures` reads, as a statement for a D1 batch (GET /api/reports reads everything in one). */
+export function agentFiguresStatement(d1: D1Database, accountId: string, from: number, to: number): D1PreparedStatement {
+  const query = db(d1)
+    .select({ ticketId: sql<string>`${agentTurns.ticketId}`.as("ticketId"), skill: agentTurns.skill, outcome: agentTurns.outcome })
     .from(agentTurns)
     .where(and(eq(agentTurns.accountId, accountId), gte(agentTurns.at, from), lt(agentTurns.at, to)))
     .orderBy(agentTurns.seq);
+  return statementOf(d1, query.getSQL());
+}
+
+/** The figures from the rows of `agentFiguresStatement`, in turn order. */
+export function agentFiguresOf(rows: readonly { ticketId: string; skill: string; outcome: string }[]): AgentFigures {
   const byTicket = new Map<string, { skill: string; resolved: boolean; handoff: boolean }>();
   for (const r of rows) {
     const t = byTicket.get(r.ticketId) ?? { skill: r.skill, resolved: false, handoff: false };

@@ -3,18 +3,22 @@ import { createRoute, z } from "@hono/zod-openapi";
 import { and, eq, isNull, or } from "drizzle-orm";
 import { router } from "../app.ts";
 import { HELPDESK_ROLES, requireAgent, requireRole } from "../auth/context.ts";
+import { requireAgentReading } from "../auth/sessionReads.ts";
 import { mayRemoveShared } from "../auth/permissions.ts";
 import { db } from "../db/client.ts";
+import { rowOf, rowsOf, statementOf } from "../db/reads.ts";
 import { savedViews } from "../db/schema/index.ts";
 import { iso } from "../lib/clock.ts";
 import { AppError } from "../lib/errors.ts";
 import { newId } from "../lib/ids.ts";
 import { body, errorResponses, idParam, json } from "../schemas/common.ts";
 import { savedViewInput, savedViewSchema, ticketFiltersSchema, type TicketFilters } from "../schemas/ticket.ts";
-import { countTickets } from "../tickets/queries.ts";
+import { countsOf, countStatements, countTickets } from "../tickets/queries.ts";
+import { builtInCounts, builtInCountsStatement } from "../tickets/viewCounts.ts";
 
 export const viewsApi = router();
-viewsApi.use("/views", requireAgent, requireRole(...HELPDESK_ROLES));
+// Counts on every dashboard load: the session check shares the first D1 round trip.
+viewsApi.use("/views", requireAgentReading(...HELPDESK_ROLES));
 viewsApi.use("/views/*", requireAgent, requireRole(...HELPDESK_ROLES));
 
 const secured = { security: [{ bearer: [] }], tags: ["Views"] };
@@ -60,20 +64,47 @@ viewsApi.openapi(
     },
   }),
   async (c) => {
-    const me = c.get("agent");
-    const d = db(c.env.DB);
-    const rows = await d
-      .select()
-      .from(savedViews)
-      .where(and(eq(savedViews.accountId, me.accountId), or(isNull(savedViews.agentId), eq(savedViews.agentId, me.id))))
-      .orderBy(savedViews.createdAt);
-    const saved = rows.map(toView);
-    const builtIn = ["mine", "unassigned", "all", "spam", "ai"] as const;
-    const counts = await countTickets(d, me.accountId, me.id, [...builtIn.map((view): TicketFilters => ({ view })), ...saved.map((v) => v.filters)]);
-    const items = saved.map((v, i) => ({ ...v, count: counts[builtIn.length + i] ?? 0 }));
-    return c.json({ items, builtIn: Object.fromEntries(builtIn.map((k, i) => [k, counts[i] ?? 0])) }, 200);
+    const { accountId, agentId } = c.var.caller;
+    const d1 = c.env.DB;
+    // One round trip: the saved views, the built-in counts (kept by triggers, src/tickets/viewCounts.ts) and the
+    // counts of the saved views this isolate saw last time for this agent. Those counts are used only if the saved
+    // views just read (in the same transaction) have exactly those filters; otherwise a second round trip counts.
+    const who = `${accountId}:${agentId}`;
+    const expected = lastSavedFilters.get(who);
+    const [rows, counts, ...guessed] = await c.var.reads.batch([
+      savedViewsStatement(d1, accountId, agentId),
+      builtInCountsStatement(d1, accountId, agentId),
+      ...countStatements(d1, accountId, agentId, expected?.filters ?? []),
+    ]);
+    const saved = rowsOf<Record<string, unknown>>(rows).map((r) => toView(rowOf(savedViews, r)));
+    const filters = saved.map((v) => v.filters);
+    const key = JSON.stringify(filters);
+    const savedCounts = expected?.key === key ? countsOf(guessed) : await countTickets(d1, c.var.reads, accountId, agentId, filters);
+    rememberSavedFilters(who, { key, filters });
+    const items = saved.map((v, i) => ({ ...v, count: savedCounts[i] ?? 0 }));
+    return c.json({ items, builtIn: builtInCounts(rowsOf(counts), agentId) }, 200);
   },
 );
+
+/** Per isolate: the filters of each agent's saved views as last read, to count them in the first round trip. */
+const lastSavedFilters = new Map<string, { key: string; filters: TicketFilters[] }>();
+const REMEMBERED_AGENTS = 1000;
+
+function rememberSavedFilters(who: string, entry: { key: string; filters: TicketFilters[] }): void {
+  lastSavedFilters.delete(who);
+  if (lastSavedFilters.size >= REMEMBERED_AGENTS) lastSavedFilters.delete(lastSavedFilters.keys().next().value as string);
+  lastSavedFilters.set(who, entry);
+}
+
+/** The saved views an agent sees (shared ones and their own), oldest first. */
+function savedViewsStatement(d1: D1Database, accountId: string, agentId: string): D1PreparedStatement {
+  const query = db(d1)
+    .select()
+    .from(savedViews)
+    .where(and(eq(savedViews.accountId, accountId), or(isNull(savedViews.agentId), eq(savedViews.agentId, agentId))))
+    .orderBy(savedViews.createdAt);
+  return statementOf(d1, query.getSQL());
+}
 
 viewsApi.openapi(
   createRoute({

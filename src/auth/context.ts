@@ -1,9 +1,10 @@
 // Who is calling: the agent and account behind a bearer token, checked against the session store.
-import { and, eq, isNull } from "drizzle-orm";
+import { and, eq, fillPlaceholders, getTableColumns, isNull, sql } from "drizzle-orm";
 import type { MiddlewareHandler } from "hono";
 import { authenticateApiKey, isApiKey } from "../apiKeys/service.ts";
 import { keyMay, scopeFor } from "../apiKeys/scopes.ts";
 import { db } from "../db/client.ts";
+import { rowOf, rowsOf } from "../db/reads.ts";
 import { accounts, agents, sessions } from "../db/schema/index.ts";
 import { verifyToken } from "../lib/crypto.ts";
 import { AppError } from "../lib/errors.ts";
@@ -34,28 +35,60 @@ export function bearerOf(header: string | undefined | null): string | null {
   return m?.[1]?.trim() ?? null;
 }
 
-/** Resolves a token to its live session, agent and account, or null. */
-export async function authenticate(env: Env, token: string, now = Date.now()) {
+/** The token's claims when its signature holds and it has not expired (no D1 read), or null. */
+export async function claimsOf(env: Env, token: string, now = Date.now()): Promise<TokenPayload | null> {
   const payload = await verifyToken<TokenPayload>(tokenSecret(env), token);
   if (!payload || typeof payload.exp !== "number" || payload.exp <= now) return null;
   // Same signing key as visitor tokens: only a token with a session is an agent's.
   if (typeof payload.sid !== "string" || typeof payload.sub !== "string" || typeof payload.acc !== "string") return null;
-  const d = db(env.DB);
-  const rows = await d
-    .select({ agent: agents, account: accounts })
-    .from(sessions)
-    .innerJoin(agents, eq(agents.id, sessions.agentId))
-    .innerJoin(accounts, eq(accounts.id, sessions.accountId))
-    .where(and(eq(sessions.id, payload.sid), isNull(sessions.revokedAt), eq(sessions.agentId, payload.sub), isNull(agents.deactivatedAt)))
-    .limit(1);
-  const row = rows[0];
-  if (!row || row.account.id !== payload.acc) return null;
-  return { ...row, sessionId: payload.sid };
+  return payload;
+}
+
+/** The session check's SQL, built by drizzle once (with placeholders) and bound per request: it runs on every call. */
+let sessionTemplate: { agent: { sql: string; params: unknown[] }; account: { sql: string; params: unknown[] } } | null = null;
+
+/**
+ * A session check as two statements for a D1 batch (so it can share a round trip with the route's reads): the agent
+ * of the live session (not revoked, the token's agent and account, not deactivated), and the token's account.
+ */
+export function sessionStatements(d1: D1Database, p: TokenPayload): D1PreparedStatement[] {
+  if (!sessionTemplate) {
+    const d = db(d1);
+    const [sid, sub, acc] = [sql.placeholder("sid"), sql.placeholder("sub"), sql.placeholder("acc")];
+    sessionTemplate = {
+      agent: d
+        .select(getTableColumns(agents))
+        .from(sessions)
+        .innerJoin(agents, eq(agents.id, sessions.agentId))
+        .where(and(eq(sessions.id, sid), isNull(sessions.revokedAt), eq(sessions.agentId, sub), eq(sessions.accountId, acc), isNull(agents.deactivatedAt)))
+        .limit(1)
+        .toSQL(),
+      account: d.select().from(accounts).where(eq(accounts.id, acc)).limit(1).toSQL(),
+    };
+  }
+  const values = { sid: p.sid, sub: p.sub, acc: p.acc };
+  return [sessionTemplate.agent, sessionTemplate.account].map((q) => d1.prepare(q.sql).bind(...(fillPlaceholders(q.params, values) as string[])));
+}
+
+/** The session, agent and account from the results of `sessionStatements`, or null when the session is not live. */
+export function sessionOf(p: TokenPayload, [agentResult, accountResult]: D1Result[]): { agent: AgentRow; account: AccountRow; sessionId: string } | null {
+  const agent = rowsOf<Record<string, unknown>>(agentResult)[0];
+  const account = rowsOf<Record<string, unknown>>(accountResult)[0];
+  if (!agent || !account) return null;
+  return { agent: rowOf(agents, agent), account: rowOf(accounts, account), sessionId: p.sid };
+}
+
+/** Resolves a token to its live session, agent and account, or null. */
+export async function authenticate(env: Env, token: string, now = Date.now()) {
+  const payload = await claimsOf(env, token, now);
+  if (!payload) return null;
+  return sessionOf(payload, await env.DB.batch(sessionStatements(env.DB, payload)));
 }
 
 export const requireAgent: MiddlewareHandler<AppEnv> = async (c, next) => {
-  // Sub-apps mounted on the same paths may each ask for it: the caller is checked once per request.
-  if (c.var.agent) return next();
+  // Sub-apps mounted on the same paths may each ask for it: the caller is checked once per request (or, on a read
+  // route, along with its first D1 read: src/auth/sessionReads.ts).
+  if (c.var.agent || c.var.pendingSession) return next();
   const token = bearerOf(c.req.header("Authorization")) ?? (c.req.header("Upgrade") === "websocket" ? c.req.query("token") : null) ?? null;
   if (!token) throw new AppError("unauthorized", "Send Authorization: Bearer <token>");
   if (isApiKey(token)) return useApiKey(c, token, next);
@@ -68,7 +101,7 @@ export const requireAgent: MiddlewareHandler<AppEnv> = async (c, next) => {
 };
 
 /** An API key acts as the account through a synthetic actor named after the key, within its scopes (docs/platform.md). */
-async function useApiKey(c: Parameters<MiddlewareHandler<AppEnv>>[0], token: string, next: () => Promise<void>) {
+export async function useApiKey(c: Parameters<MiddlewareHandler<AppEnv>>[0], token: string, next: () => Promise<void>) {
   const found = await authenticateApiKey(c.env, tokenSecret(c.env), token);
   if (!found) throw new AppError("unauthorized", "The API key is invalid or revoked");
   const need = scopeFor(c.req.method, c.req.path);
@@ -82,6 +115,12 @@ async function useApiKey(c: Parameters<MiddlewareHandler<AppEnv>>[0], token: str
 
 export function requireRole(...roles: Role[]): MiddlewareHandler<AppEnv> {
   return async (c, next) => {
+    // A read route checks the session with its first D1 read: the roles are checked then.
+    const pending = c.var.agent ? undefined : c.var.pendingSession;
+    if (pending) {
+      pending.requireRoles(roles);
+      return next();
+    }
     if (!roles.includes(c.get("agent").role)) throw new AppError("forbidden", `This needs one of the roles: ${roles.join(", ")}`);
     await next();
   };

@@ -60,6 +60,23 @@ async function hmacKey(secret: string): Promise<CryptoKey> {
   return crypto.subtle.importKey("raw", enc.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign"]);
 }
 
+/**
+ * The signing key of tokens, imported once per isolate: every authenticated request verifies a token, and the import
+ * was half of that work. One secret signs them all (TOKEN_SECRET), so only the last one is kept.
+ */
+let tokenKey: { secret: string; key: Promise<CryptoKey> } | null = null;
+
+function tokenSigningKey(secret: string): Promise<CryptoKey> {
+  if (tokenKey?.secret !== secret) {
+    const key = hmacKey(secret);
+    tokenKey = { secret, key };
+    key.catch(() => {
+      if (tokenKey?.key === key) tokenKey = null;
+    });
+  }
+  return tokenKey.key;
+}
+
 export async function hmacHex(secret: string, data: string): Promise<string> {
   return toHex(await crypto.subtle.sign("HMAC", await hmacKey(secret), enc.encode(data)));
 }
@@ -71,14 +88,14 @@ export async function sha256Hex(data: string): Promise<string> {
 /** A compact signed token: base64url(JSON payload) + "." + base64url(HMAC). */
 export async function signToken(secret: string, payload: Record<string, unknown>): Promise<string> {
   const body = base64url(enc.encode(JSON.stringify(payload)));
-  const sig = await crypto.subtle.sign("HMAC", await hmacKey(secret), enc.encode(body));
+  const sig = await crypto.subtle.sign("HMAC", await tokenSigningKey(secret), enc.encode(body));
   return `${body}.${base64url(new Uint8Array(sig))}`;
 }
 
 export async function verifyToken<T>(secret: string, token: string): Promise<T | null> {
   const [body, sig] = token.split(".");
   if (!body || !sig) return null;
-  const expected = base64url(new Uint8Array(await crypto.subtle.sign("HMAC", await hmacKey(secret), enc.encode(body))));
+  const expected = base64url(new Uint8Array(await crypto.subtle.sign("HMAC", await tokenSigningKey(secret), enc.encode(body))));
   if (!timingSafeEqual(expected, sig)) return null;
   try {
     return JSON.parse(new TextDecoder().decode(fromBase64url(body))) as T;

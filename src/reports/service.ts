@@ -1,6 +1,7 @@
 // Reports over a date range (docs/product.md §5): ticket counts, first response and resolution times, per agent, per tag, per
 // day, and the AI agent's figures. Everything is computed in D1 from the ticket index and the agent's turn records.
-import { agentFigures, type AgentFigures } from "../agent/turnLog.ts";
+import { agentFiguresOf, agentFiguresStatement, type AgentFigures } from "../agent/turnLog.ts";
+import { rowsOf } from "../db/reads.ts";
 
 const DAY = 86_400_000;
 
@@ -64,51 +65,56 @@ function days(from: number, to: number): string[] {
   return out;
 }
 
-export async function buildReport(env: Env, accountId: string, from: number, to: number): Promise<Report> {
-  const d1 = env.DB;
+/** The statements of the helpdesk and AI agent figures, for one D1 batch (read by `reportOf`). */
+export function reportStatements(d1: D1Database, accountId: string, from: number, to: number): D1PreparedStatement[] {
   const args = [accountId, from, to];
-  const [[totals, byChannel, created, closedByDay, byAgent, byTag, turnDays, recent, ...percentiles], figures] = await Promise.all([
-    d1.batch([
-      d1.prepare(`SELECT COUNT(*) AS tickets, SUM(t.status = 'closed') AS closed, SUM(t.status <> 'closed') AS open FROM tickets t WHERE ${scope}`).bind(...args),
-      d1.prepare(`SELECT t.channel AS channel, COUNT(*) AS tickets FROM tickets t WHERE ${scope} GROUP BY t.channel ORDER BY tickets DESC, channel`).bind(...args),
-      d1.prepare(`SELECT t.created_at / ${DAY} AS day, COUNT(*) AS n FROM tickets t WHERE ${scope} GROUP BY day`).bind(...args),
-      // Closed in the range, whenever created.
-      d1
-        .prepare(`SELECT t.closed_at / ${DAY} AS day, COUNT(*) AS n FROM tickets t WHERE t.account_id = ?1 AND t.status = 'closed' AND t.closed_at >= ?2 AND t.closed_at < ?3 AND t.handled_by = 'team' AND t.spam = 0 GROUP BY day`)
-        .bind(...args),
-      // Grouped first, then named: one agent lookup per agent, not per ticket.
-      d1
-        .prepare(
-          `SELECT g.agentId, a.name AS name, g.tickets, g.closed, g.firstResponse, g.resolution FROM (
-             SELECT t.assignee_id AS agentId, COUNT(*) AS tickets, SUM(t.status = 'closed') AS closed,
-               AVG(t.first_response_at - t.created_at) AS firstResponse, AVG(CASE WHEN t.status = 'closed' THEN t.closed_at - t.created_at END) AS resolution
-             FROM tickets t WHERE ${scope} AND t.assignee_id IS NOT NULL GROUP BY t.assignee_id) g
-           LEFT JOIN agents a ON a.id = g.agentId AND a.account_id = ?1
-           ORDER BY g.tickets DESC, name`,
-        )
-        .bind(...args),
-      // From the range's tickets to their tags (a tag row always carries its ticket's account), not from every tag row.
-      d1
-        .prepare(
-          `SELECT g.tag AS tag, COUNT(*) AS tickets, SUM(t.status = 'closed') AS closed, AVG(CASE WHEN t.status = 'closed' THEN t.closed_at - t.created_at END) AS resolution
-           FROM tickets t CROSS JOIN ticket_tags g ON g.ticket_id = t.id
-           WHERE ${scope} GROUP BY g.tag ORDER BY tickets DESC, tag LIMIT 100`,
-        )
-        .bind(...args),
-      d1.prepare(`SELECT at / ${DAY} AS day, COUNT(DISTINCT ticket_id) AS n FROM agent_turns WHERE account_id = ?1 AND at >= ?2 AND at < ?3 GROUP BY day`).bind(...args),
-      d1
-        .prepare(
-          `SELECT skill, question, at, outcome, ticket_id AS ticketId FROM (
-             SELECT skill, question, at, outcome, ticket_id, ROW_NUMBER() OVER (PARTITION BY skill ORDER BY at DESC, seq DESC) AS k
-             FROM agent_turns WHERE account_id = ?1 AND at >= ?2 AND at < ?3)
-           WHERE k <= 5 ORDER BY skill, at DESC`,
-        )
-        .bind(...args),
-      ...percentileQueries(d1, durations.firstResponse, args),
-      ...percentileQueries(d1, durations.resolution, args),
-    ]),
-    agentFigures(env, accountId, from, to),
-  ]);
+  return [
+    d1.prepare(`SELECT COUNT(*) AS tickets, SUM(t.status = 'closed') AS closed, SUM(t.status <> 'closed') AS open FROM tickets t WHERE ${scope}`).bind(...args),
+    d1.prepare(`SELECT t.channel AS channel, COUNT(*) AS tickets FROM tickets t WHERE ${scope} GROUP BY t.channel ORDER BY tickets DESC, channel`).bind(...args),
+    d1.prepare(`SELECT t.created_at / ${DAY} AS day, COUNT(*) AS n FROM tickets t WHERE ${scope} GROUP BY day`).bind(...args),
+    // Closed in the range, whenever created.
+    d1
+      .prepare(`SELECT t.closed_at / ${DAY} AS day, COUNT(*) AS n FROM tickets t WHERE t.account_id = ?1 AND t.status = 'closed' AND t.closed_at >= ?2 AND t.closed_at < ?3 AND t.handled_by = 'team' AND t.spam = 0 GROUP BY day`)
+      .bind(...args),
+    // Grouped first, then named: one agent lookup per agent, not per ticket.
+    d1
+      .prepare(
+        `SELECT g.agentId, a.name AS name, g.tickets, g.closed, g.firstResponse, g.resolution FROM (
+           SELECT t.assignee_id AS agentId, COUNT(*) AS tickets, SUM(t.status = 'closed') AS closed,
+             AVG(t.first_response_at - t.created_at) AS firstResponse, AVG(CASE WHEN t.status = 'closed' THEN t.closed_at - t.created_at END) AS resolution
+           FROM tickets t WHERE ${scope} AND t.assignee_id IS NOT NULL GROUP BY t.assignee_id) g
+         LEFT JOIN agents a ON a.id = g.agentId AND a.account_id = ?1
+         ORDER BY g.tickets DESC, name`,
+      )
+      .bind(...args),
+    // From the range's tickets to their tags (a tag row always carries its ticket's account), not from every tag row.
+    d1
+      .prepare(
+        `SELECT g.tag AS tag, COUNT(*) AS tickets, SUM(t.status = 'closed') AS closed, AVG(CASE WHEN t.status = 'closed' THEN t.closed_at - t.created_at END) AS resolution
+         FROM tickets t CROSS JOIN ticket_tags g ON g.ticket_id = t.id
+         WHERE ${scope} GROUP BY g.tag ORDER BY tickets DESC, tag LIMIT 100`,
+      )
+      .bind(...args),
+    d1.prepare(`SELECT at / ${DAY} AS day, COUNT(DISTINCT ticket_id) AS n FROM agent_turns WHERE account_id = ?1 AND at >= ?2 AND at < ?3 GROUP BY day`).bind(...args),
+    d1
+      .prepare(
+        `SELECT skill, question, at, outcome, ticket_id AS ticketId FROM (
+           SELECT skill, question, at, outcome, ticket_id, ROW_NUMBER() OVER (PARTITION BY skill ORDER BY at DESC, seq DESC) AS k
+           FROM agent_turns WHERE account_id = ?1 AND at >= ?2 AND at < ?3)
+         WHERE k <= 5 ORDER BY skill, at DESC`,
+      )
+      .bind(...args),
+    ...percentileQueries(d1, durations.firstResponse, args),
+    ...percentileQueries(d1, durations.resolution, args),
+    agentFiguresStatement(d1, accountId, from, to),
+  ];
+}
+
+/** The report from the results of `reportStatements`, in order. */
+export function reportOf(results: D1Result[], from: number, to: number): Report {
+  const [totals, byChannel, created, closedByDay, byAgent, byTag, turnDays, recent, ...rest] = results;
+  const percentiles = rest.slice(0, 4);
+  const figures = agentFiguresOf(rowsOf(rest[4]));
   const rows = <T>(r: D1Result | undefined) => (r?.results ?? []) as T[];
   const total = rows<{ tickets: number; closed: number | null; open: number | null }>(totals)[0];
   const createdMap = new Map(rows<{ day: number; n: number }>(created).map((r) => [Number(r.day), r.n]));

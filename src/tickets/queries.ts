@@ -1,7 +1,7 @@
 // Ticket views and filters served from the D1 index, with keyset cursors.
 import { sql, type SQL } from "drizzle-orm";
-import { SQLiteAsyncDialect } from "drizzle-orm/sqlite-core";
 import type { Db } from "../db/client.ts";
+import { rowsOf, statementOf, type Reads, type SqlReader } from "../db/reads.ts";
 import { tickets } from "../db/schema/index.ts";
 import { decodeCursor, encodeCursor, type KeysetCursor } from "../lib/cursor.ts";
 import { slaState } from "../sla/rules.ts";
@@ -9,6 +9,7 @@ import type { TicketFilters, TicketView } from "../schemas/ticket.ts";
 import { iso } from "../lib/clock.ts";
 import { waitingSince } from "./rules.ts";
 import { matchesIn, messageHits, type SearchMatch } from "./search.ts";
+import { countKeyStatement, tagCountKey } from "./viewCounts.ts";
 
 function withMatch(v: TicketView, m: SearchMatch | undefined): TicketView {
   return m ? { ...v, match: m } : v;
@@ -109,12 +110,8 @@ const hasTag = (tag: string) => sql`EXISTS (SELECT 1 FROM ticket_tags tt WHERE t
 /** From this many search hits on, a page comes faster by walking the view in order and keeping the hits. */
 const MANY_HITS = 1000;
 
-/** Whether a search finds `many` hits or more (counted no further). An email or a phone number names one customer. */
-async function manyHits(d: Db, q: string, hits: SQL, many: number): Promise<boolean> {
-  if (q.includes("@") || q.replace(/\D/g, "").length >= 7) return false;
-  const rows = await d.all<{ n: number }>(sql`SELECT COUNT(*) AS n FROM (SELECT 1 FROM (${hits}) LIMIT ${many})`);
-  return (rows[0]?.n ?? 0) >= many;
-}
+/** An email or a phone number names one customer: few hits, whatever the count. */
+const namesOneCustomer = (q: string) => q.includes("@") || q.replace(/\D/g, "").length >= 7;
 
 /**
  * Which rows a list or count starts from, so that each reads an index rather than the account's every ticket:
@@ -141,22 +138,37 @@ function source(accountId: string, me: string, f: TicketFilters, sortColumn: Sor
 }
 
 /** A page of a view. `manyHits`: from how many search hits on to walk the view instead (MANY_HITS). */
-export async function listTickets(d: Db, accountId: string, me: string, f: TicketFilters & { cursor?: string | undefined; limit: number }, opts = { manyHits: MANY_HITS }) {
+export async function listTickets(d: SqlReader, accountId: string, me: string, f: TicketFilters & { cursor?: string | undefined; limit: number }, opts = { manyHits: MANY_HITS }) {
   const sort = sorts[f.sort ?? "updated_desc"];
-  const hits = f.q ? searchHits(accountId, f.q) : null;
-  const { from, where, key } = source(accountId, me, f, sort.column, hits, f.q && hits && (await manyHits(d, f.q, hits, opts.manyHits)) ? "filter" : "drive");
-  if (f.cursor) {
-    const c = decodeCursor(f.cursor);
-    where.push(sort.dir === "DESC" ? sql`(${key.v} < ${c.v} OR (${key.v} = ${c.v} AND ${key.id} < ${c.id}))` : sql`(${key.v} > ${c.v} OR (${key.v} = ${c.v} AND ${key.id} > ${c.id}))`);
-  }
   const dir = sql.raw(sort.dir);
-  const rows = await d.all<RawRow>(sql`SELECT t.* FROM ${from} WHERE ${sql.join(where, sql` AND `)} ORDER BY ${key.v} ${dir}, ${key.id} ${dir} LIMIT ${f.limit + 1}`);
-  const page = rows.slice(0, f.limit).map(fromRaw);
-  const last = page[page.length - 1];
+  const hits = f.q ? searchHits(accountId, f.q) : null;
+  const page = (mode: "drive" | "filter", limit: SQL) => {
+    const { from, where, key } = source(accountId, me, f, sort.column, hits, mode);
+    if (f.cursor) {
+      const c = decodeCursor(f.cursor);
+      where.push(sort.dir === "DESC" ? sql`(${key.v} < ${c.v} OR (${key.v} = ${c.v} AND ${key.id} < ${c.id}))` : sql`(${key.v} > ${c.v} OR (${key.v} = ${c.v} AND ${key.id} > ${c.id}))`);
+    }
+    return sql`SELECT t.* FROM ${from} WHERE ${sql.join(where, sql` AND `)} ORDER BY ${key.v} ${dir}, ${key.id} ${dir} LIMIT ${limit}`;
+  };
+  const size = sql`${f.limit + 1}`;
+  // A search either fetches its few hits and sorts them or walks the view keeping its many hits. Which one is
+  // decided in the same statement (one round trip): the hits are counted up to `manyHits` once, and only the
+  // chosen way gets a non-zero LIMIT — SQLite does not start the other.
+  const query =
+    f.q && hits && !namesOneCustomer(f.q)
+      ? sql`WITH c(n) AS MATERIALIZED (SELECT COUNT(*) FROM (SELECT 1 FROM (${hits}) LIMIT ${opts.manyHits}))
+          SELECT u.* FROM (
+            SELECT * FROM (${page("drive", sql`(SELECT CASE WHEN n < ${opts.manyHits} THEN ${size} ELSE 0 END FROM c)`)})
+            UNION ALL SELECT * FROM (${page("filter", sql`(SELECT CASE WHEN n >= ${opts.manyHits} THEN ${size} ELSE 0 END FROM c)`)})
+          ) u ORDER BY ${sortExpr(sort.column, "u")} ${dir}, u.id ${dir}`
+      : page("drive", size);
+  const rows = await d.all<RawRow>(query);
+  const items = rows.slice(0, f.limit).map(fromRaw);
+  const last = items[items.length - 1];
   const match = f.q && f.q.length >= SHORT_QUERY ? ftsMatch(f.q) : null;
-  const found = match ? await matchesIn(d, accountId, match, page.map((r) => r.id)) : new Map<string, SearchMatch>();
+  const found = match ? await matchesIn(d, accountId, match, items.map((r) => r.id)) : new Map<string, SearchMatch>();
   const nextCursor = rows.length > f.limit && last ? encodeCursor({ v: cursorValue(last, sort.column), id: last.id }) : null;
-  return { items: page.map((r) => withMatch(rowToView(r), found.get(r.id))), nextCursor };
+  return { items: items.map((r) => withMatch(rowToView(r), found.get(r.id))), nextCursor };
 }
 
 function cursorValue(r: ReturnType<typeof fromRaw>, column: SortColumn): number {
@@ -166,19 +178,27 @@ function cursorValue(r: ReturnType<typeof fromRaw>, column: SortColumn): number 
   return (column === "last_message_at" ? r.lastMessageAt : r.lastCustomerMessageAt) ?? r.createdAt;
 }
 
-const dialect = new SQLiteAsyncDialect();
-
-/** The number of tickets in each view, in one round trip to D1 (a batch of one count per view). */
-export async function countTickets(d: Db, accountId: string, me: string, views: readonly TicketFilters[]): Promise<number[]> {
-  if (views.length === 0) return [];
-  const statements = views.map((f) => {
+/** One `SELECT … AS n` statement per view counting its tickets, for a D1 batch (read with `countsOf`). */
+export function countStatements(d1: D1Database, accountId: string, me: string, views: readonly TicketFilters[]): D1PreparedStatement[] {
+  return views.map((f) => {
+    // A tag in a built-in view has its count kept by triggers (src/tickets/viewCounts.ts).
+    const key = tagCountKey(f, me);
+    if (key) return countKeyStatement(d1, accountId, key);
     // Counting visits every match whichever way: from the hits, there are no more than that.
     const { from, where } = source(accountId, me, f, "updated_at", f.q ? searchHits(accountId, f.q) : null, "drive");
-    const q = dialect.sqlToQuery(sql`SELECT COUNT(*) AS n FROM ${from} WHERE ${sql.join(where, sql` AND `)}`);
-    return d.$client.prepare(q.sql).bind(...q.params);
+    return statementOf(d1, sql`SELECT COUNT(*) AS n FROM ${from} WHERE ${sql.join(where, sql` AND `)}`);
   });
-  const results = await d.$client.batch<{ n: number }>(statements);
-  return results.map((r) => r.results[0]?.n ?? 0);
+}
+
+/** The counts from the results of `countStatements`. */
+export function countsOf(results: readonly D1Result[]): number[] {
+  return results.map((r) => rowsOf<{ n: number }>(r)[0]?.n ?? 0);
+}
+
+/** The number of tickets in each view, in one round trip to D1 (a batch of one count per view). */
+export async function countTickets(d1: D1Database, reads: Pick<Reads, "batch">, accountId: string, me: string, views: readonly TicketFilters[]): Promise<number[]> {
+  if (views.length === 0) return [];
+  return countsOf(await reads.batch(countStatements(d1, accountId, me, views)));
 }
 
 interface RawRow {

@@ -2,6 +2,7 @@
 // and the snippet of the best matching message shown under a result with its matched words marked.
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
+import type { SqlReader } from "../db/reads.ts";
 import { ticketMessagesSearch } from "../db/schema/index.ts";
 import type { MessageRecord, TicketState } from "./model.ts";
 
@@ -42,7 +43,7 @@ const OPEN = "\u0002";
 const CLOSE = "\u0003";
 
 /** The latest matching message of each of `ticketIds`, as a snippet with its matches marked. */
-export async function matchesIn(d: Db, accountId: string, match: string, ticketIds: readonly string[]): Promise<Map<string, SearchMatch>> {
+export async function matchesIn(d: SqlReader, accountId: string, match: string, ticketIds: readonly string[]): Promise<Map<string, SearchMatch>> {
   const out = new Map<string, SearchMatch>();
   if (ticketIds.length === 0) return out;
   const rows = await d.all<{ id: string; ticket_id: string; s: string }>(

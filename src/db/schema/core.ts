@@ -131,6 +131,8 @@ export const tickets = sqliteTable(
     // no index leads with status, lest the planner prefer it and read the table for every row of a count.
     index("tickets_helpdesk_updated_idx").on(t.accountId, t.spam, t.updatedAt, t.id, t.status).where(sql`handled_by = 'team' AND message_count > 0`),
     index("tickets_helpdesk_assignee_idx").on(t.accountId, t.assigneeId, t.spam, t.updatedAt, t.id, t.status).where(sql`handled_by = 'team' AND message_count > 0`),
+    // Saved views' counts by status, channel, priority, assignee or team: a range of the index, never the table.
+    index("tickets_helpdesk_count_idx").on(t.accountId, t.spam, t.status, t.channel, t.priority, t.assigneeId, t.teamId).where(sql`handled_by = 'team' AND message_count > 0`),
     // Sorted by the time rows show (migrations/0011), and the AI agent's view.
     index("tickets_helpdesk_last_message_idx").on(t.accountId, t.spam, t.lastMessageAt, t.id, t.status).where(sql`handled_by = 'team' AND message_count > 0`),
     index("tickets_ai_view_idx").on(t.accountId, t.updatedAt, t.id, t.status).where(sql`handled_by = 'ai' AND message_count > 0`),
@@ -141,6 +143,10 @@ export const tickets = sqliteTable(
       .on(t.accountId, t.createdAt, t.status, t.channel, t.assigneeId, t.firstResponseAt, t.closedAt, t.id)
       .where(sql`handled_by = 'team' AND spam = 0`),
     index("tickets_report_closed_idx").on(t.accountId, t.closedAt).where(sql`status = 'closed' AND handled_by = 'team' AND spam = 0`),
+    // The report's SLA figures (src/reports/satisfaction.ts): index-only over the tickets with a target measured.
+    index("tickets_report_sla_idx")
+      .on(t.accountId, t.createdAt, t.slaPolicyId, t.assigneeId, t.teamId, t.slaMeasured, t.slaMet, t.handledBy, t.spam)
+      .where(sql`handled_by = 'team' AND spam = 0 AND sla_measured > 0`),
     index("tickets_csat_asked_idx").on(t.accountId, t.csatAskedAt).where(sql`csat_asked_at IS NOT NULL`),
     index("tickets_sla_due_idx").on(t.accountId, t.slaDueAt, t.id).where(sql`sla_due_at IS NOT NULL AND status = 'open'`),
   ],
@@ -223,6 +229,20 @@ export const savedViews = sqliteTable(
     createdAt: integer("created_at").notNull(),
   },
   (t) => [index("saved_views_account_idx").on(t.accountId)],
+);
+
+/**
+ * The built-in views' ticket counts per account (`all`, `unassigned`, `spam`, `ai`, `mine:<agentId>`), kept exact by
+ * triggers on `tickets` (migrations/0014_view_and_report_counts.sql; the rule is src/tickets/viewCounts.ts).
+ */
+export const viewCounts = sqliteTable(
+  "view_counts",
+  {
+    accountId: text("account_id").notNull(),
+    view: text("view").notNull(),
+    n: integer("n").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.accountId, t.view] })],
 );
 
 /** Customer profiles: who wrote in, their consent and segment memberships. */
