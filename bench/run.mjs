@@ -83,7 +83,11 @@ try {
       log(`ramp: ${rampOpts.rates.join(", ")} msg/s, ${rampOpts.stepSeconds} s each over ${rampOpts.chats} chats (edgedesk: ${rampOpts.dashboards} dashboards), until p99 ≥ ${rampOpts.p99Ms} ms or a loss`);
       const skipped = { sustainedMsgPerSecond: null, skipped: true };
       const echo = rampOpts.servers.includes("echo") ? await rampEcho(echoServer.url, rampOpts, log) : skipped;
+      // Each ramp ends past its knee with a backlog still draining on the same 2 cores: let it settle first.
+      const settle = () => new Promise((resolve) => setTimeout(resolve, 10_000));
+      if (rampOpts.servers.includes("echo")) await settle();
       const relay = rampOpts.servers.includes("relay") ? await rampRelay(echoServer.url, rampOpts, log) : skipped;
+      if (rampOpts.servers.includes("relay")) await settle();
       const edgedesk = rampOpts.servers.includes("edgedesk") ? await rampEdgedesk(edgedeskServer.url, rampOpts, log) : skipped;
       result.ramp = { ...rampOpts, echo, relay, edgedesk, ratio: ratio(edgedesk.sustainedMsgPerSecond, echo.sustainedMsgPerSecond), ratioToRelay: ratio(edgedesk.sustainedMsgPerSecond, relay.sustainedMsgPerSecond) };
       result.load.ramp = load();

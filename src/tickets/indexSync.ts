@@ -14,8 +14,10 @@ export const INDEX_JOB = "index";
 /** When a write started by a commit has not landed by then (the actor restarted mid-way), the alarm writes it. */
 const SAFETY_NET_MS = 5_000;
 /**
- * On the live path the write waits this long after a quiet spell: the lists and search catch up about a second
- * after a shopper writes (dashboards already have every change from the inbox actor).
+ * On the live path the write waits at least this long after a quiet spell, and up to three times as long (spread
+ * at random, so that conversations woken together — a campaign, a reconnecting crowd — do not all write in the
+ * same second): the lists and search catch up one to three seconds after a shopper writes (dashboards already
+ * have every change from the inbox actor).
  */
 export const LIVE_INDEX_DELAY_MS = 1_000;
 /**
@@ -72,7 +74,8 @@ export class IndexSync {
    */
   changed(flushNow: boolean): void {
     const now = this.hooks.clock().now();
-    const at = flushNow ? now + SAFETY_NET_MS : Math.max(now + LIVE_INDEX_DELAY_MS, this.lastWriteAt + this.busyInterval);
+    const quiet = Math.round(LIVE_INDEX_DELAY_MS * (1 + 2 * Math.random()));
+    const at = flushNow ? now + SAFETY_NET_MS : Math.max(now + quiet, this.lastWriteAt + this.busyInterval);
     this.store.scheduleBy(INDEX_JOB, at);
   }
 
