@@ -42,7 +42,7 @@ const ratio = (a, b) => (a && b ? Math.round((a / b) * 100) / 100 : null);
 const result = { at: new Date().toISOString(), phases: only, setup: { ...live, node: process.version }, load: { start: load() } };
 const phaseStarted = Date.now();
 
-const echoServer = run("latency") || run("ramp") ? await startServer({ config: "bench/echo/wrangler.toml", migrate: false }) : null;
+let echoServer = run("latency") || run("ramp") ? await startServer({ config: "bench/echo/wrangler.toml", migrate: false }) : null;
 try {
   if (run("latency") || run("agent")) {
     const edgedeskServer = await startServer({ seed: true });
@@ -77,24 +77,31 @@ try {
     }
   }
   if (run("ramp")) {
-    // A fresh Edgedesk, so the ramp starts from the same state whether it runs alone or after the other phases.
-    const edgedeskServer = await startServer({ seed: true });
-    try {
-      log(`ramp: ${rampOpts.rates.join(", ")} msg/s, ${rampOpts.stepSeconds} s each over ${rampOpts.chats} chats (edgedesk: ${rampOpts.dashboards} dashboards), until p99 ≥ ${rampOpts.p99Ms} ms or a loss`);
-      const skipped = { sustainedMsgPerSecond: null, skipped: true };
-      const echo = rampOpts.servers.includes("echo") ? await rampEcho(echoServer.url, rampOpts, log) : skipped;
-      // Each ramp ends past its knee with a backlog still draining on the same 2 cores: let it settle first.
-      const settle = () => new Promise((resolve) => setTimeout(resolve, 10_000));
-      if (rampOpts.servers.includes("echo")) await settle();
-      const relay = rampOpts.servers.includes("relay") ? await rampRelay(echoServer.url, rampOpts, log) : skipped;
-      if (rampOpts.servers.includes("relay")) await settle();
-      const edgedesk = rampOpts.servers.includes("edgedesk") ? await rampEdgedesk(edgedeskServer.url, rampOpts, log) : skipped;
-      result.ramp = { ...rampOpts, echo, relay, edgedesk, ratio: ratio(edgedesk.sustainedMsgPerSecond, echo.sustainedMsgPerSecond), ratioToRelay: ratio(edgedesk.sustainedMsgPerSecond, relay.sustainedMsgPerSecond) };
-      result.load.ramp = load();
-      log(`  sustained (p99 < ${rampOpts.p99Ms} ms, 0 lost): echo ${echo.sustainedMsgPerSecond} msg/s, relay floor ${relay.sustainedMsgPerSecond} msg/s, edgedesk ${edgedesk.sustainedMsgPerSecond} msg/s (×${result.ramp.ratio} of the echo, ×${result.ramp.ratioToRelay} of the relay)`);
-    } finally {
-      await edgedeskServer.stop();
+    log(`ramp: ${rampOpts.rates.join(", ")} msg/s, ${rampOpts.stepSeconds} s each over ${rampOpts.chats} chats (relay and edgedesk: ${rampOpts.dashboards} dashboards), until p99 ≥ ${rampOpts.p99Ms} ms or a loss`);
+    const skipped = { sustainedMsgPerSecond: null, skipped: true };
+    // Each ramp ends past its knee with a backlog still draining on the same 2 cores: let it settle first.
+    const settle = () => new Promise((resolve) => setTimeout(resolve, 10_000));
+    const echo = rampOpts.servers.includes("echo") ? await rampEcho(echoServer.url, rampOpts, log) : skipped;
+    if (rampOpts.servers.includes("echo")) await settle();
+    const relay = rampOpts.servers.includes("relay") ? await rampRelay(echoServer.url, rampOpts, log) : skipped;
+    // The baselines' server is done: stopped, so nothing of it runs beside Edgedesk's ramp.
+    await echoServer.stop();
+    echoServer = null;
+    let edgedesk = skipped;
+    if (rampOpts.servers.includes("edgedesk")) {
+      await settle();
+      // A fresh Edgedesk started right before its ramp, so the ramp starts from the same state whether it runs
+      // alone or after the other phases (and no seeded timer falls due in the middle of it).
+      const edgedeskServer = await startServer({ seed: true });
+      try {
+        edgedesk = await rampEdgedesk(edgedeskServer.url, rampOpts, log);
+      } finally {
+        await edgedeskServer.stop();
+      }
     }
+    result.ramp = { ...rampOpts, echo, relay, edgedesk, ratio: ratio(edgedesk.sustainedMsgPerSecond, echo.sustainedMsgPerSecond), ratioToRelay: ratio(edgedesk.sustainedMsgPerSecond, relay.sustainedMsgPerSecond) };
+    result.load.ramp = load();
+    log(`  sustained (p99 < ${rampOpts.p99Ms} ms, 0 lost): echo ${echo.sustainedMsgPerSecond} msg/s, relay floor ${relay.sustainedMsgPerSecond} msg/s, edgedesk ${edgedesk.sustainedMsgPerSecond} msg/s (×${result.ramp.ratio} of the echo, ×${result.ramp.ratioToRelay} of the relay)`);
   }
 } finally {
   await echoServer?.stop();
