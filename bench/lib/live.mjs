@@ -79,45 +79,73 @@ async function echoClients(base, chats) {
 }
 
 /**
- * The relay floor's sockets: one per conversation (each message is echoed to its sender and relayed through the hub)
- * and `dashboards` listeners on the hub; latency to the first listener, every copy counted for fan-out.
+ * What the listening sockets (dashboards, the hub's listeners) received of what was sent, keyed by a payload
+ * unique per send: latency to the first copy of each, every copy counted for fan-out; `collect` waits for all
+ * `listeners` copies of everything sent (or the timeout), hands the round back and starts a new one.
  */
-async function relayClients(base, o) {
-  const wsBase = base.replace("http", "ws");
-  let sentAt = new Map();
-  let firstSeen = new Map();
+function deliveryTracker(listeners) {
+  let sentAt = new Map(); // key → send time
+  let firstSeen = new Map(); // key → latency at the first listener
   let fanout = [];
   let deliveries = 0;
-  const listeners = await Promise.all(
-    Array.from({ length: o.dashboards }, () =>
-      openSocket(`${wsBase}/hub/inbox`, (data) => {
-        const t0 = sentAt.get(data);
-        if (t0 === undefined) return;
-        const latency = now() - t0;
-        deliveries += 1;
-        fanout.push(latency);
-        if (!firstSeen.has(data)) firstSeen.set(data, latency);
-      }),
-    ),
-  );
-  const sockets = await Promise.all(Array.from({ length: o.chats }, (_, c) => openSocket(`${wsBase}/relay/chat-${c}`, () => {})));
-  let seq = 0;
-  const clients = {
-    sockets,
-    send: (ws, c) => {
-      const payload = `relay:${c}:${seq++}`;
-      sentAt.set(payload, now());
-      ws.send(payload);
+  return {
+    sent(key) {
+      sentAt.set(key, now());
+    },
+    seen(key) {
+      const t0 = sentAt.get(key);
+      if (t0 === undefined) return;
+      const latency = now() - t0;
+      deliveries += 1;
+      fanout.push(latency);
+      if (!firstSeen.has(key)) firstSeen.set(key, latency);
     },
     async collect(timeoutMs) {
-      await waitUntil(() => firstSeen.size === sentAt.size && deliveries >= sentAt.size * o.dashboards, timeoutMs);
-      const out = { latencies: [...firstSeen.values()], fanout, lost: sentAt.size - firstSeen.size, deliveries, deliveriesMissing: sentAt.size * o.dashboards - deliveries };
+      await waitUntil(() => firstSeen.size === sentAt.size && deliveries >= sentAt.size * listeners, timeoutMs);
+      const out = { latencies: [...firstSeen.values()], fanout, lost: sentAt.size - firstSeen.size, deliveries, deliveriesMissing: sentAt.size * listeners - deliveries };
       sentAt = new Map();
       firstSeen = new Map();
       fanout = [];
       deliveries = 0;
       return out;
     },
+  };
+}
+
+/** A paced run (each client every gapMs ± 50 %) measured at the listeners: first copy, fan-out, losses, rates. */
+async function pacedFanOut(clients, sockets, o, timeoutMs) {
+  const started = await pacedRun(sockets, o.messages, o.gapMs, (ws, c) => clients.send(ws, c));
+  const r = await clients.collect(timeoutMs);
+  const elapsed = (now() - started) / 1000;
+  clients.close();
+  return {
+    latencyMs: summarise(r.latencies),
+    fanoutLatencyMs: summarise(r.fanout),
+    lost: r.lost,
+    deliveriesMissing: r.deliveriesMissing,
+    messagesPerSecond: Math.round(r.latencies.length / elapsed),
+    deliveriesPerSecond: Math.round(r.deliveries / elapsed),
+  };
+}
+
+/**
+ * The relay floor's sockets: one per conversation (each message is echoed to its sender and relayed through the hub)
+ * and `dashboards` listeners on the hub; latency to the first listener, every copy counted for fan-out.
+ */
+async function relayClients(base, o) {
+  const wsBase = base.replace("http", "ws");
+  const tracker = deliveryTracker(o.dashboards);
+  const listeners = await Promise.all(Array.from({ length: o.dashboards }, () => openSocket(`${wsBase}/hub/inbox`, (data) => tracker.seen(data))));
+  const sockets = await Promise.all(Array.from({ length: o.chats }, (_, c) => openSocket(`${wsBase}/relay/chat-${c}`, () => {})));
+  let seq = 0;
+  const clients = {
+    sockets,
+    send: (ws, c) => {
+      const payload = `relay:${c}:${seq++}`;
+      tracker.sent(payload);
+      ws.send(payload);
+    },
+    collect: (timeoutMs) => tracker.collect(timeoutMs),
     close: () => [...listeners, ...sockets].forEach((ws) => ws.close()),
   };
   // Every room's actor and the hub up before measuring.
@@ -128,11 +156,7 @@ async function relayClients(base, o) {
 
 export async function benchRelay(base, o) {
   const relay = await relayClients(base, o);
-  const started = await pacedRun(relay.sockets, o.messages, o.gapMs, (ws, c) => relay.send(ws, c));
-  const r = await relay.collect(15_000);
-  const elapsed = (now() - started) / 1000;
-  relay.close();
-  return { latencyMs: summarise(r.latencies), fanoutLatencyMs: summarise(r.fanout), lost: r.lost, deliveriesMissing: r.deliveriesMissing, messagesPerSecond: Math.round(r.latencies.length / elapsed) };
+  return pacedFanOut(relay, relay.sockets, o, 15_000);
 }
 
 export async function rampRelay(base, o, log) {
@@ -166,21 +190,12 @@ async function edgedeskClients(base, o) {
   const tokens = [];
   for (let d = 0; d < o.dashboards; d++) tokens.push(await login(base, DEMO_EMAILS[d % DEMO_EMAILS.length]));
   await setAgent(base, tokens[0], false);
-  let sentAt = new Map(); // body → send time
-  let firstSeen = new Map(); // body → latency at the first dashboard
-  let fanout = [];
-  let deliveries = 0;
+  const tracker = deliveryTracker(o.dashboards);
   const dashboards = await Promise.all(
     tokens.map((token) =>
       openSocket(`${wsBase}/api/inbox/ws?token=${token}`, (data) => {
         const frame = JSON.parse(data);
-        if (frame.type !== "message.created" || frame.message.author !== "customer") return;
-        const t0 = sentAt.get(frame.message.body);
-        if (t0 === undefined) return;
-        const latency = now() - t0;
-        deliveries += 1;
-        fanout.push(latency);
-        if (!firstSeen.has(frame.message.body)) firstSeen.set(frame.message.body, latency);
+        if (frame.type === "message.created" && frame.message.author === "customer") tracker.seen(frame.message.body);
       }),
     ),
   );
@@ -198,18 +213,10 @@ async function edgedeskClients(base, o) {
     shoppers,
     send: (ws, c) => {
       const body = `bench ${c}-${seq++}`;
-      sentAt.set(body, now());
+      tracker.sent(body);
       ws.send(JSON.stringify({ type: "message", text: body, clientMessageId: `bench_${body.replace(/\W/g, "_")}_${runId}` }));
     },
-    async collect(timeoutMs) {
-      await waitUntil(() => firstSeen.size === sentAt.size && deliveries >= sentAt.size * o.dashboards, timeoutMs);
-      const out = { latencies: [...firstSeen.values()], fanout, lost: sentAt.size - firstSeen.size, deliveries, deliveriesMissing: sentAt.size * o.dashboards - deliveries };
-      sentAt = new Map();
-      firstSeen = new Map();
-      fanout = [];
-      deliveries = 0;
-      return out;
-    },
+    collect: (timeoutMs) => tracker.collect(timeoutMs),
     close: () => [...dashboards, ...shoppers].forEach((ws) => ws.close()),
   };
   // Every conversation's first message before measuring (its actor wakes, the ticket is routed and assigned, its
@@ -224,19 +231,7 @@ async function edgedeskClients(base, o) {
 
 export async function benchEdgedesk(base, o) {
   const ed = await edgedeskClients(base, o);
-  const started = await pacedRun(ed.shoppers, o.messages, o.gapMs, (ws, c) => ed.send(ws, c));
-  const r = await ed.collect(30_000);
-  const elapsed = (now() - started) / 1000;
-  ed.close();
-  return {
-    latencyMs: summarise(r.latencies),
-    fanoutLatencyMs: summarise(r.fanout),
-    lost: r.lost,
-    deliveriesMissing: r.deliveriesMissing,
-    messagesPerSecond: Math.round(r.latencies.length / elapsed),
-    deliveriesPerSecond: Math.round(r.deliveries / elapsed),
-    ownerToken: ed.ownerToken,
-  };
+  return { ...(await pacedFanOut(ed, ed.shoppers, o, 30_000)), ownerToken: ed.ownerToken };
 }
 
 /** The offline AI agent: time from the shopper's POST to the response carrying the agent's answer. */
