@@ -1,19 +1,9 @@
 // SQL that writes many helpdesk tickets straight into the local D1 index (tickets, ticket_tags, profiles), the way
 // the ticket actors' write-through would leave them, for the view-query benchmark. Deterministic (seeded PRNG).
 import { writeFileSync } from "node:fs";
+import { prng } from "../../src/lib/prng.ts";
 
 const DAY = 86_400_000;
-
-function prng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ["Jamie", "Alex", "Riley", "Casey", "Jordan", "Taylor", "Morgan", "Avery", "Quinn", "Harper", "Rowan", "Emery", "Sasha", "Noor", "Mina", "Kai", "Leah", "Omar", "Ines", "Tomas", "Yuki", "Priya", "Lena", "Mateo", "Zoe", "Hugo", "Aria", "Ezra", "Nora", "Felix"];
 const LAST = ["Rivera", "Nguyen", "Schmidt", "Okafor", "Larsen", "Costa", "Kowalski", "Tanaka", "Haddad", "Moreau", "Fischer", "Silva", "Novak", "Ahmed", "Byrne", "Keller", "Rossi", "Lindqvist", "Duarte", "Petrov", "Walsh", "Ibarra", "Sato", "Mensah", "Varga"];

@@ -5,23 +5,13 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { formatCsv, utteranceKey } from "../../src/agent/router/dataset.ts";
+import { prng } from "../../src/lib/prng.ts";
 import { skillIds } from "../../src/agent/router/skills.ts";
 import type { SkillId } from "../../src/agent/router/skills.ts";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const seed = 20261123;
 
-/** mulberry32: a tiny seeded PRNG so the generated rows are the same on every machine. */
-function prng(s: number): () => number {
-  let a = s >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const random = prng(seed);
 const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
 

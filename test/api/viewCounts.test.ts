@@ -4,20 +4,10 @@
 import { env } from "cloudflare:workers";
 import { describe, expect, it } from "vitest";
 import { d1Reads, rowsOf } from "../../src/db/reads.ts";
+import { prng } from "../../src/lib/prng.ts";
 import { countTickets } from "../../src/tickets/queries.ts";
 import { BUILT_IN_VIEWS, builtInCounts, builtInCountsStatement, tagCountKey } from "../../src/tickets/viewCounts.ts";
 import { addAgent, call, inbound, signup, unique } from "../helpers.ts";
-
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pick = <T>(r: () => number, list: readonly T[]): T => list[Math.floor(r() * list.length)] as T;
 
