@@ -1,6 +1,8 @@
 // `npm run bench:profile`: a CPU profile of the Worker's isolate under a steady live-chat load, taken through
 // wrangler's inspector — where the hot path spends its time. Knobs: PROFILE_RATE (msg/s, 150), PROFILE_SECONDS (8),
-// PROFILE_WARM (1; 0 keeps each conversation's first message in the profile).
+// PROFILE_WARM (1; 0 keeps each conversation's first message in the profile), PROFILE_OUT (a path: the raw
+// .cpuprofile, for Chrome's DevTools).
+import { writeFileSync } from "node:fs";
 import { startServer } from "./lib/server.mjs";
 import { DEMO_EMAILS, json, login, now, openSocket, sleep, summarise, waitUntil } from "./lib/util.mjs";
 
@@ -36,7 +38,8 @@ try {
   const run = Date.now();
   if (WARM) {
     shoppers.forEach((ws, c) => ws.send(JSON.stringify({ type: "message", text: `warm-up ${c}`, clientMessageId: `warm_${c}_${run}` })));
-    await sleep(3000);
+    // As the bench's warm-up: past the first messages' assignment and their first index writes.
+    await sleep(8000);
   }
 
   const cdp = await inspector(server.port + 1);
@@ -59,6 +62,7 @@ try {
   cdp.close();
   shoppers.forEach((ws) => ws.close());
   console.log(`${RATE} msg/s for ${SECONDS} s: delivered ${seen.size} of ${sentAt.size}`, summarise([...seen.values()]));
+  if (process.env.PROFILE_OUT) writeFileSync(process.env.PROFILE_OUT, JSON.stringify(profile));
   report(profile);
 } finally {
   await server.stop();

@@ -220,7 +220,7 @@ async function edgedeskClients(base, o) {
     close: () => [...dashboards, ...shoppers].forEach((ws) => ws.close()),
   };
   // Every conversation's first message before measuring (its actor wakes, the ticket is routed and assigned, its
-  // index row written): delivered everywhere, then a settle longer than the index pacing (BUSY_INDEX_INTERVAL_MS),
+  // index row written): delivered everywhere, then a settle past those first writes (LIVE_INDEX_DELAY_MS, 1–3 s),
   // so what follows measures conversations in flow — as the echo's and the relay's warm-ups do.
   shoppers.forEach((ws, c) => clients.send(ws, c));
   const warm = await clients.collect(30_000);
