@@ -50,18 +50,19 @@ try {
       let ownerToken = null;
       if (run("latency")) {
         log(`latency: ${live.chats} chats × ${live.messages} messages (≈${live.gapMs} ms apart, ≈${Math.round((live.chats * 1000) / live.gapMs)} msg/s offered), ${live.dashboards} dashboards`);
-        const baseline = await benchEcho(echoServer.url, live);
-        const relay = await benchRelay(echoServer.url, live);
-        const { ownerToken: t, ...edgedesk } = await benchEdgedesk(edgedeskServer.url, live);
+        const baseline = await benchEcho(echoServer.url, { ...live, cpuMs: echoServer.cpuMs });
+        const relay = await benchRelay(echoServer.url, { ...live, cpuMs: echoServer.cpuMs });
+        const { ownerToken: t, ...edgedesk } = await benchEdgedesk(edgedeskServer.url, { ...live, cpuMs: edgedeskServer.cpuMs });
         ownerToken = t;
         result.baseline = { name: "bare Durable Object WebSocket echo (round trip)", ...baseline };
         result.relay = { name: `relay floor: room actor → hub actor → ${live.dashboards} listeners, no logic, no storage`, ...relay };
         result.edgedesk = { name: "shopper socket → ticket actor (SQLite + D1 write-through) → inbox actor → first dashboard", ...edgedesk };
         result.ratio = { p50: ratio(edgedesk.latencyMs.p50, baseline.latencyMs.p50), p99: ratio(edgedesk.latencyMs.p99, baseline.latencyMs.p99) };
         result.load.latency = load();
-        log(`  baseline echo    p50 ${baseline.latencyMs.p50} ms   p99 ${baseline.latencyMs.p99} ms   ${baseline.messagesPerSecond} msg/s   lost ${baseline.lost}
-  relay floor      p50 ${relay.latencyMs.p50} ms   p99 ${relay.latencyMs.p99} ms   ${relay.messagesPerSecond} msg/s   lost ${relay.lost}   (fan-out p99 ${relay.fanoutLatencyMs.p99} ms, missing ${relay.deliveriesMissing})
-  edgedesk         p50 ${edgedesk.latencyMs.p50} ms   p99 ${edgedesk.latencyMs.p99} ms   ${edgedesk.messagesPerSecond} msg/s   lost ${edgedesk.lost}
+        const cpu = (r) => (r.serverCpuMsPerMessage === undefined ? "" : `   server ${r.serverCpuMsPerMessage} ms CPU/msg (${r.serverCores} cores)`);
+        log(`  baseline echo    p50 ${baseline.latencyMs.p50} ms   p99 ${baseline.latencyMs.p99} ms   ${baseline.messagesPerSecond} msg/s   lost ${baseline.lost}${cpu(baseline)}
+  relay floor      p50 ${relay.latencyMs.p50} ms   p99 ${relay.latencyMs.p99} ms   ${relay.messagesPerSecond} msg/s   lost ${relay.lost}${cpu(relay)}   (fan-out p99 ${relay.fanoutLatencyMs.p99} ms, missing ${relay.deliveriesMissing})
+  edgedesk         p50 ${edgedesk.latencyMs.p50} ms   p99 ${edgedesk.latencyMs.p99} ms   ${edgedesk.messagesPerSecond} msg/s   lost ${edgedesk.lost}${cpu(edgedesk)}
   fan-out to ${live.dashboards} dashboards p50 ${edgedesk.fanoutLatencyMs.p50} ms  p99 ${edgedesk.fanoutLatencyMs.p99} ms  ${edgedesk.deliveriesPerSecond} deliveries/s  missing ${edgedesk.deliveriesMissing}
   ratio to baseline  p50 ×${result.ratio.p50}   p99 ×${result.ratio.p99}`);
       }
@@ -81,9 +82,9 @@ try {
     const skipped = { sustainedMsgPerSecond: null, skipped: true };
     // Each ramp ends past its knee with a backlog still draining on the same 2 cores: let it settle first.
     const settle = () => new Promise((resolve) => setTimeout(resolve, 10_000));
-    const echo = rampOpts.servers.includes("echo") ? await rampEcho(echoServer.url, rampOpts, log) : skipped;
+    const echo = rampOpts.servers.includes("echo") ? await rampEcho(echoServer.url, { ...rampOpts, cpuMs: echoServer.cpuMs }, log) : skipped;
     if (rampOpts.servers.includes("echo")) await settle();
-    const relay = rampOpts.servers.includes("relay") ? await rampRelay(echoServer.url, rampOpts, log) : skipped;
+    const relay = rampOpts.servers.includes("relay") ? await rampRelay(echoServer.url, { ...rampOpts, cpuMs: echoServer.cpuMs }, log) : skipped;
     // The baselines' server is done: stopped, so nothing of it runs beside Edgedesk's ramp.
     await echoServer.stop();
     echoServer = null;
@@ -94,7 +95,7 @@ try {
       // alone or after the other phases (and no seeded timer falls due in the middle of it).
       const edgedeskServer = await startServer({ seed: true });
       try {
-        edgedesk = await rampEdgedesk(edgedeskServer.url, rampOpts, log);
+        edgedesk = await rampEdgedesk(edgedeskServer.url, { ...rampOpts, cpuMs: edgedeskServer.cpuMs }, log);
       } finally {
         await edgedeskServer.stop();
       }

@@ -112,11 +112,27 @@ function deliveryTracker(listeners) {
   };
 }
 
-/** A paced run (each client every gapMs ± 50 %) measured at the listeners: first copy, fan-out, losses, rates. */
+/**
+ * The server's CPU over a measured stretch (`o.cpuMs`: the server's process-group CPU clock, bench/lib/server.mjs):
+ * ms per message sent and cores busy. Warm-ups are outside the stretch.
+ */
+function cpuMeter(o) {
+  const start = o.cpuMs?.() ?? null;
+  const t0 = now();
+  return (messages) => {
+    const end = o.cpuMs?.() ?? null;
+    if (start === null || end === null || messages === 0) return {};
+    return { serverCpuMsPerMessage: Math.round(((end - start) / messages) * 100) / 100, serverCores: Math.round(((end - start) / (now() - t0)) * 100) / 100 };
+  };
+}
+
+/** A paced run (each client every gapMs ± 50 %) measured at the listeners: first copy, fan-out, losses, rates, server CPU. */
 async function pacedFanOut(clients, sockets, o, timeoutMs) {
+  const cpu = cpuMeter(o);
   const started = await pacedRun(sockets, o.messages, o.gapMs, (ws, c) => clients.send(ws, c));
   const r = await clients.collect(timeoutMs);
   const elapsed = (now() - started) / 1000;
+  const used = cpu(sockets.length * o.messages);
   clients.close();
   return {
     latencyMs: summarise(r.latencies),
@@ -125,6 +141,7 @@ async function pacedFanOut(clients, sockets, o, timeoutMs) {
     deliveriesMissing: r.deliveriesMissing,
     messagesPerSecond: Math.round(r.latencies.length / elapsed),
     deliveriesPerSecond: Math.round(r.deliveries / elapsed),
+    ...used,
   };
 }
 
@@ -170,11 +187,13 @@ export async function rampRelay(base, o, log) {
 
 export async function benchEcho(base, o) {
   const echo = await echoClients(base, o.chats);
+  const cpu = cpuMeter(o);
   const started = await pacedRun(echo.sockets, o.messages, o.gapMs, (ws, c) => echo.send(ws, c));
   const { latencies, lost } = await echo.collect(15_000);
   const elapsed = (now() - started) / 1000;
+  const used = cpu(echo.sockets.length * o.messages);
   echo.close();
-  return { latencyMs: summarise(latencies), lost, messagesPerSecond: Math.round(latencies.length / elapsed) };
+  return { latencyMs: summarise(latencies), lost, messagesPerSecond: Math.round(latencies.length / elapsed), ...used };
 }
 
 async function setAgent(base, token, enabled) {
@@ -271,14 +290,16 @@ async function ramp(clients, sockets, o, log) {
   const steps = [];
   let sustained = 0;
   const runStep = async (rate, attempt) => {
+    const cpu = cpuMeter(o);
     const started = await steadyRate(sockets, rate, o.stepSeconds, clients.send);
     const r = await clients.collect(o.drainMs);
     const elapsed = (now() - started) / 1000;
-    const step = { offered: rate, attempt, delivered: Math.round(r.latencies.length / elapsed), latencyMs: summarise(r.latencies), lost: r.lost };
+    const step = { offered: rate, attempt, delivered: Math.round(r.latencies.length / elapsed), latencyMs: summarise(r.latencies), lost: r.lost, ...cpu(Math.round(rate * o.stepSeconds)) };
     if (r.fanout) step.fanoutP99Ms = summarise(r.fanout).p99;
     step.ok = step.lost === 0 && step.latencyMs.p99 !== null && step.latencyMs.p99 < o.p99Ms;
     steps.push(step);
-    log(`  ${o.name.padEnd(9)} ${String(rate).padStart(5)} msg/s → p50 ${step.latencyMs.p50} ms  p99 ${step.latencyMs.p99} ms  lost ${step.lost}${step.ok ? "" : "  ✗"}`);
+    const cpuNote = step.serverCores === undefined ? "" : `  server ${step.serverCpuMsPerMessage} ms CPU/msg, ${step.serverCores} cores`;
+    log(`  ${o.name.padEnd(9)} ${String(rate).padStart(5)} msg/s → p50 ${step.latencyMs.p50} ms  p99 ${step.latencyMs.p99} ms  lost ${step.lost}${cpuNote}${step.ok ? "" : "  ✗"}`);
     await sleep(1000); // let the step's tail settle before the next
     return step.ok;
   };

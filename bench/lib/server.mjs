@@ -1,7 +1,7 @@
 // `wrangler dev` for the benchmark on fixed loopback ports (BENCH_PORT_BASE…+49), with state on tmpfs that can
 // outlive a restart: the view-query phase stops the server, writes 100k tickets straight into its local D1, restarts.
 import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { createServer } from "node:net";
 import { join } from "node:path";
@@ -39,6 +39,32 @@ for (const signal of ["SIGINT", "SIGTERM"]) {
     await Promise.all([...running].map((stop) => stop()));
     process.exit(130);
   });
+}
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ; 100 on Linux unless the kernel says otherwise). */
+const CLOCK_TICKS = Number(spawnSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).stdout?.trim()) || 100;
+
+/**
+ * CPU time (user + system, ms) used so far by the processes of one process group — a server's npx, wrangler and
+ * both workerd processes (the entry proxy and the one running the Worker and every actor). Null where there is
+ * no /proc. Per message it is a steadier figure than a p99: it does not move with when the machine stalls.
+ */
+function groupCpuMs(pgid) {
+  if (!existsSync("/proc/self/stat")) return null;
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue; // gone meanwhile
+    }
+    // Fields after the command name (which may hold spaces): state ppid pgrp … utime(14th) stime(15th).
+    const f = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(f[2]) === pgid) ticks += Number(f[11]) + Number(f[12]);
+  }
+  return (ticks * 1000) / CLOCK_TICKS;
 }
 
 export function newState() {
@@ -112,5 +138,5 @@ export async function startServer(opts = {}) {
     const res = await fetch(`${url}/api/dev/seed`, { method: "POST" });
     if (!res.ok) throw new Error(`seed failed: ${res.status} ${await res.text()}`);
   }
-  return { url, port, persistTo, stop };
+  return { url, port, persistTo, stop, cpuMs: () => groupCpuMs(child.pid) };
 }
