@@ -3,6 +3,7 @@ import { batch, computed, signal } from "@preact/signals";
 import { ApiError, type BulkSet, type SavedView, type Ticket, type TicketFilters } from "../api.ts";
 import type { ViewCounts } from "../live.ts";
 import { route, type BuiltInView } from "./route.ts";
+import { matchesSearch } from "./search.ts";
 import { api, me, reportError, toast } from "./session.ts";
 import { t, tn } from "../i18n.ts";
 
@@ -134,11 +135,7 @@ export function matches(t: Ticket, f: TicketFilters, myId: string): boolean {
   if (f.tag && !t.tags.some((x) => x.toLowerCase() === f.tag?.toLowerCase())) return false;
   if (f.createdFrom && t.createdAt < f.createdFrom) return false;
   if (f.createdTo && t.createdAt >= f.createdTo) return false;
-  if (f.q) {
-    const q = f.q.toLowerCase().replace(/^#/, "");
-    const hay = [String(t.number), t.customer.email, t.customer.name, t.customer.phone, t.subject, t.preview].filter(Boolean).join(" ").toLowerCase();
-    if (!hay.includes(q)) return false;
-  }
+  if (f.q && !matchesSearch(t, f.q)) return false;
   return true;
 }
 
