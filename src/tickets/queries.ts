@@ -8,6 +8,7 @@ import { slaState } from "../sla/rules.ts";
 import type { TicketFilters, TicketView } from "../schemas/ticket.ts";
 import { iso } from "../lib/clock.ts";
 import { waitingSince } from "./rules.ts";
+import { hashNumber, phoneDigits, plainNumber, SHORT_QUERY } from "./searchRules.ts";
 import { matchesIn, messageHits, type SearchMatch } from "./search.ts";
 import { countKeyStatement, tagCountKey } from "./viewCounts.ts";
 
@@ -67,8 +68,6 @@ export function ticketConditions(accountId: string, me: string, f: TicketFilters
   return where;
 }
 
-/** Below this length a query matches anywhere in the text: it matches so much that walking the view finds a page at once. */
-const SHORT_QUERY = 3;
 
 /**
  * The rowids of the tickets `q` finds (docs/api.md `q`), each from an index: `#123` or `123` the ticket number, the
@@ -77,11 +76,12 @@ const SHORT_QUERY = 3;
  * once. Null for short queries (see `SHORT_QUERY`).
  */
 export function searchHits(accountId: string, q: string): SQL | null {
-  const byNumber = /^#(\d+)$/.exec(q);
-  if (byNumber) return sql`SELECT rowid AS r FROM tickets WHERE account_id = ${accountId} AND number = ${Number(byNumber[1])}`;
+  const byHash = hashNumber(q);
+  if (byHash !== null) return sql`SELECT rowid AS r FROM tickets WHERE account_id = ${accountId} AND number = ${byHash}`;
   if (q.length < SHORT_QUERY) return null;
   const hits: SQL[] = [];
-  if (/^\d+$/.test(q)) hits.push(sql`SELECT rowid AS r FROM tickets WHERE account_id = ${accountId} AND number = ${Number(q)}`);
+  const asNumber = plainNumber(q);
+  if (asNumber !== null) hits.push(sql`SELECT rowid AS r FROM tickets WHERE account_id = ${accountId} AND number = ${asNumber}`);
   const email = q.toLowerCase();
   hits.push(sql`SELECT rowid AS r FROM tickets WHERE account_id = ${accountId} AND lower(customer_email) >= ${email} AND lower(customer_email) < ${`${email}\u{10FFFF}`}`);
   const match = ftsMatch(q);
@@ -93,15 +93,15 @@ export function searchHits(accountId: string, q: string): SQL | null {
 export function ftsMatch(q: string): string | null {
   const terms: string[] = [];
   if (/[\p{L}\p{N}]/u.test(q)) terms.push(`"${q.replace(/"/g, '""')}"*`);
-  const digits = q.replace(/\D/g, "");
-  if (/^\+?[\d\s().-]+$/.test(q) && digits.length >= SHORT_QUERY && digits !== q) terms.push(`"${digits}"*`);
+  const digits = phoneDigits(q);
+  if (digits) terms.push(`"${digits}"*`);
   return terms.length > 0 ? terms.join(" OR ") : null;
 }
 
 /** A short query: a substring of the number, email, name, phone, subject or latest message, checked row by row. */
 function shortQueryCondition(q: string): SQL {
   const like = `%${q.toLowerCase().replace(/[%_\\]/g, (m) => `\\${m}`)}%`;
-  const asNumber = /^\d+$/.test(q) ? Number(q) : -1;
+  const asNumber = plainNumber(q) ?? -1;
   return sql`(t.number = ${asNumber} OR lower(coalesce(t.customer_email,'')) LIKE ${like} ESCAPE '\\' OR lower(coalesce(t.customer_name,'')) LIKE ${like} ESCAPE '\\' OR coalesce(t.customer_phone,'') LIKE ${like} ESCAPE '\\' OR lower(coalesce(t.subject,'')) LIKE ${like} ESCAPE '\\' OR lower(coalesce(t.preview,'')) LIKE ${like} ESCAPE '\\')`;
 }
 

@@ -1,9 +1,7 @@
 // The client twin of the server's search (`searchHits` and `ftsMatch` in src/tickets/queries.ts; docs/api.md `q`),
 // for what a ticket carries: a live event must land in a searched list only where the server would have put it.
 import type { TicketView as Ticket } from "../../../src/schemas/ticket.ts";
-
-/** Below this length a query matches anywhere in the text (the server's SHORT_QUERY). */
-const SHORT_QUERY = 3;
+import { hashNumber, phoneDigits, plainNumber, SHORT_QUERY } from "../../../src/tickets/searchRules.ts";
 
 /**
  * Words as SQLite FTS5's default tokenizer (unicode61) sees them: runs of letters and digits, case-folded, with
@@ -37,19 +35,15 @@ function hasPhrase(field: readonly string[], query: readonly string[]): boolean 
  * anywhere in that text. Words in older messages and notes are beyond the client: a row the search found stays.
  */
 export function matchesSearch(t: Ticket, q: string): boolean {
-  const byNumber = /^#(\d+)$/.exec(q);
-  if (byNumber) return t.number === Number(byNumber[1]);
+  const byHash = hashNumber(q);
+  if (byHash !== null) return t.number === byHash;
+  if (t.number === plainNumber(q)) return true;
   const lower = q.toLowerCase();
-  if (q.length < SHORT_QUERY) {
-    if (/^\d+$/.test(q) && t.number === Number(q)) return true;
-    return [t.customer.email, t.customer.name, t.customer.phone, t.subject, t.preview].some((s) => s?.toLowerCase().includes(lower));
-  }
-  if (/^\d+$/.test(q) && t.number === Number(q)) return true;
+  if (q.length < SHORT_QUERY) return [t.customer.email, t.customer.name, t.customer.phone, t.subject, t.preview].some((s) => s?.toLowerCase().includes(lower));
   if (t.customer.email?.toLowerCase().startsWith(lower)) return true;
   const fields = [t.customer.name, t.customer.phone, t.subject, t.preview].filter((s): s is string => Boolean(s)).map(words);
   const phrase = words(q);
   if (phrase.length > 0 && fields.some((f) => hasPhrase(f, phrase))) return true;
-  // A phone number typed with spaces or dashes is also looked for as its digits.
-  const digits = q.replace(/\D/g, "");
-  return /^\+?[\d\s().-]+$/.test(q) && digits.length >= SHORT_QUERY && digits !== q && fields.some((f) => hasPhrase(f, [digits]));
+  const digits = phoneDigits(q);
+  return digits !== null && fields.some((f) => hasPhrase(f, [digits]));
 }
