@@ -92,14 +92,43 @@ export async function signToken(secret: string, payload: Record<string, unknown>
   return `${body}.${base64url(new Uint8Array(sig))}`;
 }
 
+/**
+ * Tokens whose signature this isolate has checked, with their payloads (frozen: callers share them), for the
+ * secret that signed them. A dashboard sends the same token with every request, and the HMAC was the largest
+ * part of a list request's own work after the D1 read. Only the signature is remembered: expiry and the session
+ * (logout, password change) are still checked on every request by the callers.
+ */
+const VERIFIED_TOKENS_KEPT = 1024;
+const verifiedBySecret = new Map<string, Map<string, unknown>>();
+
 export async function verifyToken<T>(secret: string, token: string): Promise<T | null> {
+  let verified = verifiedBySecret.get(secret);
+  if (!verified) {
+    // A handful of secrets sign tokens (agents and visitors, CSAT links); a rotated one is dropped with the rest.
+    if (verifiedBySecret.size >= 4) verifiedBySecret.clear();
+    verified = new Map();
+    verifiedBySecret.set(secret, verified);
+  }
+  const known = verified.get(token);
+  if (known !== undefined) return known as T;
   const [body, sig] = token.split(".");
   if (!body || !sig) return null;
   const expected = base64url(new Uint8Array(await crypto.subtle.sign("HMAC", await tokenSigningKey(secret), enc.encode(body))));
   if (!timingSafeEqual(expected, sig)) return null;
+  let payload: T;
   try {
-    return JSON.parse(new TextDecoder().decode(fromBase64url(body))) as T;
+    payload = Object.freeze(JSON.parse(new TextDecoder().decode(fromBase64url(body)))) as T;
   } catch {
     return null;
   }
+  remember(verified, token, payload);
+  return payload;
+}
+
+function remember(tokens: Map<string, unknown>, token: string, payload: unknown): void {
+  if (tokens.size >= VERIFIED_TOKENS_KEPT) {
+    const oldest = tokens.keys().next().value;
+    if (oldest !== undefined) tokens.delete(oldest);
+  }
+  tokens.set(token, payload);
 }

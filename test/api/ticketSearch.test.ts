@@ -48,6 +48,24 @@ describe("ticket search (q) from indexes", () => {
     expect(await ids(acc, "view=all&q=sorted")).toEqual([ticket]);
   });
 
+  it("indexes every message and note exactly once, however many one write carries", async () => {
+    const acc = await signup();
+    const ticket = await sms(acc.accountId, "+15558000003", "first word aardvark");
+    for (let i = 1; i < 20; i++) await sms(acc.accountId, "+15558000003", `message ${i} ${i === 17 ? "bumblebee" : "filler"}`);
+    expect((await call("POST", `/api/tickets/${ticket}/notes`, { token: acc.token, body: { body: "internal cassowary" } })).status).toBe(201);
+    for (const word of ["aardvark", "bumblebee", "cassowary"]) expect(await ids(acc, `view=all&q=${word}`)).toEqual([ticket]);
+    const searchRows = async () => (await env.DB.prepare("SELECT id, internal FROM ticket_messages_search WHERE ticket_id = ?").bind(ticket).all<{ id: string; internal: number }>()).results;
+    const written = await searchRows();
+    expect(written).toHaveLength(21);
+    expect(new Set(written.map((r) => r.id)).size).toBe(21);
+    expect(written.filter((r) => r.internal === 1)).toHaveLength(1);
+    // Lost and rebuilt: the whole backlog goes back in one write (search inserts of 16 rows and of 5).
+    await env.DB.prepare("DELETE FROM ticket_messages_search WHERE ticket_id = ?").bind(ticket).run();
+    expect((await call("POST", "/api/admin/reindex", { token: acc.token, body: {} })).body.failed).toEqual([]);
+    expect((await searchRows()).map((r) => `${r.id}:${r.internal}`).sort()).toEqual(written.map((r) => `${r.id}:${r.internal}`).sort());
+    for (const word of ["aardvark", "bumblebee", "cassowary"]) expect(await ids(acc, `view=all&q=${word}`)).toEqual([ticket]);
+  });
+
   it("keeps the view's other filters and order, whether it starts from the hits or walks the view", async () => {
     const acc = await signup();
     const sam = await addAgent(acc, "support");
