@@ -1,13 +1,8 @@
 // Test helpers: calling the Worker over HTTP and setting up accounts and tickets.
 import { exports } from "cloudflare:workers";
+import { readCallResult, type CallResult } from "./callResult.ts";
 
 export const BASE = "http://edgedesk.test";
-
-export interface CallResult<T = unknown> {
-  status: number;
-  body: T;
-  headers: Headers;
-}
 
 export async function call<T = any>(method: string, path: string, opts: { token?: string; body?: unknown; headers?: Record<string, string>; raw?: string } = {}): Promise<CallResult<T>> {
   const headers: Record<string, string> = { ...opts.headers };
@@ -20,15 +15,7 @@ export async function call<T = any>(method: string, path: string, opts: { token?
     body = JSON.stringify(opts.body);
     headers["Content-Type"] = "application/json";
   }
-  const res = await exports.default.fetch(new Request(`${BASE}${path}`, { method, headers, body }));
-  const text = await res.text();
-  let parsed: unknown = text;
-  try {
-    parsed = text ? JSON.parse(text) : null;
-  } catch {
-    // keep text
-  }
-  return { status: res.status, body: parsed as T, headers: res.headers };
+  return readCallResult<T>(await exports.default.fetch(new Request(`${BASE}${path}`, { method, headers, body })));
 }
 
 let counter = 0;

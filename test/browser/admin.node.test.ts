@@ -1,52 +1,22 @@
 // Browser tests for the admin screens (issue 12): macros with a live placeholder preview and `/` in the composer, the
 // knowledge base and what the AI agent answers from, and agents — an invitation link joined in another browser,
 // then deactivated.
-import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, hasChromium, launchChromium, sharedServer, uniqueId, type SharedServer } from "./devServer.ts";
+import { afterAll, describe, expect, it } from "vitest";
+import { browserKit, goOffline, hasChromium, server, shot, uniqueId, type Credentials } from "./kit.ts";
 
-const WAIT = 15_000;
-let server: SharedServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-async function fresh(): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, reducedMotion: "reduce" });
-  contexts.push(ctx);
-  const p = await ctx.newPage();
-  p.setDefaultTimeout(WAIT);
-  return p;
-}
-
-async function signIn(email: string, hash: string): Promise<Page> {
-  const p = await fresh();
-  await p.goto(`${server.base}/app/${hash}`);
-  await p.getByLabel("Email").fill(email);
-  await p.getByLabel("Password").fill("demo-password");
-  await p.getByRole("button", { name: "Sign in" }).click();
-  await p.locator(".live-live").waitFor({ state: "attached" });
-  return p;
-}
+const ALEX: Credentials = { email: "alex@edgedesk.dev" };
 
 describe.skipIf(!hasChromium)("admin screens in a real browser", () => {
-  beforeAll(async () => {
-    server = sharedServer();
-    browser = await launchChromium();
-  }, 120_000);
+  const kit = browserKit();
+  const fresh = () => kit.page({ reducedMotion: "reduce" });
+  const signInAsAlex = (hash: string) => kit.signIn(hash, ALEX, { reducedMotion: "reduce" });
 
-  afterAll(async () => {
-    // Signing in set Alex online: back offline, as the other browser files expect the demo team to be.
-    const login = await fetch(`${server.base}/api/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: "alex@edgedesk.dev", password: "demo-password" }) });
-    const { token } = (await login.json()) as { token: string };
-    await fetch(`${server.base}/api/agents/me/status`, { method: "PUT", headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` }, body: JSON.stringify({ status: "offline" }) });
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-  }, 30_000);
+  // Signing in set Alex online: back offline, as the other browser files expect the demo team to be.
+  afterAll(() => goOffline(ALEX.email), 30_000);
 
   it("creates a macro with a live preview and inserts it with / in the composer", async () => {
     const name = uniqueId("Thanks");
-    const p = await signIn("alex@edgedesk.dev", "#/settings/macros");
+    const p = await signInAsAlex("#/settings/macros");
     await p.getByRole("button", { name: "New macro" }).click();
     const form = p.getByRole("form", { name: "New macro" });
     await form.getByLabel("Name").fill(name);
@@ -73,7 +43,7 @@ describe.skipIf(!hasChromium)("admin screens in a real browser", () => {
 
   it("adds a knowledge-base article and shows which articles the AI agent answers a question from", async () => {
     const title = uniqueId("Gift wrapping");
-    const p = await signIn("alex@edgedesk.dev", "#/settings/knowledge");
+    const p = await signInAsAlex("#/settings/knowledge");
     await p.getByRole("button", { name: "New article" }).click();
     const form = p.getByRole("form", { name: "New article" });
     await form.getByLabel("Title").fill(title);
@@ -83,12 +53,12 @@ describe.skipIf(!hasChromium)("admin screens in a real browser", () => {
     await p.getByLabel(/Ask as a shopper would/).fill("can you gift wrap my order");
     await p.getByLabel(/Ask as a shopper would/).press("Enter");
     await p.locator(".try-question li", { hasText: title }).waitFor();
-    await p.screenshot({ path: join(ARTIFACTS, "admin-knowledge.png") });
+    await shot(p, "admin-knowledge.png");
   });
 
   it("invites an agent by email; the one-time link signs them in; deactivating signs them out", async () => {
     const email = `${uniqueId("riley")}@example.com`.toLowerCase();
-    const admin = await signIn("alex@edgedesk.dev", "#/settings/agents");
+    const admin = await signInAsAlex("#/settings/agents");
     const form = admin.getByRole("form", { name: "Invite an agent" });
     await form.getByLabel("Email").fill(email);
     await form.getByLabel("Name (optional)").fill("Riley Rookie");

@@ -1,112 +1,36 @@
 // Browser tests: the AI customer agent answers in the real widget (product and order cards, the knowledge base), and a handoff reaches the dashboard live.
 // They need the seeded demo account (demo store, knowledge base, AI agent on) of the dev server all browser files share.
 import { createHmac } from "node:crypto";
-import { join } from "node:path";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, OPEN_SHADOW_ROOTS, d1Query, hasChromium, launchChromium, sharedServer, type SharedServer } from "./devServer.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserKit, d1Query, DEMO_OWNER, goOffline, hasChromium, server, shot, uniqueId, WAIT, type ContextOptions, type ShopIdentity, type Shopper } from "./kit.ts";
 
-if (!hasChromium) console.warn("[browser tests] skipped: /usr/bin/chromium is not installed (apt-get install -y chromium)");
-
-const WAIT = 15_000;
-let server: SharedServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-/** The demo catalog's images live on a made-up host: the browser gets a drawing instead, and nothing leaves loopback. */
-const PRODUCT_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 300"><rect width="400" height="300" fill="#8aa0b5"/><path d="M120 90h70v110h90l20 40H110z" fill="#3d556e"/></svg>`;
-
-function stamp(): string {
-  return `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(ARTIFACTS, name) });
-}
-
-async function newContext(viewport: { width: number; height: number }): Promise<BrowserContext> {
-  const ctx = await browser.newContext({ viewport, reducedMotion: "reduce" });
-  contexts.push(ctx);
-  await ctx.route(
-    (url) => url.hostname !== "127.0.0.1" && url.hostname !== "localhost",
-    (route) => (/\.(jpe?g|png|svg|webp)$/.test(new URL(route.request().url()).pathname) ? route.fulfill({ contentType: "image/svg+xml", body: PRODUCT_SVG }) : route.abort()),
-  );
-  return ctx;
-}
-
-interface Shopper {
-  page: Page;
-  log: Locator;
-  send(text: string): Promise<void>;
-  /** The AI's reply rows, newest last. */
-  aiRows(): Locator;
-  bubble(text: string | RegExp): Locator;
-}
-
-async function openShopper(identity?: { externalId: string; email: string; name: string; identityHash: string }): Promise<Shopper> {
-  const ctx = await newContext({ width: 1280, height: 900 });
-  await ctx.addInitScript(OPEN_SHADOW_ROOTS);
-  // What a shop's page does for a logged-in customer: identify before the widget loads (the call is queued).
-  if (identity) await ctx.addInitScript((who) => void ((window as unknown as { Edgedesk: unknown }).Edgedesk = { q: [["identify", who]] }), identity);
-  const page = await ctx.newPage();
-  await page.goto(`${server.base}/`);
-  await page.getByRole("button", { name: /Open chat/ }).click();
-  const input = page.getByRole("textbox", { name: "Message" });
-  await input.waitFor({ timeout: WAIT });
-  const log = page.locator("edgedesk-chat .log");
-  return {
-    page,
-    log,
-    send: async (text) => {
-      await input.fill(text);
-      await input.press("Enter");
-      await log.locator(".row.customer:not(.pending) .bubble", { hasText: text }).waitFor({ timeout: WAIT });
-    },
-    aiRows: () => log.locator(".row.ai[data-id]"),
-    bubble: (text) => log.locator(".row:not(.pending) .bubble", { hasText: text }),
-  };
-}
-
-async function openAgent(hash: string): Promise<Page> {
-  const ctx = await newContext({ width: 1440, height: 900 });
-  const page = await ctx.newPage();
-  await page.goto(`${server.base}/app/${hash}`);
-  await page.getByLabel("Email").fill("demo@edgedesk.dev");
-  await page.getByLabel("Password").fill("demo-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.locator(".live-live").waitFor({ timeout: WAIT });
-  // Signing in sets the agent online; offline, nobody takes the handoff, which then waits in Unassigned.
-  await page.locator(".me .switch-label", { hasText: "Online" }).waitFor({ timeout: WAIT });
-  await page.locator(".me .switch-label", { hasText: "Online" }).click();
-  await page.locator(".me .switch-label", { hasText: "Offline" }).waitFor({ timeout: WAIT });
-  // So is the rest of the demo team, whom other files' dashboards may have left online.
-  for (const email of ["alex@edgedesk.dev", "morgan@edgedesk.dev", "sam@edgedesk.dev"]) {
-    const login = await fetch(`${server.base}/api/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email, password: "demo-password" }) });
-    const { token } = (await login.json()) as { token: string };
-    await fetch(`${server.base}/api/agents/me/status`, { method: "PUT", headers: { "Content-Type": "application/json", Authorization: `Bearer ${token}` }, body: JSON.stringify({ status: "offline" }) });
-  }
-  return page;
-}
+/** The demo catalog's images are drawn locally: nothing leaves loopback. */
+const LOOK: ContextOptions = { reducedMotion: "reduce", outside: "draw-images" };
 
 describe.skipIf(!hasChromium)("the AI customer agent in the widget, and its handoff to the dashboard", () => {
+  const kit = browserKit();
   // One anonymous shopper's conversation runs through the tests below, so the handoff carries a real transcript.
   let anon: Shopper;
   const asked: string[] = [];
 
-  beforeAll(async () => {
-    server = sharedServer();
-    browser = await launchChromium();
-  }, 120_000);
+  const openShopper = (identity?: ShopIdentity) => kit.openShopper({ ...LOOK, viewport: { width: 1280, height: 900 }, identity });
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-  }, 30_000);
+  async function openAgent(hash: string): Promise<Page> {
+    const page = await kit.signIn(hash, DEMO_OWNER, LOOK);
+    // Signing in sets the agent online; offline, nobody takes the handoff, which then waits in Unassigned.
+    await page.locator(".me .switch-label", { hasText: "Online" }).waitFor({ timeout: WAIT });
+    await page.locator(".me .switch-label", { hasText: "Online" }).click();
+    await page.locator(".me .switch-label", { hasText: "Offline" }).waitFor({ timeout: WAIT });
+    // So is the rest of the demo team, whom other files' dashboards may have left online.
+    for (const email of ["alex@edgedesk.dev", "morgan@edgedesk.dev", "sam@edgedesk.dev"]) await goOffline(email);
+    return page;
+  }
 
   it("recommends products with product cards: image, title, price and a link to the product", async () => {
     anon = await openShopper();
     const question = "Can you recommend waterproof hiking boots?";
-    await anon.send(question);
+    await anon.sendConfirmed(question);
     asked.push(question);
 
     const reply = anon.aiRows().last();
@@ -137,7 +61,7 @@ describe.skipIf(!hasChromium)("the AI customer agent in the widget, and its hand
   it("answers a knowledge-base question from the shop's articles", async () => {
     const before = await anon.aiRows().count();
     const question = "How long does shipping take?";
-    await anon.send(question);
+    await anon.sendConfirmed(question);
     asked.push(question);
     await anon.aiRows().nth(before).waitFor({ timeout: WAIT });
     const answer = await anon.aiRows().nth(before).locator(".bubble").innerText();
@@ -152,7 +76,7 @@ describe.skipIf(!hasChromium)("the AI customer agent in the widget, and its hand
     const externalId = "demo_cust_01";
     const identityHash = createHmac("sha256", secret ?? "").update(`${externalId}\nshopper@example.com`).digest("hex");
     const sam = await openShopper({ externalId, email: "shopper@example.com", name: "Sam Shopper", identityHash });
-    await sam.send("Where is my order?");
+    await sam.sendConfirmed("Where is my order?");
 
     const card = sam.aiRows().last().locator(".card-order");
     await card.waitFor({ timeout: WAIT });
@@ -170,7 +94,7 @@ describe.skipIf(!hasChromium)("the AI customer agent in the widget, and its hand
 
     // A logged-in shopper is not asked for an email before the handoff.
     const before = await sam.aiRows().count();
-    await sam.send("Can I talk to a human please?");
+    await sam.sendConfirmed("Can I talk to a human please?");
     const offer = sam.aiRows().nth(before).locator(".card-handoff_offer");
     await offer.getByRole("button", { name: "Yes, connect me with an agent" }).click({ timeout: WAIT });
     await offer.getByText("You're connected with our team").waitFor({ timeout: WAIT });
@@ -179,11 +103,11 @@ describe.skipIf(!hasChromium)("the AI customer agent in the widget, and its hand
 
   it("hands the conversation to the team: email asked, ticket live in the dashboard with the transcript, the agent's reply live in the widget", async () => {
     const agent = await openAgent("#/unassigned");
-    const email = `ana.${stamp()}@example.com`;
+    const email = `${uniqueId("ana")}@example.com`;
 
     const before = await anon.aiRows().count();
     const ask = "I want to talk to a real person";
-    await anon.send(ask);
+    await anon.sendConfirmed(ask);
     asked.push(ask);
     const offer = anon.aiRows().nth(before).locator(".card-handoff_offer");
     await offer.waitFor({ timeout: WAIT });
@@ -219,9 +143,9 @@ describe.skipIf(!hasChromium)("the AI customer agent in the widget, and its hand
     await agent.locator(".thread .msg.ai", { hasText: "I've passed our conversation to our team" }).waitFor({ timeout: WAIT });
     expect(await agent.locator(".ticket-head .pill.ai").count()).toBe(0);
     await shot(agent, "agent-dashboard-handoff.png");
-    await agent.locator(".thread .msg.ai", { hasText: "Here are some picks" }).screenshot({ path: join(ARTIFACTS, "agent-dashboard-card-summary.png") });
+    await shot(agent.locator(".thread .msg.ai", { hasText: "Here are some picks" }), "agent-dashboard-card-summary.png");
 
-    const answer = `Hi, Dana here — happy to help with the boots (${stamp()}).`;
+    const answer = `Hi, Dana here — happy to help with the boots (${uniqueId()}).`;
     await agent.getByLabel("Reply to the customer").fill(answer);
     await agent.getByRole("button", { name: "Send reply" }).click();
     await agent.locator(".thread .msg.agent", { hasText: answer }).waitFor({ timeout: WAIT });

@@ -1,11 +1,9 @@
 // Browser tests for the widget's rich cards: order/product/coupon rendering, safe links, and the handoff and email-request flows.
 import { build } from "esbuild";
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, ROOT, hasChromium, launchChromium } from "./devServer.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { browserKit, hasChromium, ROOT, shot, type BrowserKit } from "./kit.ts";
 
-let browser: Browser;
 let harness: string;
 
 /** Renders cards with the widget's own code and styles, with a recording stand-in for the conversation. */
@@ -53,8 +51,8 @@ const PRODUCT_IMAGE = "https://img.northwind.example/boots.svg";
 const MISSING_IMAGE = "https://img.northwind.example/missing.jpg";
 const BOOTS_SVG = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 400 300"><rect width="400" height="300" fill="#8aa0b5"/><path d="M120 90h70v110h90l20 40H110z" fill="#3d556e"/></svg>`;
 
-async function page(): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 980, height: 620 }, reducedMotion: "reduce" });
+async function page(kit: BrowserKit): Promise<Page> {
+  const ctx = await kit.context({ viewport: { width: 980, height: 620 }, reducedMotion: "reduce" });
   await ctx.route(PRODUCT_IMAGE, (r) => r.fulfill({ contentType: "image/svg+xml", body: BOOTS_SVG }));
   await ctx.route(MISSING_IMAGE, (r) => r.fulfill({ status: 404, body: "" }));
   const p = await ctx.newPage();
@@ -68,21 +66,15 @@ function slot(p: Page, type: string) {
 }
 
 describe.skipIf(!hasChromium)("widget cards", () => {
+  const kit = browserKit();
+
   beforeAll(async () => {
-    const [out, b] = await Promise.all([
-      build({ stdin: { contents: HARNESS, resolveDir: ROOT, loader: "ts" }, bundle: true, write: false, format: "iife", target: "es2020" }),
-      launchChromium(),
-    ]);
+    const out = await build({ stdin: { contents: HARNESS, resolveDir: ROOT, loader: "ts" }, bundle: true, write: false, format: "iife", target: "es2020" });
     harness = out.outputFiles[0]?.text ?? "";
-    browser = b;
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   it("renders order, product and coupon cards with their fields, image and actions", async () => {
-    const p = await page();
+    const p = await page(kit);
     await p.evaluate((image) => {
       (window as unknown as { __render: (c: unknown[]) => void }).__render([
         {
@@ -120,12 +112,12 @@ describe.skipIf(!hasChromium)("widget cards", () => {
       const img = document.querySelector("div")?.shadowRoot?.querySelector("img");
       return img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0;
     });
-    await p.screenshot({ path: join(ARTIFACTS, "widget-cards.png") });
+    await shot(p, "widget-cards.png");
     await p.context().close();
   });
 
   it("renders the cards the agent really sends (src/agent/cards.ts) without raw data keys", async () => {
-    const p = await page();
+    const p = await page(kit);
     await p.evaluate(
       ([image, missing]) => {
         // The builders of src/agent/cards.ts, bundled into the page (their types pull in the Worker's, which this project lacks).
@@ -184,7 +176,7 @@ describe.skipIf(!hasChromium)("widget cards", () => {
       const img = document.querySelector("div")?.shadowRoot?.querySelector("img");
       return img instanceof HTMLImageElement && img.complete && img.naturalWidth > 0;
     });
-    await p.screenshot({ path: join(ARTIFACTS, "widget-agent-cards.png"), fullPage: true });
+    await shot(p, "widget-agent-cards.png", { fullPage: true });
 
     const offer = slot(p, "handoff_offer");
     expect(await offer.locator(".card-title").innerText()).toBe("Talk to our team");
@@ -195,7 +187,7 @@ describe.skipIf(!hasChromium)("widget cards", () => {
   });
 
   it("asks for an email before handing off when the card says it is needed", async () => {
-    const p = await page();
+    const p = await page(kit);
     await p.evaluate(() => (window as unknown as { __render: (c: unknown[]) => void }).__render([{ type: "handoff_offer", data: { emailRequired: true } }]));
     const card = slot(p, "handoff_offer");
     await card.getByRole("button", { name: "Yes, connect me with an agent" }).click();
@@ -214,7 +206,7 @@ describe.skipIf(!hasChromium)("widget cards", () => {
   });
 
   it("asks for an email when the handoff answer says one is needed, and an email_request card sends it", async () => {
-    const p = await page();
+    const p = await page(kit);
     await p.evaluate(() => {
       const w = window as unknown as { __render: (c: unknown[]) => void; __serverWantsEmail: boolean };
       w.__serverWantsEmail = true;

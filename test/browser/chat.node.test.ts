@@ -2,81 +2,12 @@
 // The dev server is shared with the other browser files, so this file works in an account of its own (AI agent off, every
 // chat goes to the helpdesk) and points the demo store page's widget at that account.
 import { createServer } from "node:http";
-import { join } from "node:path";
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, OPEN_SHADOW_ROOTS, TRACK_SOCKETS, hasChromium, launchChromium, sharedServer, uniqueId, type SharedServer } from "./devServer.ts";
+import type { BrowserContext, Locator, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { apiOk, browserKit, chatSay, dropSockets, DEMO_PASSWORD, hasChromium, inbound, newAccount, server, shopperOn, shot, stamp, startChat, uniqueId, visitorApi, WAIT, type OwnAccount, type Shopper } from "./kit.ts";
 
-if (!hasChromium) console.warn("[browser tests] skipped: /usr/bin/chromium is not installed (apt-get install -y chromium)");
-
-const WAIT = 15_000;
-const PASSWORD = "demo-password";
-let server: SharedServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
 /** This file's own account: its owner is named like the demo owner, and it has a support agent "Sam Support". */
-const account = { id: "", email: "", token: "" };
-
-async function post<T>(path: string, body: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${server.base}${path}`, { method: "POST", headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
-  if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-/**
- * Pages of this context embed the widget for this file's account: the demo store page ("/", hostile CSS and all) is
- * loaded as it is, and its widget tag is re-pointed before the (async) widget script runs. Rewriting the page through
- * a route instead would make chromium treat it as non-local and block its WebSocket to 127.0.0.1.
- */
-async function useOwnAccount(ctx: BrowserContext): Promise<void> {
-  await ctx.addInitScript((accountId: string) => {
-    new MutationObserver((records) => {
-      for (const r of records) for (const n of r.addedNodes) if (n instanceof HTMLScriptElement && n.dataset.account === "demo") n.dataset.account = accountId;
-    }).observe(document, { childList: true, subtree: true });
-  }, account.id);
-}
-
-function stamp(label: string): string {
-  return `${label} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  await page.screenshot({ path: join(ARTIFACTS, name) });
-}
-
-interface Shopper {
-  ctx: BrowserContext;
-  page: Page;
-  input: Locator;
-  log: Locator;
-  bubble(text: string): Locator;
-  send(text: string): Promise<void>;
-}
-
-async function openShopper(): Promise<Shopper> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 820 } });
-  contexts.push(ctx);
-  await useOwnAccount(ctx);
-  await ctx.addInitScript(OPEN_SHADOW_ROOTS);
-  await ctx.addInitScript(TRACK_SOCKETS);
-  const page = await ctx.newPage();
-  await page.goto(`${server.base}/`);
-  await page.getByRole("button", { name: /Open chat/ }).click();
-  const input = page.getByRole("textbox", { name: "Message" });
-  await input.waitFor({ timeout: WAIT });
-  const log = page.locator("edgedesk-chat .log");
-  return {
-    ctx,
-    page,
-    input,
-    log,
-    bubble: (text) => log.locator(".row:not(.pending) .bubble", { hasText: text }),
-    send: async (text) => {
-      await input.fill(text);
-      await input.press("Enter");
-    },
-  };
-}
+let account: OwnAccount;
 
 interface AgentUi {
   ctx: BrowserContext;
@@ -86,59 +17,40 @@ interface AgentUi {
   reply(text: string): Promise<void>;
 }
 
-async function openAgent(hash = "#/unassigned"): Promise<AgentUi> {
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  contexts.push(ctx);
-  await ctx.addInitScript(TRACK_SOCKETS);
-  const page = await ctx.newPage();
-  await page.goto(`${server.base}/app/${hash}`);
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.locator(".live-live").waitFor({ timeout: WAIT });
-  const composer = page.getByLabel("Reply to the customer");
-  return {
-    ctx,
-    page,
-    row: (text) => page.locator(".rows .row", { hasText: text }),
-    message: (text) => page.locator(".thread .msg", { hasText: text }),
-    reply: async (text) => {
-      await composer.fill(text);
-      await page.getByRole("button", { name: "Send reply" }).click();
-      // The composer empties when the server has answered. The reply shows in the thread (over the socket) before
-      // that, and text typed in between is emptied with it: a busy server made the next reply vanish unsent.
-      await expect.poll(() => composer.inputValue(), { timeout: WAIT }).toBe("");
-    },
-  };
-}
-
 /** Ids of the messages the widget shows, in order; pending sends have none yet. */
 async function widgetMessageIds(s: Shopper): Promise<string[]> {
   return s.log.locator(".row[data-id]").evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.id ?? ""));
 }
 
-async function dropSockets(page: Page): Promise<void> {
-  await page.evaluate(() => {
-    for (const ws of (window as unknown as { __sockets: WebSocket[] }).__sockets) ws.close();
-  });
-}
-
 describe.skipIf(!hasChromium)("web chat and dashboard in a real browser", () => {
-  beforeAll(async () => {
-    server = sharedServer();
-    browser = await launchChromium();
-    account.email = `${uniqueId("dana")}@chat.example`;
-    const owner = await post<{ token: string; accountId: string }>("/api/signup", { accountName: "Northwind chat tests", name: "Dana Demo", email: account.email, password: PASSWORD });
-    [account.id, account.token] = [owner.accountId, owner.token];
-    await post("/api/agents", { name: "Sam Support", email: `${uniqueId("sam")}@chat.example`, password: PASSWORD, role: "support" }, account.token);
-    // With the AI customer agent off, every chat goes straight to the helpdesk (docs/api.md).
-    await fetch(`${server.base}/api/settings/agent`, { method: "PUT", headers: { "Content-Type": "application/json", Authorization: `Bearer ${account.token}` }, body: JSON.stringify({ enabled: false }) });
-  }, 120_000);
+  const kit = browserKit();
+  /** A shopper on the demo store page, whose widget talks to this file's account. */
+  const openShopper = () => kit.openShopper({ widgetAccount: account.id, trackSockets: true });
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-  }, 30_000);
+  async function openAgent(hash = "#/unassigned"): Promise<AgentUi> {
+    const page = await kit.signIn(hash, account, { trackSockets: true });
+    const composer = page.getByLabel("Reply to the customer");
+    return {
+      ctx: page.context(),
+      page,
+      row: (text) => page.locator(".rows .row", { hasText: text }),
+      message: (text) => page.locator(".thread .msg", { hasText: text }),
+      reply: async (text) => {
+        await composer.fill(text);
+        await page.getByRole("button", { name: "Send reply" }).click();
+        // The composer empties when the server has answered. The reply shows in the thread (over the socket) before
+        // that, and text typed in between is emptied with it: a busy server made the next reply vanish unsent.
+        await expect.poll(() => composer.inputValue(), { timeout: WAIT }).toBe("");
+      },
+    };
+  }
+
+  beforeAll(async () => {
+    account = await newAccount({ accountName: "Northwind chat tests", name: "Dana Demo", email: `${uniqueId("dana")}@chat.example`, password: DEMO_PASSWORD });
+    await apiOk("POST", "/api/agents", { name: "Sam Support", email: `${uniqueId("sam")}@chat.example`, password: DEMO_PASSWORD, role: "support" }, account.token);
+    // With the AI customer agent off, every chat goes straight to the helpdesk (docs/api.md).
+    await apiOk("PUT", "/api/settings/agent", { enabled: false }, account.token);
+  }, 120_000);
 
   it("shows the shopper's message to the agent live, and the agent's reply to the shopper live", async () => {
     const agent = await openAgent("#/unassigned");
@@ -253,6 +165,58 @@ describe.skipIf(!hasChromium)("web chat and dashboard in a real browser", () => 
     expect(await agent.message(first).count()).toBe(1);
   });
 
+  // The follow-up email itself (3 minutes after a reply no widget received, through Postmark) needs the actor's clock,
+  // which only the workerd suite can move: test/chat/followUp.test.ts checks that its link is the `page` the widget's
+  // socket reported plus ?edgedesk_chat=<conversationId>. Here: the widget reports that page, and the link opens it.
+  it("reopens the conversation from the follow-up email's link with the reply the shopper missed, never another visitor's", async () => {
+    const agent = await openAgent("#/unassigned");
+    const shopper = await openShopper();
+    const socket = shopper.page.waitForEvent("websocket", (ws) => ws.url().includes("/api/chat/conversations/"));
+    const question = stamp("Are the Switchback boots true to size?");
+    await shopper.send(question);
+    await shopper.bubble(question).waitFor();
+    const socketUrl = new URL((await socket).url());
+    const conversationId = /^\/api\/chat\/conversations\/([^/]+)\/ws$/.exec(socketUrl.pathname)?.[1] ?? "";
+    expect(conversationId).not.toBe("");
+    expect(socketUrl.searchParams.get("page")).toBe(shopper.page.url());
+
+    // The shopper closes the tab; the agent's answer reaches no widget, so it is what the follow-up email carries.
+    await agent.row(question).locator(".row-link").click({ timeout: WAIT });
+    await agent.message(question).waitFor({ timeout: WAIT });
+    await shopper.page.close();
+    const missed = stamp("They run half a size small: take one size up.");
+    await agent.reply(missed);
+    await agent.message(missed).waitFor({ timeout: WAIT });
+
+    // The email's link, in the shopper's browser: the widget opens by itself, on their conversation, with the reply.
+    const link = new URL(socketUrl.searchParams.get("page") ?? "");
+    link.searchParams.set("edgedesk_chat", conversationId);
+    const back = await shopperOn(shopper.ctx, { at: link.href, open: false });
+    await back.input.waitFor();
+    expect(await back.widget.locator(".launcher").getAttribute("aria-expanded")).toBe("true");
+    await back.bubble(missed).waitFor();
+    expect(await back.bubble(question).count()).toBe(1);
+    expect(await back.log.locator(".row.agent", { hasText: missed }).count()).toBe(1);
+    await shot(back.page, "widget-follow-up-link.png");
+
+    // The parameter only opens the widget: another visitor with the link sees their own conversation, never this one.
+    const other = await openShopper();
+    const theirs = stamp("Do you ship to Norway?");
+    await other.send(theirs);
+    await other.bubble(theirs).waitFor();
+    const otherBack = await shopperOn(other.ctx, { at: link.href, open: false });
+    await otherBack.bubble(theirs).waitFor();
+    const stored = (p: Page) => p.evaluate((key) => (JSON.parse(localStorage.getItem(key) ?? "{}") as { conversationId?: string }).conversationId, `edgedesk:v1:${account.id}`);
+    expect(await stored(otherBack.page)).not.toBe(conversationId);
+    for (const text of [question, missed]) expect(await otherBack.log.getByText(text).count(), text).toBe(0);
+    // A browser with no conversation at all: the widget opens empty, with nothing fetched of the linked one.
+    const stranger = await kit.openShopper({ widgetAccount: account.id, at: link.href, open: false });
+    await stranger.input.waitFor();
+    await stranger.page.waitForLoadState("networkidle");
+    expect(await stranger.log.locator(".row[data-id]").count()).toBe(0);
+    expect(await stored(stranger.page)).toBeUndefined();
+  });
+
   it("offers a new conversation once the agent closes the ticket", async () => {
     const agent = await openAgent("#/unassigned");
     const shopper = await openShopper();
@@ -270,15 +234,15 @@ describe.skipIf(!hasChromium)("web chat and dashboard in a real browser", () => 
   });
 
   it("pages long lists and threads, bulk-assigns, snoozes, tags and keeps notes internal", async () => {
-    const mark = stamp("bulkcheck").replace(" ", "-");
+    const mark = uniqueId("bulkcheck");
     const prefix = `+1555${String(Date.now()).slice(-5)}`;
     for (let i = 0; i < 52; i++) {
-      const res = await fetch(`${server.base}/api/dev/inbound`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ accountId: account.id, channel: "sms", from: `${prefix}${String(i).padStart(2, "0")}`, text: `Order question ${mark} n${i}`, providerMessageId: `${mark}-${i}` }) });
+      const res = await inbound({ accountId: account.id, channel: "sms", from: `${prefix}${String(i).padStart(2, "0")}`, text: `Order question ${mark} n${i}`, providerMessageId: `${mark}-${i}` });
       expect(res.status).toBe(200);
     }
-    const conv = (await (await fetch(`${server.base}/api/chat/conversations`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ accountId: account.id }) })).json()) as { conversationId: string; visitorToken: string };
+    const conv = await startChat(account.id);
     for (let i = 1; i <= 55; i++) {
-      const res = await fetch(`${server.base}/api/chat/conversations/${conv.conversationId}/messages`, { method: "POST", headers: { "Content-Type": "application/json", "X-Visitor-Token": conv.visitorToken }, body: JSON.stringify({ text: `Long thread line ${i}` }) });
+      const res = await chatSay(conv, `Long thread line ${i}`);
       expect(res.status).toBe(201);
     }
 
@@ -320,8 +284,8 @@ describe.skipIf(!hasChromium)("web chat and dashboard in a real browser", () => 
       const last = [...document.querySelectorAll(".thread .msg")].at(-1)?.getBoundingClientRect();
       return !!thread && !!last && last.bottom <= thread.bottom + 1 && last.top >= thread.top;
     }, undefined, { timeout: WAIT });
-    const visitorView = (await (await fetch(`${server.base}/api/chat/conversations/${conv.conversationId}/messages`, { headers: { "X-Visitor-Token": conv.visitorToken } })).json()) as { items: { body: string }[] };
-    expect(visitorView.items.some((m) => m.body === note)).toBe(false);
+    const visitorView = await visitorApi<{ items: { body: string }[] }>(conv, "GET", "/messages");
+    expect(visitorView.body.items.some((m) => m.body === note)).toBe(false);
 
     await agent.page.getByLabel("Add a tag").fill("VIP");
     await agent.page.getByLabel("Add a tag").press("Enter");
@@ -373,10 +337,7 @@ describe.skipIf(!hasChromium)("web chat and dashboard in a real browser", () => 
       }, props);
     };
 
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 820 }, reducedMotion: "reduce" });
-    contexts.push(ctx);
-    await useOwnAccount(ctx);
-    await ctx.addInitScript(OPEN_SHADOW_ROOTS);
+    const ctx = await kit.context({ viewport: { width: 1280, height: 820 }, reducedMotion: "reduce", widgetAccount: account.id, openShadowRoots: true });
     // A plain shop on its own origin (another loopback port) embeds the same widget: the baseline.
     const shop = createServer((_req, res) => {
       res.setHeader("Content-Type", "text/html; charset=utf-8");
@@ -391,7 +352,7 @@ describe.skipIf(!hasChromium)("web chat and dashboard in a real browser", () => 
       shop.close();
     }
     const baseline = await probe(plain);
-    await plain.locator("edgedesk-chat .panel").screenshot({ path: join(ARTIFACTS, "widget-plain-page.png") });
+    await shot(plain.locator("edgedesk-chat .panel"), "widget-plain-page.png");
     // Embedded on another origin, the widget still talks to its own API (CORS) and socket.
     const crossOrigin = stamp("Hello from another shop origin");
     await plain.getByRole("textbox", { name: "Message" }).fill(crossOrigin);
@@ -415,9 +376,7 @@ describe.skipIf(!hasChromium)("web chat and dashboard in a real browser", () => 
     expect(pageButton).toBe("rgb(255, 47, 163)");
 
     // Without the test hook the shadow root is closed to page scripts.
-    const real = await browser.newContext();
-    contexts.push(real);
-    await useOwnAccount(real);
+    const real = await kit.context({ widgetAccount: account.id });
     const page = await real.newPage();
     await page.goto(`${server.base}/`);
     await page.locator("edgedesk-chat").waitFor({ state: "attached", timeout: WAIT });

@@ -1,12 +1,11 @@
 // Browser-test harness. `globalSetup.ts` builds the front ends and starts ONE `wrangler dev` (free loopback port, throwaway
-// state, demo account seeded) for the whole browser run; test files reach it through `sharedServer()`.
+// state, demo account seeded) for the whole browser run; test files reach it, and chromium, through kit.ts.
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser } from "playwright-core";
 import { inject } from "vitest";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -38,7 +37,7 @@ export interface DevServer extends SharedServer {
   log(): string;
 }
 
-/** The run's one dev server, started by globalSetup. Call it inside beforeAll (files skip without chromium). */
+/** The run's one dev server, started by globalSetup (kit.ts's `server` reads it when used: files skip without chromium). */
 export function sharedServer(): SharedServer {
   const server = inject("browserServer");
   if (!server) throw new Error("no dev server: run browser tests with `npm run test:browser` (vitest project \"browser\")");
@@ -137,34 +136,3 @@ export function d1Query<T>(server: SharedServer, sql: string): T[] {
   const out = JSON.parse(r.stdout) as { results: T[] }[];
   return out[0]?.results ?? [];
 }
-
-export function launchChromium(): Promise<Browser> {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-  });
-}
-
-/** A string no other test (or earlier run against the same server) uses: for emails, names and message texts. */
-export function uniqueId(label = "t"): string {
-  return `${label}-${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
-}
-
-/**
- * Tests read the widget through its shadow root, so they open it: the mode only hides the root from page
- * scripts, style isolation is the same. One test checks that the real page gets a closed root.
- */
-export const OPEN_SHADOW_ROOTS = `(() => {
-  const attach = Element.prototype.attachShadow;
-  Element.prototype.attachShadow = function (init) { return attach.call(this, { ...init, mode: "open" }); };
-})();`;
-
-/** Keeps a handle on every WebSocket the page opens so a test can drop one as a network failure would. */
-export const TRACK_SOCKETS = `(() => {
-  const Native = window.WebSocket;
-  window.__sockets = [];
-  window.WebSocket = class extends Native {
-    constructor(url, protocols) { super(url, protocols); window.__sockets.push(this); }
-  };
-})();`;

@@ -1,17 +1,10 @@
 // Browser test: a shopper sends a photo from the widget and the agent sees it in the dashboard; the agent replies
 // with a PDF and the shopper can open it; a foreign visitor gets neither. Works in an account of its own.
 import { crc32, deflateSync } from "node:zlib";
-import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, OPEN_SHADOW_ROOTS, hasChromium, launchChromium, sharedServer, uniqueId, type SharedServer } from "./devServer.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { apiOk, browserKit, DEMO_PASSWORD, hasChromium, newAccount, server, shot, startChat, uniqueId, visitorApi, WAIT, type OwnAccount } from "./kit.ts";
 
-const WAIT = 15_000;
-const PASSWORD = "demo-password";
-let server: SharedServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const account = { id: "", email: "", token: "" };
+let account: OwnAccount;
 
 /** A real 8×8 PNG (an orange square), so the browser can decode and show it. */
 function png(): Buffer {
@@ -33,46 +26,17 @@ function png(): Buffer {
 }
 const PDF = Buffer.from("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
 
-async function api<T>(method: string, path: string, body?: unknown, token?: string): Promise<T> {
-  const res = await fetch(`${server.base}${path}`, { method, headers: { "Content-Type": "application/json", ...(token ? { Authorization: `Bearer ${token}` } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
-  if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as T;
-}
-
-async function openShopper(): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 820 } });
-  contexts.push(ctx);
-  await ctx.addInitScript((accountId: string) => {
-    new MutationObserver((records) => {
-      for (const r of records) for (const n of r.addedNodes) if (n instanceof HTMLScriptElement && n.dataset.account === "demo") n.dataset.account = accountId;
-    }).observe(document, { childList: true, subtree: true });
-  }, account.id);
-  await ctx.addInitScript(OPEN_SHADOW_ROOTS);
-  const page = await ctx.newPage();
-  await page.goto(`${server.base}/`);
-  await page.getByRole("button", { name: /Open chat/ }).click();
-  await page.getByRole("textbox", { name: "Message" }).waitFor({ timeout: WAIT });
-  return page;
-}
-
 describe.skipIf(!hasChromium)("files in a real browser", () => {
+  const kit = browserKit();
+
   beforeAll(async () => {
-    server = sharedServer();
-    browser = await launchChromium();
-    account.email = `${uniqueId("fran")}@files.example`;
-    const owner = await api<{ token: string; accountId: string }>("POST", "/api/signup", { accountName: "Northwind files tests", name: "Fran Files", email: account.email, password: PASSWORD });
-    [account.id, account.token] = [owner.accountId, owner.token];
-    await api("PUT", "/api/settings/agent", { enabled: false }, account.token);
-    await api("PUT", "/api/settings/files", { maxBytes: 100_000, kinds: ["image", "pdf"] }, account.token);
+    account = await newAccount({ accountName: "Northwind files tests", name: "Fran Files", email: `${uniqueId("fran")}@files.example`, password: DEMO_PASSWORD });
+    await apiOk("PUT", "/api/settings/agent", { enabled: false }, account.token);
+    await apiOk("PUT", "/api/settings/files", { maxBytes: 100_000, kinds: ["image", "pdf"] }, account.token);
   }, 120_000);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-  }, 30_000);
-
   it("carries a shopper's photo to the agent and the agent's PDF back to the shopper, and to nobody else", async () => {
-    const shopper = await openShopper();
+    const { page: shopper } = await kit.openShopper({ widgetAccount: account.id });
     const widget = shopper.locator("edgedesk-chat");
 
     // Too large for this shop: the widget says so and keeps nothing.
@@ -108,13 +72,7 @@ describe.skipIf(!hasChromium)("files in a real browser", () => {
     await expect.poll(() => widget.locator(".row.customer:not(.pending) .attachments img").count(), { timeout: WAIT }).toBe(3);
 
     // The agent sees the photo in the ticket.
-    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    contexts.push(ctx);
-    const agent = await ctx.newPage();
-    await agent.goto(`${server.base}/app/#/unassigned`);
-    await agent.getByLabel("Email").fill(account.email);
-    await agent.getByLabel("Password").fill(PASSWORD);
-    await agent.getByRole("button", { name: "Sign in" }).click();
+    const agent = await kit.signIn("#/unassigned", account);
     // The list previews a message of files alone by their names.
     await agent.locator(".rows .row", { hasText: "📎 pasted.png, 📎 dropped.png" }).locator(".row-link").click({ timeout: WAIT });
     const photo = agent.locator(".thread .msg", { hasText: text }).locator(".msg-image img");
@@ -138,8 +96,8 @@ describe.skipIf(!hasChromium)("files in a real browser", () => {
     await agent.locator(".composer-files .file-chip", { hasText: "warehouse-check.png" }).waitFor({ timeout: WAIT });
     await agent.getByRole("button", { name: "Add note" }).click();
     await agent.locator(".thread .msg.note .msg-image img[alt='warehouse-check.png']").waitFor({ timeout: WAIT });
-    await shopper.screenshot({ path: join(ARTIFACTS, "widget-files.png") });
-    await agent.screenshot({ path: join(ARTIFACTS, "dashboard-files.png") });
+    await shot(shopper, "widget-files.png");
+    await shot(agent, "dashboard-files.png");
 
     // The shopper opens it.
     const link = widget.locator(".attachments a.file", { hasText: "return-label.pdf" });
@@ -156,13 +114,9 @@ describe.skipIf(!hasChromium)("files in a real browser", () => {
     const forged = new URL(photoUrl);
     forged.searchParams.set("sig", "f".repeat(64));
     expect((await fetch(forged)).status).toBe(404);
-    const foreign = await api<{ conversationId: string; visitorToken: string }>("POST", "/api/chat/conversations", { accountId: account.id });
+    const foreign = await startChat(account.id);
     const photoId = photoUrl.pathname.split("/").pop();
-    const stolen = await fetch(`${server.base}/api/chat/conversations/${foreign.conversationId}/messages`, {
-      method: "POST",
-      headers: { "Content-Type": "application/json", "X-Visitor-Token": foreign.visitorToken },
-      body: JSON.stringify({ text: "mine now", attachmentIds: [photoId] }),
-    });
+    const stolen = await visitorApi(foreign, "POST", "/messages", { text: "mine now", attachmentIds: [photoId] });
     expect(stolen.status).toBe(400);
   });
 });

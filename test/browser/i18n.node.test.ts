@@ -4,19 +4,13 @@
 // (or title / placeholder / aria-label / alt) that is the dashboard's own English left outside the catalog: a string
 // of its source code or an English catalog message showing unwrapped. Data (names, subjects, messages) is never in
 // the source, so it passes; code samples in <code>/<pre> and brand names are allowed.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { en } from "../../web/dashboard/i18n/catalog.ts";
 import { LANGUAGES } from "../../web/widget/i18n.ts";
 import { ALLOWED, hasWords, literalsInCode } from "./dashboardSource.ts";
-import { hasChromium, launchChromium, sharedServer, type SharedServer } from "./devServer.ts";
+import { apiOk, browserKit, DEMO_OWNER, DEMO_PASSWORD, hasChromium, login, server, WAIT } from "./kit.ts";
 
-if (!hasChromium) console.warn("[browser tests] skipped: /usr/bin/chromium is not installed (apt-get install -y chromium)");
-
-const WAIT = 15_000;
-const PASSWORD = "demo-password";
-let server: SharedServer;
-let browser: Browser;
 let ctx: BrowserContext;
 let ticketId = "";
 let profileId = "";
@@ -102,23 +96,19 @@ async function wrappedCount(page: Page): Promise<number> {
 }
 
 describe.skipIf(!hasChromium)("the dashboard in the en-XA pseudo-locale", () => {
+  const kit = browserKit();
+
   beforeAll(async () => {
-    server = sharedServer();
-    browser = await launchChromium();
-    ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    const login = (await (await fetch(`${server.base}/api/login`, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ email: "demo@edgedesk.dev", password: PASSWORD }) })).json()) as { token: string };
-    const list = (await (await fetch(`${server.base}/api/tickets?view=all`, { headers: { Authorization: `Bearer ${login.token}` } })).json()) as { items: { id: string; channel: string }[] };
+    // One browser profile for both tests: the second reads Reports signed in by the first.
+    ctx = await kit.context();
+    const { token } = await login(DEMO_OWNER);
+    const list = await apiOk<{ items: { id: string; channel: string }[] }>("GET", "/api/tickets?view=all", undefined, token);
     // A seeded email ticket: it has a customer profile with orders (other files' web chats may be in the view too).
     ticketId = list.items.find((t) => t.channel === "email")?.id ?? list.items[0]?.id ?? "";
     if (!ticketId) throw new Error("the seed has no tickets");
-    const ticket = (await (await fetch(`${server.base}/api/tickets/${ticketId}`, { headers: { Authorization: `Bearer ${login.token}` } })).json()) as { ticket: { customer: { profileId?: string } } };
+    const ticket = await apiOk<{ ticket: { customer: { profileId?: string } } }>("GET", `/api/tickets/${ticketId}`, undefined, token);
     profileId = ticket.ticket.customer.profileId ?? "";
   }, 120_000);
-
-  afterAll(async () => {
-    await ctx?.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-  });
 
   it("translates every word of sign-in, Settings, Reports, a ticket, a profile and the skills (nothing of the dashboard's own English shows)", async () => {
     const page = await ctx.newPage();
@@ -130,8 +120,8 @@ describe.skipIf(!hasChromium)("the dashboard in the en-XA pseudo-locale", () => 
     await page.goto(`${server.base}/app/?lang=en-XA#/settings`);
     await page.getByRole("heading", { name: "⟦Sign in to Edgedesk⟧" }).waitFor();
     found.push(...(await leaks(page, "sign-in")));
-    await page.getByLabel("⟦Email⟧").fill("demo@edgedesk.dev");
-    await page.getByLabel("⟦Password⟧").fill(PASSWORD);
+    await page.getByLabel("⟦Email⟧").fill(DEMO_OWNER.email);
+    await page.getByLabel("⟦Password⟧").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "⟦Sign in⟧" }).click();
     await page.locator(".live-live").waitFor();
 

@@ -1,52 +1,23 @@
 // Browser tests: the dashboard's Reports, AI agent (skills) and Settings pages against wrangler dev with the seeded demo account.
 // The dev server is shared with the other browser files; this is the only one that closes demo tickets or changes the demo
 // account's settings, and it puts back what it changes (office hours included) when it is done.
-import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, hasChromium, launchChromium, sharedServer, uniqueId, type SharedServer } from "./devServer.ts";
+import { api, apiAs, browserKit, chatSay, DEMO_OWNER, DEMO_PASSWORD, hasChromium, login, shot, startChat, uniqueId, WAIT, type ApiCaller } from "./kit.ts";
 
-if (!hasChromium) console.warn("[browser tests] skipped: /usr/bin/chromium is not installed (apt-get install -y chromium)");
-
-const WAIT = 15_000;
-const PASSWORD = "demo-password";
-let server: SharedServer;
-let browser: Browser;
-let ownerToken = "";
-const contexts: BrowserContext[] = [];
-
-async function api<T = unknown>(method: string, path: string, body?: unknown, token = ownerToken): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${server.base}${path}`, {
-    method,
-    headers: { ...(body !== undefined ? { "Content-Type": "application/json" } : {}), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body !== undefined ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: (await res.json().catch(() => null)) as T };
-}
+/** The demo owner, over the API (signed in before the tests). */
+let owner: ApiCaller = apiAs("");
 
 /** The page scrolls inside `.page`, not the document: grow the viewport to show all of it, then put it back. */
-async function shot(page: Page, name: string): Promise<void> {
+async function shotWhole(page: Page, name: string): Promise<void> {
   const size = page.viewportSize() ?? { width: 1440, height: 900 };
   const height = await page.evaluate(() => {
     const el = document.querySelector(".page");
     return el ? el.scrollHeight + el.getBoundingClientRect().top : document.body.scrollHeight;
   });
   await page.setViewportSize({ width: size.width, height: Math.min(4000, Math.max(size.height, Math.ceil(height))) });
-  await page.screenshot({ path: join(ARTIFACTS, name) });
+  await shot(page, name);
   await page.setViewportSize(size);
-}
-
-async function signIn(hash: string, email = "demo@edgedesk.dev"): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  page.setDefaultTimeout(WAIT);
-  await page.goto(`${server.base}/app/${hash}`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.locator(".live-live").waitFor({ timeout: WAIT });
-  return page;
 }
 
 async function text(page: Page, selector: string): Promise<string> {
@@ -54,40 +25,31 @@ async function text(page: Page, selector: string): Promise<string> {
 }
 
 describe.skipIf(!hasChromium)("Reports, AI agent and Settings pages in a real browser", () => {
+  const kit = browserKit();
+
   beforeAll(async () => {
-    server = sharedServer();
-    browser = await launchChromium();
-    const login = (await api<{ token: string; agent: { id: string } }>("POST", "/api/login", { email: "demo@edgedesk.dev", password: PASSWORD }, "")).body;
-    ownerToken = login.token;
+    const session = await login(DEMO_OWNER);
+    owner = apiAs(session.token);
     // An assignee, a reply and a close on seeded tickets give per-agent, first response and resolution figures.
     // Seeded ones only (email, SMS, WhatsApp, Instagram): other files' web chats may be in the demo account's views too.
-    const tickets = (await api<{ items: { id: string; channel: string }[] }>("GET", "/api/tickets?view=all")).body.items.filter((t) => t.channel !== "webchat");
+    const tickets = (await owner.api<{ items: { id: string; channel: string }[] }>("GET", "/api/tickets?view=all")).body.items.filter((t) => t.channel !== "webchat");
     const [first, second] = tickets;
     if (!first || !second) throw new Error("the seed has no tickets");
-    await api("PATCH", `/api/tickets/${first.id}`, { assigneeId: login.agent.id });
-    await api("POST", `/api/tickets/${first.id}/replies`, { body: "Thanks, looking into it now." });
-    await api("POST", `/api/tickets/${second.id}/replies`, { body: "Yes, we can swap them." });
-    await api("PATCH", `/api/tickets/${second.id}`, { status: "closed", tags: ["exchanges"] });
+    await owner.api("PATCH", `/api/tickets/${first.id}`, { assigneeId: session.agent.id });
+    await owner.api("POST", `/api/tickets/${first.id}/replies`, { body: "Thanks, looking into it now." });
+    await owner.api("POST", `/api/tickets/${second.id}/replies`, { body: "Yes, we can swap them." });
+    await owner.api("PATCH", `/api/tickets/${second.id}`, { status: "closed", tags: ["exchanges"] });
     // Two shoppers talk to the AI agent, which the demo account has on.
-    for (const text of ["Where is my order #1042?", "Do you have any discount codes?"]) {
-      const conv = (await api<{ conversationId: string; visitorToken: string }>("POST", "/api/chat/conversations", { accountId: "demo" }, "")).body;
-      await fetch(`${server.base}/api/chat/conversations/${conv.conversationId}/messages`, {
-        method: "POST",
-        headers: { "Content-Type": "application/json", "X-Visitor-Token": conv.visitorToken },
-        body: JSON.stringify({ text }),
-      });
-    }
+    for (const text of ["Where is my order #1042?", "Do you have any discount codes?"]) await chatSay(await startChat("demo"), text);
   }, 120_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
     // Office hours are the one demo setting the tests below leave changed; other files chat with the demo account.
-    if (ownerToken) await api("DELETE", "/api/settings/office-hours");
+    if (owner.token) await owner.api("DELETE", "/api/settings/office-hours");
   }, 30_000);
 
   it("shows ticket counts, response times, per-agent and per-tag tables and the AI agent's figures over a date range", async () => {
-    const page = await signIn("#/mine");
+    const page = await kit.signIn("#/mine");
     await page.getByRole("link", { name: "Reports" }).click();
     await page.getByRole("heading", { name: "Reports", level: 1 }).waitFor({ timeout: WAIT });
     await page.locator('[data-testid="stat-tickets"]').waitFor({ timeout: WAIT });
@@ -109,7 +71,7 @@ describe.skipIf(!hasChromium)("Reports, AI agent and Settings pages in a real br
     expect(await page.getByRole("table", { name: "By skill", exact: true }).innerText()).toContain("Order tracking");
     expect(await page.locator('[data-testid="chart-ai"] svg').getAttribute("aria-label")).toMatch(/^AI agent conversations per day, .+\. Conversations: [1-9]\d* in total/);
     await page.locator("#r-questions").getByText("Where is my order #1042?").waitFor({ timeout: WAIT });
-    await shot(page, "pages-reports.png");
+    await shotWhole(page, "pages-reports.png");
 
     // Last 7 days: one bar slot per day; a custom range that ends before today's tickets shows none.
     await page.getByRole("button", { name: "Last 7 days" }).click();
@@ -129,21 +91,21 @@ describe.skipIf(!hasChromium)("Reports, AI agent and Settings pages in a real br
   });
 
   it("lists the eight skills Live on the demo store, opens one and records a skill request", async () => {
-    const page = await signIn("#/skills");
+    const page = await kit.signIn("#/skills");
     await page.getByRole("heading", { name: "AI agent", level: 1 }).waitFor({ timeout: WAIT });
     await page.locator(".skill-card").first().waitFor({ timeout: WAIT });
     expect(await page.locator(".skill-card.st-live").count()).toBe(8);
     expect(await page.locator(".skill-card.st-live .pill", { hasText: "Live" }).count()).toBe(8);
     expect(await page.locator(".skill-card.st-coming_soon .pill", { hasText: "Coming soon" }).count()).toBeGreaterThan(0);
     expect(await page.locator('.skill-card[data-skill="order_tracking"] .skill-volume').innerText()).toMatch(/^[1-9]\d* messages? in the last 30 days$/);
-    await shot(page, "pages-skills.png");
+    await shotWhole(page, "pages-skills.png");
 
     await page.locator('.skill-card[data-skill="order_tracking"] a').click();
     await page.getByRole("heading", { name: "Order tracking", level: 1 }).waitFor({ timeout: WAIT });
     for (const title of ["Overview", "When it applies", "How it answers", "Tools used", "Performance", "Questions it handled"]) await page.getByRole("heading", { name: title, level: 2 }).waitFor();
     expect(await page.locator('[data-testid="chart-skill"] svg').getAttribute("aria-label")).toMatch(/^Order tracking: messages per day, .+ Messages: [1-9]\d* in total/);
     await page.locator("#sk-questions").getByText("Where is my order #1042?").waitFor();
-    await shot(page, "pages-skill-detail.png");
+    await shotWhole(page, "pages-skill-detail.png");
 
     await page.getByRole("link", { name: "All skills" }).click();
     await page.getByLabel("What should the agent be able to do?").fill("Tell shoppers when a sold-out size is back in stock");
@@ -154,26 +116,26 @@ describe.skipIf(!hasChromium)("Reports, AI agent and Settings pages in a real br
 
   it("marks skills Unavailable on a new shop, naming the missing prerequisite", async () => {
     const email = `${uniqueId("owner")}@shop.example`;
-    expect((await api("POST", "/api/signup", { accountName: "Fresh shop", name: "Fran Fresh", email, password: PASSWORD }, "")).status).toBe(201);
-    const page = await signIn("#/skills", email);
+    expect((await api("POST", "/api/signup", { accountName: "Fresh shop", name: "Fran Fresh", email, password: DEMO_PASSWORD })).status).toBe(201);
+    const page = await kit.signIn("#/skills", { email });
     const tracking = page.locator('.skill-card[data-skill="order_tracking"]');
     await tracking.waitFor({ timeout: WAIT });
     expect(await tracking.locator(".pill").innerText()).toBe("Unavailable");
     expect(await tracking.locator(".skill-reason").innerText()).toMatch(/Shopify|store/i);
-    await shot(page, "pages-skills-unavailable.png");
+    await shotWhole(page, "pages-skills-unavailable.png");
   });
 
   it("turns the AI agent off and on, refuses a Zendesk handoff until Zendesk is connected", async () => {
-    const page = await signIn("#/settings");
+    const page = await kit.signIn("#/settings");
     const agentSwitch = page.getByRole("switch", { name: "AI customer agent" });
     await agentSwitch.waitFor({ timeout: WAIT });
     expect(await agentSwitch.isChecked()).toBe(true);
     await agentSwitch.click();
-    await expect.poll(async () => (await api<{ agent: { enabled: boolean } }>("GET", "/api/settings")).body.agent.enabled).toBe(false);
+    await expect.poll(async () => (await owner.api<{ agent: { enabled: boolean } }>("GET", "/api/settings")).body.agent.enabled).toBe(false);
     // The switch follows once the save has answered (the audit entry is written after the settings themselves).
     await expect.poll(() => agentSwitch.isChecked(), { timeout: WAIT }).toBe(false);
     await agentSwitch.click();
-    await expect.poll(async () => (await api<{ agent: { enabled: boolean } }>("GET", "/api/settings")).body.agent.enabled).toBe(true);
+    await expect.poll(async () => (await owner.api<{ agent: { enabled: boolean } }>("GET", "/api/settings")).body.agent.enabled).toBe(true);
 
     // Zendesk isn't connected: the server's 409 message is shown, and nothing changes.
     await page.getByRole("radio", { name: /^Zendesk/ }).check();
@@ -181,8 +143,8 @@ describe.skipIf(!hasChromium)("Reports, AI agent and Settings pages in a real br
     const refusal = page.locator("#set-handoff [role=alert]");
     await refusal.waitFor({ timeout: WAIT });
     expect(await refusal.innerText()).toMatch(/Connect Zendesk before handing conversations off/);
-    await shot(page, "pages-settings-agent.png");
-    expect((await api<{ handoff: unknown }>("GET", "/api/settings")).body.handoff).toEqual({ method: "helpdesk", platform: "builtin" });
+    await shotWhole(page, "pages-settings-agent.png");
+    expect((await owner.api<{ handoff: unknown }>("GET", "/api/settings")).body.handoff).toEqual({ method: "helpdesk", platform: "builtin" });
 
     // Connect it, with the credential form built from GET /api/integrations; a bad email is named next to its field.
     await page.getByRole("link", { name: "Connect Zendesk" }).click();
@@ -198,19 +160,19 @@ describe.skipIf(!hasChromium)("Reports, AI agent and Settings pages in a real br
     await zendesk.getByRole("button", { name: "Connect Zendesk" }).click();
     await zendesk.locator(".pill", { hasText: /^Connected$/ }).waitFor({ timeout: WAIT });
     expect(await zendesk.innerText()).toContain("••••cdef");
-    await shot(page, "pages-settings-integrations.png");
+    await shotWhole(page, "pages-settings-integrations.png");
 
     await page.locator(".tabs").getByRole("link", { name: "AI agent" }).click();
     await page.getByRole("radio", { name: /^Zendesk/ }).check();
     await page.getByRole("button", { name: "Save handoff" }).click();
-    await expect.poll(async () => (await api<{ handoff: unknown }>("GET", "/api/settings")).body.handoff).toEqual({ method: "helpdesk", platform: "zendesk" });
+    await expect.poll(async () => (await owner.api<{ handoff: unknown }>("GET", "/api/settings")).body.handoff).toEqual({ method: "helpdesk", platform: "zendesk" });
     await page.getByRole("radio", { name: /^Edgedesk helpdesk/ }).check();
     await page.getByRole("button", { name: "Save handoff" }).click();
-    await expect.poll(async () => (await api<{ handoff: unknown }>("GET", "/api/settings")).body.handoff).toEqual({ method: "helpdesk", platform: "builtin" });
+    await expect.poll(async () => (await owner.api<{ handoff: unknown }>("GET", "/api/settings")).body.handoff).toEqual({ method: "helpdesk", platform: "builtin" });
   });
 
   it("saves office hours, shows a bad time zone next to its field, and keeps them after a reload", async () => {
-    const page = await signIn("#/settings/office-hours");
+    const page = await kit.signIn("#/settings/office-hours");
     const toggle = page.getByRole("switch", { name: "Office hours" });
     await toggle.waitFor({ timeout: WAIT });
     if (!(await toggle.isChecked())) await toggle.click();
@@ -228,12 +190,12 @@ describe.skipIf(!hasChromium)("Reports, AI agent and Settings pages in a real br
     await page.locator('.field-error[data-path="timezone"]').waitFor({ timeout: WAIT });
     expect(await tz.getAttribute("aria-invalid")).toBe("true");
     expect(await page.locator("#set-hours [role=alert]").innerText()).toBe("Check the fields marked above.");
-    await shot(page, "pages-settings-hours-error.png");
+    await shotWhole(page, "pages-settings-hours-error.png");
 
     await tz.fill("Europe/Rome");
     await page.getByRole("button", { name: "Save office hours" }).click();
     await page.locator("#set-hours [role=status]", { hasText: "Saved" }).waitFor({ timeout: WAIT });
-    expect((await api<{ officeHours: unknown }>("GET", "/api/settings")).body.officeHours).toMatchObject({
+    expect((await owner.api<{ officeHours: unknown }>("GET", "/api/settings")).body.officeHours).toMatchObject({
       timezone: "Europe/Rome",
       weekly: { mon: [["08:30", "18:00"]], sat: [["10:00", "14:00"]] },
       holidays: ["2026-12-25"],
@@ -249,31 +211,31 @@ describe.skipIf(!hasChromium)("Reports, AI agent and Settings pages in a real br
     expect(await page.getByLabel("Open on Sunday").isChecked()).toBe(false);
     await page.getByRole("button", { name: "Remove holiday 2026-12-25" }).waitFor();
     expect(await page.getByLabel("Auto-reply outside office hours").inputValue()).toBe("We're away; we'll answer first thing tomorrow.");
-    await shot(page, "pages-settings-hours.png");
+    await shotWhole(page, "pages-settings-hours.png");
   });
 
   it("switches round robin and saves auto-close", async () => {
-    const page = await signIn("#/settings/assignment");
+    const page = await kit.signIn("#/settings/assignment");
     const rr = page.getByRole("switch", { name: "Round robin" });
     await rr.waitFor({ timeout: WAIT });
     expect(await rr.isChecked()).toBe(true);
     await rr.click();
-    await expect.poll(async () => (await api<{ assignment: { roundRobin: boolean } }>("GET", "/api/settings")).body.assignment.roundRobin).toBe(false);
+    await expect.poll(async () => (await owner.api<{ assignment: { roundRobin: boolean } }>("GET", "/api/settings")).body.assignment.roundRobin).toBe(false);
     await rr.click();
-    await expect.poll(async () => (await api<{ assignment: { roundRobin: boolean } }>("GET", "/api/settings")).body.assignment.roundRobin).toBe(true);
+    await expect.poll(async () => (await owner.api<{ assignment: { roundRobin: boolean } }>("GET", "/api/settings")).body.assignment.roundRobin).toBe(true);
 
     await page.getByRole("radio", { name: /^After/ }).check();
     await page.getByLabel("Hours without a customer message").fill("48");
     await page.getByRole("button", { name: "Save auto-close" }).click();
-    await expect.poll(async () => (await api<{ autoClose: unknown }>("GET", "/api/settings")).body.autoClose).toEqual({ afterHours: 48 });
-    await shot(page, "pages-settings-assignment.png");
+    await expect.poll(async () => (await owner.api<{ autoClose: unknown }>("GET", "/api/settings")).body.autoClose).toEqual({ afterHours: 48 });
+    await shotWhole(page, "pages-settings-assignment.png");
     await page.getByRole("radio", { name: "Never" }).check();
     await page.getByRole("button", { name: "Save auto-close" }).click();
-    await expect.poll(async () => (await api<{ autoClose: unknown }>("GET", "/api/settings")).body.autoClose).toEqual({ afterHours: null });
+    await expect.poll(async () => (await owner.api<{ autoClose: unknown }>("GET", "/api/settings")).body.autoClose).toEqual({ afterHours: null });
   });
 
   it("creates, edits and deletes a team, naming what is missing next to the field", async () => {
-    const page = await signIn("#/settings/teams");
+    const page = await kit.signIn("#/settings/teams");
     await page.locator('.team[data-team="Customer care"]').waitFor({ timeout: WAIT });
     await page.getByRole("button", { name: "New team" }).click();
     const form = page.getByRole("form", { name: "New team" });
@@ -281,7 +243,7 @@ describe.skipIf(!hasChromium)("Reports, AI agent and Settings pages in a real br
     await form.getByRole("button", { name: "Create team" }).click();
     await form.locator('.field-error[data-path="agentIds"]').waitFor({ timeout: WAIT });
     expect(await form.locator('.field-error[data-path="agentIds"]').innerText()).toContain("at least one agent");
-    await shot(page, "pages-settings-team-form.png");
+    await shotWhole(page, "pages-settings-team-form.png");
 
     await form.getByLabel("Sam Support").check();
     await form.getByLabel("Alex Admin").check();
@@ -291,10 +253,10 @@ describe.skipIf(!hasChromium)("Reports, AI agent and Settings pages in a real br
     const card = page.locator('.team[data-team="Returns squad"]');
     await card.waitFor({ timeout: WAIT });
     expect(await card.innerText()).toMatch(/Sam Support[\s\S]*Alex Admin[\s\S]*returns[\s\S]*exchanges[\s\S]*VIP/);
-    const created = (await api<{ items: { name: string; agentIds: string[]; tags: string[]; segments: string[] }[] }>("GET", "/api/teams")).body.items.find((t) => t.name === "Returns squad");
+    const created = (await owner.api<{ items: { name: string; agentIds: string[]; tags: string[]; segments: string[] }[] }>("GET", "/api/teams")).body.items.find((t) => t.name === "Returns squad");
     expect(created).toMatchObject({ tags: ["returns", "exchanges"], segments: ["VIP"] });
     expect(created?.agentIds).toHaveLength(2);
-    await shot(page, "pages-settings-teams.png");
+    await shotWhole(page, "pages-settings-teams.png");
 
     await card.getByRole("button", { name: "Edit team Returns squad" }).click();
     await page.getByRole("form", { name: "Edit team Returns squad" }).getByLabel("Name").fill("Returns & exchanges");
@@ -304,18 +266,18 @@ describe.skipIf(!hasChromium)("Reports, AI agent and Settings pages in a real br
     page.once("dialog", (d) => void d.accept());
     await renamed.getByRole("button", { name: "Delete team Returns & exchanges" }).click();
     await renamed.waitFor({ state: "detached", timeout: WAIT });
-    expect((await api<{ items: { name: string }[] }>("GET", "/api/teams")).body.items.map((t) => t.name)).toEqual(["Customer care"]);
+    expect((await owner.api<{ items: { name: string }[] }>("GET", "/api/teams")).body.items.map((t) => t.name)).toEqual(["Customer care"]);
   });
 
   it("shows settings read-only to a support agent", async () => {
-    const page = await signIn("#/settings", "sam@edgedesk.dev");
+    const page = await kit.signIn("#/settings", { email: "sam@edgedesk.dev" });
     const agentSwitch = page.getByRole("switch", { name: "AI customer agent" });
     await agentSwitch.waitFor({ timeout: WAIT });
     expect(await agentSwitch.isDisabled()).toBe(true);
     await page.getByRole("note").filter({ hasText: "Only owners and admins can change these settings" }).waitFor();
     expect(await page.getByRole("button", { name: "Save handoff" }).count()).toBe(0);
     expect(await page.getByRole("radio", { name: /^Zendesk/ }).isDisabled()).toBe(true);
-    await shot(page, "pages-settings-readonly.png");
+    await shotWhole(page, "pages-settings-readonly.png");
     await page.getByRole("link", { name: "Teams" }).click();
     await page.locator('.team[data-team="Customer care"]').waitFor({ timeout: WAIT });
     expect(await page.getByRole("button", { name: "New team" }).count()).toBe(0);

@@ -4,15 +4,11 @@
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasChromium, launchChromium, sharedServer, uniqueId, type SharedServer } from "./devServer.ts";
+import { api, apiAs, browserKit, chatSay, DEMO_OWNER, hasChromium, login, startChat, uniqueId, until, visitorApi, type ApiCaller } from "./kit.ts";
 
-const WAIT = 15_000;
-let server: SharedServer;
-let browser: Browser;
-let ownerToken = "";
-const contexts: BrowserContext[] = [];
+/** The demo owner, over the API (signed in before the tests). */
+let owner: ApiCaller = apiAs("");
 
 interface Delivery {
   path: string;
@@ -36,43 +32,12 @@ function verify(secret: string, header: string, body: string): boolean {
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-async function api<T = unknown>(method: string, path: string, body?: unknown, token = ownerToken): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${server.base}${path}`, {
-    method,
-    headers: { ...(body !== undefined ? { "Content-Type": "application/json" } : {}), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body !== undefined ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: (await res.json().catch(() => null)) as T };
-}
-
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, ms = 30_000): Promise<T> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`never happened: ${what}`);
-}
-
-async function signIn(hash: string): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  page.setDefaultTimeout(WAIT);
-  await page.goto(`${server.base}/app/${hash}`);
-  await page.getByLabel("Email").fill("demo@edgedesk.dev");
-  await page.getByLabel("Password").fill("demo-password");
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.locator(".live-live").waitFor({ timeout: WAIT });
-  return page;
-}
-
 describe.skipIf(!hasChromium)("API keys, webhooks, exports and erasure in a real browser", () => {
+  const kit = browserKit();
+  const signIn = (hash: string) => kit.signIn(hash, DEMO_OWNER, { acceptDownloads: true });
+
   beforeAll(async () => {
-    server = sharedServer();
-    browser = await launchChromium();
-    ownerToken = (await api<{ token: string }>("POST", "/api/login", { email: "demo@edgedesk.dev", password: "demo-password" }, "")).body.token;
+    owner = apiAs((await login(DEMO_OWNER)).token);
     receiver = createServer((req, res) => {
       let body = "";
       req.on("data", (c: Buffer) => (body += c.toString()));
@@ -86,18 +51,16 @@ describe.skipIf(!hasChromium)("API keys, webhooks, exports and erasure in a real
   }, 120_000);
 
   afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close();
-    const hooks = await api<{ items: { id: string; url: string }[] }>("GET", "/api/webhooks").catch(() => null);
-    for (const h of hooks?.body.items ?? []) if (h.url.startsWith(receiverBase)) await api("DELETE", `/api/webhooks/${h.id}`);
+    const hooks = await owner.api<{ items: { id: string; url: string }[] }>("GET", "/api/webhooks").catch(() => null);
+    for (const h of hooks?.body.items ?? []) if (h.url.startsWith(receiverBase)) await owner.api("DELETE", `/api/webhooks/${h.id}`);
     await new Promise((r) => receiver?.close(r));
   });
 
   it("delivers a shopper's message to a loopback receiver through wrangler dev's queue, signed", async () => {
-    const hook = (await api<{ id: string; secret: string }>("POST", "/api/webhooks", { url: `${receiverBase}/api-hook`, events: ["ticket.created", "message.created"] })).body;
+    const hook = (await owner.api<{ id: string; secret: string }>("POST", "/api/webhooks", { url: `${receiverBase}/api-hook`, events: ["ticket.created", "message.created"] })).body;
     const text = `Webhook check ${uniqueId()}`;
-    const conv = (await api<{ conversationId: string; visitorToken: string; ticketId: string }>("POST", "/api/chat/conversations", { accountId: "demo" }, "")).body;
-    await fetch(`${server.base}/api/chat/conversations/${conv.conversationId}/messages`, { method: "POST", headers: { "Content-Type": "application/json", "X-Visitor-Token": conv.visitorToken }, body: JSON.stringify({ text }) });
+    const conv = await startChat("demo");
+    await chatSay(conv, text);
     const got = await until("the message reached the receiver", () => received.find((d) => d.path === "/api-hook" && d.event.type === "message.created" && d.event.data.message?.body === text));
     expect(verify(hook.secret, got.signature, got.body)).toBe(true);
     expect(verify(hook.secret, got.signature, got.body.replace(text, "tampered"))).toBe(false);
@@ -143,9 +106,9 @@ describe.skipIf(!hasChromium)("API keys, webhooks, exports and erasure in a real
   it("exports the ticket list as CSV and erases a customer from the ticket page", async () => {
     const email = `${uniqueId("erase")}@example.com`;
     const text = `Please forget me ${uniqueId()}`;
-    const conv = (await api<{ conversationId: string; visitorToken: string; ticketId: string }>("POST", "/api/chat/conversations", { accountId: "demo", visitor: { email, name: "Erin Erase" } }, "")).body;
-    await fetch(`${server.base}/api/chat/conversations/${conv.conversationId}/messages`, { method: "POST", headers: { "Content-Type": "application/json", "X-Visitor-Token": conv.visitorToken }, body: JSON.stringify({ text }) });
-    await fetch(`${server.base}/api/chat/conversations/${conv.conversationId}/handoff`, { method: "POST", headers: { "Content-Type": "application/json", "X-Visitor-Token": conv.visitorToken }, body: JSON.stringify({ email }) });
+    const conv = await startChat("demo", { email, name: "Erin Erase" });
+    await chatSay(conv, text);
+    await visitorApi(conv, "POST", "/handoff", { email });
 
     const page = await signIn(`#/all/${conv.ticketId}`);
     const [download] = await Promise.all([page.waitForEvent("download"), page.locator('button[data-export="/exports/tickets.csv"]').click()]);
@@ -163,7 +126,7 @@ describe.skipIf(!hasChromium)("API keys, webhooks, exports and erasure in a real
     page.once("dialog", (d) => void d.accept("ERASE"));
     await page.getByRole("button", { name: "Erase customer" }).click();
     await page.getByText("Customer erased").waitFor();
-    const after = (await api<{ ticket: { customer: Record<string, string> }; messages: unknown[] }>("GET", `/api/tickets/${conv.ticketId}`)).body;
+    const after = (await owner.api<{ ticket: { customer: Record<string, string> }; messages: unknown[] }>("GET", `/api/tickets/${conv.ticketId}`)).body;
     expect(after.messages).toEqual([]);
     expect(after.ticket.customer).toEqual({});
   });

@@ -1,55 +1,26 @@
 // Browser tests: the customer profile panel on the ticket page and the order and subscription actions, each with its
 // confirmation, against wrangler dev. Runs in its own fresh account (demo store connected), so nothing it changes is shared.
-import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, hasChromium, launchChromium, sharedServer, uniqueId, type SharedServer } from "./devServer.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { apiAs, browserKit, hasChromium, inbound, newAccount, shot, uniqueId, type ApiCaller, type OwnAccount } from "./kit.ts";
 
-const WAIT = 15_000;
-const PASSWORD = "profile-password-1";
-let server: SharedServer;
-let browser: Browser;
-let owner = { token: "", email: "", accountId: "" };
+let shop: OwnAccount;
+/** The shop's owner, over the API. */
+let owner: ApiCaller;
 let ticketId = "";
 let profileId = "";
 
-async function api<T = any>(method: string, path: string, body?: unknown, token = owner.token): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${server.base}${path}`, {
-    method,
-    headers: { ...(body !== undefined ? { "Content-Type": "application/json" } : {}), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body !== undefined ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: (await res.json().catch(() => null)) as T };
-}
-
-async function signIn(hash: string): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 1000 } });
-  const page = await ctx.newPage();
-  page.setDefaultTimeout(WAIT);
-  await page.goto(`${server.base}/app/${hash}`);
-  await page.getByLabel("Email").fill(owner.email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.locator(".live-live").waitFor({ timeout: WAIT });
-  return page;
-}
-
 describe.skipIf(!hasChromium)("customer profile panel and order actions in a real browser", () => {
-  beforeAll(async () => {
-    server = sharedServer();
-    browser = await launchChromium();
-    const email = `${uniqueId("profile-owner")}@example.com`;
-    const signup = await api<{ token: string; accountId: string }>("POST", "/api/signup", { accountName: uniqueId("Profile shop"), name: "Pat Owner", email, password: PASSWORD }, "");
-    owner = { token: signup.body.token, email, accountId: signup.body.accountId };
-    await api("PUT", "/api/integrations/demo", {});
-    const t = await api<{ ticketId: string }>("POST", "/api/dev/inbound", { accountId: owner.accountId, channel: "email", from: "Sam Shopper <shopper@example.com>", text: "Can I change my order #1042?", providerMessageId: uniqueId("pm") }, "");
-    ticketId = t.body.ticketId;
-    profileId = (await api<{ ticket: { customer: { profileId: string } } }>("GET", `/api/tickets/${ticketId}`)).body.ticket.customer.profileId;
-  }, 120_000);
+  const kit = browserKit();
+  const signIn = (hash: string) => kit.signIn(hash, shop, { viewport: { width: 1440, height: 1000 } });
 
-  afterAll(async () => {
-    await browser?.close();
-  });
+  beforeAll(async () => {
+    shop = await newAccount({ accountName: uniqueId("Profile shop"), name: "Pat Owner", email: `${uniqueId("profile-owner")}@example.com`, password: "profile-password-1" });
+    owner = apiAs(shop.token);
+    await owner.api("PUT", "/api/integrations/demo", {});
+    const t = await inbound({ accountId: shop.id, channel: "email", from: "Sam Shopper <shopper@example.com>", text: "Can I change my order #1042?" });
+    ticketId = t.body.ticketId;
+    profileId = (await owner.api<{ ticket: { customer: { profileId: string } } }>("GET", `/api/tickets/${ticketId}`)).body.ticket.customer.profileId;
+  }, 120_000);
 
   it("shows the customer beside the ticket: consent, predictions, loyalty and recent orders", async () => {
     const page = await signIn(`#/all/${ticketId}`);
@@ -62,7 +33,7 @@ describe.skipIf(!hasChromium)("customer profile panel and order actions in a rea
     expect(await panel.getByRole("link", { name: "Redeem page" }).getAttribute("href")).toBe("https://northwind-outfitters.example/account/rewards");
     const orders = panel.getByRole("list", { name: "Recent orders" });
     expect(await orders.locator(".order strong").allInnerTexts()).toEqual(["#1042", "#1038", "#1029", "#1024"]);
-    await panel.screenshot({ path: join(ARTIFACTS, "profile-panel.png") });
+    await shot(panel, "profile-panel.png");
     // The agent tells the shopper how to redeem, with the link, in one click.
     await panel.getByRole("button", { name: "Insert in reply" }).click();
     // The composer takes the text after its next render.
@@ -94,7 +65,7 @@ describe.skipIf(!hasChromium)("customer profile panel and order actions in a rea
     await order.getByRole("button", { name: "Yes, cancel order" }).click();
     await order.locator(".pill.order-cancelled").waitFor();
     await page.locator(".thread .msg", { hasText: "cancelled order #1042 (reason: customer)" }).waitFor();
-    expect((await api("GET", `/api/profiles/${profileId}/orders`)).body.items[0]).toMatchObject({ name: "#1042", status: "cancelled" });
+    expect((await owner.api<{ items: unknown[] }>("GET", `/api/profiles/${profileId}/orders`)).body.items[0]).toMatchObject({ name: "#1042", status: "cancelled" });
 
     // The subscription: change its frequency after confirming.
     const sub = page.locator(".subscription").first();
@@ -106,11 +77,11 @@ describe.skipIf(!hasChromium)("customer profile panel and order actions in a rea
     await sub.getByRole("alertdialog").waitFor({ state: "detached" });
 
     // Someone cancels the subscription elsewhere; skipping from this (stale) panel is refused with the store's reason.
-    expect((await api("POST", `/api/profiles/${profileId}/subscriptions/demo_sub_01/cancel`, {})).status).toBe(200);
+    expect((await owner.api("POST", `/api/profiles/${profileId}/subscriptions/demo_sub_01/cancel`, {})).status).toBe(200);
     await sub.getByRole("button", { name: "Skip next" }).click();
     await sub.getByRole("button", { name: "Yes, skip" }).click();
     expect(await sub.getByRole("alert").innerText()).toContain("is cancelled");
-    await page.screenshot({ path: join(ARTIFACTS, "profile-order-actions.png") });
+    await shot(page, "profile-order-actions.png");
   });
 
   it("opens the profile page with a timeline filtered by metric and a saved filter", async () => {
@@ -125,13 +96,13 @@ describe.skipIf(!hasChromium)("customer profile panel and order actions in a rea
     await timeline.getByLabel("Filter name").fill("Purchases");
     await timeline.getByRole("button", { name: "Save filter" }).click();
     await timeline.getByRole("button", { name: "Purchases", exact: true }).waitFor();
-    expect((await api("GET", "/api/profile-event-filters")).body.items).toMatchObject([{ name: "Purchases", metrics: ["placed_order"] }]);
-    await page.screenshot({ path: join(ARTIFACTS, "profile-page.png"), fullPage: true });
+    expect((await owner.api<{ items: unknown[] }>("GET", "/api/profile-event-filters")).body.items).toMatchObject([{ name: "Purchases", metrics: ["placed_order"] }]);
+    await shot(page, "profile-page.png", { fullPage: true });
   });
 
   it("shows an SMS reply that could not go out as not delivered, with the reason", async () => {
-    const sms = await api<{ ticketId: string }>("POST", "/api/dev/inbound", { accountId: owner.accountId, channel: "sms", from: "+15550107654", text: "Do you ship to Canada?", providerMessageId: uniqueId("pm") }, "");
-    const reply = await api<{ delivery: { status: string } }>("POST", `/api/tickets/${sms.body.ticketId}/replies`, { body: "We do!" });
+    const sms = await inbound({ accountId: shop.id, channel: "sms", from: "+15550107654", text: "Do you ship to Canada?" });
+    const reply = await owner.api<{ delivery: { status: string } }>("POST", `/api/tickets/${sms.body.ticketId}/replies`, { body: "We do!" });
     expect(reply.body.delivery.status).toBe("blocked");
     const page = await signIn(`#/all/${sms.body.ticketId}`);
     const note = page.locator(".thread .msg", { hasText: "We do!" }).locator(".delivery.not-delivered");
@@ -140,16 +111,16 @@ describe.skipIf(!hasChromium)("customer profile panel and order actions in a rea
   });
 
   it("hides unread badges for everyone when the account turns them off, and the agent's own switch with them", async () => {
-    await api("POST", "/api/dev/inbound", { accountId: owner.accountId, channel: "email", from: "new.person@example.com", text: "A new question", providerMessageId: uniqueId("pm") }, "");
+    await inbound({ accountId: shop.id, channel: "email", from: "new.person@example.com", text: "A new question" });
     const page = await signIn("#/all");
     await page.getByTestId("unread-all").waitFor();
-    expect((await api("PUT", "/api/settings/unread-badge", { enabled: false })).status).toBe(200);
+    expect((await owner.api("PUT", "/api/settings/unread-badge", { enabled: false })).status).toBe(200);
     await page.reload();
     await page.locator(".live-live").waitFor();
     await page.locator(".view-name", { hasText: "All tickets" }).waitFor();
     expect(await page.getByTestId("unread-all").count()).toBe(0);
     expect(await page.getByRole("switch", { name: "Unread badges" }).isDisabled()).toBe(true);
-    expect((await api("PUT", "/api/settings/unread-badge", { enabled: true })).status).toBe(200);
+    expect((await owner.api("PUT", "/api/settings/unread-badge", { enabled: true })).status).toBe(200);
     await page.reload();
     await page.getByTestId("unread-all").waitFor();
   });
@@ -160,12 +131,12 @@ describe.skipIf(!hasChromium)("customer profile panel and order actions in a rea
     await tagging.waitFor();
     await tagging.getByRole("switch", { name: "AI auto-tagging" }).click();
     await page.getByText("AI auto-tagging is off").waitFor();
-    expect((await api("GET", "/api/settings")).body.autoTags.enabled).toBe(false);
+    expect((await owner.api<{ autoTags: { enabled: boolean } }>("GET", "/api/settings")).body.autoTags.enabled).toBe(false);
     const sms = page.locator("#set-sms");
     await sms.getByLabel("Auto-reply to non-subscribers").fill("Text START to hear back from us.");
     await sms.getByRole("button", { name: "Save SMS settings" }).click();
     await page.getByText("SMS settings saved").waitFor();
-    expect((await api("GET", "/api/settings")).body.sms.autoReply).toBe("Text START to hear back from us.");
-    await page.screenshot({ path: join(ARTIFACTS, "profile-settings.png"), fullPage: true });
+    expect((await owner.api<{ sms: { autoReply: string } }>("GET", "/api/settings")).body.sms.autoReply).toBe("Text START to hear back from us.");
+    await shot(page, "profile-settings.png", { fullPage: true });
   });
 });

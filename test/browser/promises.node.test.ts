@@ -1,80 +1,40 @@
 // Browser tests for CSAT, SLA timers and merge (issue 13): a shopper rates a closed conversation in the widget and the
 // score reaches the ticket and Reports; an SLA timer runs, turns red and lists its ticket under "SLA breached";
 // two tickets of one customer merge and unmerge from the dashboard. Uses its own account on the shared dev server.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { hasChromium, launchChromium, OPEN_SHADOW_ROOTS, sharedServer, uniqueId, type SharedServer } from "./devServer.ts";
+import { beforeAll, describe, expect, it } from "vitest";
+import { apiAs, browserKit, hasChromium, inbound, newAccount, server, uniqueId, WAIT, type ApiCaller, type OwnAccount } from "./kit.ts";
 
-const WAIT = 15_000;
-const PASSWORD = "promises-password-1";
-let server: SharedServer;
-let browser: Browser;
-const account = { id: "", email: "", token: "" };
-const contexts: BrowserContext[] = [];
+let account: OwnAccount;
+/** The account's owner, over the API: every call must succeed. */
+let owner: ApiCaller;
 let slaTicketNumber = 0;
 
-async function api<T = any>(method: string, path: string, body?: unknown, token = account.token): Promise<T> {
-  const res = await fetch(`${server.base}${path}`, {
-    method,
-    headers: { ...(body !== undefined ? { "Content-Type": "application/json" } : {}), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body !== undefined ? JSON.stringify(body) : undefined,
-  });
-  if (res.status >= 300) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  return (await res.json().catch(() => null)) as T;
-}
-
-const inbound = (text: string, threadId: string) =>
-  api<{ ticketId: string }>("POST", "/api/dev/inbound", { accountId: account.id, channel: "email", from: "Pat Rivera <pat@promises.example>", text, threadId, providerMessageId: uniqueId("pm") }, "");
-
-async function dashboard(hash: string): Promise<Page> {
-  const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  contexts.push(ctx);
-  const page = await ctx.newPage();
-  page.setDefaultTimeout(WAIT);
-  await page.goto(`${server.base}/app/${hash}`);
-  await page.getByLabel("Email").fill(account.email);
-  await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await page.locator(".live-live").waitFor();
-  return page;
+/** A customer's email in its own thread: a new ticket. */
+async function email(text: string, threadId: string): Promise<{ ticketId: string }> {
+  const res = await inbound({ accountId: account.id, channel: "email", from: "Pat Rivera <pat@promises.example>", text, threadId });
+  expect(res.status).toBe(200);
+  return res.body;
 }
 
 describe.skipIf(!hasChromium)("CSAT, SLA timers and merge in a real browser", () => {
+  const kit = browserKit();
+  const dashboard = (hash: string) => kit.signIn(hash, account);
+
   beforeAll(async () => {
-    server = sharedServer();
-    browser = await launchChromium();
-    account.email = `${uniqueId("pat")}@promises.example`;
-    const owner = await api<{ token: string; accountId: string }>("POST", "/api/signup", { accountName: "Promises tests", name: "Pia Owner", email: account.email, password: PASSWORD }, "");
-    [account.id, account.token] = [owner.accountId, owner.token];
-    await api("PUT", "/api/settings/agent", { enabled: false });
-    await api("PUT", "/api/settings/csat", { enabled: true });
+    account = await newAccount({ accountName: "Promises tests", name: "Pia Owner", email: `${uniqueId("pat")}@promises.example`, password: "promises-password-1" });
+    owner = apiAs(account.token);
+    await owner.apiOk("PUT", "/api/settings/agent", { enabled: false });
+    await owner.apiOk("PUT", "/api/settings/csat", { enabled: true });
     // The SLA ticket starts its one-minute clock now; the other tests run while it counts down.
-    await api("POST", "/api/sla-policies", { name: "One minute", firstResponseMinutes: 1 });
-    const { ticketId } = await inbound("Nobody has answered me yet", uniqueId("<sla"));
-    slaTicketNumber = (await api<{ ticket: { number: number } }>("GET", `/api/tickets/${ticketId}`)).ticket.number;
+    await owner.apiOk("POST", "/api/sla-policies", { name: "One minute", firstResponseMinutes: 1 });
+    const { ticketId } = await email("Nobody has answered me yet", uniqueId("<sla"));
+    slaTicketNumber = (await owner.apiOk<{ ticket: { number: number } }>("GET", `/api/tickets/${ticketId}`)).ticket.number;
   }, 120_000);
 
-  afterAll(async () => {
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
-  });
-
   it("a shopper rates the closed conversation in the widget; the score shows on the ticket and in Reports", async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1280, height: 820 } });
-    contexts.push(ctx);
-    await ctx.addInitScript((id: string) => {
-      new MutationObserver((records) => {
-        for (const r of records) for (const n of r.addedNodes) if (n instanceof HTMLScriptElement && n.dataset.account === "demo") n.dataset.account = id;
-      }).observe(document, { childList: true, subtree: true });
-    }, account.id);
-    await ctx.addInitScript(OPEN_SHADOW_ROOTS);
-    const shopper = await ctx.newPage();
-    shopper.setDefaultTimeout(WAIT);
-    await shopper.goto(`${server.base}/`);
-    await shopper.getByRole("button", { name: /Open chat/ }).click();
+    const { page: shopper, send } = await kit.openShopper({ widgetAccount: account.id });
     const text = `My mug arrived chipped ${uniqueId("m")}`;
-    await shopper.getByRole("textbox", { name: "Message" }).fill(text);
-    await shopper.getByRole("textbox", { name: "Message" }).press("Enter");
+    await send(text);
 
     const agent = await dashboard("#/all");
     await agent.locator(".rows .row", { hasText: text }).click();
@@ -95,11 +55,11 @@ describe.skipIf(!hasChromium)("CSAT, SLA timers and merge in a real browser", ()
   });
 
   it("merges two tickets of one customer from the ticket page and undoes it", async () => {
-    const a = await inbound("First: the lamp is broken", uniqueId("<merge-a"));
-    const b = await inbound("Second: where is order 1042?", uniqueId("<merge-b"));
+    const a = await email("First: the lamp is broken", uniqueId("<merge-a"));
+    const b = await email("Second: where is order 1042?", uniqueId("<merge-b"));
     const page = await dashboard(`#/all/${a.ticketId}`);
     await page.getByRole("button", { name: /Find other tickets/ }).click();
-    const numberOfB = (await api<{ ticket: { number: number } }>("GET", `/api/tickets/${b.ticketId}`)).ticket.number;
+    const numberOfB = (await owner.apiOk<{ ticket: { number: number } }>("GET", `/api/tickets/${b.ticketId}`)).ticket.number;
     page.once("dialog", (d) => void d.accept());
     await page.getByRole("button", { name: `Merge into #${numberOfB}` }).click();
     // The survivor opens with both threads.
@@ -108,8 +68,8 @@ describe.skipIf(!hasChromium)("CSAT, SLA timers and merge in a real browser", ()
     await page.goto(`${server.base}/app/#/all/${a.ticketId}`);
     await page.getByTestId("merged-into").waitFor();
     await page.getByRole("button", { name: "Undo merge" }).click();
-    await expect.poll(async () => (await api<{ ticket: { status: string; mergedInto?: string } }>("GET", `/api/tickets/${a.ticketId}`)).ticket, { timeout: WAIT }).toMatchObject({ status: "open" });
-    expect((await api<{ messages: { body: string }[] }>("GET", `/api/tickets/${b.ticketId}`)).messages.some((m) => m.body.includes("lamp is broken"))).toBe(false);
+    await expect.poll(async () => (await owner.apiOk<{ ticket: { status: string; mergedInto?: string } }>("GET", `/api/tickets/${a.ticketId}`)).ticket, { timeout: WAIT }).toMatchObject({ status: "open" });
+    expect((await owner.apiOk<{ messages: { body: string }[] }>("GET", `/api/tickets/${b.ticketId}`)).messages.some((m) => m.body.includes("lamp is broken"))).toBe(false);
   });
 
   it("an SLA timer runs, turns red when the target passes, and the ticket lists under SLA breached", async () => {

@@ -2,78 +2,38 @@
 // signing in sets you online, the widget's header follows who is online, the demo shopper is really signed in, the
 // typing line ends with the answer, the AI agent's conversations have a view to read along and take over, links in
 // the thread, "Save view" as a dialog, and the ticket usable at phone (390 px) and laptop (1360 px) widths.
-import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ARTIFACTS, OPEN_SHADOW_ROOTS, hasChromium, launchChromium, sharedServer, type SharedServer } from "./devServer.ts";
+import { api, browserKit, chatSay, hasChromium, login, server, shot, signInOn, startChat, WAIT, type ContextOptions } from "./kit.ts";
 
-const WAIT = 15_000;
-const PASSWORD = "demo-password";
-let server: SharedServer;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+/** Widget shadow roots open, and nothing leaves loopback (the demo catalog's images live on a made-up host). */
+const LOOK: ContextOptions = { reducedMotion: "reduce", openShadowRoots: true, outside: "abort" };
 
-async function api<T = unknown>(method: string, path: string, body?: unknown, token = ""): Promise<{ status: number; body: T }> {
-  const res = await fetch(`${server.base}${path}`, {
-    method,
-    headers: { ...(body !== undefined ? { "Content-Type": "application/json" } : {}), ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-    body: body !== undefined ? JSON.stringify(body) : undefined,
-  });
-  return { status: res.status, body: (await res.json().catch(() => null)) as T };
-}
-
-async function page(viewport: { width: number; height: number }): Promise<Page> {
-  const ctx = await browser.newContext({ viewport, reducedMotion: "reduce" });
-  contexts.push(ctx);
-  await ctx.addInitScript(OPEN_SHADOW_ROOTS);
-  // Nothing leaves loopback (the demo catalog's images live on a made-up host).
-  await ctx.route((url) => url.hostname !== "127.0.0.1" && url.hostname !== "localhost", (route) => route.abort());
-  const p = await ctx.newPage();
-  p.setDefaultTimeout(WAIT);
-  return p;
-}
-
-async function signIn(email: string, hash: string, viewport = { width: 1440, height: 900 }): Promise<Page> {
-  const p = await page(viewport);
-  await p.goto(`${server.base}/app/${hash}`);
-  await p.getByLabel("Email").fill(email);
-  await p.getByLabel("Password").fill(PASSWORD);
-  await p.getByRole("button", { name: "Sign in" }).click();
-  // On a phone the rail shows icons only: the live indicator is there but hidden.
-  await p.locator(".live-live").waitFor({ state: "attached", timeout: WAIT });
-  return p;
-}
-
+/** A shopper asks the demo store's AI agent something over HTTP. */
 async function chat(text: string): Promise<{ ticketId: string }> {
-  const conv = (await api<{ conversationId: string; visitorToken: string; ticketId: string }>("POST", "/api/chat/conversations", { accountId: "demo" })).body;
-  await fetch(`${server.base}/api/chat/conversations/${conv.conversationId}/messages`, {
-    method: "POST",
-    headers: { "Content-Type": "application/json", "X-Visitor-Token": conv.visitorToken },
-    body: JSON.stringify({ text }),
-  });
-  return { ticketId: conv.ticketId };
+  const conv = await startChat("demo");
+  await chatSay(conv, text);
+  return conv;
 }
 
 describe.skipIf(!hasChromium)("the agent workspace in a real browser", () => {
+  const kit = browserKit();
+  const page = (viewport: { width: number; height: number }) => kit.page({ ...LOOK, viewport });
+  const signIn = (email: string, hash: string, viewport = { width: 1440, height: 900 }) => kit.signIn(hash, { email }, { ...LOOK, viewport });
   let sam = "";
   let samId = "";
   let morgan = "";
 
   beforeAll(async () => {
-    server = sharedServer();
-    browser = await launchChromium();
-    const login = (await api<{ token: string; agent: { id: string } }>("POST", "/api/login", { email: "sam@edgedesk.dev", password: PASSWORD })).body;
-    sam = login.token;
-    samId = login.agent.id;
-    morgan = (await api<{ token: string }>("POST", "/api/login", { email: "morgan@edgedesk.dev", password: PASSWORD })).body.token;
+    const session = await login({ email: "sam@edgedesk.dev" });
+    sam = session.token;
+    samId = session.agent.id;
+    morgan = (await login({ email: "morgan@edgedesk.dev" })).token;
   }, 120_000);
 
   afterAll(async () => {
     // Sam goes back offline, as the other browser files expect the demo team to be.
     await api("PUT", "/api/agents/me/status", { status: "offline" }, sam);
     await api("PUT", "/api/agents/me/status", { status: "offline" }, morgan);
-    for (const c of contexts) await c.close().catch(() => undefined);
-    await browser?.close().catch(() => undefined);
   }, 30_000);
 
   it("signs the demo shopper in from 'Browsing as', shows the team away, and ends the typing line with the answer", async () => {
@@ -94,7 +54,7 @@ describe.skipIf(!hasChromium)("the agent workspace in a real browser", () => {
     // The answer is in: the socket's copy of it has ended the "Assistant is typing…" line.
     await widget.locator(".row.ai[data-id]").first().waitFor();
     await expect.poll(() => widget.locator(".typing").isHidden(), { timeout: WAIT }).toBe(true);
-    await shopper.screenshot({ path: join(ARTIFACTS, "workspace-shopper.png") });
+    await shot(shopper, "workspace-shopper.png");
   });
 
   it("signing in sets the agent online", async () => {
@@ -148,11 +108,11 @@ describe.skipIf(!hasChromium)("the agent workspace in a real browser", () => {
     expect(box && box.x >= 0 && box.x + box.width <= 390).toBe(true);
     // The tags and customer panel is there, under the conversation.
     await expect.poll(async () => (await phone.locator(".overview").boundingBox())?.width ?? 0).toBeGreaterThan(200);
-    await phone.screenshot({ path: join(ARTIFACTS, "workspace-phone.png") });
+    await shot(phone, "workspace-phone.png");
     const laptop = await signIn("sam@edgedesk.dev", `#/mine/${ticketId}`, { width: 1360, height: 800 });
     await laptop.locator(".conversation").waitFor();
     expect((await laptop.locator(".conversation").boundingBox())?.width ?? 0).toBeGreaterThan(540);
-    await laptop.screenshot({ path: join(ARTIFACTS, "workspace-laptop.png") });
+    await shot(laptop, "workspace-laptop.png");
   });
 
   it("shows who else is viewing and writing, and warns before a reply that crosses a colleague's", async () => {
@@ -189,7 +149,7 @@ describe.skipIf(!hasChromium)("the agent workspace in a real browser", () => {
     const light = await panel();
     await p.emulateMedia({ colorScheme: "dark" });
     await expect.poll(panel).not.toBe(light);
-    await p.screenshot({ path: join(ARTIFACTS, "workspace-dark.png") });
+    await shot(p, "workspace-dark.png");
     // The switch pins light (system → light) even though the system is dark.
     await p.getByRole("button", { name: "Theme: system" }).click();
     await expect.poll(panel).toBe(light);
@@ -212,12 +172,11 @@ describe.skipIf(!hasChromium)("the agent workspace in a real browser", () => {
     const root = ar.locator("edgedesk-chat .root");
     expect(await root.getAttribute("dir")).toBe("rtl");
     await ar.locator("edgedesk-chat .log", { hasText: "مرحبا! كيف يمكننا مساعدتك؟" }).waitFor();
-    await ar.screenshot({ path: join(ARTIFACTS, "workspace-rtl.png") });
+    await shot(ar, "workspace-rtl.png");
   });
 
   it("tells me on the desktop when a ticket is assigned to me, once notifications are on", async () => {
-    const ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-    contexts.push(ctx);
+    const ctx = await kit.context();
     // A desktop notification is only for a tab in the background; the browser's Notification is recorded here.
     await ctx.addInitScript(() => {
       const w = window as unknown as { shown: string[]; Notification: unknown };
@@ -235,11 +194,7 @@ describe.skipIf(!hasChromium)("the agent workspace in a real browser", () => {
     });
     const p = await ctx.newPage();
     p.setDefaultTimeout(WAIT);
-    await p.goto(`${server.base}/app/#/all`);
-    await p.getByLabel("Email").fill("sam@edgedesk.dev");
-    await p.getByLabel("Password").fill(PASSWORD);
-    await p.getByRole("button", { name: "Sign in" }).click();
-    await p.locator(".live-live").waitFor({ state: "attached" });
+    await signInOn(p, "#/all", { email: "sam@edgedesk.dev" });
     await p.getByRole("button", { name: "Notify off" }).click();
     await p.getByRole("button", { name: "Notify on" }).waitFor();
     const { ticketId } = await chat("Can someone help me with sizing? I'd like a person");
