@@ -4,7 +4,7 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { loadavg } from "node:os";
 import { benchAgent, benchEcho, benchEdgedesk, benchRelay, rampEcho, rampEdgedesk, rampRelay } from "./lib/live.mjs";
-import { startServer } from "./lib/server.mjs";
+import { LOCAL_TRACES, startServer } from "./lib/server.mjs";
 import { login } from "./lib/util.mjs";
 import { benchViews } from "./lib/views.mjs";
 
@@ -26,7 +26,7 @@ const agentOpts = {
 const rampOpts = {
   chats: live.chats,
   dashboards: live.dashboards,
-  rates: (process.env.BENCH_RAMP_RATES ?? "25,50,100,150,200,300,400,500,600,800,1000,1500,2000").split(",").map(Number),
+  rates: (process.env.BENCH_RAMP_RATES ?? "25,50,100,150,200,300,400,500,600,800,1000,1500,2000,3000,4000,6000,8000").split(",").map(Number),
   stepSeconds: num("BENCH_RAMP_STEP_S", 10),
   p99Ms: num("BENCH_RAMP_P99_MS", 100),
   drainMs: num("BENCH_RAMP_DRAIN_MS", 5000),
@@ -39,8 +39,9 @@ const log = (s) => console.log(s);
 /** The machine's 1-minute load average: on a shared box, other work skews the figures (2 cores: above 2 is queueing). */
 const load = () => Math.round(loadavg()[0] * 100) / 100;
 const ratio = (a, b) => (a && b ? Math.round((a / b) * 100) / 100 : null);
-const result = { at: new Date().toISOString(), phases: only, setup: { ...live, node: process.version }, load: { start: load() } };
+const result = { at: new Date().toISOString(), phases: only, setup: { ...live, node: process.version, localTraces: LOCAL_TRACES }, load: { start: load() } };
 const phaseStarted = Date.now();
+log(`wrangler dev's local trace store: ${LOCAL_TRACES ? "on (BENCH_LOCAL_TRACES=1)" : "off (BENCH_LOCAL_TRACES=1 turns it on)"}`);
 
 let echoServer = run("latency") || run("ramp") ? await startServer({ config: "bench/echo/wrangler.toml", migrate: false }) : null;
 try {

@@ -62,6 +62,7 @@ const COUNTED_TEAM = 1;
 const COUNTED_AI = 2;
 const countedOf = (handledBy: TicketView["handledBy"], messageCount: number) => (messageCount <= 0 ? NOT_COUNTED : handledBy === "ai" ? COUNTED_AI : COUNTED_TEAM);
 const LOAD_PAGE = 1000;
+const NO_FRAMES: readonly string[] = [];
 
 /**
  * The counters a ticket adds one to, exactly as `ticketConditions` (src/tickets/queries.ts) counts the
@@ -127,16 +128,20 @@ export class InboxActor extends DurableObject<Env> {
     if (sockets.length === 0) return 0;
     let sent = 0;
     // Unread and counts frames only go out when an agent's numbers changed since the last ones sent.
-    const extraByAgent = new Map<string, string[]>();
+    const extraByAgent = new Map<string, readonly string[]>();
     for (const ws of sockets) {
       const who = this.who(ws);
-      let extra: string[] = [];
+      let extra: readonly string[] = NO_FRAMES;
       if (changed && who) {
         extra = extraByAgent.get(who.agentId) ?? this.changedCountFrames(who.agentId);
         extraByAgent.set(who.agentId, extra);
       }
       try {
-        for (const p of [...payloads, ...extra]) {
+        for (const p of payloads) {
+          ws.send(p);
+          sent += 1;
+        }
+        for (const p of extra) {
           ws.send(p);
           sent += 1;
         }

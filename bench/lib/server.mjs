@@ -30,7 +30,15 @@ async function takePorts() {
   throw new Error(`no two free ports in ${PORT_BASE}–${PORT_BASE + 49}`);
 }
 
-const env = { ...process.env, CI: "1", WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" };
+/**
+ * `wrangler dev` (since 4.118) records a trace of every invocation — each request, socket message, RPC and D1 call —
+ * into a local trace store, on the same thread as the Worker and its actors; deployed Workers pay nothing of the
+ * kind. The bench measures the Worker, so it turns that recorder off unless BENCH_LOCAL_TRACES=1 (bench/README.md
+ * has figures both ways). It applies to every server alike, the baselines included.
+ */
+export const LOCAL_TRACES = process.env.BENCH_LOCAL_TRACES === "1";
+
+const env = { ...process.env, CI: "1", WRANGLER_SEND_METRICS: "false", NO_COLOR: "1", X_LOCAL_OBSERVABILITY: LOCAL_TRACES ? "true" : "false" };
 
 // Servers still up: stopped on Ctrl-C or SIGTERM, so an interrupted run leaves no wrangler behind.
 const running = new Set();
