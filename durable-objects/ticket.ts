@@ -8,6 +8,7 @@ import { TicketAgent, TURN_JOB } from "../src/agent/inTicket.ts";
 import { ASSIGNMENT_JOB, AssignmentLink } from "../src/assignment/link.ts";
 import { Delivery, DELIVERY_JOB } from "../src/channels/delivery.ts";
 import { ChatFollowUp, FOLLOW_UP_JOB } from "../src/chat/followUp.ts";
+import { rememberVerified, type ResumeInput } from "../src/chat/resume.ts";
 import { VisitorSockets } from "../src/chat/visitorSocket.ts";
 import { CsatSurvey, type CsatOutcome } from "../src/csat/inTicket.ts";
 import { DEFAULT_CSAT } from "../src/csat/rules.ts";
@@ -23,7 +24,7 @@ import { IndexSync, INDEX_JOB } from "../src/tickets/indexSync.ts";
 import { TicketIntake } from "../src/tickets/intake.ts";
 import { toMessageView, toTicketView, type MessageRecord, type TicketState } from "../src/tickets/model.ts";
 import { allocateTicketNumber } from "../src/tickets/numbers.ts";
-import type { ChatMessageResult, CreateTicketInput, CustomerMessageInput, HandoffResult, ReceiveResult, TeamMessageInput, TicketPatch } from "../src/tickets/rpc.ts";
+import type { ChatMessageResult, CreateTicketInput, CustomerMessageInput, HandoffResult, ReceiveResult, ResumeResult, TeamMessageInput, TicketPatch } from "../src/tickets/rpc.ts";
 import { TicketMerge, type MergeSource } from "../src/tickets/mergeInTicket.ts";
 import { Thread } from "../src/tickets/thread.ts";
 import { TICKET_ACTOR_MIGRATIONS } from "../src/tickets/actorSchema.ts";
@@ -31,8 +32,6 @@ import { InboxLink } from "../src/tickets/inboxLink.ts";
 import { SNOOZE_JOB, TicketLifecycle } from "../src/tickets/lifecycle.ts";
 import { addMessage, applyPatch, newTicket } from "../src/tickets/transitions.ts";
 import { WEBHOOK_JOB, WebhookOutbox } from "../src/webhooks/outbox.ts";
-
-type Previous = ReturnType<typeof before>;
 
 export class TicketActor extends DurableObject<Env> {
   private readonly store: ActorStorage;
@@ -165,6 +164,11 @@ export class TicketActor extends DurableObject<Env> {
   /** "Yes, connect me with an agent" (web chat); an anonymous shopper with no email is refused until they give one. */
   async handoff(input: { email?: string }): Promise<HandoffResult> {
     return this.agent.handoffRequested(input);
+  }
+
+  /** The follow-up link's resume token, exchanged at most once (the Worker has checked its signature and expiry). */
+  async resumeChat(input: ResumeInput): Promise<ResumeResult> {
+    return this.followUp.resume(input);
   }
 
   /** The ticket with its latest `limit` messages, oldest first. */
@@ -343,7 +347,7 @@ export class TicketActor extends DurableObject<Env> {
    * the index write and any retries due in the schedule), then the inbox, the shopper's sockets and assignment hear
    * of it. `waitForIndex` keeps an HTTP caller's next read of the D1 views consistent; the live path does not wait.
    */
-  private async commit(previous: Previous, messages: readonly (MessageRecord | null)[], events: TicketEventType[] = ["ticket.updated"], waitForIndex = true): Promise<void> {
+  private async commit(previous: ReturnType<typeof before>, messages: readonly (MessageRecord | null)[], events: TicketEventType[] = ["ticket.updated"], waitForIndex = true): Promise<void> {
     const t = this.ticket();
     this.sla.apply(this.settings);
     t.version += 1;
@@ -382,8 +386,7 @@ export class TicketActor extends DurableObject<Env> {
     if (this.state) return this.state;
     this.state = newTicket(init, number, this.seams().clock.now());
     this.store.setJson("ticket", this.state);
-    if (init.verified) this.store.set("verified", "1");
-    if (init.verified && init.verifiedEmail) this.store.set("verified_email", init.verifiedEmail);
+    rememberVerified(this.store, init);
     return this.state;
   }
 
@@ -394,6 +397,4 @@ export class TicketActor extends DurableObject<Env> {
     this.store.planAlarm();
     this.ctx.waitUntil(this.index.flush(t));
   }
-
-
 }

@@ -7,6 +7,7 @@ import { router } from "../app.ts";
 import { availability } from "../chat/availability.ts";
 import { assertOriginAllowed } from "../chat/origins.ts";
 import { verifyVisitorIdentity } from "../chat/identity.ts";
+import { verifyResumeToken } from "../chat/resume.ts";
 import { issueVisitorToken, requireVisitor } from "../chat/visitor.ts";
 import { clientIp } from "../audit/record.ts";
 import { attachmentsFor } from "../files/store.ts";
@@ -14,13 +15,13 @@ import { AppError } from "../lib/errors.ts";
 import { enforceIpLimit, enforceLimit, isExemptIp } from "../lib/rateLimit.ts";
 import { newId } from "../lib/ids.ts";
 import { findOrCreateProfile } from "../profiles/service.ts";
-import { chatMessageInput, chatMessageResult, chatThread, conversationCreated, createConversationInput, handoffInput } from "../schemas/chat.ts";
+import { chatMessageInput, chatMessageResult, chatThread, conversationCreated, createConversationInput, handoffInput, resumeConversationInput, type Visitor } from "../schemas/chat.ts";
 import { body, errorResponses, json } from "../schemas/common.ts";
 import { chatMessageId } from "../schemas/live.ts";
 import type { MessageView, TicketView } from "../schemas/ticket.ts";
 import { ticketStub, viaActor } from "../tickets/actors.ts";
 import { assertMessageSize } from "../tickets/service.ts";
-import type { ChatMessageResult, HandoffResult } from "../tickets/rpc.ts";
+import type { ChatMessageResult, HandoffResult, ResumeResult } from "../tickets/rpc.ts";
 
 export const chatApi = router();
 // Reading the thread takes the token from the URL too (a link, an image); writing only from the header.
@@ -64,12 +65,52 @@ chatApi.openapi(
         handledBy: firstResponder(await getSettings(c.env, accountId), "webchat"),
         verified,
         verifiedEmail: identity.email,
+        verifiedExternalId: verified ? (visitor?.externalId ?? null) : null,
       }),
     );
     const visitorToken = await issueVisitorToken(c.env, accountId, ticketId, verified ? (visitor?.externalId ?? null) : null);
     return c.json({ conversationId: ticketId, ticketId, visitorToken, verified }, 201);
   },
 );
+
+chatApi.openapi(
+  createRoute({
+    method: "post",
+    path: "/chat/conversations/{id}/resume",
+    tags: ["Web chat"],
+    summary: "Continue a conversation on this device with the follow-up email's single-use resume token",
+    request: { params: conversationParam, body: body(resumeConversationInput) },
+    responses: { 200: json(conversationCreated, "A new visitor token for this conversation on this device"), ...errorResponses(400, 401, 403, 404, 410, 429) },
+  }),
+  async (c) => {
+    const { id } = c.req.valid("param");
+    const { resumeToken, visitor } = c.req.valid("json");
+    await enforceIpLimit(c.env, "chatStartPerIp", clientIp(c.req.raw.headers));
+    const claims = await verifyResumeToken(c.env, resumeToken, id);
+    await assertOriginAllowed(c.env, claims.acc, c.req.header("Origin"));
+    const externalId = await provenExternalId(c.env, claims.acc, visitor);
+    const res: ResumeResult = await viaActor(ticketStub(c.env, claims.acc, id).resumeChat({ accountId: claims.acc, jti: claims.jti, exp: claims.exp, externalId }));
+    if (res.refused === "used") throw new AppError("gone", "This link was already used; start a new conversation");
+    if (res.refused === "erased") throw new AppError("not_found", "conversation not found");
+    if (res.refused === "identity") {
+      throw new AppError("forbidden", "This conversation belongs to a signed-in shopper: sign in to continue it", [{ path: "visitor", message: "identityHash for the shopper who started the conversation" }]);
+    }
+    // The token says "signed in" only when the conversation is, and this page proved the same shopper (src/chat/resume.ts).
+    const visitorToken = await issueVisitorToken(c.env, claims.acc, id, res.verified ? externalId : null);
+    return c.json({ conversationId: id, ticketId: id, visitorToken, verified: res.verified }, 200);
+  },
+);
+
+/** The externalId the page's identityHash proves, or null: a hash that does not verify makes a guest here, not an error. */
+async function provenExternalId(env: Env, accountId: string, visitor: Visitor | undefined): Promise<string | null> {
+  if (!visitor?.identityHash || !visitor.externalId) return null;
+  const account = await accountOr404(env, accountId);
+  const identity = await verifyVisitorIdentity(account, visitor).catch((err: unknown) => {
+    if (err instanceof AppError) return null;
+    throw err;
+  });
+  return identity?.verified ? visitor.externalId : null;
+}
 
 chatApi.openapi(
   createRoute({

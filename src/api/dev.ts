@@ -11,6 +11,7 @@ import { assertMessageSize } from "../tickets/service.ts";
 import { accountOr404 } from "./accounts.ts";
 import { DEMO_ACCOUNT_ID, DEMO_SHOPPERS, seedDemo } from "../dev/seed.ts";
 import { identityHash } from "../chat/identity.ts";
+import { resumeLink } from "../chat/resume.ts";
 import { z } from "@hono/zod-openapi";
 
 export const devApi = router();
@@ -106,5 +107,21 @@ devApi.openapi(
     const { accountId, externalId, email } = c.req.valid("json");
     const account = await accountOr404(c.env, accountId);
     return c.json({ identityHash: await identityHash(account.identitySecret, externalId, email) }, 200);
+  },
+);
+
+devApi.openapi(
+  createRoute({
+    method: "post",
+    path: "/dev/follow-up-link",
+    tags: ["Development"],
+    summary: "The link a follow-up email would carry for a conversation shown on `page`, with a fresh resume token (development only)",
+    request: { body: body(z.object({ accountId: z.string().min(1).max(64), conversationId: z.string().min(1).max(64), page: z.url().max(2000) }).strict()) },
+    responses: { 200: json(z.object({ link: z.string() })), ...errorResponses(400, 404) },
+  }),
+  async (c) => {
+    const { accountId, conversationId, page } = c.req.valid("json");
+    await accountOr404(c.env, accountId);
+    return c.json({ link: await resumeLink(c.env, page, accountId, conversationId) }, 200);
   },
 );

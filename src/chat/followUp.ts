@@ -2,16 +2,18 @@
 // it reached the conversation while no widget socket was open — goes to the shopper by email 3 minutes later, with a
 // link back to the conversation. Once per conversation, only to a shopper who gave an email, and not when a widget
 // reconnected in the meantime (it replays what it missed). Kept in the actor's storage, so a restart changes nothing.
+// The link carries a single-use resume token (src/chat/resume.ts), so it also opens the chat on another device.
 import type { AccountSettings } from "../accounts/settings.ts";
 import { channelSenders } from "../channels/outbound.ts";
 import type { MessageRecord } from "../tickets/model.ts";
 import { before, type TicketHost } from "../tickets/host.ts";
 import { originAllowed } from "./origins.ts";
+import { REOPEN_PARAM, RESUME_PARAM } from "../schemas/chatIds.ts";
+import { redeemResumeToken, resumeLink, type ResumeInput } from "./resume.ts";
+import type { ResumeResult } from "../tickets/rpc.ts";
 
 export const FOLLOW_UP_JOB = "chat_follow_up";
 export const FOLLOW_UP_DELAY_MS = 3 * 60_000;
-/** The query parameter that makes the widget open on the linked page. */
-export const REOPEN_PARAM = "edgedesk_chat";
 
 const CONNECTED = "followup:connected";
 const PAGE = "followup:page";
@@ -69,7 +71,7 @@ export class ChatFollowUp {
     const replies = this.host.thread.after({ afterSeq: start.seq - 1, limit: 20, includeInternal: false }).filter((m) => m.author === "agent");
     if (replies.length === 0) return;
     const settings = await this.settings(t.accountId);
-    const link = this.link(settings, t.id);
+    const link = await this.link(settings, t.accountId, t.id);
     const senders = await channelSenders(this.host.env, t.accountId, this.host.seams().integrations).catch(() => ({}) as Awaited<ReturnType<typeof channelSenders>>);
     // At most once per conversation, whatever the outcome (marked before the send: a restart mid-send sends nothing twice).
     store.set(SENT, "1");
@@ -89,8 +91,13 @@ export class ChatFollowUp {
     await this.host.commit(previous, [this.host.append({ author: "system", body: note, internal: true })]);
   }
 
-  /** The page the widget was opened on with the reopen parameter, when it is from a site allowed to embed it. */
-  private link(settings: AccountSettings | null, conversationId: string): string | null {
+  /** The link's resume token comes back from another device: exchanged at most once (src/chat/resume.ts). */
+  resume(input: ResumeInput): ResumeResult {
+    return redeemResumeToken(this.host, input);
+  }
+
+  /** The page the widget was opened on with the conversation and a resume token, when it is from a site allowed to embed it. */
+  private async link(settings: AccountSettings | null, accountId: string, conversationId: string): Promise<string | null> {
     const allowed = settings?.widget?.allowedOrigins ?? [];
     const page = this.host.store.get(PAGE);
     const origin = this.host.store.get(PAGE_ORIGIN);
@@ -98,9 +105,7 @@ export class ChatFollowUp {
     // Else the account's site: the first exact origin it lets embed the widget.
     const base = trusted ? page : allowed.find((o) => !o.includes("*"));
     if (!base) return null;
-    const url = new URL(base);
-    url.searchParams.set(REOPEN_PARAM, conversationId);
-    return url.href;
+    return resumeLink(this.host.env, base, accountId, conversationId, this.host.seams().clock.now());
   }
 }
 
@@ -112,6 +117,8 @@ export function pageUrl(raw: string | null): string | null {
     if (url.protocol !== "https:" && url.protocol !== "http:") return null;
     url.hash = "";
     url.searchParams.delete(REOPEN_PARAM);
+    // A token the widget exchanged (or could not) never goes into the next link.
+    url.searchParams.delete(RESUME_PARAM);
     return url.href;
   } catch {
     return null;

@@ -5,6 +5,7 @@ import { rateLimited } from "./errors.ts";
 
 /** Each limiter: its binding and the window its limit is counted over (the binding's `period`). */
 const limiters = {
+  // Also counts follow-up link exchanges (POST /chat/conversations/:id/resume): each starts a chat on a device.
   chatStartPerIp: { binding: "RL_CHAT_START_IP", periodSeconds: 60, what: "new conversations from your address" },
   chatMessagePerConversation: { binding: "RL_CHAT_MESSAGE_CONVERSATION", periodSeconds: 10, what: "messages in this conversation" },
   chatMessagePerIp: { binding: "RL_CHAT_MESSAGE_IP", periodSeconds: 10, what: "chat messages from your address" },

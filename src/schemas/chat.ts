@@ -21,6 +21,12 @@ export const createConversationInput = z
   .strict()
   .openapi("CreateConversationInput");
 
+/** The follow-up link's token, and who the page says the shopper is (a signed-in shopper's chat resumes only for them). */
+export const resumeConversationInput = z
+  .object({ resumeToken: z.string().min(1).max(1000), visitor: visitorSchema.optional() })
+  .strict()
+  .openapi("ResumeConversationInput");
+
 export const conversationCreated = z
   .object({ conversationId: z.string(), ticketId: z.string(), visitorToken: z.string(), verified: z.boolean() })
   .openapi("ConversationCreated");

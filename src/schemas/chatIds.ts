@@ -5,3 +5,8 @@
 export function chatMessageId(clientMessageId: string): string {
   return `msg_c${clientMessageId}`;
 }
+
+/** The follow-up email's link opens the widget on the linked page with this parameter (src/chat/followUp.ts). */
+export const REOPEN_PARAM = "edgedesk_chat";
+/** …and carries the single-use resume token in this one (src/chat/resume.ts); the widget takes both out of the address bar. */
+export const RESUME_PARAM = "edgedesk_resume";

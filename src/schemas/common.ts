@@ -32,7 +32,7 @@ export function isOverMessageSize(text: string): boolean {
   return text.length > MAX_MESSAGE_BYTES / 3 && new TextEncoder().encode(text).length > MAX_MESSAGE_BYTES;
 }
 
-export function errorResponses(...codes: (400 | 401 | 403 | 404 | 409 | 413 | 429)[]) {
+export function errorResponses(...codes: (400 | 401 | 403 | 404 | 409 | 410 | 413 | 429)[]) {
   const out: Record<number, { description: string; content: { "application/json": { schema: typeof errorSchema } } }> = {};
   const descriptions: Record<number, string> = {
     400: "Invalid input",
@@ -40,6 +40,7 @@ export function errorResponses(...codes: (400 | 401 | 403 | 404 | 409 | 413 | 42
     403: "Not allowed for this role",
     404: "Not found in this account",
     409: "Conflicts with the current state",
+    410: "Used up: a single-use link already exchanged",
     413: "Payload too large",
     429: "Rate limited",
   };

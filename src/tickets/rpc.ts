@@ -21,6 +21,8 @@ export interface CreateTicketInput {
   verified?: boolean;
   /** The email the shop's identityHash signed: the only one the AI agent may look a logged-in shopper's data up by. */
   verifiedEmail?: string | null;
+  /** The externalId that identityHash signed: only a page proving this shopper may resume the chat elsewhere (src/chat/resume.ts). */
+  verifiedExternalId?: string | null;
 }
 
 export interface CustomerMessageInput {
@@ -50,6 +52,15 @@ export interface HandoffResult {
   refused: string;
   platform: string;
   ticket: TicketView;
+}
+
+/** A follow-up link's resume token exchanged in the ticket (src/chat/resume.ts). */
+export interface ResumeResult {
+  ok: boolean;
+  /** "used": the token was exchanged before; "erased": the conversation was erased; "identity": it belongs to a signed-in shopper the page did not prove. */
+  refused: "" | "used" | "erased" | "identity";
+  /** The conversation's shopper is signed in (identityHash), and the page proved it is them. */
+  verified: boolean;
 }
 
 export interface ChatMessageResult {

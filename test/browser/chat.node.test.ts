@@ -22,6 +22,17 @@ async function widgetMessageIds(s: Shopper): Promise<string[]> {
   return s.log.locator(".row[data-id]").evaluateAll((rows) => rows.map((r) => (r as HTMLElement).dataset.id ?? ""));
 }
 
+/** The shopper's first message starts the conversation: its socket's URL (with the `page` it reports) and the conversation's id. */
+async function firstMessage(s: Shopper, text: string): Promise<{ socketUrl: URL; conversationId: string }> {
+  const socket = s.page.waitForEvent("websocket", (ws) => ws.url().includes("/api/chat/conversations/"));
+  await s.send(text);
+  await s.bubble(text).waitFor();
+  const socketUrl = new URL((await socket).url());
+  const conversationId = /^\/api\/chat\/conversations\/([^/]+)\/ws$/.exec(socketUrl.pathname)?.[1] ?? "";
+  expect(conversationId).not.toBe("");
+  return { socketUrl, conversationId };
+}
+
 describe.skipIf(!hasChromium)("web chat and dashboard in a real browser", () => {
   const kit = browserKit();
   /** A shopper on the demo store page, whose widget talks to this file's account. */
@@ -171,13 +182,8 @@ describe.skipIf(!hasChromium)("web chat and dashboard in a real browser", () => 
   it("reopens the conversation from the follow-up email's link with the reply the shopper missed, never another visitor's", async () => {
     const agent = await openAgent("#/unassigned");
     const shopper = await openShopper();
-    const socket = shopper.page.waitForEvent("websocket", (ws) => ws.url().includes("/api/chat/conversations/"));
     const question = stamp("Are the Switchback boots true to size?");
-    await shopper.send(question);
-    await shopper.bubble(question).waitFor();
-    const socketUrl = new URL((await socket).url());
-    const conversationId = /^\/api\/chat\/conversations\/([^/]+)\/ws$/.exec(socketUrl.pathname)?.[1] ?? "";
-    expect(conversationId).not.toBe("");
+    const { socketUrl, conversationId } = await firstMessage(shopper, question);
     expect(socketUrl.searchParams.get("page")).toBe(shopper.page.url());
 
     // The shopper closes the tab; the agent's answer reaches no widget, so it is what the follow-up email carries.
@@ -215,6 +221,46 @@ describe.skipIf(!hasChromium)("web chat and dashboard in a real browser", () => 
     await stranger.page.waitForLoadState("networkidle");
     expect(await stranger.log.locator(".row[data-id]").count()).toBe(0);
     expect(await stored(stranger.page)).toBeUndefined();
+  });
+
+  it("continues the conversation on another device from the follow-up email's link, once, and takes the token out of the address bar", async () => {
+    const shopper = await openShopper();
+    const question = stamp("Can I still change my delivery address?");
+    const { socketUrl, conversationId } = await firstMessage(shopper, question);
+    await shopper.page.close();
+    const missed = stamp("Yes: reply with the new address and we'll update it.");
+    await apiOk("POST", `/api/tickets/${conversationId}/replies`, { body: missed }, account.token);
+
+    // The link the follow-up email carries (the email itself waits 3 minutes on the actor's clock: test/chat/resume.test.ts).
+    const { link } = await apiOk<{ link: string }>("POST", "/api/dev/follow-up-link", { accountId: account.id, conversationId, page: socketUrl.searchParams.get("page") });
+    expect(new URL(link).searchParams.get("edgedesk_resume")).toBeTruthy();
+    const stored = (p: Page) => p.evaluate((key) => (JSON.parse(localStorage.getItem(key) ?? "{}") as { conversationId?: string }).conversationId, `edgedesk:v1:${account.id}`);
+
+    // The shopper's phone: another browser, nothing stored. The widget opens on the thread with the missed reply.
+    const phone = await kit.openShopper({ widgetAccount: account.id, at: link, open: false });
+    await phone.bubble(missed).waitFor();
+    expect(await phone.bubble(question).count()).toBe(1);
+    expect(await stored(phone.page)).toBe(conversationId);
+    const address = new URL(phone.page.url());
+    expect(address.searchParams.has("edgedesk_resume")).toBe(false);
+    expect(address.searchParams.has("edgedesk_chat")).toBe(false);
+    const onPhone = stamp("Great, it's 12 Harbour Lane.");
+    await phone.sendConfirmed(onPhone);
+    await shot(phone.page, "widget-resumed-on-phone.png");
+
+    // The same link on a third browser: used up. A short notice, no thread, and a new conversation can start.
+    const third = await kit.openShopper({ widgetAccount: account.id, at: link, open: false });
+    await third.widget.locator(".link-notice", { hasText: "already used" }).waitFor();
+    await shot(third.page, "widget-resume-link-used.png");
+    await third.page.waitForLoadState("networkidle");
+    expect(await third.log.locator(".row[data-id]").count()).toBe(0);
+    for (const text of [question, missed, onPhone]) expect(await third.log.getByText(text).count(), text).toBe(0);
+    expect(await stored(third.page)).toBeUndefined();
+    expect(new URL(third.page.url()).searchParams.has("edgedesk_resume")).toBe(false);
+    const fresh = stamp("Different question: do you gift wrap?");
+    await third.sendConfirmed(fresh);
+    expect(await stored(third.page)).not.toBe(conversationId);
+    expect(await third.widget.locator(".link-notice").isHidden()).toBe(true);
   });
 
   it("offers a new conversation once the agent closes the ticket", async () => {

@@ -5,7 +5,7 @@ import type { ErrorFrame, VisitorClientFrame, VisitorServerFrame } from "../../s
 import type { MessageView as Message, TicketStatus } from "../../src/schemas/ticket.ts";
 import { LiveSocket } from "../shared/socket.ts";
 import { fill, T } from "./i18n.ts";
-import { forgetStored, loadStored, saveStored, type Item, type Pending } from "./stored.ts";
+import { createdAtOf, forgetStored, identityKeyOf, loadStored, saveStored, type Item, type Pending } from "./stored.ts";
 import { ApiError, conversationRequest, request, socketUrl, uploadFile, type UploadedFile } from "./transport.ts";
 
 // ui.ts, cards.ts and the card tests import these from here, with the client.
@@ -34,10 +34,6 @@ function newClientMessageId(): string {
   let out = "c_";
   for (const b of bytes) out += (b % 36).toString(36);
   return out;
-}
-
-function identityKeyOf(v: Visitor): string | null {
-  return v.externalId ? `x:${v.externalId}` : v.email ? `e:${v.email.toLowerCase()}` : null;
 }
 
 export class ChatClient {
@@ -220,6 +216,11 @@ export class ChatClient {
         created = await request<ConversationCreated>(this.apiBase, "POST", "/api/chat/conversations", { accountId: this.accountId });
       } else throw err;
     }
+    this.adopt(created);
+  }
+
+  /** A conversation this browser now holds (started here, or resumed from a follow-up link): saved, and its socket replays the thread. */
+  adopt(created: ConversationCreated): void {
     this.conversationId = created.conversationId;
     this.visitorToken = created.visitorToken;
     this.identityKey = identityKeyOf(this.visitor);
@@ -228,7 +229,8 @@ export class ChatClient {
     this.socket.start();
   }
 
-  private cleanVisitor(): Visitor | null {
+  /** Who the page says the shopper is, as the API takes it (null: nothing to say). */
+  cleanVisitor(): Visitor | null {
     const v: Visitor = {};
     const { email, name, externalId, identityHash } = this.visitor;
     if (email && /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) v.email = email.trim();
@@ -487,9 +489,4 @@ export class ChatClient {
       pending: this.pending.map(({ clientMessageId, text, createdAt }) => ({ clientMessageId, text, createdAt })),
     });
   }
-}
-
-function createdAtOf(item: Item | undefined): string {
-  if (!item) return "";
-  return item.kind === "message" ? item.message.createdAt : item.createdAt;
 }

@@ -9,6 +9,7 @@ export const STRING_KEYS = [
   "leaveEmail", "validEmail", "connectMe", "thanksDetails", "emailFollowUp", "thanksReply", "emailSent", "failedRetry",
   "outOfStock", "justForYou", "copy", "copied", "order", "product", "coupon", "rewards", "subscription", "yourOrder",
   "orderNumber", "status", "placed", "expected", "delivered", "expires", "nextCharge", "redeemFor", "every", "yes", "no",
+  "resumeFailed", "resumeSignIn",
 ] as const;
 export type StringKey = (typeof STRING_KEYS)[number];
 export type Strings = Record<StringKey, string>;
@@ -28,6 +29,7 @@ const en: Strings = {
   failedRetry: "That didn't go through. Please try again.", outOfStock: "Out of stock", justForYou: "Just for you", copy: "Copy", copied: "Copied",
   order: "Order", product: "Product", coupon: "Coupon", rewards: "Rewards", subscription: "Subscription", yourOrder: "Your order", orderNumber: "Order #{n}",
   status: "Status", placed: "Placed", expected: "Expected", delivered: "Delivered", expires: "Expires", nextCharge: "Next charge", redeemFor: "Redeem for", every: "Every", yes: "Yes", no: "No",
+  resumeFailed: "This link was already used or has expired. You can start a new conversation here.", resumeSignIn: "Sign in to the shop to continue this conversation.",
 };
 
 const es: Strings = {
@@ -45,6 +47,7 @@ const es: Strings = {
   failedRetry: "No se ha podido enviar. Inténtalo de nuevo.", outOfStock: "Agotado", justForYou: "Solo para ti", copy: "Copiar", copied: "Copiado",
   order: "Pedido", product: "Producto", coupon: "Cupón", rewards: "Recompensas", subscription: "Suscripción", yourOrder: "Tu pedido", orderNumber: "Pedido #{n}",
   status: "Estado", placed: "Realizado", expected: "Previsto", delivered: "Entregado", expires: "Caduca", nextCharge: "Próximo cargo", redeemFor: "Canjear por", every: "Cada", yes: "Sí", no: "No",
+  resumeFailed: "Este enlace ya se usó o ha caducado. Puedes iniciar una nueva conversación aquí.", resumeSignIn: "Inicia sesión en la tienda para continuar esta conversación.",
 };
 
 const fr: Strings = {
@@ -62,6 +65,7 @@ const fr: Strings = {
   failedRetry: "L'envoi a échoué. Réessayez.", outOfStock: "Rupture de stock", justForYou: "Rien que pour vous", copy: "Copier", copied: "Copié",
   order: "Commande", product: "Produit", coupon: "Code promo", rewards: "Récompenses", subscription: "Abonnement", yourOrder: "Votre commande", orderNumber: "Commande n° {n}",
   status: "Statut", placed: "Passée le", expected: "Prévue le", delivered: "Livrée le", expires: "Expire le", nextCharge: "Prochain prélèvement", redeemFor: "Échanger contre", every: "Tous les", yes: "Oui", no: "Non",
+  resumeFailed: "Ce lien a déjà été utilisé ou a expiré. Vous pouvez démarrer une nouvelle conversation ici.", resumeSignIn: "Connectez-vous à la boutique pour poursuivre cette conversation.",
 };
 
 const de: Strings = {
@@ -79,6 +83,7 @@ const de: Strings = {
   failedRetry: "Das hat nicht geklappt. Bitte versuchen Sie es erneut.", outOfStock: "Ausverkauft", justForYou: "Nur für Sie", copy: "Kopieren", copied: "Kopiert",
   order: "Bestellung", product: "Produkt", coupon: "Gutschein", rewards: "Prämien", subscription: "Abo", yourOrder: "Ihre Bestellung", orderNumber: "Bestellung #{n}",
   status: "Status", placed: "Bestellt", expected: "Erwartet", delivered: "Zugestellt", expires: "Gültig bis", nextCharge: "Nächste Abbuchung", redeemFor: "Einlösen für", every: "Alle", yes: "Ja", no: "Nein",
+  resumeFailed: "Dieser Link wurde bereits verwendet oder ist abgelaufen. Sie können hier eine neue Unterhaltung beginnen.", resumeSignIn: "Melden Sie sich im Shop an, um diese Unterhaltung fortzusetzen.",
 };
 
 const it: Strings = {
@@ -96,6 +101,7 @@ const it: Strings = {
   failedRetry: "Non è andato a buon fine. Riprova.", outOfStock: "Esaurito", justForYou: "Solo per te", copy: "Copia", copied: "Copiato",
   order: "Ordine", product: "Prodotto", coupon: "Coupon", rewards: "Premi", subscription: "Abbonamento", yourOrder: "Il tuo ordine", orderNumber: "Ordine #{n}",
   status: "Stato", placed: "Effettuato", expected: "Previsto", delivered: "Consegnato", expires: "Scade", nextCharge: "Prossimo addebito", redeemFor: "Riscatta per", every: "Ogni", yes: "Sì", no: "No",
+  resumeFailed: "Questo link è già stato usato o è scaduto. Puoi iniziare una nuova conversazione qui.", resumeSignIn: "Accedi al negozio per continuare questa conversazione.",
 };
 
 const pt: Strings = {
@@ -113,6 +119,7 @@ const pt: Strings = {
   failedRetry: "Não foi possível enviar. Tente de novo.", outOfStock: "Esgotado", justForYou: "Só para si", copy: "Copiar", copied: "Copiado",
   order: "Pedido", product: "Produto", coupon: "Cupão", rewards: "Recompensas", subscription: "Subscrição", yourOrder: "O seu pedido", orderNumber: "Pedido #{n}",
   status: "Estado", placed: "Feito", expected: "Previsto", delivered: "Entregue", expires: "Expira", nextCharge: "Próxima cobrança", redeemFor: "Trocar por", every: "A cada", yes: "Sim", no: "Não",
+  resumeFailed: "Esta ligação já foi usada ou expirou. Pode iniciar uma nova conversa aqui.", resumeSignIn: "Inicie sessão na loja para continuar esta conversa.",
 };
 
 const nl: Strings = {
@@ -130,6 +137,7 @@ const nl: Strings = {
   failedRetry: "Dat lukte niet. Probeer het opnieuw.", outOfStock: "Uitverkocht", justForYou: "Speciaal voor jou", copy: "Kopiëren", copied: "Gekopieerd",
   order: "Bestelling", product: "Product", coupon: "Kortingscode", rewards: "Beloningen", subscription: "Abonnement", yourOrder: "Je bestelling", orderNumber: "Bestelling #{n}",
   status: "Status", placed: "Geplaatst", expected: "Verwacht", delivered: "Bezorgd", expires: "Verloopt", nextCharge: "Volgende afschrijving", redeemFor: "Inwisselen voor", every: "Elke", yes: "Ja", no: "Nee",
+  resumeFailed: "Deze link is al gebruikt of verlopen. Je kunt hier een nieuw gesprek beginnen.", resumeSignIn: "Log in bij de winkel om dit gesprek voort te zetten.",
 };
 
 export const LANGUAGES = { en, es, fr, de, it, pt, nl } as const;

@@ -1,5 +1,6 @@
 // What the widget keeps of a conversation (thread items, sends not confirmed yet) and its copy in localStorage, so a reload or the next page resumes it.
 import type { UploadedFile } from "./transport.ts";
+import type { Visitor } from "../../src/schemas/chat.ts";
 import type { MessageView as Message, TicketStatus } from "../../src/schemas/ticket.ts";
 
 export interface Pending {
@@ -26,6 +27,16 @@ export interface Stored {
   handedOff?: boolean;
   items: Item[];
   pending: Pending[];
+}
+
+/** Whose conversation it is, as far as the page says: a different shopper's page never shows it (ChatClient.identify). */
+export function identityKeyOf(v: Visitor): string | null {
+  return v.externalId ? `x:${v.externalId}` : v.email ? `e:${v.email.toLowerCase()}` : null;
+}
+
+export function createdAtOf(item: Item | undefined): string {
+  if (!item) return "";
+  return item.kind === "message" ? item.message.createdAt : item.createdAt;
 }
 
 /** The saved conversation, or null when there is none, storage is blocked or the entry is not ours. */

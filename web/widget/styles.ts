@@ -30,6 +30,8 @@ header{background:var(--accent);color:var(--accent-ink);padding:16px 16px 14px 1
 .close svg{width:18px;height:18px}
 .banner{background:#fff7e6;color:#7a4b00;font-size:12.5px;padding:6px 16px;border-bottom:1px solid #f3dfb5}
 .banner[hidden]{display:none}
+.link-notice{background:#eef4fb;color:#1f3b57;font-size:12.5px;padding:8px 16px;border-bottom:1px solid #cfdcea}
+.link-notice[hidden]{display:none}
 .log{flex:1;overflow-y:auto;margin:0;padding:16px 14px 8px;list-style:none;background:var(--bg);display:flex;flex-direction:column;gap:10px;overscroll-behavior:contain}
 .row{display:flex;flex-direction:column;align-items:flex-start;max-width:100%}
 .row.customer{align-items:flex-end}

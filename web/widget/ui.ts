@@ -6,6 +6,7 @@ import type { ChatClient, Item, Pending } from "./client.ts";
 import { el, icon, linkified } from "./dom.ts";
 import type { MessageView as Message } from "../../src/schemas/ticket.ts";
 import { css } from "./styles.ts";
+import { REOPEN_PARAM } from "../../src/schemas/chatIds.ts";
 
 export interface ViewOptions {
   title: string;
@@ -38,6 +39,9 @@ export class WidgetView {
   private readonly subtitle: HTMLSpanElement;
   private readonly dot: HTMLSpanElement;
   private readonly banner: HTMLDivElement;
+  /** Why a follow-up link did not bring its conversation here; gone once another conversation starts. */
+  private readonly linkNotice: HTMLDivElement;
+  private linkNoticeFor: string | null = null;
   private readonly log: HTMLOListElement;
   private readonly typing: HTMLDivElement;
   private readonly typingText: HTMLSpanElement;
@@ -80,6 +84,7 @@ export class WidgetView {
     const header = el("header", {}, el("div", { class: "heading" }, this.titleEl, el("div", { class: "subtitle" }, this.dot, this.subtitle)), close);
 
     this.banner = el("div", { class: "banner", role: "status", hidden: "" }, T.reconnecting);
+    this.linkNotice = el("div", { class: "link-notice", role: "status", hidden: "" });
     this.log = el("ol", { class: "log", role: "log", "aria-live": "off", "aria-label": T.conversation, tabindex: "0" });
     this.greetingRow = this.messageRow({ author: "system-greeting", body: opts.greeting });
     this.typingText = el("span");
@@ -112,7 +117,7 @@ export class WidgetView {
     });
     this.ended = el("div", { class: "ended", hidden: "" }, el("div", {}, T.ended), restart);
 
-    this.panel = el("section", { class: "panel", id: "ed-panel", role: "dialog", "aria-modal": "false", "aria-labelledby": "ed-title", hidden: "" }, header, this.banner, this.log, this.typing, this.tray.element, this.composer, this.ended);
+    this.panel = el("section", { class: "panel", id: "ed-panel", role: "dialog", "aria-modal": "false", "aria-labelledby": "ed-title", hidden: "" }, header, this.banner, this.linkNotice, this.log, this.typing, this.tray.element, this.composer, this.ended);
     this.tray.watch(this.panel, this.input);
     this.live = el("div", { class: "sr-only", "aria-live": "polite", "aria-atomic": "true" });
     this.root = el("div", { class: "root", dir: opts.rtl ? "rtl" : "ltr" }, this.panel, this.launcher, this.live);
@@ -148,7 +153,15 @@ export class WidgetView {
       // storage blocked
     }
     // A follow-up email's link back carries ?edgedesk_chat=<conversation> (src/chat/followUp.ts): open the chat.
-    if (wasOpen || new URLSearchParams(location.search).has("edgedesk_chat")) this.open(false);
+    if (wasOpen || new URLSearchParams(location.search).has(REOPEN_PARAM)) this.open(false);
+  }
+
+  /** A short line over the thread (a follow-up link that could not bring its conversation), until another conversation starts. */
+  notify(text: string): void {
+    this.linkNotice.textContent = text;
+    this.linkNotice.hidden = false;
+    this.linkNoticeFor = this.client.conversationId;
+    this.announce(text);
   }
 
   open(focus = true): void {
@@ -254,6 +267,7 @@ export class WidgetView {
     this.composer.hidden = closed;
     this.ended.hidden = !closed;
     this.banner.hidden = !(c.hasConversation && c.connection === "reconnecting");
+    if (c.conversationId !== this.linkNoticeFor) this.linkNotice.hidden = true;
     // Nobody from the team online: say so instead of promising a reply in minutes.
     const away = c.availability !== null && !c.availability.teamOnline;
     this.dot.classList.toggle("off", closed || away || (c.hasConversation && c.connection === "reconnecting"));

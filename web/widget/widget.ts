@@ -1,5 +1,6 @@
 // Entry of the embeddable chat widget: reads its <script> tag, wires the client to the view, exposes window.Edgedesk.
 import { ChatClient } from "./client.ts";
+import { openFollowUpLink } from "./followUpLink.ts";
 import type { Visitor } from "../../src/schemas/chat.ts";
 import { request } from "./transport.ts";
 import { isRtl, pickLanguage, stringsFor, useStrings } from "./i18n.ts";
@@ -122,6 +123,7 @@ function boot(): void {
     v.mount();
     client.resume();
     void client.checkAvailability();
+    void openFollowUpLink(client, (text) => v.notify(text));
   };
   if (document.body) start();
   else document.addEventListener("DOMContentLoaded", start, { once: true });
