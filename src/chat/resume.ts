@@ -58,6 +58,11 @@ export function rememberVerified(store: ActorStorage, init: Pick<CreateTicketInp
   if (init.verifiedExternalId) store.set(VERIFIED_EXTERNAL_ID, init.verifiedExternalId);
 }
 
+/** Erasure: who the shop signed goes with the rest of the customer's content (the AI agent then treats the shell as a guest's). */
+export function forgetVerified(store: ActorStorage): void {
+  for (const key of ["verified", "verified_email", VERIFIED_EXTERNAL_ID]) store.delete(key);
+}
+
 export interface ResumeInput {
   accountId: string;
   jti: string;

@@ -1,7 +1,7 @@
 // Erasing a customer's content from one ticket actor: the thread, the replies' outbox, webhook events not yet handed
 // over, and everything in the state that names the customer. What reports count stays: the ticket's number, channel,
 // times, assignee, team and tags (docs/platform.md "Erasure").
-import { VERIFIED_EXTERNAL_ID } from "../chat/resume.ts";
+import { forgetVerified } from "../chat/resume.ts";
 import { closeSocket } from "../lib/sockets.ts";
 import { before, type TicketHost } from "../tickets/host.ts";
 import type { TicketState } from "../tickets/model.ts";
@@ -43,8 +43,7 @@ export class TicketErasure {
     const t = this.host.ticket();
     const previous = before(t);
     const erased = eraseTicketContent(this.host.store.sql, t, this.host.seams().clock.now());
-    this.host.store.delete("verified");
-    this.host.store.delete(VERIFIED_EXTERNAL_ID);
+    forgetVerified(this.host.store);
     for (const ws of this.ctx.getWebSockets()) closeSocket(ws, 4000, "conversation erased");
     await this.host.commit(previous, []);
     return erased;

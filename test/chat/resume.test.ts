@@ -139,6 +139,17 @@ describe("resuming a signed-in shopper's conversation", () => {
     expect((await verifyVisitor(env, res.body.visitorToken, conv.conversationId)).ext).toBe("cust_ada");
   });
 
+  it("forgets who the shop signed when the customer is erased: no email, id or mark stays in the actor", async () => {
+    const conv: Conversation = await startChat(shop.accountId, await signed("cust_erin", "erin@example.com"));
+    await call("POST", `/api/chat/conversations/${conv.conversationId}/messages`, { body: { text: "where is my parcel" }, headers: { "X-Visitor-Token": conv.visitorToken, Origin: "https://shop.example" } });
+    const stub = env.TICKET.get(env.TICKET.idFromName(`${shop.accountId}:${conv.ticketId}`));
+    const marks = () => runInDurableObject(stub, (_i: TicketActor, state) => state.storage.sql.exec<{ key: string; value: string }>("SELECT key, value FROM meta WHERE key LIKE 'verified%'").toArray());
+    expect((await marks()).map((m) => m.value).sort()).toEqual(["1", "cust_erin", "erin@example.com"]);
+    const profileId = (await call("GET", `/api/tickets/${conv.ticketId}`, { token: shop.token })).body.ticket.customer.profileId as string;
+    expect((await call("DELETE", `/api/profiles/${profileId}`, { token: shop.token })).status).toBe(204);
+    expect(await marks()).toEqual([]);
+  });
+
   it("keeps a guest's conversation a guest's when a signed-in page resumes it", async () => {
     const conv: Conversation = await startChat(shop.accountId, { email: "guest@example.com" });
     const token = await issueResumeToken(env, shop.accountId, conv.conversationId);
