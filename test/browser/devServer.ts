@@ -16,7 +16,8 @@ if (!hasChromium && process.env.EDGEDESK_REQUIRE_BROWSER) throw new Error(`${CHR
 export const ARTIFACTS = join(ROOT, "test-artifacts");
 
 const WRANGLER = join(ROOT, "node_modules", "wrangler", "bin", "wrangler.js");
-const ENV = { ...process.env, CI: "1", WRANGLER_SEND_METRICS: "false", NO_COLOR: "1" };
+// wrangler dev's local trace store records every invocation on the Worker's thread; no test reads it (bench/lib/server.mjs).
+const ENV = { ...process.env, CI: "1", WRANGLER_SEND_METRICS: "false", NO_COLOR: "1", X_LOCAL_OBSERVABILITY: "false" };
 
 /** What globalSetup hands to the test files. */
 export interface SharedServer {
