@@ -5,7 +5,7 @@ import type { Clock } from "../lib/clock.ts";
 import { db } from "../db/client.ts";
 import type { MessageRecord, TicketState } from "./model.ts";
 import { writeOutboxIndex, writeTicketIndex, type OutboxIndexRow } from "./repository.ts";
-import { messageSearchStatements } from "./search.ts";
+import { messageSearchStatements, searchPurgeStatements } from "./search.ts";
 
 /** The new messages one index write carries into the search table; a longer backlog (a rebuild) takes more writes. */
 const SEARCH_ROWS_PER_FLUSH = 64;
@@ -29,6 +29,23 @@ export const LIVE_INDEX_DELAY_MS = 1_000;
  * list load's view of a conversation that is still talking.
  */
 export const BUSY_INDEX_INTERVAL_MS = 10_000;
+
+const SEARCH_SEQ = "search_seq";
+const SEARCH_PURGE = "search_purge";
+
+/**
+ * A merge rewrote the thread (new sequence numbers, another ticket's messages among them): the next write indexes
+ * it from the start. Rows D1 already holds stay as they are; the merged-in messages get rows of this ticket's own.
+ */
+export function restartSearchIndex(store: ActorStorage): void {
+  store.set(SEARCH_SEQ, "0");
+}
+
+/** An unmerge took messages out of the thread: these search rows of this ticket are deleted by the next write. */
+export function purgeSearchRows(store: ActorStorage, rowIds: readonly string[]): void {
+  if (rowIds.length === 0) return;
+  store.setJson(SEARCH_PURGE, [...new Set([...(store.getJson<string[]>(SEARCH_PURGE) ?? []), ...rowIds])]);
+}
 
 /** The replies whose delivery state D1 has not seen yet. */
 export interface OutboxSource {
@@ -85,7 +102,7 @@ export class IndexSync {
   /** Forgets what D1 holds, so the next flush writes the whole row again (index rebuild). */
   forget(): void {
     this.setSynced(-1);
-    this.store.set("search_seq", "0");
+    restartSearchIndex(this.store);
     this.writtenTags = null;
     this.changed(true);
   }
@@ -105,7 +122,8 @@ export class IndexSync {
     const version = t.version;
     const pending = this.outbox.unsynced();
     const registered = this.isRegistered();
-    if (this.syncedVersion() >= version && pending.length === 0 && registered) return this.settled(version);
+    const purge = this.store.getJson<string[]>(SEARCH_PURGE) ?? [];
+    if (this.syncedVersion() >= version && pending.length === 0 && registered && purge.length === 0) return this.settled(version);
     this.lastWriteAt = this.hooks.clock().now();
     try {
       if (!registered) {
@@ -117,13 +135,15 @@ export class IndexSync {
       const d = db(d1);
       // New messages ride in the ticket row's batch; what is left of a backlog follows in batches of its own.
       let messages = this.unindexedMessages();
-      const also = messageSearchStatements(d, t, messages);
+      // Deletes first: a merge undone and made again before this write leaves the row deleted and written anew.
+      const also = [...searchPurgeStatements(d, t.id, purge), ...messageSearchStatements(d, t, messages)];
       if (this.syncedVersion() < version) this.writtenTags = await writeTicketIndex(d, structuredClone(t), this.writtenTags, also);
       else if (also.length > 0) await d.$client.batch(also);
+      this.purged(purge);
       for (;;) {
         const last = messages[messages.length - 1];
         if (!last) break;
-        this.store.set("search_seq", String(last.seq));
+        this.store.set(SEARCH_SEQ, String(last.seq));
         if (messages.length < SEARCH_ROWS_PER_FLUSH) break;
         messages = this.unindexedMessages();
         if (messages.length > 0) await d.$client.batch(messageSearchStatements(d, t, messages));
@@ -156,7 +176,16 @@ export class IndexSync {
 
   /** Messages and notes D1's search table has not seen yet (each is written once, by id, however often this runs). */
   private unindexedMessages(): MessageRecord[] {
-    return this.messages.after({ afterSeq: Number(this.store.get("search_seq") ?? "0"), limit: SEARCH_ROWS_PER_FLUSH, includeInternal: true });
+    return this.messages.after({ afterSeq: Number(this.store.get(SEARCH_SEQ) ?? "0"), limit: SEARCH_ROWS_PER_FLUSH, includeInternal: true });
+  }
+
+  /** The purge written: what an unmerge added meanwhile waits for the next write. */
+  private purged(written: readonly string[]): void {
+    if (written.length === 0) return;
+    const done = new Set(written);
+    const left = (this.store.getJson<string[]>(SEARCH_PURGE) ?? []).filter((id) => !done.has(id));
+    if (left.length > 0) this.store.setJson(SEARCH_PURGE, left);
+    else this.store.delete(SEARCH_PURGE);
   }
 
   private syncedVersion(): number {

@@ -7,6 +7,8 @@ import { interleave, recount, UNMERGE_WINDOW_MS } from "./merge.ts";
 import type { TicketHost } from "./host.ts";
 import type { MessageRecord, TicketState } from "./model.ts";
 import { normaliseTags } from "./model.ts";
+import { purgeSearchRows, restartSearchIndex } from "./indexSync.ts";
+import { searchRowId } from "./searchRows.ts";
 
 const OUT_KEY = "merged_out";
 const inKey = (from: string) => `merged_in:${from}`;
@@ -55,6 +57,7 @@ export class TicketMerge {
     const added = source.tags.filter((x) => !t.tags.some((y) => y.toLowerCase() === x.toLowerCase()));
     this.store.setJson(inKey(source.id), { at: now, addedTags: added });
     this.host.thread.rewrite(interleave(this.host.thread.all(), source.messages, source.id));
+    restartSearchIndex(this.store);
     t.tags = normaliseTags([...t.tags, ...added]);
     recount(t, this.host.thread.all());
     t.updatedAt = now;
@@ -73,6 +76,7 @@ export class TicketMerge {
     const t = this.host.ticket();
     const record = this.store.getJson<{ at: number; addedTags: string[] }>(inKey(sourceId));
     if (!record) throw actorError("conflict", "That ticket is not merged into this one");
+    purgeSearchRows(this.store, this.host.thread.all().filter((m) => m.origin === sourceId).map((m) => searchRowId(t.id, m)));
     this.host.thread.removeOrigin(sourceId);
     const drop = new Set(record.addedTags.map((x) => x.toLowerCase()));
     t.tags = t.tags.filter((x) => !drop.has(x.toLowerCase()));

@@ -1,10 +1,11 @@
 // Search over every message and note (migrations/0011): the D1 rows the ticket actor writes, the hits a query finds,
 // and the snippet of the best matching message shown under a result with its matched words marked.
-import { fillPlaceholders, sql, type SQL } from "drizzle-orm";
+import { and, eq, fillPlaceholders, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import type { SqlReader } from "../db/reads.ts";
 import { ticketMessagesSearch } from "../db/schema/index.ts";
 import type { MessageRecord, TicketState } from "./model.ts";
+import { messageIdOfRow, searchRowId } from "./searchRows.ts";
 
 /** D1 binds at most 100 values a statement: six columns a row. */
 export const SEARCH_ROWS_PER_WRITE = 16;
@@ -18,12 +19,28 @@ export function messageSearchStatements(d: Db, t: Pick<TicketState, "id" | "acco
   for (let i = 0; i < rows.length; i += SEARCH_ROWS_PER_WRITE) {
     const chunk = rows.slice(i, i + SEARCH_ROWS_PER_WRITE);
     const values: Record<string, string | number> = { accountId: t.accountId, ticketId: t.id };
-    chunk.forEach((m, n) => Object.assign(values, { [`id${n}`]: m.id, [`body${n}`]: m.body, [`internal${n}`]: m.internal ? 1 : 0, [`createdAt${n}`]: m.createdAt }));
+    chunk.forEach((m, n) => Object.assign(values, { [`id${n}`]: searchRowId(t.id, m), [`body${n}`]: m.body, [`internal${n}`]: m.internal ? 1 : 0, [`createdAt${n}`]: m.createdAt }));
     const q = searchInsert(d, chunk.length);
     out.push(d.$client.prepare(q.sql).bind(...(fillPlaceholders(q.params, values) as (string | number)[])));
   }
   return out;
 }
+
+/** Deletes of this ticket's search rows `rowIds` (an unmerge's), for the index write's batch. */
+export function searchPurgeStatements(d: Db, ticketId: string, rowIds: readonly string[]): D1PreparedStatement[] {
+  const out: D1PreparedStatement[] = [];
+  for (let i = 0; i < rowIds.length; i += SEARCH_PURGE_PER_STATEMENT) {
+    const { sql: text, params } = d
+      .delete(ticketMessagesSearch)
+      .where(and(eq(ticketMessagesSearch.ticketId, ticketId), inArray(ticketMessagesSearch.id, rowIds.slice(i, i + SEARCH_PURGE_PER_STATEMENT))))
+      .toSQL();
+    out.push(d.$client.prepare(text).bind(...(params as string[])));
+  }
+  return out;
+}
+
+/** D1 binds at most 100 values a statement: the ticket id and the rows. */
+const SEARCH_PURGE_PER_STATEMENT = 90;
 
 /**
  * The insert of `rows` search rows, built by drizzle once per size (with placeholders) and bound on every index
@@ -66,7 +83,7 @@ export async function matchesIn(d: SqlReader, accountId: string, match: string, 
         WHERE messages_fts MATCH ${match} AND m.account_id = ${accountId} AND m.ticket_id IN (${sql.join(ticketIds.map((id) => sql`${id}`), sql`, `)})
         ORDER BY m.created_at DESC`,
   );
-  for (const r of rows) if (!out.has(r.ticket_id)) out.set(r.ticket_id, { messageId: r.id, ...markedRanges(r.s) });
+  for (const r of rows) if (!out.has(r.ticket_id)) out.set(r.ticket_id, { messageId: messageIdOfRow(r.id), ...markedRanges(r.s) });
   return out;
 }
 

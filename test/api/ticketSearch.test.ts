@@ -66,6 +66,31 @@ describe("ticket search (q) from indexes", () => {
     for (const word of ["aardvark", "bumblebee", "cassowary"]) expect(await ids(acc, `view=all&q=${word}`)).toEqual([ticket]);
   });
 
+  it("finds the ticket a thread was merged into by the merged messages' words, and no longer after an unmerge", async () => {
+    const acc = await signup();
+    const mail = async (thread: string, text: string) =>
+      (await call<{ ticketId: string }>("POST", "/api/dev/inbound", { body: { accountId: acc.accountId, channel: "email", from: "kim@example.com", text, threadId: `<${thread}-${acc.accountId}@x>`, providerMessageId: unique("pm") } })).body.ticketId;
+    const merged = await mail("a", "my quokka plush arrived torn");
+    await mail("a", "photos to follow");
+    const survivor = await mail("b", "hello, a question about returns");
+    const quokka = async () => {
+      const res = await call<{ items: { id: string; match?: { messageId: string; text: string } }[] }>("GET", "/api/tickets?view=all&q=quokka", { token: acc.token });
+      return new Map(res.body.items.map((t) => [t.id, t.match]));
+    };
+    const original = (await call<{ messages: { id: string; body: string }[] }>("GET", `/api/tickets/${merged}`, { token: acc.token })).body.messages.find((m) => m.body.includes("quokka"));
+    expect((await call("POST", `/api/tickets/${merged}/merge`, { token: acc.token, body: { intoTicketId: survivor } })).status).toBe(200);
+    const afterMerge = await quokka();
+    expect([...afterMerge.keys()].sort()).toEqual([merged, survivor].sort());
+    // The survivor's snippet points at the message as its thread shows it (the same id the merged ticket had).
+    expect(afterMerge.get(survivor)?.messageId).toBe(original?.id);
+    expect(afterMerge.get(survivor)?.text).toContain("quokka");
+    expect((await call("POST", `/api/tickets/${merged}/unmerge`, { token: acc.token })).status).toBe(200);
+    expect([...(await quokka()).keys()]).toEqual([merged]);
+    // Merged again: the survivor's rows come back.
+    expect((await call("POST", `/api/tickets/${merged}/merge`, { token: acc.token, body: { intoTicketId: survivor } })).status).toBe(200);
+    expect([...(await quokka()).keys()].sort()).toEqual([merged, survivor].sort());
+  });
+
   it("keeps the view's other filters and order, whether it starts from the hits or walks the view", async () => {
     const acc = await signup();
     const sam = await addAgent(acc, "support");
