@@ -85,7 +85,7 @@ export class TicketActor extends DurableObject<Env> {
     this.erasure = new TicketErasure(host, ctx);
     this.csat = new CsatSurvey(host);
     this.sla = new SlaTimer(host);
-    this.merge = new TicketMerge(host, this.store);
+    this.merge = new TicketMerge(host, this.store, this.index);
     this.lifecycle = new TicketLifecycle(host, this.csat);
     this.intake = new TicketIntake(host, this.agent, this.csat, {
       state: () => this.state,

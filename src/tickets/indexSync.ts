@@ -33,18 +33,12 @@ export const BUSY_INDEX_INTERVAL_MS = 10_000;
 const SEARCH_SEQ = "search_seq";
 const SEARCH_PURGE = "search_purge";
 
-/**
- * A merge rewrote the thread (new sequence numbers, another ticket's messages among them): the next write indexes
- * it from the start. Rows D1 already holds stay as they are; the merged-in messages get rows of this ticket's own.
- */
-export function restartSearchIndex(store: ActorStorage): void {
-  store.set(SEARCH_SEQ, "0");
-}
-
-/** An unmerge took messages out of the thread: these search rows of this ticket are deleted by the next write. */
-export function purgeSearchRows(store: ActorStorage, rowIds: readonly string[]): void {
-  if (rowIds.length === 0) return;
-  store.setJson(SEARCH_PURGE, [...new Set([...(store.getJson<string[]>(SEARCH_PURGE) ?? []), ...rowIds])]);
+/** What a merge or an unmerge tells the search index about the thread it rewrote (IndexSync). */
+export interface SearchRewrites {
+  /** New sequence numbers, another ticket's messages among them: the next write indexes the thread from the start. */
+  restartSearch(): void;
+  /** Messages taken out of the thread: these search rows of this ticket are deleted by the next write. */
+  purgeSearchRows(rowIds: readonly string[]): void;
 }
 
 /** The replies whose delivery state D1 has not seen yet. */
@@ -66,11 +60,14 @@ export interface IndexSyncHooks {
   reschedule: () => void;
 }
 
-export class IndexSync {
+export class IndexSync implements SearchRewrites {
   private chain: Promise<void> = Promise.resolve();
-  // Mirrors of two meta values, read on every flush; this object is their only writer.
+  // Mirrors of meta values read on every flush; this object is their only writer.
   private synced: number | null = null;
   private registered: boolean | null = null;
+  private purge: readonly string[] | null = null;
+  /** Counts search restarts: a merge during a write must not see its restart overwritten by the write's progress. */
+  private searchRestarts = 0;
   /** The tags the last write left in D1 (null: not known, so the next write rewrites them). */
   private writtenTags: string | null = null;
   /** When this instance last started a write (0: not since it woke), for pacing busy conversations. */
@@ -102,9 +99,18 @@ export class IndexSync {
   /** Forgets what D1 holds, so the next flush writes the whole row again (index rebuild). */
   forget(): void {
     this.setSynced(-1);
-    restartSearchIndex(this.store);
+    this.restartSearch();
     this.writtenTags = null;
     this.changed(true);
+  }
+
+  restartSearch(): void {
+    this.searchRestarts += 1;
+    this.store.set(SEARCH_SEQ, "0");
+  }
+
+  purgeSearchRows(rowIds: readonly string[]): void {
+    if (rowIds.length > 0) this.setPurge([...new Set([...this.pendingPurge(), ...rowIds])]);
   }
 
   isCurrent(t: TicketState): boolean {
@@ -122,7 +128,7 @@ export class IndexSync {
     const version = t.version;
     const pending = this.outbox.unsynced();
     const registered = this.isRegistered();
-    const purge = this.store.getJson<string[]>(SEARCH_PURGE) ?? [];
+    const purge = this.pendingPurge();
     if (this.syncedVersion() >= version && pending.length === 0 && registered && purge.length === 0) return this.settled(version);
     this.lastWriteAt = this.hooks.clock().now();
     try {
@@ -134,6 +140,7 @@ export class IndexSync {
       const d1 = this.hooks.d1();
       const d = db(d1);
       // New messages ride in the ticket row's batch; what is left of a backlog follows in batches of its own.
+      const restarts = this.searchRestarts;
       let messages = this.unindexedMessages();
       // Deletes first: a merge undone and made again before this write leaves the row deleted and written anew.
       const also = [...searchPurgeStatements(d, t.id, purge), ...messageSearchStatements(d, t, messages)];
@@ -142,7 +149,7 @@ export class IndexSync {
       this.purged(purge);
       for (;;) {
         const last = messages[messages.length - 1];
-        if (!last) break;
+        if (!last || this.searchRestarts !== restarts) break;
         this.store.set(SEARCH_SEQ, String(last.seq));
         if (messages.length < SEARCH_ROWS_PER_FLUSH) break;
         messages = this.unindexedMessages();
@@ -183,9 +190,18 @@ export class IndexSync {
   private purged(written: readonly string[]): void {
     if (written.length === 0) return;
     const done = new Set(written);
-    const left = (this.store.getJson<string[]>(SEARCH_PURGE) ?? []).filter((id) => !done.has(id));
-    if (left.length > 0) this.store.setJson(SEARCH_PURGE, left);
+    this.setPurge(this.pendingPurge().filter((id) => !done.has(id)));
+  }
+
+  private pendingPurge(): readonly string[] {
+    this.purge ??= this.store.getJson<string[]>(SEARCH_PURGE) ?? [];
+    return this.purge;
+  }
+
+  private setPurge(rowIds: readonly string[]): void {
+    if (rowIds.length > 0) this.store.setJson(SEARCH_PURGE, rowIds);
     else this.store.delete(SEARCH_PURGE);
+    this.purge = rowIds;
   }
 
   private syncedVersion(): number {

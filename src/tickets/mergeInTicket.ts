@@ -7,7 +7,7 @@ import { interleave, recount, UNMERGE_WINDOW_MS } from "./merge.ts";
 import type { TicketHost } from "./host.ts";
 import type { MessageRecord, TicketState } from "./model.ts";
 import { normaliseTags } from "./model.ts";
-import { purgeSearchRows, restartSearchIndex } from "./indexSync.ts";
+import type { SearchRewrites } from "./indexSync.ts";
 import { searchRowId } from "./searchRows.ts";
 
 const OUT_KEY = "merged_out";
@@ -32,6 +32,7 @@ export class TicketMerge {
   constructor(
     private readonly host: TicketHost,
     private readonly store: ActorStorage,
+    private readonly search: SearchRewrites,
   ) {}
 
   /** This ticket is merged into `into`: a copy of its thread for the survivor; it closes and points there. */
@@ -57,7 +58,7 @@ export class TicketMerge {
     const added = source.tags.filter((x) => !t.tags.some((y) => y.toLowerCase() === x.toLowerCase()));
     this.store.setJson(inKey(source.id), { at: now, addedTags: added });
     this.host.thread.rewrite(interleave(this.host.thread.all(), source.messages, source.id));
-    restartSearchIndex(this.store);
+    this.search.restartSearch();
     t.tags = normaliseTags([...t.tags, ...added]);
     recount(t, this.host.thread.all());
     t.updatedAt = now;
@@ -76,7 +77,7 @@ export class TicketMerge {
     const t = this.host.ticket();
     const record = this.store.getJson<{ at: number; addedTags: string[] }>(inKey(sourceId));
     if (!record) throw actorError("conflict", "That ticket is not merged into this one");
-    purgeSearchRows(this.store, this.host.thread.all().filter((m) => m.origin === sourceId).map((m) => searchRowId(t.id, m)));
+    this.search.purgeSearchRows(this.host.thread.all().filter((m) => m.origin === sourceId).map((m) => searchRowId(t.id, m)));
     this.host.thread.removeOrigin(sourceId);
     const drop = new Set(record.addedTags.map((x) => x.toLowerCase()));
     t.tags = t.tags.filter((x) => !drop.has(x.toLowerCase()));
