@@ -4,6 +4,7 @@ import { recentAccountSettings, type AccountSettings } from "../accounts/setting
 import { autoReplyId, officeHoursAutoReplyText } from "../assignment/autoReply.ts";
 import { asAppError } from "../lib/errors.ts";
 import type { MessageView } from "../schemas/ticket.ts";
+import { verifiedShopper } from "../chat/verifiedShopper.ts";
 import { before, type TicketHost } from "../tickets/host.ts";
 import { toMessageView, toTicketView, type MessageRecord } from "../tickets/model.ts";
 import type { HandoffResult } from "../tickets/rpc.ts";
@@ -78,7 +79,7 @@ export class TicketAgent {
     if (handoffPlatformOf(settings) === null) return { ok: false, refused: "no_human", platform: "", ticket: toTicketView(t) };
     // An email the shopper already wrote in the chat (e.g. for an order lookup) is not asked for again.
     const email = input.email ?? t.customer.email ?? this.emailWritten();
-    if (!email && store.get("verified") !== "1") return { ok: false, refused: "email_required", platform: "", ticket: toTicketView(t) };
+    if (!email && !verifiedShopper(store).loggedIn) return { ok: false, refused: "email_required", platform: "", ticket: toTicketView(t) };
     if (email && email !== t.customer.email) t.customer = { ...t.customer, email };
     const plan = await this.planHandoff(settings);
     const summary = plan.platform === "builtin" ? await this.summary([]) : null;
@@ -118,13 +119,14 @@ export class TicketAgent {
     const { clock, integrations } = this.host.seams();
     const settings = await recentAccountSettings(env, t.accountId);
     const earlier = thread.newest({ beforeSeq: message.seq, limit: HISTORY_LIMIT, includeInternal: false }).reverse();
+    const shopper = verifiedShopper(store);
     const input = {
       accountId: t.accountId,
       ticketId: t.id,
       channel: t.channel,
       text: message.body,
       history: historyOf(earlier),
-      profile: { id: t.customer.profileId, email: t.customer.email, name: t.customer.name, loggedIn: store.get("verified") === "1", verifiedEmail: store.get("verified_email") ?? undefined },
+      profile: { id: t.customer.profileId, email: t.customer.email, name: t.customer.name, loggedIn: shopper.loggedIn, verifiedEmail: shopper.email ?? undefined },
       router: agentRouterFor(env),
       model: modelFor(env),
       handoffMessage: handoffMessageOf(settings),
@@ -240,7 +242,7 @@ export class TicketAgent {
   private async summary(pending: readonly { author: string; body: string }[]): Promise<string | null> {
     const { store, thread, env } = this.host;
     const messages = [...thread.after({ afterSeq: 0, limit: HISTORY_LIMIT, includeInternal: false }), ...pending];
-    const input = { messages, skills: store.getJson<string[]>("agent_skills") ?? [], loggedIn: store.get("verified") === "1", lastAnswer: store.get("agent_last_answer") };
+    const input = { messages, skills: store.getJson<string[]>("agent_skills") ?? [], loggedIn: verifiedShopper(store).loggedIn, lastAnswer: store.get("agent_last_answer") };
     return summarizeHandoff(input, modelFor(env));
   }
 

@@ -9,8 +9,8 @@ import type { MessageRecord } from "../tickets/model.ts";
 import { before, type TicketHost } from "../tickets/host.ts";
 import { originAllowed } from "./origins.ts";
 import { REOPEN_PARAM, RESUME_PARAM } from "../schemas/chatIds.ts";
-import { redeemResumeToken, resumeLink, type ResumeInput } from "./resume.ts";
-import type { ResumeResult } from "../tickets/rpc.ts";
+import { redeemResumeToken, resumeLink } from "./resume.ts";
+import type { ResumeInput, ResumeResult } from "../tickets/rpc.ts";
 
 export const FOLLOW_UP_JOB = "chat_follow_up";
 export const FOLLOW_UP_DELAY_MS = 3 * 60_000;

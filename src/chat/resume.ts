@@ -5,13 +5,11 @@ import { tokenSecret } from "../auth/context.ts";
 import { signToken, verifyToken } from "../lib/crypto.ts";
 import { actorError, AppError } from "../lib/errors.ts";
 import { REOPEN_PARAM, RESUME_PARAM } from "../schemas/chatIds.ts";
-import type { ActorStorage } from "../actors/storage.ts";
 import type { TicketHost } from "../tickets/host.ts";
-import type { CreateTicketInput, ResumeResult } from "../tickets/rpc.ts";
+import type { ResumeInput, ResumeResult } from "../tickets/rpc.ts";
+import { verifiedShopper } from "./verifiedShopper.ts";
 
 export const RESUME_TTL_MS = 7 * 24 * 60 * 60 * 1000;
-/** Actor meta: the externalId a signed-in shopper's identityHash proved when the conversation started. */
-export const VERIFIED_EXTERNAL_ID = "verified_ext";
 const USED = "resume:used:";
 
 interface ResumeClaims {
@@ -50,42 +48,22 @@ function resumeSecret(env: Env): string {
   return `${tokenSecret(env)}:chat-resume`;
 }
 
-/** The ticket actor keeps, at the conversation's start, who the shop signed: "logged in" for the AI agent, and who may resume it. */
-export function rememberVerified(store: ActorStorage, init: Pick<CreateTicketInput, "verified" | "verifiedEmail" | "verifiedExternalId">): void {
-  if (!init.verified) return;
-  store.set("verified", "1");
-  if (init.verifiedEmail) store.set("verified_email", init.verifiedEmail);
-  if (init.verifiedExternalId) store.set(VERIFIED_EXTERNAL_ID, init.verifiedExternalId);
-}
-
-/** Erasure: who the shop signed goes with the rest of the customer's content (the AI agent then treats the shell as a guest's). */
-export function forgetVerified(store: ActorStorage): void {
-  for (const key of ["verified", "verified_email", VERIFIED_EXTERNAL_ID]) store.delete(key);
-}
-
-export interface ResumeInput {
-  accountId: string;
-  jti: string;
-  exp: number;
-  /** The identity the resuming page proved (identityHash checked by the Worker), or null. */
-  externalId: string | null;
-}
-
 /**
  * Inside the ticket actor: one exchange per token, never of an erased conversation. A signed-in shopper's conversation
  * lets the AI agent read their orders, so only a page proving the same shopper takes it; a guest's conversation stays
- * a guest's whoever resumes it (the `verified` mark is only ever set at the start, by rememberVerified).
+ * a guest's whoever resumes it (the mark is only ever set at the start, src/chat/verifiedShopper.ts).
  */
 export function redeemResumeToken(host: TicketHost, input: ResumeInput): ResumeResult {
   const { store } = host;
   const t = host.ticket();
   if (t.accountId !== input.accountId) throw actorError("not_found", "conversation not found");
-  if (t.erasedAt) return { ok: false, refused: "erased", verified: false };
-  if (store.get(`${USED}${input.jti}`) !== null) return { ok: false, refused: "used", verified: false };
-  const verified = store.get("verified") === "1";
+  if (t.erasedAt) return { refused: "erased", verified: false };
+  if (store.get(`${USED}${input.jti}`) !== null) return { refused: "used", verified: false };
+  const shopper = verifiedShopper(store);
+  const verified = shopper.loggedIn;
   // Before the mark: a shopper told to sign in first can use the same link once signed in.
-  if (verified && (!input.externalId || store.get(VERIFIED_EXTERNAL_ID) !== input.externalId)) return { ok: false, refused: "identity", verified: false };
+  if (verified && (!input.externalId || shopper.externalId !== input.externalId)) return { refused: "identity", verified: false };
   // Written before the answer, to the actor's storage: a restart still refuses the token.
   store.set(`${USED}${input.jti}`, String(input.exp));
-  return { ok: true, refused: "", verified };
+  return { refused: "", verified };
 }

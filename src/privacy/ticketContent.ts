@@ -1,7 +1,7 @@
 // Erasing a customer's content from one ticket actor: the thread, the replies' outbox, webhook events not yet handed
 // over, and everything in the state that names the customer. What reports count stays: the ticket's number, channel,
 // times, assignee, team and tags (docs/platform.md "Erasure").
-import { forgetVerified } from "../chat/resume.ts";
+import { forgetVerified } from "../chat/verifiedShopper.ts";
 import { closeSocket } from "../lib/sockets.ts";
 import { before, type TicketHost } from "../tickets/host.ts";
 import type { TicketState } from "../tickets/model.ts";

@@ -54,10 +54,18 @@ export interface HandoffResult {
   ticket: TicketView;
 }
 
+/** A follow-up link's resume token, checked by the Worker, to exchange in the ticket (src/chat/resume.ts). */
+export interface ResumeInput {
+  accountId: string;
+  jti: string;
+  exp: number;
+  /** The identity the resuming page proved (identityHash checked by the Worker), or null. */
+  externalId: string | null;
+}
+
 /** A follow-up link's resume token exchanged in the ticket (src/chat/resume.ts). */
 export interface ResumeResult {
-  ok: boolean;
-  /** "used": the token was exchanged before; "erased": the conversation was erased; "identity": it belongs to a signed-in shopper the page did not prove. */
+  /** "": exchanged; "used": the token was exchanged before; "erased": the conversation was erased; "identity": it belongs to a signed-in shopper the page did not prove. */
   refused: "" | "used" | "erased" | "identity";
   /** The conversation's shopper is signed in (identityHash), and the page proved it is them. */
   verified: boolean;
